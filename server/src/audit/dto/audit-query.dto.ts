@@ -1,0 +1,41 @@
+import { IsDateString, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageQueryDto } from '../../common/dto/page.dto';
+import { AUDIT_RESULTS, type AuditResult } from '../audit-entry.entity';
+
+export class AuditQueryDto extends PageQueryDto {
+  /** Username or user id of the actor. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  actor?: string;
+
+  /** Action prefix, e.g. `auth.` or `organisation.verify`. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  action?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  subjectType?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  subjectId?: string;
+
+  @IsOptional()
+  @IsIn(AUDIT_RESULTS)
+  result?: AuditResult;
+
+  /** ISO date-time, inclusive. */
+  @IsOptional()
+  @IsDateString()
+  from?: string;
+
+  /** ISO date-time, exclusive. */
+  @IsOptional()
+  @IsDateString()
+  to?: string;
+}

@@ -1,0 +1,28 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ORGANISATION_TYPES, type OrganisationType } from '../../organisations/organisation.entity';
+import { ROLES, type Role } from '../../users/user.entity';
+
+/** The signed-in user as the login contract pins it. */
+export class SessionUserDto {
+  id: string;
+  username: string;
+  displayName: string;
+  @ApiProperty({ enum: ROLES })
+  role: Role;
+  organisationId: string;
+}
+
+export class SessionDto {
+  /** Bearer token for `Authorization`, valid for `expiresIn` seconds (at most 15 minutes). */
+  accessToken: string;
+  expiresIn: number;
+  user: SessionUserDto;
+}
+
+export class MeDto extends SessionUserDto {
+  organisationName: string;
+  @ApiProperty({ enum: ORGANISATION_TYPES })
+  organisationType: OrganisationType;
+  phone: string | null;
+  lastLoginAt: string | null;
+}

@@ -1,0 +1,28 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import type { AuthUser } from '../common/auth-user';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/env';
+import { UsersRepository } from '../users/users.repository';
+import type { AccessTokenPayload } from './auth.service';
+
+/**
+ * Verifies the bearer token, then checks one indexed row: a token stops working the moment its
+ * session is revoked (logout, reuse detection) or its account is disabled or changes role.
+ */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly users: UsersRepository,
+  ) {
+    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: config.jwtSecret, algorithms: ['HS256'] });
+  }
+
+  async validate(payload: AccessTokenPayload): Promise<(AuthUser & { sid: string }) | false> {
+    const live = await this.users.isSessionLive(payload.sub, payload.role, payload.org, payload.sid);
+    if (!live) return false;
+    return { id: payload.sub, username: payload.username, role: payload.role, organisationId: payload.org, sid: payload.sid };
+  }
+}

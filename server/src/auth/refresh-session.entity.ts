@@ -1,0 +1,46 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { User } from '../users/user.entity';
+
+/**
+ * One refresh token. Tokens rotate on every use; all tokens descended from one login share a
+ * `familyId`, so presenting an already-rotated token (a stolen copy) revokes the whole family.
+ */
+@Entity('refresh_session')
+@Index('idx_refresh_session_user', ['userId'])
+@Index('idx_refresh_session_family', ['familyId'])
+export class RefreshSession {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'user_id', type: 'uuid' })
+  userId: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_refresh_session_user' })
+  user?: Relation<User>;
+
+  @Column({ name: 'family_id', type: 'uuid' })
+  familyId: string;
+
+  /** SHA-256 of the token's secret part; the token itself is never stored. */
+  @Column({ name: 'token_hash', type: 'char', length: 64 })
+  tokenHash: string;
+
+  @Column({ name: 'expires_at', type: 'timestamptz' })
+  expiresAt: Date;
+
+  @Column({ name: 'rotated_at', type: 'timestamptz', nullable: true })
+  rotatedAt: Date | null;
+
+  @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
+  revokedAt: Date | null;
+
+  @Column({ name: 'revoke_reason', type: 'varchar', length: 40, nullable: true })
+  revokeReason: string | null;
+
+  @Column({ name: 'user_agent', type: 'varchar', length: 300, nullable: true })
+  userAgent: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

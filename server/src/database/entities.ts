@@ -1,0 +1,11 @@
+import { AuditEntry } from '../audit/audit-entry.entity';
+import { RefreshSession } from '../auth/refresh-session.entity';
+import { Organisation } from '../organisations/organisation.entity';
+import { Division } from '../reference/division.entity';
+import { Occupation } from '../reference/occupation.entity';
+import { SkillLevel } from '../reference/skill-level.entity';
+import { Trainee } from '../trainees/trainee.entity';
+import { User } from '../users/user.entity';
+
+/** Every entity, listed once: the app, the migration CLI and the tests all use this list. */
+export const entities = [Division, Occupation, SkillLevel, Organisation, User, RefreshSession, AuditEntry, Trainee];

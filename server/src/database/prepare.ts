@@ -1,0 +1,51 @@
+import { DataSource } from 'typeorm';
+import { FieldCipher } from '../common/crypto/field-cipher';
+import type { AppConfig } from '../config/env';
+import { dataSourceOptions } from './data-source-options';
+import { loadDemoData } from '../demo/demo-data';
+import { loadReferenceData } from './reference-data';
+
+/** Any fixed number: serialises boot-time schema work across API processes sharing one database. */
+const BOOT_LOCK = 7_230_501;
+
+export interface PrepareResult {
+  migrationsRun: string[];
+  demoLoaded: boolean;
+}
+
+/**
+ * Runs pending migrations, upserts reference data and, on an empty database outside production,
+ * loads the demo data. Several processes may boot at once: an advisory lock lets one do the work
+ * while the others wait, then find nothing left to do.
+ */
+export async function prepareDatabase(
+  url: string,
+  config: Pick<AppConfig, 'appRoot' | 'demoData' | 'isProduction' | 'fieldEncryptionKey'>,
+  log: (msg: string) => void = () => undefined,
+): Promise<PrepareResult> {
+  const ds = new DataSource(dataSourceOptions(url, { extra: { max: 2 } }));
+  await ds.initialize();
+  const runner = ds.createQueryRunner();
+  try {
+    await runner.connect();
+    await runner.query('SELECT pg_advisory_lock($1)', [BOOT_LOCK]);
+    const migrations = await ds.runMigrations({ transaction: 'each' });
+    if (migrations.length) log(`ran ${migrations.length} migration(s): ${migrations.map((m) => m.name).join(', ')}`);
+    await loadReferenceData(ds, config.appRoot);
+    let demoLoaded = false;
+    if (config.demoData && !config.isProduction) {
+      const [{ n }] = (await ds.query('SELECT count(*)::int AS n FROM organisation')) as [{ n: number }];
+      // Demo data only ever goes into an empty database: it is never mixed with real records.
+      if (n === 0) {
+        await loadDemoData(ds, new FieldCipher(config.fieldEncryptionKey));
+        demoLoaded = true;
+        log('loaded demo data (all demo accounts use the password Demo#2026)');
+      }
+    }
+    return { migrationsRun: migrations.map((m) => m.name), demoLoaded };
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock($1)', [BOOT_LOCK]).catch(() => undefined);
+    await runner.release();
+    await ds.destroy();
+  }
+}

@@ -1,0 +1,61 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ORGANISATION_STATUSES, type OrganisationStatus } from '../../organisations/organisation.entity';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class RegisterEmployerDto {
+  /** The name on the business licence. */
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(120)
+  organisationName: string;
+
+  /** 统一社会信用代码, 18 characters (GB 32100). */
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
+  @IsString()
+  @Matches(/^[0-9A-HJ-NP-RT-UW-Y]{18}$/, { message: 'creditCode must be 18 characters of the GB 32100 alphabet' })
+  creditCode: string;
+
+  /** Division where the employer is registered. */
+  @Matches(/^\d{6}$/, { message: 'divisionCode must be a 6-digit division code' })
+  divisionCode: string;
+
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(60)
+  contactName: string;
+
+  @Matches(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, { message: 'contactPhone must be a mobile (11 digits) or landline number' })
+  contactPhone: string;
+
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @Matches(/^[a-z0-9._-]{3,40}$/, { message: 'username must be 3–40 lower-case letters, digits, ".", "_" or "-"' })
+  username: string;
+
+  @IsString()
+  @MinLength(8)
+  @MaxLength(128)
+  password: string;
+
+  /**
+   * The code fails its check digit but the licence says so: send it for an admin's manual check
+   * instead of being refused.
+   */
+  @IsOptional()
+  @IsBoolean()
+  requestManualReview?: boolean;
+}
+
+export class EmployerRegistrationDto {
+  organisationId: string;
+  organisationName: string;
+  @ApiProperty({ enum: ORGANISATION_STATUSES })
+  status: OrganisationStatus;
+  username: string;
+  /** The credit code failed its check and awaits an admin's manual check. */
+  manualReview: boolean;
+}

@@ -1,0 +1,22 @@
+import { Body, Controller, Post, UseGuards } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import type { RequestContext } from '../common/auth-user';
+import { Public } from '../common/decorators/access.decorator';
+import { ReqContext } from '../common/decorators/current-user.decorator';
+import { EmployerRegistrationDto, RegisterEmployerDto } from './dto/register-employer.dto';
+import { EmployersService } from './employers.service';
+
+@ApiTags('employers')
+@Controller('employers')
+export class EmployersController {
+  constructor(private readonly employers: EmployersService) {}
+
+  /** An employer registers itself and its first account; it stays pending until an admin verifies it. */
+  @Post('registrations')
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  register(@Body() dto: RegisterEmployerDto, @ReqContext() ctx: RequestContext): Promise<EmployerRegistrationDto> {
+    return this.employers.register(dto, ctx);
+  }
+}

@@ -1,0 +1,200 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser, RequestContext } from '../common/auth-user';
+import { creditCodeProblem } from '../common/check-digits';
+import { badRequest, conflict, notFound } from '../common/domain-error';
+import { type Page, pageOf } from '../common/dto/page.dto';
+import { ReferenceService } from '../reference/reference.service';
+import type {
+  CreateOrganisationDto,
+  EmployerDecisionDto,
+  OrganisationDto,
+  OrganisationQueryDto,
+  UpdateOrganisationDto,
+} from './dto/organisation.dto';
+import { toOrganisationDto } from './organisation.mapper';
+import type { Organisation } from './organisation.entity';
+import { type OrganisationScope, OrganisationsRepository } from './organisations.repository';
+
+export const scopeOf = (user: AuthUser): OrganisationScope =>
+  user.role === 'admin' ? { kind: 'all' } : { kind: 'own', organisationId: user.organisationId };
+
+const notFoundOrg = () => notFound('机构', 'Organisation');
+
+@Injectable()
+export class OrganisationsService {
+  constructor(
+    private readonly organisations: OrganisationsRepository,
+    private readonly reference: ReferenceService,
+    private readonly audit: AuditService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async list(user: AuthUser, q: OrganisationQueryDto): Promise<Page<OrganisationDto>> {
+    const [rows, total] = await this.organisations.search(q, scopeOf(user));
+    return pageOf(rows.map(toOrganisationDto), total, q);
+  }
+
+  async get(user: AuthUser, id: string): Promise<OrganisationDto> {
+    const org = await this.organisations.findInScope(id, scopeOf(user));
+    if (!org) throw notFoundOrg();
+    return toOrganisationDto(org);
+  }
+
+  async create(admin: AuthUser, dto: CreateOrganisationDto, ctx: RequestContext): Promise<OrganisationDto> {
+    await this.assertDivision(dto.divisionCode);
+    if (dto.type !== 'employer' && dto.creditCode === undefined && dto.overrideCreditCode) {
+      throw badRequest('OVERRIDE_WITHOUT_CODE', '没有信用代码可供人工核验。', 'There is no credit code to override.');
+    }
+    const override = dto.creditCode ? this.creditCodeDecision(dto.creditCode, dto.overrideCreditCode === true) : false;
+    const id = await this.dataSource.transaction(async (m) => {
+      if (dto.creditCode) await this.assertCreditCodeFree(dto.creditCode, m);
+      const org = await this.organisations.create(
+        {
+          name: dto.name,
+          type: dto.type,
+          divisionCode: dto.divisionCode,
+          creditCode: dto.creditCode ?? null,
+          creditCodeOverride: override,
+          // An admin creating an employer has verified it in doing so.
+          status: dto.type === 'employer' ? 'verified' : 'active',
+          verifiedAt: dto.type === 'employer' ? new Date() : null,
+          verifiedBy: dto.type === 'employer' ? admin.id : null,
+          contactName: dto.contactName ?? null,
+          contactPhone: dto.contactPhone ?? null,
+        },
+        m,
+      );
+      await this.audit.record(
+        {
+          actor: admin,
+          action: 'organisation.create',
+          subjectType: 'organisation',
+          subjectId: org.id,
+          result: 'success',
+          ctx,
+          detail: { type: dto.type, ...(override ? { creditCodeOverride: true, reason: dto.overrideReason } : {}) },
+        },
+        m,
+      );
+      return org.id;
+    });
+    return this.get(admin, id);
+  }
+
+  async update(admin: AuthUser, id: string, dto: UpdateOrganisationDto, ctx: RequestContext): Promise<OrganisationDto> {
+    if (dto.divisionCode) await this.assertDivision(dto.divisionCode);
+    await this.dataSource.transaction(async (m) => {
+      const org = await this.organisations.findForUpdate(id, m);
+      if (!org) throw notFoundOrg();
+      if (dto.status && org.type === 'employer') {
+        throw badRequest(
+          'EMPLOYER_STATUS_BY_DECISION',
+          '用人单位的状态通过审核决定修改。',
+          "An employer's status changes through the verification decision.",
+        );
+      }
+      if (dto.status === 'inactive' && org.type === 'bureau') {
+        throw badRequest('BUREAU_ALWAYS_ACTIVE', '戒毒管理局不能停用。', 'The bureau cannot be deactivated.');
+      }
+      await this.organisations.update(id, dto, m);
+      await this.audit.record(
+        {
+          actor: admin,
+          action: 'organisation.update',
+          subjectType: 'organisation',
+          subjectId: id,
+          result: 'success',
+          ctx,
+          detail: { fields: Object.keys(dto) },
+        },
+        m,
+      );
+    });
+    return this.get(admin, id);
+  }
+
+  /** An admin verifies or rejects a self-registered employer. Overriding a failing code is audited with its reason. */
+  async decideEmployer(admin: AuthUser, id: string, dto: EmployerDecisionDto, ctx: RequestContext): Promise<OrganisationDto> {
+    await this.dataSource.transaction(async (m) => {
+      const org = await this.organisations.findForUpdate(id, m);
+      if (!org) throw notFoundOrg();
+      if (org.type !== 'employer') {
+        throw badRequest('NOT_AN_EMPLOYER', '只有用人单位需要审核。', 'Only employers are verified.');
+      }
+      if (dto.decision === 'verify') {
+        const override = this.creditCodeDecision(org.creditCode ?? '', dto.overrideCreditCode === true);
+        await this.organisations.update(
+          id,
+          { status: 'verified', statusReason: null, verifiedAt: new Date(), verifiedBy: admin.id, creditCodeOverride: override },
+          m,
+        );
+        await this.audit.record(
+          {
+            actor: admin,
+            action: override ? 'organisation.verify_override' : 'organisation.verify',
+            subjectType: 'organisation',
+            subjectId: id,
+            result: 'success',
+            ctx,
+            detail: override ? { creditCodeOverride: true, reason: dto.reason } : undefined,
+          },
+          m,
+        );
+      } else {
+        await this.organisations.update(
+          id,
+          { status: 'rejected', statusReason: dto.reason ?? null, verifiedAt: null, verifiedBy: null },
+          m,
+        );
+        await this.audit.record(
+          {
+            actor: admin,
+            action: 'organisation.reject',
+            subjectType: 'organisation',
+            subjectId: id,
+            result: 'success',
+            ctx,
+            detail: { reason: dto.reason },
+          },
+          m,
+        );
+      }
+    });
+    return this.get(admin, id);
+  }
+
+  /** Returns whether the code is accepted only by override; refuses a failing code without one. */
+  creditCodeDecision(creditCode: string, override: boolean): boolean {
+    const problem = creditCodeProblem(creditCode);
+    if (!problem) return false;
+    if (override) return true;
+    throw badRequest(
+      'CREDIT_CODE_INVALID',
+      problem === 'format'
+        ? '统一社会信用代码应为18位（数字和大写字母，不含 I、O、Z、S、V）。'
+        : '统一社会信用代码校验位不正确，请核对营业执照。如已核对原件无误，可勾选“人工核验通过”并填写理由。',
+      problem === 'format'
+        ? 'A unified social credit code has 18 characters (digits and capitals without I, O, Z, S, V).'
+        : 'The credit code fails its check digit. Check the business licence; if the original is right, tick the manual override and give a reason.',
+      { problem },
+    );
+  }
+
+  async assertDivision(code: string): Promise<void> {
+    if (!(await this.reference.divisionExists(code))) {
+      throw badRequest('UNKNOWN_DIVISION', `未知的行政区划代码 ${code}。`, `Unknown division code ${code}.`);
+    }
+  }
+
+  async assertCreditCodeFree(creditCode: string, m?: EntityManager): Promise<void> {
+    if (await this.organisations.creditCodeTaken(creditCode, m)) {
+      throw conflict('CREDIT_CODE_TAKEN', '该统一社会信用代码已注册。', 'This credit code is already registered.');
+    }
+  }
+
+  createInTransaction(data: Partial<Organisation>, m: EntityManager): Promise<Organisation> {
+    return this.organisations.create(data, m);
+  }
+}

@@ -1,0 +1,39 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Public } from '../common/decorators/access.decorator';
+import { DivisionDto, OccupationDto, OccupationPageDto, OccupationQueryDto, SkillLevelDto } from './dto/reference.dto';
+import { ReferenceService } from './reference.service';
+
+/** Public reference data: nothing here is about a person (the employer sign-up form needs it before login). */
+@ApiTags('reference')
+@Controller('reference')
+export class ReferenceController {
+  constructor(private readonly reference: ReferenceService) {}
+
+  /** Hainan's city/county divisions. */
+  @Get('divisions')
+  @Public()
+  divisions(): Promise<DivisionDto[]> {
+    return this.reference.divisions();
+  }
+
+  /** 职业技能等级 五级 … 一级. */
+  @Get('skill-levels')
+  @Public()
+  skillLevels(): Promise<SkillLevelDto[]> {
+    return this.reference.skillLevels();
+  }
+
+  /** Search the 2022 occupational classification. */
+  @Get('occupations')
+  @Public()
+  occupations(@Query() q: OccupationQueryDto): Promise<OccupationPageDto> {
+    return this.reference.occupations(q);
+  }
+
+  @Get('occupations/:code')
+  @Public()
+  occupation(@Param('code') code: string): Promise<OccupationDto> {
+    return this.reference.occupation(code);
+  }
+}

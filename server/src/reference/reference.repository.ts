@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Division } from './division.entity';
+import type { OccupationQueryDto } from './dto/reference.dto';
+import { Occupation } from './occupation.entity';
+import { SkillLevel } from './skill-level.entity';
+
+@Injectable()
+export class ReferenceRepository {
+  constructor(
+    @InjectRepository(Division) private readonly divisions: Repository<Division>,
+    @InjectRepository(Occupation) private readonly occupations: Repository<Occupation>,
+    @InjectRepository(SkillLevel) private readonly levels: Repository<SkillLevel>,
+  ) {}
+
+  allDivisions(): Promise<Division[]> {
+    return this.divisions.find({ order: { sortOrder: 'ASC' } });
+  }
+
+  divisionExists(code: string): Promise<boolean> {
+    return this.divisions.existsBy({ code });
+  }
+
+  allSkillLevels(): Promise<SkillLevel[]> {
+    return this.levels.find({ order: { level: 'DESC' } });
+  }
+
+  findOccupation(code: string): Promise<Occupation | null> {
+    return this.occupations.findOneBy({ code });
+  }
+
+  searchOccupations(q: OccupationQueryDto): Promise<[Occupation[], number]> {
+    const qb = this.occupations.createQueryBuilder('o');
+    if (q.q) {
+      const term = q.q.trim().replace(/[%_\\]/g, '\\$&');
+      qb.andWhere('(o.code LIKE :prefix OR o.name LIKE :any OR o.minor_name LIKE :any)', { prefix: `${term}%`, any: `%${term}%` });
+    }
+    if (q.middleCode) qb.andWhere('o.middle_code = :m', { m: q.middleCode });
+    return qb
+      .orderBy('o.code', 'ASC')
+      .skip((q.page - 1) * q.pageSize)
+      .take(q.pageSize)
+      .getManyAndCount();
+  }
+}

@@ -1,0 +1,96 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  OneToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+  UpdateDateColumn,
+} from 'typeorm';
+import { Organisation } from '../organisations/organisation.entity';
+import { Division } from '../reference/division.entity';
+import { User } from '../users/user.entity';
+
+export const TRAINEE_STATES = ['admitted', 'pre_release', 'released', 'community', 'closed'] as const;
+export type TraineeState = (typeof TRAINEE_STATES)[number];
+
+/**
+ * A person in, or released from, a facility: the spine of the platform. Everything here is
+ * sensitive (its mere existence reveals rehab history): it never reaches an employer.
+ */
+@Entity('trainee')
+@Check('chk_trainee_state', `"state" IN ('admitted','pre_release','released','community','closed')`)
+@Check('chk_trainee_sex', `"sex" IN ('M','F')`)
+@Index('idx_trainee_organisation_state', ['organisationId', 'state'])
+@Index('idx_trainee_expected_release', ['expectedReleaseOn'])
+export class Trainee {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'full_name', type: 'varchar', length: 40 })
+  fullName: string;
+
+  @Column({ type: 'char', length: 1 })
+  sex: 'M' | 'F';
+
+  @Column({ name: 'birth_date', type: 'date' })
+  birthDate: string;
+
+  /** AES-256-GCM ciphertext of the 身份证号; see FieldCipher. */
+  @Column({ name: 'identity_number_cipher', type: 'bytea' })
+  identityNumberCipher: Buffer;
+
+  /** Keyed hash of the 身份证号, for duplicate detection and exact look-up. */
+  @Index('uq_trainee_identity_number_hash', { unique: true })
+  @Column({ name: 'identity_number_hash', type: 'char', length: 64 })
+  identityNumberHash: string;
+
+  /** Last four characters, for the masked display (`4601**********123X`) without decrypting. */
+  @Column({ name: 'identity_number_tail', type: 'char', length: 4 })
+  identityNumberTail: string;
+
+  @Column({ name: 'home_division_code', type: 'char', length: 6 })
+  homeDivisionCode: string;
+
+  @ManyToOne(() => Division, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'home_division_code', foreignKeyConstraintName: 'fk_trainee_home_division' })
+  homeDivision?: Relation<Division>;
+
+  /** The facility holding the trainee, or after handover the community station. */
+  @Column({ name: 'organisation_id', type: 'uuid' })
+  organisationId: string;
+
+  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organisation_id', foreignKeyConstraintName: 'fk_trainee_organisation' })
+  organisation?: Relation<Organisation>;
+
+  /** The trainee's own sign-in, when they have one (many start without a device). */
+  @Column({ name: 'user_id', type: 'uuid', nullable: true, unique: true })
+  userId: string | null;
+
+  @OneToOne(() => User, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_trainee_user' })
+  user?: Relation<User>;
+
+  @Column({ type: 'varchar', length: 12, default: 'admitted' })
+  state: TraineeState;
+
+  @Column({ name: 'admitted_on', type: 'date' })
+  admittedOn: string;
+
+  @Column({ name: 'expected_release_on', type: 'date' })
+  expectedReleaseOn: string;
+
+  @Column({ name: 'released_on', type: 'date', nullable: true })
+  releasedOn: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,98 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { ORGANISATION_TYPES, type OrganisationType } from '../../organisations/organisation.entity';
+import { ROLES, type Role } from '../user.entity';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const lowerTrim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+
+/** Staff roles an admin may create here; trainee accounts come with trainee records. */
+export const STAFF_ROLES = ['admin', 'counsellor', 'instructor', 'employer'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export class UserDto {
+  id: string;
+  username: string;
+  displayName: string;
+  @ApiProperty({ enum: ROLES })
+  role: Role;
+  organisationId: string;
+  organisationName: string;
+  @ApiProperty({ enum: ORGANISATION_TYPES })
+  organisationType: OrganisationType;
+  phone: string | null;
+  disabled: boolean;
+  /** Set while the account is locked after too many wrong passwords. */
+  lockedUntil: string | null;
+  lastLoginAt: string | null;
+  createdAt: string;
+}
+
+export class UserPageDto {
+  @ApiProperty({ type: [UserDto] })
+  items: UserDto[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export class CreateUserDto {
+  /** 3–40 characters: lower-case letters, digits, `.`, `_`, `-`. */
+  @Transform(lowerTrim)
+  @Matches(/^[a-z0-9._-]{3,40}$/, { message: 'username must be 3–40 lower-case letters, digits, ".", "_" or "-"' })
+  username: string;
+
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(60)
+  displayName: string;
+
+  @IsIn(STAFF_ROLES)
+  @ApiProperty({ enum: STAFF_ROLES })
+  role: StaffRole;
+
+  @IsUUID()
+  organisationId: string;
+
+  @IsOptional()
+  @Matches(/^[0-9+\- ]{5,20}$/, { message: 'phone must be a phone number' })
+  phone?: string;
+
+  /** Initial password; the user should change it at first sign-in. */
+  @IsString()
+  @MinLength(8)
+  @MaxLength(128)
+  password: string;
+}
+
+export class UpdateUserDto {
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(60)
+  displayName?: string;
+
+  @IsOptional()
+  @Matches(/^[0-9+\- ]{5,20}$/, { message: 'phone must be a phone number' })
+  phone?: string;
+
+  /** Disabling ends every session of the account at once. */
+  @IsOptional()
+  @IsBoolean()
+  disabled?: boolean;
+
+  /** Lift a lockout after too many wrong passwords. */
+  @IsOptional()
+  @IsBoolean()
+  unlock?: boolean;
+}
+
+export class ResetPasswordDto {
+  @IsString()
+  @MinLength(8)
+  @MaxLength(128)
+  newPassword: string;
+}

@@ -1,0 +1,66 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+  UpdateDateColumn,
+} from 'typeorm';
+import { Organisation } from '../organisations/organisation.entity';
+
+export const ROLES = ['admin', 'counsellor', 'instructor', 'employer', 'trainee'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** An account. Usernames are stored lower-case so uniqueness is case-insensitive. */
+@Entity('app_user')
+@Check('chk_app_user_role', `"role" IN ('admin','counsellor','instructor','employer','trainee')`)
+@Index('idx_app_user_organisation', ['organisationId'])
+export class User {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index('uq_app_user_username', { unique: true })
+  @Column({ type: 'varchar', length: 40 })
+  username: string;
+
+  @Column({ name: 'display_name', type: 'varchar', length: 60 })
+  displayName: string;
+
+  @Column({ type: 'varchar', length: 12 })
+  role: Role;
+
+  @Column({ name: 'organisation_id', type: 'uuid' })
+  organisationId: string;
+
+  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organisation_id', foreignKeyConstraintName: 'fk_app_user_organisation' })
+  organisation?: Relation<Organisation>;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  phone: string | null;
+
+  @Column({ name: 'password_hash', type: 'varchar', length: 200 })
+  passwordHash: string;
+
+  @Column({ name: 'failed_login_count', type: 'int', default: 0 })
+  failedLoginCount: number;
+
+  @Column({ name: 'locked_until', type: 'timestamptz', nullable: true })
+  lockedUntil: Date | null;
+
+  @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
+  disabledAt: Date | null;
+
+  @Column({ name: 'last_login_at', type: 'timestamptz', nullable: true })
+  lastLoginAt: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,132 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { hashPassword, assertPasswordAcceptable } from '../auth/password';
+import { SessionsRepository } from '../auth/sessions.repository';
+import type { AuthUser, RequestContext } from '../common/auth-user';
+import { badRequest, conflict, notFound } from '../common/domain-error';
+import { type Page, pageOf } from '../common/dto/page.dto';
+import type { OrganisationType } from '../organisations/organisation.entity';
+import { OrganisationsRepository } from '../organisations/organisations.repository';
+import type { CreateUserDto, ResetPasswordDto, UpdateUserDto, UserDto } from './dto/user.dto';
+import type { UserQueryDto } from './dto/user-query.dto';
+import type { Role, User } from './user.entity';
+import { toUserDto } from './user.mapper';
+import { UsersRepository } from './users.repository';
+
+/** Which organisations each role belongs to. */
+export const ROLE_ORGANISATION_TYPES: Record<Role, readonly OrganisationType[]> = {
+  admin: ['bureau'],
+  counsellor: ['facility', 'community_station'],
+  instructor: ['school', 'training_provider'],
+  employer: ['employer'],
+  trainee: ['facility', 'community_station'],
+};
+
+const notFoundUser = () => notFound('账号', 'Account');
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionsRepository,
+    private readonly organisations: OrganisationsRepository,
+    private readonly audit: AuditService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async list(q: UserQueryDto): Promise<Page<UserDto>> {
+    const [rows, total] = await this.users.search(q);
+    return pageOf(rows.map(toUserDto), total, q);
+  }
+
+  async get(id: string): Promise<UserDto> {
+    const u = await this.users.findWithOrganisation(id);
+    if (!u) throw notFoundUser();
+    return toUserDto(u);
+  }
+
+  async create(admin: AuthUser, dto: CreateUserDto, ctx: RequestContext): Promise<UserDto> {
+    assertPasswordAcceptable(dto.password, dto.username);
+    const org = await this.organisations.findInScope(dto.organisationId, { kind: 'all' });
+    if (!org) throw badRequest('UNKNOWN_ORGANISATION', '所选机构不存在。', 'The chosen organisation does not exist.');
+    if (!ROLE_ORGANISATION_TYPES[dto.role].includes(org.type)) {
+      throw badRequest(
+        'ROLE_ORGANISATION_MISMATCH',
+        `角色“${dto.role}”不能属于此类机构（${org.type}）。`,
+        `Role ${dto.role} cannot belong to an organisation of type ${org.type}.`,
+        { allowed: ROLE_ORGANISATION_TYPES[dto.role] },
+      );
+    }
+    const passwordHash = await hashPassword(dto.password);
+    const id = await this.dataSource.transaction(async (m) => {
+      const user = await this.createAccount({ ...dto, passwordHash }, m);
+      await this.audit.record(
+        {
+          actor: admin,
+          action: 'user.create',
+          subjectType: 'user',
+          subjectId: user.id,
+          result: 'success',
+          ctx,
+          detail: { role: dto.role, organisationId: dto.organisationId },
+        },
+        m,
+      );
+      return user.id;
+    });
+    return this.get(id);
+  }
+
+  /** Creates an account inside the caller's transaction; a taken username is a clear 409. */
+  async createAccount(
+    data: { username: string; displayName: string; role: Role; organisationId: string; phone?: string | null; passwordHash: string },
+    m: EntityManager,
+  ): Promise<User> {
+    const username = data.username.trim().toLowerCase();
+    if (await m.getRepository('app_user').existsBy({ username })) {
+      throw conflict('USERNAME_TAKEN', `用户名“${username}”已被使用，请换一个。`, `The username "${username}" is taken; choose another.`);
+    }
+    return this.users.create({ ...data, username, phone: data.phone ?? null }, m);
+  }
+
+  async update(admin: AuthUser, id: string, dto: UpdateUserDto, ctx: RequestContext): Promise<UserDto> {
+    if (dto.disabled === true && id === admin.id) {
+      throw badRequest('CANNOT_DISABLE_SELF', '不能停用自己的账号。', 'You cannot disable your own account.');
+    }
+    await this.dataSource.transaction(async (m) => {
+      const user = await this.users.findById(id, m);
+      if (!user) throw notFoundUser();
+      const patch: Partial<User> = {};
+      if (dto.displayName !== undefined) patch.displayName = dto.displayName;
+      if (dto.phone !== undefined) patch.phone = dto.phone;
+      if (dto.unlock) Object.assign(patch, { failedLoginCount: 0, lockedUntil: null });
+      if (dto.disabled !== undefined) patch.disabledAt = dto.disabled ? (user.disabledAt ?? new Date()) : null;
+      if (Object.keys(patch).length > 0) await this.users.update(id, patch, m);
+      if (dto.disabled === true) await this.sessions.revokeAllForUser(id, 'account_disabled', m);
+      const action =
+        dto.disabled === true ? 'user.disable' : dto.disabled === false ? 'user.enable' : dto.unlock ? 'user.unlock' : 'user.update';
+      await this.audit.record(
+        { actor: admin, action, subjectType: 'user', subjectId: id, result: 'success', ctx, detail: { fields: Object.keys(dto) } },
+        m,
+      );
+    });
+    return this.get(id);
+  }
+
+  /** Sets a temporary password, lifts any lockout and ends the account's sessions. */
+  async resetPassword(admin: AuthUser, id: string, dto: ResetPasswordDto, ctx: RequestContext): Promise<void> {
+    const user = await this.users.findById(id);
+    if (!user) throw notFoundUser();
+    assertPasswordAcceptable(dto.newPassword, user.username);
+    const passwordHash = await hashPassword(dto.newPassword);
+    await this.dataSource.transaction(async (m) => {
+      await this.users.update(id, { passwordHash, failedLoginCount: 0, lockedUntil: null }, m);
+      await this.sessions.revokeAllForUser(id, 'password_reset', m);
+      await this.audit.record(
+        { actor: admin, action: 'user.password_reset', subjectType: 'user', subjectId: id, result: 'success', ctx },
+        m,
+      );
+    });
+  }
+}
