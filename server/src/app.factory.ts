@@ -4,12 +4,14 @@ import { join } from 'node:path';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { DomainError } from './common/domain-error';
 import type { AppConfig } from './config/env';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -58,6 +60,20 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
     crossOriginEmbedderPolicy: false,
   });
   await app.register(cookie);
+  // Only routes marked @RateLimited() (sign-in, refresh, registration). In-memory per process: behind a
+  // load balancer each process counts separately; the account lockout (in PostgreSQL) is shared.
+  await app.register(rateLimit, {
+    global: false,
+    max: config.authRateLimitPerMinute,
+    timeWindow: 60_000,
+    errorResponseBuilder: (_req, ctx) =>
+      new DomainError(
+        429,
+        'TOO_MANY_REQUESTS',
+        `操作太频繁，请${Math.ceil(ctx.ttl / 1000)}秒后再试。`,
+        `Too many attempts; try again in ${Math.ceil(ctx.ttl / 1000)} seconds.`,
+      ),
+  });
   await app.register(compress, { threshold: 1024 });
   // CORS is off unless origins are listed: the app and the API are served from one origin.
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, credentials: true });

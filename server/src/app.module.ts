@@ -1,6 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from './audit/audit.module';
@@ -33,7 +32,6 @@ export class AppModule {
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(pinoParams(config)),
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
-        ThrottlerModule.forRoot({ throttlers: [{ name: 'auth', ttl: 60_000, limit: config.authRateLimitPerMinute }] }),
         AuditModule,
         HealthModule,
         ReferenceModule,

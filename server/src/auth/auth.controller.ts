@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiCookieAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthUser, RequestContext } from '../common/auth-user';
 import { Access, Public } from '../common/decorators/access.decorator';
+import { RateLimited } from '../common/decorators/rate-limited.decorator';
 import { CurrentUser, ReqContext } from '../common/decorators/current-user.decorator';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env';
@@ -28,8 +28,8 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(200)
-  // Order matters: the rate limit is checked before the password is.
-  @UseGuards(ThrottlerGuard, LocalAuthGuard)
+  @RateLimited()
+  @UseGuards(LocalAuthGuard)
   @ApiBody({ type: LoginDto })
   @ApiOkResponse({ type: SessionDto })
   async login(
@@ -44,7 +44,7 @@ export class AuthController {
   @Post('refresh')
   @Public()
   @HttpCode(200)
-  @UseGuards(ThrottlerGuard)
+  @RateLimited()
   @ApiCookieAuth(REFRESH_COOKIE)
   @ApiOkResponse({ type: SessionDto })
   async refresh(
@@ -64,7 +64,7 @@ export class AuthController {
   @Post('logout')
   @Public()
   @HttpCode(204)
-  @UseGuards(ThrottlerGuard)
+  @RateLimited()
   @ApiNoContentResponse()
   async logout(
     @Req() req: FastifyRequest,
@@ -86,7 +86,7 @@ export class AuthController {
   @Post('password')
   @HttpCode(204)
   @Access(ROLES, 'self')
-  @UseGuards(ThrottlerGuard)
+  @RateLimited()
   changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto, @ReqContext() ctx: RequestContext): Promise<void> {
     return this.auth.changePassword(user, dto.currentPassword, dto.newPassword, ctx);
   }

@@ -1,8 +1,8 @@
-import { Body, Controller, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import type { RequestContext } from '../common/auth-user';
 import { Public } from '../common/decorators/access.decorator';
+import { RateLimited } from '../common/decorators/rate-limited.decorator';
 import { ReqContext } from '../common/decorators/current-user.decorator';
 import { EmployerRegistrationDto, RegisterEmployerDto } from './dto/register-employer.dto';
 import { EmployersService } from './employers.service';
@@ -15,7 +15,7 @@ export class EmployersController {
   /** An employer registers itself and its first account; it stays pending until an admin verifies it. */
   @Post('registrations')
   @Public()
-  @UseGuards(ThrottlerGuard)
+  @RateLimited()
   register(@Body() dto: RegisterEmployerDto, @ReqContext() ctx: RequestContext): Promise<EmployerRegistrationDto> {
     return this.employers.register(dto, ctx);
   }

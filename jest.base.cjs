@@ -1,0 +1,12 @@
+// Jest runs in ESM mode: Nest 12 is ESM-only and Jest 30 on Node 20 cannot load it from CommonJS
+// (STACK.md, gotcha 2). Hence node --experimental-vm-modules and ts-jest's useESM.
+module.exports = {
+  rootDir: __dirname,
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: '<rootDir>/test/tsconfig.json' }] },
+  testEnvironment: 'node',
+  // @fastify/static (CommonJS) requires content-disposition 3, which is ESM-only; Jest on Node 20
+  // cannot require(esm). Version 2 has the same API in CommonJS.
+  moduleNameMapper: { '^content-disposition$': '<rootDir>/node_modules/content-disposition-cjs/dist/index.js' },
+};

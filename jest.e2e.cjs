@@ -1,0 +1,13 @@
+const base = require('./jest.base.cjs');
+
+/** End-to-end: the real AppModule on real PostgreSQL, one database per spec file (cloned from a template). */
+module.exports = {
+  ...base,
+  displayName: 'e2e',
+  roots: ['<rootDir>/test/e2e'],
+  testMatch: ['**/*.e2e-spec.ts'],
+  globalSetup: '<rootDir>/test/utils/global-setup.mjs',
+  globalTeardown: '<rootDir>/test/utils/global-teardown.mjs',
+  testTimeout: 60_000,
+  maxWorkers: 2,
+};
