@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import { Reflector } from '@nestjs/core';
+import { IS_PUBLIC_KEY, ROLES_KEY, SCOPE_KEY } from '../../server/src/common/decorators/access.decorator';
+import { ROLES, type Role } from '../../server/src/users/user.entity';
+import { ID_ROUTES, MATRIX } from '../authz/matrix';
+import { createTestApp, type TestApp } from '../utils/test-app';
+
+const DEMO_USER: Record<Role, string> = { admin: 'admin', counsellor: 'counsellor', instructor: 'instructor', employer: 'employer', trainee: 'trainee' };
+
+/** Fills path parameters with values that exist nowhere (a fresh uuid, an unknown code). */
+const concretePath = (path: string) => path.replace(/\{id\}/g, randomUUID()).replace(/\{code\}/g, '9-99-99-99');
+
+describe('authorization net', () => {
+  let t: TestApp;
+  let routes: { key: string; method: string; path: string }[];
+  const tokens = {} as Record<Role, string>;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const doc = (await t.http().get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
+    routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => ({ key: `${m.toUpperCase()} ${path}`, method: m, path })),
+    );
+    for (const role of ROLES) tokens[role] = (await t.login(DEMO_USER[role])).token;
+  });
+  afterAll(() => t.close());
+
+  it('the matrix lists exactly the routes the app serves', () => {
+    const served = routes.map((r) => r.key).sort();
+    expect(served).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  it('every route declares @Public() or @Access(roles, scope) matching the matrix', () => {
+    const reflector = new Reflector();
+    const declared = new Map<string, { isPublic: boolean; roles?: readonly Role[]; scope?: unknown }>();
+    const router = t.app.getHttpAdapter().getInstance();
+    expect(router).toBeDefined();
+    // Read the metadata straight off the controllers Nest discovered.
+    const container = (t.app as unknown as { container: { getModules(): Map<string, { controllers: Map<unknown, { metatype: new () => object }> }> } }).container;
+    for (const mod of container.getModules().values()) {
+      for (const wrapper of mod.controllers.values()) {
+        const ctrl = wrapper.metatype as unknown as { prototype: Record<string, unknown> };
+        const base = Reflect.getMetadata('path', ctrl) as string;
+        for (const name of Object.getOwnPropertyNames(ctrl.prototype)) {
+          const handler = ctrl.prototype[name];
+          if (name === 'constructor' || typeof handler !== 'function') continue;
+          const sub = Reflect.getMetadata('path', handler) as string | undefined;
+          const method = Reflect.getMetadata('method', handler) as number | undefined;
+          if (sub === undefined || method === undefined) continue;
+          const verb = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'ALL', 'OPTIONS', 'HEAD'][method]!;
+          const path = `/api/${base}/${sub}`.replace(/\/+/g, '/').replace(/\/$/, '').replace(/:(\w+)/g, '{$1}');
+          declared.set(`${verb} ${path}`, {
+            isPublic: reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, [handler, ctrl as never]) ?? false,
+            roles: reflector.getAllAndOverride<readonly Role[]>(ROLES_KEY, [handler, ctrl as never]),
+            scope: reflector.getAllAndOverride(SCOPE_KEY, [handler, ctrl as never]),
+          });
+        }
+      }
+    }
+    for (const [key, allowed] of Object.entries(MATRIX)) {
+      const d = declared.get(key);
+      expect({ key, found: d !== undefined }).toEqual({ key, found: true });
+      if (allowed === 'public') {
+        expect({ key, isPublic: d!.isPublic }).toEqual({ key, isPublic: true });
+      } else {
+        expect({ key, roles: [...(d!.roles ?? [])].sort(), hasScope: d!.scope !== undefined }).toEqual({
+          key,
+          roles: [...allowed].sort(),
+          hasScope: true,
+        });
+      }
+    }
+  });
+
+  it('without a token: public routes pass the guard, every other route says 401 UNAUTHENTICATED', async () => {
+    for (const r of routes) {
+      const res = await t.http()[r.method as 'get'](concretePath(r.path)).send({});
+      // A public route may still answer 401 itself (refresh without a cookie), never the guard's code.
+      const guarded = res.status === 401 && res.body.code === 'UNAUTHENTICATED';
+      expect({ route: r.key, guarded }).toEqual({ route: r.key, guarded: MATRIX[r.key] !== 'public' });
+    }
+  });
+
+  it('with each role: 403 exactly where the matrix says no', async () => {
+    for (const r of routes) {
+      const allowed = MATRIX[r.key];
+      if (allowed === 'public' || allowed === undefined) continue;
+      for (const role of ROLES) {
+        const res = await t.http()[r.method as 'get'](concretePath(r.path)).auth(tokens[role], { type: 'bearer' }).send({});
+        const expected = allowed.includes(role) ? 'allowed' : 403;
+        const got = res.status === 403 ? 403 : res.status === 401 ? 401 : 'allowed';
+        expect({ route: r.key, role, got }).toEqual({ route: r.key, role, got: expected });
+      }
+    }
+  });
+
+  it('every route with a path parameter says how the other-organisation case is covered', () => {
+    const withParams = routes.filter((r) => r.path.includes('{')).map((r) => r.key).sort();
+    expect(withParams).toEqual(Object.keys(ID_ROUTES).sort());
+    for (const key of withParams) {
+      if (ID_ROUTES[key] === 'admin-only') expect(MATRIX[key]).toEqual(['admin']);
+    }
+  });
+
+  describe('another organisation’s record is a 404', () => {
+    it('GET /api/organisations/{id}: every non-admin role sees its own organisation and 404 for another', async () => {
+      const [facilityB] = await t.sql<{ id: string }>(`SELECT organisation_id AS id FROM app_user WHERE username = 'counsellor2'`);
+      const [employerB] = await t.sql<{ id: string }>(`SELECT organisation_id AS id FROM app_user WHERE username = 'employer2'`);
+      for (const role of ['counsellor', 'instructor', 'employer', 'trainee'] as const) {
+        const me = await t.http().get('/api/auth/me').auth(tokens[role], { type: 'bearer' }).expect(200);
+        await t.http().get(`/api/organisations/${me.body.organisationId}`).auth(tokens[role], { type: 'bearer' }).expect(200);
+        const other = role === 'employer' ? employerB!.id : facilityB!.id;
+        const res = await t.http().get(`/api/organisations/${other}`).auth(tokens[role], { type: 'bearer' });
+        expect({ role, status: res.status }).toEqual({ role, status: 404 });
+      }
+      await t.http().get(`/api/organisations/${facilityB!.id}`).auth(tokens.admin, { type: 'bearer' }).expect(200);
+    });
+
+    it('GET /api/organisations lists only the caller’s own organisation for non-admins', async () => {
+      for (const role of ['counsellor', 'instructor', 'employer', 'trainee'] as const) {
+        const res = await t.http().get('/api/organisations?pageSize=100').auth(tokens[role], { type: 'bearer' }).expect(200);
+        expect({ role, total: res.body.total }).toEqual({ role, total: 1 });
+      }
+      const all = await t.http().get('/api/organisations?pageSize=100').auth(tokens.admin, { type: 'bearer' }).expect(200);
+      expect(all.body.total).toBeGreaterThan(30);
+    });
+
+    it('the caseload summary counts only the counsellor’s own organisation', async () => {
+      const a = await t.http().get('/api/trainees/caseload-summary').auth(tokens.counsellor, { type: 'bearer' }).expect(200);
+      const [{ n }] = (await t.sql<{ n: number }>(
+        `SELECT count(*)::int AS n FROM trainee WHERE organisation_id = (SELECT organisation_id FROM app_user WHERE username = 'counsellor')`,
+      )) as [{ n: number }];
+      expect(a.body.total).toBe(n);
+      const all = await t.http().get('/api/trainees/caseload-summary').auth(tokens.admin, { type: 'bearer' }).expect(200);
+      expect(all.body.total).toBeGreaterThan(a.body.total);
+    });
+  });
+});
