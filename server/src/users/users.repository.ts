@@ -60,7 +60,9 @@ export class UsersRepository {
    * An expired lock starts a fresh count.
    */
   async recordFailedLogin(id: string, maxFailures: number, lockMinutes: number): Promise<{ failures: number; lockedUntil: Date | null }> {
-    const rows: { failed_login_count: number; locked_until: Date | null }[] = await this.repo.query(
+    type Row = { failed_login_count: number; locked_until: Date | null };
+    // TypeORM answers an UPDATE … RETURNING with [rows, affectedCount].
+    const [rows]: [Row[], number] = await this.repo.query(
       `UPDATE app_user SET
          failed_login_count = CASE WHEN locked_until IS NOT NULL AND locked_until <= now() THEN 1 ELSE failed_login_count + 1 END,
          locked_until = CASE

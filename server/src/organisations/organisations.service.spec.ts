@@ -1,0 +1,42 @@
+import { jest } from '@jest/globals';
+import type { DataSource } from 'typeorm';
+import type { AuditService } from '../audit/audit.service';
+import type { ReferenceService } from '../reference/reference.service';
+import type { OrganisationsRepository } from './organisations.repository';
+import { OrganisationsService, scopeOf } from './organisations.service';
+
+describe('OrganisationsService', () => {
+  const repo = { findInScope: jest.fn(), search: jest.fn(), creditCodeTaken: jest.fn() };
+  const reference = { divisionExists: jest.fn() };
+  const service = new OrganisationsService(
+    repo as unknown as OrganisationsRepository,
+    reference as unknown as ReferenceService,
+    {} as AuditService,
+    {} as DataSource,
+  );
+  const counsellor = { id: 'u1', username: 'c', role: 'counsellor' as const, organisationId: 'org-a' };
+
+  beforeEach(() => jest.resetAllMocks());
+
+  it('scopes non-admins to their own organisation', () => {
+    expect(scopeOf(counsellor)).toEqual({ kind: 'own', organisationId: 'org-a' });
+    expect(scopeOf({ ...counsellor, role: 'admin' })).toEqual({ kind: 'all' });
+  });
+
+  it('answers 404 (not 403) for an organisation outside the caller’s scope', async () => {
+    repo.findInScope.mockResolvedValue(null);
+    await expect(service.get(counsellor, 'org-b')).rejects.toMatchObject({ status: 404, code: 'NOT_FOUND' });
+    expect(repo.findInScope).toHaveBeenCalledWith('org-b', { kind: 'own', organisationId: 'org-a' });
+  });
+
+  it('accepts a valid credit code, refuses a failing one unless overridden', () => {
+    expect(service.creditCodeDecision('91350100M000100Y43', false)).toBe(false);
+    expect(() => service.creditCodeDecision('91350100M000100Y44', false)).toThrow(expect.objectContaining({ code: 'CREDIT_CODE_INVALID' }));
+    expect(service.creditCodeDecision('91350100M000100Y44', true)).toBe(true);
+  });
+
+  it('refuses an unknown division with a message naming it', async () => {
+    reference.divisionExists.mockResolvedValue(false);
+    await expect(service.assertDivision('999999')).rejects.toMatchObject({ status: 400, code: 'UNKNOWN_DIVISION' });
+  });
+});
