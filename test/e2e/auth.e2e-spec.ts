@@ -56,7 +56,7 @@ describe('auth', () => {
       const locked = await t.http().post('/api/auth/login').send({ username: 'employer2', password: DEMO_PASSWORD }).expect(423);
       expect(locked.body.messageEn).toMatch(/locked/i);
 
-      const [{ id }] = await t.sql<{ id: string }>(`SELECT id FROM app_user WHERE username = 'employer2'`);
+      const [{ id }] = (await t.sql<{ id: string }>(`SELECT id FROM app_user WHERE username = 'employer2'`)) as [{ id: string }];
       const admin = await t.login('admin');
       const patched = await t.http().patch(`/api/users/${id}`).auth(admin.token, { type: 'bearer' }).send({ unlock: true }).expect(200);
       expect(patched.body.lockedUntil).toBeNull();

@@ -6,7 +6,7 @@ import { DomainError } from '../common/domain-error';
 @Injectable()
 export class LocalAuthGuard extends AuthGuard('local') {
   override handleRequest<TUser>(err: unknown, user: TUser | false, _info: unknown, _ctx: ExecutionContext, status?: unknown): TUser {
-    if (err) throw err;
+    if (err instanceof Error) throw err;
     if (!user && status === 400) {
       throw new DomainError(400, 'VALIDATION_FAILED', '请输入用户名和密码。', 'Enter a username and a password.');
     }

@@ -25,7 +25,10 @@ export function pinoParams(config: AppConfig): Params {
       level: config.logLevel,
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
       // Fastify assigned the id (and echoed it in x-request-id); reuse it so logs and audit agree.
-      genReqId: (req) => String((req as { id?: unknown }).id ?? ''),
+      genReqId: (req) => {
+        const id = (req as { id?: unknown }).id;
+        return typeof id === 'string' || typeof id === 'number' ? String(id) : '';
+      },
       customProps: () => ({ service: 'jinbuhuan' }),
       serializers: {
         req: (req: { id: unknown; method: string; url: string }) => ({

@@ -34,7 +34,7 @@ export async function prepareDatabase(
     await loadReferenceData(ds, config.appRoot);
     let demoLoaded = false;
     if (config.demoData && !config.isProduction) {
-      const [{ n }] = (await ds.query('SELECT count(*)::int AS n FROM organisation')) as [{ n: number }];
+      const [{ n }] = await ds.query<[{ n: number }]>('SELECT count(*)::int AS n FROM organisation');
       // Demo data only ever goes into an empty database: it is never mixed with real records.
       if (n === 0) {
         await loadDemoData(ds, new FieldCipher(config.fieldEncryptionKey));

@@ -62,11 +62,11 @@ async function insertOrg(
   m: EntityManager,
   o: { name: string; type: string; division: string; status?: string; creditCode?: string; contactName?: string; contactPhone?: string },
 ): Promise<string> {
-  const [row] = (await m.query(
+  const [row] = await m.query<OrgRow[]>(
     `INSERT INTO organisation (name, type, division_code, status, credit_code, contact_name, contact_phone, verified_at)
      VALUES ($1, $2, $3, $4::varchar, $5, $6, $7, CASE WHEN $4::varchar = 'verified' THEN now() ELSE NULL END) RETURNING id`,
     [o.name, o.type, o.division, o.status ?? 'active', o.creditCode ?? null, o.contactName ?? null, o.contactPhone ?? null],
-  )) as OrgRow[];
+  );
   return row!.id;
 }
 
@@ -75,10 +75,10 @@ async function insertUser(
   hash: string,
   u: { username: string; displayName: string; role: string; organisationId: string; phone?: string },
 ): Promise<string> {
-  const [row] = (await m.query(
+  const [row] = await m.query<OrgRow[]>(
     `INSERT INTO app_user (username, display_name, role, organisation_id, password_hash, phone) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
     [u.username, u.displayName, u.role, u.organisationId, hash, u.phone ?? null],
-  )) as OrgRow[];
+  );
   return row!.id;
 }
 

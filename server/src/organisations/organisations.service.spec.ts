@@ -6,8 +6,8 @@ import type { OrganisationsRepository } from './organisations.repository';
 import { OrganisationsService, scopeOf } from './organisations.service';
 
 describe('OrganisationsService', () => {
-  const repo = { findInScope: jest.fn(), search: jest.fn(), creditCodeTaken: jest.fn() };
-  const reference = { divisionExists: jest.fn() };
+  const repo = { findInScope: jest.fn<OrganisationsRepository['findInScope']>(), search: jest.fn(), creditCodeTaken: jest.fn() };
+  const reference = { divisionExists: jest.fn<ReferenceService['divisionExists']>() };
   const service = new OrganisationsService(
     repo as unknown as OrganisationsRepository,
     reference as unknown as ReferenceService,

@@ -78,7 +78,7 @@ export class UsersRepository {
   }
 
   async recordSuccessfulLogin(id: string): Promise<void> {
-    await this.repo.update({ id }, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: () => 'now()' } as never);
+    await this.repo.update({ id }, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: () => 'now()' });
   }
 
   /** Used on every authenticated request: the account still exists, is enabled and unchanged, and the session lives. */

@@ -14,7 +14,7 @@ describe('FieldCipher', () => {
 
   it('refuses a tampered ciphertext', () => {
     const blob = cipher.encrypt('secret');
-    blob[blob.length - 1] ^= 1;
+    blob.writeUInt8(blob.readUInt8(blob.length - 1) ^ 1, blob.length - 1);
     expect(() => cipher.decrypt(blob)).toThrow();
   });
 
