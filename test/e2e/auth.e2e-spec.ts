@@ -187,3 +187,25 @@ describe('auth rate limit', () => {
     await t.http().get('/api/health').expect(200);
   });
 });
+
+describe('lockout under concurrent guessing', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('20 simultaneous wrong passwords lock the account; none slips past the count', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => t.http().post('/api/auth/login').send({ username: 'counsellor', password: `Guess#${i}abc` })),
+    );
+    const statuses = results.map((r) => r.status);
+    expect(statuses.every((s) => s === 401 || s === 423)).toBe(true);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(4);
+    const [row] = await t.sql<{ failed_login_count: number; locked: boolean }>(
+      `SELECT failed_login_count, locked_until > now() AS locked FROM app_user WHERE username = 'counsellor'`,
+    );
+    expect(row!.locked).toBe(true);
+    await t.http().post('/api/auth/login').send({ username: 'counsellor', password: DEMO_PASSWORD }).expect(423);
+  });
+});

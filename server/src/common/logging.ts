@@ -43,7 +43,8 @@ export function pinoParams(config: AppConfig): Params {
           method.apply(this, args.map((a) => (typeof a === 'string' ? scrubIdentityNumbers(a) : a)) as Parameters<typeof method>);
         },
       },
-      autoLogging: { ignore: (req) => req.url === '/api/health' },
+      // Load balancers poll the health check every few seconds: not worth a log line each.
+      autoLogging: { ignore: (req) => ((req as { originalUrl?: string }).originalUrl ?? req.url ?? '').startsWith('/api/health') },
     },
   };
 }
