@@ -16,7 +16,10 @@ const results = [];
 for (const [name, cmd, args] of stages) {
   console.log(`\n=== ${name} ===`);
   const started = Date.now();
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --no-warnings=ExperimentalWarning`.trim() } });
+  const r = spawnSync(cmd, args, {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --no-warnings=ExperimentalWarning`.trim() },
+  });
   results.push([name, r.status === 0, ((Date.now() - started) / 1000).toFixed(1)]);
   if (r.status !== 0) break;
 }

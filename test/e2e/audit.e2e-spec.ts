@@ -29,7 +29,11 @@ describe('audit log', () => {
     await t.http().post('/api/auth/login').send({ username: 'counsellor', password: 'Wrong#2026' }).expect(401);
     const failures = await t.http().get('/api/audit?result=failure').auth(admin, { type: 'bearer' }).expect(200);
     expect(failures.body.items.every((e: { result: string }) => e.result === 'failure')).toBe(true);
-    const future = await t.http().get(`/api/audit?from=${new Date(Date.now() + 3_600_000).toISOString()}`).auth(admin, { type: 'bearer' }).expect(200);
+    const future = await t
+      .http()
+      .get(`/api/audit?from=${new Date(Date.now() + 3_600_000).toISOString()}`)
+      .auth(admin, { type: 'bearer' })
+      .expect(200);
     expect(future.body.total).toBe(0);
     const page = await t.http().get('/api/audit?pageSize=2').auth(admin, { type: 'bearer' }).expect(200);
     expect(page.body.items).toHaveLength(2);
@@ -61,7 +65,10 @@ describe('reference data and the trainee portal status', () => {
     expect(levels.body.map((l: { name: string }) => l.name)).toEqual(['五级', '四级', '三级', '二级', '一级']);
     const all = await t.http().get('/api/reference/occupations?pageSize=1').expect(200);
     expect(all.body.total).toBe(1639);
-    const cooks = await t.http().get(`/api/reference/occupations?q=${encodeURIComponent('中式烹调师')}`).expect(200);
+    const cooks = await t
+      .http()
+      .get(`/api/reference/occupations?q=${encodeURIComponent('中式烹调师')}`)
+      .expect(200);
     expect(cooks.body.items[0]).toMatchObject({ code: '4-03-02-01', name: '中式烹调师' });
     await t.http().get('/api/reference/occupations/4-03-02-01').expect(200);
     await t.http().get('/api/reference/occupations/9-99-99-99').expect(404);

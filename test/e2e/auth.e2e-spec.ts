@@ -46,7 +46,11 @@ describe('auth', () => {
 
     it('locks the account for 15 minutes after 5 wrong passwords, says so, and an admin can unlock it', async () => {
       for (let i = 0; i < 4; i++) {
-        await t.http().post('/api/auth/login').send({ username: 'employer2', password: `Wrong#${i}xyz` }).expect(401);
+        await t
+          .http()
+          .post('/api/auth/login')
+          .send({ username: 'employer2', password: `Wrong#${i}xyz` })
+          .expect(401);
       }
       const fifth = await t.http().post('/api/auth/login').send({ username: 'employer2', password: 'Wrong#5xyz' }).expect(423);
       expect(fifth.body.code).toBe('ACCOUNT_LOCKED');
@@ -75,7 +79,12 @@ describe('auth', () => {
       const rows = await t.sql<{ action: string; result: string }>(
         `SELECT action, result FROM audit_log WHERE actor_username IN ('employer2', 'nobody') ORDER BY id`,
       );
-      expect(rows).toEqual(expect.arrayContaining([{ action: 'auth.login', result: 'failure' }, { action: 'auth.lockout', result: 'failure' }]));
+      expect(rows).toEqual(
+        expect.arrayContaining([
+          { action: 'auth.login', result: 'failure' },
+          { action: 'auth.lockout', result: 'failure' },
+        ]),
+      );
     });
   });
 
@@ -143,7 +152,11 @@ describe('auth', () => {
       const { JwtService } = await import('@nestjs/jwt');
       const me = await t.login('admin');
       const claims = JSON.parse(Buffer.from(me.token.split('.')[1]!, 'base64url').toString());
-      const expired = new JwtService({ secret: t.config.jwtSecret }).sign({ ...claims, exp: Math.floor(Date.now() / 1000) - 10, iat: Math.floor(Date.now() / 1000) - 100 });
+      const expired = new JwtService({ secret: t.config.jwtSecret }).sign({
+        ...claims,
+        exp: Math.floor(Date.now() / 1000) - 10,
+        iat: Math.floor(Date.now() / 1000) - 100,
+      });
       await t.http().get('/api/auth/me').auth(expired, { type: 'bearer' }).expect(401);
     });
   });
@@ -159,10 +172,25 @@ describe('auth', () => {
     it('changes the password with the complexity rule, ending other sessions', async () => {
       const a = await t.login('station');
       const b = await t.login('station');
-      const weak = await t.http().post('/api/auth/password').auth(a.token, { type: 'bearer' }).send({ currentPassword: DEMO_PASSWORD, newPassword: 'password' }).expect(400);
+      const weak = await t
+        .http()
+        .post('/api/auth/password')
+        .auth(a.token, { type: 'bearer' })
+        .send({ currentPassword: DEMO_PASSWORD, newPassword: 'password' })
+        .expect(400);
       expect(weak.body.code).toBe('WEAK_PASSWORD');
-      await t.http().post('/api/auth/password').auth(a.token, { type: 'bearer' }).send({ currentPassword: 'nope-Nope1', newPassword: 'New#Pass2026' }).expect(400);
-      await t.http().post('/api/auth/password').auth(a.token, { type: 'bearer' }).send({ currentPassword: DEMO_PASSWORD, newPassword: 'New#Pass2026' }).expect(204);
+      await t
+        .http()
+        .post('/api/auth/password')
+        .auth(a.token, { type: 'bearer' })
+        .send({ currentPassword: 'nope-Nope1', newPassword: 'New#Pass2026' })
+        .expect(400);
+      await t
+        .http()
+        .post('/api/auth/password')
+        .auth(a.token, { type: 'bearer' })
+        .send({ currentPassword: DEMO_PASSWORD, newPassword: 'New#Pass2026' })
+        .expect(204);
       await t.http().get('/api/auth/me').auth(a.token, { type: 'bearer' }).expect(200);
       await t.http().get('/api/auth/me').auth(b.token, { type: 'bearer' }).expect(401);
       await t.http().post('/api/auth/login').send({ username: 'station', password: DEMO_PASSWORD }).expect(401);
@@ -197,7 +225,12 @@ describe('lockout under concurrent guessing', () => {
 
   it('20 simultaneous wrong passwords lock the account; none slips past the count', async () => {
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => t.http().post('/api/auth/login').send({ username: 'counsellor', password: `Guess#${i}abc` })),
+      Array.from({ length: 20 }, (_, i) =>
+        t
+          .http()
+          .post('/api/auth/login')
+          .send({ username: 'counsellor', password: `Guess#${i}abc` }),
+      ),
     );
     const statuses = results.map((r) => r.status);
     expect(statuses.every((s) => s === 401 || s === 423)).toBe(true);

@@ -5,7 +5,13 @@ import { ROLES, type Role } from '../../server/src/users/user.entity';
 import { ID_ROUTES, MATRIX } from '../authz/matrix';
 import { createTestApp, type TestApp } from '../utils/test-app';
 
-const DEMO_USER: Record<Role, string> = { admin: 'admin', counsellor: 'counsellor', instructor: 'instructor', employer: 'employer', trainee: 'trainee' };
+const DEMO_USER: Record<Role, string> = {
+  admin: 'admin',
+  counsellor: 'counsellor',
+  instructor: 'instructor',
+  employer: 'employer',
+  trainee: 'trainee',
+};
 
 /** Fills path parameters with values that exist nowhere (a fresh uuid, an unknown code). */
 const concretePath = (path: string) => path.replace(/\{id\}/g, randomUUID()).replace(/\{code\}/g, '9-99-99-99');
@@ -36,7 +42,9 @@ describe('authorization net', () => {
     const router = t.app.getHttpAdapter().getInstance();
     expect(router).toBeDefined();
     // Read the metadata straight off the controllers Nest discovered.
-    const container = (t.app as unknown as { container: { getModules(): Map<string, { controllers: Map<unknown, { metatype: new () => object }> }> } }).container;
+    const container = (
+      t.app as unknown as { container: { getModules(): Map<string, { controllers: Map<unknown, { metatype: new () => object }> }> } }
+    ).container;
     for (const mod of container.getModules().values()) {
       for (const wrapper of mod.controllers.values()) {
         const ctrl = wrapper.metatype as unknown as { prototype: Record<string, unknown> };
@@ -48,7 +56,10 @@ describe('authorization net', () => {
           const method = Reflect.getMetadata('method', handler) as number | undefined;
           if (sub === undefined || method === undefined) continue;
           const verb = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'ALL', 'OPTIONS', 'HEAD'][method]!;
-          const path = `/api/${base}/${sub}`.replace(/\/+/g, '/').replace(/\/$/, '').replace(/:(\w+)/g, '{$1}');
+          const path = `/api/${base}/${sub}`
+            .replace(/\/+/g, '/')
+            .replace(/\/$/, '')
+            .replace(/:(\w+)/g, '{$1}');
           declared.set(`${verb} ${path}`, {
             isPublic: reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, [handler, ctrl as never]) ?? false,
             roles: reflector.getAllAndOverride<readonly Role[]>(ROLES_KEY, [handler, ctrl as never]),
@@ -95,7 +106,10 @@ describe('authorization net', () => {
   });
 
   it('every route with a path parameter says how the other-organisation case is covered', () => {
-    const withParams = routes.filter((r) => r.path.includes('{')).map((r) => r.key).sort();
+    const withParams = routes
+      .filter((r) => r.path.includes('{'))
+      .map((r) => r.key)
+      .sort();
     expect(withParams).toEqual(Object.keys(ID_ROUTES).sort());
     for (const key of withParams) {
       if (ID_ROUTES[key] === 'admin-only') expect(MATRIX[key]).toEqual(['admin']);

@@ -33,7 +33,11 @@ describe('employer self-registration', () => {
   it('refuses a code that fails its check digit, unless the employer asks for a manual check', async () => {
     const good = syntheticCreditCode('460200', 5002);
     const bad = good.slice(0, 17) + (good[17] === '5' ? '6' : '5');
-    const refused = await t.http().post('/api/employers/registrations').send(registration({ creditCode: bad, username: 'bad-code' })).expect(400);
+    const refused = await t
+      .http()
+      .post('/api/employers/registrations')
+      .send(registration({ creditCode: bad, username: 'bad-code' }))
+      .expect(400);
     expect(refused.body).toMatchObject({ code: 'CREDIT_CODE_INVALID', details: { problem: 'check_digit' } });
     expect(refused.body.message).toContain('校验位');
     const review = await t
@@ -52,15 +56,27 @@ describe('employer self-registration', () => {
       .expect(400);
     const fields = res.body.details.fields.map((f: { field: string }) => f.field).sort();
     expect(fields).toEqual(['contactPhone', 'creditCode', 'divisionCode', 'username']);
-    const weak = await t.http().post('/api/employers/registrations').send(registration({ password: 'abcdefgh', username: 'weakling', creditCode: syntheticCreditCode('460100', 5003) })).expect(400);
+    const weak = await t
+      .http()
+      .post('/api/employers/registrations')
+      .send(registration({ password: 'abcdefgh', username: 'weakling', creditCode: syntheticCreditCode('460100', 5003) }))
+      .expect(400);
     expect(weak.body.code).toBe('WEAK_PASSWORD');
-    const div = await t.http().post('/api/employers/registrations').send(registration({ divisionCode: '110101', username: 'beijing', creditCode: syntheticCreditCode('460100', 5004) })).expect(400);
+    const div = await t
+      .http()
+      .post('/api/employers/registrations')
+      .send(registration({ divisionCode: '110101', username: 'beijing', creditCode: syntheticCreditCode('460100', 5004) }))
+      .expect(400);
     expect(div.body.code).toBe('UNKNOWN_DIVISION');
   });
 
   it('refuses a taken credit code or username with 409, writing nothing', async () => {
     const before = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM organisation`);
-    const dupCode = await t.http().post('/api/employers/registrations').send(registration({ username: 'another-name' })).expect(409);
+    const dupCode = await t
+      .http()
+      .post('/api/employers/registrations')
+      .send(registration({ username: 'another-name' }))
+      .expect(409);
     expect(dupCode.body.code).toBe('CREDIT_CODE_TAKEN');
     const dupUser = await t
       .http()

@@ -42,7 +42,10 @@ describe('GET /api/health', () => {
     const ops = Object.values(doc.paths).flatMap((p) => Object.values(p));
     expect(ops.length).toBeGreaterThan(15);
     for (const op of ops) expect(op.tags?.length).toBeGreaterThan(0);
-    await t.http().get('/api/docs').expect((r) => expect([200, 301, 302]).toContain(r.status));
+    await t
+      .http()
+      .get('/api/docs')
+      .expect((r) => expect([200, 301, 302]).toContain(r.status));
   });
 
   it('answers 503 when the database is gone', async () => {

@@ -65,21 +65,42 @@ describe('staff accounts (admin)', () => {
       .http()
       .post('/api/users')
       .auth(admin.token, { type: 'bearer' })
-      .send({ username: 'ghost', displayName: 'x', role: 'counsellor', organisationId: '00000000-0000-4000-8000-000000000000', password: 'Start#2026' })
+      .send({
+        username: 'ghost',
+        displayName: 'x',
+        role: 'counsellor',
+        organisationId: '00000000-0000-4000-8000-000000000000',
+        password: 'Start#2026',
+      })
       .expect(400);
   });
 
   it('resets a password: old sessions end, the temporary password works', async () => {
     const victim = await t.login('instructor');
-    await t.http().post(`/api/users/${victim.userId}/password`).auth(admin.token, { type: 'bearer' }).send({ newPassword: 'short' }).expect(400);
-    await t.http().post(`/api/users/${victim.userId}/password`).auth(admin.token, { type: 'bearer' }).send({ newPassword: 'Temp#2026x' }).expect(204);
+    await t
+      .http()
+      .post(`/api/users/${victim.userId}/password`)
+      .auth(admin.token, { type: 'bearer' })
+      .send({ newPassword: 'short' })
+      .expect(400);
+    await t
+      .http()
+      .post(`/api/users/${victim.userId}/password`)
+      .auth(admin.token, { type: 'bearer' })
+      .send({ newPassword: 'Temp#2026x' })
+      .expect(204);
     await t.http().get('/api/auth/me').auth(victim.token, { type: 'bearer' }).expect(401);
     await t.http().post('/api/auth/login').send({ username: 'instructor', password: DEMO_PASSWORD }).expect(401);
     await t.login('instructor', 'Temp#2026x');
   });
 
   it('an admin cannot disable their own account; unknown ids are 404', async () => {
-    const res = await t.http().patch(`/api/users/${admin.userId}`).auth(admin.token, { type: 'bearer' }).send({ disabled: true }).expect(400);
+    const res = await t
+      .http()
+      .patch(`/api/users/${admin.userId}`)
+      .auth(admin.token, { type: 'bearer' })
+      .send({ disabled: true })
+      .expect(400);
     expect(res.body.code).toBe('CANNOT_DISABLE_SELF');
     await t.http().get('/api/users/00000000-0000-4000-8000-000000000000').auth(admin.token, { type: 'bearer' }).expect(404);
   });

@@ -21,7 +21,9 @@ export function describeBrowser(name: string, body: () => void): void {
   if (REQUIRE_BROWSER) {
     describe(name, () => {
       it('needs Chromium (REQUIRE_BROWSER=1)', () => {
-        throw new Error('No Chromium found at /usr/bin/chromium or CHROMIUM_PATH, and REQUIRE_BROWSER=1: install it with `apt-get install -y chromium fonts-noto-cjk`.');
+        throw new Error(
+          'No Chromium found at /usr/bin/chromium or CHROMIUM_PATH, and REQUIRE_BROWSER=1: install it with `apt-get install -y chromium fonts-noto-cjk`.',
+        );
       });
     });
     return;
@@ -35,7 +37,15 @@ export function describeBrowser(name: string, body: () => void): void {
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 

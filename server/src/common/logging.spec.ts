@@ -7,6 +7,8 @@ describe('log scrubbing', () => {
   });
 
   it('leaves other numbers alone', () => {
-    expect(scrubIdentityNumbers('order 12345, phone 13898761000, uuid 1795879642675')).toBe('order 12345, phone 13898761000, uuid 1795879642675');
+    expect(scrubIdentityNumbers('order 12345, phone 13898761000, uuid 1795879642675')).toBe(
+      'order 12345, phone 13898761000, uuid 1795879642675',
+    );
   });
 });

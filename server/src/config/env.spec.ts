@@ -40,7 +40,9 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: 'eighty', JBH_DATA_DIR: tmp() })).toThrow(/PORT/);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x', JBH_DATA_DIR: tmp() })).toThrow(/DATABASE_URL/);
     expect(() => loadConfig({ JWT_SECRET: 'short', JBH_DATA_DIR: tmp() })).toThrow(/JWT_SECRET/);
-    expect(() => loadConfig({ FIELD_ENCRYPTION_KEY: 'abc', JWT_SECRET: 'x'.repeat(40), JBH_DATA_DIR: tmp() })).toThrow(/FIELD_ENCRYPTION_KEY/);
+    expect(() => loadConfig({ FIELD_ENCRYPTION_KEY: 'abc', JWT_SECRET: 'x'.repeat(40), JBH_DATA_DIR: tmp() })).toThrow(
+      /FIELD_ENCRYPTION_KEY/,
+    );
     expect(() => loadConfig({ ACCESS_TOKEN_TTL_SECONDS: '3600', JBH_DATA_DIR: tmp() })).toThrow(/ACCESS_TOKEN_TTL_SECONDS/);
     expect(() => loadConfig({ NODE_ENV: 'staging' })).toThrow(/NODE_ENV/);
   });
