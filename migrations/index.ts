@@ -1,4 +1,5 @@
 import { InitialSchema1795879642675 } from './1795879642675-InitialSchema';
+import { TraineeRecords1795880989284 } from './1795880989284-TraineeRecords';
 
 /** Every migration, in order. Rewritten by `npm run migration:generate -- Name`. */
-export const allMigrations = [InitialSchema1795879642675];
+export const allMigrations = [InitialSchema1795879642675, TraineeRecords1795880989284];

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
@@ -75,6 +76,8 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
       ),
   });
   await app.register(compress, { threshold: 1024 });
+  // Uploads (Excel rosters): one file per request, 10 MB at most; read with request.file().
+  await app.register(multipart, { limits: { files: 1, fileSize: 10 * 1_048_576, fields: 5 } });
   // CORS is off unless origins are listed: the app and the API are served from one origin.
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, credentials: true });
 

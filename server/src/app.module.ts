@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CommonModule } from './common/common.module';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
 import { JwtAuthGuard } from './common/guards/jwt-auth.guard';
 import { RolesGuard } from './common/guards/roles.guard';
@@ -12,7 +13,9 @@ import { validationPipe } from './common/validation';
 import { ConfigModule } from './config/config.module';
 import type { AppConfig } from './config/env';
 import { dataSourceOptions } from './database/data-source-options';
+import { ConsentsModule } from './consents/consents.module';
 import { EmployersModule } from './employers/employers.module';
+import { HandoversModule } from './handovers/handovers.module';
 import { HealthModule } from './health/health.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ReferenceModule } from './reference/reference.module';
@@ -30,6 +33,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        CommonModule,
         LoggerModule.forRoot(pinoParams(config)),
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
         AuditModule,
@@ -40,6 +44,8 @@ export class AppModule {
         AuthModule,
         EmployersModule,
         TraineesModule,
+        ConsentsModule,
+        HandoversModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: validationPipe },

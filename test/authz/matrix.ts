@@ -9,6 +9,9 @@ export type Allowed = 'public' | readonly Role[];
 
 const ALL: readonly Role[] = ['admin', 'counsellor', 'instructor', 'employer', 'trainee'];
 const ADMIN: readonly Role[] = ['admin'];
+const COUNSELLOR: readonly Role[] = ['counsellor'];
+const ADMIN_COUNSELLOR: readonly Role[] = ['admin', 'counsellor'];
+const TRAINEE: readonly Role[] = ['trainee'];
 
 export const MATRIX: Record<string, Allowed> = {
   'GET /api/health': 'public',
@@ -40,8 +43,45 @@ export const MATRIX: Record<string, Allowed> = {
 
   'GET /api/audit': ADMIN,
 
-  'GET /api/trainees/caseload-summary': ['admin', 'counsellor'],
-  'GET /api/trainees/me': ['trainee'],
+  'GET /api/trainees/caseload-summary': ADMIN_COUNSELLOR,
+  'GET /api/trainees/me': TRAINEE,
+  'GET /api/trainees/me/checklist': TRAINEE,
+  'GET /api/trainees/me/data': TRAINEE,
+  'GET /api/trainees/me/correction-requests': TRAINEE,
+  'POST /api/trainees/me/correction-requests': TRAINEE,
+  'GET /api/trainees/me/consents': TRAINEE,
+  'POST /api/trainees/me/consents': TRAINEE,
+  'POST /api/trainees/me/consents/{consentId}/withdrawal': TRAINEE,
+  'GET /api/trainees': ADMIN_COUNSELLOR,
+  'GET /api/trainees/export': ADMIN_COUNSELLOR,
+  'GET /api/trainees/import/template': COUNSELLOR,
+  'POST /api/trainees/import': COUNSELLOR,
+  'POST /api/trainees': COUNSELLOR,
+  'GET /api/trainees/{id}': ADMIN_COUNSELLOR,
+  'PATCH /api/trainees/{id}': COUNSELLOR,
+  'POST /api/trainees/{id}/identity-number': ADMIN_COUNSELLOR,
+  'POST /api/trainees/{id}/transitions': COUNSELLOR,
+  'GET /api/trainees/{id}/history': ADMIN_COUNSELLOR,
+  'GET /api/trainees/checklists/behind': ADMIN_COUNSELLOR,
+  'GET /api/trainees/{id}/checklist': ADMIN_COUNSELLOR,
+  'PUT /api/trainees/{id}/checklist/{itemKey}': COUNSELLOR,
+  'GET /api/trainees/{id}/correction-requests': ADMIN_COUNSELLOR,
+  'POST /api/trainees/{id}/correction-requests': COUNSELLOR,
+  'POST /api/trainees/correction-requests/{requestId}/resolution': COUNSELLOR,
+
+  'GET /api/consent-texts': 'public',
+  'GET /api/trainees/{id}/consents': ADMIN_COUNSELLOR,
+  'POST /api/trainees/{id}/consents': COUNSELLOR,
+  'POST /api/trainees/{id}/consents/{consentId}/withdrawal': COUNSELLOR,
+
+  'GET /api/handovers': ADMIN_COUNSELLOR,
+  'GET /api/handovers/suggested-station/{traineeId}': COUNSELLOR,
+  'GET /api/handovers/{id}': ADMIN_COUNSELLOR,
+  'POST /api/handovers': COUNSELLOR,
+  'POST /api/handovers/{id}/send': COUNSELLOR,
+  'POST /api/handovers/{id}/accept': COUNSELLOR,
+  'POST /api/handovers/{id}/reject': COUNSELLOR,
+  'POST /api/handovers/{id}/complete': COUNSELLOR,
 };
 
 /**
@@ -58,4 +98,24 @@ export const ID_ROUTES: Record<string, 'admin-only' | 'cross-org' | 'reference'>
   'GET /api/users/{id}': 'admin-only',
   'PATCH /api/users/{id}': 'admin-only',
   'POST /api/users/{id}/password': 'admin-only',
+  'GET /api/trainees/{id}': 'cross-org',
+  'PATCH /api/trainees/{id}': 'cross-org',
+  'POST /api/trainees/{id}/identity-number': 'cross-org',
+  'POST /api/trainees/{id}/transitions': 'cross-org',
+  'GET /api/trainees/{id}/history': 'cross-org',
+  'GET /api/trainees/{id}/checklist': 'cross-org',
+  'PUT /api/trainees/{id}/checklist/{itemKey}': 'cross-org',
+  'GET /api/trainees/{id}/correction-requests': 'cross-org',
+  'POST /api/trainees/{id}/correction-requests': 'cross-org',
+  'POST /api/trainees/correction-requests/{requestId}/resolution': 'cross-org',
+  'GET /api/trainees/{id}/consents': 'cross-org',
+  'POST /api/trainees/{id}/consents': 'cross-org',
+  'POST /api/trainees/{id}/consents/{consentId}/withdrawal': 'cross-org',
+  'POST /api/trainees/me/consents/{consentId}/withdrawal': 'cross-org',
+  'GET /api/handovers/suggested-station/{traineeId}': 'cross-org',
+  'GET /api/handovers/{id}': 'cross-org',
+  'POST /api/handovers/{id}/send': 'cross-org',
+  'POST /api/handovers/{id}/accept': 'cross-org',
+  'POST /api/handovers/{id}/reject': 'cross-org',
+  'POST /api/handovers/{id}/complete': 'cross-org',
 };

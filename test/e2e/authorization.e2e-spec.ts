@@ -14,7 +14,11 @@ const DEMO_USER: Record<Role, string> = {
 };
 
 /** Fills path parameters with values that exist nowhere (a fresh uuid, an unknown code). */
-const concretePath = (path: string) => path.replace(/\{id\}/g, randomUUID()).replace(/\{code\}/g, '9-99-99-99');
+const concretePath = (path: string) =>
+  path
+    .replace(/\{(id|traineeId|consentId|requestId)\}/g, () => randomUUID())
+    .replace(/\{code\}/g, '9-99-99-99')
+    .replace(/\{itemKey\}/g, 'anti_drug');
 
 describe('authorization net', () => {
   let t: TestApp;
@@ -137,6 +141,75 @@ describe('authorization net', () => {
       }
       const all = await t.http().get('/api/organisations?pageSize=100').auth(tokens.admin, { type: 'bearer' }).expect(200);
       expect(all.body.total).toBeGreaterThan(30);
+    });
+
+    it('every trainee, consent, correction and handover route answers 404 to another organisation', async () => {
+      const [a] = await t.sql<{ id: string; consent: string }>(
+        `SELECT t.id, c.id AS consent FROM trainee t JOIN app_user u ON u.id = t.user_id
+           JOIN consent c ON c.trainee_id = t.id AND c.purpose = 'job_matching' WHERE u.username = 'trainee'`,
+      );
+      const [handover] = await t.sql<{ id: string }>(
+        `SELECT h.id FROM handover h JOIN app_user u ON u.organisation_id = h.from_organisation_id
+          WHERE u.username = 'counsellor' AND h.state IN ('prepared','sent','accepted') LIMIT 1`,
+      );
+      const traineeToken = tokens.trainee;
+      const correction = await t
+        .http()
+        .post('/api/trainees/me/correction-requests')
+        .auth(traineeToken, { type: 'bearer' })
+        .send({ field: 'phone', message: '手机号换了' })
+        .expect(201);
+      const other = (await t.login('counsellor2')).token; // facility B
+      const otherStation = (await t.login('station-460200')).token; // 三亚 station
+      const trainee2 = (await t.login('trainee2')).token;
+      const id = a!.id;
+      const cases: [string, string, string, Record<string, unknown>][] = [
+        ['get', `/api/trainees/${id}`, other, {}],
+        ['patch', `/api/trainees/${id}`, other, { phone: '13800000000' }],
+        ['post', `/api/trainees/${id}/identity-number`, other, { reason: '核对身份' }],
+        ['post', `/api/trainees/${id}/transitions`, other, { to: 'admitted', reason: '延期出所' }],
+        ['get', `/api/trainees/${id}/history`, other, {}],
+        ['get', `/api/trainees/${id}/checklist`, other, {}],
+        ['put', `/api/trainees/${id}/checklist/anti_drug`, other, { doneOn: '2026-01-05' }],
+        ['get', `/api/trainees/${id}/correction-requests`, other, {}],
+        ['post', `/api/trainees/${id}/correction-requests`, other, { field: 'phone', message: '代为申请' }],
+        ['post', `/api/trainees/correction-requests/${correction.body.id}/resolution`, other, { status: 'resolved' }],
+        ['get', `/api/trainees/${id}/consents`, other, {}],
+        ['post', `/api/trainees/${id}/consents`, other, { purpose: 'follow_up_contact', textVersion: 1, paperFormRef: 'P-1' }],
+        ['post', `/api/trainees/${id}/consents/${a!.consent}/withdrawal`, other, {}],
+        ['post', `/api/trainees/me/consents/${a!.consent}/withdrawal`, trainee2, {}],
+        ['get', `/api/handovers/suggested-station/${id}`, other, {}],
+        ['get', `/api/handovers/${handover!.id}`, otherStation, {}],
+        ['post', `/api/handovers/${handover!.id}/send`, other, {}],
+        ['post', `/api/handovers/${handover!.id}/accept`, otherStation, {}],
+        ['post', `/api/handovers/${handover!.id}/reject`, otherStation, { reason: '不在本辖区' }],
+        [
+          'post',
+          `/api/handovers/${handover!.id}/complete`,
+          otherStation,
+          { escortName: '张三', receivingOfficer: '李四', documents: ['证明书'], handoverPlace: '指导站', handedOverOn: '2026-01-05' },
+        ],
+      ];
+      const covered = new Set<string>();
+      for (const [method, path, token, body] of cases) {
+        const res = await t.http()[method as 'get'](path).auth(token, { type: 'bearer' }).send(body);
+        expect({ method, path, status: res.status }).toEqual({ method, path, status: 404 });
+        covered.add(
+          `${method.toUpperCase()} ${path
+            .replace(id, '{id}')
+            .replace(String(correction.body.id), '{requestId}')
+            .replace(a!.consent, '{consentId}')
+            .replace(handover!.id, '{id}')
+            .replace('/anti_drug', '/{itemKey}')
+            .replace('suggested-station/{id}', 'suggested-station/{traineeId}')}`,
+        );
+      }
+      // Every route the matrix marks cross-org (besides organisations, tested above) is exercised here.
+      const crossOrg = Object.entries(ID_ROUTES)
+        .filter(([k, v]) => v === 'cross-org' && !k.includes('/organisations/'))
+        .map(([k]) => k)
+        .sort();
+      expect([...covered].sort()).toEqual(crossOrg);
     });
 
     it('the caseload summary counts only the counsellor’s own organisation', async () => {

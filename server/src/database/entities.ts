@@ -4,8 +4,28 @@ import { Organisation } from '../organisations/organisation.entity';
 import { Division } from '../reference/division.entity';
 import { Occupation } from '../reference/occupation.entity';
 import { SkillLevel } from '../reference/skill-level.entity';
+import { Consent, ConsentText } from '../consents/consent.entity';
+import { Handover } from '../handovers/handover.entity';
+import { ChecklistItem } from '../trainees/checklist-item.entity';
+import { CorrectionRequest } from '../trainees/correction-request.entity';
+import { TraineeStateChange } from '../trainees/trainee-state-change.entity';
 import { Trainee } from '../trainees/trainee.entity';
 import { User } from '../users/user.entity';
 
 /** Every entity, listed once: the app, the migration CLI and the tests all use this list. */
-export const entities = [Division, Occupation, SkillLevel, Organisation, User, RefreshSession, AuditEntry, Trainee];
+export const entities = [
+  Division,
+  Occupation,
+  SkillLevel,
+  Organisation,
+  User,
+  RefreshSession,
+  AuditEntry,
+  Trainee,
+  TraineeStateChange,
+  ChecklistItem,
+  CorrectionRequest,
+  ConsentText,
+  Consent,
+  Handover,
+];

@@ -83,6 +83,146 @@ async function insertUser(
 }
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+
+const EDUCATION = ['primary', 'junior_high', 'junior_high', 'junior_high', 'senior_high', 'vocational'];
+const SKILLS = [
+  '电工',
+  '焊工',
+  '中式烹调',
+  '面点',
+  '汽车维修',
+  '电子商务',
+  '客房服务',
+  '绿化养护',
+  '叉车驾驶',
+  '养老护理',
+  '种植',
+  '水电安装',
+];
+const CHECKLIST = ['situation_policy', 'anti_drug', 'mental_health', 'employment_guidance', 'handover_documents'];
+
+/**
+ * The life around the records: history, consents, pre-release checklists (some behind) and
+ * handovers — completed for everyone already released, open for some about to be, one overdue.
+ */
+async function loadDemoLifecycle(
+  m: EntityManager,
+  rand: () => number,
+  ids: string[],
+  rows: unknown[][],
+  facilities: string[],
+): Promise<void> {
+  const [{ id: counsellorA }] = await m.query<[{ id: string }]>(`SELECT id FROM app_user WHERE username = 'counsellor'`);
+  for (const [i, id] of ids.entries()) {
+    const row = rows[i]!;
+    const state = row[9] as TraineeState;
+    const admitted = row[10] as string;
+    const expected = row[11] as string;
+    const released = row[12] as string | null;
+    const holder = row[7] as string;
+    const userId = row[8] as string | null;
+    const facility = facilities[i]!;
+    const steps: [string | null, string, string, string][] = [[null, 'admitted', `${admitted}T09:00:00+08:00`, '入所建档 · admitted']];
+    if (state !== 'admitted') {
+      steps.push([
+        'admitted',
+        'pre_release',
+        `${isoDate(addDays(new Date(expected), -30))}T02:00:00+08:00`,
+        '预计出所前30天自动进入出所前准备 · opened automatically',
+      ]);
+    }
+    if (released) steps.push(['pre_release', 'released', `${released}T10:00:00+08:00`, '出所衔接完成 · handover completed']);
+    if (state === 'community' || state === 'closed')
+      steps.push([
+        'released',
+        'community',
+        `${isoDate(addDays(new Date(released!), 3))}T10:00:00+08:00`,
+        '社区康复 · community rehabilitation',
+      ]);
+    if (state === 'closed')
+      steps.push([
+        'community',
+        'closed',
+        `${isoDate(addDays(new Date(released!), 1095))}T10:00:00+08:00`,
+        '社区康复期满 · period completed',
+      ]);
+    for (const [from, to, at, reason] of steps) {
+      await m.query(`INSERT INTO trainee_state_change (trainee_id, from_state, to_state, changed_at, reason) VALUES ($1, $2, $3, $4, $5)`, [
+        id,
+        from,
+        to,
+        at,
+        reason,
+      ]);
+    }
+    // Consent: the demo trainee accounts start with job matching granted (trainee) or nothing (trainee2).
+    const granted = i === 0 || (i > 1 && rand() < 0.6);
+    if (granted && state !== 'closed') {
+      await m.query(
+        `INSERT INTO consent (trainee_id, purpose, text_version, granted_by, granted_assisted, paper_form_ref, granted_at)
+         VALUES ($1, 'job_matching', 1, $2, $3, $4, $5)`,
+        [id, userId ?? counsellorA, userId === null, userId === null ? `纸质同意书-${1000 + i}` : null, `${admitted}T15:00:00+08:00`],
+      );
+    }
+    if (released && state !== 'closed' && rand() < 0.8) {
+      await m.query(
+        `INSERT INTO consent (trainee_id, purpose, text_version, granted_by, granted_assisted, paper_form_ref, granted_at)
+         VALUES ($1, 'follow_up_contact', 1, $2, true, $3, $4)`,
+        [id, counsellorA, `纸质同意书-F${1000 + i}`, `${released}T09:00:00+08:00`],
+      );
+    }
+    if (state === 'pre_release') {
+      const done = i === 0 ? 2 : Math.floor(rand() * 6);
+      for (const [k, key] of CHECKLIST.entries()) {
+        await m.query(`INSERT INTO checklist_item (trainee_id, item_key, done_on, done_by, note) VALUES ($1, $2, $3, $4, $5)`, [
+          id,
+          key,
+          k < done ? isoDate(addDays(new Date(), -(k + 1) * 3)) : null,
+          k < done ? counsellorA : null,
+          k < done ? '已完成集中授课' : null,
+        ]);
+      }
+    }
+    if (released) {
+      await m.query(
+        `INSERT INTO handover (trainee_id, from_organisation_id, to_organisation_id, state, release_date, created_by, created_at, sent_at,
+           accepted_at, completed_at, escort_name, receiving_officer, documents, handover_place, handed_over_on)
+         VALUES ($1, $2, $3, 'completed', $4, $5, $6, $6, $6, $7, '陈指导员', '社区民警', $8, '社区康复指导站', $4)`,
+        [
+          id,
+          facility,
+          holder,
+          released,
+          counsellorA,
+          `${isoDate(addDays(new Date(released), -7))}T10:00:00+08:00`,
+          `${released}T11:00:00+08:00`,
+          ['解除强制隔离戒毒证明书', '诊断评估结果', '出所前教育记录'],
+        ],
+      );
+    }
+  }
+  // Open handovers for a few trainees about to leave, and one overdue (release passed, not accepted).
+  const soon = await m.query<{ id: string; organisation_id: string; home_division_code: string; expected_release_on: string }[]>(
+    `SELECT id, organisation_id, home_division_code, expected_release_on::text FROM trainee
+      WHERE state = 'pre_release' AND user_id IS NULL ORDER BY expected_release_on, id LIMIT 6`,
+  );
+  for (const [k, t] of soon.entries()) {
+    const [station] = await m.query<{ id: string }[]>(
+      `SELECT id FROM organisation WHERE type = 'community_station' AND division_code = $1`,
+      [t.home_division_code],
+    );
+    if (!station) continue;
+    const state = ['sent', 'accepted', 'prepared', 'sent', 'accepted', 'sent'][k]!;
+    const overdue = k === 0;
+    const releaseDate = overdue ? isoDate(addDays(new Date(), -3)) : t.expected_release_on;
+    if (overdue) await m.query(`UPDATE trainee SET expected_release_on = $2 WHERE id = $1`, [t.id, releaseDate]);
+    await m.query(
+      `INSERT INTO handover (trainee_id, from_organisation_id, to_organisation_id, state, release_date, created_by, sent_at, accepted_at)
+       VALUES ($1, $2, $3, $4::varchar, $5, $6, CASE WHEN $4::varchar <> 'prepared' THEN now() END, CASE WHEN $4::varchar = 'accepted' THEN now() END)`,
+      [t.id, t.organisation_id, station.id, state, releaseDate, counsellorA],
+    );
+  }
+}
 const addDays = (d: Date, n: number) => new Date(d.getTime() + n * 86_400_000);
 
 /**
@@ -124,8 +264,11 @@ export async function loadDemoData(ds: DataSource, cipher: FieldCipher, today: D
 
     await insertUser(m, hash, { username: 'admin', displayName: '省局管理员', role: 'admin', organisationId: bureau });
     await insertUser(m, hash, { username: 'counsellor', displayName: '陈指导员', role: 'counsellor', organisationId: facilityA });
+    // counsellor2 deliberately lacks the unmask permission, to show the difference.
+    await m.query(`UPDATE app_user SET permissions = '{identity.unmask}' WHERE username = 'counsellor'`);
     await insertUser(m, hash, { username: 'counsellor2', displayName: '林指导员', role: 'counsellor', organisationId: facilityB });
     await insertUser(m, hash, { username: 'station', displayName: '符社工', role: 'counsellor', organisationId: stations.get('460100')! });
+    await m.query(`UPDATE app_user SET permissions = '{identity.unmask}' WHERE username = 'station'`);
     await insertUser(m, hash, { username: 'instructor', displayName: '王老师', role: 'instructor', organisationId: school });
     await insertUser(m, hash, {
       username: 'employer',
@@ -173,6 +316,7 @@ export async function loadDemoData(ds: DataSource, cipher: FieldCipher, today: D
     // ~200 trainees: most inside (admitted / pre-release), the rest released to their home station.
     const divisions = HAINAN_DIVISIONS.filter((d) => d.code !== '460300').map((d) => d.code);
     const rows: unknown[][] = [];
+    const facilities: string[] = [];
     for (let i = 0; i < 200; i++) {
       const sex: 'M' | 'F' = rand() < 0.82 ? 'M' : 'F';
       const birth = isoDate(new Date(Date.UTC(1972 + Math.floor(rand() * 32), Math.floor(rand() * 12), 1 + Math.floor(rand() * 28))));
@@ -212,10 +356,12 @@ export async function loadDemoData(ds: DataSource, cipher: FieldCipher, today: D
         admitted = addDays(released, -730);
         expected = released;
       }
-      const holder = state === 'community' || state === 'closed' ? stations.get(home)! : facility;
+      // After a completed handover the home station holds the trainee.
+      const holder = state === 'admitted' || state === 'pre_release' ? facility : stations.get(home)!;
       const idNumber = syntheticIdentityNumber(home, birth, i, sex);
       const userId = i === 0 ? traineeUser : i === 1 ? trainee2User : null;
       const org = i === 0 ? facilityA : i === 1 ? facilityB : holder;
+      facilities.push(facility);
       rows.push([
         i === 0 ? '李明' : i === 1 ? '吴海' : syntheticName(rand),
         sex,
@@ -230,16 +376,29 @@ export async function loadDemoData(ds: DataSource, cipher: FieldCipher, today: D
         isoDate(admitted),
         isoDate(expected),
         released ? isoDate(released) : null,
+        idNumber.slice(0, 4),
       ]);
     }
+    const ids: string[] = [];
     for (const row of rows) {
-      await m.query(
+      const [t] = await m.query<{ id: string }[]>(
         `INSERT INTO trainee (full_name, sex, birth_date, identity_number_cipher, identity_number_hash, identity_number_tail,
-           home_division_code, organisation_id, user_id, state, admitted_on, expected_release_on, released_on)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
-        row,
+           home_division_code, organisation_id, user_id, state, admitted_on, expected_release_on, released_on, identity_number_head,
+           phone, education_level, skills, preferred_divisions, wage_expectation, willing_to_live_on_site)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20) RETURNING id`,
+        [
+          ...row,
+          `139${String(10000000 + Math.floor(rand() * 89999999))}`,
+          EDUCATION[Math.floor(rand() * EDUCATION.length)],
+          SKILLS.filter(() => rand() < 0.15).slice(0, 3),
+          [row[6] as string],
+          3000 + Math.floor(rand() * 8) * 500,
+          rand() < 0.6,
+        ],
       );
+      ids.push(t!.id);
     }
+    await loadDemoLifecycle(m, rand, ids, rows, facilities);
     await m.query(`INSERT INTO audit_log (action, result, detail) VALUES ('demo.load', 'success', $1)`, [
       JSON.stringify({ organisations: 3 + stations.size + 2 + EMPLOYERS.length, trainees: rows.length }),
     ]);

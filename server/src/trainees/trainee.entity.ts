@@ -18,6 +18,9 @@ import { User } from '../users/user.entity';
 export const TRAINEE_STATES = ['admitted', 'pre_release', 'released', 'community', 'closed'] as const;
 export type TraineeState = (typeof TRAINEE_STATES)[number];
 
+export const EDUCATION_LEVELS = ['none', 'primary', 'junior_high', 'senior_high', 'vocational', 'college'] as const;
+export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
+
 /**
  * A person in, or released from, a facility: the spine of the platform. Everything here is
  * sensitive (its mere existence reveals rehab history): it never reaches an employer.
@@ -27,6 +30,7 @@ export type TraineeState = (typeof TRAINEE_STATES)[number];
 @Check('chk_trainee_sex', `"sex" IN ('M','F')`)
 @Index('idx_trainee_organisation_state', ['organisationId', 'state'])
 @Index('idx_trainee_expected_release', ['expectedReleaseOn'])
+@Index('idx_trainee_full_name', ['fullName'])
 export class Trainee {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -48,6 +52,10 @@ export class Trainee {
   @Index('uq_trainee_identity_number_hash', { unique: true })
   @Column({ name: 'identity_number_hash', type: 'char', length: 64 })
   identityNumberHash: string;
+
+  /** First four characters (province and city of registration), for the masked display. */
+  @Column({ name: 'identity_number_head', type: 'char', length: 4, nullable: true })
+  identityNumberHead: string | null;
 
   /** Last four characters, for the masked display (`4601**********123X`) without decrypting. */
   @Column({ name: 'identity_number_tail', type: 'char', length: 4 })
@@ -87,6 +95,36 @@ export class Trainee {
 
   @Column({ name: 'released_on', type: 'date', nullable: true })
   releasedOn: string | null;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  phone: string | null;
+
+  @Column({ name: 'education_level', type: 'varchar', length: 12, nullable: true })
+  educationLevel: EducationLevel | null;
+
+  @Column({ name: 'work_history', type: 'varchar', length: 1000, nullable: true })
+  workHistory: string | null;
+
+  /** Skills the trainee names (free text tags); certificates come with the learning module. */
+  @Column({ type: 'varchar', array: true, default: () => "'{}'" })
+  skills: string[];
+
+  @Column({ name: 'preferred_industries', type: 'varchar', array: true, default: () => "'{}'" })
+  preferredIndustries: string[];
+
+  /** Division codes where the trainee would work. */
+  @Column({ name: 'preferred_divisions', type: 'varchar', array: true, default: () => "'{}'" })
+  preferredDivisions: string[];
+
+  /** Monthly wage expectation in yuan. */
+  @Column({ name: 'wage_expectation', type: 'int', nullable: true })
+  wageExpectation: number | null;
+
+  @Column({ name: 'willing_to_live_on_site', type: 'boolean', nullable: true })
+  willingToLiveOnSite: boolean | null;
+
+  @Column({ name: 'created_by', type: 'uuid', nullable: true })
+  createdBy: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

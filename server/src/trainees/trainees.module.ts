@@ -1,13 +1,26 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ReferenceModule } from '../reference/reference.module';
+import { UsersModule } from '../users/users.module';
+import { ChecklistItem } from './checklist-item.entity';
+import { ChecklistService } from './checklist.service';
+import { CorrectionRequest } from './correction-request.entity';
+import { PreReleaseScheduler } from './pre-release.scheduler';
+import { TraineeExcelService } from './trainee-excel.service';
+import { TraineePortalController } from './trainee-portal.controller';
+import { TraineePortalService } from './trainee-portal.service';
+import { TraineeStateChange } from './trainee-state-change.entity';
 import { Trainee } from './trainee.entity';
 import { TraineesController } from './trainees.controller';
 import { TraineesRepository } from './trainees.repository';
 import { TraineesService } from './trainees.service';
+import { ChecklistController } from './checklist.controller';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Trainee])],
-  controllers: [TraineesController],
-  providers: [TraineesRepository, TraineesService],
+  imports: [TypeOrmModule.forFeature([Trainee, TraineeStateChange, ChecklistItem, CorrectionRequest]), UsersModule, ReferenceModule],
+  // The portal's static /trainees/me/… routes are registered before /trainees/:id.
+  controllers: [TraineePortalController, ChecklistController, TraineesController],
+  providers: [TraineesRepository, TraineesService, TraineeExcelService, ChecklistService, TraineePortalService, PreReleaseScheduler],
+  exports: [TraineesService],
 })
 export class TraineesModule {}

@@ -1,15 +1,65 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import type { TraineeState } from './trainee.entity';
-import { Trainee } from './trainee.entity';
+import { type EntityManager, Repository } from 'typeorm';
+import { CHECKLIST_ITEMS } from './checklist-item.entity';
+import type { TraineeQueryDto } from './dto/trainee.dto';
+import { TraineeStateChange } from './trainee-state-change.entity';
+import { Trainee, type TraineeState } from './trainee.entity';
 
-/** `all` for admins; otherwise the trainees held by one organisation. */
+/**
+ * `all` for admins. For a counsellor's organisation: the trainees it holds, those it handed over
+ * (read-only: what it recorded stays visible to it), and those being handed over to it.
+ */
 export type TraineeScope = { kind: 'all' } | { kind: 'organisation'; organisationId: string };
+
+export interface TraineeRow {
+  id: string;
+  full_name: string;
+  sex: 'M' | 'F';
+  birth_date: string;
+  identity_number_head: string | null;
+  identity_number_tail: string;
+  home_division_code: string;
+  home_division_name: string;
+  organisation_id: string;
+  organisation_name: string;
+  state: TraineeState;
+  admitted_on: string;
+  expected_release_on: string;
+  released_on: string | null;
+  job_matching: boolean;
+  checklist_done: number;
+  checklist_total: number;
+  read_only: boolean;
+}
+
+const SORTS = { expectedRelease: 't.expected_release_on', name: 't.full_name', admitted: 't.admitted_on', state: 't.state' } as const;
+
+/** The columns of a caseload row; `$1` is the caller's organisation (or NULL for admins). */
+const ROW_SELECT = `
+  t.id, t.full_name, t.sex, t.birth_date::text, t.identity_number_head, t.identity_number_tail, t.home_division_code, d.name AS home_division_name,
+  t.organisation_id, o.name AS organisation_name, t.state, t.admitted_on::text, t.expected_release_on::text, t.released_on::text,
+  EXISTS (SELECT 1 FROM consent c WHERE c.trainee_id = t.id AND c.purpose = 'job_matching' AND c.withdrawn_at IS NULL) AS job_matching,
+  (SELECT count(*) FILTER (WHERE ci.done_on IS NOT NULL) FROM checklist_item ci WHERE ci.trainee_id = t.id)::int AS checklist_done,
+  (SELECT count(*) FROM checklist_item ci WHERE ci.trainee_id = t.id)::int AS checklist_total,
+  ($1::uuid IS NOT NULL AND t.organisation_id <> $1::uuid) AS read_only`;
+
+const FROM = `FROM trainee t JOIN division d ON d.code = t.home_division_code JOIN organisation o ON o.id = t.organisation_id`;
+
+/** Trainees visible to organisation `$1` (NULL: everyone). */
+const IN_SCOPE = `($1::uuid IS NULL OR t.organisation_id = $1::uuid OR EXISTS (
+  SELECT 1 FROM handover h WHERE h.trainee_id = t.id AND (
+    (h.from_organisation_id = $1::uuid AND h.state = 'completed') OR (h.to_organisation_id = $1::uuid AND h.state IN ('sent', 'accepted')))))`;
+
+const orgParam = (scope: TraineeScope) => (scope.kind === 'all' ? null : scope.organisationId);
 
 @Injectable()
 export class TraineesRepository {
   constructor(@InjectRepository(Trainee) private readonly repo: Repository<Trainee>) {}
+
+  private of(m?: EntityManager) {
+    return m ? m.getRepository(Trainee) : this.repo;
+  }
 
   async countByState(scope: TraineeScope): Promise<{ state: TraineeState; n: number; releasing: number }[]> {
     const qb = this.repo
@@ -26,6 +76,119 @@ export class TraineesRepository {
   }
 
   findByUser(userId: string): Promise<Trainee | null> {
-    return this.repo.findOne({ where: { userId }, relations: { organisation: true } });
+    return this.repo.findOne({ where: { userId }, relations: { organisation: true, homeDivision: true } });
+  }
+
+  /** One page of the caseload. The identity-number filter matches the keyed hash exactly. */
+  async search(q: TraineeQueryDto, scope: TraineeScope, identityHash: string | null): Promise<[TraineeRow[], number]> {
+    const params: unknown[] = [orgParam(scope)];
+    const where = [IN_SCOPE];
+    const add = (sql: (p: string) => string, value: unknown) => {
+      params.push(value);
+      where.push(sql(`$${params.length}`));
+    };
+    if (q.state) add((p) => `t.state = ${p}`, q.state);
+    if (q.releaseFrom) add((p) => `t.expected_release_on >= ${p}::date`, q.releaseFrom);
+    if (q.releaseTo) add((p) => `t.expected_release_on <= ${p}::date`, q.releaseTo);
+    if (q.jobMatchingConsent) {
+      where.push(
+        `${q.jobMatchingConsent === 'granted' ? '' : 'NOT '}EXISTS (SELECT 1 FROM consent c WHERE c.trainee_id = t.id AND c.purpose = 'job_matching' AND c.withdrawn_at IS NULL)`,
+      );
+    }
+    if (identityHash) add((p) => `t.identity_number_hash = ${p}`, identityHash);
+    else if (q.q) add((p) => `t.full_name LIKE ${p}`, `${q.q.replace(/[%_\\]/g, '\\$&')}%`);
+    const whereSql = where.join(' AND ');
+    const order = `${SORTS[q.sort ?? 'expectedRelease']} ${q.order === 'desc' ? 'DESC' : 'ASC'}, t.id`;
+    const [{ total }] = await this.repo.query<[{ total: number }]>(`SELECT count(*)::int AS total ${FROM} WHERE ${whereSql}`, params);
+    const rows = await this.repo.query<TraineeRow[]>(
+      `SELECT ${ROW_SELECT} ${FROM} WHERE ${whereSql} ORDER BY ${order} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+      params,
+    );
+    return [rows, total];
+  }
+
+  /** Every row the caller may see, for the Excel export (same filters, no paging). */
+  async searchAll(q: TraineeQueryDto, scope: TraineeScope, identityHash: string | null): Promise<TraineeRow[]> {
+    const [rows] = await this.search({ ...q, page: 1, pageSize: 100_000 }, scope, identityHash);
+    return rows;
+  }
+
+  async findRowInScope(id: string, scope: TraineeScope): Promise<TraineeRow | null> {
+    const rows = await this.repo.query<TraineeRow[]>(`SELECT ${ROW_SELECT} ${FROM} WHERE t.id = $2 AND ${IN_SCOPE}`, [orgParam(scope), id]);
+    return rows[0] ?? null;
+  }
+
+  findById(id: string, m?: EntityManager): Promise<Trainee | null> {
+    return this.of(m).findOneBy({ id });
+  }
+
+  /** Locks the trainee for a change of state or holder. */
+  findForUpdate(id: string, m: EntityManager): Promise<Trainee | null> {
+    return m.getRepository(Trainee).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  identityHashTaken(hash: string, exceptId?: string): Promise<boolean> {
+    return this.repo
+      .createQueryBuilder('t')
+      .where('t.identity_number_hash = :hash', { hash })
+      .andWhere(exceptId ? 't.id <> :exceptId' : 'TRUE', { exceptId })
+      .getExists();
+  }
+
+  async create(data: Partial<Trainee>, m?: EntityManager): Promise<Trainee> {
+    const repo = this.of(m);
+    return repo.save(repo.create(data));
+  }
+
+  async update(id: string, patch: Partial<Trainee>, m?: EntityManager): Promise<void> {
+    await this.of(m).update({ id }, patch);
+  }
+
+  async recordStateChange(change: Partial<TraineeStateChange>, m: EntityManager): Promise<void> {
+    await m.getRepository(TraineeStateChange).insert(change);
+  }
+
+  history(
+    traineeId: string,
+  ): Promise<
+    { from_state: TraineeState | null; to_state: TraineeState; changed_at: Date; changed_by_name: string | null; reason: string }[]
+  > {
+    return this.repo.query(
+      `SELECT s.from_state, s.to_state, s.changed_at, u.display_name AS changed_by_name, s.reason
+         FROM trainee_state_change s LEFT JOIN app_user u ON u.id = s.changed_by
+        WHERE s.trainee_id = $1 ORDER BY s.changed_at, s.id`,
+      [traineeId],
+    );
+  }
+
+  /** Creates the pre-release checklist (idempotent). */
+  async openChecklist(traineeIds: string[], m: EntityManager): Promise<void> {
+    if (traineeIds.length === 0) return;
+    await m.query(
+      `INSERT INTO checklist_item (trainee_id, item_key) SELECT t, k FROM unnest($1::uuid[]) t CROSS JOIN unnest($2::varchar[]) k ON CONFLICT DO NOTHING`,
+      [traineeIds, [...CHECKLIST_ITEMS]],
+    );
+  }
+
+  /**
+   * Moves every admitted trainee whose expected release is within `days` of `today` into
+   * pre-release, with history and checklist, in one transaction. Returns the ids moved.
+   */
+  async openDuePreRelease(today: string, days: number, m: EntityManager): Promise<string[]> {
+    const moved = await m.query<{ id: string }[]>(
+      `UPDATE trainee SET state = 'pre_release', updated_at = now()
+        WHERE state = 'admitted' AND expected_release_on <= $1::date + $2::int
+        RETURNING id`,
+      [today, days],
+    );
+    const ids = (Array.isArray(moved[0]) ? (moved[0] as { id: string }[]) : moved).map((r) => r.id);
+    if (ids.length === 0) return ids;
+    await m.query(
+      `INSERT INTO trainee_state_change (trainee_id, from_state, to_state, changed_by, reason)
+       SELECT id, 'admitted', 'pre_release', NULL, $2 FROM unnest($1::uuid[]) AS id`,
+      [ids, `预计出所前${days}天自动进入出所前准备 · opened automatically ${days} days before the expected release`],
+    );
+    await this.openChecklist(ids, m);
+    return ids;
   }
 }

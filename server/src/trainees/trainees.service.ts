@@ -1,19 +1,70 @@
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser, RequestContext } from '../common/auth-user';
-import { notFound } from '../common/domain-error';
-import type { CaseloadSummaryDto, MyTraineeStatusDto } from './dto/trainee.dto';
-import { TRAINEE_STATES, type TraineeState } from './trainee.entity';
-import { type TraineeScope, TraineesRepository } from './trainees.repository';
+import { identityNumberProblem, type IdentityProblem } from '../common/check-digits';
+import { Clock } from '../common/clock';
+import { FieldCipher } from '../common/crypto/field-cipher';
+import { badRequest, conflict, DomainError, notFound } from '../common/domain-error';
+import { type Page, pageOf } from '../common/dto/page.dto';
+import { ReferenceService } from '../reference/reference.service';
+import { UsersRepository } from '../users/users.repository';
+import type {
+  CaseloadSummaryDto,
+  CreateTraineeDto,
+  MyTraineeStatusDto,
+  RevealedIdentityDto,
+  StateChangeDto,
+  TraineeDto,
+  TraineeListItemDto,
+  TraineeQueryDto,
+  TransitionDto,
+  UpdateTraineeDto,
+} from './dto/trainee.dto';
+import { assertTransition } from './trainee-lifecycle';
+import { daysBetween, toTraineeDto, toTraineeListItem } from './trainee.mapper';
+import { TRAINEE_STATES, type Trainee, type TraineeState } from './trainee.entity';
+import { type TraineeRow, type TraineeScope, TraineesRepository } from './trainees.repository';
+
+/** Pre-release opens this many days before the expected release date. */
+export const PRE_RELEASE_DAYS = 30;
+const PRE_RELEASE_LOCK = 7_230_502;
 
 export const traineeScopeOf = (user: AuthUser): TraineeScope =>
   user.role === 'admin' ? { kind: 'all' } : { kind: 'organisation', organisationId: user.organisationId };
+
+const notFoundTrainee = () => notFound('学员档案', 'Trainee record');
+
+const IDENTITY_MESSAGES: Record<IdentityProblem, [string, string]> = {
+  format: ['身份证号应为18位，最后一位可以是数字或X。', 'An identity number has 18 characters; the last may be a digit or X.'],
+  region: ['身份证号前两位不是有效的省份代码。', 'The first two digits are not a valid province code.'],
+  birth_date: ['身份证号中的出生日期不存在。', 'The birth date inside the identity number does not exist.'],
+  check_digit: ['身份证号校验位不正确，请逐位核对。', 'The check character is wrong; check each digit.'],
+};
+
+export function assertIdentityNumber(value: string, today: Date): void {
+  const problem = identityNumberProblem(value, today);
+  if (problem) {
+    const [zh, en] = IDENTITY_MESSAGES[problem];
+    throw badRequest('IDENTITY_NUMBER_INVALID', zh, en, { problem });
+  }
+}
+
+/** Sex and birth date as the identity number encodes them. */
+export function identityFacts(v: string): { sex: 'M' | 'F'; birthDate: string } {
+  return { sex: Number(v[16]) % 2 === 1 ? 'M' : 'F', birthDate: `${v.slice(6, 10)}-${v.slice(10, 12)}-${v.slice(12, 14)}` };
+}
 
 @Injectable()
 export class TraineesService {
   constructor(
     private readonly trainees: TraineesRepository,
+    private readonly users: UsersRepository,
+    private readonly reference: ReferenceService,
+    private readonly cipher: FieldCipher,
+    private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly dataSource: DataSource,
   ) {}
 
   async caseloadSummary(user: AuthUser): Promise<CaseloadSummaryDto> {
@@ -27,19 +78,308 @@ export class TraineesService {
     return { total: rows.reduce((a, r) => a + r.n, 0), byState, releasingWithin30Days: releasing };
   }
 
+  async list(user: AuthUser, q: TraineeQueryDto, ctx: RequestContext): Promise<Page<TraineeListItemDto>> {
+    const hash = this.identityLookupHash(q.q);
+    if (hash) {
+      await this.audit.record({ actor: user, action: 'trainee.lookup_by_identity', result: 'success', ctx });
+    }
+    const [rows, total] = await this.trainees.search(q, traineeScopeOf(user), hash);
+    const today = this.clock.today();
+    return pageOf(
+      rows.map((r) => toTraineeListItem(r, today)),
+      total,
+      q,
+    );
+  }
+
+  /** Rows for the Excel export: the same filters, everything the caller may see. */
+  async listAll(user: AuthUser, q: TraineeQueryDto, ctx: RequestContext): Promise<TraineeListItemDto[]> {
+    const rows = await this.trainees.searchAll(q, traineeScopeOf(user), this.identityLookupHash(q.q));
+    await this.audit.record({ actor: user, action: 'trainee.export', result: 'success', ctx, detail: { rows: rows.length } });
+    const today = this.clock.today();
+    return rows.map((r) => toTraineeListItem(r, today));
+  }
+
+  /** A full identity number typed into the search box is looked up by its keyed hash, never stored. */
+  private identityLookupHash(q: string | undefined): string | null {
+    return q && /^\d{17}[\dXx]$/.test(q) ? this.cipher.lookupHash(q) : null;
+  }
+
+  /** Reads a trainee's file; every read is audited. */
+  async get(user: AuthUser, id: string, ctx: RequestContext): Promise<TraineeDto> {
+    const { row, trainee } = await this.readable(user, id);
+    await this.audit.record({ actor: user, action: 'trainee.read', subjectType: 'trainee', subjectId: id, result: 'success', ctx });
+    return toTraineeDto(row, trainee, this.clock.today(), await this.mayReveal(user, row));
+  }
+
+  async create(user: AuthUser, dto: CreateTraineeDto, ctx: RequestContext): Promise<TraineeDto> {
+    const account = await this.users.findWithOrganisation(user.id);
+    if (!account || account.organisationType !== 'facility') {
+      throw new DomainError(
+        HttpStatus.FORBIDDEN,
+        'FACILITY_ONLY',
+        '只有戒毒所的指导员可以建立学员档案。',
+        'Only counsellors of a facility create trainee records.',
+      );
+    }
+    assertIdentityNumber(dto.identityNumber, this.clock.now());
+    await this.assertDivisions(dto.homeDivisionCode, dto.preferredDivisions);
+    if (dto.expectedReleaseOn < dto.admittedOn) {
+      throw badRequest('RELEASE_BEFORE_ADMISSION', '预计出所日期不能早于入所日期。', 'The expected release cannot be before admission.');
+    }
+    const hash = this.cipher.lookupHash(dto.identityNumber);
+    const id = await this.dataSource.transaction(async (m) => {
+      if (await this.trainees.identityHashTaken(hash)) throw duplicateTrainee();
+      const trainee = await this.insertTrainee(dto, user, m);
+      await this.audit.record(
+        { actor: user, action: 'trainee.create', subjectType: 'trainee', subjectId: trainee.id, result: 'success', ctx },
+        m,
+      );
+      return trainee.id;
+    });
+    return this.get(user, id, ctx);
+  }
+
+  /**
+   * Inserts one trainee (with their first history entry, and the pre-release checklist when the
+   * release is already near). Shared by the form and the Excel import, inside the caller's transaction.
+   */
+  async insertTrainee(dto: CreateTraineeDto, user: AuthUser, m: EntityManager): Promise<Trainee> {
+    const v = dto.identityNumber.trim().toUpperCase();
+    const state: TraineeState = daysBetween(this.clock.today(), dto.expectedReleaseOn) <= PRE_RELEASE_DAYS ? 'pre_release' : 'admitted';
+    const trainee = await this.trainees.create(
+      {
+        ...identityFacts(v),
+        fullName: dto.fullName,
+        identityNumberCipher: this.cipher.encrypt(v),
+        identityNumberHash: this.cipher.lookupHash(v),
+        identityNumberHead: v.slice(0, 4),
+        identityNumberTail: v.slice(-4),
+        homeDivisionCode: dto.homeDivisionCode,
+        organisationId: user.organisationId,
+        state,
+        admittedOn: dto.admittedOn,
+        expectedReleaseOn: dto.expectedReleaseOn,
+        phone: dto.phone ?? null,
+        educationLevel: dto.educationLevel ?? null,
+        workHistory: dto.workHistory ?? null,
+        skills: dto.skills ?? [],
+        preferredIndustries: dto.preferredIndustries ?? [],
+        preferredDivisions: dto.preferredDivisions ?? [],
+        wageExpectation: dto.wageExpectation ?? null,
+        willingToLiveOnSite: dto.willingToLiveOnSite ?? null,
+        createdBy: user.id,
+      },
+      m,
+    );
+    await this.trainees.recordStateChange(
+      { traineeId: trainee.id, fromState: null, toState: 'admitted', changedBy: user.id, reason: '建档 · record created' },
+      m,
+    );
+    if (state === 'pre_release') {
+      await this.trainees.recordStateChange(
+        {
+          traineeId: trainee.id,
+          fromState: 'admitted',
+          toState: 'pre_release',
+          changedBy: null,
+          reason: `预计出所不足${PRE_RELEASE_DAYS}天 · release within ${PRE_RELEASE_DAYS} days`,
+        },
+        m,
+      );
+      await this.trainees.openChecklist([trainee.id], m);
+    }
+    return trainee;
+  }
+
+  async update(user: AuthUser, id: string, dto: UpdateTraineeDto, ctx: RequestContext): Promise<TraineeDto> {
+    await this.writable(user, id);
+    if (dto.homeDivisionCode || dto.preferredDivisions) await this.assertDivisions(dto.homeDivisionCode, dto.preferredDivisions);
+    await this.dataSource.transaction(async (m) => {
+      const t = await this.trainees.findForUpdate(id, m);
+      if (!t) throw notFoundTrainee();
+      if (dto.expectedReleaseOn && dto.expectedReleaseOn < t.admittedOn) {
+        throw badRequest('RELEASE_BEFORE_ADMISSION', '预计出所日期不能早于入所日期。', 'The expected release cannot be before admission.');
+      }
+      await this.trainees.update(id, { ...dto }, m);
+      await this.audit.record(
+        {
+          actor: user,
+          action: 'trainee.update',
+          subjectType: 'trainee',
+          subjectId: id,
+          result: 'success',
+          ctx,
+          detail: { fields: Object.keys(dto) },
+        },
+        m,
+      );
+    });
+    return this.get(user, id, ctx);
+  }
+
+  /** Shows the full identity number: a separate permission, and every attempt is audited. */
+  async revealIdentity(user: AuthUser, id: string, reason: string, ctx: RequestContext): Promise<RevealedIdentityDto> {
+    const { row, trainee } = await this.readable(user, id);
+    if (!(await this.mayReveal(user, row))) {
+      await this.audit.record({
+        actor: user,
+        action: 'trainee.identity_reveal',
+        subjectType: 'trainee',
+        subjectId: id,
+        result: 'denied',
+        ctx,
+        detail: { reason },
+      });
+      throw new DomainError(
+        HttpStatus.FORBIDDEN,
+        'UNMASK_NOT_PERMITTED',
+        '您没有查看完整身份证号的权限，请联系管理员。',
+        'You may not see full identity numbers; ask an administrator.',
+      );
+    }
+    await this.audit.record({
+      actor: user,
+      action: 'trainee.identity_reveal',
+      subjectType: 'trainee',
+      subjectId: id,
+      result: 'success',
+      ctx,
+      detail: { reason },
+    });
+    return { identityNumber: this.cipher.decrypt(trainee.identityNumberCipher) };
+  }
+
+  /** A counsellor moves a trainee along the lifecycle (manual moves only; see trainee-lifecycle.ts). */
+  async transition(user: AuthUser, id: string, dto: TransitionDto, ctx: RequestContext): Promise<TraineeDto> {
+    await this.writable(user, id);
+    await this.dataSource.transaction(async (m) => {
+      const t = await this.trainees.findForUpdate(id, m);
+      if (!t) throw notFoundTrainee();
+      assertTransition(t.state, dto.to, 'manual');
+      await this.applyTransition(t, dto.to, user.id, dto.reason, m);
+      await this.audit.record(
+        {
+          actor: user,
+          action: 'trainee.transition',
+          subjectType: 'trainee',
+          subjectId: id,
+          result: 'success',
+          ctx,
+          detail: { from: t.state, to: dto.to },
+        },
+        m,
+      );
+    });
+    return this.get(user, id, ctx);
+  }
+
+  /** Applies a checked transition with its history row (and the checklist when pre-release opens). */
+  async applyTransition(
+    t: Trainee,
+    to: TraineeState,
+    by: string | null,
+    reason: string,
+    m: EntityManager,
+    patch: Partial<Trainee> = {},
+  ): Promise<void> {
+    await this.trainees.update(t.id, { state: to, ...patch }, m);
+    await this.trainees.recordStateChange({ traineeId: t.id, fromState: t.state, toState: to, changedBy: by, reason }, m);
+    if (to === 'pre_release') await this.trainees.openChecklist([t.id], m);
+  }
+
+  /** Locks a trainee row inside the caller's transaction (for a change of holder or state). */
+  async lockTrainee(id: string, m: EntityManager): Promise<Trainee> {
+    const t = await this.trainees.findForUpdate(id, m);
+    if (!t) throw notFoundTrainee();
+    return t;
+  }
+
+  async history(user: AuthUser, id: string): Promise<StateChangeDto[]> {
+    await this.readable(user, id);
+    return (await this.trainees.history(id)).map((h) => ({
+      fromState: h.from_state,
+      toState: h.to_state,
+      changedAt: new Date(h.changed_at).toISOString(),
+      changedByName: h.changed_by_name,
+      reason: h.reason,
+    }));
+  }
+
+  /**
+   * Opens pre-release for every trainee due. Idempotent, and safe with several API processes: a
+   * transaction-scoped advisory lock lets one process do it while the others skip (returns null).
+   */
+  async openDuePreRelease(): Promise<string[] | null> {
+    return this.dataSource.transaction(async (m) => {
+      const [{ locked }] = await m.query<[{ locked: boolean }]>('SELECT pg_try_advisory_xact_lock($1) AS locked', [PRE_RELEASE_LOCK]);
+      if (!locked) return null;
+      return this.trainees.openDuePreRelease(this.clock.today(), PRE_RELEASE_DAYS, m);
+    });
+  }
+
   async myStatus(user: AuthUser, ctx: RequestContext): Promise<MyTraineeStatusDto> {
-    const t = await this.trainees.findByUser(user.id);
-    if (!t) throw notFound('学员档案', 'Trainee record');
+    const t = await this.ownRecord(user);
     await this.audit.record({ actor: user, action: 'trainee.read_self', subjectType: 'trainee', subjectId: t.id, result: 'success', ctx });
     const inside = t.state === 'admitted' || t.state === 'pre_release';
-    const days = Math.round((Date.parse(t.expectedReleaseOn) - Date.parse(new Date().toISOString().slice(0, 10))) / 86_400_000);
     return {
       fullName: t.fullName,
       state: t.state,
       expectedReleaseOn: t.expectedReleaseOn,
       releasedOn: t.releasedOn,
-      daysToRelease: inside ? days : null,
+      daysToRelease: inside ? daysBetween(this.clock.today(), t.expectedReleaseOn) : null,
       organisationName: t.organisation?.name ?? '',
     };
   }
+
+  /** The trainee record of a signed-in trainee. */
+  async ownRecord(user: AuthUser): Promise<Trainee> {
+    const t = await this.trainees.findByUser(user.id);
+    if (!t) throw notFoundTrainee();
+    return t;
+  }
+
+  /** The trainee as the caller may read it, or 404 (never 403: existence is itself sensitive). */
+  async readable(user: AuthUser, id: string): Promise<{ row: TraineeRow; trainee: Trainee }> {
+    if (user.role !== 'admin' && user.role !== 'counsellor') throw notFoundTrainee();
+    const row = await this.trainees.findRowInScope(id, traineeScopeOf(user));
+    const trainee = row ? await this.trainees.findById(id) : null;
+    if (!row || !trainee) throw notFoundTrainee();
+    return { row, trainee };
+  }
+
+  /** Only the organisation holding the trainee changes the record. */
+  async writable(user: AuthUser, id: string): Promise<TraineeRow> {
+    const { row } = await this.readable(user, id);
+    if (user.role !== 'counsellor' || row.read_only || row.organisation_id !== user.organisationId) {
+      throw new DomainError(
+        HttpStatus.FORBIDDEN,
+        'READ_ONLY',
+        '此学员已不在本单位（或尚未移交到本单位），只能查看，不能修改。',
+        'This trainee is not held by your organisation: you may read, not change, the record.',
+      );
+    }
+    return row;
+  }
+
+  private async mayReveal(user: AuthUser, row: TraineeRow): Promise<boolean> {
+    if (row.read_only) return false;
+    const account = await this.users.findById(user.id);
+    return account?.permissions.includes('identity.unmask') ?? false;
+  }
+
+  private async assertDivisions(home: string | undefined, preferred: string[] | undefined): Promise<void> {
+    for (const code of [...(home ? [home] : []), ...(preferred ?? [])]) {
+      if (!(await this.reference.divisionExists(code))) {
+        throw badRequest('UNKNOWN_DIVISION', `未知的行政区划代码 ${code}。`, `Unknown division code ${code}.`);
+      }
+    }
+  }
 }
+
+export const duplicateTrainee = () =>
+  conflict(
+    'DUPLICATE_TRAINEE',
+    '该身份证号已有学员档案，请勿重复建档；如需核实请联系管理员。',
+    'A trainee with this identity number already exists; ask an administrator to check.',
+  );

@@ -15,6 +15,10 @@ import { Organisation } from '../organisations/organisation.entity';
 export const ROLES = ['admin', 'counsellor', 'instructor', 'employer', 'trainee'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** Permissions beyond a role, granted per account by an admin. */
+export const PERMISSIONS = ['identity.unmask'] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
 /** An account. Usernames are stored lower-case so uniqueness is case-insensitive. */
 @Entity('app_user')
 @Check('chk_app_user_role', `"role" IN ('admin','counsellor','instructor','employer','trainee')`)
@@ -42,6 +46,10 @@ export class User {
 
   @Column({ type: 'varchar', length: 20, nullable: true })
   phone: string | null;
+
+  /** `identity.unmask`: may reveal a full identity number (every reveal is audited). */
+  @Column({ type: 'varchar', array: true, default: () => "'{}'" })
+  permissions: Permission[];
 
   @Column({ name: 'password_hash', type: 'varchar', length: 200 })
   passwordHash: string;

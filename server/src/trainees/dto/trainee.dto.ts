@@ -1,5 +1,24 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { TRAINEE_STATES, type TraineeState } from '../trainee.entity';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { PageQueryDto } from '../../common/dto/page.dto';
+import { EDUCATION_LEVELS, type EducationLevel, TRAINEE_STATES, type TraineeState } from '../trainee.entity';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CaseloadSummaryDto {
   /** Trainees in the caller's scope (own organisation; everyone for admins). */
@@ -20,4 +39,220 @@ export class MyTraineeStatusDto {
   /** Days until the expected release (negative once past), while still inside. */
   daysToRelease: number | null;
   organisationName: string;
+}
+
+/** A row of the caseload. Identity numbers appear masked only. */
+export class TraineeListItemDto {
+  id: string;
+  fullName: string;
+  @ApiProperty({ enum: ['M', 'F'] })
+  sex: 'M' | 'F';
+  age: number;
+  /** `4601**********123X`. */
+  identityNumberMasked: string;
+  homeDivisionCode: string;
+  homeDivisionName: string;
+  organisationId: string;
+  organisationName: string;
+  @ApiProperty({ enum: TRAINEE_STATES })
+  state: TraineeState;
+  admittedOn: string;
+  expectedReleaseOn: string;
+  releasedOn: string | null;
+  /** While inside: days to the expected release. */
+  daysToRelease: number | null;
+  /** Live consent to job matching. */
+  jobMatchingConsent: boolean;
+  /** Pre-release checklist progress (done of total), when there is one. */
+  checklistDone: number;
+  checklistTotal: number;
+  /** The caller's organisation handed this trainee over: it may read what it recorded, not change it. */
+  readOnly: boolean;
+}
+
+export class TraineePageDto {
+  @ApiProperty({ type: [TraineeListItemDto] })
+  items: TraineeListItemDto[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** The trainee's file. */
+export class TraineeDto extends TraineeListItemDto {
+  birthDate: string;
+  phone: string | null;
+  @ApiProperty({ enum: EDUCATION_LEVELS, nullable: true })
+  educationLevel: EducationLevel | null;
+  workHistory: string | null;
+  skills: string[];
+  preferredIndustries: string[];
+  preferredDivisions: string[];
+  wageExpectation: number | null;
+  willingToLiveOnSite: boolean | null;
+  /** Has a sign-in of their own. */
+  hasAccount: boolean;
+  /** Whether the caller may reveal the full identity number. */
+  canRevealIdentityNumber: boolean;
+  createdAt: string;
+}
+
+export class TraineeQueryDto extends PageQueryDto {
+  @IsOptional()
+  @IsIn(TRAINEE_STATES)
+  state?: TraineeState;
+
+  /** Expected release on or after (YYYY-MM-DD). */
+  @IsOptional()
+  @IsDateString({ strict: true })
+  releaseFrom?: string;
+
+  /** Expected release on or before (YYYY-MM-DD). */
+  @IsOptional()
+  @IsDateString({ strict: true })
+  releaseTo?: string;
+
+  /** `granted`: live consent to job matching; `none`: no live consent. */
+  @IsOptional()
+  @IsIn(['granted', 'none'])
+  jobMatchingConsent?: 'granted' | 'none';
+
+  /** Start of a name, or a full identity number (matched exactly through its keyed hash). */
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(40)
+  q?: string;
+
+  @IsOptional()
+  @IsIn(['expectedRelease', 'name', 'admitted', 'state'])
+  sort?: 'expectedRelease' | 'name' | 'admitted' | 'state';
+
+  @IsOptional()
+  @IsIn(['asc', 'desc'])
+  order?: 'asc' | 'desc';
+}
+
+class TraineeProfileFields {
+  @IsOptional()
+  @Matches(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, { message: 'phone must be a mobile (11 digits) or landline number' })
+  phone?: string | null;
+
+  @IsOptional()
+  @IsIn(EDUCATION_LEVELS)
+  @ApiProperty({ enum: EDUCATION_LEVELS, required: false })
+  educationLevel?: EducationLevel | null;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  workHistory?: string | null;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @MaxLength(40, { each: true })
+  skills?: string[];
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(40, { each: true })
+  preferredIndustries?: string[];
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(19)
+  @Matches(/^\d{6}$/, { each: true, message: 'preferredDivisions must be 6-digit division codes' })
+  preferredDivisions?: string[];
+
+  /** Monthly, in yuan. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  wageExpectation?: number | null;
+
+  @IsOptional()
+  @IsBoolean()
+  willingToLiveOnSite?: boolean | null;
+}
+
+export class CreateTraineeDto extends TraineeProfileFields {
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(40)
+  fullName: string;
+
+  /** 身份证号 (GB 11643). Sex and birth date are read from it. Stored encrypted. */
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
+  @IsString()
+  identityNumber: string;
+
+  @Matches(/^\d{6}$/, { message: 'homeDivisionCode must be a 6-digit division code' })
+  homeDivisionCode: string;
+
+  @IsDateString({ strict: true })
+  admittedOn: string;
+
+  @IsDateString({ strict: true })
+  expectedReleaseOn: string;
+}
+
+export class UpdateTraineeDto extends TraineeProfileFields {
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(40)
+  fullName?: string;
+
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: 'homeDivisionCode must be a 6-digit division code' })
+  homeDivisionCode?: string;
+
+  /** A postponed or earlier release. */
+  @IsOptional()
+  @IsDateString({ strict: true })
+  expectedReleaseOn?: string;
+}
+
+export class TransitionDto {
+  @IsIn(TRAINEE_STATES)
+  @ApiProperty({ enum: TRAINEE_STATES })
+  to: TraineeState;
+
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(500)
+  reason: string;
+}
+
+export class RevealIdentityDto {
+  /** Why the full number is needed (kept in the audit log). */
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  reason: string;
+}
+
+export class RevealedIdentityDto {
+  identityNumber: string;
+}
+
+export class StateChangeDto {
+  @ApiProperty({ enum: TRAINEE_STATES, nullable: true })
+  fromState: TraineeState | null;
+  @ApiProperty({ enum: TRAINEE_STATES })
+  toState: TraineeState;
+  changedAt: string;
+  /** Display name of who made the change; null when the platform did (scheduler, handover). */
+  changedByName: string | null;
+  reason: string;
 }

@@ -103,6 +103,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/consent-texts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current text of each consent purpose, in Chinese and English (public: nothing personal). */
+        get: operations["ConsentsController_texts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/employers/registrations": {
         parameters: {
             query?: never;
@@ -114,6 +131,123 @@ export interface paths {
         put?: never;
         /** An employer registers itself and its first account; it stays pending until an admin verifies it. */
         post: operations["EmployersController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/handovers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Outgoing and incoming handovers of my organisation (admins: all); overdue first. */
+        get: operations["HandoversController_list"];
+        put?: never;
+        /** The releasing facility prepares a handover. */
+        post: operations["HandoversController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/handovers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HandoversController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/handovers/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The receiving station confirms it will receive. */
+        post: operations["HandoversController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/handovers/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 必接必送: the station records escort, receiving officer, documents, date and place; the trainee is released to it. */
+        post: operations["HandoversController_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/handovers/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["HandoversController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/handovers/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["HandoversController_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/handovers/suggested-station/{traineeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The station suggested for a trainee: the one of their home division. */
+        get: operations["HandoversController_suggest"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -254,6 +388,176 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/trainees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caseload: filters, search by name or full identity number, sort, paging. */
+        get: operations["TraineesController_list"];
+        put?: never;
+        /** Create a trainee's file (facility counsellors). */
+        post: operations["TraineesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trainees/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A trainee's file (every read is audited). */
+        get: operations["TraineesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["TraineesController_update"];
+        trace?: never;
+    };
+    "/api/trainees/{id}/checklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ChecklistController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trainees/{id}/checklist/{itemKey}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Tick (or reopen) one item with the date and a note. */
+        put: operations["ChecklistController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trainees/{id}/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ConsentsController_forTrainee"];
+        put?: never;
+        /** Assisted mode: record a consent the trainee signed on paper. */
+        post: operations["ConsentsController_grantAssisted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trainees/{id}/consents/{consentId}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assisted mode: record a withdrawal the trainee asked for. */
+        post: operations["ConsentsController_withdrawAssisted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trainees/{id}/correction-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TraineePortalController_corrections"];
+        put?: never;
+        /** Assisted mode: a counsellor records a correction request for a trainee without a device. */
+        post: operations["TraineePortalController_requestForTrainee"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trainees/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every lifecycle step: who, when, why. */
+        get: operations["TraineesController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trainees/{id}/identity-number": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reveal the full identity number (needs the `identity.unmask` permission; audited). */
+        post: operations["TraineesController_reveal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trainees/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move the trainee along the lifecycle (legal manual moves only). */
+        post: operations["TraineesController_transition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/trainees/caseload-summary": {
         parameters: {
             query?: never;
@@ -271,6 +575,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/trainees/checklists/behind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pre-release trainees with open checklist items, soonest release first (own organisation). */
+        get: operations["ChecklistController_behind"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trainees/correction-requests/{requestId}/resolution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer a correction request (the trainee sees the note). */
+        post: operations["TraineePortalController_resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trainees/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caseload as an Excel file (same filters, identity numbers masked). */
+        get: operations["TraineesController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trainees/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a facility roster (.xlsx from the template). `dryRun=true` (the default) only checks and
+         *     reports every bad row; `dryRun=false` writes all rows or, if any row is bad, none.
+         */
+        post: operations["TraineesController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trainees/import/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The roster template for the Excel import. */
+        get: operations["TraineesController_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/trainees/me": {
         parameters: {
             query?: never;
@@ -280,6 +672,91 @@ export interface paths {
         };
         /** A trainee's own status and next date. */
         get: operations["TraineesController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trainees/me/checklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My pre-release checklist. */
+        get: operations["TraineePortalController_myChecklist"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trainees/me/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My consents, live and withdrawn. */
+        get: operations["ConsentsController_mine"];
+        put?: never;
+        post: operations["ConsentsController_grantMine"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trainees/me/consents/{consentId}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw: takes effect at once everywhere. */
+        post: operations["ConsentsController_withdrawMine"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trainees/me/correction-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TraineePortalController_myCorrections"];
+        put?: never;
+        /** Ask for my data to be corrected (PIPL Art. 46). */
+        post: operations["TraineePortalController_requestCorrection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trainees/me/data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download everything the platform holds about me (PIPL Art. 45). */
+        get: operations["TraineePortalController_myData"];
         put?: never;
         post?: never;
         delete?: never;
@@ -341,6 +818,19 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AssistedGrantConsentDto: {
+            /**
+             * Format: uuid
+             * @description Required for `share_with_employer`: the one employer to share name and phone with.
+             */
+            employerId?: string;
+            /** @description Reference of the signed paper form (assisted mode). */
+            paperFormRef: string;
+            /** @enum {string} */
+            purpose: "job_matching" | "share_with_employer" | "follow_up_contact";
+            /** @description The version of the consent text the trainee read (must be the current one). */
+            textVersion: number;
+        };
         AuditEntryDto: {
             action: string;
             actorId: string | null;
@@ -380,6 +870,92 @@ export interface components {
             /** @description At least 8 characters, three of: upper case, lower case, digits, symbols. */
             newPassword: string;
         };
+        ChecklistBehindDto: {
+            daysToRelease: number;
+            done: number;
+            expectedReleaseOn: string;
+            fullName: string;
+            missing: ("situation_policy" | "anti_drug" | "mental_health" | "employment_guidance" | "handover_documents")[];
+            total: number;
+            traineeId: string;
+        };
+        ChecklistItemDto: {
+            doneByName: string | null;
+            /** @description Date the item was done; null while open. */
+            doneOn: string | null;
+            /** @enum {string} */
+            itemKey: "situation_policy" | "anti_drug" | "mental_health" | "employment_guidance" | "handover_documents";
+            label: string;
+            labelEn: string;
+            note: string | null;
+        };
+        CompleteHandoverDto: {
+            /** @description Documents handed over, e.g. 解除强制隔离戒毒证明书, 诊断评估结果, 出所前教育记录. */
+            documents: string[];
+            /** @description Who delivered the person (送). */
+            escortName: string;
+            handedOverOn: string;
+            handoverPlace: string;
+            /** @description Who received them (接). */
+            receivingOfficer: string;
+        };
+        ConsentDto: {
+            /** @description For `share_with_employer`. */
+            employerId: string | null;
+            employerName: string | null;
+            /** @description Recorded by a counsellor from a signed paper form. */
+            grantedAssisted: boolean;
+            grantedAt: string;
+            id: string;
+            /** @description Granted and not withdrawn. */
+            live: boolean;
+            paperFormRef: string | null;
+            /** @enum {string} */
+            purpose: "job_matching" | "share_with_employer" | "follow_up_contact";
+            textVersion: number;
+            withdrawnAssisted: boolean | null;
+            withdrawnAt: string | null;
+        };
+        ConsentTextDto: {
+            publishedAt: string;
+            /** @enum {string} */
+            purpose: "job_matching" | "share_with_employer" | "follow_up_contact";
+            textEn: string;
+            textZh: string;
+            version: number;
+        };
+        CorrectionRequestDto: {
+            /** @description Entered by a counsellor for the trainee. */
+            assisted: boolean;
+            createdAt: string;
+            field: string;
+            id: string;
+            message: string;
+            resolutionNote: string | null;
+            resolvedAt: string | null;
+            /** @enum {string} */
+            status: "open" | "resolved" | "declined";
+        };
+        CreateCorrectionRequestDto: {
+            /**
+             * @description Which part of the record is wrong.
+             * @enum {string}
+             */
+            field: "fullName" | "phone" | "homeDivision" | "education" | "workHistory" | "skills" | "dates" | "other";
+            /** @description What is wrong and what it should say. */
+            message: string;
+        };
+        CreateHandoverDto: {
+            /** @description Planned release date. */
+            releaseDate: string;
+            /**
+             * Format: uuid
+             * @description The receiving community station; defaults to the station of the trainee's home division.
+             */
+            toOrganisationId?: string;
+            /** Format: uuid */
+            traineeId: string;
+        };
         CreateOrganisationDto: {
             contactName?: string;
             contactPhone?: string;
@@ -392,6 +968,24 @@ export interface components {
             overrideReason?: string;
             /** @enum {string} */
             type: "bureau" | "facility" | "community_station" | "school" | "training_provider" | "employer";
+        };
+        CreateTraineeDto: {
+            admittedOn: string;
+            /** @enum {string|null} */
+            educationLevel?: "none" | "primary" | "junior_high" | "senior_high" | "vocational" | "college" | null;
+            expectedReleaseOn: string;
+            fullName: string;
+            homeDivisionCode: string;
+            /** @description 身份证号 (GB 11643). Sex and birth date are read from it. Stored encrypted. */
+            identityNumber: string;
+            phone?: string | null;
+            preferredDivisions?: string[];
+            preferredIndustries?: string[];
+            skills?: string[];
+            /** @description Monthly, in yuan. */
+            wageExpectation?: number | null;
+            willingToLiveOnSite?: boolean | null;
+            workHistory?: string | null;
         };
         CreateUserDto: {
             displayName: string;
@@ -428,7 +1022,72 @@ export interface components {
             status: "active" | "inactive" | "pending" | "verified" | "rejected";
             username: string;
         };
+        GrantConsentDto: {
+            /**
+             * Format: uuid
+             * @description Required for `share_with_employer`: the one employer to share name and phone with.
+             */
+            employerId?: string;
+            /** @enum {string} */
+            purpose: "job_matching" | "share_with_employer" | "follow_up_contact";
+            /** @description The version of the consent text the trainee read (must be the current one). */
+            textVersion: number;
+        };
+        HandoverDto: {
+            acceptedAt: string | null;
+            completedAt: string | null;
+            createdAt: string;
+            documents: string[];
+            escortName: string | null;
+            fromOrganisationId: string;
+            fromOrganisationName: string;
+            handedOverOn: string | null;
+            handoverPlace: string | null;
+            id: string;
+            /** @description Not accepted 48 hours after the release date: shown to both sides and to admins. */
+            overdue: boolean;
+            receivingOfficer: string | null;
+            rejectedAt: string | null;
+            rejectReason: string | null;
+            releaseDate: string;
+            sentAt: string | null;
+            /**
+             * @description Which side the caller is on.
+             * @enum {string}
+             */
+            side: "sender" | "receiver" | "admin";
+            /** @enum {string} */
+            state: "prepared" | "sent" | "accepted" | "completed" | "rejected";
+            toOrganisationId: string;
+            toOrganisationName: string;
+            traineeId: string;
+            traineeName: string;
+        };
+        HandoverPageDto: {
+            items: components["schemas"]["HandoverDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
         HealthDto: Record<string, never>;
+        ImportProblemDto: {
+            /** @description Template column key, e.g. `identityNumber`. */
+            field: string;
+            message: string;
+            messageEn: string;
+            /** @description Row number in the sheet (1 is the header). */
+            row: number;
+        };
+        ImportReportDto: {
+            committed: boolean;
+            /** @description Rows written (0 on a dry run, or when any row has a problem: the import is all-or-nothing). */
+            imported: number;
+            problems: components["schemas"]["ImportProblemDto"][];
+            /** @description Data rows read (blank rows skipped). */
+            rows: number;
+            /** @description Rows without problems. */
+            valid: number;
+        };
         LoginDto: {
             password: string;
             username: string;
@@ -445,6 +1104,31 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "counsellor" | "instructor" | "employer" | "trainee";
             username: string;
+        };
+        MyDataDto: {
+            /** @description Who read or changed the record, and when. */
+            accessLog: {
+                [key: string]: unknown;
+            }[];
+            checklist: {
+                [key: string]: unknown;
+            }[];
+            consents: {
+                [key: string]: unknown;
+            }[];
+            correctionRequests: {
+                [key: string]: unknown;
+            }[];
+            exportedAt: string;
+            handovers: {
+                [key: string]: unknown;
+            }[];
+            history: {
+                [key: string]: unknown;
+            }[];
+            record: {
+                [key: string]: unknown;
+            };
         };
         MyTraineeStatusDto: {
             /** @description Days until the expected release (negative once past), while still inside. */
@@ -515,8 +1199,25 @@ export interface components {
             requestManualReview?: boolean;
             username: string;
         };
+        RejectHandoverDto: {
+            /** @description Why the station cannot receive (goes back to the sender). */
+            reason: string;
+        };
         ResetPasswordDto: {
             newPassword: string;
+        };
+        ResolveCorrectionRequestDto: {
+            /** @description Shown to the trainee. Required when declining. */
+            note?: string;
+            /** @enum {string} */
+            status: "resolved" | "declined";
+        };
+        RevealedIdentityDto: {
+            identityNumber: string;
+        };
+        RevealIdentityDto: {
+            /** @description Why the full number is needed (kept in the audit log). */
+            reason: string;
         };
         SessionDto: {
             /** @description Bearer token for `Authorization`, valid for `expiresIn` seconds (at most 15 minutes). */
@@ -539,6 +1240,107 @@ export interface components {
             nameEn: string;
             title: string;
         };
+        StateChangeDto: {
+            changedAt: string;
+            /** @description Display name of who made the change; null when the platform did (scheduler, handover). */
+            changedByName: string | null;
+            /** @enum {string|null} */
+            fromState: "admitted" | "pre_release" | "released" | "community" | "closed" | null;
+            reason: string;
+            /** @enum {string} */
+            toState: "admitted" | "pre_release" | "released" | "community" | "closed";
+        };
+        StationSuggestionDto: {
+            divisionCode: string;
+            divisionName: string;
+            organisationId: string | null;
+            organisationName: string | null;
+        };
+        TraineeDto: {
+            admittedOn: string;
+            age: number;
+            birthDate: string;
+            /** @description Whether the caller may reveal the full identity number. */
+            canRevealIdentityNumber: boolean;
+            /** @description Pre-release checklist progress (done of total), when there is one. */
+            checklistDone: number;
+            checklistTotal: number;
+            createdAt: string;
+            /** @description While inside: days to the expected release. */
+            daysToRelease: number | null;
+            /** @enum {string|null} */
+            educationLevel: "none" | "primary" | "junior_high" | "senior_high" | "vocational" | "college" | null;
+            expectedReleaseOn: string;
+            fullName: string;
+            /** @description Has a sign-in of their own. */
+            hasAccount: boolean;
+            homeDivisionCode: string;
+            homeDivisionName: string;
+            id: string;
+            /** @description `4601**********123X`. */
+            identityNumberMasked: string;
+            /** @description Live consent to job matching. */
+            jobMatchingConsent: boolean;
+            organisationId: string;
+            organisationName: string;
+            phone: string | null;
+            preferredDivisions: string[];
+            preferredIndustries: string[];
+            /** @description The caller's organisation handed this trainee over: it may read what it recorded, not change it. */
+            readOnly: boolean;
+            releasedOn: string | null;
+            /** @enum {string} */
+            sex: "M" | "F";
+            skills: string[];
+            /** @enum {string} */
+            state: "admitted" | "pre_release" | "released" | "community" | "closed";
+            wageExpectation: number | null;
+            willingToLiveOnSite: boolean | null;
+            workHistory: string | null;
+        };
+        TraineeListItemDto: {
+            admittedOn: string;
+            age: number;
+            /** @description Pre-release checklist progress (done of total), when there is one. */
+            checklistDone: number;
+            checklistTotal: number;
+            /** @description While inside: days to the expected release. */
+            daysToRelease: number | null;
+            expectedReleaseOn: string;
+            fullName: string;
+            homeDivisionCode: string;
+            homeDivisionName: string;
+            id: string;
+            /** @description `4601**********123X`. */
+            identityNumberMasked: string;
+            /** @description Live consent to job matching. */
+            jobMatchingConsent: boolean;
+            organisationId: string;
+            organisationName: string;
+            /** @description The caller's organisation handed this trainee over: it may read what it recorded, not change it. */
+            readOnly: boolean;
+            releasedOn: string | null;
+            /** @enum {string} */
+            sex: "M" | "F";
+            /** @enum {string} */
+            state: "admitted" | "pre_release" | "released" | "community" | "closed";
+        };
+        TraineePageDto: {
+            items: components["schemas"]["TraineeListItemDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        TransitionDto: {
+            reason: string;
+            /** @enum {string} */
+            to: "admitted" | "pre_release" | "released" | "community" | "closed";
+        };
+        UpdateChecklistItemDto: {
+            /** @description The date it was done, or null to reopen it. */
+            doneOn: string | null;
+            note?: string;
+        };
         UpdateOrganisationDto: {
             contactName?: string;
             contactPhone?: string;
@@ -549,6 +1351,22 @@ export interface components {
              * @enum {string}
              */
             status?: "active" | "inactive";
+        };
+        UpdateTraineeDto: {
+            /** @enum {string|null} */
+            educationLevel?: "none" | "primary" | "junior_high" | "senior_high" | "vocational" | "college" | null;
+            /** @description A postponed or earlier release. */
+            expectedReleaseOn?: string;
+            fullName?: string;
+            homeDivisionCode?: string;
+            phone?: string | null;
+            preferredDivisions?: string[];
+            preferredIndustries?: string[];
+            skills?: string[];
+            /** @description Monthly, in yuan. */
+            wageExpectation?: number | null;
+            willingToLiveOnSite?: boolean | null;
+            workHistory?: string | null;
         };
         UpdateUserDto: {
             /** @description Disabling ends every session of the account at once. */
@@ -580,6 +1398,10 @@ export interface components {
             page: number;
             pageSize: number;
             total: number;
+        };
+        WithdrawConsentDto: {
+            /** @description Assisted withdrawal: reference of the paper form or note of the call. */
+            paperFormRef?: string;
         };
     };
     responses: never;
@@ -766,6 +1588,25 @@ export interface operations {
             };
         };
     };
+    ConsentsController_texts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentTextDto"][];
+                };
+            };
+        };
+    };
     EmployersController_register: {
         parameters: {
             query?: never;
@@ -786,6 +1627,304 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["EmployerRegistrationDto"];
                 };
+            };
+        };
+    };
+    HandoversController_list: {
+        parameters: {
+            query: {
+                /** @description `outgoing` (my organisation hands over), `incoming` (it receives); both when omitted. */
+                direction?: "outgoing" | "incoming";
+                /** @description Only overdue handovers. */
+                overdue?: boolean;
+                /** @description 1-based page number. */
+                page: number;
+                /** @description Rows per page, at most 100. */
+                pageSize: number;
+                state?: "prepared" | "sent" | "accepted" | "completed" | "rejected";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverPageDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: admin, counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HandoversController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateHandoverDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HandoversController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: admin, counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HandoversController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HandoversController_complete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteHandoverDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HandoversController_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectHandoverDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HandoversController_send: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HandoversController_suggest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                traineeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StationSuggestionDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -1096,6 +2235,542 @@ export interface operations {
             };
         };
     };
+    TraineesController_list: {
+        parameters: {
+            query: {
+                /** @description `granted`: live consent to job matching; `none`: no live consent. */
+                jobMatchingConsent?: "granted" | "none";
+                order?: "asc" | "desc";
+                /** @description 1-based page number. */
+                page: number;
+                /** @description Rows per page, at most 100. */
+                pageSize: number;
+                /** @description Start of a name, or a full identity number (matched exactly through its keyed hash). */
+                q?: string;
+                /** @description Expected release on or after (YYYY-MM-DD). */
+                releaseFrom?: string;
+                /** @description Expected release on or before (YYYY-MM-DD). */
+                releaseTo?: string;
+                sort?: "expectedRelease" | "name" | "admitted" | "state";
+                state?: "admitted" | "pre_release" | "released" | "community" | "closed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TraineePageDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: admin, counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TraineesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTraineeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TraineeDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TraineesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TraineeDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: admin, counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TraineesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTraineeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TraineeDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ChecklistController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChecklistItemDto"][];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: admin, counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ChecklistController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                itemKey: "situation_policy" | "anti_drug" | "mental_health" | "employment_guidance" | "handover_documents";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateChecklistItemDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChecklistItemDto"][];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ConsentsController_forTrainee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentDto"][];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: admin, counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ConsentsController_grantAssisted: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssistedGrantConsentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentDto"][];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ConsentsController_withdrawAssisted: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                consentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawConsentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentDto"][];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TraineePortalController_corrections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorrectionRequestDto"][];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: admin, counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TraineePortalController_requestForTrainee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCorrectionRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorrectionRequestDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TraineesController_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StateChangeDto"][];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: admin, counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TraineesController_reveal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevealIdentityDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevealedIdentityDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: admin, counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TraineesController_transition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransitionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TraineeDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     TraineesController_caseloadSummary: {
         parameters: {
             query?: never;
@@ -1129,6 +2804,199 @@ export interface operations {
             };
         };
     };
+    ChecklistController_behind: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChecklistBehindDto"][];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: admin, counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TraineePortalController_resolve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveCorrectionRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorrectionRequestDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TraineesController_export: {
+        parameters: {
+            query: {
+                /** @description `granted`: live consent to job matching; `none`: no live consent. */
+                jobMatchingConsent?: "granted" | "none";
+                order?: "asc" | "desc";
+                /** @description 1-based page number. */
+                page: number;
+                /** @description Rows per page, at most 100. */
+                pageSize: number;
+                /** @description Start of a name, or a full identity number (matched exactly through its keyed hash). */
+                q?: string;
+                /** @description Expected release on or after (YYYY-MM-DD). */
+                releaseFrom?: string;
+                /** @description Expected release on or before (YYYY-MM-DD). */
+                releaseTo?: string;
+                sort?: "expectedRelease" | "name" | "admitted" | "state";
+                state?: "admitted" | "pre_release" | "released" | "community" | "closed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: admin, counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TraineesController_import: {
+        parameters: {
+            query?: {
+                /** @description `true` (default): only check. `false`: write every row, or none if any row is bad. */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReportDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TraineesController_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     TraineesController_me: {
         parameters: {
             query?: never;
@@ -1144,6 +3012,247 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MyTraineeStatusDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: trainee */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TraineePortalController_myChecklist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChecklistItemDto"][];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: trainee */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ConsentsController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentDto"][];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: trainee */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ConsentsController_grantMine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GrantConsentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentDto"][];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: trainee */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ConsentsController_withdrawMine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                consentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentDto"][];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: trainee */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TraineePortalController_myCorrections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorrectionRequestDto"][];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: trainee */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TraineePortalController_requestCorrection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCorrectionRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorrectionRequestDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: trainee */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TraineePortalController_myData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyDataDto"];
                 };
             };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */

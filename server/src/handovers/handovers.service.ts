@@ -1,0 +1,286 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser, RequestContext } from '../common/auth-user';
+import { Clock } from '../common/clock';
+import { badRequest, conflict, DomainError, notFound } from '../common/domain-error';
+import { type Page, pageOf } from '../common/dto/page.dto';
+import { OrganisationsRepository } from '../organisations/organisations.repository';
+import { ReferenceService } from '../reference/reference.service';
+import { assertTransition } from '../trainees/trainee-lifecycle';
+import { TraineesService } from '../trainees/trainees.service';
+import type { CompleteHandoverDto, CreateHandoverDto, HandoverDto, HandoverQueryDto, StationSuggestionDto } from './dto/handover.dto';
+import type { Handover, HandoverState } from './handover.entity';
+import { type HandoverRow, HandoversRepository } from './handovers.repository';
+
+const notFoundHandover = () => notFound('衔接记录', 'Handover');
+
+const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
+
+/**
+ * 出所衔接, 必接必送: prepared → sent → accepted → completed, or rejected back to the sender.
+ * The sender prepares and sends; only the receiving station accepts, rejects and completes, and
+ * completion (with escort, receiving officer, documents, date and place) is what releases the
+ * trainee into the station's caseload. Nothing falls between the two.
+ */
+@Injectable()
+export class HandoversService {
+  constructor(
+    private readonly handovers: HandoversRepository,
+    private readonly trainees: TraineesService,
+    private readonly organisations: OrganisationsRepository,
+    private readonly reference: ReferenceService,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async list(user: AuthUser, q: HandoverQueryDto): Promise<Page<HandoverDto>> {
+    const org = user.role === 'admin' ? null : user.organisationId;
+    const [rows, total] = await this.handovers.search(q, org);
+    return pageOf(
+      rows.map((r) => this.toDto(r, user)),
+      total,
+      q,
+    );
+  }
+
+  async get(user: AuthUser, id: string): Promise<HandoverDto> {
+    return this.toDto(await this.visible(user, id), user);
+  }
+
+  /** The station the trainee would go to: the one in their home division. */
+  async suggestStation(user: AuthUser, traineeId: string): Promise<StationSuggestionDto> {
+    const { trainee } = await this.trainees.readable(user, traineeId);
+    const station = await this.handovers.stationOf(trainee.homeDivisionCode);
+    const division = (await this.reference.divisions()).find((d) => d.code === trainee.homeDivisionCode);
+    return {
+      organisationId: station?.id ?? null,
+      organisationName: station?.name ?? null,
+      divisionCode: trainee.homeDivisionCode,
+      divisionName: division?.name ?? '',
+    };
+  }
+
+  async create(user: AuthUser, dto: CreateHandoverDto, ctx: RequestContext): Promise<HandoverDto> {
+    await this.trainees.writable(user, dto.traineeId);
+    const { trainee } = await this.trainees.readable(user, dto.traineeId);
+    if (trainee.state !== 'pre_release' && trainee.state !== 'admitted') {
+      throw badRequest('NOT_INSIDE', '只有在所学员才能办理出所衔接。', 'Only trainees still inside can be handed over.');
+    }
+    let toId = dto.toOrganisationId;
+    if (!toId) {
+      const station = await this.handovers.stationOf(trainee.homeDivisionCode);
+      if (!station) {
+        throw badRequest(
+          'NO_STATION',
+          '该学员户籍地没有社区康复指导站，请手动选择接收单位。',
+          'No station in the home division: choose the receiver.',
+        );
+      }
+      toId = station.id;
+    }
+    const to = await this.organisations.findInScope(toId, { kind: 'all' });
+    if (!to || to.type !== 'community_station' || to.status !== 'active') {
+      throw badRequest('NOT_A_STATION', '接收单位必须是社区康复指导站。', 'The receiver must be an active community station.');
+    }
+    const id = await this.dataSource.transaction(async (m) => {
+      const h = await this.handovers
+        .create(
+          {
+            traineeId: trainee.id,
+            fromOrganisationId: user.organisationId,
+            toOrganisationId: toId,
+            releaseDate: dto.releaseDate,
+            createdBy: user.id,
+          },
+          m,
+        )
+        .catch((e: { driverError?: { constraint?: string } }) => {
+          if (e.driverError?.constraint === 'uq_handover_open') {
+            throw conflict('HANDOVER_OPEN', '该学员已有一条进行中的衔接记录。', 'This trainee already has an open handover.');
+          }
+          throw e;
+        });
+      await this.audit.record(
+        {
+          actor: user,
+          action: 'handover.create',
+          subjectType: 'trainee',
+          subjectId: trainee.id,
+          result: 'success',
+          ctx,
+          detail: { handoverId: h.id },
+        },
+        m,
+      );
+      return h.id;
+    });
+    return this.get(user, id);
+  }
+
+  send(user: AuthUser, id: string, ctx: RequestContext): Promise<HandoverDto> {
+    return this.step(user, id, 'sender', ['prepared'], 'sent', { sentAt: this.clock.now() }, ctx);
+  }
+
+  accept(user: AuthUser, id: string, ctx: RequestContext): Promise<HandoverDto> {
+    return this.step(user, id, 'receiver', ['sent'], 'accepted', { acceptedAt: this.clock.now(), acceptedBy: user.id }, ctx);
+  }
+
+  /** Back to the sender with the reason; the sender may prepare a new one. */
+  reject(user: AuthUser, id: string, reason: string, ctx: RequestContext): Promise<HandoverDto> {
+    return this.step(
+      user,
+      id,
+      'receiver',
+      ['sent', 'accepted'],
+      'rejected',
+      { rejectedAt: this.clock.now(), rejectedBy: user.id, rejectReason: reason },
+      ctx,
+    );
+  }
+
+  /** The receiving station confirms the person arrived: the trainee is released into its caseload. */
+  async complete(user: AuthUser, id: string, dto: CompleteHandoverDto, ctx: RequestContext): Promise<HandoverDto> {
+    if (dto.handedOverOn > this.clock.today()) {
+      throw badRequest('DATE_IN_FUTURE', '交接日期不能晚于今天。', 'The handover date cannot be in the future.');
+    }
+    await this.dataSource.transaction(async (m) => {
+      const h = await this.lockedStep(user, id, 'receiver', ['accepted'], m);
+      const trainee = await this.trainees.lockTrainee(h.traineeId, m);
+      assertTransition(trainee.state, 'released', 'system');
+      await this.handovers.update(
+        id,
+        {
+          state: 'completed',
+          completedAt: this.clock.now(),
+          completedBy: user.id,
+          escortName: dto.escortName,
+          receivingOfficer: dto.receivingOfficer,
+          documents: dto.documents,
+          handoverPlace: dto.handoverPlace,
+          handedOverOn: dto.handedOverOn,
+        },
+        m,
+      );
+      // The station now holds the trainee; the facility keeps read access to what it recorded.
+      await this.trainees.applyTransition(
+        trainee,
+        'released',
+        user.id,
+        `出所衔接完成（接收：${dto.receivingOfficer}）· handover completed`,
+        m,
+        {
+          organisationId: h.toOrganisationId,
+          releasedOn: dto.handedOverOn,
+        },
+      );
+      await this.audit.record(
+        {
+          actor: user,
+          action: 'handover.complete',
+          subjectType: 'trainee',
+          subjectId: h.traineeId,
+          result: 'success',
+          ctx,
+          detail: { handoverId: id },
+        },
+        m,
+      );
+    });
+    return this.get(user, id);
+  }
+
+  private async step(
+    user: AuthUser,
+    id: string,
+    side: 'sender' | 'receiver',
+    from: HandoverState[],
+    to: HandoverState,
+    patch: Partial<Handover>,
+    ctx: RequestContext,
+  ): Promise<HandoverDto> {
+    await this.dataSource.transaction(async (m) => {
+      const h = await this.lockedStep(user, id, side, from, m);
+      await this.handovers.update(id, { state: to, ...patch }, m);
+      await this.audit.record(
+        {
+          actor: user,
+          action: `handover.${to}`,
+          subjectType: 'trainee',
+          subjectId: h.traineeId,
+          result: 'success',
+          ctx,
+          detail: { handoverId: id },
+        },
+        m,
+      );
+    });
+    return this.get(user, id);
+  }
+
+  /** Locks the handover and checks the caller is on the right side and it is in a state that allows the step. */
+  private async lockedStep(
+    user: AuthUser,
+    id: string,
+    side: 'sender' | 'receiver',
+    from: HandoverState[],
+    m: import('typeorm').EntityManager,
+  ): Promise<Handover> {
+    const h = await this.handovers.findForUpdate(id, m);
+    if (!h || (h.fromOrganisationId !== user.organisationId && h.toOrganisationId !== user.organisationId)) throw notFoundHandover();
+    const mine = side === 'sender' ? h.fromOrganisationId : h.toOrganisationId;
+    if (mine !== user.organisationId) {
+      throw new DomainError(
+        HttpStatus.FORBIDDEN,
+        'WRONG_SIDE',
+        side === 'sender' ? '这一步由移交方（戒毒所）操作。' : '这一步由接收方（社区康复指导站）确认。',
+        side === 'sender' ? 'The sending facility takes this step.' : 'The receiving station takes this step.',
+      );
+    }
+    if (!from.includes(h.state)) {
+      throw badRequest(
+        'HANDOVER_STATE',
+        `当前状态（${h.state}）不能进行这一步。`,
+        `A handover in state ${h.state} cannot take this step.`,
+        { state: h.state },
+      );
+    }
+    return h;
+  }
+
+  private async visible(user: AuthUser, id: string): Promise<HandoverRow> {
+    const row = await this.handovers.findRow(id);
+    if (!row || (user.role !== 'admin' && row.fromOrganisationId !== user.organisationId && row.toOrganisationId !== user.organisationId)) {
+      throw notFoundHandover();
+    }
+    return row;
+  }
+
+  private toDto(r: HandoverRow, user: AuthUser): HandoverDto {
+    return {
+      id: r.id,
+      traineeId: r.traineeId,
+      traineeName: r.trainee_name,
+      fromOrganisationId: r.fromOrganisationId,
+      fromOrganisationName: r.from_name,
+      toOrganisationId: r.toOrganisationId,
+      toOrganisationName: r.to_name,
+      state: r.state,
+      releaseDate: r.releaseDate,
+      createdAt: iso(r.createdAt)!,
+      sentAt: iso(r.sentAt),
+      acceptedAt: iso(r.acceptedAt),
+      rejectedAt: iso(r.rejectedAt),
+      rejectReason: r.rejectReason,
+      completedAt: iso(r.completedAt),
+      escortName: r.escortName,
+      receivingOfficer: r.receivingOfficer,
+      documents: r.documents,
+      handoverPlace: r.handoverPlace,
+      handedOverOn: r.handedOverOn,
+      overdue: r.overdue,
+      side: user.role === 'admin' ? 'admin' : r.fromOrganisationId === user.organisationId ? 'sender' : 'receiver',
+    };
+  }
+}

@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser, RequestContext } from '../common/auth-user';
+import { Clock } from '../common/clock';
+import { badRequest } from '../common/domain-error';
+import { CHECKLIST_ITEMS, ChecklistItem, type ChecklistItemKey } from './checklist-item.entity';
+import type { ChecklistBehindDto, ChecklistItemDto, UpdateChecklistItemDto } from './dto/checklist.dto';
+import { daysBetween } from './trainee.mapper';
+import { TraineesService } from './trainees.service';
+
+export const CHECKLIST_LABELS: Record<ChecklistItemKey, [string, string]> = {
+  situation_policy: ['形势政策教育', 'Current affairs and policy'],
+  anti_drug: ['拒毒教育', 'Drug refusal education'],
+  mental_health: ['心理健康教育', 'Mental health education'],
+  employment_guidance: ['就业指导', 'Employment guidance'],
+  handover_documents: ['交接材料准备', 'Handover documents ready'],
+};
+
+/** The pre-release checklist: opened with pre-release, ticked by the facility's counsellors. */
+@Injectable()
+export class ChecklistService {
+  constructor(
+    @InjectRepository(ChecklistItem) private readonly items: Repository<ChecklistItem>,
+    private readonly trainees: TraineesService,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async forTrainee(user: AuthUser, traineeId: string): Promise<ChecklistItemDto[]> {
+    await this.trainees.readable(user, traineeId);
+    return this.load(traineeId);
+  }
+
+  async forSelf(user: AuthUser): Promise<ChecklistItemDto[]> {
+    const t = await this.trainees.ownRecord(user);
+    return this.load(t.id);
+  }
+
+  private async load(traineeId: string): Promise<ChecklistItemDto[]> {
+    const rows = await this.dataSource.query<
+      { item_key: ChecklistItemKey; done_on: string | null; note: string | null; done_by_name: string | null }[]
+    >(
+      `SELECT ci.item_key, ci.done_on::text, ci.note, u.display_name AS done_by_name
+         FROM checklist_item ci LEFT JOIN app_user u ON u.id = ci.done_by WHERE ci.trainee_id = $1`,
+      [traineeId],
+    );
+    const byKey = new Map(rows.map((r) => [r.item_key, r]));
+    return CHECKLIST_ITEMS.filter((k) => byKey.has(k)).map((k) => {
+      const r = byKey.get(k)!;
+      return {
+        itemKey: k,
+        label: CHECKLIST_LABELS[k][0],
+        labelEn: CHECKLIST_LABELS[k][1],
+        doneOn: r.done_on,
+        note: r.note,
+        doneByName: r.done_by_name,
+      };
+    });
+  }
+
+  async update(
+    user: AuthUser,
+    traineeId: string,
+    key: ChecklistItemKey,
+    dto: UpdateChecklistItemDto,
+    ctx: RequestContext,
+  ): Promise<ChecklistItemDto[]> {
+    await this.trainees.writable(user, traineeId);
+    if (dto.doneOn && dto.doneOn > this.clock.today()) {
+      throw badRequest('DATE_IN_FUTURE', '完成日期不能晚于今天。', 'The date done cannot be in the future.');
+    }
+    await this.dataSource.transaction(async (m) => {
+      const res = await m
+        .getRepository(ChecklistItem)
+        .update({ traineeId, itemKey: key }, { doneOn: dto.doneOn, note: dto.note ?? null, doneBy: dto.doneOn ? user.id : null });
+      if (!res.affected) {
+        throw badRequest(
+          'NO_CHECKLIST',
+          '该学员还没有出所前准备清单（进入“出所前准备”后自动生成）。',
+          'This trainee has no pre-release checklist yet.',
+        );
+      }
+      await this.audit.record(
+        {
+          actor: user,
+          action: 'checklist.update',
+          subjectType: 'trainee',
+          subjectId: traineeId,
+          result: 'success',
+          ctx,
+          detail: { item: key, done: dto.doneOn !== null },
+        },
+        m,
+      );
+    });
+    return this.load(traineeId);
+  }
+
+  /** Who is behind: the organisation's pre-release trainees with open items, soonest release first. */
+  async behind(user: AuthUser): Promise<ChecklistBehindDto[]> {
+    const rows = await this.dataSource.query<
+      { id: string; full_name: string; expected_release_on: string; done: number; total: number; missing: ChecklistItemKey[] }[]
+    >(
+      `SELECT t.id, t.full_name, t.expected_release_on::text,
+              count(*) FILTER (WHERE ci.done_on IS NOT NULL)::int AS done, count(*)::int AS total,
+              array_agg(ci.item_key ORDER BY ci.item_key) FILTER (WHERE ci.done_on IS NULL) AS missing
+         FROM trainee t JOIN checklist_item ci ON ci.trainee_id = t.id
+        WHERE t.state = 'pre_release' AND ($1::uuid IS NULL OR t.organisation_id = $1::uuid)
+        GROUP BY t.id HAVING count(*) FILTER (WHERE ci.done_on IS NULL) > 0
+        ORDER BY t.expected_release_on, t.id`,
+      [user.role === 'admin' ? null : user.organisationId],
+    );
+    const today = this.clock.today();
+    return rows.map((r) => ({
+      traineeId: r.id,
+      fullName: r.full_name,
+      expectedReleaseOn: r.expected_release_on,
+      daysToRelease: daysBetween(today, r.expected_release_on),
+      done: r.done,
+      total: r.total,
+      missing: r.missing,
+    }));
+  }
+}
