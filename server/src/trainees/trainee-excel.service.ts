@@ -78,8 +78,9 @@ function cellText(v: ExcelJS.CellValue): string {
         .map((r) => r.text)
         .join('')
         .trim();
+    return '';
   }
-  return String(v).trim();
+  return typeof v === 'string' ? v.trim() : String(v);
 }
 
 function normaliseDate(s: string): string | null {
