@@ -1,0 +1,36 @@
+import type { Routes } from '@angular/router';
+import { appStylesReady } from './core/app-styles';
+import { authGuard, guestGuard } from './core/auth/auth-guards';
+
+// Route titles are translation keys (see I18nTitleStrategy).
+
+export const routes: Routes = [
+  {
+    path: 'login',
+    canActivate: [guestGuard],
+    loadComponent: () => import('./login/login').then((m) => m.Login),
+    title: 'login.title',
+  },
+  {
+    path: 'register/employer',
+    canActivate: [appStylesReady],
+    loadComponent: () => import('./register-employer/register-employer').then((m) => m.RegisterEmployer),
+    title: 'register.title',
+  },
+  {
+    path: '',
+    canActivate: [authGuard, appStylesReady],
+    loadComponent: () => import('./shell/shell').then((m) => m.Shell),
+    children: [
+      { path: '', pathMatch: 'full', loadComponent: () => import('./home/home').then((m) => m.Home), title: 'nav.home' },
+      { path: 'admin', loadChildren: () => import('./admin/admin.routes').then((m) => m.adminRoutes) },
+      { path: 'account', loadComponent: () => import('./account/account').then((m) => m.Account), title: 'account.title' },
+    ],
+  },
+  {
+    path: '**',
+    canActivate: [appStylesReady],
+    loadComponent: () => import('./not-found/not-found').then((m) => m.NotFound),
+    title: 'notFound.title',
+  },
+];

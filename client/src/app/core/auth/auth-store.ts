@@ -1,0 +1,125 @@
+import { HttpClient, HttpContext } from '@angular/common/http';
+import { Injectable, computed, inject, signal } from '@angular/core';
+import { Router } from '@angular/router';
+import { Observable, catchError, defer, finalize, from, map, of, shareReplay, tap } from 'rxjs';
+import type { LoginDto, Role, SessionDto, SessionUserDto } from '../api/api-types';
+import { SILENT_ERRORS } from '../errors/error-context';
+
+export const AUTH_URLS = {
+  login: '/api/auth/login',
+  refresh: '/api/auth/refresh',
+  logout: '/api/auth/logout',
+} as const;
+
+/** Calls that manage the session themselves: no bearer token, no refresh-and-retry on 401. */
+export function isSessionCall(url: string): boolean {
+  return url === AUTH_URLS.login || url === AUTH_URLS.refresh || url === AUTH_URLS.logout;
+}
+
+export type SessionNotice = 'expired';
+
+/** Serialises refreshes across tabs: two tabs rotating one refresh cookie at once would look like token theft. */
+function withRefreshLock<T>(work: () => Promise<T>): Promise<T> {
+  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+  if (!locks) return work();
+  return new Promise<T>((resolve, reject) => {
+    void locks.request('jbh.auth.refresh', () => work().then(resolve, reject));
+  });
+}
+
+/**
+ * The session. The access token lives in memory only (never in storage); the refresh token is an
+ * httpOnly cookie the browser sends to /api/auth, so a reload restores the session with one refresh.
+ */
+@Injectable({ providedIn: 'root' })
+export class AuthStore {
+  private readonly http = inject(HttpClient);
+  private readonly router = inject(Router);
+
+  private readonly session = signal<SessionDto | null>(null);
+  private readonly sessionNotice = signal<SessionNotice | null>(null);
+  private refreshInFlight: Observable<SessionDto> | null = null;
+
+  readonly user = computed<SessionUserDto | null>(() => this.session()?.user ?? null);
+  readonly accessToken = computed<string | null>(() => this.session()?.accessToken ?? null);
+  readonly isAuthenticated = computed(() => this.session() !== null);
+  readonly role = computed<Role | null>(() => this.session()?.user.role ?? null);
+  /** Why the user was sent to the login page, shown there once. */
+  readonly notice = this.sessionNotice.asReadonly();
+
+  login(credentials: LoginDto): Observable<SessionDto> {
+    return this.http
+      .post<SessionDto>(AUTH_URLS.login, credentials, { context: new HttpContext().set(SILENT_ERRORS, true) })
+      .pipe(tap((session) => this.start(session)));
+  }
+
+  /**
+   * Exchanges the refresh cookie for a new access token. Concurrent callers share one request, so a
+   * burst of 401s costs a single rotation.
+   */
+  refresh(): Observable<SessionDto> {
+    this.refreshInFlight ??= defer(() =>
+      from(
+        withRefreshLock(
+          () =>
+            new Promise<SessionDto>((resolve, reject) => {
+              this.http
+                .post<SessionDto>(AUTH_URLS.refresh, null, { context: new HttpContext().set(SILENT_ERRORS, true) })
+                .subscribe({ next: resolve, error: reject });
+            }),
+        ),
+      ),
+    ).pipe(
+      tap({ next: (session) => this.start(session), error: () => this.session.set(null) }),
+      finalize(() => (this.refreshInFlight = null)),
+      shareReplay({ bufferSize: 1, refCount: false }),
+    );
+    return this.refreshInFlight;
+  }
+
+  /** On start-up: quietly restore the session from the refresh cookie, if there is one. */
+  restore(): Promise<void> {
+    return new Promise((resolve) => {
+      this.refresh()
+        .pipe(
+          map(() => undefined),
+          catchError(() => of(undefined)),
+        )
+        .subscribe({ complete: () => resolve() });
+    });
+  }
+
+  /** Signs out here and on the server; the cookie is cleared by the response. */
+  logout(): void {
+    this.http
+      .post<void>(AUTH_URLS.logout, null, { context: new HttpContext().set(SILENT_ERRORS, true) })
+      .pipe(catchError(() => of(undefined)))
+      .subscribe();
+    this.session.set(null);
+    this.sessionNotice.set(null);
+    void this.router.navigateByUrl('/login');
+  }
+
+  /** The session is over (refresh refused): forget it and send the user to sign in again, back to where they were. */
+  expire(): void {
+    this.session.set(null);
+    this.sessionNotice.set('expired');
+    const current = this.router.url;
+    if (current.startsWith('/login')) return;
+    void this.router.navigate(['/login'], { queryParams: current && current !== '/' ? { returnUrl: current } : {} });
+  }
+
+  clearNotice(): void {
+    this.sessionNotice.set(null);
+  }
+
+  hasRole(...roles: Role[]): boolean {
+    const role = this.role();
+    return role !== null && roles.includes(role);
+  }
+
+  private start(session: SessionDto): void {
+    this.session.set(session);
+    this.sessionNotice.set(null);
+  }
+}

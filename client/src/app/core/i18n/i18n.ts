@@ -1,0 +1,113 @@
+import { DOCUMENT } from '@angular/common';
+import { Injectable, computed, inject, signal } from '@angular/core';
+import { NzI18nService, en_US, zh_CN } from 'ng-zorro-antd/i18n';
+import type { ApiError } from '../errors/api-error';
+import { type TranslationKey, zh } from './zh';
+
+export type Lang = 'zh-CN' | 'en';
+export type TranslationParams = Readonly<Record<string, string | number>>;
+
+export const LANG_STORAGE_KEY = 'jbh.lang';
+type Dictionary = Readonly<Record<TranslationKey, string>>;
+
+function readStoredLang(): Lang {
+  try {
+    return globalThis.localStorage?.getItem(LANG_STORAGE_KEY) === 'en' ? 'en' : 'zh-CN';
+  } catch {
+    return 'zh-CN';
+  }
+}
+
+function interpolate(text: string, params?: TranslationParams): string {
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/**
+ * The interface language: Chinese first, English second, switched at runtime and remembered in
+ * localStorage. `t()` reads a signal, so templates that call it re-render when the language changes.
+ * The English dictionary is loaded on demand: most people never need it.
+ */
+@Injectable({ providedIn: 'root' })
+export class I18n {
+  private readonly nzI18n = inject(NzI18nService);
+  private readonly document = inject(DOCUMENT);
+  private readonly current = signal<Lang>('zh-CN');
+  private readonly english = signal<Dictionary | null>(null);
+  private englishLoading?: Promise<void>;
+
+  readonly lang = this.current.asReadonly();
+  readonly isEnglish = computed(() => this.current() === 'en');
+  private readonly dictionary = computed((): Dictionary => (this.current() === 'en' ? (this.english() ?? zh) : zh));
+  private readonly dateTimeFormat = computed(
+    () =>
+      new Intl.DateTimeFormat(this.current(), { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }),
+  );
+  private readonly dateFormat = computed(() => new Intl.DateTimeFormat(this.current(), { year: 'numeric', month: 'long', day: 'numeric' }));
+
+  constructor() {
+    this.apply('zh-CN');
+  }
+
+  /** At start-up: switch to the remembered language (loading English first if that is it). */
+  restore(): Promise<void> {
+    return readStoredLang() === 'en' ? this.setLang('en') : Promise.resolve();
+  }
+
+  /** Resolves once the new language shows. */
+  async setLang(lang: Lang): Promise<void> {
+    try {
+      globalThis.localStorage?.setItem(LANG_STORAGE_KEY, lang);
+    } catch {
+      // Private mode: the choice lasts for this page only.
+    }
+    if (lang === 'en') await this.loadEnglish();
+    this.current.set(lang);
+    this.apply(lang);
+  }
+
+  toggle(): Promise<void> {
+    return this.setLang(this.current() === 'en' ? 'zh-CN' : 'en');
+  }
+
+  /** Arrow function so templates can use it unbound: `protected readonly t = inject(I18n).t`. */
+  readonly t = (key: TranslationKey, params?: TranslationParams): string => interpolate(this.dictionary()[key], params);
+
+  /** A translation for a key built at runtime (e.g. an audit action), or undefined when there is none. */
+  readonly tryT = (key: string): string | undefined => {
+    const dictionary: Readonly<Record<string, string>> = this.dictionary();
+    return Object.hasOwn(dictionary, key) ? dictionary[key] : undefined;
+  };
+
+  /** Picks the server's Chinese or English text. */
+  readonly pick = (zhText: string, enText: string | null | undefined): string => (this.current() === 'en' && enText ? enText : zhText);
+
+  /** The server's message for an error, in the current language. */
+  readonly errorMessage = (error: ApiError): string => this.pick(error.message, error.messageEn);
+
+  readonly dateTime = (iso: string | null | undefined): string => (iso ? this.dateTimeFormat().format(new Date(iso)) : '');
+
+  readonly date = (isoDate: string | null | undefined): string => {
+    if (!isoDate) return '';
+    // A bare `YYYY-MM-DD` is a calendar date: format it at noon UTC so no time zone shifts the day.
+    const value = /^\d{4}-\d{2}-\d{2}$/.test(isoDate) ? new Date(`${isoDate}T12:00:00Z`) : new Date(isoDate);
+    return this.dateFormat().format(value);
+  };
+
+  private loadEnglish(): Promise<void> {
+    this.englishLoading ??= import('./en').then(
+      (m) => this.english.set(m.en),
+      (error: unknown) => {
+        // Offline or a stale deploy: stay in Chinese and allow another try.
+        this.englishLoading = undefined;
+        throw error;
+      },
+    );
+    return this.englishLoading;
+  }
+
+  private apply(lang: Lang): void {
+    this.nzI18n.setLocale(lang === 'en' ? en_US : zh_CN);
+    this.document.documentElement.lang = lang;
+  }
+}

@@ -1,0 +1,66 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { NzSpinModule } from 'ng-zorro-antd/spin';
+import { AuthStore } from '../core/auth/auth-store';
+import { AdminHome } from './admin-home/admin-home';
+import { CounsellorHome } from './counsellor-home/counsellor-home';
+import { EmployerHome } from './employer-home/employer-home';
+import { HomeStore } from './home-store';
+import { InstructorHome } from './instructor-home/instructor-home';
+import { TraineeHome } from './trainee-home/trainee-home';
+
+/** `/`: each role's own workbench, each loaded on its own (a trainee never downloads the admin's). */
+@Component({
+  selector: 'jbh-home',
+  imports: [AdminHome, CounsellorHome, InstructorHome, EmployerHome, TraineeHome, NzSpinModule],
+  providers: [HomeStore],
+  template: `
+    @switch (role()) {
+      @case ('admin') {
+        @defer {
+          <jbh-admin-home />
+        } @placeholder (minimum 200ms) {
+          <nz-spin class="home-spin" />
+        }
+      }
+      @case ('counsellor') {
+        @defer {
+          <jbh-counsellor-home />
+        } @placeholder (minimum 200ms) {
+          <nz-spin class="home-spin" />
+        }
+      }
+      @case ('instructor') {
+        @defer {
+          <jbh-instructor-home />
+        } @placeholder (minimum 200ms) {
+          <nz-spin class="home-spin" />
+        }
+      }
+      @case ('employer') {
+        @defer {
+          <jbh-employer-home />
+        } @placeholder (minimum 200ms) {
+          <nz-spin class="home-spin" />
+        }
+      }
+      @case ('trainee') {
+        @defer {
+          <jbh-trainee-home />
+        } @placeholder (minimum 200ms) {
+          <nz-spin class="home-spin" />
+        }
+      }
+    }
+  `,
+  styles: `
+    .home-spin {
+      display: block;
+      padding: 48px;
+      text-align: center;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class Home {
+  protected readonly role = inject(AuthStore).role;
+}

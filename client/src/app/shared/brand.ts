@@ -1,0 +1,61 @@
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
+import { I18n } from '../core/i18n/i18n';
+
+/** The product mark: 金不换 and, unless `compact`, the motto. */
+@Component({
+  selector: 'jbh-brand',
+  template: `
+    <span class="brand-mark" aria-hidden="true">金</span>
+    <span class="brand-text">
+      <span class="brand-name">{{ t('app.name') }}</span>
+      @if (!compact()) {
+        <span class="brand-motto">{{ t('app.motto') }}</span>
+      }
+    </span>
+  `,
+  styles: `
+    :host {
+      display: inline-flex;
+      align-items: center;
+      gap: 10px;
+      min-width: 0;
+      color: inherit;
+    }
+    .brand-mark {
+      flex: none;
+      display: inline-grid;
+      place-items: center;
+      width: 36px;
+      height: 36px;
+      border-radius: 9px;
+      background: #ad6800;
+      color: #fff;
+      font-size: 20px;
+      font-weight: 600;
+      line-height: 1;
+    }
+    .brand-text {
+      display: flex;
+      flex-direction: column;
+      min-width: 0;
+      line-height: 1.25;
+    }
+    .brand-name {
+      font-size: 18px;
+      font-weight: 600;
+      letter-spacing: 0.05em;
+    }
+    .brand-motto {
+      font-size: 12px;
+      opacity: 0.75;
+      white-space: nowrap;
+      overflow: hidden;
+      text-overflow: ellipsis;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class Brand {
+  readonly compact = input(false);
+  protected readonly t = inject(I18n).t;
+}

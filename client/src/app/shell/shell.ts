@@ -1,0 +1,111 @@
+import { NgTemplateOutlet } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { NzAvatarModule } from 'ng-zorro-antd/avatar';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzDrawerModule } from 'ng-zorro-antd/drawer';
+import { NzDropDownModule } from 'ng-zorro-antd/dropdown';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzLayoutModule } from 'ng-zorro-antd/layout';
+import { NzMenuModule } from 'ng-zorro-antd/menu';
+import { filter } from 'rxjs';
+import type { Role } from '../core/api/api-types';
+import { AuthStore } from '../core/auth/auth-store';
+import { I18n } from '../core/i18n/i18n';
+import { appIconProviders } from '../core/icons';
+import type { TranslationKey } from '../core/i18n/zh';
+import { Brand } from '../shared/brand';
+import { LangToggle } from '../shared/lang-toggle';
+import { Viewport } from '../shared/viewport';
+
+interface NavItem {
+  readonly path: string;
+  readonly label: TranslationKey;
+  readonly icon: string;
+  readonly exact: boolean;
+}
+
+const HOME: NavItem = { path: '/', label: 'nav.home', icon: 'home', exact: true };
+const ACCOUNT: NavItem = { path: '/account', label: 'nav.account', icon: 'user', exact: false };
+
+/** What each role finds in the side menu. Features not built yet are not listed. */
+const NAV: Readonly<Record<Role, readonly NavItem[]>> = {
+  admin: [
+    HOME,
+    { path: '/admin/organisations', label: 'nav.organisations', icon: 'bank', exact: false },
+    { path: '/admin/users', label: 'nav.users', icon: 'team', exact: false },
+    { path: '/admin/audit', label: 'nav.audit', icon: 'audit', exact: false },
+    ACCOUNT,
+  ],
+  counsellor: [HOME, ACCOUNT],
+  instructor: [HOME, ACCOUNT],
+  employer: [HOME, ACCOUNT],
+  trainee: [HOME, ACCOUNT],
+};
+
+/**
+ * The signed-in frame. Staff get a header with a side menu (a drawer on phones); trainees get a
+ * phone-first frame with large touch targets and a bottom bar.
+ */
+@Component({
+  selector: 'jbh-shell',
+  imports: [
+    NgTemplateOutlet,
+    RouterOutlet,
+    RouterLink,
+    RouterLinkActive,
+    NzLayoutModule,
+    NzMenuModule,
+    NzDropDownModule,
+    NzDrawerModule,
+    NzButtonModule,
+    NzIconModule,
+    NzAvatarModule,
+    Brand,
+    LangToggle,
+  ],
+  templateUrl: './shell.html',
+  styleUrl: './shell.css',
+  providers: [appIconProviders()],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class Shell {
+  private readonly auth = inject(AuthStore);
+  private readonly router = inject(Router);
+  private readonly i18n = inject(I18n);
+  protected readonly t = this.i18n.t;
+  protected readonly isPhone = inject(Viewport).isPhone;
+
+  protected readonly user = this.auth.user;
+  protected readonly isTrainee = computed(() => this.auth.role() === 'trainee');
+  protected readonly nav = computed(() => NAV[this.auth.role() ?? 'trainee']);
+  protected readonly initial = computed(() => (this.user()?.displayName ?? '?').slice(0, 1));
+  protected readonly drawerOpen = signal(false);
+
+  constructor() {
+    // Close the phone drawer once a menu entry has navigated.
+    this.router.events
+      .pipe(
+        filter((e) => e instanceof NavigationEnd),
+        takeUntilDestroyed(),
+      )
+      .subscribe(() => this.drawerOpen.set(false));
+  }
+
+  protected openDrawer(): void {
+    this.drawerOpen.set(true);
+  }
+
+  protected closeDrawer(): void {
+    this.drawerOpen.set(false);
+  }
+
+  protected toggleLang(): void {
+    void this.i18n.toggle();
+  }
+
+  protected logout(): void {
+    this.auth.logout();
+  }
+}
