@@ -1,5 +1,6 @@
 import { InitialSchema1795879642675 } from './1795879642675-InitialSchema';
 import { TraineeRecords1795880989284 } from './1795880989284-TraineeRecords';
+import { CaseloadIndexes1795882411900 } from './1795882411900-CaseloadIndexes';
 
 /** Every migration, in order. Rewritten by `npm run migration:generate -- Name`. */
-export const allMigrations = [InitialSchema1795879642675, TraineeRecords1795880989284];
+export const allMigrations = [InitialSchema1795879642675, TraineeRecords1795880989284, CaseloadIndexes1795882411900];

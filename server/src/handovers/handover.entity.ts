@@ -14,6 +14,7 @@ export type HandoverState = (typeof HANDOVER_STATES)[number];
 @Index('uq_handover_open', ['traineeId'], { unique: true, where: `state IN ('prepared','sent','accepted')` })
 @Index('idx_handover_to', ['toOrganisationId', 'state'])
 @Index('idx_handover_from', ['fromOrganisationId', 'state'])
+@Index('idx_handover_trainee', ['traineeId'])
 export class Handover {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -123,6 +123,14 @@ export class Trainee {
   @Column({ name: 'willing_to_live_on_site', type: 'boolean', nullable: true })
   willingToLiveOnSite: boolean | null;
 
+  /**
+   * Whether a live `job_matching` consent exists. Kept by a trigger on `consent` (see the
+   * CaseloadIndexes migration), so filters and the matching engine read one column instead of
+   * joining consents on every query; it changes in the same transaction as the consent.
+   */
+  @Column({ name: 'job_matching_consent', type: 'boolean', default: false })
+  jobMatchingConsent: boolean;
+
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy: string | null;
 

@@ -39,17 +39,20 @@ const SORTS = { expectedRelease: 't.expected_release_on', name: 't.full_name', a
 const ROW_SELECT = `
   t.id, t.full_name, t.sex, t.birth_date::text, t.identity_number_head, t.identity_number_tail, t.home_division_code, d.name AS home_division_name,
   t.organisation_id, o.name AS organisation_name, t.state, t.admitted_on::text, t.expected_release_on::text, t.released_on::text,
-  EXISTS (SELECT 1 FROM consent c WHERE c.trainee_id = t.id AND c.purpose = 'job_matching' AND c.withdrawn_at IS NULL) AS job_matching,
+  t.job_matching_consent AS job_matching,
   (SELECT count(*) FILTER (WHERE ci.done_on IS NOT NULL) FROM checklist_item ci WHERE ci.trainee_id = t.id)::int AS checklist_done,
   (SELECT count(*) FROM checklist_item ci WHERE ci.trainee_id = t.id)::int AS checklist_total,
   ($1::uuid IS NOT NULL AND t.organisation_id <> $1::uuid) AS read_only`;
 
 const FROM = `FROM trainee t JOIN division d ON d.code = t.home_division_code JOIN organisation o ON o.id = t.organisation_id`;
 
-/** Trainees visible to organisation `$1` (NULL: everyone). */
-const IN_SCOPE = `($1::uuid IS NULL OR t.organisation_id = $1::uuid OR EXISTS (
-  SELECT 1 FROM handover h WHERE h.trainee_id = t.id AND (
-    (h.from_organisation_id = $1::uuid AND h.state = 'completed') OR (h.to_organisation_id = $1::uuid AND h.state IN ('sent', 'accepted')))))`;
+/**
+ * Trainees visible to organisation `$1` (NULL: everyone). The handover part is a hashed subplan
+ * evaluated once per query, not a lookup per row.
+ */
+const IN_SCOPE = `($1::uuid IS NULL OR t.organisation_id = $1::uuid OR t.id IN (
+  SELECT h.trainee_id FROM handover h WHERE
+    (h.from_organisation_id = $1::uuid AND h.state = 'completed') OR (h.to_organisation_id = $1::uuid AND h.state IN ('sent', 'accepted'))))`;
 
 const orgParam = (scope: TraineeScope) => (scope.kind === 'all' ? null : scope.organisationId);
 
@@ -91,17 +94,21 @@ export class TraineesRepository {
     if (q.releaseFrom) add((p) => `t.expected_release_on >= ${p}::date`, q.releaseFrom);
     if (q.releaseTo) add((p) => `t.expected_release_on <= ${p}::date`, q.releaseTo);
     if (q.jobMatchingConsent) {
-      where.push(
-        `${q.jobMatchingConsent === 'granted' ? '' : 'NOT '}EXISTS (SELECT 1 FROM consent c WHERE c.trainee_id = t.id AND c.purpose = 'job_matching' AND c.withdrawn_at IS NULL)`,
-      );
+      where.push(`t.job_matching_consent = ${q.jobMatchingConsent === 'granted' ? 'TRUE' : 'FALSE'}`);
     }
     if (identityHash) add((p) => `t.identity_number_hash = ${p}`, identityHash);
     else if (q.q) add((p) => `t.full_name LIKE ${p}`, `${q.q.replace(/[%_\\]/g, '\\$&')}%`);
     const whereSql = where.join(' AND ');
     const order = `${SORTS[q.sort ?? 'expectedRelease']} ${q.order === 'desc' ? 'DESC' : 'ASC'}, t.id`;
-    const [{ total }] = await this.repo.query<[{ total: number }]>(`SELECT count(*)::int AS total ${FROM} WHERE ${whereSql}`, params);
+    const [{ total }] = await this.repo.query<[{ total: number }]>(
+      `SELECT count(*)::int AS total FROM trainee t WHERE ${whereSql}`,
+      params,
+    );
+    // Page the bare ids first, then build the rows (with their per-row sub-selects) for that page only.
     const rows = await this.repo.query<TraineeRow[]>(
-      `SELECT ${ROW_SELECT} ${FROM} WHERE ${whereSql} ORDER BY ${order} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+      `SELECT ${ROW_SELECT} FROM (SELECT t.id FROM trainee t WHERE ${whereSql} ORDER BY ${order} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}) page
+         JOIN trainee t ON t.id = page.id JOIN division d ON d.code = t.home_division_code JOIN organisation o ON o.id = t.organisation_id
+        ORDER BY ${order}`,
       params,
     );
     return [rows, total];

@@ -1,0 +1,174 @@
+#!/usr/bin/env node
+// Caseload and roster-import benchmark (issue 3): the caseload at 100,000 trainees, and a
+// 10,000-row Excel import (dry run and commit). Prints figures; asserts nothing.
+//   npm run build:server && node bench/trainees.mjs
+// BENCH_DATABASE_URL: a PostgreSQL server to use (a database is created on it); else embedded.
+// BENCH_TRAINEES (default 100000), BENCH_IMPORT_ROWS (default 10000), BENCH_REQUESTS (default 200).
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import pg from 'pg';
+import { pgServer, recreateDatabase } from '../scripts/lib/pg-server.mjs';
+
+const TRAINEES = Number(process.env.BENCH_TRAINEES ?? 100_000);
+const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 10_000);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
+const PORT = 3410;
+const require = createRequire(import.meta.url);
+const dist = join(process.cwd(), 'dist', 'server', 'src');
+if (!existsSync(join(dist, 'main.js'))) {
+  console.error('dist/ is missing: run `npm run build:server` first');
+  process.exit(2);
+}
+
+if (process.env.BENCH_DATABASE_URL) process.env.TEST_DATABASE_URL = process.env.BENCH_DATABASE_URL;
+const server = await pgServer({ name: 'bench-pg', port: 54342 });
+const url = await recreateDatabase(server, 'jbh_bench_trainees');
+let app;
+const stopAll = async () => {
+  app?.kill('SIGTERM');
+  await server.stop();
+};
+process.on('SIGINT', () => void stopAll().then(() => process.exit(130)));
+
+/** Synthetic trainees straight into the table; the cipher column gets random bytes (never read here). */
+const SEED_SQL = `
+  INSERT INTO trainee (full_name, sex, birth_date, identity_number_cipher, identity_number_hash, identity_number_head, identity_number_tail,
+    home_division_code, organisation_id, state, admitted_on, expected_release_on)
+  SELECT (ARRAY['王','李','张','刘','陈','杨','黄','吴','符','林'])[1 + i % 10] || '测' || i,
+         CASE WHEN i % 5 = 0 THEN 'F' ELSE 'M' END, date '1970-01-01' + (i % 12000),
+         decode(md5(i::text), 'hex'), md5('bench' || i) || md5('x' || i), '4601', lpad((i % 10000)::text, 4, '0'),
+         d.codes[1 + i % 18], (SELECT organisation_id FROM app_user WHERE username = 'counsellor'),
+         CASE WHEN i % 10 < 8 THEN 'admitted' ELSE 'pre_release' END,
+         current_date - (i % 700), current_date + 31 + (i % 700)
+    FROM generate_series(1, $1) AS i, (SELECT array_agg(code ORDER BY code) AS codes FROM division) d`;
+
+function identityNumber(i) {
+  const W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const first17 = `460200${1960 + (i % 40)}${String(1 + (i % 12)).padStart(2, '0')}${String(1 + (Math.floor(i / 12) % 28)).padStart(2, '0')}${String(i % 1000).padStart(3, '0')}`;
+  return first17 + '10X98765432'[[...first17].reduce((s, c, k) => s + Number(c) * W[k], 0) % 11];
+}
+
+try {
+  const { prepareDatabase } = require(join(dist, 'database', 'prepare.js'));
+  const key = randomBytes(32);
+  await prepareDatabase(url, { appRoot: process.cwd(), demoData: true, isProduction: false, fieldEncryptionKey: key });
+
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  const t0 = Date.now();
+  await db.query(SEED_SQL, [TRAINEES]);
+  await db.query(
+    `INSERT INTO consent (trainee_id, purpose, text_version, granted_by)
+     SELECT id, 'job_matching', 1, (SELECT id FROM app_user WHERE username = 'counsellor') FROM trainee WHERE full_name LIKE '_测%' AND random() < 0.6`,
+  );
+  await db.query('ANALYZE');
+  const seeded = Date.now() - t0;
+  const [{ n }] = (await db.query('SELECT count(*)::int AS n FROM trainee')).rows;
+  await db.end();
+
+  app = spawn(process.execPath, [join(dist, 'main.js')], {
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      PORT: String(PORT),
+      LOG_LEVEL: 'warn',
+      SERVE_CLIENT: 'false',
+      FIELD_ENCRYPTION_KEY: key.toString('base64'),
+      JWT_SECRET: 'bench-secret-that-is-long-enough-0123456789',
+      AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${PORT}`;
+  for (let i = 0; i < 150; i++) {
+    if (
+      await fetch(`${base}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'counsellor', password: 'Demo#2026' }),
+  }).then((r) => r.json());
+  const auth = { authorization: `Bearer ${login.accessToken}` };
+
+  async function measure(name, path) {
+    for (let i = 0; i < 10; i++) await fetch(base + path, { headers: auth }).then((r) => r.arrayBuffer());
+    const times = [];
+    let total = 0;
+    for (let i = 0; i < REQUESTS; i++) {
+      const s = performance.now();
+      const res = await fetch(base + path, { headers: auth });
+      const body = await res.json();
+      times.push(performance.now() - s);
+      if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(body)}`);
+      total = body.total;
+    }
+    times.sort((a, b) => a - b);
+    const pct = (p) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))].toFixed(1);
+    return { name, p50: pct(50), p95: pct(95), rows: total };
+  }
+
+  const day = (d) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10);
+  const results = [
+    await measure('first page, sorted by expected release', '/api/trainees?pageSize=20'),
+    await measure('state = pre_release', '/api/trainees?state=pre_release&pageSize=20'),
+    await measure('release window of 30 days', `/api/trainees?releaseFrom=${day(60)}&releaseTo=${day(90)}&pageSize=20`),
+    await measure('consented to job matching', '/api/trainees?jobMatchingConsent=granted&pageSize=20'),
+    await measure('name prefix', `/api/trainees?q=${encodeURIComponent('王测1')}&pageSize=20`),
+    await measure('page 1,000 sorted by name', '/api/trainees?page=1000&pageSize=20&sort=name'),
+  ];
+
+  // A roster built from the real template.
+  const tplRes = await fetch(`${base}/api/trainees/import/template`, { headers: auth });
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(await tplRes.arrayBuffer());
+  const ws = wb.worksheets[0];
+  ws.spliceRows(2, 1);
+  for (let i = 0; i < IMPORT_ROWS; i++) {
+    ws.addRow([`导入${i}`, identityNumber(i), '三亚市', '2025-01-01', '2027-06-01', '13800001111', '初中', '电工、焊工', 4000, '是', '']);
+  }
+  const file = Buffer.from(await wb.xlsx.writeBuffer());
+  const upload = async (dryRun) => {
+    const form = new FormData();
+    form.append('file', new Blob([file]), 'roster.xlsx');
+    const s = performance.now();
+    const res = await fetch(`${base}/api/trainees/import?dryRun=${dryRun}`, { method: 'POST', headers: auth, body: form });
+    const body = await res.json();
+    return { ms: performance.now() - s, body, status: res.status };
+  };
+  const dry = await upload(true);
+  const commit = await upload(false);
+
+  console.log(
+    `\nCaseload — ${n.toLocaleString()} trainees in one facility (seeded in ${(seeded / 1000).toFixed(1)} s), ${REQUESTS} sequential requests each`,
+  );
+  console.log(`database: ${server.embedded ? 'embedded PostgreSQL 18' : 'BENCH_DATABASE_URL'}; Node ${process.version}\n`);
+  console.log('| query | matching rows | p50 ms | p95 ms |');
+  console.log('| --- | ---: | ---: | ---: |');
+  for (const r of results) console.log(`| ${r.name} | ${r.rows.toLocaleString()} | ${r.p50} | ${r.p95} |`);
+  console.log(`\nRoster import — ${IMPORT_ROWS.toLocaleString()} rows (${(file.length / 1024).toFixed(0)} KB .xlsx)\n`);
+  console.log('| step | seconds | result |');
+  console.log('| --- | ---: | --- |');
+  console.log(
+    `| dry run (parse, check every row) | ${(dry.ms / 1000).toFixed(2)} | ${dry.status}: ${dry.body.valid} valid, ${dry.body.problems?.length} problems |`,
+  );
+  console.log(
+    `| import (check again, write all in one transaction) | ${(commit.ms / 1000).toFixed(2)} | ${commit.status}: ${commit.body.imported} imported |`,
+  );
+  if (dry.status !== 200 || commit.body.imported !== IMPORT_ROWS) {
+    console.error('import did not complete:', JSON.stringify(commit.body).slice(0, 500));
+    process.exitCode = 1;
+  }
+} finally {
+  await stopAll();
+}
