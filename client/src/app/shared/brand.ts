@@ -48,9 +48,6 @@ import { I18n } from '../core/i18n/i18n';
     .brand-motto {
       font-size: 12px;
       opacity: 0.75;
-      white-space: nowrap;
-      overflow: hidden;
-      text-overflow: ellipsis;
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -61,7 +61,7 @@ describe('authInterceptor', () => {
 
   it('keeps the access token in memory only', async () => {
     await signIn('secret-token');
-    const stored = Object.keys(localStorage).map((k) => localStorage.getItem(k) ?? '');
+    const stored = Object.keys(localStorage).map((k) => `${k}=${localStorage.getItem(k) ?? ''}`);
     expect(stored.some((v) => v.includes('secret-token'))).toBe(false);
     expect(Object.keys(sessionStorage)).toHaveLength(0);
   });

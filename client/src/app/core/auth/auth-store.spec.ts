@@ -4,7 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import type { SessionDto } from '../api/api-types';
 import { authInterceptor } from './auth-interceptor';
-import { AuthStore } from './auth-store';
+import { AuthStore, SESSION_HINT_KEY } from './auth-store';
 import { safeReturnUrl } from './auth-guards';
 
 const session: SessionDto = {
@@ -19,6 +19,7 @@ describe('AuthStore', () => {
   let router: Router;
 
   beforeEach(() => {
+    localStorage.setItem(SESSION_HINT_KEY, '1');
     TestBed.configureTestingModule({
       providers: [provideRouter([]), provideHttpClient(withInterceptors([authInterceptor])), provideHttpClientTesting()],
     });
@@ -44,6 +45,14 @@ describe('AuthStore', () => {
     await restored;
     expect(auth.isAuthenticated()).toBe(false);
     expect(auth.notice()).toBeNull();
+    expect(localStorage.getItem(SESSION_HINT_KEY)).toBeNull();
+  });
+
+  it('does not try to restore in a browser that never signed in', async () => {
+    localStorage.removeItem(SESSION_HINT_KEY);
+    await auth.restore();
+    httpMock.expectNone('/api/auth/refresh');
+    expect(auth.isAuthenticated()).toBe(false);
   });
 
   it('logs out on the server and forgets the session', async () => {
@@ -55,6 +64,7 @@ describe('AuthStore', () => {
     auth.logout();
     httpMock.expectOne('/api/auth/logout').flush(null, { status: 204, statusText: 'No Content' });
     expect(auth.isAuthenticated()).toBe(false);
+    expect(localStorage.getItem(SESSION_HINT_KEY)).toBeNull();
     expect(navigate).toHaveBeenCalledWith('/login');
   });
 

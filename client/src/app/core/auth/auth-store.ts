@@ -18,6 +18,29 @@ export function isSessionCall(url: string): boolean {
 
 export type SessionNotice = 'expired';
 
+/**
+ * "This browser signed in before": not a token, just a flag so visitors who never signed in do not
+ * send a refresh that can only fail (and log a 401 in the console) on every page load.
+ */
+export const SESSION_HINT_KEY = 'jbh.signedIn';
+
+function setSessionHint(on: boolean): void {
+  try {
+    if (on) globalThis.localStorage?.setItem(SESSION_HINT_KEY, '1');
+    else globalThis.localStorage?.removeItem(SESSION_HINT_KEY);
+  } catch {
+    // Storage unavailable: restore will simply try every time.
+  }
+}
+
+function hasSessionHint(): boolean {
+  try {
+    return globalThis.localStorage?.getItem(SESSION_HINT_KEY) === '1';
+  } catch {
+    return true;
+  }
+}
+
 /** Serialises refreshes across tabs: two tabs rotating one refresh cookie at once would look like token theft. */
 function withRefreshLock<T>(work: () => Promise<T>): Promise<T> {
   const locks = (globalThis.navigator as Navigator | undefined)?.locks;
@@ -70,7 +93,7 @@ export class AuthStore {
         ),
       ),
     ).pipe(
-      tap({ next: (session) => this.start(session), error: () => this.session.set(null) }),
+      tap({ next: (session) => this.start(session), error: () => this.forget() }),
       finalize(() => (this.refreshInFlight = null)),
       shareReplay({ bufferSize: 1, refCount: false }),
     );
@@ -79,6 +102,7 @@ export class AuthStore {
 
   /** On start-up: quietly restore the session from the refresh cookie, if there is one. */
   restore(): Promise<void> {
+    if (!hasSessionHint()) return Promise.resolve();
     return new Promise((resolve) => {
       this.refresh()
         .pipe(
@@ -95,14 +119,14 @@ export class AuthStore {
       .post<void>(AUTH_URLS.logout, null, { context: new HttpContext().set(SILENT_ERRORS, true) })
       .pipe(catchError(() => of(undefined)))
       .subscribe();
-    this.session.set(null);
+    this.forget();
     this.sessionNotice.set(null);
     void this.router.navigateByUrl('/login');
   }
 
   /** The session is over (refresh refused): forget it and send the user to sign in again, back to where they were. */
   expire(): void {
-    this.session.set(null);
+    this.forget();
     this.sessionNotice.set('expired');
     const current = this.router.url;
     if (current.startsWith('/login')) return;
@@ -121,5 +145,11 @@ export class AuthStore {
   private start(session: SessionDto): void {
     this.session.set(session);
     this.sessionNotice.set(null);
+    setSessionHint(true);
+  }
+
+  private forget(): void {
+    this.session.set(null);
+    setSessionHint(false);
   }
 }

@@ -295,6 +295,7 @@ export const en: Record<TranslationKey, string> = {
   'audit.action.user.enable': 'Account enabled',
   'audit.action.user.unlock': 'Account unlocked',
   'audit.action.user.password_reset': 'Password reset',
+  'audit.action.demo.load': 'Demo data loaded',
   'audit.action.trainee.read_self': 'Trainee viewed own record',
 
   'account.title': 'My account',

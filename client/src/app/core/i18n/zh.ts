@@ -291,6 +291,7 @@ export const zh = {
   'audit.action.user.enable': '启用账号',
   'audit.action.user.unlock': '解锁账号',
   'audit.action.user.password_reset': '重置密码',
+  'audit.action.demo.load': '载入演示数据',
   'audit.action.trainee.read_self': '学员查看本人信息',
 
   'account.title': '我的账号',
