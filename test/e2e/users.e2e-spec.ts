@@ -105,3 +105,54 @@ describe('staff accounts (admin)', () => {
     await t.http().get('/api/users/00000000-0000-4000-8000-000000000000').auth(admin.token, { type: 'bearer' }).expect(404);
   });
 });
+
+describe('the identity-unmask permission', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('an admin grants it to a counsellor (audited); only then may they reveal a number', async () => {
+    const admin = await t.login('admin');
+    const c2 = await t.login('counsellor2');
+    const [{ id: traineeId }] = (await t.sql<{ id: string }>(
+      `SELECT t.id FROM trainee t JOIN app_user u ON u.id = t.user_id WHERE u.username = 'trainee2'`,
+    )) as [{ id: string }];
+    await t
+      .http()
+      .post(`/api/trainees/${traineeId}/identity-number`)
+      .auth(c2.token, { type: 'bearer' })
+      .send({ reason: '核对' })
+      .expect(403);
+    const res = await t
+      .http()
+      .patch(`/api/users/${c2.userId}`)
+      .auth(admin.token, { type: 'bearer' })
+      .send({ permissions: ['identity.unmask'] })
+      .expect(200);
+    expect(res.body.permissions).toEqual(['identity.unmask']);
+    const revealed = await t
+      .http()
+      .post(`/api/trainees/${traineeId}/identity-number`)
+      .auth(c2.token, { type: 'bearer' })
+      .send({ reason: '核对' })
+      .expect(200);
+    expect(revealed.body.identityNumber).toMatch(/^\d{17}[\dX]$/);
+    expect(await t.sql(`SELECT 1 FROM audit_log WHERE action = 'user.permissions' AND subject_id = $1`, [c2.userId])).toHaveLength(1);
+    await t
+      .http()
+      .patch(`/api/users/${c2.userId}`)
+      .auth(admin.token, { type: 'bearer' })
+      .send({ permissions: ['root'] })
+      .expect(400);
+    const employer = await t.login('employer');
+    const refused = await t
+      .http()
+      .patch(`/api/users/${employer.userId}`)
+      .auth(admin.token, { type: 'bearer' })
+      .send({ permissions: ['identity.unmask'] })
+      .expect(400);
+    expect(refused.body.code).toBe('PERMISSION_NOT_FOR_ROLE');
+  });
+});

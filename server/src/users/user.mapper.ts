@@ -11,6 +11,7 @@ export const toUserDto = (u: UserWithOrganisation): UserDto => ({
   organisationName: u.organisationName,
   organisationType: u.organisationType as OrganisationType,
   phone: u.phone,
+  permissions: u.permissions,
   disabled: u.disabledAt !== null,
   lockedUntil: u.lockedUntil && u.lockedUntil > new Date() ? u.lockedUntil.toISOString() : null,
   lastLoginAt: u.lastLoginAt?.toISOString() ?? null,

@@ -102,12 +102,38 @@ export class UsersService {
       if (dto.phone !== undefined) patch.phone = dto.phone;
       if (dto.unlock) Object.assign(patch, { failedLoginCount: 0, lockedUntil: null });
       if (dto.disabled !== undefined) patch.disabledAt = dto.disabled ? (user.disabledAt ?? new Date()) : null;
+      if (dto.permissions !== undefined) {
+        if (dto.permissions.length > 0 && user.role !== 'counsellor' && user.role !== 'admin') {
+          throw badRequest(
+            'PERMISSION_NOT_FOR_ROLE',
+            '只有指导员和管理员可以授予查看完整身份证号的权限。',
+            'Only counsellors and admins may hold this permission.',
+          );
+        }
+        patch.permissions = dto.permissions;
+      }
       if (Object.keys(patch).length > 0) await this.users.update(id, patch, m);
       if (dto.disabled === true) await this.sessions.revokeAllForUser(id, 'account_disabled', m);
       const action =
-        dto.disabled === true ? 'user.disable' : dto.disabled === false ? 'user.enable' : dto.unlock ? 'user.unlock' : 'user.update';
+        dto.disabled === true
+          ? 'user.disable'
+          : dto.disabled === false
+            ? 'user.enable'
+            : dto.unlock
+              ? 'user.unlock'
+              : dto.permissions
+                ? 'user.permissions'
+                : 'user.update';
       await this.audit.record(
-        { actor: admin, action, subjectType: 'user', subjectId: id, result: 'success', ctx, detail: { fields: Object.keys(dto) } },
+        {
+          actor: admin,
+          action,
+          subjectType: 'user',
+          subjectId: id,
+          result: 'success',
+          ctx,
+          detail: { fields: Object.keys(dto), permissions: dto.permissions },
+        },
         m,
       );
     });

@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { ORGANISATION_TYPES, type OrganisationType } from '../../organisations/organisation.entity';
-import { ROLES, type Role } from '../user.entity';
+import { PERMISSIONS, type Permission, ROLES, type Role } from '../user.entity';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const lowerTrim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
@@ -22,6 +22,9 @@ export class UserDto {
   @ApiProperty({ enum: ORGANISATION_TYPES })
   organisationType: OrganisationType;
   phone: string | null;
+  /** Extra permissions, e.g. `identity.unmask`. */
+  @ApiProperty({ enum: PERMISSIONS, isArray: true })
+  permissions: Permission[];
   disabled: boolean;
   /** Set while the account is locked after too many wrong passwords. */
   lockedUntil: string | null;
@@ -88,6 +91,14 @@ export class UpdateUserDto {
   @IsOptional()
   @IsBoolean()
   unlock?: boolean;
+
+  /** Replace the account's extra permissions (counsellors only), e.g. `['identity.unmask']`. */
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(PERMISSIONS, { each: true })
+  @ApiProperty({ enum: PERMISSIONS, isArray: true, required: false })
+  permissions?: Permission[];
 }
 
 export class ResetPasswordDto {

@@ -1372,6 +1372,8 @@ export interface components {
             /** @description Disabling ends every session of the account at once. */
             disabled?: boolean;
             displayName?: string;
+            /** @description Replace the account's extra permissions (counsellors only), e.g. `['identity.unmask']`. */
+            permissions?: "identity.unmask"[];
             phone?: string;
             /** @description Lift a lockout after too many wrong passwords. */
             unlock?: boolean;
@@ -1388,6 +1390,8 @@ export interface components {
             organisationName: string;
             /** @enum {string} */
             organisationType: "bureau" | "facility" | "community_station" | "school" | "training_provider" | "employer";
+            /** @description Extra permissions, e.g. `identity.unmask`. */
+            permissions: "identity.unmask"[];
             phone: string | null;
             /** @enum {string} */
             role: "admin" | "counsellor" | "instructor" | "employer" | "trainee";
