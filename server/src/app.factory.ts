@@ -127,14 +127,13 @@ function serveClient(app: NestFastifyApplication, config: AppConfig): void {
       );
     },
   });
-  fastify.get('/', (_req, reply) => {
-    void reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
-  });
-  fastify.setNotFoundHandler((req, reply) => {
-    if (req.method === 'GET' && !req.url.startsWith('/api') && !/\.[a-z0-9]{2,5}(\?|$)/i.test(req.url)) {
-      void reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+  // Nest owns the not-found handler, so the app's deep links get a wildcard GET route instead.
+  // Static files (registered one by one above) win over it in Fastify's router.
+  fastify.get('/*', (req, reply) => {
+    if (req.url.startsWith('/api/') || /\.[a-z0-9]{2,5}(\?|$)/i.test(req.url)) {
+      void reply.status(404).send({ statusCode: 404, code: 'NOT_FOUND', message: '找不到该地址。', messageEn: 'Not found.' });
       return;
     }
-    void reply.status(404).send({ statusCode: 404, code: 'NOT_FOUND', message: '找不到该地址。', messageEn: 'Not found.' });
+    void reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
   });
 }
