@@ -26,8 +26,9 @@ export class AuditRepository {
     return qb
       .orderBy('a.occurred_at', 'DESC')
       .addOrderBy('a.id', 'DESC')
-      .skip((q.page - 1) * q.pageSize)
-      .take(q.pageSize)
+      // offset/limit, not skip/take: the joins are many-to-one, so TypeORM's two-query pagination buys nothing.
+      .offset((q.page - 1) * q.pageSize)
+      .limit(q.pageSize)
       .getManyAndCount();
   }
 }

@@ -39,8 +39,9 @@ export class OrganisationsRepository {
       .orderBy('o.type', 'ASC')
       .addOrderBy('o.division_code', 'ASC')
       .addOrderBy('o.name', 'ASC')
-      .skip((q.page - 1) * q.pageSize)
-      .take(q.pageSize)
+      // offset/limit, not skip/take: the joins are many-to-one, so TypeORM's two-query pagination buys nothing.
+      .offset((q.page - 1) * q.pageSize)
+      .limit(q.pageSize)
       .getManyAndCount();
   }
 

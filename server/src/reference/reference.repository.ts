@@ -39,8 +39,9 @@ export class ReferenceRepository {
     if (q.middleCode) qb.andWhere('o.middle_code = :m', { m: q.middleCode });
     return qb
       .orderBy('o.code', 'ASC')
-      .skip((q.page - 1) * q.pageSize)
-      .take(q.pageSize)
+      // offset/limit, not skip/take: the joins are many-to-one, so TypeORM's two-query pagination buys nothing.
+      .offset((q.page - 1) * q.pageSize)
+      .limit(q.pageSize)
       .getManyAndCount();
   }
 }

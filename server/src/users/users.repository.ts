@@ -40,8 +40,9 @@ export class UsersRepository {
     const [rows, total] = await qb
       .orderBy('o.name', 'ASC')
       .addOrderBy('u.username', 'ASC')
-      .skip((q.page - 1) * q.pageSize)
-      .take(q.pageSize)
+      // offset/limit, not skip/take: the joins are many-to-one, so TypeORM's two-query pagination buys nothing.
+      .offset((q.page - 1) * q.pageSize)
+      .limit(q.pageSize)
       .getManyAndCount();
     return [rows.map(withOrg), total];
   }
