@@ -14,6 +14,9 @@ import { ConfigModule } from './config/config.module';
 import type { AppConfig } from './config/env';
 import { dataSourceOptions } from './database/data-source-options';
 import { ConsentsModule } from './consents/consents.module';
+import { CoursesModule } from './courses/courses.module';
+import { DiplomasModule } from './diplomas/diplomas.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { EmployersModule } from './employers/employers.module';
 import { HandoversModule } from './handovers/handovers.module';
 import { HealthModule } from './health/health.module';
@@ -46,6 +49,9 @@ export class AppModule {
         TraineesModule,
         ConsentsModule,
         HandoversModule,
+        NotificationsModule,
+        CoursesModule,
+        DiplomasModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: validationPipe },

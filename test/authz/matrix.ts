@@ -12,6 +12,10 @@ const ADMIN: readonly Role[] = ['admin'];
 const COUNSELLOR: readonly Role[] = ['counsellor'];
 const ADMIN_COUNSELLOR: readonly Role[] = ['admin', 'counsellor'];
 const TRAINEE: readonly Role[] = ['trainee'];
+const STAFF: readonly Role[] = ['admin', 'counsellor', 'instructor'];
+const ADMIN_INSTRUCTOR: readonly Role[] = ['admin', 'instructor'];
+/** The learning catalogue: everyone but employers. */
+const LEARNING: readonly Role[] = ['admin', 'counsellor', 'instructor', 'trainee'];
 
 export const MATRIX: Record<string, Allowed> = {
   'GET /api/health': 'public',
@@ -82,6 +86,46 @@ export const MATRIX: Record<string, Allowed> = {
   'POST /api/handovers/{id}/accept': COUNSELLOR,
   'POST /api/handovers/{id}/reject': COUNSELLOR,
   'POST /api/handovers/{id}/complete': COUNSELLOR,
+
+  'GET /api/notifications': ALL,
+  'POST /api/notifications/read': ALL,
+  'POST /api/notifications/{id}/read': ALL,
+
+  'GET /api/programmes': LEARNING,
+  'GET /api/programmes/{id}': LEARNING,
+  'POST /api/programmes': ADMIN,
+  'GET /api/classes': STAFF,
+  'GET /api/classes/{id}': STAFF,
+  'POST /api/classes': ADMIN,
+  'POST /api/classes/{id}/applications': COUNSELLOR,
+  'GET /api/classes/{id}/enrolments': STAFF,
+  'PUT /api/classes/{id}/grades': ADMIN_INSTRUCTOR,
+  'PUT /api/classes/{id}/attendance': ADMIN_INSTRUCTOR,
+  'POST /api/class-enrolments/{id}/decision': ADMIN_INSTRUCTOR,
+  'POST /api/class-enrolments/{id}/withdrawal': ['admin', 'counsellor', 'trainee'],
+  'POST /api/class-enrolments/{id}/transfer': ADMIN_COUNSELLOR,
+  'GET /api/class-enrolments/{id}/audit': LEARNING,
+  'POST /api/class-enrolments/{id}/graduation': ADMIN_INSTRUCTOR,
+  'GET /api/diplomas/{id}': LEARNING,
+  'GET /api/diploma-verifications/{code}': 'public',
+  'GET /api/trainees/me/class-enrolments': TRAINEE,
+  'POST /api/trainees/me/class-applications': TRAINEE,
+  'GET /api/trainees/me/diplomas': TRAINEE,
+
+  'GET /api/courses': LEARNING,
+  'POST /api/courses': ADMIN,
+  'GET /api/courses/{id}': LEARNING,
+  'POST /api/courses/{id}/sessions': ADMIN,
+  'GET /api/course-sessions/{id}': LEARNING,
+  'POST /api/course-sessions/{id}/enrolments': COUNSELLOR,
+  'GET /api/course-sessions/{id}/enrolments': STAFF,
+  'PUT /api/course-sessions/{id}/attendance': ADMIN_INSTRUCTOR,
+  'POST /api/session-enrolments/{id}/withdrawal': ['admin', 'counsellor', 'trainee'],
+  'PUT /api/session-enrolments/{id}/assessment': ADMIN_INSTRUCTOR,
+  'GET /api/trainees/{id}/certificates': ADMIN_COUNSELLOR,
+  'GET /api/trainees/me/certificates': TRAINEE,
+  'GET /api/trainees/me/session-enrolments': TRAINEE,
+  'POST /api/trainees/me/session-enrolments': TRAINEE,
 };
 
 /**
@@ -90,7 +134,7 @@ export const MATRIX: Record<string, Allowed> = {
  * test already shows everyone else gets 403. `cross-org`: the cross-organisation test in
  * authorization.e2e-spec.ts covers it. `reference`: public reference data about no one.
  */
-export const ID_ROUTES: Record<string, 'admin-only' | 'cross-org' | 'reference'> = {
+export const ID_ROUTES: Record<string, 'admin-only' | 'cross-org' | 'reference' | 'catalogue'> = {
   'GET /api/reference/occupations/{code}': 'reference',
   'GET /api/organisations/{id}': 'cross-org',
   'PATCH /api/organisations/{id}': 'admin-only',
@@ -118,4 +162,29 @@ export const ID_ROUTES: Record<string, 'admin-only' | 'cross-org' | 'reference'>
   'POST /api/handovers/{id}/accept': 'cross-org',
   'POST /api/handovers/{id}/reject': 'cross-org',
   'POST /api/handovers/{id}/complete': 'cross-org',
+
+  'POST /api/notifications/{id}/read': 'cross-org',
+  'GET /api/diploma-verifications/{code}': 'reference',
+  // The catalogue of programmes, classes, courses and sessions is the same for every organisation.
+  'GET /api/programmes/{id}': 'catalogue',
+  'GET /api/courses/{id}': 'catalogue',
+  'GET /api/course-sessions/{id}': 'catalogue',
+  'POST /api/courses/{id}/sessions': 'admin-only',
+  'GET /api/classes/{id}': 'cross-org',
+  'POST /api/classes/{id}/applications': 'cross-org',
+  'GET /api/classes/{id}/enrolments': 'cross-org',
+  'PUT /api/classes/{id}/grades': 'cross-org',
+  'PUT /api/classes/{id}/attendance': 'cross-org',
+  'POST /api/class-enrolments/{id}/decision': 'cross-org',
+  'POST /api/class-enrolments/{id}/withdrawal': 'cross-org',
+  'POST /api/class-enrolments/{id}/transfer': 'cross-org',
+  'GET /api/class-enrolments/{id}/audit': 'cross-org',
+  'POST /api/class-enrolments/{id}/graduation': 'cross-org',
+  'GET /api/diplomas/{id}': 'cross-org',
+  'POST /api/course-sessions/{id}/enrolments': 'cross-org',
+  'GET /api/course-sessions/{id}/enrolments': 'cross-org',
+  'PUT /api/course-sessions/{id}/attendance': 'cross-org',
+  'POST /api/session-enrolments/{id}/withdrawal': 'cross-org',
+  'PUT /api/session-enrolments/{id}/assessment': 'cross-org',
+  'GET /api/trainees/{id}/certificates': 'cross-org',
 };

@@ -121,6 +121,14 @@ describe('authorization net', () => {
   });
 
   describe('another organisation’s record is a 404', () => {
+    /** Route keys exercised by the cross-organisation cases below; the last test checks none is missing. */
+    const covered = new Set<string>();
+    const keyOf = (method: string, path: string, ids: Record<string, string>) => {
+      let key = path;
+      for (const [name, value] of Object.entries(ids)) key = key.split(value).join(`{${name}}`);
+      return `${method.toUpperCase()} ${key}`;
+    };
+
     it('GET /api/organisations/{id}: every non-admin role sees its own organisation and 404 for another', async () => {
       const [facilityB] = await t.sql<{ id: string }>(`SELECT organisation_id AS id FROM app_user WHERE username = 'counsellor2'`);
       const [employerB] = await t.sql<{ id: string }>(`SELECT organisation_id AS id FROM app_user WHERE username = 'employer2'`);
@@ -190,7 +198,6 @@ describe('authorization net', () => {
           { escortName: '张三', receivingOfficer: '李四', documents: ['证明书'], handoverPlace: '指导站', handedOverOn: '2026-01-05' },
         ],
       ];
-      const covered = new Set<string>();
       for (const [method, path, token, body] of cases) {
         const res = await t.http()[method as 'get'](path).auth(token, { type: 'bearer' }).send(body);
         expect({ method, path, status: res.status }).toEqual({ method, path, status: 404 });
@@ -204,12 +211,66 @@ describe('authorization net', () => {
             .replace('suggested-station/{id}', 'suggested-station/{traineeId}')}`,
         );
       }
-      // Every route the matrix marks cross-org (besides organisations, tested above) is exercised here.
-      const crossOrg = Object.entries(ID_ROUTES)
-        .filter(([k, v]) => v === 'cross-org' && !k.includes('/organisations/'))
-        .map(([k]) => k)
-        .sort();
-      expect([...covered].sort()).toEqual(crossOrg);
+    });
+
+    it('learning: classes, enrolments, grades, diplomas, sessions, certificates and notifications answer 404 across organisations', async () => {
+      const admin = tokens.admin;
+      const provider = (await t.sql<{ id: string }>(`SELECT id FROM organisation WHERE type = 'training_provider' LIMIT 1`))[0]!.id;
+      await t
+        .http()
+        .post('/api/users')
+        .auth(admin, { type: 'bearer' })
+        .send({ username: 'other-teacher', displayName: '别的老师', role: 'instructor', organisationId: provider, password: 'Teach#2026x' })
+        .expect(201);
+      const otherTeacher = (await t.login('other-teacher', 'Teach#2026x')).token;
+      const other = (await t.login('counsellor2')).token;
+      const trainee2 = (await t.login('trainee2')).token;
+      const one = async (sql: string) => ((await t.sql<{ id: string }>(sql))[0] as { id: string }).id;
+      const classId = await one(`SELECT id FROM diploma_class WHERE mode = 'in_facility' AND seats_taken > 0 LIMIT 1`);
+      const distance = await one(`SELECT id FROM diploma_class WHERE mode = 'distance' LIMIT 1`);
+      const liming = await one(`SELECT t.id FROM trainee t JOIN app_user u ON u.id = t.user_id WHERE u.username = 'trainee'`);
+      const classEnrolment = await one(`SELECT id FROM class_enrolment WHERE trainee_id = '${liming}' AND state = 'active'`);
+      const unit = await one(`SELECT id FROM programme_unit ORDER BY sort_order DESC LIMIT 1`);
+      const diploma = await one(`SELECT id FROM diploma LIMIT 1`);
+      const sessionId = await one(`SELECT session_id AS id FROM session_enrolment WHERE trainee_id = '${liming}'`);
+      const sessionEnrolment = await one(`SELECT id FROM session_enrolment WHERE trainee_id = '${liming}'`);
+      const traineeUser = await one(`SELECT id FROM app_user WHERE username = 'trainee'`);
+      const notification = await one(
+        `INSERT INTO notification (user_id, kind, title_zh, title_en, dedupe_key) VALUES ('${traineeUser}', 'test', '测试', 'test', 'authz') RETURNING id`,
+      );
+      const ids = { id: classId, traineeId: liming };
+      const cases: [string, string, string, Record<string, unknown>, Record<string, string>][] = [
+        ['get', `/api/classes/${classId}`, otherTeacher, {}, { id: classId }],
+        ['post', `/api/classes/${classId}/applications`, other, { traineeId: liming }, { id: classId }],
+        ['get', `/api/classes/${classId}/enrolments`, otherTeacher, {}, { id: classId }],
+        ['put', `/api/classes/${classId}/grades`, otherTeacher, { traineeId: liming, unitId: unit, score: 90 }, { id: classId }],
+        ['put', `/api/classes/${classId}/attendance`, otherTeacher, { meetingOn: '2026-01-05', records: [] }, { id: classId }],
+        ['post', `/api/class-enrolments/${classEnrolment}/decision`, otherTeacher, { decision: 'waitlist' }, { id: classEnrolment }],
+        ['post', `/api/class-enrolments/${classEnrolment}/withdrawal`, other, { reason: '测试退学' }, { id: classEnrolment }],
+        ['post', `/api/class-enrolments/${classEnrolment}/transfer`, other, { toClassId: distance }, { id: classEnrolment }],
+        ['get', `/api/class-enrolments/${classEnrolment}/audit`, other, {}, { id: classEnrolment }],
+        ['post', `/api/class-enrolments/${classEnrolment}/graduation`, otherTeacher, {}, { id: classEnrolment }],
+        ['get', `/api/diplomas/${diploma}`, other, {}, { id: diploma }],
+        ['post', `/api/course-sessions/${sessionId}/enrolments`, other, { traineeId: liming }, { id: sessionId }],
+        ['get', `/api/course-sessions/${sessionId}/enrolments`, otherTeacher, {}, { id: sessionId }],
+        ['put', `/api/course-sessions/${sessionId}/attendance`, otherTeacher, { meetingOn: '2026-01-05', records: [] }, { id: sessionId }],
+        ['post', `/api/session-enrolments/${sessionEnrolment}/withdrawal`, trainee2, {}, { id: sessionEnrolment }],
+        [
+          'put',
+          `/api/session-enrolments/${sessionEnrolment}/assessment`,
+          otherTeacher,
+          { theoryScore: 90, practicalScore: 90 },
+          { id: sessionEnrolment },
+        ],
+        ['get', `/api/trainees/${liming}/certificates`, other, {}, { id: liming }],
+        ['post', `/api/notifications/${notification}/read`, trainee2, {}, { id: notification }],
+      ];
+      expect(ids.id).toBeDefined();
+      for (const [method, path, token, body, names] of cases) {
+        const res = await t.http()[method as 'get'](path).auth(token, { type: 'bearer' }).send(body);
+        expect({ method, path, status: res.status }).toEqual({ method, path, status: 404 });
+        covered.add(keyOf(method, path, names));
+      }
     });
 
     it('the caseload summary counts only the counsellor’s own organisation', async () => {
@@ -220,6 +281,14 @@ describe('authorization net', () => {
       expect(a.body.total).toBe(n);
       const all = await t.http().get('/api/trainees/caseload-summary').auth(tokens.admin, { type: 'bearer' }).expect(200);
       expect(all.body.total).toBeGreaterThan(a.body.total);
+    });
+
+    it('covers every route the matrix marks cross-org (organisations are tested above)', () => {
+      const crossOrg = Object.entries(ID_ROUTES)
+        .filter(([k, v]) => v === 'cross-org' && !k.includes('/organisations/'))
+        .map(([k]) => k)
+        .sort();
+      expect([...covered].sort()).toEqual(crossOrg);
     });
   });
 });

@@ -23,12 +23,14 @@ export class AuditRepository {
     if (q.result) qb.andWhere('a.result = :result', { result: q.result });
     if (q.from) qb.andWhere('a.occurred_at >= :from', { from: q.from });
     if (q.to) qb.andWhere('a.occurred_at < :to', { to: q.to });
-    return qb
-      .orderBy('a.occurred_at', 'DESC')
-      .addOrderBy('a.id', 'DESC')
-      // offset/limit, not skip/take: the joins are many-to-one, so TypeORM's two-query pagination buys nothing.
-      .offset((q.page - 1) * q.pageSize)
-      .limit(q.pageSize)
-      .getManyAndCount();
+    return (
+      qb
+        .orderBy('a.occurred_at', 'DESC')
+        .addOrderBy('a.id', 'DESC')
+        // offset/limit, not skip/take: the joins are many-to-one, so TypeORM's two-query pagination buys nothing.
+        .offset((q.page - 1) * q.pageSize)
+        .limit(q.pageSize)
+        .getManyAndCount()
+    );
   }
 }

@@ -5,6 +5,9 @@ import { Division } from '../reference/division.entity';
 import { Occupation } from '../reference/occupation.entity';
 import { SkillLevel } from '../reference/skill-level.entity';
 import { Consent, ConsentText } from '../consents/consent.entity';
+import { Certificate, Course, CourseSession, SessionAttendance, SessionEnrolment } from '../courses/course.entities';
+import { ClassAttendance, ClassEnrolment, Diploma, DiplomaClass, Programme, ProgrammeUnit, UnitGrade } from '../diplomas/diploma.entities';
+import { Notification } from '../notifications/notification.entity';
 import { Handover } from '../handovers/handover.entity';
 import { ChecklistItem } from '../trainees/checklist-item.entity';
 import { CorrectionRequest } from '../trainees/correction-request.entity';
@@ -28,4 +31,17 @@ export const entities = [
   ConsentText,
   Consent,
   Handover,
+  Programme,
+  ProgrammeUnit,
+  DiplomaClass,
+  ClassEnrolment,
+  UnitGrade,
+  ClassAttendance,
+  Diploma,
+  Course,
+  CourseSession,
+  SessionEnrolment,
+  SessionAttendance,
+  Certificate,
+  Notification,
 ];

@@ -102,6 +102,137 @@ const SKILLS = [
 const CHECKLIST = ['situation_policy', 'anti_drug', 'mental_health', 'employment_guidance', 'handover_documents'];
 
 /**
+ * A 中专 programme with a class in facility A (the `instructor` heads it, the demo trainee studies in
+ * it), a skills course with a session, certificates for many of those already released, and one
+ * diploma — so every learning page has something real to show.
+ */
+async function loadDemoLearning(m: EntityManager, ids: string[], rows: unknown[][]): Promise<void> {
+  const one = async <T>(sql: string, params: unknown[] = []) => (await m.query<T[]>(sql, params))[0]!;
+  const { id: school } = await one<{ id: string }>(`SELECT id FROM organisation WHERE type = 'school' LIMIT 1`);
+  const { id: provider } = await one<{ id: string }>(`SELECT id FROM organisation WHERE type = 'training_provider' LIMIT 1`);
+  const { id: instructor } = await one<{ id: string }>(`SELECT id FROM app_user WHERE username = 'instructor'`);
+  const { id: admin } = await one<{ id: string }>(`SELECT id FROM app_user WHERE username = 'admin'`);
+  const { organisation_id: facilityA } = await one<{ organisation_id: string }>(
+    `SELECT organisation_id FROM app_user WHERE username = 'counsellor'`,
+  );
+  const { id: programme } = await one<{ id: string }>(
+    `INSERT INTO programme (name, school_id, required_credits, description) VALUES ('中餐烹饪', $1, 40, '中等职业教育中餐烹饪专业（金不换班）') RETURNING id`,
+    [school],
+  );
+  const units: [string, number][] = [
+    ['烹饪原料知识', 6],
+    ['中式烹调技艺', 10],
+    ['中式面点技艺', 8],
+    ['食品安全与营养', 6],
+    ['厨房管理', 6],
+    ['职业道德与法律', 4],
+    ['语文', 4],
+  ];
+  const unitIds: string[] = [];
+  for (const [i, [name, credits]] of units.entries()) {
+    unitIds.push(
+      (
+        await one<{ id: string }>(
+          `INSERT INTO programme_unit (programme_id, name, credits, sort_order) VALUES ($1, $2, $3, $4) RETURNING id`,
+          [programme, name, credits, i],
+        )
+      ).id,
+    );
+  }
+  const year = new Date().getFullYear();
+  const { id: klass } = await one<{ id: string }>(
+    `INSERT INTO diploma_class (programme_id, name, cohort_year, venue_organisation_id, mode, capacity, seats_taken, head_teacher_id, starts_on, ends_on)
+     VALUES ($1, $2, $3, $4, 'in_facility', 30, 0, $5, $6, $7) RETURNING id`,
+    [programme, `${year}级中餐烹饪1班`, year, facilityA, instructor, `${year}-03-01`, `${year + 1}-12-31`],
+  );
+  await one(
+    `INSERT INTO diploma_class (programme_id, name, cohort_year, mode, capacity, head_teacher_id, starts_on, ends_on)
+     VALUES ($1, $2, $3, 'distance', 100, $4, $5, $6) RETURNING id`,
+    [programme, `${year}级中餐烹饪远程班`, year, instructor, `${year}-03-01`, `${year + 1}-12-31`],
+  );
+  // The demo trainee (李明) and a dozen classmates study in the class; 李明 has passed four units.
+  const classmates = ids.filter((_, i) => i === 0 || ((rows[i]![7] as string) === facilityA && rows[i]![9] === 'admitted')).slice(0, 13);
+  for (const tid of classmates) {
+    await m.query(
+      `INSERT INTO class_enrolment (class_id, trainee_id, state, applied_by, decided_by, decided_at) VALUES ($1, $2, 'active', $3, $3, now())`,
+      [klass, tid, admin],
+    );
+  }
+  await m.query(`UPDATE diploma_class SET seats_taken = $2 WHERE id = $1`, [klass, classmates.length]);
+  for (const [k, unit] of unitIds.slice(0, 4).entries()) {
+    await m.query(`INSERT INTO unit_grade (trainee_id, unit_id, score, recorded_by) VALUES ($1, $2, $3, $4)`, [
+      ids[0],
+      unit,
+      [86, 78, 91, 72][k],
+      instructor,
+    ]);
+  }
+  // Skills: 中式烹调师 五级 with a session this month, and certificates for released trainees.
+  const courseDefs: [string, string, number][] = [
+    ['中式烹调师（五级）', '4-03-02-01', 5],
+    ['电工（四级）', '6-31-01-03', 4],
+    ['保育师（五级）', '4-10-01-03', 5],
+  ];
+  let firstSession = '';
+  for (const [title, code, level] of courseDefs) {
+    const exists = await m.query<{ code: string }[]>(`SELECT code FROM occupation WHERE code = $1`, [code]);
+    if (!exists.length) continue;
+    const { id: course } = await one<{ id: string }>(
+      `INSERT INTO course (title, occupation_code, level, hours, provider_id, syllabus) VALUES ($1, $2, $3, 120, $4, '理论60学时，实操60学时。') RETURNING id`,
+      [title, code, level, provider],
+    );
+    const { id: session } = await one<{ id: string }>(
+      `INSERT INTO course_session (course_id, starts_on, ends_on, venue_organisation_id, capacity, instructor_id)
+       VALUES ($1, current_date - 10, current_date + 50, $2, 25, $3) RETURNING id`,
+      [course, facilityA, instructor],
+    );
+    firstSession ||= session;
+  }
+  if (firstSession) {
+    await m.query(`INSERT INTO session_enrolment (session_id, trainee_id, state, created_by) VALUES ($1, $2, 'enrolled', $3)`, [
+      firstSession,
+      ids[0],
+      admin,
+    ]);
+    await m.query(`UPDATE course_session SET seats_taken = 1 WHERE id = $1`, [firstSession]);
+  }
+  let n = 0;
+  for (const [i, tid] of ids.entries()) {
+    const state = rows[i]![9] as string;
+    if ((state === 'community' || state === 'released') && i % 3 !== 0) {
+      const [, code, level] = courseDefs[i % courseDefs.length]!;
+      n++;
+      await m.query(
+        `INSERT INTO certificate (trainee_id, occupation_code, level, number, issuer, issued_on)
+         SELECT $1, $2::varchar, $3, $4, '海南匠心职业技能培训学校', current_date - 400 WHERE EXISTS (SELECT 1 FROM occupation WHERE code = $2::varchar)`,
+        [tid, code, level, `JBH-C-DEMO-${String(n).padStart(5, '0')}`],
+      );
+    }
+  }
+  // One graduate of an earlier cohort, with a verifiable diploma.
+  const graduateIndex = rows.findIndex((r) => r[9] === 'community');
+  if (graduateIndex >= 0) {
+    const tid = ids[graduateIndex]!;
+    const { id: old } = await one<{ id: string }>(
+      `INSERT INTO diploma_class (programme_id, name, cohort_year, venue_organisation_id, mode, capacity, head_teacher_id, starts_on, ends_on)
+       VALUES ($1, $2, $3, $4, 'in_facility', 30, $5, $6, $7) RETURNING id`,
+      [programme, `${year - 3}级中餐烹饪1班`, year - 3, facilityA, instructor, `${year - 3}-03-01`, `${year - 2}-12-31`],
+    );
+    const { id: enrolment } = await one<{ id: string }>(
+      `INSERT INTO class_enrolment (class_id, trainee_id, state, applied_by) VALUES ($1, $2, 'graduated', $3) RETURNING id`,
+      [old, tid, admin],
+    );
+    for (const unit of unitIds)
+      await m.query(`INSERT INTO unit_grade (trainee_id, unit_id, score, recorded_by) VALUES ($1, $2, 80, $3)`, [tid, unit, instructor]);
+    await m.query(
+      `INSERT INTO diploma (trainee_id, programme_id, enrolment_id, number, verification_code, graduated_on, credits_earned, issued_by)
+       VALUES ($1, $2, $3, $4, 'DEMO7K2M9PQX', $5, 44, $6)`,
+      [tid, programme, enrolment, `JBH-ZZ-${year - 2}-${String(429).padStart(5, '0')}`, `${year - 2}-12-31`, admin],
+    );
+  }
+}
+
+/**
  * The life around the records: history, consents, pre-release checklists (some behind) and
  * handovers — completed for everyone already released, open for some about to be, one overdue.
  */
@@ -399,6 +530,7 @@ export async function loadDemoData(ds: DataSource, cipher: FieldCipher, today: D
       ids.push(t!.id);
     }
     await loadDemoLifecycle(m, rand, ids, rows, facilities);
+    await loadDemoLearning(m, ids, rows);
     await m.query(`INSERT INTO audit_log (action, result, detail) VALUES ('demo.load', 'success', $1)`, [
       JSON.stringify({ organisations: 3 + stations.size + 2 + EMPLOYERS.length, trainees: rows.length }),
     ]);

@@ -35,14 +35,16 @@ export class OrganisationsRepository {
       const term = q.q.trim().replace(/[%_\\]/g, '\\$&');
       qb.andWhere('(o.name ILIKE :any OR o.credit_code LIKE :prefix)', { any: `%${term}%`, prefix: `${term.toUpperCase()}%` });
     }
-    return qb
-      .orderBy('o.type', 'ASC')
-      .addOrderBy('o.division_code', 'ASC')
-      .addOrderBy('o.name', 'ASC')
-      // offset/limit, not skip/take: the joins are many-to-one, so TypeORM's two-query pagination buys nothing.
-      .offset((q.page - 1) * q.pageSize)
-      .limit(q.pageSize)
-      .getManyAndCount();
+    return (
+      qb
+        .orderBy('o.type', 'ASC')
+        .addOrderBy('o.division_code', 'ASC')
+        .addOrderBy('o.name', 'ASC')
+        // offset/limit, not skip/take: the joins are many-to-one, so TypeORM's two-query pagination buys nothing.
+        .offset((q.page - 1) * q.pageSize)
+        .limit(q.pageSize)
+        .getManyAndCount()
+    );
   }
 
   async create(data: Partial<Organisation>, manager?: EntityManager): Promise<Organisation> {

@@ -37,11 +37,13 @@ export class ReferenceRepository {
       qb.andWhere('(o.code LIKE :prefix OR o.name LIKE :any OR o.minor_name LIKE :any)', { prefix: `${term}%`, any: `%${term}%` });
     }
     if (q.middleCode) qb.andWhere('o.middle_code = :m', { m: q.middleCode });
-    return qb
-      .orderBy('o.code', 'ASC')
-      // offset/limit, not skip/take: the joins are many-to-one, so TypeORM's two-query pagination buys nothing.
-      .offset((q.page - 1) * q.pageSize)
-      .limit(q.pageSize)
-      .getManyAndCount();
+    return (
+      qb
+        .orderBy('o.code', 'ASC')
+        // offset/limit, not skip/take: the joins are many-to-one, so TypeORM's two-query pagination buys nothing.
+        .offset((q.page - 1) * q.pageSize)
+        .limit(q.pageSize)
+        .getManyAndCount()
+    );
   }
 }

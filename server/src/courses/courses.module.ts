@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { OrganisationsModule } from '../organisations/organisations.module';
+import { ReferenceModule } from '../reference/reference.module';
+import { TraineesModule } from '../trainees/trainees.module';
+import { CoursesController } from './courses.controller';
+import { CoursesService } from './courses.service';
+
+@Module({
+  imports: [TraineesModule, OrganisationsModule, ReferenceModule],
+  controllers: [CoursesController],
+  providers: [CoursesService],
+})
+export class CoursesModule {}

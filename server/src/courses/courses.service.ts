@@ -1,0 +1,454 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser, RequestContext } from '../common/auth-user';
+import { Clock } from '../common/clock';
+import { badRequest, conflict, DomainError, notFound } from '../common/domain-error';
+import { NotificationsService } from '../notifications/notifications.service';
+import { OrganisationsRepository } from '../organisations/organisations.repository';
+import { SKILL_LEVELS } from '../reference/data/divisions';
+import { ReferenceService } from '../reference/reference.service';
+import { TraineesService } from '../trainees/trainees.service';
+import { Certificate, Course, CourseSession, SessionEnrolment } from './course.entities';
+import type {
+  AssessmentDto,
+  CertificateDto,
+  CourseDto,
+  CourseQueryDto,
+  CreateCourseDto,
+  CreateSessionDto,
+  RecordAttendanceDto,
+  SessionDto,
+  SessionEnrolmentDto,
+} from './dto/course.dto';
+
+const levelName = (level: number) => {
+  const l = SKILL_LEVELS.find((s) => s.level === level);
+  return l ? `${l.name}/${l.title}` : String(level);
+};
+const notFoundSession = () => notFound('培训班次', 'Course session');
+
+/**
+ * "精准式" skills training: courses tied to an occupation and a target level, sessions with
+ * capacity and a waitlist that promotes itself, attendance, assessment and 职业技能等级证书.
+ * Seats move only through a conditional UPDATE (seats_taken < capacity) under the CHECK constraint,
+ * so capacity holds however many requests arrive at once.
+ */
+@Injectable()
+export class CoursesService {
+  constructor(
+    private readonly trainees: TraineesService,
+    private readonly organisations: OrganisationsRepository,
+    private readonly reference: ReferenceService,
+    private readonly notifications: NotificationsService,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async list(q: CourseQueryDto): Promise<CourseDto[]> {
+    const params: unknown[] = [this.clock.today()];
+    const where: string[] = ['TRUE'];
+    if (q.occupationCode) where.push(`c.occupation_code = $${params.push(q.occupationCode)}`);
+    if (q.level) where.push(`c.level = $${params.push(q.level)}`);
+    if (q.q) where.push(`(c.title LIKE $${params.push(`%${q.q.replace(/[%_\\]/g, '\\$&')}%`)} OR oc.name LIKE $${params.length})`);
+    const rows = await this.dataSource.query<Record<string, unknown>[]>(
+      `SELECT c.*, oc.name AS occupation_name, p.name AS provider_name,
+              (SELECT count(*)::int FROM course_session s WHERE s.course_id = c.id AND s.ends_on >= $1::date) AS upcoming
+         FROM course c JOIN occupation oc ON oc.code = c.occupation_code JOIN organisation p ON p.id = c.provider_id
+        WHERE ${where.join(' AND ')} ORDER BY c.occupation_code, c.level DESC, c.title`,
+      params,
+    );
+    return rows.map((r) => ({
+      id: r.id as string,
+      title: r.title as string,
+      occupationCode: r.occupation_code as string,
+      occupationName: r.occupation_name as string,
+      level: r.level as number,
+      levelName: levelName(r.level as number),
+      hours: r.hours as number,
+      providerId: r.provider_id as string,
+      providerName: r.provider_name as string,
+      syllabus: r.syllabus as string | null,
+      upcomingSessions: r.upcoming as number,
+    }));
+  }
+
+  async get(id: string): Promise<CourseDto & { sessions: SessionDto[] }> {
+    const course = (await this.list({})).find((c) => c.id === id);
+    if (!course) throw notFound('课程', 'Course');
+    const ids = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM course_session WHERE course_id = $1 ORDER BY starts_on`, [
+      id,
+    ]);
+    return { ...course, sessions: await Promise.all(ids.map((s) => this.session(s.id))) };
+  }
+
+  async create(admin: AuthUser, dto: CreateCourseDto, ctx: RequestContext): Promise<CourseDto> {
+    await this.reference.occupation(dto.occupationCode).catch(() => {
+      throw badRequest(
+        'UNKNOWN_OCCUPATION',
+        `职业分类大典中没有代码 ${dto.occupationCode}。`,
+        `No occupation ${dto.occupationCode} in the 2022 classification.`,
+      );
+    });
+    const provider = await this.organisations.findInScope(dto.providerId, { kind: 'all' });
+    if (!provider || (provider.type !== 'training_provider' && provider.type !== 'school')) {
+      throw badRequest('NOT_A_PROVIDER', '培训机构必须是培训学校或合作学校。', 'The provider must be a training provider or the school.');
+    }
+    const id = await this.dataSource.transaction(async (m) => {
+      const repo = m.getRepository(Course);
+      const c = await repo.save(repo.create({ ...dto, syllabus: dto.syllabus ?? null }));
+      await this.audit.record({ actor: admin, action: 'course.create', subjectType: 'course', subjectId: c.id, result: 'success', ctx }, m);
+      return c.id;
+    });
+    return (await this.list({})).find((c) => c.id === id)!;
+  }
+
+  async createSession(admin: AuthUser, courseId: string, dto: CreateSessionDto, ctx: RequestContext): Promise<SessionDto> {
+    if (!(await this.dataSource.getRepository(Course).existsBy({ id: courseId }))) throw notFound('课程', 'Course');
+    if (dto.endsOn < dto.startsOn)
+      throw badRequest('ENDS_BEFORE_START', '结束日期不能早于开始日期。', 'The end date is before the start date.');
+    if (dto.instructorId) {
+      const u = await this.dataSource.query<{ role: string }[]>(`SELECT role FROM app_user WHERE id = $1`, [dto.instructorId]);
+      if (u[0]?.role !== 'instructor')
+        throw badRequest('NOT_AN_INSTRUCTOR', '授课教师必须是教师账号。', 'The instructor must be an instructor account.');
+    }
+    if (dto.venueOrganisationId) {
+      const v = await this.organisations.findInScope(dto.venueOrganisationId, { kind: 'all' });
+      if (!v || v.type === 'employer' || v.type === 'bureau')
+        throw badRequest('BAD_VENUE', '上课地点必须是戒毒所、指导站或学校。', 'The venue must be a facility, station or school.');
+    }
+    const id = await this.dataSource.transaction(async (m) => {
+      const repo = m.getRepository(CourseSession);
+      const s = await repo.save(
+        repo.create({
+          courseId,
+          startsOn: dto.startsOn,
+          endsOn: dto.endsOn,
+          venueOrganisationId: dto.venueOrganisationId ?? null,
+          capacity: dto.capacity,
+          instructorId: dto.instructorId ?? null,
+          passMark: dto.passMark ?? 60,
+        }),
+      );
+      await this.audit.record(
+        { actor: admin, action: 'course.session_create', subjectType: 'course_session', subjectId: s.id, result: 'success', ctx },
+        m,
+      );
+      return s.id;
+    });
+    return this.session(id);
+  }
+
+  async session(id: string): Promise<SessionDto> {
+    const rows = await this.dataSource.query<Record<string, unknown>[]>(
+      `SELECT s.*, s.starts_on::text AS starts_on, s.ends_on::text AS ends_on, c.title, c.occupation_code, c.level, v.name AS venue_name, u.display_name AS instructor_name,
+              (SELECT count(*)::int FROM session_enrolment e WHERE e.session_id = s.id AND e.state = 'waitlisted') AS waitlisted
+         FROM course_session s JOIN course c ON c.id = s.course_id LEFT JOIN organisation v ON v.id = s.venue_organisation_id
+         LEFT JOIN app_user u ON u.id = s.instructor_id WHERE s.id = $1`,
+      [id],
+    );
+    const r = rows[0];
+    if (!r) throw notFoundSession();
+    return {
+      id: r.id as string,
+      courseId: r.course_id as string,
+      courseTitle: r.title as string,
+      occupationCode: r.occupation_code as string,
+      level: r.level as number,
+      startsOn: r.starts_on as string,
+      endsOn: r.ends_on as string,
+      venueName: r.venue_name as string | null,
+      capacity: r.capacity as number,
+      seatsTaken: r.seats_taken as number,
+      waitlisted: r.waitlisted as number,
+      instructorId: r.instructor_id as string | null,
+      instructorName: r.instructor_name as string | null,
+      passMark: r.pass_mark as number,
+    };
+  }
+
+  /**
+   * Enrols a trainee: a seat if one is free, else the waitlist. A counsellor enrols a trainee their
+   * organisation holds; a trainee enrols themselves (traineeId null).
+   */
+  async enrol(user: AuthUser, sessionId: string, traineeId: string | null, ctx: RequestContext): Promise<SessionEnrolmentDto> {
+    const tid = traineeId ? (await this.trainees.writable(user, traineeId)).id : (await this.trainees.ownRecord(user)).id;
+    const session = await this.dataSource.getRepository(CourseSession).findOneBy({ id: sessionId });
+    if (!session) throw notFoundSession();
+    if (session.endsOn < this.clock.today())
+      throw badRequest('SESSION_ENDED', '这个班次已经结束，请选择其他班次。', 'This session has ended; choose another.');
+    const id = await this.dataSource.transaction(async (m) => {
+      const repo = m.getRepository(SessionEnrolment);
+      let enrolment: SessionEnrolment;
+      try {
+        enrolment = await repo.save(repo.create({ sessionId, traineeId: tid, state: 'waitlisted', createdBy: user.id }));
+      } catch (e) {
+        if ((e as { driverError?: { constraint?: string } }).driverError?.constraint === 'uq_session_enrolment_live') {
+          throw conflict('ALREADY_ENROLLED', '已经报名了这个班次。', 'Already enrolled (or waitlisted) in this session.');
+        }
+        throw e;
+      }
+      const seat = await this.takeSeat(sessionId, m);
+      if (seat) await repo.update({ id: enrolment.id }, { state: 'enrolled' });
+      await this.audit.record(
+        {
+          actor: user,
+          action: seat ? 'course.enrol' : 'course.waitlist',
+          subjectType: 'trainee',
+          subjectId: tid,
+          result: 'success',
+          ctx,
+          detail: { sessionId, assisted: traineeId !== null },
+        },
+        m,
+      );
+      return enrolment.id;
+    });
+    return this.enrolment(id);
+  }
+
+  /** One conditional UPDATE: true when a seat was taken. */
+  private async takeSeat(sessionId: string, m: EntityManager): Promise<boolean> {
+    const res = await m
+      .createQueryBuilder()
+      .update(CourseSession)
+      .set({ seatsTaken: () => 'seats_taken + 1' })
+      .where('id = :id AND seats_taken < capacity', { id: sessionId })
+      .execute();
+    return (res.affected ?? 0) === 1;
+  }
+
+  /** Withdrawal frees the seat, and the first on the waitlist takes it (and is told). */
+  async withdraw(user: AuthUser, enrolmentId: string, ctx: RequestContext): Promise<SessionEnrolmentDto> {
+    const found = await this.dataSource.getRepository(SessionEnrolment).findOneBy({ id: enrolmentId });
+    if (!found) throw notFound('报名记录', 'Enrolment');
+    await this.assertMayActFor(user, found.traineeId);
+    await this.dataSource.transaction(async (m) => {
+      const e = await m.getRepository(SessionEnrolment).findOne({ where: { id: enrolmentId }, lock: { mode: 'pessimistic_write' } });
+      if (!e || (e.state !== 'enrolled' && e.state !== 'waitlisted')) {
+        throw badRequest('NOT_WITHDRAWABLE', '这条报名已结束，不能退出。', 'This enrolment is over and cannot be withdrawn.');
+      }
+      await m.getRepository(SessionEnrolment).update({ id: e.id }, { state: 'withdrawn' });
+      if (e.state === 'enrolled') await this.promoteOrFree(e.sessionId, m);
+      await this.audit.record(
+        {
+          actor: user,
+          action: 'course.withdraw',
+          subjectType: 'trainee',
+          subjectId: e.traineeId,
+          result: 'success',
+          ctx,
+          detail: { sessionId: e.sessionId },
+        },
+        m,
+      );
+    });
+    return this.enrolment(enrolmentId);
+  }
+
+  /** The seat passes to the first waitlisted trainee, or is given back. */
+  private async promoteOrFree(sessionId: string, m: EntityManager): Promise<void> {
+    const [next] = await m.query<{ id: string; trainee_id: string; user_id: string | null; title: string }[]>(
+      `SELECT e.id, e.trainee_id, t.user_id, c.title FROM session_enrolment e
+         JOIN trainee t ON t.id = e.trainee_id JOIN course_session s ON s.id = e.session_id JOIN course c ON c.id = s.course_id
+        WHERE e.session_id = $1 AND e.state = 'waitlisted' ORDER BY e.created_at, e.id LIMIT 1 FOR UPDATE OF e SKIP LOCKED`,
+      [sessionId],
+    );
+    if (!next) {
+      await m.query(`UPDATE course_session SET seats_taken = seats_taken - 1 WHERE id = $1`, [sessionId]);
+      return;
+    }
+    await m.getRepository(SessionEnrolment).update({ id: next.id }, { state: 'enrolled' });
+    if (next.user_id) {
+      await this.notifications.notify(
+        {
+          userId: next.user_id,
+          kind: 'enrolment.promoted',
+          titleZh: `候补转正：您已获得“${next.title}”的名额`,
+          titleEn: `Off the waitlist: you have a place in "${next.title}"`,
+          link: '/learning',
+          dedupeKey: `session-promoted:${next.id}`,
+        },
+        m,
+      );
+    }
+  }
+
+  async enrolments(user: AuthUser, sessionId: string): Promise<SessionEnrolmentDto[]> {
+    const session = await this.dataSource.getRepository(CourseSession).findOneBy({ id: sessionId });
+    if (!session) throw notFoundSession();
+    // Instructors see their own sessions; counsellors see only the trainees their organisation holds.
+    if (user.role === 'instructor' && session.instructorId !== user.id) throw notFoundSession();
+    const ids = await this.dataSource.query<{ id: string }[]>(
+      `SELECT e.id FROM session_enrolment e JOIN trainee t ON t.id = e.trainee_id
+        WHERE e.session_id = $1 AND ($2::uuid IS NULL OR t.organisation_id = $2::uuid)
+        ORDER BY CASE e.state WHEN 'enrolled' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 END, e.created_at, e.id`,
+      [sessionId, user.role === 'counsellor' ? user.organisationId : null],
+    );
+    return Promise.all(ids.map((r) => this.enrolment(r.id)));
+  }
+
+  async enrolment(id: string): Promise<SessionEnrolmentDto> {
+    const [r] = await this.dataSource.query<Record<string, unknown>[]>(
+      `SELECT e.*, t.full_name,
+              CASE WHEN e.state = 'waitlisted' THEN (SELECT count(*)::int FROM session_enrolment w
+                WHERE w.session_id = e.session_id AND w.state = 'waitlisted' AND (w.created_at, w.id) <= (e.created_at, e.id)) END AS position,
+              (SELECT count(*) FILTER (WHERE a.present)::int FROM session_attendance a WHERE a.enrolment_id = e.id) AS attended,
+              (SELECT count(*)::int FROM session_attendance a WHERE a.enrolment_id = e.id) AS meetings
+         FROM session_enrolment e JOIN trainee t ON t.id = e.trainee_id WHERE e.id = $1`,
+      [id],
+    );
+    if (!r) throw notFound('报名记录', 'Enrolment');
+    return {
+      id: r.id as string,
+      sessionId: r.session_id as string,
+      traineeId: r.trainee_id as string,
+      traineeName: r.full_name as string,
+      state: r.state as SessionEnrolmentDto['state'],
+      waitlistPosition: (r.position as number | null) ?? null,
+      createdAt: new Date(r.created_at as string).toISOString(),
+      theoryScore: r.theory_score as number | null,
+      practicalScore: r.practical_score as number | null,
+      attended: r.attended as number,
+      meetings: r.meetings as number,
+    };
+  }
+
+  async recordAttendance(user: AuthUser, sessionId: string, dto: RecordAttendanceDto, ctx: RequestContext): Promise<SessionEnrolmentDto[]> {
+    await this.teachable(user, sessionId);
+    if (dto.meetingOn > this.clock.today())
+      throw badRequest('DATE_IN_FUTURE', '不能登记未来日期的考勤。', 'Attendance cannot be recorded for a future date.');
+    await this.dataSource.transaction(async (m) => {
+      for (const r of dto.records) {
+        const e = await m.getRepository(SessionEnrolment).findOneBy({ id: r.enrolmentId, sessionId });
+        if (!e || e.state !== 'enrolled') {
+          throw badRequest(
+            'NOT_IN_SESSION',
+            '名单中有人不在本班次（或不是正式学员）。',
+            'Someone on the list is not enrolled in this session.',
+            { enrolmentId: r.enrolmentId },
+          );
+        }
+        await m.query(
+          `INSERT INTO session_attendance (enrolment_id, meeting_on, present, recorded_by) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (enrolment_id, meeting_on) DO UPDATE SET present = EXCLUDED.present, recorded_by = EXCLUDED.recorded_by`,
+          [r.enrolmentId, dto.meetingOn, r.present, user.id],
+        );
+      }
+      await this.audit.record(
+        {
+          actor: user,
+          action: 'course.attendance',
+          subjectType: 'course_session',
+          subjectId: sessionId,
+          result: 'success',
+          ctx,
+          detail: { meetingOn: dto.meetingOn, records: dto.records.length },
+        },
+        m,
+      );
+    });
+    return this.enrolments(user, sessionId);
+  }
+
+  /** Theory and practical scores; passing both issues the 职业技能等级证书. */
+  async assess(user: AuthUser, enrolmentId: string, dto: AssessmentDto, ctx: RequestContext): Promise<SessionEnrolmentDto> {
+    const e = await this.dataSource.getRepository(SessionEnrolment).findOneBy({ id: enrolmentId });
+    if (!e) throw notFound('报名记录', 'Enrolment');
+    const session = await this.teachable(user, e.sessionId);
+    if (e.state !== 'enrolled')
+      throw badRequest('NOT_ASSESSABLE', '只能考核正式在读的学员（已考核的不能重复）。', 'Only enrolled trainees are assessed, once.');
+    const passed = dto.theoryScore >= session.passMark && dto.practicalScore >= session.passMark;
+    await this.dataSource.transaction(async (m) => {
+      await m.getRepository(SessionEnrolment).update(
+        { id: e.id },
+        {
+          theoryScore: dto.theoryScore,
+          practicalScore: dto.practicalScore,
+          state: passed ? 'passed' : 'failed',
+          assessedAt: this.clock.now(),
+          assessedBy: user.id,
+        },
+      );
+      if (passed) {
+        const [course] = await m.query<{ occupation_code: string; level: number; provider: string }[]>(
+          `SELECT c.occupation_code, c.level, p.name AS provider FROM course_session s JOIN course c ON c.id = s.course_id
+             JOIN organisation p ON p.id = c.provider_id WHERE s.id = $1`,
+          [e.sessionId],
+        );
+        const [{ seq }] = await m.query<[{ seq: string }]>(`SELECT nextval('certificate_number_seq')::text AS seq`);
+        await m.getRepository(Certificate).insert({
+          traineeId: e.traineeId,
+          occupationCode: course!.occupation_code,
+          level: course!.level,
+          number: `JBH-C-${this.clock.today().slice(0, 4)}-${seq.padStart(6, '0')}`,
+          issuer: course!.provider,
+          issuedOn: this.clock.today(),
+          sessionEnrolmentId: e.id,
+        });
+      }
+      await this.audit.record(
+        {
+          actor: user,
+          action: 'course.assess',
+          subjectType: 'trainee',
+          subjectId: e.traineeId,
+          result: 'success',
+          ctx,
+          detail: { enrolmentId, passed },
+        },
+        m,
+      );
+    });
+    return this.enrolment(enrolmentId);
+  }
+
+  async certificatesOf(user: AuthUser, traineeId: string | null): Promise<CertificateDto[]> {
+    const tid = traineeId ? (await this.trainees.readable(user, traineeId)).row.id : (await this.trainees.ownRecord(user)).id;
+    const rows = await this.dataSource.query<Record<string, unknown>[]>(
+      `SELECT c.*, c.issued_on::text AS issued_on, o.name AS occupation_name FROM certificate c JOIN occupation o ON o.code = c.occupation_code
+        WHERE c.trainee_id = $1 ORDER BY c.issued_on DESC`,
+      [tid],
+    );
+    return rows.map((r) => ({
+      id: r.id as string,
+      occupationCode: r.occupation_code as string,
+      occupationName: r.occupation_name as string,
+      level: r.level as number,
+      levelName: levelName(r.level as number),
+      number: r.number as string,
+      issuer: r.issuer as string,
+      issuedOn: r.issued_on as string,
+    }));
+  }
+
+  async myEnrolments(user: AuthUser): Promise<SessionEnrolmentDto[]> {
+    const t = await this.trainees.ownRecord(user);
+    const ids = await this.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM session_enrolment WHERE trainee_id = $1 ORDER BY created_at DESC`,
+      [t.id],
+    );
+    return Promise.all(ids.map((r) => this.enrolment(r.id)));
+  }
+
+  /** Only the session's instructor (or an admin) records attendance and assessments. */
+  private async teachable(user: AuthUser, sessionId: string): Promise<CourseSession> {
+    const s = await this.dataSource.getRepository(CourseSession).findOneBy({ id: sessionId });
+    if (!s || (user.role === 'instructor' && s.instructorId !== user.id)) throw notFoundSession();
+    return s;
+  }
+
+  private async assertMayActFor(user: AuthUser, traineeId: string): Promise<void> {
+    if (user.role === 'trainee') {
+      const own = await this.trainees.ownRecord(user);
+      if (own.id !== traineeId) throw notFound('报名记录', 'Enrolment');
+      return;
+    }
+    if (user.role === 'admin') return;
+    await this.trainees.writable(user, traineeId).catch((e: unknown) => {
+      if (e instanceof DomainError && e.getStatus() === (HttpStatus.FORBIDDEN as number)) throw e;
+      throw notFound('报名记录', 'Enrolment');
+    });
+  }
+}

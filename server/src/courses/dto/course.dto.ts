@@ -1,0 +1,201 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsDateString,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { SESSION_ENROLMENT_STATES, type SessionEnrolmentState } from '../course.entities';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class CourseDto {
+  id: string;
+  title: string;
+  occupationCode: string;
+  occupationName: string;
+  /** 5 = 五级/初级工 … 1 = 一级/高级技师. */
+  level: number;
+  levelName: string;
+  hours: number;
+  providerId: string;
+  providerName: string;
+  syllabus: string | null;
+  /** Sessions that have not ended yet. */
+  upcomingSessions: number;
+}
+
+export class CourseQueryDto {
+  @IsOptional()
+  @Matches(/^\d-\d{2}-\d{2}-\d{2}$/, { message: 'occupationCode looks like 4-03-02-01' })
+  occupationCode?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  level?: number;
+
+  /** Part of the title or the occupation's name. */
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(40)
+  q?: string;
+}
+
+export class CreateCourseDto {
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(80)
+  title: string;
+
+  @Matches(/^\d-\d{2}-\d{2}-\d{2}$/, { message: 'occupationCode looks like 4-03-02-01' })
+  occupationCode: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  level: number;
+
+  @IsInt()
+  @Min(1)
+  @Max(2000)
+  hours: number;
+
+  /** A training provider or the school. */
+  @IsUUID()
+  providerId: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  syllabus?: string;
+}
+
+export class SessionDto {
+  id: string;
+  courseId: string;
+  courseTitle: string;
+  occupationCode: string;
+  level: number;
+  startsOn: string;
+  endsOn: string;
+  /** Where it is held (staff and the trainee's own view only; never shown to employers or the public). */
+  venueName: string | null;
+  capacity: number;
+  seatsTaken: number;
+  waitlisted: number;
+  instructorId: string | null;
+  instructorName: string | null;
+  passMark: number;
+}
+
+export class CreateSessionDto {
+  @IsDateString({ strict: true })
+  startsOn: string;
+
+  @IsDateString({ strict: true })
+  endsOn: string;
+
+  /** The facility or station where it is held; omit for an open venue. */
+  @IsOptional()
+  @IsUUID()
+  venueOrganisationId?: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  capacity: number;
+
+  @IsOptional()
+  @IsUUID()
+  instructorId?: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  passMark?: number;
+}
+
+export class EnrolDto {
+  @IsUUID()
+  traineeId: string;
+}
+
+export class SelfEnrolDto {
+  @IsUUID()
+  sessionId: string;
+}
+
+export class SessionEnrolmentDto {
+  id: string;
+  sessionId: string;
+  traineeId: string;
+  traineeName: string;
+  @ApiProperty({ enum: SESSION_ENROLMENT_STATES })
+  state: SessionEnrolmentState;
+  /** Place in the waitlist (1 = next), while waitlisted. */
+  waitlistPosition: number | null;
+  createdAt: string;
+  theoryScore: number | null;
+  practicalScore: number | null;
+  attended: number;
+  meetings: number;
+}
+
+export class AttendanceRecordDto {
+  @IsUUID()
+  enrolmentId: string;
+
+  @IsBoolean()
+  present: boolean;
+}
+
+export class RecordAttendanceDto {
+  @IsDateString({ strict: true })
+  meetingOn: string;
+
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => AttendanceRecordDto)
+  records: AttendanceRecordDto[];
+}
+
+export class AssessmentDto {
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  theoryScore: number;
+
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  practicalScore: number;
+}
+
+export class CertificateDto {
+  id: string;
+  occupationCode: string;
+  occupationName: string;
+  level: number;
+  levelName: string;
+  number: string;
+  issuer: string;
+  issuedOn: string;
+}

@@ -1,0 +1,281 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { CLASS_ENROLMENT_STATES, CLASS_MODES, type ClassEnrolmentState, type ClassMode } from '../diploma.entities';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class UnitDto {
+  id: string;
+  name: string;
+  credits: number;
+}
+
+export class ProgrammeDto {
+  id: string;
+  name: string;
+  schoolId: string;
+  schoolName: string;
+  requiredCredits: number;
+  description: string | null;
+  @ApiProperty({ type: [UnitDto] })
+  units: UnitDto[];
+}
+
+export class NewUnitDto {
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(60)
+  name: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  credits: number;
+}
+
+export class CreateProgrammeDto {
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(60)
+  name: string;
+
+  @IsUUID()
+  schoolId: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(300)
+  requiredCredits: number;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  description?: string;
+
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(60)
+  @ValidateNested({ each: true })
+  @Type(() => NewUnitDto)
+  units: NewUnitDto[];
+}
+
+export class ClassDto {
+  id: string;
+  programmeId: string;
+  programmeName: string;
+  name: string;
+  cohortYear: number;
+  @ApiProperty({ enum: CLASS_MODES })
+  mode: ClassMode;
+  /** Internal: the facility or station where it is taught. */
+  venueName: string | null;
+  capacity: number;
+  seatsTaken: number;
+  waitlisted: number;
+  applied: number;
+  headTeacherId: string | null;
+  headTeacherName: string | null;
+  startsOn: string;
+  endsOn: string;
+}
+
+export class CreateClassDto {
+  @IsUUID()
+  programmeId: string;
+
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(60)
+  name: string;
+
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  cohortYear: number;
+
+  @IsIn(CLASS_MODES)
+  @ApiProperty({ enum: CLASS_MODES })
+  mode: ClassMode;
+
+  /** Required unless the class is taught at a distance. */
+  @ValidateIf((o: CreateClassDto) => o.mode !== 'distance')
+  @IsUUID()
+  venueOrganisationId?: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  capacity: number;
+
+  @IsOptional()
+  @IsUUID()
+  headTeacherId?: string;
+
+  @IsDateString({ strict: true })
+  startsOn: string;
+
+  @IsDateString({ strict: true })
+  endsOn: string;
+}
+
+export class ApplyDto {
+  @IsUUID()
+  traineeId: string;
+}
+
+export class SelfApplyDto {
+  @IsUUID()
+  classId: string;
+}
+
+export class ClassEnrolmentDto {
+  id: string;
+  classId: string;
+  className: string;
+  programmeName: string;
+  traineeId: string;
+  traineeName: string;
+  @ApiProperty({ enum: CLASS_ENROLMENT_STATES })
+  state: ClassEnrolmentState;
+  waitlistPosition: number | null;
+  appliedAt: string;
+  decidedAt: string | null;
+  reason: string | null;
+  transferredToId: string | null;
+}
+
+export class DecisionDto {
+  @IsIn(['approve', 'waitlist', 'reject'])
+  @ApiProperty({ enum: ['approve', 'waitlist', 'reject'] })
+  decision: 'approve' | 'waitlist' | 'reject';
+
+  /** Required when rejecting; shown to the trainee. */
+  @ValidateIf((o: DecisionDto) => o.decision === 'reject' || o.reason !== undefined)
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(500)
+  reason?: string;
+}
+
+export class WithdrawDto {
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(500)
+  reason: string;
+}
+
+export class TransferDto {
+  /** The community or distance class where study continues. */
+  @IsUUID()
+  toClassId: string;
+}
+
+export class GradeDto {
+  @IsUUID()
+  traineeId: string;
+
+  @IsUUID()
+  unitId: string;
+
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  score: number;
+}
+
+export class ClassAttendanceRecordDto {
+  @IsUUID()
+  enrolmentId: string;
+
+  @IsBoolean()
+  present: boolean;
+}
+
+export class ClassAttendanceDto {
+  @IsDateString({ strict: true })
+  meetingOn: string;
+
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => ClassAttendanceRecordDto)
+  records: ClassAttendanceRecordDto[];
+}
+
+export class AuditUnitDto {
+  unitId: string;
+  name: string;
+  credits: number;
+  score: number | null;
+  passed: boolean;
+}
+
+/** 毕业审核: credits earned against required, and what is missing. */
+export class GraduationAuditDto {
+  enrolmentId: string;
+  traineeName: string;
+  programmeName: string;
+  requiredCredits: number;
+  earnedCredits: number;
+  @ApiProperty({ type: [AuditUnitDto] })
+  units: AuditUnitDto[];
+  /** Units not yet passed (score below 60, or no grade). */
+  missing: string[];
+  eligible: boolean;
+  attendanceRate: number | null;
+}
+
+export class DiplomaDto {
+  id: string;
+  number: string;
+  verificationCode: string;
+  holderName: string;
+  programmeName: string;
+  /** The school that awards it — never the facility. */
+  schoolName: string;
+  graduatedOn: string;
+  creditsEarned: number;
+  @ApiProperty({ type: [AuditUnitDto] })
+  transcript: AuditUnitDto[];
+}
+
+/** What the public verification page shows: nothing beyond these fields. */
+export class DiplomaVerificationDto {
+  valid: boolean;
+  schoolName: string;
+  programmeName: string;
+  graduatedOn: string;
+  /** `李*`, `王**`. */
+  holderMaskedName: string;
+  number: string;
+}
+
+export class GraduateDto {
+  @IsOptional()
+  @IsDateString({ strict: true })
+  graduatedOn?: string;
+}

@@ -1,0 +1,35 @@
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '../common/auth-user';
+import { Access } from '../common/decorators/access.decorator';
+import { CurrentUser } from '../common/decorators/current-user.decorator';
+import { ROLES } from '../users/user.entity';
+import { NotificationListDto } from './dto/notification.dto';
+import { NotificationsService } from './notifications.service';
+
+@ApiTags('notifications')
+@Controller('notifications')
+export class NotificationsController {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  /** My latest 50 notifications and the unread count. */
+  @Get()
+  @Access(ROLES, 'self')
+  mine(@CurrentUser() user: AuthUser): Promise<NotificationListDto> {
+    return this.notifications.mine(user);
+  }
+
+  @Post('read')
+  @HttpCode(200)
+  @Access(ROLES, 'self')
+  readAll(@CurrentUser() user: AuthUser): Promise<NotificationListDto> {
+    return this.notifications.markRead(user, null);
+  }
+
+  @Post(':id/read')
+  @HttpCode(200)
+  @Access(ROLES, 'self')
+  read(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<NotificationListDto> {
+    return this.notifications.markRead(user, id);
+  }
+}
