@@ -1,70 +1,130 @@
-// The ceiling: a bare node:http + pg server answering the same two requests as the app — the health
-// check, and the authenticated organisation list (JWT check, live-session row, count, page) —
-// with the same SQL and the same pool size. Run by bench/http.mjs; not part of the product.
-import { createHmac, timingSafeEqual } from 'node:crypto';
+// The ceiling: a bare node:http + pg server answering the same two requests as the app, doing the
+// same work with no framework — what Node and PostgreSQL can do on this machine. Started by
+// bench/http.mjs (env: DATABASE_URL, JWT_SECRET, PORT); not part of the product.
+//
+//   GET /api/health                           SELECT 1 on the pool
+//   GET /api/organisations?page=&pageSize=    bearer token verified with jsonwebtoken (HS256, as passport-jwt
+//                                             does, but given a KeyObject: see below), the live-session row, then the page and the count on one
+//                                             pooled connection, one after the other — the exact SQL TypeORM
+//                                             sends for OrganisationsRepository.search (captured from the app)
+//                                             — answered with the same JSON, byte for byte (http.mjs checks).
+import { createSecretKey } from 'node:crypto';
 import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import pg from 'pg';
 
-const { DATABASE_URL, PORT = '3499', JWT_SECRET } = process.env;
+const require = createRequire(import.meta.url);
+// The app's own dependencies: passport-jwt verifies with jsonwebtoken; the DTO's creditCodeValid comes from check-digits.
+const jwt = require('jsonwebtoken');
+const { creditCodeProblem } = require(join(process.cwd(), 'dist', 'server', 'src', 'common', 'check-digits.js'));
+
+const { DATABASE_URL, JWT_SECRET, PORT = '3499' } = process.env;
+if (!DATABASE_URL || !JWT_SECRET) throw new Error('DATABASE_URL and JWT_SECRET are required');
+// Same pool size as the app (server/src/database/data-source-options.ts: extra.max = 20).
 const pool = new pg.Pool({ connectionString: DATABASE_URL, max: 20 });
+// jsonwebtoken 9 handed a string first tries to parse it as a PEM public key (createPublicKey, which throws)
+// on every verify; a KeyObject skips that. The app passes a string: that cost is part of what the ratio shows.
+const jwtKey = createSecretKey(Buffer.from(JWT_SECRET));
 
-function verifyJwt(token) {
-  const [h, p, s] = token.split('.');
-  if (!s) return null;
-  const expected = createHmac('sha256', JWT_SECRET).update(`${h}.${p}`).digest();
-  const got = Buffer.from(s, 'base64url');
-  if (got.length !== expected.length || !timingSafeEqual(got, expected)) return null;
-  const claims = JSON.parse(Buffer.from(p, 'base64url').toString());
-  return claims.exp * 1000 > Date.now() ? claims : null;
-}
+// server/src/users/users.repository.ts, isSessionLive
+const SESSION_LIVE = `SELECT 1 FROM app_user u
+        WHERE u.id = $1 AND u.role = $2 AND u.organisation_id = $3 AND u.disabled_at IS NULL
+          AND EXISTS (SELECT 1 FROM refresh_session s WHERE s.family_id = $4 AND s.user_id = u.id AND s.revoked_at IS NULL AND s.expires_at > now())`;
+// server/src/organisations/organisations.repository.ts, search() with no filters, as TypeORM renders it.
+const PAGE = (limit, offset) =>
+  'SELECT "o"."id" AS "o_id", "o"."name" AS "o_name", "o"."type" AS "o_type", "o"."division_code" AS "o_division_code", ' +
+  '"o"."credit_code" AS "o_credit_code", "o"."credit_code_override" AS "o_credit_code_override", "o"."status" AS "o_status", ' +
+  '"o"."status_reason" AS "o_status_reason", "o"."contact_name" AS "o_contact_name", "o"."contact_phone" AS "o_contact_phone", ' +
+  '"o"."verified_at" AS "o_verified_at", "o"."verified_by" AS "o_verified_by", "o"."created_at" AS "o_created_at", ' +
+  '"o"."updated_at" AS "o_updated_at", "d"."code" AS "d_code", "d"."name" AS "d_name", "d"."name_en" AS "d_name_en", ' +
+  '"d"."sort_order" AS "d_sort_order" FROM "organisation" "o" LEFT JOIN "division" "d" ON "d"."code"="o"."division_code" ' +
+  `ORDER BY "o"."type" ASC, "o"."division_code" ASC, "o"."name" ASC LIMIT ${limit} OFFSET ${offset}`;
+const COUNT =
+  'SELECT COUNT(DISTINCT("o"."id")) AS "cnt" FROM "organisation" "o" LEFT JOIN "division" "d" ON "d"."code"="o"."division_code"';
 
-const json = (res, status, body) => {
+// server/src/organisations/organisation.mapper.ts, toOrganisationDto
+const toDto = (r) => ({
+  id: r.o_id,
+  name: r.o_name,
+  type: r.o_type,
+  divisionCode: r.o_division_code,
+  divisionName: r.d_name ?? '',
+  creditCode: r.o_credit_code,
+  creditCodeValid: r.o_credit_code ? creditCodeProblem(r.o_credit_code) === null : null,
+  creditCodeOverride: r.o_credit_code_override,
+  status: r.o_status,
+  statusReason: r.o_status_reason,
+  contactName: r.o_contact_name,
+  contactPhone: r.o_contact_phone,
+  verifiedAt: r.o_verified_at?.toISOString() ?? null,
+  createdAt: r.o_created_at.toISOString(),
+});
+
+const send = (res, status, body) => {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
   res.end(text);
 };
+const unauthenticated = (res) => send(res, 401, { statusCode: 401, code: 'UNAUTHENTICATED' });
 
-createServer(async (req, res) => {
+function claimsOf(req) {
+  const header = req.headers.authorization ?? '';
+  if (!header.startsWith('Bearer ')) return null;
   try {
-    if (req.url === '/health') {
-      await pool.query('SELECT 1');
-      return json(res, 200, { status: 'ok' });
-    }
-    if (req.url.startsWith('/organisations')) {
-      const claims = verifyJwt((req.headers.authorization ?? '').replace(/^Bearer /, ''));
-      if (!claims) return json(res, 401, { code: 'UNAUTHENTICATED' });
-      const live = await pool.query(
-        `SELECT 1 FROM app_user u
-          WHERE u.id = $1 AND u.role = $2 AND u.organisation_id = $3 AND u.disabled_at IS NULL
-            AND EXISTS (SELECT 1 FROM refresh_session s WHERE s.family_id = $4 AND s.user_id = u.id AND s.revoked_at IS NULL AND s.expires_at > now())`,
-        [claims.sub, claims.role, claims.org, claims.sid],
-      );
-      if (live.rowCount === 0) return json(res, 401, { code: 'UNAUTHENTICATED' });
-      const [count, rows] = await Promise.all([
-        pool.query('SELECT count(*)::int AS n FROM organisation o'),
-        pool.query(
-          `SELECT o.*, d.name AS division_name FROM organisation o LEFT JOIN division d ON d.code = o.division_code
-            ORDER BY o.type, o.division_code, o.name LIMIT 20 OFFSET 0`,
-        ),
-      ]);
-      return json(res, 200, {
-        items: rows.rows.map((o) => ({
-          id: o.id,
-          name: o.name,
-          type: o.type,
-          divisionCode: o.division_code,
-          divisionName: o.division_name,
-          creditCode: o.credit_code,
-          status: o.status,
-          createdAt: o.created_at,
-        })),
-        total: count.rows[0].n,
-        page: 1,
-        pageSize: 20,
-      });
-    }
-    json(res, 404, { code: 'NOT_FOUND' });
-  } catch (e) {
-    json(res, 500, { code: 'INTERNAL', message: String(e) });
+    return jwt.verify(header.slice(7), jwtKey, { algorithms: ['HS256'] });
+  } catch {
+    return null;
   }
-}).listen(Number(PORT), '127.0.0.1');
+}
+
+async function organisations(req, res, query) {
+  const claims = claimsOf(req);
+  if (!claims) return unauthenticated(res);
+  const live = await pool.query(SESSION_LIVE, [claims.sub, claims.role, claims.org, claims.sid]);
+  if (live.rows.length === 0) return unauthenticated(res);
+  const page = Number(query.get('page') ?? 1);
+  const pageSize = Number(query.get('pageSize') ?? 20);
+  if (!Number.isInteger(page) || page < 1 || !Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100) {
+    return send(res, 400, { statusCode: 400, code: 'VALIDATION_FAILED' });
+  }
+  // TypeORM's getManyAndCount: one connection, the page then the count.
+  const client = await pool.connect();
+  let rows, total;
+  try {
+    rows = (await client.query(PAGE(pageSize, (page - 1) * pageSize))).rows;
+    total = Number((await client.query(COUNT)).rows[0].cnt);
+  } finally {
+    client.release();
+  }
+  send(res, 200, { items: rows.map(toDto), total, page, pageSize });
+}
+
+let failures = 0;
+const server = createServer(async (req, res) => {
+  try {
+    const q = req.url.indexOf('?');
+    const path = q < 0 ? req.url : req.url.slice(0, q);
+    if (req.method === 'GET' && path === '/api/health') {
+      await pool.query('SELECT 1');
+      return send(res, 200, { status: 'ok' });
+    }
+    if (req.method === 'GET' && path === '/api/organisations') {
+      return await organisations(req, res, new URLSearchParams(q < 0 ? '' : req.url.slice(q + 1)));
+    }
+    send(res, 404, { statusCode: 404, code: 'NOT_FOUND' });
+  } catch (e) {
+    if (failures++ < 5) console.error(`bare-server: ${e instanceof Error ? e.message : String(e)}`);
+    if (!res.headersSent) send(res, 500, { statusCode: 500, code: 'INTERNAL' });
+  }
+});
+server.keepAliveTimeout = 72_000; // as Fastify: autocannon's connections stay open either way
+server.listen(Number(PORT), '127.0.0.1');
+
+const stop = () => {
+  server.close();
+  server.closeAllConnections();
+  void pool.end().finally(() => process.exit(0));
+};
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
