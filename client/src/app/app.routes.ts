@@ -17,6 +17,17 @@ export const routes: Routes = [
     loadComponent: () => import('./register-employer/register-employer').then((m) => m.RegisterEmployer),
     title: 'register.title',
   },
+  // Public diploma verification: no sign-in, outside the signed-in frame.
+  {
+    path: 'verify',
+    loadComponent: () => import('./verify/verify-page').then((m) => m.VerifyPage),
+    title: 'learning.verifyTitle',
+  },
+  {
+    path: 'verify/:code',
+    loadComponent: () => import('./verify/verify-page').then((m) => m.VerifyPage),
+    title: 'learning.verifyTitle',
+  },
   {
     path: '',
     canActivate: [authGuard, appStylesReady],
@@ -25,6 +36,9 @@ export const routes: Routes = [
       { path: '', pathMatch: 'full', loadComponent: () => import('./home/home').then((m) => m.Home), title: 'nav.home' },
       { path: 'admin', loadChildren: () => import('./admin/admin.routes').then((m) => m.adminRoutes) },
       { path: 'account', loadComponent: () => import('./account/account').then((m) => m.Account), title: 'account.title' },
+      { path: 'learning', loadChildren: () => import('./learning/learning.routes').then((m) => m.learningRoutes) },
+      { path: 'teaching', loadChildren: () => import('./learning/learning.routes').then((m) => m.teachingRoutes) },
+      { path: 'catalogue', loadChildren: () => import('./learning/learning.routes').then((m) => m.catalogueRoutes) },
     ],
   },
   {

@@ -15,6 +15,7 @@ export const adminRoutes: Routes = [
       },
       { path: 'users', loadComponent: () => import('./users/users-page').then((m) => m.UsersPage), title: 'nav.users' },
       { path: 'audit', loadComponent: () => import('./audit/audit-page').then((m) => m.AuditPage), title: 'nav.audit' },
+      { path: 'learning', loadChildren: () => import('../learning/learning.routes').then((m) => m.adminLearningRoutes) },
     ],
   },
 ];

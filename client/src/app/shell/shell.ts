@@ -17,6 +17,7 @@ import { appIconProviders } from '../core/icons';
 import type { TranslationKey } from '../core/i18n/zh';
 import { Brand } from '../shared/brand';
 import { LangToggle } from '../shared/lang-toggle';
+import { NotificationBell } from '../notifications/notification-bell';
 import { Viewport } from '../shared/viewport';
 
 interface NavItem {
@@ -36,12 +37,18 @@ const NAV: Readonly<Record<Role, readonly NavItem[]>> = {
     { path: '/admin/organisations', label: 'nav.organisations', icon: 'bank', exact: false },
     { path: '/admin/users', label: 'nav.users', icon: 'team', exact: false },
     { path: '/admin/audit', label: 'nav.audit', icon: 'audit', exact: false },
+    { path: '/admin/learning', label: 'nav.learningAdmin', icon: 'book', exact: false },
     ACCOUNT,
   ],
-  counsellor: [HOME, ACCOUNT],
-  instructor: [HOME, ACCOUNT],
+  counsellor: [
+    HOME,
+    { path: '/catalogue/classes', label: 'nav.classes', icon: 'book', exact: false },
+    { path: '/catalogue/courses', label: 'nav.courses', icon: 'tool', exact: false },
+    ACCOUNT,
+  ],
+  instructor: [HOME, { path: '/teaching', label: 'nav.teaching', icon: 'book', exact: false }, ACCOUNT],
   employer: [HOME, ACCOUNT],
-  trainee: [HOME, ACCOUNT],
+  trainee: [HOME, { path: '/learning', label: 'nav.learning', icon: 'book', exact: false }, ACCOUNT],
 };
 
 /**
@@ -64,6 +71,7 @@ const NAV: Readonly<Record<Role, readonly NavItem[]>> = {
     NzAvatarModule,
     Brand,
     LangToggle,
+    NotificationBell,
   ],
   templateUrl: './shell.html',
   styleUrl: './shell.css',

@@ -1,4 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
@@ -10,7 +12,7 @@ import { HomeStore } from '../home-store';
 
 @Component({
   selector: 'jbh-instructor-home',
-  imports: [NzCardModule, NzDescriptionsModule, NzEmptyModule, NzSpinModule, LoadError],
+  imports: [RouterLink, NzButtonModule, NzCardModule, NzDescriptionsModule, NzEmptyModule, NzSpinModule, LoadError],
   templateUrl: './instructor-home.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

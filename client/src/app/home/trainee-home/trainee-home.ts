@@ -1,4 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTagModule } from 'ng-zorro-antd/tag';
@@ -12,19 +14,21 @@ interface Step {
   readonly icon: string;
   readonly title: TranslationKey;
   readonly text: TranslationKey;
+  /** Where the step is taken; none while the feature is still coming. */
+  readonly link?: string;
 }
 
 /** The motto as the trainee's next steps. */
 const STEPS: readonly Step[] = [
-  { icon: 'tool', title: 'motto.skill', text: 'home.trainee.step.skill' },
-  { icon: 'book', title: 'motto.diploma', text: 'home.trainee.step.diploma' },
+  { icon: 'tool', title: 'motto.skill', text: 'home.trainee.step.skill', link: '/learning/courses' },
+  { icon: 'book', title: 'motto.diploma', text: 'home.trainee.step.diploma', link: '/learning' },
   { icon: 'solution', title: 'motto.job', text: 'home.trainee.step.job' },
 ];
 
 /** Phone first: one status card in plain words, the three steps, big type and touch targets. */
 @Component({
   selector: 'jbh-trainee-home',
-  imports: [NzIconModule, NzSpinModule, NzTagModule, LoadError],
+  imports: [RouterLink, NzButtonModule, NzIconModule, NzSpinModule, NzTagModule, LoadError],
   templateUrl: './trainee-home.html',
   styleUrl: './trainee-home.css',
   changeDetection: ChangeDetectionStrategy.OnPush,

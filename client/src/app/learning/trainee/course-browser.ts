@@ -1,0 +1,115 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzSpinModule } from 'ng-zorro-antd/spin';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import { Subject, debounceTime, distinctUntilChanged } from 'rxjs';
+import { toApiError } from '../../core/errors/api-error';
+import { LoadError } from '../../shared/load-error';
+import { type Remote, idle, loadInto } from '../../shared/remote';
+import { LearningApi } from '../learning-api';
+import { LearningI18n } from '../learning-i18n';
+import type { CourseDetailDto, CourseDto, CourseSessionDto, SessionEnrolmentDto } from '../learning-types';
+import { seatsLeft, sessionStateColor, today } from '../shared/learning-labels';
+
+/** `/learning/courses`: skills courses a trainee can join, each with its sessions and seats left. */
+@Component({
+  selector: 'jbh-course-browser',
+  imports: [FormsModule, RouterLink, NzButtonModule, NzIconModule, NzInputModule, NzSpinModule, NzTagModule, LoadError],
+  templateUrl: './course-browser.html',
+  styleUrls: ['./my-learning.css', './course-browser.css'],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class CourseBrowser {
+  private readonly api = inject(LearningApi);
+  private readonly message = inject(NzMessageService);
+  private readonly i18n = inject(LearningI18n);
+  protected readonly t = this.i18n.t;
+  protected readonly date = this.i18n.date;
+  protected readonly level = this.i18n.level;
+  protected readonly seatsLeft = seatsLeft;
+  protected readonly stateColor = sessionStateColor;
+
+  protected readonly query = signal('');
+  protected readonly courses = signal<Remote<CourseDto[]>>(idle());
+  private readonly mine = signal<SessionEnrolmentDto[]>([]);
+  protected readonly open = signal<string | null>(null);
+  protected readonly details = signal<Readonly<Record<string, Remote<CourseDetailDto>>>>({});
+  protected readonly enrolling = signal<string | null>(null);
+  private readonly typed = new Subject<string>();
+  private readonly today = today();
+
+  /** My live enrolment per session (withdrawn ones do not count). */
+  protected readonly mineBySession = computed(() => {
+    const map = new Map<string, SessionEnrolmentDto>();
+    for (const e of this.mine()) if (e.state !== 'withdrawn') map.set(e.sessionId, e);
+    return map;
+  });
+
+  constructor() {
+    this.load();
+    this.loadMine();
+    this.typed.pipe(debounceTime(350), distinctUntilChanged(), takeUntilDestroyed()).subscribe(() => this.load());
+  }
+
+  protected search(q: string): void {
+    this.query.set(q);
+    this.typed.next(q);
+  }
+
+  protected load(): void {
+    loadInto(this.courses, this.api.courses({ q: this.query().trim() }));
+  }
+
+  protected toggle(course: CourseDto): void {
+    if (this.open() === course.id) {
+      this.open.set(null);
+      return;
+    }
+    this.open.set(course.id);
+    if (!this.details()[course.id]?.data) this.loadDetail(course.id);
+  }
+
+  protected detail(courseId: string): Remote<CourseDetailDto> {
+    return this.details()[courseId] ?? idle();
+  }
+
+  /** Sessions that have not ended: the only ones open to enrolment. */
+  protected openSessions(detail: CourseDetailDto): CourseSessionDto[] {
+    return detail.sessions.filter((s) => s.endsOn >= this.today);
+  }
+
+  protected enrol(session: CourseSessionDto): void {
+    this.enrolling.set(session.id);
+    this.api.enrolMe(session.id).subscribe({
+      next: (e) => {
+        this.enrolling.set(null);
+        this.message.success(
+          e.state === 'waitlisted' ? this.t('browse.waitlisted', { n: e.waitlistPosition ?? '?' }) : this.t('browse.enrolled'),
+        );
+        this.loadMine();
+        this.loadDetail(session.courseId);
+      },
+      error: (err: unknown) => {
+        this.enrolling.set(null);
+        this.message.error(this.i18n.errorMessage(toApiError(err)));
+      },
+    });
+  }
+
+  protected loadDetail(courseId: string): void {
+    const target = signal<Remote<CourseDetailDto>>(this.detail(courseId));
+    const put = () => this.details.update((all) => ({ ...all, [courseId]: target() }));
+    loadInto(target, this.api.course(courseId)).add(put);
+    put();
+  }
+
+  private loadMine(): void {
+    this.api.mySessionEnrolments().subscribe({ next: (list) => this.mine.set(list), error: () => undefined });
+  }
+}

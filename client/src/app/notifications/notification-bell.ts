@@ -1,0 +1,192 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, signal } from '@angular/core';
+import { Router } from '@angular/router';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzDropDownModule } from 'ng-zorro-antd/dropdown';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { I18n } from '../core/i18n/i18n';
+import { type NotificationDto, type NotificationListDto, NotificationsApi } from './notifications-api';
+
+/** How often the badge refreshes while a page stays open. */
+const POLL_MS = 120_000;
+
+/** The inbox bell: an unread badge, the latest notices in a drop-down, each linking to its page. */
+@Component({
+  selector: 'jbh-notification-bell',
+  imports: [NzButtonModule, NzDropDownModule, NzIconModule],
+  template: `
+    <button
+      nz-button
+      [nzType]="buttonType()"
+      type="button"
+      class="bell"
+      nz-dropdown
+      nzTrigger="click"
+      [nzDropdownMenu]="inbox"
+      nzPlacement="bottomRight"
+      (nzVisibleChange)="toggled($event)"
+      [attr.aria-label]="label()"
+      data-testid="notification-bell"
+    >
+      <nz-icon nzType="bell" />
+      @if (unread() > 0) {
+        <span class="bell-badge" data-testid="notification-unread">{{ unread() > 99 ? '99+' : unread() }}</span>
+      }
+    </button>
+    <nz-dropdown-menu #inbox="nzDropdownMenu">
+      <div class="inbox" role="dialog" [attr.aria-label]="t('notifications.title')" data-testid="notification-inbox">
+        <div class="inbox-head">
+          <strong>{{ t('notifications.title') }}</strong>
+          @if (unread() > 0) {
+            <button nz-button nzType="link" nzSize="small" type="button" (click)="markAllRead()">{{ t('notifications.readAll') }}</button>
+          }
+        </div>
+        @if (items().length === 0) {
+          <p class="inbox-empty">{{ t(failed() ? 'common.loadFailed' : 'notifications.empty') }}</p>
+        } @else {
+          <ul class="inbox-list">
+            @for (n of items(); track n.id) {
+              <li>
+                <button type="button" class="inbox-item" [class.unread]="!n.read" (click)="open(n)">
+                  <span class="inbox-title">{{ pick(n.title, n.titleEn) }}</span>
+                  <span class="inbox-time">{{ dateTime(n.createdAt) }}</span>
+                </button>
+              </li>
+            }
+          </ul>
+        }
+      </div>
+    </nz-dropdown-menu>
+  `,
+  styles: `
+    .bell {
+      position: relative;
+      font-size: 18px;
+    }
+    .bell-badge {
+      position: absolute;
+      top: 0;
+      right: 0;
+      min-width: 18px;
+      height: 18px;
+      padding: 0 5px;
+      border-radius: 9px;
+      background: #cf1322;
+      color: #fff;
+      font-size: 11px;
+      font-weight: 600;
+      line-height: 18px;
+      text-align: center;
+    }
+    .inbox {
+      width: min(360px, calc(100vw - 16px));
+      max-height: 70vh;
+      overflow: auto;
+      background: #fff;
+      border-radius: 8px;
+      box-shadow: 0 6px 16px rgba(0, 0, 0, 0.12);
+    }
+    .inbox-head {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      padding: 10px 12px;
+      border-bottom: 1px solid #f0f0f0;
+    }
+    .inbox-empty {
+      margin: 0;
+      padding: 24px 12px;
+      color: rgba(0, 0, 0, 0.55);
+      text-align: center;
+    }
+    .inbox-list {
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    .inbox-item {
+      display: flex;
+      flex-direction: column;
+      gap: 2px;
+      width: 100%;
+      padding: 10px 12px 10px 22px;
+      border: 0;
+      border-bottom: 1px solid #f5f5f5;
+      background: none;
+      font: inherit;
+      text-align: left;
+      cursor: pointer;
+    }
+    .inbox-item:hover {
+      background: #fff7e6;
+    }
+    .inbox-item.unread {
+      position: relative;
+      font-weight: 600;
+    }
+    .inbox-item.unread::before {
+      content: '';
+      position: absolute;
+      top: 16px;
+      left: 9px;
+      width: 7px;
+      height: 7px;
+      border-radius: 50%;
+      background: #d46b08;
+    }
+    .inbox-time {
+      color: rgba(0, 0, 0, 0.45);
+      font-size: 12px;
+      font-weight: 400;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class NotificationBell {
+  readonly buttonType = input<'text' | 'default'>('text');
+
+  private readonly api = inject(NotificationsApi);
+  private readonly router = inject(Router);
+  private readonly i18n = inject(I18n);
+  protected readonly t = this.i18n.t;
+  protected readonly pick = this.i18n.pick;
+  protected readonly dateTime = this.i18n.dateTime;
+
+  private readonly list = signal<NotificationListDto>({ items: [], unread: 0 });
+  protected readonly failed = signal(false);
+  protected readonly items = computed(() => this.list().items);
+  protected readonly unread = computed(() => this.list().unread);
+  protected readonly label = computed(() =>
+    this.unread() > 0 ? this.t('notifications.unread', { n: this.unread() }) : this.t('notifications.title'),
+  );
+
+  constructor() {
+    this.refresh();
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible') this.refresh();
+    }, POLL_MS);
+    inject(DestroyRef).onDestroy(() => clearInterval(timer));
+  }
+
+  protected toggled(open: boolean): void {
+    if (open) this.refresh();
+  }
+
+  protected markAllRead(): void {
+    this.api.markAllRead().subscribe({ next: (list) => this.list.set(list), error: () => undefined });
+  }
+
+  protected open(n: NotificationDto): void {
+    if (!n.read) this.api.markRead(n.id).subscribe({ next: (list) => this.list.set(list), error: () => undefined });
+    if (n.link?.startsWith('/')) void this.router.navigateByUrl(n.link);
+  }
+
+  private refresh(): void {
+    this.api.mine().subscribe({
+      next: (list) => {
+        this.failed.set(false);
+        this.list.set(list);
+      },
+      error: () => this.failed.set(true),
+    });
+  }
+}
