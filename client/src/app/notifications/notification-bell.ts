@@ -58,9 +58,16 @@ const POLL_MS = 120_000;
     </nz-dropdown-menu>
   `,
   styles: `
-    .bell {
+    /* Icon-only: the trainee frame's roomy button padding would leave the icon no width. */
+    .bell.ant-btn {
       position: relative;
+      width: 40px;
+      padding: 0;
       font-size: 18px;
+    }
+    :host-context(.trainee-frame) .bell.ant-btn {
+      width: 44px;
+      font-size: 22px;
     }
     .bell-badge {
       position: absolute;

@@ -19,7 +19,7 @@ import { LearningI18n } from '../learning-i18n';
 import { type ClassDto, type ClassEnrolmentDto, type GraduationAuditDto, LIVE_CLASS_STATES, STUDYING_STATES } from '../learning-types';
 import { AuditView } from '../shared/audit-view';
 import { DecisionForm } from '../shared/decision-form';
-import { classStateColor, seatsLeft } from '../shared/learning-labels';
+import { classStateColor, seatsLeft, today } from '../shared/learning-labels';
 import { TraineePicker } from '../shared/trainee-picker';
 import { TransferForm } from '../shared/transfer-form';
 import { WithdrawForm } from '../shared/withdraw-form';
@@ -73,6 +73,7 @@ export class ClassPage {
   protected readonly dateTime = this.i18n.dateTime;
   protected readonly stateColor = classStateColor;
   protected readonly seatsLeft = seatsLeft;
+  protected readonly today = today();
   protected readonly isAdmin = computed(() => this.auth.hasRole('admin'));
   protected readonly isCounsellor = computed(() => this.auth.hasRole('counsellor'));
 

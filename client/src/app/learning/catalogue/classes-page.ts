@@ -12,7 +12,7 @@ import { type Remote, idle, loadInto } from '../../shared/remote';
 import { LearningApi } from '../learning-api';
 import { LearningI18n } from '../learning-i18n';
 import type { ClassDto } from '../learning-types';
-import { seatsLeft } from '../shared/learning-labels';
+import { seatsLeft, today } from '../shared/learning-labels';
 import { AdminLearningNav } from './admin-learning-nav';
 import { ClassForm } from './forms/class-form';
 
@@ -31,6 +31,7 @@ export class ClassesPage {
   protected readonly t = this.i18n.t;
   protected readonly date = this.i18n.date;
   protected readonly seatsLeft = seatsLeft;
+  protected readonly today = today();
   protected readonly isAdmin = computed(() => this.auth.hasRole('admin'));
 
   protected readonly classes = signal<Remote<ClassDto[]>>(idle());

@@ -27,7 +27,7 @@ import type { GraduationAuditDto } from '../learning-types';
       >
         <div class="audit-bar-fill" [class.done]="audit().eligible" [style.width.%]="percent()"></div>
       </div>
-      <p class="audit-verdict" [class.hint-success]="audit().eligible" data-testid="audit-verdict">
+      <p class="audit-verdict" [class.hint-success]="audit().eligible" [hidden]="graduated()" data-testid="audit-verdict">
         @if (audit().eligible) {
           {{ t(audience() === 'trainee' ? 'audit.eligibleYou' : 'audit.eligible') }}
         } @else {
@@ -134,6 +134,8 @@ import type { GraduationAuditDto } from '../learning-types';
 export class AuditView {
   readonly audit = input.required<GraduationAuditDto>();
   readonly audience = input<'trainee' | 'staff'>('staff');
+  /** Already graduated: the verdict ("can graduate") has nothing left to say. */
+  readonly graduated = input(false);
 
   private readonly i18n = inject(LearningI18n);
   protected readonly t = this.i18n.t;

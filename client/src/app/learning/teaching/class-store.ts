@@ -74,7 +74,8 @@ export class ClassStore {
       .pipe(map((list) => list.filter((a): a is GraduationAuditDto => a !== null)))
       .subscribe((list) => {
         this.auditsLoading.set(false);
-        this.auditMap.set(Object.fromEntries(list.map((a) => [a.enrolmentId, a])));
+        // Merged, not replaced: a trainee who just graduated leaves the roster, and their open audit stays.
+        this.auditMap.update((all) => ({ ...all, ...Object.fromEntries(list.map((a) => [a.enrolmentId, a])) }));
       });
   }
 

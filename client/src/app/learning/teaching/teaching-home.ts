@@ -12,6 +12,7 @@ import { type Remote, idle, loadInto } from '../../shared/remote';
 import { LearningApi } from '../learning-api';
 import { LearningI18n } from '../learning-i18n';
 import type { ClassDto, CourseSessionDto } from '../learning-types';
+import { today } from '../shared/learning-labels';
 
 /**
  * `/teaching`: the classes an instructor heads and the course sessions they teach. There is no
@@ -31,6 +32,7 @@ export class TeachingHome {
   protected readonly t = this.i18n.t;
   protected readonly date = this.i18n.date;
   protected readonly level = this.i18n.level;
+  protected readonly today = today();
 
   protected readonly classes = signal<Remote<ClassDto[]>>(idle());
   protected readonly sessions = signal<Remote<CourseSessionDto[]>>(idle());

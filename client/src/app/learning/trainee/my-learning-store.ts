@@ -48,10 +48,15 @@ export class MyLearningStore {
   readonly diplomas = this.diplomaState.asReadonly();
   readonly programmes = this.programmeState.asReadonly();
 
-  /** The enrolment that matters now: studying first, then one still waiting for an answer. */
+  /** The enrolment that matters now: studying first, then one waiting for an answer, then a graduation. */
   readonly currentClass = computed<ClassEnrolmentDto | null>(() => {
     const list = this.classState().data ?? [];
-    return list.find((e) => STUDYING_STATES.includes(e.state)) ?? list.find((e) => LIVE_CLASS_STATES.includes(e.state)) ?? null;
+    return (
+      list.find((e) => STUDYING_STATES.includes(e.state)) ??
+      list.find((e) => LIVE_CLASS_STATES.includes(e.state)) ??
+      list.find((e) => e.state === 'graduated') ??
+      null
+    );
   });
   /** Earlier answers worth seeing (a rejection and its reason, a graduation). */
   readonly pastClasses = computed(() => (this.classState().data ?? []).filter((e) => e !== this.currentClass()));
@@ -67,7 +72,8 @@ export class MyLearningStore {
     loadInto(this.classState, this.api.myClassEnrolments()).add(() => {
       if (this.classState().error) return;
       const current = this.currentClass();
-      if (current && STUDYING_STATES.includes(current.state)) loadInto(this.auditState, this.api.audit(current.id));
+      if (current && (STUDYING_STATES.includes(current.state) || current.state === 'graduated'))
+        loadInto(this.auditState, this.api.audit(current.id));
       else if (!current) loadInto(this.programmeState, this.api.programmes());
     });
   }

@@ -42,8 +42,9 @@ export class MyLearning {
     this.store.load();
   }
 
-  protected studying(e: ClassEnrolmentDto): boolean {
-    return STUDYING_STATES.includes(e.state);
+  /** Studying or graduated: the audit is worth showing. */
+  protected hasAudit(e: ClassEnrolmentDto): boolean {
+    return STUDYING_STATES.includes(e.state) || e.state === 'graduated';
   }
 
   protected canLeave(course: MyCourse): boolean {
