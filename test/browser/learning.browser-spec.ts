@@ -307,6 +307,7 @@ describeBrowser('learning: classes, grades, certificates, diplomas and their ver
       ['admin', 'admin', `/admin/learning/classes/${classId}`, 'enrolment-row'],
       ['admin', 'admin', '/admin/learning/courses', 'course-link'],
       ['admin', 'admin', `/admin/learning/courses/${courseId}`, 'session-item'],
+      ['admin', 'admin', '/admin/learning/demand', 'demand-table'],
     ];
     // Phone and desktop side by side: one browser context each, signed in once per role.
     const walk = async (label: string, viewport: typeof PHONE): Promise<void> => {

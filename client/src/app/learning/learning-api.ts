@@ -11,6 +11,7 @@ import type {
   ClassDto,
   ClassEnrolmentDto,
   CourseDetailDto,
+  CourseRecommendationDto,
   CourseDto,
   CourseSessionDto,
   CreateClassDto,
@@ -18,6 +19,7 @@ import type {
   CreateProgrammeDto,
   CreateSessionDto,
   DecisionDto,
+  DemandSupplyRowDto,
   DiplomaDto,
   DiplomaVerificationDto,
   GradeDto,
@@ -175,6 +177,16 @@ export class LearningApi {
 
   enrolMe(sessionId: string): Observable<SessionEnrolmentDto> {
     return this.http.post<SessionEnrolmentDto>('/api/trainees/me/session-enrolments', { sessionId }, silent());
+  }
+
+  /** "精准": courses that would qualify me for open orders, each with its reason. */
+  myRecommendations(): Observable<CourseRecommendationDto[]> {
+    return this.http.get<CourseRecommendationDto[]>('/api/trainees/me/course-recommendations', silent());
+  }
+
+  /** Open demand against trained supply, per occupation and division (admins). */
+  demandSupply(): Observable<DemandSupplyRowDto[]> {
+    return this.http.get<DemandSupplyRowDto[]>('/api/courses/demand-supply', silent());
   }
 
   // ---- look-ups for pickers ----

@@ -36,6 +36,41 @@ export type CertificateDto = Schemas['CertificateDto'];
 /** `GET /courses/:id` (documented as a plain object): the course and its sessions. */
 export type CourseDetailDto = CourseDto & { sessions: CourseSessionDto[] };
 
+/**
+ * "精准" recommendations and the demand-vs-supply view. Written by hand from the server's DTOs
+ * (courses/dto/course.dto.ts) until the OpenAPI document is regenerated with them; then these two
+ * become `Schemas['CourseRecommendationDto']` and `Schemas['DemandSupplyRowDto']`.
+ */
+export interface CourseRecommendationDto {
+  courseId: string;
+  courseTitle: string;
+  occupationCode: string;
+  occupationName: string;
+  level: number;
+  levelName: string;
+  nextSessionId: string | null;
+  nextSessionStartsOn: string | null;
+  seatsLeft: number | null;
+  openOrders: number;
+  headcount: number;
+  divisionName: string;
+  nearby: boolean;
+  reason: string;
+  reasonEn: string;
+}
+
+export interface DemandSupplyRowDto {
+  occupationCode: string;
+  occupationName: string;
+  divisionCode: string;
+  divisionName: string;
+  openOrders: number;
+  demand: number;
+  certified: number;
+  inTraining: number;
+  gap: number;
+}
+
 // Reference and people
 export type OccupationDto = Schemas['OccupationDto'];
 export type OccupationPageDto = Schemas['OccupationPageDto'];

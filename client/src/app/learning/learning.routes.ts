@@ -88,6 +88,7 @@ export const adminLearningRoutes: Routes = [
         title: 'nav.learningAdmin',
       },
       ...catalogueChildren,
+      { path: 'demand', loadComponent: () => import('./catalogue/demand-page').then((m) => m.DemandPage), title: 'learning.demandTitle' },
     ],
   },
 ];

@@ -32,6 +32,7 @@ export const en: Record<TranslationKey, string> = {
   'learning.sessionTitle': 'Training session',
   'learning.courseTitle': 'Course',
   'learning.verifyTitle': 'Verify a diploma',
+  'learning.demandTitle': 'Demand vs supply',
 
   'notifications.title': 'Messages',
   'notifications.unread': 'Messages ({n} unread)',

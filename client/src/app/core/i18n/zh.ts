@@ -33,6 +33,7 @@ export const zh = {
   'learning.sessionTitle': '培训班',
   'learning.courseTitle': '课程',
   'learning.verifyTitle': '毕业证书查验',
+  'learning.demandTitle': '供需对比',
 
   'notifications.title': '消息',
   'notifications.unread': '消息（{n} 条未读）',

@@ -13,6 +13,7 @@ import { LearningI18n } from '../learning-i18n';
       </a>
       <a routerLink="/admin/learning/classes" routerLinkActive="active" ariaCurrentWhenActive="page">{{ t('adminLearning.classes') }}</a>
       <a routerLink="/admin/learning/courses" routerLinkActive="active" ariaCurrentWhenActive="page">{{ t('adminLearning.courses') }}</a>
+      <a routerLink="/admin/learning/demand" routerLinkActive="active" ariaCurrentWhenActive="page">{{ t('adminLearning.demand') }}</a>
     </nav>
   `,
   styles: `

@@ -14,7 +14,20 @@ import { LoadError } from '../../shared/load-error';
 import { type Remote, idle, loadInto } from '../../shared/remote';
 import { LearningApi } from '../learning-api';
 import { LearningI18n } from '../learning-i18n';
-import type { CourseDetailDto, CourseDto, CourseSessionDto, SessionEnrolmentDto } from '../learning-types';
+import type { CourseDetailDto, CourseDto, CourseRecommendationDto, CourseSessionDto, SessionEnrolmentDto } from '../learning-types';
+
+/** One recommended course, with every reason (an order may be open in several places). */
+export interface Recommendation {
+  readonly first: CourseRecommendationDto;
+  readonly reasons: readonly CourseRecommendationDto[];
+}
+
+/** Groups the server's rows (one per course × division) by course, nearest first as the server sorted them. */
+export function groupRecommendations(rows: readonly CourseRecommendationDto[]): Recommendation[] {
+  const byCourse = new Map<string, CourseRecommendationDto[]>();
+  for (const r of rows) byCourse.set(r.courseId, [...(byCourse.get(r.courseId) ?? []), r]);
+  return [...byCourse.values()].map((reasons) => ({ first: reasons[0]!, reasons }));
+}
 import { seatsLeft, sessionStateColor, today } from '../shared/learning-labels';
 
 /** `/learning/courses`: skills courses a trainee can join, each with its sessions and seats left. */
@@ -31,6 +44,7 @@ export class CourseBrowser {
   private readonly i18n = inject(LearningI18n);
   protected readonly t = this.i18n.t;
   protected readonly date = this.i18n.date;
+  protected readonly pick = this.i18n.pick;
   protected readonly level = this.i18n.level;
   protected readonly seatsLeft = seatsLeft;
   protected readonly stateColor = sessionStateColor;
@@ -41,6 +55,8 @@ export class CourseBrowser {
   protected readonly open = signal<string | null>(null);
   protected readonly details = signal<Readonly<Record<string, Remote<CourseDetailDto>>>>({});
   protected readonly enrolling = signal<string | null>(null);
+  /** "精准": what open orders ask for and the trainee lacks. Hidden when there is none (or it fails). */
+  protected readonly recommendations = signal<Recommendation[]>([]);
   private readonly typed = new Subject<string>();
   private readonly today = today();
 
@@ -54,6 +70,9 @@ export class CourseBrowser {
   constructor() {
     this.load();
     this.loadMine();
+    this.api
+      .myRecommendations()
+      .subscribe({ next: (rows) => this.recommendations.set(groupRecommendations(rows)), error: () => undefined });
     this.typed.pipe(debounceTime(350), distinctUntilChanged(), takeUntilDestroyed()).subscribe(() => this.load());
   }
 
@@ -85,15 +104,19 @@ export class CourseBrowser {
   }
 
   protected enrol(session: CourseSessionDto): void {
-    this.enrolling.set(session.id);
-    this.api.enrolMe(session.id).subscribe({
+    this.enrolIn(session.id, session.courseId);
+  }
+
+  protected enrolIn(sessionId: string, courseId: string): void {
+    this.enrolling.set(sessionId);
+    this.api.enrolMe(sessionId).subscribe({
       next: (e) => {
         this.enrolling.set(null);
         this.message.success(
           e.state === 'waitlisted' ? this.t('browse.waitlisted', { n: e.waitlistPosition ?? '?' }) : this.t('browse.enrolled'),
         );
         this.loadMine();
-        this.loadDetail(session.courseId);
+        if (this.details()[courseId]) this.loadDetail(courseId);
       },
       error: (err: unknown) => {
         this.enrolling.set(null);
