@@ -96,6 +96,10 @@ describeBrowser('learning: classes, grades, certificates, diplomas and their ver
     await desktop.page.goto(`${base}/verify/DEMO7K2M9PQX`);
     await desktop.page.getByTestId('verify-found').waitFor();
     await shoot(desktop.page, 'learning-verify-found-desktop');
+    // English second, switched in place.
+    await desktop.page.getByRole('button', { name: '语言: English' }).click();
+    await desktop.page.getByText('This diploma is genuine').waitFor();
+    await shoot(desktop.page, 'learning-verify-found-desktop-en');
     await desktop.context.close();
   });
 
@@ -281,6 +285,46 @@ describeBrowser('learning: classes, grades, certificates, diplomas and their ver
     await admin.context.close();
   });
 
+  it('an admin creates a programme with its units and a distance class of it', async () => {
+    const { context, page } = await open(DESKTOP, 'admin');
+    await signIn(page, 'admin', 'admin');
+    await page.goto(`${base}/admin/learning`);
+    await page.getByTestId('programme-card').first().waitFor();
+    await page.getByTestId('create-programme').click();
+    const form = page.getByTestId('programme-form');
+    await form.locator('#prog-name').fill('电子商务');
+    await form.locator('nz-select:has(#prog-school)').click();
+    await page.locator('nz-option-item').first().click();
+    await form.locator('#prog-required').fill('10');
+    const units = form.locator('.unit-row');
+    await units.nth(0).locator('input').nth(0).fill('网店运营');
+    await units.nth(0).locator('input').nth(1).fill('6');
+    await units.nth(1).locator('input').nth(0).fill('网络营销');
+    await units.nth(1).locator('input').nth(1).fill('4');
+    await shoot(page, 'learning-admin-programme-form-desktop');
+    await form.locator('button[type=submit]').click();
+    await page.getByTestId('programme-card').filter({ hasText: '电子商务' }).waitFor();
+
+    await page.goto(`${base}/admin/learning/classes`);
+    await page.getByTestId('create-class').click();
+    const classForm = page.getByTestId('class-form');
+    await classForm.locator('nz-select:has(#class-programme)').click();
+    await page.locator('nz-option-item').filter({ hasText: '电子商务' }).click();
+    await classForm.locator('#class-name').fill(`${year}级电子商务远程班`);
+    await classForm.locator('nz-select:has(#class-mode)').click();
+    await page.locator('nz-option-item').filter({ hasText: '远程班' }).click();
+    await classForm.locator('#class-capacity').fill('20');
+    await classForm.locator('#class-start').fill(`${year}-09-01`);
+    await classForm.locator('#class-end').fill(`${year + 1}-07-01`);
+    await shoot(page, 'learning-admin-class-form-desktop');
+    await classForm.locator('button[type=submit]').click();
+    await page
+      .getByTestId('class-link')
+      .filter({ hasText: `${year}级电子商务远程班` })
+      .waitFor();
+    await context.close();
+  });
+
   it('every learning page, photographed on a phone and a desktop', async () => {
     const classes = await api<{ id: string; name: string }[]>('admin', 'get', '/api/classes');
     const classId = classes.find((c) => c.name === CLASS_NAME)!.id;
@@ -309,11 +353,12 @@ describeBrowser('learning: classes, grades, certificates, diplomas and their ver
       ['admin', 'admin', `/admin/learning/courses/${courseId}`, 'session-item'],
       ['admin', 'admin', '/admin/learning/demand', 'demand-table'],
     ];
-    // Phone and desktop side by side: one browser context each, signed in once per role.
-    const walk = async (label: string, viewport: typeof PHONE): Promise<void> => {
+    // Phone and desktop side by side: one browser context each, signed in once per role. The journeys
+    // above already photographed the trainee's pages on a phone and the instructor's on a desktop.
+    const walk = async (label: string, viewport: typeof PHONE, done: string): Promise<void> => {
       let current = '';
       let session: { context: BrowserContext; page: Page } | null = null;
-      for (const [who, home, path, ready] of pages) {
+      for (const [who, home, path, ready] of pages.filter(([who]) => who !== done)) {
         if (who !== current) {
           await session?.context.close();
           session = await open(viewport, who);
@@ -331,7 +376,7 @@ describeBrowser('learning: classes, grades, certificates, diplomas and their ver
       }
       await session?.context.close();
     };
-    await Promise.all([walk('phone', PHONE), walk('desktop', DESKTOP)]);
+    await Promise.all([walk('phone', PHONE, 'trainee'), walk('desktop', DESKTOP, 'instructor')]);
   });
 
   it('the pages raised no console errors', () => {
