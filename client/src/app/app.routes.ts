@@ -39,6 +39,9 @@ export const routes: Routes = [
       { path: 'learning', loadChildren: () => import('./learning/learning.routes').then((m) => m.learningRoutes) },
       { path: 'teaching', loadChildren: () => import('./learning/learning.routes').then((m) => m.teachingRoutes) },
       { path: 'catalogue', loadChildren: () => import('./learning/learning.routes').then((m) => m.catalogueRoutes) },
+      { path: 'trainees', loadChildren: () => import('./trainees/trainees.routes').then((m) => m.traineesRoutes) },
+      { path: 'handovers', loadChildren: () => import('./trainees/trainees.routes').then((m) => m.handoversRoutes) },
+      { path: 'me', loadChildren: () => import('./portal/portal.routes').then((m) => m.portalRoutes) },
     ],
   },
   {

@@ -37,18 +37,29 @@ const NAV: Readonly<Record<Role, readonly NavItem[]>> = {
     { path: '/admin/organisations', label: 'nav.organisations', icon: 'bank', exact: false },
     { path: '/admin/users', label: 'nav.users', icon: 'team', exact: false },
     { path: '/admin/audit', label: 'nav.audit', icon: 'audit', exact: false },
+    { path: '/trainees', label: 'nav.trainees', icon: 'team', exact: true },
+    { path: '/handovers', label: 'nav.handovers', icon: 'swap', exact: false },
     { path: '/admin/learning', label: 'nav.learningAdmin', icon: 'book', exact: false },
     ACCOUNT,
   ],
   counsellor: [
     HOME,
+    // Exact: the pre-release list lives under /trainees too and has its own entry.
+    { path: '/trainees', label: 'nav.trainees', icon: 'team', exact: true },
+    { path: '/trainees/pre-release', label: 'nav.preRelease', icon: 'check-circle', exact: false },
+    { path: '/handovers', label: 'nav.handovers', icon: 'swap', exact: false },
     { path: '/catalogue/classes', label: 'nav.classes', icon: 'book', exact: false },
     { path: '/catalogue/courses', label: 'nav.courses', icon: 'tool', exact: false },
     ACCOUNT,
   ],
   instructor: [HOME, { path: '/teaching', label: 'nav.teaching', icon: 'book', exact: false }, ACCOUNT],
   employer: [HOME, ACCOUNT],
-  trainee: [HOME, { path: '/learning', label: 'nav.learning', icon: 'book', exact: false }, ACCOUNT],
+  // The account page is one of the tiles under 我的: four big buttons fit a phone's bottom bar.
+  trainee: [
+    HOME,
+    { path: '/learning', label: 'nav.learning', icon: 'book', exact: false },
+    { path: '/me', label: 'nav.me', icon: 'user', exact: false },
+  ],
 };
 
 /**

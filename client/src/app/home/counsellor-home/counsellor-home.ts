@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
@@ -11,8 +12,31 @@ import { HomeStore } from '../home-store';
 
 @Component({
   selector: 'jbh-counsellor-home',
-  imports: [NzCardModule, NzEmptyModule, NzIconModule, NzSpinModule, LoadError],
+  imports: [RouterLink, NzCardModule, NzEmptyModule, NzIconModule, NzSpinModule, LoadError],
   templateUrl: './counsellor-home.html',
+  styles: `
+    .home-card-link {
+      display: block;
+      color: inherit;
+    }
+    .home-card-link:hover nz-card,
+    .home-card-link:focus-visible nz-card {
+      box-shadow: 0 2px 10px rgba(173, 104, 0, 0.18);
+    }
+    .state-cards a {
+      height: 100%;
+      color: inherit;
+    }
+    .state-cards a:hover {
+      background: #fffbf2;
+    }
+    .home-links {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px 24px;
+      font-size: 15px;
+    }
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CounsellorHome {

@@ -1,0 +1,101 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { TraineesI18n } from '../trainees/trainees-i18n';
+
+/** Privacy as a visible feature: what an employer can see, and what it never sees, in plain words. */
+@Component({
+  selector: 'jbh-privacy-box',
+  imports: [NzIconModule],
+  template: `
+    <section class="privacy" aria-labelledby="privacy-title" data-testid="privacy-box">
+      <h2 id="privacy-title" class="privacy-title"><nz-icon nzType="safety-certificate" /> {{ t('privacy.title') }}</h2>
+      <div class="privacy-cols">
+        <div class="privacy-col can">
+          <h3><nz-icon nzType="eye" /> {{ t('privacy.can') }}</h3>
+          <ul>
+            <li>{{ t('privacy.can1') }}</li>
+            <li>{{ t('privacy.can2') }}</li>
+            <li>{{ t('privacy.can3') }}</li>
+          </ul>
+        </div>
+        <div class="privacy-col cannot">
+          <h3><nz-icon nzType="eye-invisible" /> {{ t('privacy.cannot') }}</h3>
+          <ul>
+            <li>{{ t('privacy.cannot1') }}</li>
+            <li>{{ t('privacy.cannot2') }}</li>
+            <li>{{ t('privacy.cannot3') }}</li>
+            <li>{{ t('privacy.cannot4') }}</li>
+          </ul>
+        </div>
+      </div>
+      <p class="privacy-after">{{ t('privacy.after') }}</p>
+      <p class="privacy-law">{{ t('privacy.law') }}</p>
+    </section>
+  `,
+  styles: `
+    .privacy {
+      margin-bottom: 16px;
+      padding: 16px;
+      border-radius: 14px;
+      background: #f6ffed;
+      border: 1px solid #b7eb8f;
+    }
+    .privacy-title {
+      display: flex;
+      align-items: center;
+      gap: 8px;
+      margin: 0 0 12px;
+      font-size: 18px;
+    }
+    .privacy-title nz-icon {
+      color: #389e0d;
+    }
+    .privacy-cols {
+      display: grid;
+      grid-template-columns: 1fr 1fr;
+      gap: 12px;
+    }
+    .privacy-col {
+      padding: 10px 12px;
+      border-radius: 10px;
+      background: #fff;
+    }
+    .privacy-col h3 {
+      display: flex;
+      align-items: center;
+      gap: 6px;
+      margin: 0 0 6px;
+      font-size: 16px;
+    }
+    .can h3 {
+      color: #1677ff;
+    }
+    .cannot h3 {
+      color: #389e0d;
+    }
+    .privacy-col ul {
+      margin: 0;
+      padding-left: 18px;
+    }
+    .privacy-col li {
+      margin: 4px 0;
+    }
+    .privacy-after {
+      margin: 12px 0 0;
+    }
+    .privacy-law {
+      margin: 6px 0 0;
+      color: rgba(0, 0, 0, 0.6);
+      font-size: 14px;
+    }
+    @media (max-width: 480px) {
+      .privacy-cols {
+        grid-template-columns: 1fr;
+      }
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class PrivacyBox {
+  protected readonly t = inject(TraineesI18n).t;
+}

@@ -1,0 +1,170 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormsModule } from '@angular/forms';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzDrawerModule } from 'ng-zorro-antd/drawer';
+import { NzEmptyModule } from 'ng-zorro-antd/empty';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzPaginationModule } from 'ng-zorro-antd/pagination';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { NzSpinModule } from 'ng-zorro-antd/spin';
+import { NzTableModule, type NzTableSortOrder } from 'ng-zorro-antd/table';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import { Subject, debounceTime, distinctUntilChanged } from 'rxjs';
+import { TRAINEE_STATES } from '../../core/api/api-types';
+import { AuthStore } from '../../core/auth/auth-store';
+import { toApiError } from '../../core/errors/api-error';
+import { ErrorNotifier } from '../../core/errors/error-notifier';
+import { LoadError } from '../../shared/load-error';
+import { Viewport } from '../../shared/viewport';
+import { MyOrganisation } from '../my-organisation';
+import { TraineeForm } from '../trainee-form/trainee-form';
+import { TraineesI18n } from '../trainees-i18n';
+import type { TraineeDto, TraineeListItemDto, TraineeState } from '../trainees-types';
+import { traineeStateColor } from '../trainees-labels';
+import { CASELOAD_SORTS, type CaseloadSort, CaseloadStore, type ConsentFilter, PAGE_SIZES, fromUrlParams } from './caseload-store';
+
+/** `/trainees`: the caseload — filters, a sortable table (cards on a phone), paging, create, import, export. */
+@Component({
+  selector: 'jbh-caseload-page',
+  imports: [
+    FormsModule,
+    RouterLink,
+    NzButtonModule,
+    NzDrawerModule,
+    NzEmptyModule,
+    NzIconModule,
+    NzInputModule,
+    NzPaginationModule,
+    NzSelectModule,
+    NzSpinModule,
+    NzTableModule,
+    NzTagModule,
+    LoadError,
+    TraineeForm,
+  ],
+  templateUrl: './caseload-page.html',
+  styleUrl: './caseload-page.css',
+  providers: [CaseloadStore],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class CaseloadPage {
+  protected readonly store = inject(CaseloadStore);
+  private readonly i18n = inject(TraineesI18n);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+  private readonly message = inject(NzMessageService);
+  private readonly notifier = inject(ErrorNotifier);
+  private readonly organisation = inject(MyOrganisation);
+  protected readonly t = this.i18n.t;
+  protected readonly date = this.i18n.date;
+  protected readonly days = this.i18n.days;
+  protected readonly isPhone = inject(Viewport).isPhone;
+  private readonly auth = inject(AuthStore);
+  protected readonly isAdmin = computed(() => this.auth.role() === 'admin');
+  protected readonly canCreate = this.organisation.isFacilityCounsellor;
+  protected readonly states = TRAINEE_STATES;
+  protected readonly sorts = CASELOAD_SORTS;
+  protected readonly pageSizes = [...PAGE_SIZES];
+  protected readonly stateColor = traineeStateColor;
+  protected readonly search = signal('');
+  protected readonly creating = signal(false);
+  protected readonly exporting = signal(false);
+  private readonly searchTyped = new Subject<string>();
+  private restored = false;
+
+  constructor() {
+    this.organisation.load();
+    // The address bar holds the filters (the workbench links here with them): it is read on every
+    // change, and a query it already matches is not loaded twice.
+    this.route.queryParamMap.pipe(takeUntilDestroyed()).subscribe((map) => {
+      const params = Object.fromEntries(map.keys.map((k) => [k, map.get(k) ?? undefined]));
+      const next = fromUrlParams(params, this.store.query().q);
+      if (this.restored && JSON.stringify(next) === JSON.stringify(this.store.query())) return;
+      this.restored = true;
+      this.store.restore(next);
+    });
+    effect(() => {
+      const queryParams = this.store.urlParams();
+      untracked(() => void this.router.navigate([], { relativeTo: this.route, queryParams, replaceUrl: true }));
+    });
+    this.searchTyped.pipe(debounceTime(350), distinctUntilChanged(), takeUntilDestroyed()).subscribe((q) => this.store.setFilters({ q }));
+  }
+
+  protected typeSearch(q: string): void {
+    this.search.set(q);
+    this.searchTyped.next(q);
+  }
+
+  protected filterState(state: TraineeState | null): void {
+    this.store.setFilters({ state });
+  }
+
+  protected filterConsent(consent: ConsentFilter | null): void {
+    this.store.setFilters({ consent });
+  }
+
+  protected filterReleaseFrom(releaseFrom: string): void {
+    this.store.setFilters({ releaseFrom: releaseFrom ?? '' });
+  }
+
+  protected filterReleaseTo(releaseTo: string): void {
+    this.store.setFilters({ releaseTo: releaseTo ?? '' });
+  }
+
+  protected clearFilters(): void {
+    this.search.set('');
+    this.store.clearFilters();
+  }
+
+  protected sortOrder(column: CaseloadSort): NzTableSortOrder {
+    const q = this.store.query();
+    if (q.sort !== column) return null;
+    return q.order === 'asc' ? 'ascend' : 'descend';
+  }
+
+  protected sortBy(column: CaseloadSort, order: NzTableSortOrder): void {
+    if (order === null) this.store.setSort('expectedRelease', 'asc');
+    else this.store.setSort(column, order === 'ascend' ? 'asc' : 'desc');
+  }
+
+  protected sortFromSelect(value: string): void {
+    const [sort, order] = value.split(':') as [CaseloadSort, 'asc' | 'desc'];
+    this.store.setSort(sort, order);
+  }
+
+  protected checklistText(row: TraineeListItemDto): string {
+    return row.checklistTotal > 0 ? `${row.checklistDone}/${row.checklistTotal}` : this.t('none');
+  }
+
+  protected exportExcel(): void {
+    this.exporting.set(true);
+    this.store.exportFile().subscribe({
+      next: () => {
+        this.exporting.set(false);
+        this.message.success(this.t('caseload.exported'));
+      },
+      error: (err: unknown) => {
+        this.exporting.set(false);
+        this.notifier.show(toApiError(err));
+      },
+    });
+  }
+
+  protected openCreate(): void {
+    this.creating.set(true);
+  }
+
+  protected closeCreate(): void {
+    this.creating.set(false);
+  }
+
+  protected created(trainee: TraineeDto): void {
+    this.creating.set(false);
+    this.message.success(this.t('form.created'));
+    void this.router.navigate(['/trainees', trainee.id]);
+  }
+}
