@@ -14,7 +14,7 @@ import { PortalApi } from './portal-api';
   imports: [RouterLink, NzIconModule, NzSpinModule, LoadError],
   template: `
     <div data-testid="my-checklist">
-      <a routerLink="/me" class="portal-back"><nz-icon nzType="left" /> {{ t('me.back') }}</a>
+      <a routerLink="/me" class="portal-back" data-testid="portal-back"><nz-icon nzType="left" /> {{ t('me.back') }}</a>
       <h1 class="portal-title">{{ t('myCl.title') }}</h1>
       <p class="portal-intro">{{ t('myCl.intro') }}</p>
       @if (items().error; as err) {

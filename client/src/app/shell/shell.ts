@@ -1,7 +1,7 @@
 import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { NzAvatarModule } from 'ng-zorro-antd/avatar';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDrawerModule } from 'ng-zorro-antd/drawer';
@@ -9,7 +9,7 @@ import { NzDropDownModule } from 'ng-zorro-antd/dropdown';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzLayoutModule } from 'ng-zorro-antd/layout';
 import { NzMenuModule } from 'ng-zorro-antd/menu';
-import { filter } from 'rxjs';
+import { filter, map, startWith } from 'rxjs';
 import type { Role } from '../core/api/api-types';
 import { AuthStore } from '../core/auth/auth-store';
 import { I18n } from '../core/i18n/i18n';
@@ -25,6 +25,8 @@ interface NavItem {
   readonly label: TranslationKey;
   readonly icon: string;
   readonly exact: boolean;
+  /** Paths under this one that have an entry of their own (and so do not light this one up). */
+  readonly except?: readonly string[];
 }
 
 const HOME: NavItem = { path: '/', label: 'nav.home', icon: 'home', exact: true };
@@ -37,15 +39,14 @@ const NAV: Readonly<Record<Role, readonly NavItem[]>> = {
     { path: '/admin/organisations', label: 'nav.organisations', icon: 'bank', exact: false },
     { path: '/admin/users', label: 'nav.users', icon: 'team', exact: false },
     { path: '/admin/audit', label: 'nav.audit', icon: 'audit', exact: false },
-    { path: '/trainees', label: 'nav.trainees', icon: 'team', exact: true },
+    { path: '/trainees', label: 'nav.trainees', icon: 'team', exact: false },
     { path: '/handovers', label: 'nav.handovers', icon: 'swap', exact: false },
     { path: '/admin/learning', label: 'nav.learningAdmin', icon: 'book', exact: false },
     ACCOUNT,
   ],
   counsellor: [
     HOME,
-    // Exact: the pre-release list lives under /trainees too and has its own entry.
-    { path: '/trainees', label: 'nav.trainees', icon: 'team', exact: true },
+    { path: '/trainees', label: 'nav.trainees', icon: 'team', exact: false, except: ['/trainees/pre-release'] },
     { path: '/trainees/pre-release', label: 'nav.preRelease', icon: 'check-circle', exact: false },
     { path: '/handovers', label: 'nav.handovers', icon: 'swap', exact: false },
     { path: '/catalogue/classes', label: 'nav.classes', icon: 'book', exact: false },
@@ -72,7 +73,6 @@ const NAV: Readonly<Record<Role, readonly NavItem[]>> = {
     NgTemplateOutlet,
     RouterOutlet,
     RouterLink,
-    RouterLinkActive,
     NzLayoutModule,
     NzMenuModule,
     NzDropDownModule,
@@ -101,6 +101,16 @@ export class Shell {
   protected readonly nav = computed(() => NAV[this.auth.role() ?? 'trainee']);
   protected readonly initial = computed(() => (this.user()?.displayName ?? '?').slice(0, 1));
   protected readonly drawerOpen = signal(false);
+  /** The current path without query or fragment: a filtered list still lights up its menu entry. */
+  private readonly path = toSignal(
+    this.router.events.pipe(
+      filter((e): e is NavigationEnd => e instanceof NavigationEnd),
+      map((e) => e.urlAfterRedirects),
+      startWith(this.router.url),
+      map((url) => url.split(/[?#]/)[0] || '/'),
+    ),
+    { initialValue: '/' },
+  );
 
   constructor() {
     // Close the phone drawer once a menu entry has navigated.
@@ -110,6 +120,13 @@ export class Shell {
         takeUntilDestroyed(),
       )
       .subscribe(() => this.drawerOpen.set(false));
+  }
+
+  protected isActive(item: NavItem): boolean {
+    const path = this.path();
+    if (item.exact) return path === item.path;
+    const under = (prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
+    return under(item.path) && !(item.except ?? []).some(under);
   }
 
   protected openDrawer(): void {

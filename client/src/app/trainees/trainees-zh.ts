@@ -85,6 +85,7 @@ export const traineesZh = {
   'caseload.col.checklist': '出所前准备',
   'caseload.col.organisation': '所在单位',
   'caseload.sexAge': '{sex} · {age}岁',
+  'caseload.releasedOn': '{date} 出所',
   'caseload.readOnly': '已移交 · 只读',
   'caseload.agreed': '已同意',
   'caseload.notAgreed': '未同意',
@@ -166,6 +167,7 @@ export const traineesZh = {
   'file.noAccount': '未开通（由指导员代办）',
   'file.edit': '编辑',
   'file.handover': '办理出所衔接',
+  'file.openHandover': '出所衔接进行中（{state}）· 查看',
   'file.consentShort': '就业匹配：{state}',
 
   // Lifecycle
@@ -206,7 +208,7 @@ export const traineesZh = {
   'con.notGiven': '未同意',
   'con.grantedAt': '{date} 同意',
   'con.withdrawnAt': '{date} 撤回',
-  'con.assisted': '指导员代录 · 纸质同意书 {ref}',
+  'con.assisted': '指导员代录 · 同意书编号 {ref}',
   'con.assistedWithdrawal': '指导员代办撤回',
   'con.self': '学员本人在线确认',
   'con.version': '第 {v} 版',
@@ -266,6 +268,8 @@ export const traineesZh = {
   'ho.incoming': '接收',
   'ho.all': '全部',
   'ho.state': '状态',
+  'ho.view.open': '进行中',
+  'ho.view.all': '全部（含已完成）',
   'ho.overdueOnly': '只看逾期',
   'ho.col.trainee': '学员',
   'ho.col.from': '移交单位',

@@ -2,6 +2,7 @@ import { Injectable, computed, inject, signal } from '@angular/core';
 import { type Observable, type Subscription, forkJoin, map, tap } from 'rxjs';
 import { AuthStore } from '../../core/auth/auth-store';
 import { type Remote, idle, loadInto } from '../../shared/remote';
+import { HandoversApi } from '../handovers/handovers-api';
 import { TraineesApi } from '../trainees-api';
 import type {
   AssistedGrantConsentDto,
@@ -11,6 +12,7 @@ import type {
   ConsentTextDto,
   CorrectionRequestDto,
   CreateCorrectionRequestDto,
+  HandoverDto,
   ResolveCorrectionRequestDto,
   StateChangeDto,
   TraineeDto,
@@ -39,6 +41,7 @@ export interface ConsentsView {
 @Injectable()
 export class TraineeFileStore {
   private readonly api = inject(TraineesApi);
+  private readonly handovers = inject(HandoversApi);
   private readonly auth = inject(AuthStore);
   private traineeId = '';
   private readonly traineeState = signal<Remote<TraineeDto>>(idle());
@@ -48,6 +51,8 @@ export class TraineeFileStore {
   private readonly correctionsState = signal<Remote<CorrectionRequestDto[]>>(idle());
   /** The full identity number, held only while shown (never stored anywhere else). */
   private readonly revealedState = signal<string | null>(null);
+  /** The handover in progress for this trainee, if any (then the file links to it instead of offering a new one). */
+  private readonly openHandoverState = signal<HandoverDto | null>(null);
   private inFlight: Subscription | null = null;
 
   readonly trainee = this.traineeState.asReadonly();
@@ -56,6 +61,7 @@ export class TraineeFileStore {
   readonly consents = this.consentsState.asReadonly();
   readonly corrections = this.correctionsState.asReadonly();
   readonly revealedIdentityNumber = this.revealedState.asReadonly();
+  readonly openHandover = this.openHandoverState.asReadonly();
 
   /** Only the holding organisation's counsellors change a file; admins and the handing-over facility read it. */
   readonly editable = computed(() => {
@@ -69,7 +75,7 @@ export class TraineeFileStore {
   /** A handover can be prepared while the trainee is still inside. */
   readonly canPrepareHandover = computed(() => {
     const t = this.traineeState().data;
-    return this.editable() && !!t && (t.state === 'admitted' || t.state === 'pre_release');
+    return this.editable() && !!t && (t.state === 'admitted' || t.state === 'pre_release') && this.openHandoverState() === null;
   });
 
   open(traineeId: string): void {
@@ -79,12 +85,25 @@ export class TraineeFileStore {
     for (const s of [this.historyState, this.checklistState, this.correctionsState] as const) s.set(idle());
     this.consentsState.set(idle());
     this.traineeState.set(idle());
+    this.openHandoverState.set(null);
     this.loadTrainee();
   }
 
   loadTrainee(): void {
     this.inFlight?.unsubscribe();
-    this.inFlight = loadInto(this.traineeState, this.api.get(this.traineeId));
+    this.inFlight = loadInto(this.traineeState, this.api.get(this.traineeId).pipe(tap((t) => this.findOpenHandover(t))));
+  }
+
+  /**
+   * The server has no "handover of this trainee" look-up, so the sender's open handovers (a short
+   * list) are searched; a failure only means the button shows and the server refuses a second one.
+   */
+  private findOpenHandover(trainee: TraineeDto): void {
+    if (trainee.readOnly || this.auth.role() !== 'counsellor' || (trainee.state !== 'admitted' && trainee.state !== 'pre_release')) return;
+    this.handovers.list({ direction: 'outgoing', state: 'open', overdue: false, page: 1, pageSize: 100 }).subscribe({
+      next: (page) => this.openHandoverState.set(page.items.find((h) => h.traineeId === trainee.id) ?? null),
+      error: () => this.openHandoverState.set(null),
+    });
   }
 
   loadHistory(): void {

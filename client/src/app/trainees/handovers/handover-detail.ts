@@ -25,9 +25,6 @@ import { HandoversApi } from './handovers-api';
 
 type Step = 'send' | 'accept' | 'reject' | 'complete';
 
-/** The four steps as the progress bar shows them; a rejection stops at the step it happened on. */
-const STEP_ORDER = ['prepared', 'sent', 'accepted', 'completed'] as const;
-
 /**
  * `/handovers/:id`: where a handover stands and the next step — each button only for the side that
  * may take it (the sender sends; the station accepts, rejects, and records the handover on the day).
@@ -83,12 +80,23 @@ export class HandoverDetail {
   protected readonly handedOverOn = signal(todayIso());
   protected readonly completeTried = signal(false);
 
+  /** The step in hand: the next one to take (a rejection marks the step it stopped). */
   protected readonly stepIndex = computed(() => {
     const h = this.handover().data;
     if (!h) return 0;
-    if (h.state === 'rejected') return h.acceptedAt ? 2 : 1;
-    return STEP_ORDER.indexOf(h.state);
+    switch (h.state) {
+      case 'prepared':
+        return 1;
+      case 'sent':
+        return 2;
+      case 'accepted':
+      case 'completed':
+        return 3;
+      case 'rejected':
+        return h.acceptedAt ? 3 : 2;
+    }
   });
+
   protected readonly chosenDocuments = computed(() => [...this.documents(), ...splitList(this.otherDocument())]);
   protected readonly completeValid = computed(
     () =>

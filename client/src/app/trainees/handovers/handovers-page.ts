@@ -58,7 +58,7 @@ export class HandoversPage {
 
   /** Admins see every handover in one list; counsellors switch between what they send and what they receive. */
   protected readonly directions: readonly (HandoverDirection | null)[] = this.isAdmin ? [null] : ['outgoing', 'incoming'];
-  protected readonly query = signal<HandoverQuery>({ direction: null, state: null, overdue: false, page: 1, pageSize: 20 });
+  protected readonly query = signal<HandoverQuery>({ direction: null, state: 'open', overdue: false, page: 1, pageSize: 20 });
   protected readonly list = signal<Remote<HandoverPageDto>>(idle());
   protected readonly tabIndex = computed(() => Math.max(0, this.directions.indexOf(this.query().direction)));
   private inFlight: Subscription | null = null;
@@ -84,8 +84,8 @@ export class HandoversPage {
     this.setQuery({ direction: this.directions[index] ?? null, page: 1 });
   }
 
-  protected filterState(state: HandoverState | null): void {
-    this.setQuery({ state, page: 1 });
+  protected filterState(state: HandoverState | 'open' | 'all'): void {
+    this.setQuery({ state: state === 'all' ? null : state, page: 1 });
   }
 
   protected filterOverdue(overdue: boolean): void {

@@ -9,7 +9,7 @@ import { LoadError } from '../../shared/load-error';
 import { type Remote, idle, loadInto } from '../../shared/remote';
 import { TraineesApi } from '../trainees-api';
 import { TraineesI18n } from '../trainees-i18n';
-import type { ChecklistBehindDto } from '../trainees-types';
+import { CHECKLIST_KEYS, type ChecklistBehindDto, type ChecklistItemKey } from '../trainees-types';
 
 /** `/trainees/pre-release`: who is behind with pre-release education, soonest release first, what is missing. */
 @Component({
@@ -43,7 +43,7 @@ import type { ChecklistBehindDto } from '../trainees-types';
                 </div>
                 <div class="behind-missing">
                   <span class="muted">{{ t('pre.missing') }}</span>
-                  @for (key of row.missing; track key) {
+                  @for (key of missingInOrder(row); track key) {
                     <nz-tag nzColor="orange" data-testid="behind-missing">{{ t(missingKey(key)) }}</nz-tag>
                   }
                 </div>
@@ -148,7 +148,12 @@ export class PreReleasePage {
     loadInto(this.behind, this.api.behind());
   }
 
-  protected missingKey(key: ChecklistBehindDto['missing'][number]) {
+  /** In the order the education runs, as on the checklist itself (the server sends them alphabetically). */
+  protected missingInOrder(row: ChecklistBehindDto): ChecklistItemKey[] {
+    return CHECKLIST_KEYS.filter((k) => row.missing.includes(k));
+  }
+
+  protected missingKey(key: ChecklistItemKey) {
     return `checklist.${key}` as const;
   }
 }
