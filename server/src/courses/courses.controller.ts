@@ -9,12 +9,14 @@ import {
   CertificateDto,
   CourseDto,
   CourseQueryDto,
+  CourseRecommendationDto,
+  DemandSupplyRowDto,
   CreateCourseDto,
   CreateSessionDto,
   EnrolDto,
   RecordAttendanceDto,
   SelfEnrolDto,
-  SessionDto,
+  CourseSessionDto,
   SessionEnrolmentDto,
 } from './dto/course.dto';
 
@@ -41,7 +43,7 @@ export class CoursesController {
   /** A course with its sessions. */
   @Get('courses/:id')
   @Access(LEARNERS_AND_STAFF, 'all')
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<CourseDto & { sessions: SessionDto[] }> {
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<CourseDto & { sessions: CourseSessionDto[] }> {
     return this.courses.get(id);
   }
 
@@ -52,13 +54,13 @@ export class CoursesController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: CreateSessionDto,
     @ReqContext() ctx: RequestContext,
-  ): Promise<SessionDto> {
+  ): Promise<CourseSessionDto> {
     return this.courses.createSession(user, id, dto, ctx);
   }
 
   @Get('course-sessions/:id')
   @Access(LEARNERS_AND_STAFF, 'all')
-  session(@Param('id', ParseUUIDPipe) id: string): Promise<SessionDto> {
+  session(@Param('id', ParseUUIDPipe) id: string): Promise<CourseSessionDto> {
     return this.courses.session(id);
   }
 
@@ -120,6 +122,26 @@ export class CoursesController {
   @Access(['admin', 'counsellor'], { admin: 'all', counsellor: 'own-organisation' })
   certificates(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<CertificateDto[]> {
     return this.courses.certificatesOf(user, id);
+  }
+
+  /** "精准": courses that would qualify me for open orders I do not qualify for yet, with the reason. */
+  @Get('trainees/me/course-recommendations')
+  @Access(['trainee'], 'self')
+  myRecommendations(@CurrentUser() user: AuthUser): Promise<CourseRecommendationDto[]> {
+    return this.courses.recommendations(user, null);
+  }
+
+  @Get('trainees/:id/course-recommendations')
+  @Access(['admin', 'counsellor'], { admin: 'all', counsellor: 'own-organisation' })
+  recommendations(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<CourseRecommendationDto[]> {
+    return this.courses.recommendations(user, id);
+  }
+
+  /** Where open orders outrun trained trainees, per occupation and division. */
+  @Get('courses/demand-supply')
+  @Access(['admin'], 'all')
+  demandSupply(): Promise<DemandSupplyRowDto[]> {
+    return this.courses.demandSupply();
   }
 
   @Get('trainees/me/certificates')

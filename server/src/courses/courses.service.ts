@@ -14,11 +14,13 @@ import type {
   AssessmentDto,
   CertificateDto,
   CourseDto,
+  CourseRecommendationDto,
+  DemandSupplyRowDto,
   CourseQueryDto,
   CreateCourseDto,
   CreateSessionDto,
   RecordAttendanceDto,
-  SessionDto,
+  CourseSessionDto,
   SessionEnrolmentDto,
 } from './dto/course.dto';
 
@@ -74,7 +76,7 @@ export class CoursesService {
     }));
   }
 
-  async get(id: string): Promise<CourseDto & { sessions: SessionDto[] }> {
+  async get(id: string): Promise<CourseDto & { sessions: CourseSessionDto[] }> {
     const course = (await this.list({})).find((c) => c.id === id);
     if (!course) throw notFound('课程', 'Course');
     const ids = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM course_session WHERE course_id = $1 ORDER BY starts_on`, [
@@ -104,7 +106,7 @@ export class CoursesService {
     return (await this.list({})).find((c) => c.id === id)!;
   }
 
-  async createSession(admin: AuthUser, courseId: string, dto: CreateSessionDto, ctx: RequestContext): Promise<SessionDto> {
+  async createSession(admin: AuthUser, courseId: string, dto: CreateSessionDto, ctx: RequestContext): Promise<CourseSessionDto> {
     if (!(await this.dataSource.getRepository(Course).existsBy({ id: courseId }))) throw notFound('课程', 'Course');
     if (dto.endsOn < dto.startsOn)
       throw badRequest('ENDS_BEFORE_START', '结束日期不能早于开始日期。', 'The end date is before the start date.');
@@ -140,7 +142,7 @@ export class CoursesService {
     return this.session(id);
   }
 
-  async session(id: string): Promise<SessionDto> {
+  async session(id: string): Promise<CourseSessionDto> {
     const rows = await this.dataSource.query<Record<string, unknown>[]>(
       `SELECT s.*, s.starts_on::text AS starts_on, s.ends_on::text AS ends_on, c.title, c.occupation_code, c.level, v.name AS venue_name, u.display_name AS instructor_name,
               (SELECT count(*)::int FROM session_enrolment e WHERE e.session_id = s.id AND e.state = 'waitlisted') AS waitlisted
@@ -430,6 +432,90 @@ export class CoursesService {
       [t.id],
     );
     return Promise.all(ids.map((r) => this.enrolment(r.id)));
+  }
+
+  /**
+   * For a trainee: the courses that would qualify them for open orders they do not qualify for yet,
+   * nearest and largest demand first, each with its reason in plain words.
+   */
+  async recommendations(user: AuthUser, traineeId: string | null): Promise<CourseRecommendationDto[]> {
+    const tid = traineeId ? (await this.trainees.readable(user, traineeId)).row.id : (await this.trainees.ownRecord(user)).id;
+    const rows = await this.dataSource.query<Record<string, unknown>[]>(
+      `WITH me AS (SELECT id, home_division_code, preferred_divisions FROM trainee WHERE id = $1),
+       gaps AS (
+         SELECT o.occupation_code, COALESCE(o.required_level, 5) AS lvl, o.division_code, count(*)::int AS orders, sum(o.headcount)::int AS headcount
+           FROM job_order o, me
+          WHERE o.state = 'open' AND o.deadline >= $2::date
+            AND NOT EXISTS (SELECT 1 FROM certificate c WHERE c.trainee_id = me.id AND c.occupation_code = o.occupation_code AND c.level <= COALESCE(o.required_level, 5))
+          GROUP BY 1, 2, 3)
+       SELECT DISTINCT ON (g.occupation_code, g.lvl, g.division_code)
+              g.*, oc.name AS occupation_name, dv.name AS division_name, c.id AS course_id, c.title, c.level,
+              (g.division_code = me.home_division_code OR g.division_code = ANY(me.preferred_divisions)) AS nearby,
+              s.id AS session_id, s.starts_on::text AS starts_on, s.capacity - s.seats_taken AS seats_left
+         FROM gaps g CROSS JOIN me
+         JOIN occupation oc ON oc.code = g.occupation_code JOIN division dv ON dv.code = g.division_code
+         JOIN course c ON c.occupation_code = g.occupation_code AND c.level <= g.lvl
+         LEFT JOIN LATERAL (SELECT s.* FROM course_session s WHERE s.course_id = c.id AND s.ends_on >= $2::date ORDER BY s.starts_on LIMIT 1) s ON TRUE
+        WHERE NOT EXISTS (SELECT 1 FROM session_enrolment e JOIN course_session cs ON cs.id = e.session_id
+                           WHERE e.trainee_id = me.id AND cs.course_id = c.id AND e.state IN ('enrolled', 'waitlisted', 'passed'))
+        ORDER BY g.occupation_code, g.lvl, g.division_code, c.level DESC, s.starts_on NULLS LAST`,
+      [tid, this.clock.today()],
+    );
+    return rows
+      .map((r) => {
+        const lvl = levelName(r.lvl as number);
+        return {
+          courseId: r.course_id as string,
+          courseTitle: r.title as string,
+          occupationCode: r.occupation_code as string,
+          occupationName: r.occupation_name as string,
+          level: r.level as number,
+          levelName: levelName(r.level as number),
+          nextSessionId: (r.session_id as string | null) ?? null,
+          nextSessionStartsOn: (r.starts_on as string | null) ?? null,
+          seatsLeft: (r.seats_left as number | null) ?? null,
+          openOrders: r.orders as number,
+          headcount: r.headcount as number,
+          divisionName: r.division_name as string,
+          nearby: r.nearby as boolean,
+          reason: `${r.division_name as string}有${r.orders as number}个${r.occupation_name as string}（${lvl}）订单，共招${r.headcount as number}人；您还没有这个证书。`,
+          reasonEn: `${r.orders as number} open order(s) in ${r.division_name as string} for ${r.occupation_name as string} (${lvl}), ${r.headcount as number} people; you hold no such certificate yet.`,
+        };
+      })
+      .sort((a, b) => Number(b.nearby) - Number(a.nearby) || b.headcount - a.headcount);
+  }
+
+  /** For admins: open demand against trained supply, per occupation and division, biggest gap first. */
+  async demandSupply(): Promise<DemandSupplyRowDto[]> {
+    const rows = await this.dataSource.query<Record<string, unknown>[]>(
+      `WITH demand AS (
+         SELECT occupation_code, division_code, count(*)::int AS orders, sum(headcount)::int AS demand
+           FROM job_order WHERE state = 'open' AND deadline >= $1::date GROUP BY 1, 2),
+       people AS (
+         SELECT d.occupation_code, d.division_code, t.id,
+                EXISTS (SELECT 1 FROM certificate c WHERE c.trainee_id = t.id AND c.occupation_code = d.occupation_code) AS certified,
+                EXISTS (SELECT 1 FROM session_enrolment e JOIN course_session s ON s.id = e.session_id JOIN course c ON c.id = s.course_id
+                         WHERE e.trainee_id = t.id AND e.state = 'enrolled' AND c.occupation_code = d.occupation_code) AS training
+           FROM demand d JOIN trainee t ON t.state <> 'closed' AND (t.home_division_code = d.division_code OR d.division_code = ANY(t.preferred_divisions)))
+       SELECT d.*, oc.name AS occupation_name, dv.name AS division_name,
+              (SELECT count(*)::int FROM people p WHERE p.occupation_code = d.occupation_code AND p.division_code = d.division_code AND p.certified) AS certified,
+              (SELECT count(*)::int FROM people p WHERE p.occupation_code = d.occupation_code AND p.division_code = d.division_code AND NOT p.certified AND p.training) AS in_training
+         FROM demand d JOIN occupation oc ON oc.code = d.occupation_code JOIN division dv ON dv.code = d.division_code`,
+      [this.clock.today()],
+    );
+    return rows
+      .map((r) => ({
+        occupationCode: r.occupation_code as string,
+        occupationName: r.occupation_name as string,
+        divisionCode: r.division_code as string,
+        divisionName: r.division_name as string,
+        openOrders: r.orders as number,
+        demand: r.demand as number,
+        certified: r.certified as number,
+        inTraining: r.in_training as number,
+        gap: (r.demand as number) - (r.certified as number) - (r.in_training as number),
+      }))
+      .sort((a, b) => b.gap - a.gap || a.occupationCode.localeCompare(b.occupationCode));
   }
 
   /** Only the session's instructor (or an admin) records attendance and assessments. */

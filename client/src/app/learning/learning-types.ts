@@ -23,11 +23,7 @@ export type ClassAttendanceDto = Schemas['ClassAttendanceDto'];
 // Skills track (精准式)
 export type CourseDto = Schemas['CourseDto'];
 export type CreateCourseDto = Schemas['CreateCourseDto'];
-/**
- * A course session. The server names this class `SessionDto`, as it does the sign-in answer; the OpenAPI
- * document keeps only this one under that name (see core/api/api-types.ts).
- */
-export type CourseSessionDto = Schemas['SessionDto'];
+export type CourseSessionDto = Schemas['CourseSessionDto'];
 export type CreateSessionDto = Schemas['CreateSessionDto'];
 export type SessionEnrolmentDto = Schemas['SessionEnrolmentDto'];
 export type SessionEnrolmentState = SessionEnrolmentDto['state'];
@@ -36,40 +32,9 @@ export type CertificateDto = Schemas['CertificateDto'];
 /** `GET /courses/:id` (documented as a plain object): the course and its sessions. */
 export type CourseDetailDto = CourseDto & { sessions: CourseSessionDto[] };
 
-/**
- * "精准" recommendations and the demand-vs-supply view. Written by hand from the server's DTOs
- * (courses/dto/course.dto.ts) until the OpenAPI document is regenerated with them; then these two
- * become `Schemas['CourseRecommendationDto']` and `Schemas['DemandSupplyRowDto']`.
- */
-export interface CourseRecommendationDto {
-  courseId: string;
-  courseTitle: string;
-  occupationCode: string;
-  occupationName: string;
-  level: number;
-  levelName: string;
-  nextSessionId: string | null;
-  nextSessionStartsOn: string | null;
-  seatsLeft: number | null;
-  openOrders: number;
-  headcount: number;
-  divisionName: string;
-  nearby: boolean;
-  reason: string;
-  reasonEn: string;
-}
-
-export interface DemandSupplyRowDto {
-  occupationCode: string;
-  occupationName: string;
-  divisionCode: string;
-  divisionName: string;
-  openOrders: number;
-  demand: number;
-  certified: number;
-  inTraining: number;
-  gap: number;
-}
+/** "精准" recommendations and the admin's demand-vs-supply view. */
+export type CourseRecommendationDto = Schemas['CourseRecommendationDto'];
+export type DemandSupplyRowDto = Schemas['DemandSupplyRowDto'];
 
 // Reference and people
 export type OccupationDto = Schemas['OccupationDto'];

@@ -86,7 +86,7 @@ export class CreateCourseDto {
   syllabus?: string;
 }
 
-export class SessionDto {
+export class CourseSessionDto {
   id: string;
   courseId: string;
   courseTitle: string;
@@ -198,4 +198,43 @@ export class CertificateDto {
   number: string;
   issuer: string;
   issuedOn: string;
+}
+
+/** "精准": a course that closes the gap between what open orders ask for and what the trainee holds. */
+export class CourseRecommendationDto {
+  courseId: string;
+  courseTitle: string;
+  occupationCode: string;
+  occupationName: string;
+  level: number;
+  levelName: string;
+  /** The soonest session still open for enrolment, if any. */
+  nextSessionId: string | null;
+  nextSessionStartsOn: string | null;
+  seatsLeft: number | null;
+  /** Open orders asking for this occupation and level (or higher) that the trainee does not qualify for. */
+  openOrders: number;
+  headcount: number;
+  divisionName: string;
+  /** In the trainee's home or preferred division. */
+  nearby: boolean;
+  reason: string;
+  reasonEn: string;
+}
+
+/** Where open orders outrun trained trainees, per occupation and division. */
+export class DemandSupplyRowDto {
+  occupationCode: string;
+  occupationName: string;
+  divisionCode: string;
+  divisionName: string;
+  openOrders: number;
+  /** People the open orders ask for. */
+  demand: number;
+  /** Trainees (not closed) who live in or prefer the division and hold a certificate of the occupation. */
+  certified: number;
+  /** Of those without one: trainees in a current session of a course for the occupation. */
+  inTraining: number;
+  /** demand − certified − inTraining (positive: training falls short). */
+  gap: number;
 }

@@ -2,16 +2,7 @@ import type { components } from './generated/api';
 
 type Schemas = components['schemas'];
 
-/**
- * The sign-in answer, written by hand for now: the server has two classes named `SessionDto` (auth and
- * courses) and the OpenAPI document keeps only the course one. Back to `Schemas[...]` once the course
- * DTO is renamed.
- */
-export interface SessionDto {
-  accessToken: string;
-  expiresIn: number;
-  user: Schemas['SessionUserDto'];
-}
+export type SessionDto = Schemas['SessionDto'];
 export type SessionUserDto = Schemas['SessionUserDto'];
 export type MeDto = Schemas['MeDto'];
 export type LoginDto = Schemas['LoginDto'];
