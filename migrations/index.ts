@@ -2,6 +2,13 @@ import { InitialSchema1795879642675 } from './1795879642675-InitialSchema';
 import { TraineeRecords1795880989284 } from './1795880989284-TraineeRecords';
 import { CaseloadIndexes1795882411900 } from './1795882411900-CaseloadIndexes';
 import { Learning1795883096749 } from './1795883096749-Learning';
+import { Orders1795884029187 } from './1795884029187-Orders';
 
 /** Every migration, in order. Rewritten by `npm run migration:generate -- Name`. */
-export const allMigrations = [InitialSchema1795879642675, TraineeRecords1795880989284, CaseloadIndexes1795882411900, Learning1795883096749];
+export const allMigrations = [
+  InitialSchema1795879642675,
+  TraineeRecords1795880989284,
+  CaseloadIndexes1795882411900,
+  Learning1795883096749,
+  Orders1795884029187,
+];

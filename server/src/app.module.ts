@@ -16,6 +16,7 @@ import { dataSourceOptions } from './database/data-source-options';
 import { ConsentsModule } from './consents/consents.module';
 import { CoursesModule } from './courses/courses.module';
 import { DiplomasModule } from './diplomas/diplomas.module';
+import { OrdersModule } from './orders/orders.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { EmployersModule } from './employers/employers.module';
 import { HandoversModule } from './handovers/handovers.module';
@@ -52,6 +53,7 @@ export class AppModule {
         NotificationsModule,
         CoursesModule,
         DiplomasModule,
+        OrdersModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: validationPipe },

@@ -13,6 +13,7 @@ const COUNSELLOR: readonly Role[] = ['counsellor'];
 const ADMIN_COUNSELLOR: readonly Role[] = ['admin', 'counsellor'];
 const TRAINEE: readonly Role[] = ['trainee'];
 const STAFF: readonly Role[] = ['admin', 'counsellor', 'instructor'];
+const EMPLOYER: readonly Role[] = ['employer'];
 const ADMIN_INSTRUCTOR: readonly Role[] = ['admin', 'instructor'];
 /** The learning catalogue: everyone but employers. */
 const LEARNING: readonly Role[] = ['admin', 'counsellor', 'instructor', 'trainee'];
@@ -126,6 +127,16 @@ export const MATRIX: Record<string, Allowed> = {
   'GET /api/trainees/me/certificates': TRAINEE,
   'GET /api/trainees/me/session-enrolments': TRAINEE,
   'POST /api/trainees/me/session-enrolments': TRAINEE,
+  'GET /api/trainees/me/course-recommendations': TRAINEE,
+  'GET /api/trainees/{id}/course-recommendations': ADMIN_COUNSELLOR,
+  'GET /api/courses/demand-supply': ADMIN,
+
+  'GET /api/orders': ['admin', 'counsellor', 'employer'],
+  'GET /api/orders/{id}': ['admin', 'counsellor', 'employer'],
+  'POST /api/orders': EMPLOYER,
+  'PATCH /api/orders/{id}': EMPLOYER,
+  'POST /api/orders/{id}/open': EMPLOYER,
+  'POST /api/orders/{id}/close': EMPLOYER,
 };
 
 /**
@@ -187,4 +198,9 @@ export const ID_ROUTES: Record<string, 'admin-only' | 'cross-org' | 'reference' 
   'POST /api/session-enrolments/{id}/withdrawal': 'cross-org',
   'PUT /api/session-enrolments/{id}/assessment': 'cross-org',
   'GET /api/trainees/{id}/certificates': 'cross-org',
+  'GET /api/trainees/{id}/course-recommendations': 'cross-org',
+  'GET /api/orders/{id}': 'cross-org',
+  'PATCH /api/orders/{id}': 'cross-org',
+  'POST /api/orders/{id}/open': 'cross-org',
+  'POST /api/orders/{id}/close': 'cross-org',
 };

@@ -239,6 +239,11 @@ describe('authorization net', () => {
         `INSERT INTO notification (user_id, kind, title_zh, title_en, dedupe_key) VALUES ('${traineeUser}', 'test', '测试', 'test', 'authz') RETURNING id`,
       );
       const ids = { id: classId, traineeId: liming };
+      const employer2 = (await t.login('employer2')).token;
+      const openOrder = await one(
+        `SELECT o.id FROM job_order o JOIN organisation e ON e.id = o.employer_id WHERE e.name = '海口椰风酒店管理有限公司' AND o.state = 'open' LIMIT 1`,
+      );
+      const draftOrder = await one(`SELECT id FROM job_order WHERE state = 'draft' LIMIT 1`);
       const cases: [string, string, string, Record<string, unknown>, Record<string, string>][] = [
         ['get', `/api/classes/${classId}`, otherTeacher, {}, { id: classId }],
         ['post', `/api/classes/${classId}/applications`, other, { traineeId: liming }, { id: classId }],
@@ -264,6 +269,12 @@ describe('authorization net', () => {
         ],
         ['get', `/api/trainees/${liming}/certificates`, other, {}, { id: liming }],
         ['post', `/api/notifications/${notification}/read`, trainee2, {}, { id: notification }],
+        ['get', `/api/trainees/${liming}/course-recommendations`, other, {}, { id: liming }],
+        ['get', `/api/orders/${draftOrder}`, employer2, {}, { id: draftOrder }],
+        ['get', `/api/orders/${draftOrder}`, other, {}, { id: draftOrder }],
+        ['patch', `/api/orders/${openOrder}`, employer2, { headcount: 9 }, { id: openOrder }],
+        ['post', `/api/orders/${draftOrder}/open`, employer2, {}, { id: draftOrder }],
+        ['post', `/api/orders/${openOrder}/close`, employer2, {}, { id: openOrder }],
       ];
       expect(ids.id).toBeDefined();
       for (const [method, path, token, body, names] of cases) {

@@ -8,6 +8,7 @@ import { Consent, ConsentText } from '../consents/consent.entity';
 import { Certificate, Course, CourseSession, SessionAttendance, SessionEnrolment } from '../courses/course.entities';
 import { ClassAttendance, ClassEnrolment, Diploma, DiplomaClass, Programme, ProgrammeUnit, UnitGrade } from '../diplomas/diploma.entities';
 import { Notification } from '../notifications/notification.entity';
+import { JobOrder } from '../orders/order.entity';
 import { Handover } from '../handovers/handover.entity';
 import { ChecklistItem } from '../trainees/checklist-item.entity';
 import { CorrectionRequest } from '../trainees/correction-request.entity';
@@ -44,4 +45,5 @@ export const entities = [
   SessionAttendance,
   Certificate,
   Notification,
+  JobOrder,
 ];

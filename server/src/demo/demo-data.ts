@@ -101,6 +101,29 @@ const SKILLS = [
 ];
 const CHECKLIST = ['situation_policy', 'anti_drug', 'mental_health', 'employment_guidance', 'handover_documents'];
 
+/** Open orders from the verified employers (and one draft), so demand meets supply on every page. */
+async function loadDemoOrders(m: EntityManager): Promise<void> {
+  const orders: [string, string, string, number, number | null, string, number, number, string, string][] = [
+    // employer, title, occupation, headcount, level, division, wage min, max, board, state
+    ['海口椰风酒店管理有限公司', '中餐厨师（凉菜/热菜）', '4-03-02-01', 5, 5, '460100', 4000, 6000, 'both', 'open'],
+    ['海口椰风酒店管理有限公司', '客房服务员', '4-03-01-01', 6, null, '460100', 3200, 4200, 'both', 'open'],
+    ['三亚湾畔餐饮有限公司', '中式烹调师', '4-03-02-01', 3, 5, '460200', 4500, 6500, 'board', 'open'],
+    ['儋州汇通物流有限公司', '仓库电工', '6-31-01-03', 2, 4, '460400', 5000, 7000, 'lodging', 'open'],
+    ['澄迈福山物业服务有限公司', '物业维修电工', '6-31-01-03', 4, 5, '469023', 4000, 5500, 'none', 'open'],
+    ['文昌星港汽车维修有限公司', '汽车维修学徒', '4-12-01-01', 3, null, '469005', 3500, 5000, 'lodging', 'draft'],
+  ];
+  for (const [employer, title, code, headcount, level, division, wmin, wmax, board, state] of orders) {
+    await m.query(
+      `INSERT INTO job_order (employer_id, title, occupation_code, headcount, required_level, division_code, wage_min, wage_max, board_and_lodging,
+         start_date, deadline, state, opened_at, description)
+       SELECT o.id, $2, $3::varchar, $4, $5, $6, $7, $8, $9, current_date + 75, current_date + 45, $10::varchar,
+              CASE WHEN $10::varchar = 'open' THEN now() END, '包吃住情况以合同为准。'
+         FROM organisation o WHERE o.name = $1 AND EXISTS (SELECT 1 FROM occupation WHERE code = $3::varchar)`,
+      [employer, title, code, headcount, level, division, wmin, wmax, board, state],
+    );
+  }
+}
+
 /**
  * A 中专 programme with a class in facility A (the `instructor` heads it, the demo trainee studies in
  * it), a skills course with a session, certificates for many of those already released, and one
@@ -531,6 +554,7 @@ export async function loadDemoData(ds: DataSource, cipher: FieldCipher, today: D
     }
     await loadDemoLifecycle(m, rand, ids, rows, facilities);
     await loadDemoLearning(m, ids, rows);
+    await loadDemoOrders(m);
     await m.query(`INSERT INTO audit_log (action, result, detail) VALUES ('demo.load', 'success', $1)`, [
       JSON.stringify({ organisations: 3 + stations.size + 2 + EMPLOYERS.length, trainees: rows.length }),
     ]);

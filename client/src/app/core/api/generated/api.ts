@@ -400,6 +400,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/courses/demand-supply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where open orders outrun trained trainees, per occupation and division. */
+        get: operations["CoursesController_demandSupply"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/diploma-verifications/{code}": {
         parameters: {
             query?: never;
@@ -628,6 +645,73 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["NotificationsController_readAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Employers: their own orders. Counsellors: open orders. Admins: all. */
+        get: operations["OrdersController_list"];
+        put?: never;
+        /** A new order, as a draft. */
+        post: operations["OrdersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OrdersController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["OrdersController_update"];
+        trace?: never;
+    };
+    "/api/orders/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["OrdersController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{id}/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish (verified employers only). */
+        post: operations["OrdersController_open"];
         delete?: never;
         options?: never;
         head?: never;
@@ -952,6 +1036,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/trainees/{id}/course-recommendations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CoursesController_recommendations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/trainees/{id}/history": {
         parameters: {
             query?: never;
@@ -1235,6 +1335,23 @@ export interface paths {
         put?: never;
         /** Ask for my data to be corrected (PIPL Art. 46). */
         post: operations["TraineePortalController_requestCorrection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trainees/me/course-recommendations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** "精准": courses that would qualify me for open orders I do not qualify for yet, with the reason. */
+        get: operations["CoursesController_myRecommendations"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1550,6 +1667,43 @@ export interface components {
             /** @description Sessions that have not ended yet. */
             upcomingSessions: number;
         };
+        CourseRecommendationDto: {
+            courseId: string;
+            courseTitle: string;
+            divisionName: string;
+            headcount: number;
+            level: number;
+            levelName: string;
+            /** @description In the trainee's home or preferred division. */
+            nearby: boolean;
+            /** @description The soonest session still open for enrolment, if any. */
+            nextSessionId: string | null;
+            nextSessionStartsOn: string | null;
+            occupationCode: string;
+            occupationName: string;
+            /** @description Open orders asking for this occupation and level (or higher) that the trainee does not qualify for. */
+            openOrders: number;
+            reason: string;
+            reasonEn: string;
+            seatsLeft: number | null;
+        };
+        CourseSessionDto: {
+            capacity: number;
+            courseId: string;
+            courseTitle: string;
+            endsOn: string;
+            id: string;
+            instructorId: string | null;
+            instructorName: string | null;
+            level: number;
+            occupationCode: string;
+            passMark: number;
+            seatsTaken: number;
+            startsOn: string;
+            /** @description Where it is held (staff and the trainee's own view only; never shown to employers or the public). */
+            venueName: string | null;
+            waitlisted: number;
+        };
         CreateClassDto: {
             capacity: number;
             cohortYear: number;
@@ -1599,6 +1753,23 @@ export interface components {
             toOrganisationId?: string;
             /** Format: uuid */
             traineeId: string;
+        };
+        CreateOrderDto: {
+            /** @enum {string} */
+            boardAndLodging?: "none" | "board" | "lodging" | "both";
+            deadline: string;
+            description?: string;
+            diplomaWanted?: boolean;
+            divisionCode: string;
+            headcount: number;
+            occupationCode: string;
+            /** @description 5 = 五级 … 1 = 一级: a certificate at this level or higher is required. */
+            requiredLevel?: number | null;
+            startDate: string;
+            title: string;
+            wageMax?: number;
+            wageMin?: number;
+            workplaceAddress?: string;
         };
         CreateOrganisationDto: {
             contactName?: string;
@@ -1669,6 +1840,21 @@ export interface components {
             decision: "approve" | "waitlist" | "reject";
             /** @description Required when rejecting; shown to the trainee. */
             reason?: string;
+        };
+        DemandSupplyRowDto: {
+            /** @description Trainees (not closed) who live in or prefer the division and hold a certificate of the occupation. */
+            certified: number;
+            /** @description People the open orders ask for. */
+            demand: number;
+            divisionCode: string;
+            divisionName: string;
+            /** @description demand − certified − inTraining (positive: training falls short). */
+            gap: number;
+            /** @description Of those without one: trainees in a current session of a course for the occupation. */
+            inTraining: number;
+            occupationCode: string;
+            occupationName: string;
+            openOrders: number;
         };
         DiplomaDto: {
             creditsEarned: number;
@@ -1891,6 +2077,37 @@ export interface components {
             pageSize: number;
             total: number;
         };
+        OrderDto: {
+            /** @enum {string} */
+            boardAndLodging: "none" | "board" | "lodging" | "both";
+            createdAt: string;
+            deadline: string;
+            description: string | null;
+            diplomaWanted: boolean;
+            divisionCode: string;
+            divisionName: string;
+            employerId: string;
+            employerName: string;
+            headcount: number;
+            id: string;
+            occupationCode: string;
+            occupationName: string;
+            requiredLevel: number | null;
+            requiredLevelName: string | null;
+            startDate: string;
+            /** @enum {string} */
+            state: "draft" | "open" | "filled" | "closed";
+            title: string;
+            wageMax: number | null;
+            wageMin: number | null;
+            workplaceAddress: string | null;
+        };
+        OrderPageDto: {
+            items: components["schemas"]["OrderDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
         OrganisationDto: {
             contactName: string | null;
             contactPhone: string | null;
@@ -1977,21 +2194,10 @@ export interface components {
             sessionId: string;
         };
         SessionDto: {
-            capacity: number;
-            courseId: string;
-            courseTitle: string;
-            endsOn: string;
-            id: string;
-            instructorId: string | null;
-            instructorName: string | null;
-            level: number;
-            occupationCode: string;
-            passMark: number;
-            seatsTaken: number;
-            startsOn: string;
-            /** @description Where it is held (staff and the trainee's own view only; never shown to employers or the public). */
-            venueName: string | null;
-            waitlisted: number;
+            /** @description Bearer token for `Authorization`, valid for `expiresIn` seconds (at most 15 minutes). */
+            accessToken: string;
+            expiresIn: number;
+            user: components["schemas"]["SessionUserDto"];
         };
         SessionEnrolmentDto: {
             attended: number;
@@ -2135,6 +2341,21 @@ export interface components {
             /** @description The date it was done, or null to reopen it. */
             doneOn: string | null;
             note?: string;
+        };
+        UpdateOrderDto: {
+            /** @enum {string} */
+            boardAndLodging?: "none" | "board" | "lodging" | "both";
+            deadline?: string;
+            description?: string;
+            diplomaWanted?: boolean;
+            headcount?: number;
+            /** @description 5 = 五级 … 1 = 一级: a certificate at this level or higher is required. */
+            requiredLevel?: number | null;
+            startDate?: string;
+            title?: string;
+            wageMax?: number;
+            wageMin?: number;
+            workplaceAddress?: string;
         };
         UpdateOrganisationDto: {
             contactName?: string;
@@ -2873,7 +3094,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SessionDto"];
+                    "application/json": components["schemas"]["CourseSessionDto"];
                 };
             };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
@@ -3135,7 +3356,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SessionDto"];
+                    "application/json": components["schemas"]["CourseSessionDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CoursesController_demandSupply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemandSupplyRowDto"][];
                 };
             };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
@@ -3651,6 +3905,228 @@ export interface operations {
                 content?: never;
             };
             /** @description 仅限 · only for: admin, counsellor, instructor, employer, trainee */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OrdersController_list: {
+        parameters: {
+            query: {
+                divisionCode?: string;
+                occupationCode?: string;
+                /** @description 1-based page number. */
+                page: number;
+                /** @description Rows per page, at most 100. */
+                pageSize: number;
+                state?: "draft" | "open" | "filled" | "closed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderPageDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: admin, counsellor, employer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OrdersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOrderDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: employer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OrdersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: admin, counsellor, employer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OrdersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOrderDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: employer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OrdersController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: employer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OrdersController_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: employer */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4576,6 +5052,41 @@ export interface operations {
             };
         };
     };
+    CoursesController_recommendations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseRecommendationDto"][];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: admin, counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     TraineesController_history: {
         parameters: {
             query?: never;
@@ -5241,6 +5752,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CorrectionRequestDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: trainee */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CoursesController_myRecommendations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseRecommendationDto"][];
                 };
             };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */

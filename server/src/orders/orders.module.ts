@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { OrganisationsModule } from '../organisations/organisations.module';
+import { ReferenceModule } from '../reference/reference.module';
+import { OrdersController } from './orders.controller';
+import { OrdersService } from './orders.service';
+
+@Module({
+  imports: [OrganisationsModule, ReferenceModule],
+  controllers: [OrdersController],
+  providers: [OrdersService],
+})
+export class OrdersModule {}
