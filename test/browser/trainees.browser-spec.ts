@@ -447,7 +447,23 @@ describeBrowser('trainee records: caseload, file, handover, import and the train
         await shoot(own.page, `${name}-${label}`);
       }
     }
+    // English second: the portal's own words switch too.
+    await own.page.getByRole('button', { name: '语言: English' }).click();
+    await own.page.getByRole('heading', { name: 'My consents' }).waitFor();
+    await own.page.getByText('What can employers see?').waitFor();
     await own.context.close();
+
+    // Admins read every caseload and every handover, and change nothing.
+    const admin = await open(DESKTOP, 'admin');
+    await signIn(admin.page, 'admin', 'admin');
+    await go(admin.page, '/trainees');
+    await admin.page.getByTestId('caseload-row').first().waitFor();
+    expect(await admin.page.getByTestId('caseload-create').count()).toBe(0);
+    await shoot(admin.page, 'caseload-admin-desktop');
+    await go(admin.page, '/handovers');
+    await admin.page.getByTestId('handover-row').first().getByTestId('handover-overdue').waitFor();
+    await shoot(admin.page, 'handovers-admin-desktop');
+    await admin.context.close();
   });
 
   it('the pages raised no console errors (CSP violations included)', () => {

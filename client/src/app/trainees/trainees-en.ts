@@ -83,6 +83,8 @@ export const traineesEn: Record<TraineesKey, string> = {
   'caseload.col.organisation': 'Organisation',
   'caseload.sexAge': '{sex} · {age}',
   'caseload.releasedOn': 'Released {date}',
+  'caseload.actualRelease': 'actual release',
+  'caseload.subtitleAdmin': 'Every trainee in the province (administrators read only).',
   'caseload.readOnly': 'Handed over · read only',
   'caseload.agreed': 'Consented',
   'caseload.notAgreed': 'No consent',

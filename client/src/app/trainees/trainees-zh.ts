@@ -86,6 +86,8 @@ export const traineesZh = {
   'caseload.col.organisation': '所在单位',
   'caseload.sexAge': '{sex} · {age}岁',
   'caseload.releasedOn': '{date} 出所',
+  'caseload.actualRelease': '实际出所',
+  'caseload.subtitleAdmin': '全省的学员（管理员只能查看）。',
   'caseload.readOnly': '已移交 · 只读',
   'caseload.agreed': '已同意',
   'caseload.notAgreed': '未同意',
