@@ -3,6 +3,7 @@ import { TraineeRecords1795880989284 } from './1795880989284-TraineeRecords';
 import { CaseloadIndexes1795882411900 } from './1795882411900-CaseloadIndexes';
 import { Learning1795883096749 } from './1795883096749-Learning';
 import { Orders1795884029187 } from './1795884029187-Orders';
+import { Placements1795893818997 } from './1795893818997-Placements';
 
 /** Every migration, in order. Rewritten by `npm run migration:generate -- Name`. */
 export const allMigrations = [
@@ -11,4 +12,5 @@ export const allMigrations = [
   CaseloadIndexes1795882411900,
   Learning1795883096749,
   Orders1795884029187,
+  Placements1795893818997,
 ];

@@ -1,3 +1,4 @@
+import { JobOrder } from '../orders/order.entity';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Organisation } from '../organisations/organisation.entity';
 import { Occupation } from '../reference/occupation.entity';
@@ -90,6 +91,14 @@ export class CourseSession {
   /** Theory and practical must each reach this score. */
   @Column({ name: 'pass_mark', type: 'int', default: 60 })
   passMark: number;
+
+  /** A 订单班: the employer order this session trains for; its trainees become the order's first candidates. */
+  @Column({ name: 'order_id', type: 'uuid', nullable: true })
+  orderId: string | null;
+
+  @ManyToOne(() => JobOrder, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'order_id', foreignKeyConstraintName: 'fk_course_session_order' })
+  order?: Relation<JobOrder>;
 }
 
 export const SESSION_ENROLMENT_STATES = ['enrolled', 'waitlisted', 'withdrawn', 'passed', 'failed'] as const;

@@ -9,6 +9,7 @@ import { Certificate, Course, CourseSession, SessionAttendance, SessionEnrolment
 import { ClassAttendance, ClassEnrolment, Diploma, DiplomaClass, Programme, ProgrammeUnit, UnitGrade } from '../diplomas/diploma.entities';
 import { Notification } from '../notifications/notification.entity';
 import { JobOrder } from '../orders/order.entity';
+import { Placement, PlacementEvent } from '../placements/placement.entity';
 import { Handover } from '../handovers/handover.entity';
 import { ChecklistItem } from '../trainees/checklist-item.entity';
 import { CorrectionRequest } from '../trainees/correction-request.entity';
@@ -46,4 +47,6 @@ export const entities = [
   Certificate,
   Notification,
   JobOrder,
+  Placement,
+  PlacementEvent,
 ];

@@ -12,6 +12,7 @@ export type BoardAndLodging = (typeof BOARD_AND_LODGING)[number];
 @Entity('job_order')
 @Check('chk_job_order_state', `"state" IN ('draft','open','filled','closed')`)
 @Check('chk_job_order_headcount', `"headcount" > 0`)
+@Check('chk_job_order_hired', `"hired_count" >= 0 AND "hired_count" <= "headcount"`)
 @Check('chk_job_order_level', `"required_level" IS NULL OR "required_level" BETWEEN 1 AND 5`)
 @Check('chk_job_order_wage', `"wage_min" IS NULL OR "wage_max" IS NULL OR "wage_min" <= "wage_max"`)
 @Check('chk_job_order_board', `"board_and_lodging" IN ('none','board','lodging','both')`)
@@ -40,6 +41,10 @@ export class JobOrder {
 
   @Column({ type: 'int' })
   headcount: number;
+
+  /** Hires so far: raised by a conditional update, never past the headcount (CHECK as the last guard). */
+  @Column({ name: 'hired_count', type: 'int', default: 0 })
+  hiredCount: number;
 
   /** A certificate of this occupation at this level or higher (5 = 五级 … 1 = 一级); null: none needed. */
   @Column({ name: 'required_level', type: 'smallint', nullable: true })
