@@ -17,6 +17,7 @@ import { ConsentsModule } from './consents/consents.module';
 import { CoursesModule } from './courses/courses.module';
 import { DiplomasModule } from './diplomas/diplomas.module';
 import { OrdersModule } from './orders/orders.module';
+import { PlacementsModule } from './placements/placements.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { EmployersModule } from './employers/employers.module';
 import { HandoversModule } from './handovers/handovers.module';
@@ -54,6 +55,7 @@ export class AppModule {
         CoursesModule,
         DiplomasModule,
         OrdersModule,
+        PlacementsModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: validationPipe },

@@ -284,6 +284,43 @@ describe('authorization net', () => {
       }
     });
 
+    it('placements and an order’s candidates answer 404 to another organisation', async () => {
+      const one = async (sql: string) => ((await t.sql<{ id: string }>(sql))[0] as { id: string }).id;
+      const placement = await one(`SELECT id FROM placement WHERE state = 'recommended' ORDER BY candidate_code LIMIT 1`);
+      const orderId = await one(`SELECT order_id AS id FROM placement WHERE id = '${placement}'`);
+      const counsellor2 = (await t.login('counsellor2')).token;
+      const trainee2 = (await t.login('trainee2')).token;
+      const employer2 = (await t.login('employer2')).token;
+      const cases: [string, string, string, Record<string, unknown>][] = [
+        ['get', `/api/placements/${placement}`, counsellor2, {}],
+        ['get', `/api/placements/${placement}`, trainee2, {}],
+        ['post', `/api/placements/${placement}/recommend`, counsellor2, {}],
+        ['post', `/api/placements/${placement}/accept`, trainee2, { textVersion: 1 }],
+        ['post', `/api/placements/${placement}/decline`, counsellor2, {}],
+        ['post', `/api/placements/${placement}/hire`, trainee2, { hiredOn: '2026-12-01' }],
+        ['post', `/api/placements/${placement}/withdraw`, counsellor2, {}],
+        ['post', `/api/placements/${placement}/end`, counsellor2, { endedOn: '2026-12-01', reason: '合同到期' }],
+        ['get', `/api/orders/${orderId}/candidates`, employer2, {}],
+        ['get', `/api/orders/${orderId}/candidates/${placement}`, employer2, {}],
+        [
+          'post',
+          `/api/orders/${orderId}/candidates/${placement}/interview`,
+          employer2,
+          { interviewAt: '2027-01-05T10:00:00+08:00', interviewPlace: '人事部' },
+        ],
+        ['post', `/api/orders/${orderId}/candidates/${placement}/offer`, employer2, { offeredWage: 5000 }],
+        ['post', `/api/orders/${orderId}/candidates/${placement}/hire`, employer2, { hiredOn: '2026-12-01' }],
+        ['post', `/api/orders/${orderId}/candidates/${placement}/reject`, employer2, {}],
+        ['post', `/api/orders/${orderId}/candidates/${placement}/end`, employer2, { endedOn: '2026-12-01', reason: '合同到期' }],
+        ['get', `/api/orders/${orderId}/fulfilment`, employer2, {}],
+      ];
+      for (const [method, path, token, body] of cases) {
+        const res = await t.http()[method as 'get'](path).auth(token, { type: 'bearer' }).send(body);
+        expect({ method, path, status: res.status }).toEqual({ method, path, status: 404 });
+        covered.add(keyOf(method, path, path.startsWith('/api/orders/') ? { orderId, placementId: placement } : { id: placement }));
+      }
+    });
+
     it('the caseload summary counts only the counsellor’s own organisation', async () => {
       const a = await t.http().get('/api/trainees/caseload-summary').auth(tokens.counsellor, { type: 'bearer' }).expect(200);
       const [{ n }] = (await t.sql<{ n: number }>(

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PlacementsModule } from '../placements/placements.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { ReferenceModule } from '../reference/reference.module';
 import { TraineesModule } from '../trainees/trainees.module';
@@ -6,7 +7,7 @@ import { CoursesController } from './courses.controller';
 import { CoursesService } from './courses.service';
 
 @Module({
-  imports: [TraineesModule, OrganisationsModule, ReferenceModule],
+  imports: [TraineesModule, OrganisationsModule, ReferenceModule, PlacementsModule],
   controllers: [CoursesController],
   providers: [CoursesService],
 })

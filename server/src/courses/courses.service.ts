@@ -4,6 +4,7 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthUser, RequestContext } from '../common/auth-user';
 import { Clock } from '../common/clock';
 import { badRequest, conflict, DomainError, notFound } from '../common/domain-error';
+import { PlacementsService } from '../placements/placements.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
 import { SKILL_LEVELS } from '../reference/data/divisions';
@@ -43,6 +44,7 @@ export class CoursesService {
     private readonly organisations: OrganisationsRepository,
     private readonly reference: ReferenceService,
     private readonly notifications: NotificationsService,
+    private readonly placements: PlacementsService,
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
@@ -120,6 +122,11 @@ export class CoursesService {
       if (!v || v.type === 'employer' || v.type === 'bureau')
         throw badRequest('BAD_VENUE', '上课地点必须是戒毒所、指导站或学校。', 'The venue must be a facility, station or school.');
     }
+    if (dto.orderId) {
+      const o = await this.dataSource.query<{ state: string }[]>(`SELECT state FROM job_order WHERE id = $1`, [dto.orderId]);
+      if (!o[0] || (o[0].state !== 'open' && o[0].state !== 'draft'))
+        throw badRequest('BAD_ORDER', '订单班只能对应尚在招聘的订单。', 'An order class must train for an order that is still recruiting.');
+    }
     const id = await this.dataSource.transaction(async (m) => {
       const repo = m.getRepository(CourseSession);
       const s = await repo.save(
@@ -131,6 +138,7 @@ export class CoursesService {
           capacity: dto.capacity,
           instructorId: dto.instructorId ?? null,
           passMark: dto.passMark ?? 60,
+          orderId: dto.orderId ?? null,
         }),
       );
       await this.audit.record(
@@ -145,9 +153,11 @@ export class CoursesService {
   async session(id: string): Promise<CourseSessionDto> {
     const rows = await this.dataSource.query<Record<string, unknown>[]>(
       `SELECT s.*, s.starts_on::text AS starts_on, s.ends_on::text AS ends_on, c.title, c.occupation_code, c.level, v.name AS venue_name, u.display_name AS instructor_name,
+              jo.title AS order_title, je.name AS order_employer_name,
               (SELECT count(*)::int FROM session_enrolment e WHERE e.session_id = s.id AND e.state = 'waitlisted') AS waitlisted
          FROM course_session s JOIN course c ON c.id = s.course_id LEFT JOIN organisation v ON v.id = s.venue_organisation_id
-         LEFT JOIN app_user u ON u.id = s.instructor_id WHERE s.id = $1`,
+         LEFT JOIN app_user u ON u.id = s.instructor_id
+         LEFT JOIN job_order jo ON jo.id = s.order_id LEFT JOIN organisation je ON je.id = jo.employer_id WHERE s.id = $1`,
       [id],
     );
     const r = rows[0];
@@ -167,6 +177,9 @@ export class CoursesService {
       instructorId: r.instructor_id as string | null,
       instructorName: r.instructor_name as string | null,
       passMark: r.pass_mark as number,
+      orderId: r.order_id as string | null,
+      orderTitle: r.order_title as string | null,
+      orderEmployerName: r.order_employer_name as string | null,
     };
   }
 
@@ -193,6 +206,7 @@ export class CoursesService {
       }
       const seat = await this.takeSeat(sessionId, m);
       if (seat) await repo.update({ id: enrolment.id }, { state: 'enrolled' });
+      if (seat && session.orderId) await this.placements.suggestFromOrderClass(session.orderId, tid, m);
       await this.audit.record(
         {
           actor: user,
@@ -262,6 +276,10 @@ export class CoursesService {
       return;
     }
     await m.getRepository(SessionEnrolment).update({ id: next.id }, { state: 'enrolled' });
+    const [{ order_id: orderId }] = await m.query<[{ order_id: string | null }]>(`SELECT order_id FROM course_session WHERE id = $1`, [
+      sessionId,
+    ]);
+    if (orderId) await this.placements.suggestFromOrderClass(orderId, next.trainee_id, m);
     if (next.user_id) {
       await this.notifications.notify(
         {

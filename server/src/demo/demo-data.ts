@@ -125,6 +125,56 @@ async function loadDemoOrders(m: EntityManager): Promise<void> {
 }
 
 /**
+ * Employer A's cook order has candidates at every step, so each side has something to act on: the
+ * demo `trainee` is recommended and has to decide; others have accepted (named to the employer),
+ * are interviewing, or are only recommended (pseudonymous).
+ */
+async function loadDemoPlacements(m: EntityManager): Promise<void> {
+  const [order] = await m.query<{ id: string; employer_id: string }[]>(
+    `SELECT o.id, o.employer_id FROM job_order o JOIN organisation e ON e.id = o.employer_id
+      WHERE e.name = '海口椰风酒店管理有限公司' AND o.state = 'open' ORDER BY o.title LIMIT 1`,
+  );
+  if (!order) return;
+  const [{ id: counsellor, organisation_id: facility }] = await m.query<[{ id: string; organisation_id: string }]>(
+    `SELECT id, organisation_id FROM app_user WHERE username = 'counsellor'`,
+  );
+  const trainees = await m.query<{ id: string; user_id: string | null }[]>(
+    `SELECT t.id, t.user_id FROM trainee t LEFT JOIN app_user u ON u.id = t.user_id
+      WHERE t.organisation_id = $1 AND t.job_matching_consent AND t.state IN ('pre_release', 'admitted')
+      ORDER BY (u.username = 'trainee') IS NOT TRUE, t.full_name LIMIT 4`,
+    [facility],
+  );
+  const steps: ('recommended' | 'accepted_by_trainee' | 'interview')[] = ['recommended', 'accepted_by_trainee', 'interview', 'recommended'];
+  for (const [i, t] of trainees.entries()) {
+    const state = steps[i]!;
+    const code = `CDEMQ${'ABCD'[i]}${i + 2}`;
+    const [{ id }] = await m.query<[{ id: string }]>(
+      `INSERT INTO placement (order_id, trainee_id, state, candidate_code, source, recommended_by, note, interview_at, interview_place)
+       VALUES ($1, $2, $3, $4, 'counsellor', $5, '学习认真，已完成中式烹调师培训的理论部分。',
+               CASE WHEN $3::varchar = 'interview' THEN now() + interval '3 days' END,
+               CASE WHEN $3::varchar = 'interview' THEN '酒店人力资源部（海口市龙华区）' END) RETURNING id`,
+      [order.id, t.id, state, code, counsellor],
+    );
+    await m.query(
+      `INSERT INTO placement_event (placement_id, from_state, to_state, actor_id, actor_role) VALUES ($1, NULL, 'recommended', $2, 'counsellor')`,
+      [id, counsellor],
+    );
+    if (state !== 'recommended') {
+      await m.query(
+        `INSERT INTO consent (trainee_id, purpose, employer_id, text_version, granted_by, granted_assisted, paper_form_ref)
+         VALUES ($1, 'share_with_employer', $2, 1, $3, $4, $5)`,
+        [t.id, order.employer_id, t.user_id ?? counsellor, t.user_id === null, t.user_id === null ? `纸质同意书-P${i}` : null],
+      );
+      await m.query(
+        `INSERT INTO placement_event (placement_id, from_state, to_state, actor_id, actor_role, assisted)
+         VALUES ($1, 'recommended', 'accepted_by_trainee', $2, $3, $4)`,
+        [id, t.user_id ?? counsellor, t.user_id ? 'trainee' : 'counsellor', t.user_id === null],
+      );
+    }
+  }
+}
+
+/**
  * A 中专 programme with a class in facility A (the `instructor` heads it, the demo trainee studies in
  * it), a skills course with a session, certificates for many of those already released, and one
  * diploma — so every learning page has something real to show.
@@ -555,6 +605,7 @@ export async function loadDemoData(ds: DataSource, cipher: FieldCipher, today: D
     await loadDemoLifecycle(m, rand, ids, rows, facilities);
     await loadDemoLearning(m, ids, rows);
     await loadDemoOrders(m);
+    await loadDemoPlacements(m);
     await m.query(`INSERT INTO audit_log (action, result, detail) VALUES ('demo.load', 'success', $1)`, [
       JSON.stringify({ organisations: 3 + stations.size + 2 + EMPLOYERS.length, trainees: rows.length }),
     ]);

@@ -102,6 +102,10 @@ export class CourseSessionDto {
   instructorId: string | null;
   instructorName: string | null;
   passMark: number;
+  /** A 订单班: the order it trains for (its employer and title), or null. */
+  orderId: string | null;
+  orderTitle: string | null;
+  orderEmployerName: string | null;
 }
 
 export class CreateSessionDto {
@@ -130,6 +134,11 @@ export class CreateSessionDto {
   @Min(0)
   @Max(100)
   passMark?: number;
+
+  /** Makes it a 订单班: an employer's open (or draft) order this session trains for. */
+  @IsOptional()
+  @IsUUID()
+  orderId?: string;
 }
 
 export class EnrolDto {

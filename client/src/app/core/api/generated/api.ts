@@ -718,6 +718,136 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orders/{orderId}/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OrderCandidatesController_candidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{orderId}/candidates/{placementId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OrderCandidatesController_candidate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{orderId}/candidates/{placementId}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["OrderCandidatesController_end"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{orderId}/candidates/{placementId}/hire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The employer records the hire (first day at work). */
+        post: operations["OrderCandidatesController_hire"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{orderId}/candidates/{placementId}/interview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["OrderCandidatesController_interview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{orderId}/candidates/{placementId}/offer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["OrderCandidatesController_offer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{orderId}/candidates/{placementId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["OrderCandidatesController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{orderId}/fulfilment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Headcount, recommended, interviewing, offered, hired and still employed. */
+        get: operations["OrderCandidatesController_fulfilment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organisations": {
         parameters: {
             query?: never;
@@ -762,6 +892,139 @@ export interface paths {
         put?: never;
         /** Verify or reject a self-registered employer. */
         post: operations["OrganisationsController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/placements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PlacementsController_list"];
+        put?: never;
+        /** A counsellor recommends one of their trainees (who consented to matching) for an open order. */
+        post: operations["PlacementsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/placements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PlacementsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/placements/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The trainee accepts (a counsellor may record it from a signed paper form): name and phone go to the employer. */
+        post: operations["PlacementsController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/placements/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PlacementsController_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/placements/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The job ended (the counsellor heard it at a visit). */
+        post: operations["PlacementsController_end"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/placements/{id}/hire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The trainee takes the offer (or their counsellor records it). */
+        post: operations["PlacementsController_hire"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/placements/{id}/recommend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A suggestion (a 订单班 trainee) becomes a recommendation the employer sees. */
+        post: operations["PlacementsController_recommend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/placements/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PlacementsController_withdraw"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1461,6 +1724,13 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcceptPlacementDto: {
+            note?: string;
+            /** @description Assisted acceptance: the reference of the signed paper form. */
+            paperFormRef?: string;
+            /** @description The version of the `share_with_employer` consent text the trainee read. */
+            textVersion: number;
+        };
         ApplyDto: {
             /** Format: uuid */
             traineeId: string;
@@ -1517,6 +1787,40 @@ export interface components {
             passed: boolean;
             score: number | null;
             unitId: string;
+        };
+        CandidateCertificateDto: {
+            issuedYear: number;
+            levelName: string;
+            occupationName: string;
+        };
+        CandidateDiplomaDto: {
+            graduatedYear: number;
+            programmeName: string;
+            schoolName: string;
+        };
+        CandidateDto: {
+            candidateCode: string;
+            certificates: components["schemas"]["CandidateCertificateDto"][];
+            diplomas: components["schemas"]["CandidateDiplomaDto"][];
+            /** @description The city or county they come from (a division name, never an address). */
+            divisionName: string;
+            endedOn: string | null;
+            fullName: string | null;
+            hiredOn: string | null;
+            interviewAt: string | null;
+            interviewPlace: string | null;
+            /** @description The counsellor's recommendation note. */
+            note: string | null;
+            offeredWage: number | null;
+            phone: string | null;
+            placementId: string;
+            preferredDivisionNames: string[];
+            preferredIndustries: string[];
+            skills: string[];
+            /** @enum {string} */
+            state: "suggested" | "recommended" | "accepted_by_trainee" | "interview" | "offer" | "hired" | "declined" | "rejected" | "withdrawn";
+            wageExpectation: number | null;
+            willingToLiveOnSite: boolean | null;
         };
         CaseloadSummaryDto: {
             /** @description Count per lifecycle state */
@@ -1697,6 +2001,10 @@ export interface components {
             instructorName: string | null;
             level: number;
             occupationCode: string;
+            orderEmployerName: string | null;
+            /** @description A 订单班: the order it trains for (its employer and title), or null. */
+            orderId: string | null;
+            orderTitle: string | null;
             passMark: number;
             seatsTaken: number;
             startsOn: string;
@@ -1784,6 +2092,14 @@ export interface components {
             /** @enum {string} */
             type: "bureau" | "facility" | "community_station" | "school" | "training_provider" | "employer";
         };
+        CreatePlacementDto: {
+            /** @description What the counsellor tells the employer: skills and readiness, never history. */
+            note?: string;
+            /** Format: uuid */
+            orderId: string;
+            /** Format: uuid */
+            traineeId: string;
+        };
         CreateProgrammeDto: {
             description?: string;
             name: string;
@@ -1797,6 +2113,11 @@ export interface components {
             endsOn: string;
             /** Format: uuid */
             instructorId?: string;
+            /**
+             * Format: uuid
+             * @description Makes it a 订单班: an employer's open (or draft) order this session trains for.
+             */
+            orderId?: string;
             passMark?: number;
             startsOn: string;
             /**
@@ -1900,9 +2221,30 @@ export interface components {
             status: "active" | "inactive" | "pending" | "verified" | "rejected";
             username: string;
         };
+        EndEmploymentDto: {
+            endedOn: string;
+            reason: string;
+        };
         EnrolDto: {
             /** Format: uuid */
             traineeId: string;
+        };
+        FulfilmentDto: {
+            accepted: number;
+            headcount: number;
+            hired: number;
+            hiredAtLeast3MonthsAgo: number;
+            hiredAtLeast6MonthsAgo: number;
+            interviewing: number;
+            offered: number;
+            orderId: string;
+            /** @description Placements a counsellor recommended (and that the trainee has not since left). */
+            recommended: number;
+            /** @description Hired and not (yet) recorded as having left. */
+            stillEmployed: number;
+            /** @description Hired at least 90 / 180 days ago and still there at that point, over those hired that long ago. */
+            stillEmployedAt3Months: number;
+            stillEmployedAt6Months: number;
         };
         GradeDto: {
             score: number;
@@ -1974,6 +2316,11 @@ export interface components {
             total: number;
         };
         HealthDto: Record<string, never>;
+        HireDto: {
+            /** @description First day at work. */
+            hiredOn: string;
+            note?: string;
+        };
         ImportProblemDto: {
             /** @description Template column key, e.g. `identityNumber`. */
             field: string;
@@ -1991,6 +2338,11 @@ export interface components {
             rows: number;
             /** @description Rows without problems. */
             valid: number;
+        };
+        InterviewDto: {
+            interviewAt: string;
+            interviewPlace: string;
+            note?: string;
         };
         LoginDto: {
             password: string;
@@ -2077,6 +2429,11 @@ export interface components {
             pageSize: number;
             total: number;
         };
+        OfferDto: {
+            note?: string;
+            /** @description Monthly, yuan. */
+            offeredWage: number;
+        };
         OrderDto: {
             /** @enum {string} */
             boardAndLodging: "none" | "board" | "lodging" | "both";
@@ -2131,6 +2488,55 @@ export interface components {
         };
         OrganisationPageDto: {
             items: components["schemas"]["OrganisationDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        PlacementDto: {
+            candidateCode: string;
+            /** @description Whether the employer may see the trainee's name and phone now (accepted and consent to share live). */
+            contactShared: boolean;
+            createdAt: string;
+            employerName: string;
+            endedOn: string | null;
+            events: components["schemas"]["PlacementEventDto"][];
+            hiredOn: string | null;
+            id: string;
+            interviewAt: string | null;
+            interviewPlace: string | null;
+            note: string | null;
+            occupationName: string;
+            offeredWage: number | null;
+            orderDivisionName: string;
+            orderId: string;
+            orderTitle: string;
+            /** @enum {string} */
+            source: "counsellor" | "order_class" | "fair";
+            /** @enum {string} */
+            state: "suggested" | "recommended" | "accepted_by_trainee" | "interview" | "offer" | "hired" | "declined" | "rejected" | "withdrawn";
+            traineeId: string;
+            traineeName: string;
+        };
+        PlacementEventDto: {
+            /** @description Who acted, by role (names stay inside the organisation that acted). */
+            actorRole: string;
+            /** @description A counsellor acted for a trainee without a device. */
+            assisted: boolean;
+            at: string;
+            /** @enum {string|null} */
+            fromState: "suggested" | "recommended" | "accepted_by_trainee" | "interview" | "offer" | "hired" | "declined" | "rejected" | "withdrawn" | null;
+            note: string | null;
+            /**
+             * @description `ended`: the employment ended (the placement stays `hired`).
+             * @enum {string}
+             */
+            toState: "suggested" | "recommended" | "accepted_by_trainee" | "interview" | "offer" | "hired" | "declined" | "rejected" | "withdrawn" | "ended";
+        };
+        PlacementNoteDto: {
+            note?: string;
+        };
+        PlacementPageDto: {
+            items: components["schemas"]["PlacementDto"][];
             page: number;
             pageSize: number;
             total: number;
@@ -4135,6 +4541,312 @@ export interface operations {
             };
         };
     };
+    OrderCandidatesController_candidates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidateDto"][];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: employer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OrderCandidatesController_candidate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: string;
+                placementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidateDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: employer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OrderCandidatesController_end: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: string;
+                placementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndEmploymentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidateDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: employer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OrderCandidatesController_hire: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: string;
+                placementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HireDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidateDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: employer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OrderCandidatesController_interview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: string;
+                placementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterviewDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidateDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: employer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OrderCandidatesController_offer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: string;
+                placementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OfferDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidateDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: employer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OrderCandidatesController_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: string;
+                placementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlacementNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidateDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: employer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OrderCandidatesController_fulfilment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FulfilmentDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: admin, counsellor, employer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     OrganisationsController_list: {
         parameters: {
             query: {
@@ -4320,6 +5032,353 @@ export interface operations {
                 content?: never;
             };
             /** @description 仅限 · only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PlacementsController_list: {
+        parameters: {
+            query: {
+                orderId?: string;
+                /** @description 1-based page number. */
+                page: number;
+                /** @description Rows per page, at most 100. */
+                pageSize: number;
+                state?: "suggested" | "recommended" | "accepted_by_trainee" | "interview" | "offer" | "hired" | "declined" | "rejected" | "withdrawn";
+                traineeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlacementPageDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: admin, counsellor, trainee */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PlacementsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePlacementDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlacementDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PlacementsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlacementDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: admin, counsellor, trainee */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PlacementsController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptPlacementDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlacementDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: trainee, counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PlacementsController_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlacementNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlacementDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: trainee, counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PlacementsController_end: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndEmploymentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlacementDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PlacementsController_hire: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HireDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlacementDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: trainee, counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PlacementsController_recommend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlacementNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlacementDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PlacementsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlacementNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlacementDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;

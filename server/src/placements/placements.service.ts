@@ -1,0 +1,507 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser, RequestContext } from '../common/auth-user';
+import { Clock } from '../common/clock';
+import { randomCode } from '../common/codes';
+import { badRequest, conflict, notFound } from '../common/domain-error';
+import { type Page, pageOf } from '../common/dto/page.dto';
+import { ConsentsRepository } from '../consents/consents.repository';
+import { NotificationsService } from '../notifications/notifications.service';
+import type { Role } from '../users/user.entity';
+import type {
+  AcceptPlacementDto,
+  CandidateDto,
+  CreatePlacementDto,
+  EndEmploymentDto,
+  FulfilmentDto,
+  HireDto,
+  InterviewDto,
+  OfferDto,
+  PlacementDto,
+  PlacementNoteDto,
+  PlacementQueryDto,
+} from './dto/placement.dto';
+import { toCandidateDto, toPlacementDto } from './placement.mapper';
+import type { Placement, PlacementState } from './placement.entity';
+import { type PlacementRow, type PlacementScope, PlacementsRepository } from './placements.repository';
+
+const notFoundPlacement = () => notFound('推荐记录', 'Placement');
+const notFoundOrder = () => notFound('订单', 'Order');
+
+export type PlacementAction = 'recommend' | 'accept' | 'decline' | 'interview' | 'offer' | 'hire' | 'reject' | 'withdraw';
+
+/**
+ * The placement state machine: for each act, the states it starts from, where it leads, and who may
+ * do it. A counsellor doing a trainee's act (accept, decline, hire) does it assisted, and it says so.
+ */
+const MOVES: Record<PlacementAction, { from: PlacementState[]; to: PlacementState; by: Role[]; zh: string }> = {
+  recommend: { from: ['suggested'], to: 'recommended', by: ['counsellor'], zh: '推荐' },
+  accept: { from: ['recommended'], to: 'accepted_by_trainee', by: ['trainee', 'counsellor'], zh: '接受推荐' },
+  decline: {
+    from: ['recommended', 'accepted_by_trainee', 'interview', 'offer'],
+    to: 'declined',
+    by: ['trainee', 'counsellor'],
+    zh: '婉拒',
+  },
+  interview: { from: ['accepted_by_trainee'], to: 'interview', by: ['employer'], zh: '安排面试' },
+  offer: { from: ['accepted_by_trainee', 'interview'], to: 'offer', by: ['employer'], zh: '发出录用意向' },
+  hire: { from: ['offer'], to: 'hired', by: ['employer', 'counsellor', 'trainee'], zh: '确认入职' },
+  reject: { from: ['recommended', 'accepted_by_trainee', 'interview', 'offer'], to: 'rejected', by: ['employer'], zh: '不录用' },
+  withdraw: {
+    from: ['suggested', 'recommended', 'accepted_by_trainee', 'interview', 'offer'],
+    to: 'withdrawn',
+    by: ['counsellor'],
+    zh: '撤回',
+  },
+};
+
+const STATE_ZH: Record<PlacementState, string> = {
+  suggested: '系统建议',
+  recommended: '已推荐',
+  accepted_by_trainee: '学员已接受',
+  interview: '面试中',
+  offer: '已发录用意向',
+  hired: '已入职',
+  declined: '学员已婉拒',
+  rejected: '未录用',
+  withdrawn: '已撤回',
+};
+
+/**
+ * Placements: a counsellor recommends a trainee for an order; the trainee accepts (which releases
+ * their name and phone to that employer); the employer interviews, offers and hires. Employers see
+ * candidates only through `candidates()`, an allow-listed view.
+ */
+@Injectable()
+export class PlacementsService {
+  constructor(
+    private readonly placements: PlacementsRepository,
+    private readonly consents: ConsentsRepository,
+    private readonly notifications: NotificationsService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async list(user: AuthUser, q: PlacementQueryDto): Promise<Page<PlacementDto>> {
+    const [rows, total] = await this.placements.search(q, this.scopeOf(user));
+    return pageOf(await this.withEvents(rows), total, q);
+  }
+
+  async get(user: AuthUser, id: string): Promise<PlacementDto> {
+    const row = await this.placements.findRow(id, this.scopeOf(user));
+    if (!row) throw notFoundPlacement();
+    return (await this.withEvents([row]))[0]!;
+  }
+
+  /** A counsellor recommends one of their trainees for an open order. */
+  async create(user: AuthUser, dto: CreatePlacementDto, ctx: RequestContext): Promise<PlacementDto> {
+    const id = await this.dataSource.transaction(async (m) => {
+      const [trainee] = await m.query<{ organisation_id: string; state: string; job_matching_consent: boolean; user_id: string | null }[]>(
+        `SELECT organisation_id, state, job_matching_consent, user_id FROM trainee WHERE id = $1 FOR SHARE`,
+        [dto.traineeId],
+      );
+      if (!trainee || trainee.organisation_id !== user.organisationId) throw notFound('学员档案', 'Trainee record');
+      this.assertMayBeRecommended(trainee);
+      const [order] = await m.query<{ state: string; title: string }[]>(`SELECT state, title FROM job_order WHERE id = $1 FOR SHARE`, [
+        dto.orderId,
+      ]);
+      if (!order || order.state === 'draft') throw notFoundOrder();
+      if (order.state !== 'open')
+        throw badRequest('ORDER_NOT_OPEN', '该订单已满员或已关闭，不能再推荐。', 'The order is filled or closed; no more recommendations.');
+      const existing = await m.query<{ state: PlacementState; id: string }[]>(
+        `SELECT id, state FROM placement WHERE order_id = $1 AND trainee_id = $2 FOR UPDATE`,
+        [dto.orderId, dto.traineeId],
+      );
+      if (existing[0] && existing[0].state !== 'suggested') {
+        throw conflict(
+          'PLACEMENT_EXISTS',
+          `该学员已在此订单中（${STATE_ZH[existing[0].state]}）。`,
+          `This trainee is already on this order (${existing[0].state}).`,
+          { placementId: existing[0].id },
+        );
+      }
+      let placementId: string;
+      let from: PlacementState | null = null;
+      if (existing[0]) {
+        placementId = existing[0].id;
+        from = 'suggested';
+        await this.placements.update(placementId, { state: 'recommended', recommendedBy: user.id, note: dto.note ?? null }, m);
+      } else {
+        const p = await this.placements.insert(
+          {
+            orderId: dto.orderId,
+            traineeId: dto.traineeId,
+            state: 'recommended',
+            source: 'counsellor',
+            recommendedBy: user.id,
+            note: dto.note ?? null,
+            candidateCode: await this.newCode(m),
+          },
+          m,
+        );
+        placementId = p.id;
+      }
+      await this.placements.recordEvent(
+        { placementId, fromState: from, toState: 'recommended', actorId: user.id, actorRole: user.role, note: dto.note ?? null },
+        m,
+      );
+      if (trainee.user_id) await this.tellTraineeRecommended(trainee.user_id, placementId, order.title, m);
+      await this.audit.record(
+        { actor: user, action: 'placement.recommend', subjectType: 'placement', subjectId: placementId, result: 'success', ctx },
+        m,
+      );
+      return placementId;
+    });
+    return this.get(user, id);
+  }
+
+  recommend(user: AuthUser, id: string, dto: PlacementNoteDto, ctx: RequestContext): Promise<void> {
+    return this.move(user, id, 'recommend', dto.note, ctx, async (p, row, m) => {
+      const [t] = await m.query<{ state: string; job_matching_consent: boolean }[]>(
+        `SELECT state, job_matching_consent FROM trainee WHERE id = $1`,
+        [p.traineeId],
+      );
+      this.assertMayBeRecommended(t!);
+      await this.placements.update(p.id, { state: 'recommended', recommendedBy: user.id, note: dto.note ?? p.note }, m);
+      if (row.trainee_user_id) await this.tellTraineeRecommended(row.trainee_user_id, p.id, row.order_title, m);
+    });
+  }
+
+  /**
+   * The trainee says yes. Accepting is also consenting to release name and phone to this one employer
+   * (PIPL Art. 23: a separate consent for giving personal information to another handler), so the
+   * consent is recorded here, in the same transaction, against the text version the trainee read.
+   */
+  accept(user: AuthUser, id: string, dto: AcceptPlacementDto, ctx: RequestContext): Promise<void> {
+    return this.move(user, id, 'accept', dto.note, ctx, async (p, row, m) => {
+      const assisted = user.role !== 'trainee';
+      if (assisted && !dto.paperFormRef)
+        throw badRequest(
+          'PAPER_FORM_REQUIRED',
+          '代学员接受时，请填写学员签字的纸质同意书编号。',
+          'Accepting for a trainee needs the reference of the paper form they signed.',
+        );
+      const current = await this.consents.currentVersion('share_with_employer');
+      if (current !== dto.textVersion)
+        throw badRequest(
+          'CONSENT_TEXT_OUTDATED',
+          '同意书内容已更新，请重新阅读最新版本后再确认。',
+          'The consent text has changed; read the current version before agreeing.',
+          { currentVersion: current },
+        );
+      if (!(await this.consents.findLive(p.traineeId, 'share_with_employer', row.employer_id, m))) {
+        await this.consents.insert(
+          {
+            traineeId: p.traineeId,
+            purpose: 'share_with_employer',
+            employerId: row.employer_id,
+            textVersion: dto.textVersion,
+            grantedBy: user.id,
+            grantedAssisted: assisted,
+            paperFormRef: dto.paperFormRef ?? null,
+          },
+          m,
+        );
+      }
+      await this.placements.update(p.id, { state: 'accepted_by_trainee' }, m);
+      for (const uid of await this.placements.employerUserIds(row.employer_id, m)) {
+        await this.notifications.notify(
+          {
+            userId: uid,
+            kind: 'placement.accepted',
+            titleZh: `候选人 ${p.candidateCode} 已接受「${row.order_title}」的推荐，可以联系安排面试`,
+            titleEn: `Candidate ${p.candidateCode} accepted for “${row.order_title}”: you may arrange an interview`,
+            link: `/orders/${p.orderId}`,
+            dedupeKey: `placement.accepted:${p.id}`,
+          },
+          m,
+        );
+      }
+    });
+  }
+
+  decline(user: AuthUser, id: string, dto: PlacementNoteDto, ctx: RequestContext): Promise<void> {
+    return this.move(user, id, 'decline', dto.note, ctx, (p, _row, m) => this.placements.update(p.id, { state: 'declined' }, m));
+  }
+
+  interview(user: AuthUser, id: string, dto: InterviewDto, ctx: RequestContext): Promise<void> {
+    return this.move(user, id, 'interview', dto.note, ctx, async (p, row, m) => {
+      const at = new Date(dto.interviewAt);
+      if (at.getTime() < this.clock.now().getTime() - 86_400_000)
+        throw badRequest('INTERVIEW_IN_PAST', '面试时间不能早于今天。', 'The interview cannot be in the past.');
+      await this.placements.update(p.id, { state: 'interview', interviewAt: at, interviewPlace: dto.interviewPlace }, m);
+      await this.tellTrainee(
+        row,
+        'placement.interview',
+        `「${row.order_title}」邀请您面试：${dto.interviewPlace}`,
+        `Interview for “${row.order_title}”: ${dto.interviewPlace}`,
+        m,
+      );
+    });
+  }
+
+  offer(user: AuthUser, id: string, dto: OfferDto, ctx: RequestContext): Promise<void> {
+    return this.move(user, id, 'offer', dto.note, ctx, async (p, row, m) => {
+      await this.placements.update(p.id, { state: 'offer', offeredWage: dto.offeredWage }, m);
+      await this.tellTrainee(row, 'placement.offer', `「${row.order_title}」向您发出了录用意向`, `An offer for “${row.order_title}”`, m);
+    });
+  }
+
+  /**
+   * The hire: one place of the order is taken by a conditional update (never past the headcount),
+   * and the trainee is locked so they are never hired into two orders at once; the partial unique
+   * index `uq_placement_one_job` is the last guard.
+   */
+  hire(user: AuthUser, id: string, dto: HireDto, ctx: RequestContext): Promise<void> {
+    return this.move(user, id, 'hire', dto.note, ctx, async (p, row, m) => {
+      await this.placements.lockTrainee(p.traineeId, m);
+      const other = await this.placements.liveHire(p.traineeId, m);
+      if (other)
+        throw conflict(
+          'ALREADY_HIRED',
+          `该学员已入职「${other.employer_name}·${other.order_title}」；如已离职，请先登记离职。`,
+          `This trainee already works for ${other.employer_name} (${other.order_title}); record that it ended first.`,
+        );
+      if (!(await this.placements.takePlace(p.orderId, m)))
+        throw conflict('ORDER_FULL', '该订单的招聘人数已满或订单已关闭，无法再录用。', 'The order has reached its headcount or is closed.');
+      try {
+        await this.placements.update(p.id, { state: 'hired', hiredOn: dto.hiredOn }, m);
+      } catch (e) {
+        if (e instanceof QueryFailedError && (e.driverError as { constraint?: string }).constraint === 'uq_placement_one_job')
+          throw conflict('ALREADY_HIRED', '该学员已在另一订单入职。', 'This trainee is already hired into another order.');
+        throw e;
+      }
+      await this.tellTrainee(row, 'placement.hired', `恭喜！「${row.order_title}」已确认您入职`, `Hired for “${row.order_title}”`, m);
+    });
+  }
+
+  reject(user: AuthUser, id: string, dto: PlacementNoteDto, ctx: RequestContext): Promise<void> {
+    return this.move(user, id, 'reject', dto.note, ctx, (p, _row, m) => this.placements.update(p.id, { state: 'rejected' }, m));
+  }
+
+  withdraw(user: AuthUser, id: string, dto: PlacementNoteDto, ctx: RequestContext): Promise<void> {
+    return this.move(user, id, 'withdraw', dto.note, ctx, (p, _row, m) => this.placements.update(p.id, { state: 'withdrawn' }, m));
+  }
+
+  /** The employment ended; the hire still counts for the order, and the trainee may be hired again. */
+  async end(user: AuthUser, id: string, dto: EndEmploymentDto, ctx: RequestContext): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      const { p } = await this.actable(user, id, ['employer', 'counsellor'], m);
+      if (p.state !== 'hired' || p.endedOn)
+        throw badRequest('NOT_EMPLOYED', '只有在职的记录才能登记离职。', 'Only a current employment can end.');
+      if (dto.endedOn < p.hiredOn! || dto.endedOn > this.clock.today())
+        throw badRequest('END_DATE', '离职日期应在入职日期和今天之间。', 'The end date must be between the start date and today.');
+      await this.placements.update(p.id, { endedOn: dto.endedOn, endReason: dto.reason }, m);
+      await this.placements.recordEvent(
+        { placementId: p.id, fromState: 'hired', toState: 'ended', actorId: user.id, actorRole: user.role, note: dto.reason },
+        m,
+      );
+      await this.audit.record(
+        { actor: user, action: 'placement.end', subjectType: 'placement', subjectId: p.id, result: 'success', ctx },
+        m,
+      );
+    });
+  }
+
+  /** The employer's candidates for one of its orders (audited: names appear once trainees accept). */
+  async candidates(user: AuthUser, orderId: string, ctx: RequestContext): Promise<CandidateDto[]> {
+    await this.employerOrder(user, orderId);
+    const rows = await this.placements.candidates(orderId, user.organisationId);
+    await this.audit.record({
+      actor: user,
+      action: 'placement.candidates.read',
+      subjectType: 'order',
+      subjectId: orderId,
+      result: 'success',
+      ctx,
+      detail: { candidates: rows.length, named: rows.filter((r) => r.contact_shared).length },
+    });
+    return rows.map(toCandidateDto);
+  }
+
+  /** One candidate of one of the employer's orders: what an employer gets back after each step. */
+  async candidate(user: AuthUser, orderId: string, placementId: string, ctx: RequestContext): Promise<CandidateDto> {
+    await this.employerOrder(user, orderId);
+    const [row] = await this.placements.candidates(orderId, user.organisationId, placementId);
+    if (!row) throw notFoundPlacement();
+    await this.audit.record({
+      actor: user,
+      action: 'placement.candidate.read',
+      subjectType: 'placement',
+      subjectId: placementId,
+      result: 'success',
+      ctx,
+      detail: { named: row.contact_shared },
+    });
+    return toCandidateDto(row);
+  }
+
+  /** Employers act through their order: the placement must belong to it. */
+  async assertOnOrder(user: AuthUser, orderId: string, placementId: string): Promise<void> {
+    await this.employerOrder(user, orderId);
+    const [row] = await this.placements.candidates(orderId, user.organisationId, placementId);
+    if (!row) throw notFoundPlacement();
+  }
+
+  async fulfilment(user: AuthUser, orderId: string): Promise<FulfilmentDto> {
+    const [order] = await this.dataSource.query<{ employer_id: string; state: string }[]>(
+      `SELECT employer_id, state FROM job_order WHERE id = $1`,
+      [orderId],
+    );
+    const visible =
+      order &&
+      (user.role === 'admin' ||
+        (user.role === 'employer' && order.employer_id === user.organisationId) ||
+        (user.role === 'counsellor' && order.state !== 'draft'));
+    if (!visible) throw notFoundOrder();
+    const r = await this.placements.fulfilment(orderId, this.clock.today());
+    return {
+      orderId,
+      headcount: r.headcount ?? 0,
+      recommended: r.recommended ?? 0,
+      accepted: r.accepted ?? 0,
+      interviewing: r.interviewing ?? 0,
+      offered: r.offered ?? 0,
+      hired: r.hired ?? 0,
+      stillEmployed: r.still_employed ?? 0,
+      stillEmployedAt3Months: r.still_3 ?? 0,
+      hiredAtLeast3MonthsAgo: r.hired_3 ?? 0,
+      stillEmployedAt6Months: r.still_6 ?? 0,
+      hiredAtLeast6MonthsAgo: r.hired_6 ?? 0,
+    };
+  }
+
+  /**
+   * Called when a trainee takes a seat in a 订单班 session: they become one of the order's first
+   * candidates, as a suggestion that only their counsellor sees until it is recommended.
+   */
+  async suggestFromOrderClass(orderId: string, traineeId: string, m: EntityManager): Promise<void> {
+    await this.placements.suggest(orderId, traineeId, await this.newCode(m), m);
+  }
+
+  // ——— the machinery ———
+
+  private async move(
+    user: AuthUser,
+    id: string,
+    action: PlacementAction,
+    note: string | undefined,
+    ctx: RequestContext,
+    apply: (p: Placement, row: PlacementRow, m: EntityManager) => Promise<void>,
+  ): Promise<void> {
+    const rule = MOVES[action];
+    await this.dataSource.transaction(async (m) => {
+      const { p, row } = await this.actable(user, id, rule.by, m);
+      if (!rule.from.includes(p.state))
+        throw badRequest(
+          'PLACEMENT_STATE',
+          `当前状态为“${STATE_ZH[p.state]}”，不能${rule.zh}。`,
+          `The placement is ${p.state}; it cannot be moved to ${rule.to}.`,
+          { state: p.state },
+        );
+      await apply(p, row, m);
+      const assisted = user.role === 'counsellor' && (action === 'accept' || action === 'decline' || action === 'hire');
+      await this.placements.recordEvent(
+        { placementId: p.id, fromState: p.state, toState: rule.to, actorId: user.id, actorRole: user.role, assisted, note: note ?? null },
+        m,
+      );
+      await this.audit.record(
+        {
+          actor: user,
+          action: `placement.${action}`,
+          subjectType: 'placement',
+          subjectId: p.id,
+          result: 'success',
+          ctx,
+          detail: { from: p.state, to: rule.to, assisted },
+        },
+        m,
+      );
+    });
+  }
+
+  /** The placement, locked, if this caller may act on it in this role; otherwise 404. */
+  private async actable(user: AuthUser, id: string, roles: Role[], m: EntityManager): Promise<{ p: Placement; row: PlacementRow }> {
+    const p = await this.placements.findForUpdate(id, m);
+    const row = p ? await this.placements.findRow(id, this.scopeOf(user), m) : null;
+    if (!p || !row) throw notFoundPlacement();
+    if (!roles.includes(user.role))
+      throw badRequest('NOT_YOUR_STEP', '这一步不由您操作。', 'This step is not yours to take.', { allowed: roles });
+    if (user.role === 'counsellor' && row.trainee_organisation_id !== user.organisationId) throw notFoundPlacement();
+    return { p, row };
+  }
+
+  private scopeOf(user: AuthUser): PlacementScope {
+    switch (user.role) {
+      case 'admin':
+        return { kind: 'all' };
+      case 'counsellor':
+        return { kind: 'holder', organisationId: user.organisationId };
+      case 'employer':
+        return { kind: 'employer', organisationId: user.organisationId };
+      case 'trainee':
+        return { kind: 'trainee', userId: user.id };
+      default:
+        return { kind: 'holder', organisationId: '00000000-0000-0000-0000-000000000000' };
+    }
+  }
+
+  private async employerOrder(user: AuthUser, orderId: string): Promise<void> {
+    const rows = await this.dataSource.query<unknown[]>(`SELECT 1 FROM job_order WHERE id = $1 AND employer_id = $2`, [
+      orderId,
+      user.organisationId,
+    ]);
+    if (!rows.length) throw notFoundOrder();
+  }
+
+  private assertMayBeRecommended(t: { state: string; job_matching_consent: boolean }): void {
+    if (!t.job_matching_consent)
+      throw badRequest(
+        'NO_MATCHING_CONSENT',
+        '该学员没有同意参加岗位匹配，不能推荐。请先征得本人同意。',
+        'The trainee has not consented to job matching; ask them first.',
+      );
+    if (t.state === 'closed') throw badRequest('TRAINEE_CLOSED', '该学员档案已结案。', "This trainee's file is closed.");
+  }
+
+  private async withEvents(rows: PlacementRow[]): Promise<PlacementDto[]> {
+    const events = await this.placements.events(rows.map((r) => r.id));
+    return rows.map((r) =>
+      toPlacementDto(
+        r,
+        events.filter((e) => e.placementId === r.id),
+      ),
+    );
+  }
+
+  private async newCode(m: EntityManager): Promise<string> {
+    for (;;) {
+      const code = `C${randomCode(7)}`;
+      if (!(await this.placements.codeTaken(code, m))) return code;
+    }
+  }
+
+  private tellTraineeRecommended(userId: string, placementId: string, title: string, m: EntityManager): Promise<void> {
+    return this.notifications.notify(
+      {
+        userId,
+        kind: 'placement.recommended',
+        titleZh: `辅导员推荐您应聘「${title}」，请查看并决定是否接受`,
+        titleEn: `You were recommended for “${title}”: please decide whether to accept`,
+        link: '/me/jobs',
+        dedupeKey: `placement.recommended:${placementId}`,
+      },
+      m,
+    );
+  }
+
+  private async tellTrainee(row: PlacementRow, kind: string, zh: string, en: string, m: EntityManager): Promise<void> {
+    if (!row.trainee_user_id) return;
+    await this.notifications.notify(
+      { userId: row.trainee_user_id, kind, titleZh: zh, titleEn: en, link: '/me/jobs', dedupeKey: `${kind}:${row.id}` },
+      m,
+    );
+  }
+}
