@@ -105,6 +105,13 @@ describe('placements: recommendation → acceptance → interview → offer → 
     const p = created.body;
     expect(p).toMatchObject({ state: 'recommended', orderId: order, traineeId: liming, contactShared: false });
     expect(p.candidateCode).toMatch(/^C[2-9A-HJ-NP-Z]{7}$/);
+    const revealing = await t
+      .http()
+      .post('/api/placements')
+      .auth(counsellor, { type: 'bearer' })
+      .send({ orderId: order, traineeId: liming, note: '在戒毒所表现很好' })
+      .expect(400);
+    expect(revealing.body.code).toBe('NOTE_REVEALS_HISTORY');
     const dup = await t
       .http()
       .post('/api/placements')

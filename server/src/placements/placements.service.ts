@@ -26,6 +26,20 @@ import { toCandidateDto, toPlacementDto } from './placement.mapper';
 import type { Placement, PlacementState } from './placement.entity';
 import { type PlacementRow, type PlacementScope, PlacementsRepository } from './placements.repository';
 
+/** Words that would tell an employer where the trainee has been. The recommendation note is shown to the employer. */
+const REVEALING = ['戒毒', '戒治', '强戒', '强制隔离', '所内', '出所', '吸毒', '复吸', '社区康复', '康复站', '大队', '管教'];
+
+function assertNoteSafeForEmployer(note: string | undefined): void {
+  const word = note && REVEALING.find((w) => note.includes(w));
+  if (word)
+    throw badRequest(
+      'NOTE_REVEALS_HISTORY',
+      `推荐语会给用人单位看到，请不要写“${word}”等会透露戒治经历的内容，只写技能和表现。`,
+      'The recommendation note is shown to the employer: describe skills and readiness, nothing that reveals rehab.',
+      { word },
+    );
+}
+
 const notFoundPlacement = () => notFound('推荐记录', 'Placement');
 const notFoundOrder = () => notFound('订单', 'Order');
 
@@ -97,6 +111,7 @@ export class PlacementsService {
 
   /** A counsellor recommends one of their trainees for an open order. */
   async create(user: AuthUser, dto: CreatePlacementDto, ctx: RequestContext): Promise<PlacementDto> {
+    assertNoteSafeForEmployer(dto.note);
     const id = await this.dataSource.transaction(async (m) => {
       const [trainee] = await m.query<{ organisation_id: string; state: string; job_matching_consent: boolean; user_id: string | null }[]>(
         `SELECT organisation_id, state, job_matching_consent, user_id FROM trainee WHERE id = $1 FOR SHARE`,
@@ -158,6 +173,7 @@ export class PlacementsService {
   }
 
   recommend(user: AuthUser, id: string, dto: PlacementNoteDto, ctx: RequestContext): Promise<void> {
+    assertNoteSafeForEmployer(dto.note);
     return this.move(user, id, 'recommend', dto.note, ctx, async (p, row, m) => {
       const [t] = await m.query<{ state: string; job_matching_consent: boolean }[]>(
         `SELECT state, job_matching_consent FROM trainee WHERE id = $1`,

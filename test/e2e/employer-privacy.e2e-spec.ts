@@ -1,0 +1,228 @@
+import type { Response } from 'supertest';
+import { creditCodeCheckChar } from '../../server/src/common/check-digits';
+import { Clock } from '../../server/src/common/clock';
+import { MATRIX } from '../authz/matrix';
+import { createTestApp, type TestApp } from '../utils/test-app';
+
+const addDays = (iso: string, n: number) => new Date(Date.parse(iso) + n * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The employer deny-list, over EVERY route an employer can reach (the matrix's employer and public
+ * routes), not a sample: each is exercised below as the `employer` demo account would use it, every
+ * answer is kept, and then all of them are searched for what must never reach an employer — rehab
+ * history, facility or station names, identity numbers, trainee addresses, follow-up or abstinence
+ * data, and the name or phone of anyone who has not agreed to share them with this employer.
+ *
+ * A new employer-reachable route fails the first test until it is exercised here.
+ */
+
+/** Keys that would carry what an employer must not see (checked at every depth). */
+const FORBIDDEN_KEY =
+  /identity|idNumber|facility|station|rehab|admitted|release|handover|stateChange|history|followUp|follow_up|visit|abstinen|relapse|urine|checklist|consent(?!Text)|homeAddress|birth|sex$/i;
+/** Words that name the rehab itself. */
+const FORBIDDEN_WORDS = ['戒毒', '戒治', '强制隔离', '强戒', '康复站', '社区康复', '吸毒', '复吸', 'rehab', 'detox', 'abstinen'];
+const ID_NUMBER = /\b\d{6}(19|20)\d{2}[01]\d[0-3]\d{4}[\dXx]\b|\d{4}\*{6,}\d{3}[\dX]/;
+
+type Ctx = Record<string, string>;
+type Call = (t: TestApp, token: string, ctx: Ctx) => Promise<Response>;
+
+describe('employer deny-list: nothing about rehab reaches an employer, on any route', () => {
+  let t: TestApp;
+  let token: string;
+  let today: string;
+  const ctx: Ctx = {};
+  const answers: { route: string; status: number; body: unknown }[] = [];
+
+  const bearer = (r: import('supertest').Test, tk: string) => r.auth(tk, { type: 'bearer' });
+
+  /** How an employer (or anyone, for public routes) uses each route, in an order that makes the later ones possible. */
+  const EXERCISE: [string, Call][] = [
+    ['GET /api/health', (t) => t.http().get('/api/health')],
+    ['GET /api/reference/divisions', (t) => t.http().get('/api/reference/divisions')],
+    ['GET /api/reference/skill-levels', (t) => t.http().get('/api/reference/skill-levels')],
+    ['GET /api/reference/occupations', (t) => t.http().get('/api/reference/occupations?q=烹调')],
+    ['GET /api/reference/occupations/{code}', (t) => t.http().get('/api/reference/occupations/4-03-02-01')],
+    ['GET /api/consent-texts', (t) => t.http().get('/api/consent-texts')],
+    ['GET /api/diploma-verifications/{code}', (t) => t.http().get('/api/diploma-verifications/DEMO7K2M9PQX')],
+    [
+      'POST /api/employers/registrations',
+      (t) =>
+        t
+          .http()
+          .post('/api/employers/registrations')
+          .send({
+            organisationName: '隐私测试餐饮有限公司',
+            creditCode: `91460100MA5T0000X${creditCodeCheckChar('91460100MA5T0000X')}`,
+            divisionCode: '460100',
+            contactName: '王经理',
+            contactPhone: '13800000000',
+            username: 'privacy-employer',
+            password: 'Privacy#2026x',
+          }),
+    ],
+    ['POST /api/auth/login', (t) => t.http().post('/api/auth/login').send({ username: 'employer', password: 'Demo#2026' })],
+    ['POST /api/auth/refresh', (t) => t.http().post('/api/auth/refresh').send({})],
+    ['GET /api/auth/me', (t, tk) => bearer(t.http().get('/api/auth/me'), tk)],
+    [
+      'POST /api/auth/password',
+      (t, tk) => bearer(t.http().post('/api/auth/password'), tk).send({ currentPassword: 'wrong-one', newPassword: 'Another#2026x' }),
+    ],
+    ['GET /api/organisations', (t, tk) => bearer(t.http().get('/api/organisations'), tk)],
+    ['GET /api/organisations/{id}', (t, tk, c) => bearer(t.http().get(`/api/organisations/${c.employerId}`), tk)],
+    ['GET /api/orders', (t, tk) => bearer(t.http().get('/api/orders'), tk)],
+    ['GET /api/orders/{id}', (t, tk, c) => bearer(t.http().get(`/api/orders/${c.demoOrder}`), tk)],
+    [
+      'POST /api/orders',
+      (t, tk) =>
+        bearer(t.http().post('/api/orders'), tk).send({
+          title: '隐私测试订单',
+          occupationCode: '4-03-02-01',
+          headcount: 3,
+          divisionCode: '460100',
+          workplaceAddress: '海口市龙华区滨海大道 1 号',
+          startDate: addDays(today, 60),
+          deadline: addDays(today, 30),
+        }),
+    ],
+    ['PATCH /api/orders/{id}', (t, tk, c) => bearer(t.http().patch(`/api/orders/${c.newOrder}`), tk).send({ headcount: 4 })],
+    ['POST /api/orders/{id}/open', (t, tk, c) => bearer(t.http().post(`/api/orders/${c.newOrder}/open`), tk).send({})],
+    ['GET /api/orders/{orderId}/candidates', (t, tk, c) => bearer(t.http().get(`/api/orders/${c.demoOrder}/candidates`), tk)],
+    [
+      'GET /api/orders/{orderId}/candidates/{placementId}',
+      (t, tk, c) => bearer(t.http().get(`/api/orders/${c.demoOrder}/candidates/${c.accepted}`), tk),
+    ],
+    [
+      'POST /api/orders/{orderId}/candidates/{placementId}/interview',
+      (t, tk, c) =>
+        bearer(t.http().post(`/api/orders/${c.demoOrder}/candidates/${c.accepted}/interview`), tk).send({
+          interviewAt: `${addDays(today, 2)}T10:00:00+08:00`,
+          interviewPlace: '酒店人事部',
+        }),
+    ],
+    [
+      'POST /api/orders/{orderId}/candidates/{placementId}/offer',
+      (t, tk, c) => bearer(t.http().post(`/api/orders/${c.demoOrder}/candidates/${c.interviewing}/offer`), tk).send({ offeredWage: 5000 }),
+    ],
+    [
+      'POST /api/orders/{orderId}/candidates/{placementId}/hire',
+      (t, tk, c) =>
+        bearer(t.http().post(`/api/orders/${c.demoOrder}/candidates/${c.interviewing}/hire`), tk).send({ hiredOn: addDays(today, -100) }),
+    ],
+    [
+      'POST /api/orders/{orderId}/candidates/{placementId}/end',
+      (t, tk, c) =>
+        bearer(t.http().post(`/api/orders/${c.demoOrder}/candidates/${c.interviewing}/end`), tk).send({
+          endedOn: addDays(today, -5),
+          reason: '合同期满',
+        }),
+    ],
+    [
+      'POST /api/orders/{orderId}/candidates/{placementId}/reject',
+      (t, tk, c) => bearer(t.http().post(`/api/orders/${c.demoOrder}/candidates/${c.recommended}/reject`), tk).send({ note: '岗位已满' }),
+    ],
+    ['GET /api/orders/{orderId}/fulfilment', (t, tk, c) => bearer(t.http().get(`/api/orders/${c.demoOrder}/fulfilment`), tk)],
+    ['POST /api/orders/{id}/close', (t, tk, c) => bearer(t.http().post(`/api/orders/${c.newOrder}/close`), tk).send({})],
+    ['GET /api/notifications', (t, tk) => bearer(t.http().get('/api/notifications'), tk)],
+    ['POST /api/notifications/{id}/read', (t, tk, c) => bearer(t.http().post(`/api/notifications/${c.notification}/read`), tk).send({})],
+    ['POST /api/notifications/read', (t, tk) => bearer(t.http().post('/api/notifications/read'), tk).send({})],
+    ['POST /api/auth/logout', (t) => t.http().post('/api/auth/logout').send({})],
+  ];
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    today = t.app.get(Clock).today();
+    const e = await t.login('employer');
+    token = e.token;
+    ctx.employerId = e.organisationId;
+    const [demo] = await t.sql<{ order_id: string }>(
+      `SELECT p.order_id FROM placement p JOIN job_order o ON o.id = p.order_id WHERE o.employer_id = $1 LIMIT 1`,
+      [ctx.employerId],
+    );
+    ctx.demoOrder = demo!.order_id;
+    const byState = async (state: string) =>
+      (
+        await t.sql<{ id: string }>(`SELECT id FROM placement WHERE order_id = $1 AND state = $2 ORDER BY candidate_code LIMIT 1`, [
+          ctx.demoOrder,
+          state,
+        ])
+      )[0]!.id;
+    ctx.accepted = await byState('accepted_by_trainee');
+    ctx.interviewing = await byState('interview');
+    ctx.recommended = await byState('recommended');
+    // A notice for the employer to mark read (as an acceptance would leave).
+    await t.sql(
+      `INSERT INTO notification (user_id, kind, title_zh, title_en, dedupe_key)
+       SELECT id, 'placement.accepted', '候选人已接受推荐', 'A candidate accepted', 'privacy-test' FROM app_user WHERE username = 'employer'`,
+    );
+  });
+  afterAll(() => t.close());
+
+  const employerRoutes = Object.entries(MATRIX)
+    .filter(([, allowed]) => allowed === 'public' || allowed.includes('employer'))
+    .map(([route]) => route)
+    .sort();
+
+  it('exercises every employer-reachable route, none failing on the server', async () => {
+    expect(EXERCISE.map(([r]) => r).sort()).toEqual(employerRoutes);
+    for (const [route, call] of EXERCISE) {
+      const res = await call(t, token, ctx);
+      answers.push({ route, status: res.status, body: res.body });
+      expect({ route, status: res.status < 500 }).toEqual({ route, status: true });
+      if (route === 'POST /api/orders') ctx.newOrder = (res.body as { id: string }).id;
+      if (route === 'GET /api/notifications') {
+        const items = (res.body as { items: { id: string }[] }).items;
+        ctx.notification = items[0]?.id ?? '00000000-0000-4000-8000-000000000000';
+      }
+    }
+    // Most of them succeeded (the password change and refresh are expected refusals).
+    const failed = answers.filter((a) => a.status >= 400).map((a) => a.route);
+    expect(failed.sort()).toEqual(['POST /api/auth/password', 'POST /api/auth/refresh'].sort());
+  });
+
+  it('no answer carries a rehab word, a facility or station, an identity number, or a forbidden field', async () => {
+    const places = await t.sql<{ name: string }>(`SELECT name FROM organisation WHERE type IN ('facility', 'community_station')`);
+    const problems: string[] = [];
+    const walk = (route: string, value: unknown, path: string) => {
+      if (Array.isArray(value)) value.forEach((v, i) => walk(route, v, `${path}[${i}]`));
+      else if (value && typeof value === 'object')
+        for (const [k, v] of Object.entries(value)) {
+          if (FORBIDDEN_KEY.test(k)) problems.push(`${route}: key ${path}.${k}`);
+          walk(route, v, `${path}.${k}`);
+        }
+      else if (typeof value === 'string') {
+        for (const w of FORBIDDEN_WORDS) if (value.toLowerCase().includes(w.toLowerCase())) problems.push(`${route}: ${path} says “${w}”`);
+        for (const p of places) if (value.includes(p.name)) problems.push(`${route}: ${path} names ${p.name}`);
+        if (ID_NUMBER.test(value)) problems.push(`${route}: ${path} looks like an identity number`);
+      }
+    };
+    // The consent texts are public and about the platform (they tell trainees what is never shared), not about anyone.
+    for (const a of answers) if (a.route !== 'GET /api/consent-texts') walk(a.route, a.body, '$');
+    expect(problems).toEqual([]);
+  });
+
+  it('names and phones appear only for trainees who agreed to share them with this employer', async () => {
+    const hidden = await t.sql<{ full_name: string; phone: string | null }>(
+      `SELECT t.full_name, t.phone FROM trainee t WHERE NOT EXISTS (
+         SELECT 1 FROM consent c WHERE c.trainee_id = t.id AND c.purpose = 'share_with_employer' AND c.employer_id = $1 AND c.withdrawn_at IS NULL)`,
+      [ctx.employerId],
+    );
+    const text = JSON.stringify(answers.map((a) => a.body));
+    const sharedNames = new Set(
+      (
+        await t.sql<{ full_name: string }>(
+          `SELECT t.full_name FROM trainee t JOIN consent c ON c.trainee_id = t.id
+            WHERE c.purpose = 'share_with_employer' AND c.employer_id = $1 AND c.withdrawn_at IS NULL`,
+          [ctx.employerId],
+        )
+      ).map((r) => r.full_name),
+    );
+    // Demo names repeat (two people may both be 何兰); a name shared by someone who agreed proves nothing either way.
+    const leaked = hidden.filter(
+      (h) => (!sharedNames.has(h.full_name) && text.includes(h.full_name)) || (h.phone && text.includes(h.phone)),
+    );
+    expect(leaked).toEqual([]);
+    // …and the ones who did agree are actually named (the check above is not vacuous).
+    expect(sharedNames.size).toBeGreaterThan(0);
+    expect([...sharedNames].some((name) => text.includes(name))).toBe(true);
+  });
+});
