@@ -326,6 +326,21 @@ describe('diploma track: enrolment, grades, graduation audit, diploma, public ve
       .expect(400);
   });
 
+  it('one class per programme at a time: a second application in the same programme is refused with what to do instead', async () => {
+    const first = await newClass(5);
+    const second = await newClass(6);
+    const [traineeId] = await makeTrainees(t, counsellor, 1, '一专', 1);
+    await t.http().post(`/api/classes/${first}/applications`).auth(counsellor, { type: 'bearer' }).send({ traineeId }).expect(201);
+    const again = await t
+      .http()
+      .post(`/api/classes/${second}/applications`)
+      .auth(counsellor, { type: 'bearer' })
+      .send({ traineeId })
+      .expect(409);
+    expect(again.body).toMatchObject({ code: 'ALREADY_IN_PROGRAMME' });
+    expect(again.body.message).toContain('转班');
+  });
+
   it('grades follow the trainee through a transfer at release; the audit names what is missing; graduation issues a diploma', async () => {
     const classId = await newClass(5);
     const distance = await newClass(50, 'distance');

@@ -192,6 +192,20 @@ export class DiplomasService {
     if (!c) throw notFoundClass();
     if (c.endsOn < this.clock.today()) throw badRequest('CLASS_ENDED', '这个班级已经结束。', 'This class has ended.');
     const id = await this.dataSource.transaction(async (m) => {
+      // One place in a programme at a time: a second class of the same 专业 would double-count its credits.
+      await m.query(`SELECT id FROM trainee WHERE id = $1 FOR UPDATE`, [tid]);
+      const [other] = await m.query<{ name: string; state: string }[]>(
+        `SELECT dc.name, e.state FROM class_enrolment e JOIN diploma_class dc ON dc.id = e.class_id
+          WHERE e.trainee_id = $1 AND dc.programme_id = $2 AND dc.id <> $3
+            AND e.state IN ('applied', 'approved', 'waitlisted', 'active') LIMIT 1`,
+        [tid, c.programmeId, classId],
+      );
+      if (other)
+        throw conflict(
+          'ALREADY_IN_PROGRAMME',
+          `该学员已在同一专业的“${other.name}”（${other.state === 'active' ? '在读' : '报名中'}），不能再报第二个班；出所后可办理转班。`,
+          `Already in class “${other.name}” of the same programme; transfer instead of applying again.`,
+        );
       const repo = m.getRepository(ClassEnrolment);
       try {
         const e = await repo.save(repo.create({ classId, traineeId: tid, appliedBy: user.id, state: 'applied' }));
