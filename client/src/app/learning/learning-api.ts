@@ -2,6 +2,9 @@ import { HttpClient, HttpContext } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
 import type { OrganisationPageDto, OrganisationType, SkillLevelDto, UserPageDto } from '../core/api/api-types';
+import type { components } from '../core/api/generated/api';
+
+type OrderPageDto = components['schemas']['OrderPageDto'];
 import { queryParams } from '../core/api/query-params';
 import { SILENT_ERRORS } from '../core/errors/error-context';
 import type {
@@ -198,6 +201,11 @@ export class LearningApi {
 
   instructors(): Observable<UserPageDto> {
     return this.http.get<UserPageDto>('/api/users', { params: queryParams({ role: 'instructor', page: 1, pageSize: 100 }), ...silent() });
+  }
+
+  /** Orders still recruiting, for making a session a 订单班 (admins see every employer's). */
+  recruitingOrders(): Observable<OrderPageDto> {
+    return this.http.get<OrderPageDto>('/api/orders', { params: queryParams({ state: 'open', page: 1, pageSize: 100 }), ...silent() });
   }
 
   organisations(type: OrganisationType): Observable<OrganisationPageDto> {

@@ -203,6 +203,10 @@ export const learningEn: Record<LearningKey, string> = {
   'sessions.create': 'New session',
   'sessions.created': 'Session created',
   'sessions.venue': 'Venue',
+  'sessions.order': 'Order class (optional)',
+  'sessions.orderHelp':
+    "Train for an employer's order: its trainees become the order's first candidates (still recommended by a counsellor and agreed by the trainee).",
+  'sessions.orderClass': 'Order class: {employer} · {title}',
   'sessions.venueHelp': 'Leave empty to announce it later. Only staff and the trainee see the venue.',
   'sessions.openVenue': 'Venue to be announced',
   'sessions.instructor': 'Instructor',

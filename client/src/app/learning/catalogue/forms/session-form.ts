@@ -7,6 +7,7 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { forkJoin } from 'rxjs';
 import type { OrganisationDto, UserDto } from '../../../core/api/api-types';
+import type { components } from '../../../core/api/generated/api';
 import { type ApiError, toApiError } from '../../../core/errors/api-error';
 import { required } from '../../../shared/form-validators';
 import { LearningApi } from '../../learning-api';
@@ -36,6 +37,7 @@ export class SessionForm {
   private readonly fb = inject(NonNullableFormBuilder);
   protected readonly venues = signal<OrganisationDto[]>([]);
   protected readonly instructors = signal<UserDto[]>([]);
+  protected readonly orders = signal<components['schemas']['OrderDto'][]>([]);
   protected readonly submitting = signal(false);
   protected readonly error = signal<ApiError | null>(null);
 
@@ -46,6 +48,7 @@ export class SessionForm {
       venueOrganisationId: [''],
       capacity: this.fb.control<number>(30, [required, Validators.min(1), Validators.max(500)]),
       instructorId: [''],
+      orderId: [''],
       passMark: this.fb.control<number>(60, [required, Validators.min(0), Validators.max(100)]),
     },
     { validators: endsAfterStart },
@@ -57,10 +60,12 @@ export class SessionForm {
       this.api.organisations('community_station'),
       this.api.organisations('school'),
       this.api.instructors(),
+      this.api.recruitingOrders(),
     ]).subscribe({
-      next: ([facilities, stations, schools, instructors]) => {
+      next: ([facilities, stations, schools, instructors, orders]) => {
         this.venues.set([...facilities.items, ...stations.items, ...schools.items]);
         this.instructors.set(instructors.items);
+        this.orders.set(orders.items);
       },
       error: (err: unknown) => this.error.set(toApiError(err)),
     });
@@ -82,6 +87,7 @@ export class SessionForm {
       passMark: Number(v.passMark),
       ...(v.venueOrganisationId ? { venueOrganisationId: v.venueOrganisationId } : {}),
       ...(v.instructorId ? { instructorId: v.instructorId } : {}),
+      ...(v.orderId ? { orderId: v.orderId } : {}),
     };
     this.submitting.set(true);
     this.error.set(null);
