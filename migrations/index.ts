@@ -4,6 +4,7 @@ import { CaseloadIndexes1795882411900 } from './1795882411900-CaseloadIndexes';
 import { Learning1795883096749 } from './1795883096749-Learning';
 import { Orders1795884029187 } from './1795884029187-Orders';
 import { Placements1795893818997 } from './1795893818997-Placements';
+import { Fairs1795895646465 } from './1795895646465-Fairs';
 
 /** Every migration, in order. Rewritten by `npm run migration:generate -- Name`. */
 export const allMigrations = [
@@ -13,4 +14,5 @@ export const allMigrations = [
   Learning1795883096749,
   Orders1795884029187,
   Placements1795893818997,
+  Fairs1795895646465,
 ];

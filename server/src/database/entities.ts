@@ -10,6 +10,7 @@ import { ClassAttendance, ClassEnrolment, Diploma, DiplomaClass, Programme, Prog
 import { Notification } from '../notifications/notification.entity';
 import { JobOrder } from '../orders/order.entity';
 import { Placement, PlacementEvent } from '../placements/placement.entity';
+import { FairBooth, FairBoothOrder, FairIntent, FairRegistration, FairSlot, JobFair } from '../fairs/fair.entities';
 import { Handover } from '../handovers/handover.entity';
 import { ChecklistItem } from '../trainees/checklist-item.entity';
 import { CorrectionRequest } from '../trainees/correction-request.entity';
@@ -49,4 +50,10 @@ export const entities = [
   JobOrder,
   Placement,
   PlacementEvent,
+  JobFair,
+  FairBooth,
+  FairBoothOrder,
+  FairRegistration,
+  FairSlot,
+  FairIntent,
 ];
