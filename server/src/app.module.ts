@@ -18,6 +18,7 @@ import { CoursesModule } from './courses/courses.module';
 import { DiplomasModule } from './diplomas/diplomas.module';
 import { OrdersModule } from './orders/orders.module';
 import { PlacementsModule } from './placements/placements.module';
+import { FairsModule } from './fairs/fairs.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { EmployersModule } from './employers/employers.module';
 import { HandoversModule } from './handovers/handovers.module';
@@ -56,6 +57,7 @@ export class AppModule {
         DiplomasModule,
         OrdersModule,
         PlacementsModule,
+        FairsModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: validationPipe },

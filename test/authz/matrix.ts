@@ -15,6 +15,8 @@ const TRAINEE: readonly Role[] = ['trainee'];
 const STAFF: readonly Role[] = ['admin', 'counsellor', 'instructor'];
 const EMPLOYER: readonly Role[] = ['employer'];
 const ADMIN_INSTRUCTOR: readonly Role[] = ['admin', 'instructor'];
+/** Fairs: everyone but instructors. */
+const FAIR_PARTICIPANTS: readonly Role[] = ['admin', 'counsellor', 'employer', 'trainee'];
 /** The learning catalogue: everyone but employers. */
 const LEARNING: readonly Role[] = ['admin', 'counsellor', 'instructor', 'trainee'];
 
@@ -155,6 +157,31 @@ export const MATRIX: Record<string, Allowed> = {
   'POST /api/orders/{orderId}/candidates/{placementId}/reject': EMPLOYER,
   'POST /api/orders/{orderId}/candidates/{placementId}/end': EMPLOYER,
   'GET /api/orders/{orderId}/fulfilment': ['admin', 'counsellor', 'employer'],
+
+  'GET /api/fairs': FAIR_PARTICIPANTS,
+  'GET /api/fairs/{id}': FAIR_PARTICIPANTS,
+  'POST /api/fairs': ADMIN,
+  'PATCH /api/fairs/{id}': ADMIN,
+  'POST /api/fairs/{id}/publish': ADMIN,
+  'POST /api/fairs/{id}/close': ADMIN,
+  'GET /api/fairs/{id}/booths': FAIR_PARTICIPANTS,
+  'POST /api/fairs/{id}/booths': EMPLOYER,
+  'POST /api/fair-booths/{id}/decision': ADMIN,
+  'GET /api/fair-booths/{id}/slots': FAIR_PARTICIPANTS,
+  'POST /api/fair-booths/{id}/slots': EMPLOYER,
+  'POST /api/fair-slots/{id}/invitation': EMPLOYER,
+  'POST /api/fair-slots/{id}/booking': ['counsellor', 'trainee'],
+  'POST /api/fair-slots/{id}/release': ['counsellor', 'trainee'],
+  'GET /api/fairs/{id}/registrations': ['admin', 'counsellor', 'trainee'],
+  'POST /api/fairs/{id}/registrations': ['counsellor', 'trainee'],
+  'GET /api/fairs/{id}/candidates': EMPLOYER,
+  'POST /api/fairs/{id}/check-ins': ADMIN_COUNSELLOR,
+  'POST /api/fairs/{id}/walk-ins': ADMIN_COUNSELLOR,
+  'GET /api/fairs/{id}/intents': FAIR_PARTICIPANTS,
+  'POST /api/fairs/{id}/intents': EMPLOYER,
+  'POST /api/fair-intents/{id}/answer': ['counsellor', 'trainee'],
+  'GET /api/fairs/{id}/report': ADMIN,
+  'GET /api/fairs/{id}/report.xlsx': ADMIN,
 };
 
 /**
@@ -236,4 +263,27 @@ export const ID_ROUTES: Record<string, 'admin-only' | 'cross-org' | 'reference' 
   'POST /api/orders/{orderId}/candidates/{placementId}/reject': 'cross-org',
   'POST /api/orders/{orderId}/candidates/{placementId}/end': 'cross-org',
   'GET /api/orders/{orderId}/fulfilment': 'cross-org',
+  // Published fairs are a public programme for every participant; what differs by organisation is tested below.
+  'GET /api/fairs/{id}': 'catalogue',
+  'GET /api/fairs/{id}/booths': 'catalogue',
+  'GET /api/fair-booths/{id}/slots': 'cross-org',
+  'PATCH /api/fairs/{id}': 'admin-only',
+  'POST /api/fairs/{id}/publish': 'admin-only',
+  'POST /api/fairs/{id}/close': 'admin-only',
+  'POST /api/fair-booths/{id}/decision': 'admin-only',
+  'GET /api/fairs/{id}/report': 'admin-only',
+  'GET /api/fairs/{id}/report.xlsx': 'admin-only',
+  'POST /api/fairs/{id}/booths': 'cross-org',
+  'POST /api/fair-booths/{id}/slots': 'cross-org',
+  'POST /api/fair-slots/{id}/invitation': 'cross-org',
+  'POST /api/fair-slots/{id}/booking': 'cross-org',
+  'POST /api/fair-slots/{id}/release': 'cross-org',
+  'GET /api/fairs/{id}/registrations': 'cross-org',
+  'POST /api/fairs/{id}/registrations': 'cross-org',
+  'GET /api/fairs/{id}/candidates': 'cross-org',
+  'POST /api/fairs/{id}/check-ins': 'cross-org',
+  'POST /api/fairs/{id}/walk-ins': 'cross-org',
+  'GET /api/fairs/{id}/intents': 'cross-org',
+  'POST /api/fairs/{id}/intents': 'cross-org',
+  'POST /api/fair-intents/{id}/answer': 'cross-org',
 };

@@ -321,6 +321,47 @@ describe('authorization net', () => {
       }
     });
 
+    it('fairs: another employer’s booth, slots and intents, another facility’s desk and registrations, and drafts answer 404', async () => {
+      const one = async (sql: string) => ((await t.sql<{ id: string }>(sql))[0] as { id: string }).id;
+      const fair = await one(`SELECT id FROM job_fair WHERE state = 'published' LIMIT 1`);
+      const draft = await one(
+        `INSERT INTO job_fair (title, fair_date, starts_at, ends_at, venue_organisation_id, booth_capacity, state, created_by)
+         SELECT '草稿招聘会', current_date + 30, '09:00', '12:00', organisation_id, 5, 'draft', id FROM app_user WHERE username = 'admin' RETURNING id`,
+      );
+      const booth = await one(`SELECT id FROM fair_booth WHERE fair_id = '${fair}' AND state = 'approved' LIMIT 1`);
+      const slot = await one(`SELECT id FROM fair_slot WHERE booth_id = '${booth}' LIMIT 1`);
+      const registration = await one(`SELECT id FROM fair_registration WHERE fair_id = '${fair}' LIMIT 1`);
+      const order = await one(`SELECT order_id AS id FROM fair_booth_order WHERE booth_id = '${booth}' LIMIT 1`);
+      const intent = await one(
+        `INSERT INTO fair_intent (fair_id, registration_id, order_id, created_by)
+         SELECT '${fair}', '${registration}', '${order}', id FROM app_user WHERE username = 'employer' RETURNING id`,
+      );
+      const trainee = await one(`SELECT trainee_id AS id FROM fair_registration WHERE id = '${registration}'`);
+      const counsellor2 = (await t.login('counsellor2')).token;
+      const employer2 = (await t.login('employer2')).token;
+      const cases: [string, string, string, Record<string, unknown>][] = [
+        ['post', `/api/fairs/${draft}/booths`, tokens.employer, { orderIds: [order] }],
+        ['get', `/api/fair-booths/${booth}/slots`, employer2, {}],
+        ['post', `/api/fair-booths/${booth}/slots`, employer2, { startsAt: '2027-01-05T10:00:00+08:00', minutes: 20, count: 1 }],
+        ['post', `/api/fair-slots/${slot}/invitation`, employer2, { registrationId: registration }],
+        ['post', `/api/fair-slots/${slot}/booking`, counsellor2, { registrationId: registration }],
+        ['post', `/api/fair-slots/${slot}/release`, counsellor2, { registrationId: registration }],
+        ['get', `/api/fairs/${draft}/registrations`, counsellor2, {}],
+        ['post', `/api/fairs/${draft}/registrations`, counsellor2, { traineeIds: [trainee] }],
+        ['get', `/api/fairs/${fair}/candidates`, employer2, {}],
+        ['post', `/api/fairs/${fair}/check-ins`, counsellor2, { code: 'DEMQA2K7' }],
+        ['post', `/api/fairs/${fair}/walk-ins`, counsellor2, { traineeId: trainee }],
+        ['get', `/api/fairs/${draft}/intents`, counsellor2, {}],
+        ['post', `/api/fairs/${draft}/intents`, tokens.employer, { registrationId: registration, orderId: order }],
+        ['post', `/api/fair-intents/${intent}/answer`, counsellor2, { answer: 'decline' }],
+      ];
+      for (const [method, path, token, body] of cases) {
+        const res = await t.http()[method as 'get'](path).auth(token, { type: 'bearer' }).send(body);
+        expect({ method, path, status: res.status }).toEqual({ method, path, status: 404 });
+        covered.add(keyOf(method, path, { id: path.includes(draft) ? draft : path.split('/')[3]! }));
+      }
+    });
+
     it('the caseload summary counts only the counsellor’s own organisation', async () => {
       const a = await t.http().get('/api/trainees/caseload-summary').auth(tokens.counsellor, { type: 'bearer' }).expect(200);
       const [{ n }] = (await t.sql<{ n: number }>(

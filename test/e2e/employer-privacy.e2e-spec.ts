@@ -122,6 +122,35 @@ describe('employer deny-list: nothing about rehab reaches an employer, on any ro
     ],
     ['GET /api/orders/{orderId}/fulfilment', (t, tk, c) => bearer(t.http().get(`/api/orders/${c.demoOrder}/fulfilment`), tk)],
     ['POST /api/orders/{id}/close', (t, tk, c) => bearer(t.http().post(`/api/orders/${c.newOrder}/close`), tk).send({})],
+    ['GET /api/fairs', (t, tk) => bearer(t.http().get('/api/fairs'), tk)],
+    ['GET /api/fairs/{id}', (t, tk, c) => bearer(t.http().get(`/api/fairs/${c.fair}`), tk)],
+    ['GET /api/fairs/{id}/booths', (t, tk, c) => bearer(t.http().get(`/api/fairs/${c.fair}/booths`), tk)],
+    // Employer A has its booth already: the refusal is checked like any answer.
+    [
+      'POST /api/fairs/{id}/booths',
+      (t, tk, c) => bearer(t.http().post(`/api/fairs/${c.fair}/booths`), tk).send({ orderIds: [c.demoOrder] }),
+    ],
+    [
+      'POST /api/fair-booths/{id}/slots',
+      (t, tk, c) =>
+        bearer(t.http().post(`/api/fair-booths/${c.booth}/slots`), tk).send({
+          startsAt: `${c.fairDate}T14:00:00+08:00`,
+          minutes: 20,
+          count: 2,
+        }),
+    ],
+    ['GET /api/fair-booths/{id}/slots', (t, tk, c) => bearer(t.http().get(`/api/fair-booths/${c.booth}/slots`), tk)],
+    ['GET /api/fairs/{id}/candidates', (t, tk, c) => bearer(t.http().get(`/api/fairs/${c.fair}/candidates`), tk)],
+    [
+      'POST /api/fair-slots/{id}/invitation',
+      (t, tk, c) => bearer(t.http().post(`/api/fair-slots/${c.slot}/invitation`), tk).send({ registrationId: c.registration }),
+    ],
+    [
+      'POST /api/fairs/{id}/intents',
+      (t, tk, c) =>
+        bearer(t.http().post(`/api/fairs/${c.fair}/intents`), tk).send({ registrationId: c.registration, orderId: c.demoOrder }),
+    ],
+    ['GET /api/fairs/{id}/intents', (t, tk, c) => bearer(t.http().get(`/api/fairs/${c.fair}/intents`), tk)],
     ['GET /api/notifications', (t, tk) => bearer(t.http().get('/api/notifications'), tk)],
     ['POST /api/notifications/{id}/read', (t, tk, c) => bearer(t.http().post(`/api/notifications/${c.notification}/read`), tk).send({})],
     ['POST /api/notifications/read', (t, tk) => bearer(t.http().post('/api/notifications/read'), tk).send({})],
@@ -149,6 +178,25 @@ describe('employer deny-list: nothing about rehab reaches an employer, on any ro
     ctx.accepted = await byState('accepted_by_trainee');
     ctx.interviewing = await byState('interview');
     ctx.recommended = await byState('recommended');
+    const [f] = await t.sql<{ id: string; fair_date: string }>(
+      `SELECT id, fair_date::text FROM job_fair WHERE state = 'published' LIMIT 1`,
+    );
+    ctx.fair = f!.id;
+    ctx.fairDate = f!.fair_date;
+    ctx.booth = (
+      await t.sql<{ id: string }>(`SELECT id FROM fair_booth WHERE fair_id = $1 AND employer_id = $2 AND state = 'approved'`, [
+        ctx.fair,
+        ctx.employerId,
+      ])
+    )[0]!.id;
+    ctx.slot = (await t.sql<{ id: string }>(`SELECT id FROM fair_slot WHERE booth_id = $1 AND state = 'open' LIMIT 1`, [ctx.booth]))[0]!.id;
+    ctx.registration = (await t.sql<{ id: string }>(`SELECT id FROM fair_registration WHERE fair_id = $1 LIMIT 1`, [ctx.fair]))[0]!.id;
+    ctx.demoOrder = (
+      await t.sql<{ order_id: string }>(
+        `SELECT bo.order_id FROM fair_booth_order bo JOIN placement p ON p.order_id = bo.order_id WHERE bo.booth_id = $1 LIMIT 1`,
+        [ctx.booth],
+      )
+    )[0]!.order_id;
     // A notice for the employer to mark read (as an acceptance would leave).
     await t.sql(
       `INSERT INTO notification (user_id, kind, title_zh, title_en, dedupe_key)
@@ -176,7 +224,7 @@ describe('employer deny-list: nothing about rehab reaches an employer, on any ro
     }
     // Most of them succeeded (the password change and refresh are expected refusals).
     const failed = answers.filter((a) => a.status >= 400).map((a) => a.route);
-    expect(failed.sort()).toEqual(['POST /api/auth/password', 'POST /api/auth/refresh'].sort());
+    expect(failed.sort()).toEqual(['POST /api/auth/password', 'POST /api/auth/refresh', 'POST /api/fairs/{id}/booths'].sort());
   });
 
   it('no answer carries a rehab word, a facility or station, an identity number, or a forbidden field', async () => {

@@ -175,6 +175,71 @@ async function loadDemoPlacements(m: EntityManager): Promise<void> {
 }
 
 /**
+ * An order-style fair in two weeks inside facility A (employers are told the city only): employer A's
+ * booth is approved with its two orders and a morning of interview slots, employer B has applied, and
+ * a few of facility A's trainees (the demo `trainee` among them) are registered.
+ */
+async function loadDemoFair(m: EntityManager): Promise<void> {
+  const [{ id: admin }] = await m.query<[{ id: string }]>(`SELECT id FROM app_user WHERE username = 'admin'`);
+  const [{ organisation_id: facility }] = await m.query<[{ organisation_id: string }]>(
+    `SELECT organisation_id FROM app_user WHERE username = 'counsellor'`,
+  );
+  const [{ id: counsellor }] = await m.query<[{ id: string }]>(`SELECT id FROM app_user WHERE username = 'counsellor'`);
+  const [{ id: fair }] = await m.query<[{ id: string }]>(
+    `INSERT INTO job_fair (title, fair_date, starts_at, ends_at, venue_organisation_id, booth_capacity, booths_taken, registration_deadline,
+        description, state, created_by)
+     VALUES ('冬季订单式就业推介会', current_date + 14, '09:00', '16:00', $1, 12, 1, current_date + 10,
+        '餐饮、酒店、物业、物流企业带订单进场，现场面试、签订意向书。', 'published', $2) RETURNING id`,
+    [facility, admin],
+  );
+  const booth = async (employer: string, state: string) =>
+    (
+      await m.query<{ id: string }[]>(
+        `INSERT INTO fair_booth (fair_id, employer_id, state, note, decided_by, decided_at)
+         SELECT $1, o.id, $3::varchar, '需要一张桌子、两把椅子', CASE WHEN $3::varchar = 'approved' THEN $4::uuid END,
+                CASE WHEN $3::varchar = 'approved' THEN now() END
+           FROM organisation o WHERE o.name = $2 RETURNING id`,
+        [fair, employer, state, admin],
+      )
+    )[0]?.id;
+  for (const [employer, state] of [
+    ['海口椰风酒店管理有限公司', 'approved'],
+    ['三亚湾畔餐饮有限公司', 'applied'],
+  ] as const) {
+    const id = await booth(employer, state);
+    if (!id) continue;
+    await m.query(
+      `INSERT INTO fair_booth_order (booth_id, order_id)
+       SELECT $1, o.id FROM job_order o JOIN organisation e ON e.id = o.employer_id WHERE e.name = $2 AND o.state = 'open'`,
+      [id, employer],
+    );
+    if (state === 'approved')
+      await m.query(
+        `INSERT INTO fair_slot (booth_id, starts_at, ends_at, state)
+         SELECT $1, ((current_date + 14) + time '10:00' + (g * interval '20 minutes')) AT TIME ZONE 'Asia/Shanghai',
+                ((current_date + 14) + time '10:20' + (g * interval '20 minutes')) AT TIME ZONE 'Asia/Shanghai', 'open'
+           FROM generate_series(0, 8) g`,
+        [id],
+      );
+  }
+  const trainees = await m.query<{ id: string }[]>(
+    `SELECT t.id FROM trainee t LEFT JOIN app_user u ON u.id = t.user_id
+      WHERE t.organisation_id = $1 AND t.job_matching_consent AND t.state IN ('pre_release', 'admitted')
+      ORDER BY (u.username = 'trainee') IS NOT TRUE, t.full_name LIMIT 5`,
+    [facility],
+  );
+  for (const [i, t] of trainees.entries()) {
+    await m.query(`INSERT INTO fair_registration (fair_id, trainee_id, code, candidate_code, registered_by) VALUES ($1, $2, $3, $4, $5)`, [
+      fair,
+      t.id,
+      `DEMQ${'ABCDE'[i]}${i + 2}K7`,
+      `FDEMQ${'ABCDE'[i]}${i + 2}`,
+      counsellor,
+    ]);
+  }
+}
+
+/**
  * A 中专 programme with a class in facility A (the `instructor` heads it, the demo trainee studies in
  * it), a skills course with a session, certificates for many of those already released, and one
  * diploma — so every learning page has something real to show.
@@ -606,6 +671,7 @@ export async function loadDemoData(ds: DataSource, cipher: FieldCipher, today: D
     await loadDemoLearning(m, ids, rows);
     await loadDemoOrders(m);
     await loadDemoPlacements(m);
+    await loadDemoFair(m);
     await m.query(`INSERT INTO audit_log (action, result, detail) VALUES ('demo.load', 'success', $1)`, [
       JSON.stringify({ organisations: 3 + stations.size + 2 + EMPLOYERS.length, trainees: rows.length }),
     ]);

@@ -397,6 +397,44 @@ export class PlacementsService {
     await this.placements.suggest(orderId, traineeId, await this.newCode(m), m);
   }
 
+  /**
+   * A confirmed 意向书 at a fair: the trainee has accepted this order face to face (their consent to
+   * share is recorded by the caller). An existing suggestion or recommendation moves on; otherwise a
+   * placement starts here, already accepted. Offer and hire then follow as for any placement.
+   */
+  async acceptFromFair(orderId: string, traineeId: string, actor: AuthUser, assisted: boolean, m: EntityManager): Promise<string> {
+    const [existing] = await m.query<{ id: string; state: PlacementState }[]>(
+      `SELECT id, state FROM placement WHERE order_id = $1 AND trainee_id = $2 FOR UPDATE`,
+      [orderId, traineeId],
+    );
+    if (existing && existing.state !== 'suggested' && existing.state !== 'recommended') return existing.id;
+    let id: string;
+    if (existing) {
+      id = existing.id;
+      await this.placements.update(id, { state: 'accepted_by_trainee' }, m);
+    } else {
+      id = (
+        await this.placements.insert(
+          { orderId, traineeId, state: 'accepted_by_trainee', source: 'fair', candidateCode: await this.newCode(m) },
+          m,
+        )
+      ).id;
+    }
+    await this.placements.recordEvent(
+      {
+        placementId: id,
+        fromState: existing?.state ?? null,
+        toState: 'accepted_by_trainee',
+        actorId: actor.id,
+        actorRole: actor.role,
+        assisted,
+        note: '招聘会意向书 · intent at a fair',
+      },
+      m,
+    );
+    return id;
+  }
+
   // ——— the machinery ———
 
   private async move(

@@ -468,6 +468,304 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/fair-booths/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["FairsController_decideBooth"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fair-booths/{id}/slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FairsController_slots"];
+        put?: never;
+        /** Back-to-back interview slots within the fair's hours. */
+        post: operations["FairsController_createSlots"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fair-intents/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["FairsController_answerIntent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fair-slots/{id}/booking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Takes a free slot, or accepts an invitation to it. */
+        post: operations["FairsController_book"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fair-slots/{id}/invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["FairsController_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fair-slots/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Declines an invitation, or gives a booked slot back. */
+        post: operations["FairsController_release"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FairsController_list"];
+        put?: never;
+        post: operations["FairsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FairsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["FairsController_update"];
+        trace?: never;
+    };
+    "/api/fairs/{id}/booths": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Admins: every booth; employers: their own; others: the approved ones. */
+        get: operations["FairsController_booths"];
+        put?: never;
+        /** An employer applies for a booth with the open orders it brings. */
+        post: operations["FairsController_applyBooth"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{id}/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Registered candidates as codes and skills, for employers with an approved booth. */
+        get: operations["FairsController_candidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{id}/check-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The desk on the day (admins, or counsellors of the venue): type or scan the code. */
+        post: operations["FairsController_checkIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["FairsController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{id}/intents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FairsController_intents"];
+        put?: never;
+        /** 意向书: the employer proposes one of its booth's orders to a candidate. */
+        post: operations["FairsController_createIntent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["FairsController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{id}/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Admins: all; counsellors: their trainees; trainees: their own, with the desk code. */
+        get: operations["FairsController_registrations"];
+        put?: never;
+        /** Counsellors register their trainees (all or none); released trainees register themselves. */
+        post: operations["FairsController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FairsController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{id}/report.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FairsController_reportWorkbook"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{id}/walk-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["FairsController_walkIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/handovers": {
         parameters: {
             query?: never;
@@ -1731,6 +2029,19 @@ export interface components {
             /** @description The version of the `share_with_employer` consent text the trainee read. */
             textVersion: number;
         };
+        AnswerIntentDto: {
+            /** @enum {string} */
+            answer: "confirm" | "decline";
+            /** @description A counsellor answering for a trainee: the signed paper form's reference. */
+            paperFormRef?: string;
+            /** @description Confirming releases name and phone to the employer: the `share_with_employer` text version read. */
+            textVersion?: number;
+        };
+        ApplyBoothDto: {
+            note?: string;
+            /** @description The employer's own open orders it brings to the fair. */
+            orderIds: string[];
+        };
         ApplyDto: {
             /** Format: uuid */
             traineeId: string;
@@ -1787,6 +2098,37 @@ export interface components {
             passed: boolean;
             score: number | null;
             unitId: string;
+        };
+        BookSlotDto: {
+            /**
+             * Format: uuid
+             * @description Counsellors name the registration; trainees book for themselves (omit it).
+             */
+            registrationId?: string;
+        };
+        BoothDecisionDto: {
+            /** @enum {string} */
+            decision: "approve" | "decline";
+            reason?: string;
+        };
+        BoothDto: {
+            declineReason: string | null;
+            employerId: string;
+            employerName: string;
+            fairId: string;
+            id: string;
+            note: string | null;
+            orders: components["schemas"]["BoothOrderDto"][];
+            slotsFree: number;
+            slotsTotal: number;
+            /** @enum {string} */
+            state: "applied" | "approved" | "declined" | "withdrawn";
+        };
+        BoothOrderDto: {
+            headcount: number;
+            occupationName: string;
+            orderId: string;
+            title: string;
         };
         CandidateCertificateDto: {
             issuedYear: number;
@@ -1846,6 +2188,19 @@ export interface components {
             currentPassword: string;
             /** @description At least 8 characters, three of: upper case, lower case, digits, symbols. */
             newPassword: string;
+        };
+        CheckInDto: {
+            /** @description The code from the trainee's phone or printout (spaces and dashes ignored, any case). */
+            code: string;
+        };
+        CheckInResultDto: {
+            /** @description True when this code had already been checked in (the time is the first check-in). */
+            alreadyCheckedIn: boolean;
+            candidateCode: string;
+            checkedInAt: string;
+            registrationId: string;
+            traineeName: string;
+            walkIn: boolean;
         };
         ChecklistBehindDto: {
             daysToRelease: number;
@@ -2051,6 +2406,20 @@ export interface components {
             syllabus?: string;
             title: string;
         };
+        CreateFairDto: {
+            boothCapacity: number;
+            description?: string;
+            endsAt: string;
+            fairDate: string;
+            registrationDeadline?: string;
+            startsAt: string;
+            title: string;
+            /**
+             * Format: uuid
+             * @description A facility or community station.
+             */
+            venueOrganisationId: string;
+        };
         CreateHandoverDto: {
             /** @description Planned release date. */
             releaseDate: string;
@@ -2061,6 +2430,13 @@ export interface components {
             toOrganisationId?: string;
             /** Format: uuid */
             traineeId: string;
+        };
+        CreateIntentDto: {
+            note?: string;
+            /** Format: uuid */
+            orderId: string;
+            /** Format: uuid */
+            registrationId: string;
         };
         CreateOrderDto: {
             /** @enum {string} */
@@ -2125,6 +2501,13 @@ export interface components {
              * @description The facility or station where it is held; omit for an open venue.
              */
             venueOrganisationId?: string;
+        };
+        CreateSlotsDto: {
+            /** @description How many back-to-back slots. */
+            count: number;
+            minutes: number;
+            /** @description The first slot's start (ISO date-time, on the fair's day). */
+            startsAt: string;
         };
         CreateTraineeDto: {
             admittedOn: string;
@@ -2228,6 +2611,53 @@ export interface components {
         EnrolDto: {
             /** Format: uuid */
             traineeId: string;
+        };
+        FairCandidateDto: {
+            candidateCode: string;
+            certificates: string[];
+            checkedIn: boolean;
+            diplomas: string[];
+            divisionName: string;
+            preferredIndustries: string[];
+            registrationId: string;
+            skills: string[];
+            wageExpectation: number | null;
+        };
+        FairDto: {
+            boothCapacity: number;
+            boothsTaken: number;
+            /** @description The city or county (division) only: a fair inside a facility must not say so to employers or trainees. */
+            cityName: string;
+            description: string | null;
+            endsAt: string;
+            fairDate: string;
+            id: string;
+            /** @description Approved booths: the fair's programme. */
+            programme: components["schemas"]["BoothDto"][];
+            registered: number;
+            registrationDeadline: string | null;
+            /** @description HH:MM */
+            startsAt: string;
+            /** @enum {string} */
+            state: "draft" | "published" | "closed" | "cancelled";
+            title: string;
+            /** @description Staff only (admins and counsellors); null for everyone else. */
+            venueName: string | null;
+            venueOrganisationId: string | null;
+        };
+        FairReportDto: {
+            byEmployer: components["schemas"]["ReportRowDto"][];
+            byOrder: components["schemas"]["ReportRowDto"][];
+            checkedIn: number;
+            fairDate: string;
+            fairId: string;
+            hires: number;
+            intents: number;
+            interviewed: number;
+            offers: number;
+            registered: number;
+            title: string;
+            walkIns: number;
         };
         FulfilmentDto: {
             accepted: number;
@@ -2339,10 +2769,29 @@ export interface components {
             /** @description Rows without problems. */
             valid: number;
         };
+        IntentDto: {
+            candidateCode: string;
+            createdAt: string;
+            employerName: string;
+            fairId: string;
+            id: string;
+            note: string | null;
+            orderId: string;
+            orderTitle: string;
+            placementId: string | null;
+            /** @enum {string} */
+            state: "proposed" | "confirmed" | "declined";
+            /** @description Staff and the trainee only; null in employers' answers. */
+            traineeName: string | null;
+        };
         InterviewDto: {
             interviewAt: string;
             interviewPlace: string;
             note?: string;
+        };
+        InviteDto: {
+            /** Format: uuid */
+            registrationId: string;
         };
         LoginDto: {
             password: string;
@@ -2571,9 +3020,37 @@ export interface components {
             requestManualReview?: boolean;
             username: string;
         };
+        RegisterTraineesDto: {
+            /** @description Counsellors: their organisation's trainees. Trainees register themselves with an empty body. */
+            traineeIds?: string[];
+        };
+        RegistrationDto: {
+            candidateCode: string;
+            checkedInAt: string | null;
+            /** @description The desk code (shown as a QR on the trainee's phone). */
+            code: string;
+            fairId: string;
+            id: string;
+            selfRegistered: boolean;
+            slots: components["schemas"]["SlotDto"][];
+            traineeId: string;
+            traineeName: string;
+            walkIn: boolean;
+        };
         RejectHandoverDto: {
             /** @description Why the station cannot receive (goes back to the sender). */
             reason: string;
+        };
+        ReportRowDto: {
+            /** @description Candidates who took an interview slot at this employer's booth. */
+            booked: number;
+            employerName: string;
+            hires: number;
+            intents: number;
+            /** @description …and came (checked in). */
+            interviewed: number;
+            offers: number;
+            orderTitle: string | null;
         };
         ResetPasswordDto: {
             newPassword: string;
@@ -2634,6 +3111,19 @@ export interface components {
             name: string;
             nameEn: string;
             title: string;
+        };
+        SlotDto: {
+            boothId: string;
+            /** @description The candidate code of the one holding it (employers), or null. */
+            candidateCode: string | null;
+            employerName: string;
+            endsAt: string;
+            id: string;
+            /** @description Whether the caller (trainee) or the caller's trainee holds it. */
+            mine: boolean;
+            startsAt: string;
+            /** @enum {string} */
+            state: "open" | "invited" | "booked" | "cancelled";
         };
         StateChangeDto: {
             changedAt: string;
@@ -2748,6 +3238,15 @@ export interface components {
             doneOn: string | null;
             note?: string;
         };
+        UpdateFairDto: {
+            boothCapacity?: number;
+            description?: string;
+            endsAt?: string;
+            fairDate?: string;
+            registrationDeadline?: string;
+            startsAt?: string;
+            title?: string;
+        };
         UpdateOrderDto: {
             /** @enum {string} */
             boardAndLodging?: "none" | "board" | "lodging" | "both";
@@ -2824,6 +3323,10 @@ export interface components {
             page: number;
             pageSize: number;
             total: number;
+        };
+        WalkInDto: {
+            /** Format: uuid */
+            traineeId: string;
         };
         WithdrawConsentDto: {
             /** @description Assisted withdrawal: reference of the paper form or note of the call. */
@@ -3890,6 +4393,894 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["EmployerRegistrationDto"];
                 };
+            };
+        };
+    };
+    FairsController_decideBooth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BoothDecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoothDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FairsController_slots: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlotDto"][];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: admin, counsellor, employer, trainee */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FairsController_createSlots: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSlotsDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlotDto"][];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: employer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FairsController_answerIntent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerIntentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntentDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: trainee, counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FairsController_book: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookSlotDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlotDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: trainee, counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FairsController_invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlotDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: employer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FairsController_release: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookSlotDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlotDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: trainee, counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FairsController_list: {
+        parameters: {
+            query?: {
+                state?: "draft" | "published" | "closed" | "cancelled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FairDto"][];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: admin, counsellor, employer, trainee */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FairsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFairDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FairDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FairsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FairDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: admin, counsellor, employer, trainee */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FairsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateFairDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FairDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FairsController_booths: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoothDto"][];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: admin, counsellor, employer, trainee */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FairsController_applyBooth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplyBoothDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoothDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: employer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FairsController_candidates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FairCandidateDto"][];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: employer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FairsController_checkIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckInDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInResultDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: admin, counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FairsController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FairDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FairsController_intents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntentDto"][];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: admin, counsellor, employer, trainee */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FairsController_createIntent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateIntentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntentDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: employer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FairsController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FairDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FairsController_registrations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationDto"][];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: admin, counsellor, trainee */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FairsController_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterTraineesDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationDto"][];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: counsellor, trainee */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FairsController_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FairReportDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FairsController_reportWorkbook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FairsController_walkIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WalkInDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInResultDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: admin, counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
