@@ -42,6 +42,9 @@ export const routes: Routes = [
       { path: 'trainees', loadChildren: () => import('./trainees/trainees.routes').then((m) => m.traineesRoutes) },
       { path: 'handovers', loadChildren: () => import('./trainees/trainees.routes').then((m) => m.handoversRoutes) },
       { path: 'me', loadChildren: () => import('./portal/portal.routes').then((m) => m.portalRoutes) },
+      { path: 'orders', loadChildren: () => import('./orders/orders.routes').then((m) => m.ordersRoutes) },
+      { path: 'placements', loadChildren: () => import('./orders/orders.routes').then((m) => m.placementsRoutes) },
+      { path: 'fairs', loadChildren: () => import('./fairs/fairs.routes').then((m) => m.fairsRoutes) },
     ],
   },
   {

@@ -13,6 +13,7 @@ interface Tile {
 }
 
 const TILES: readonly Tile[] = [
+  { path: '/me/jobs', icon: 'solution', title: 'orders.myJobs', text: 'orders.myJobsText', testId: 'me-jobs' },
   { path: '/me/checklist', icon: 'check-circle', title: 'me.checklist', text: 'me.checklistText', testId: 'me-checklist' },
   { path: '/me/consents', icon: 'safety-certificate', title: 'me.consents', text: 'me.consentsText', testId: 'me-consents' },
   { path: '/me/data', icon: 'idcard', title: 'me.data', text: 'me.dataText', testId: 'me-data' },

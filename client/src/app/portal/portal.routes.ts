@@ -11,6 +11,7 @@ export const portalRoutes: Routes = [
       { path: 'checklist', loadComponent: () => import('./my-checklist').then((m) => m.MyChecklist), title: 'records.myChecklist' },
       { path: 'consents', loadComponent: () => import('./my-consents').then((m) => m.MyConsents), title: 'records.myConsents' },
       { path: 'data', loadComponent: () => import('./my-data').then((m) => m.MyData), title: 'records.myData' },
+      { path: 'jobs', loadComponent: () => import('./my-jobs').then((m) => m.MyJobs), title: 'orders.myJobs' },
     ],
   },
 ];

@@ -42,6 +42,8 @@ const NAV: Readonly<Record<Role, readonly NavItem[]>> = {
     { path: '/trainees', label: 'nav.trainees', icon: 'team', exact: false },
     { path: '/handovers', label: 'nav.handovers', icon: 'swap', exact: false },
     { path: '/admin/learning', label: 'nav.learningAdmin', icon: 'book', exact: false },
+    { path: '/orders', label: 'nav.orders', icon: 'solution', exact: false },
+    { path: '/fairs', label: 'nav.fairs', icon: 'shop', exact: false },
     ACCOUNT,
   ],
   counsellor: [
@@ -51,15 +53,25 @@ const NAV: Readonly<Record<Role, readonly NavItem[]>> = {
     { path: '/handovers', label: 'nav.handovers', icon: 'swap', exact: false },
     { path: '/catalogue/classes', label: 'nav.classes', icon: 'book', exact: false },
     { path: '/catalogue/courses', label: 'nav.courses', icon: 'tool', exact: false },
+    { path: '/orders', label: 'nav.orders', icon: 'solution', exact: false },
+    { path: '/placements', label: 'nav.placements', icon: 'flag', exact: false },
+    { path: '/fairs', label: 'nav.fairs', icon: 'shop', exact: false },
     ACCOUNT,
   ],
   instructor: [HOME, { path: '/teaching', label: 'nav.teaching', icon: 'book', exact: false }, ACCOUNT],
-  employer: [HOME, ACCOUNT],
-  // The account page is one of the tiles under 我的: four big buttons fit a phone's bottom bar.
+  employer: [
+    HOME,
+    { path: '/orders', label: 'nav.orders', icon: 'solution', exact: false },
+    { path: '/fairs', label: 'nav.fairs', icon: 'shop', exact: false },
+    ACCOUNT,
+  ],
+  // The account page is one of the tiles under 我的: five big buttons fit a phone's bottom bar.
   trainee: [
     HOME,
     { path: '/learning', label: 'nav.learning', icon: 'book', exact: false },
-    { path: '/me', label: 'nav.me', icon: 'user', exact: false },
+    { path: '/me/jobs', label: 'nav.jobs', icon: 'solution', exact: false },
+    { path: '/fairs', label: 'nav.fairs', icon: 'shop', exact: false },
+    { path: '/me', label: 'nav.me', icon: 'user', exact: false, except: ['/me/jobs'] },
   ],
 };
 

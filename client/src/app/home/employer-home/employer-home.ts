@@ -7,6 +7,7 @@ import { AuthStore } from '../../core/auth/auth-store';
 import { I18n } from '../../core/i18n/i18n';
 import type { TranslationKey } from '../../core/i18n/zh';
 import { organisationStatusColor } from '../../shared/labels';
+import { EmployerOrdersCard } from '../../orders/employer/employer-orders-card';
 import { LoadError } from '../../shared/load-error';
 import { HomeStore } from '../home-store';
 
@@ -19,7 +20,7 @@ interface StatusView {
 
 @Component({
   selector: 'jbh-employer-home',
-  imports: [NzCardModule, NzIconModule, NzSpinModule, NzTagModule, LoadError],
+  imports: [NzCardModule, NzIconModule, NzSpinModule, NzTagModule, LoadError, EmployerOrdersCard],
   templateUrl: './employer-home.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

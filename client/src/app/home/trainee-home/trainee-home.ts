@@ -22,7 +22,7 @@ interface Step {
 const STEPS: readonly Step[] = [
   { icon: 'tool', title: 'motto.skill', text: 'home.trainee.step.skill', link: '/learning/courses' },
   { icon: 'book', title: 'motto.diploma', text: 'home.trainee.step.diploma', link: '/learning' },
-  { icon: 'solution', title: 'motto.job', text: 'home.trainee.step.job' },
+  { icon: 'solution', title: 'motto.job', text: 'home.trainee.step.job', link: '/me/jobs' },
 ];
 
 /** Phone first: one status card in plain words, the three steps, big type and touch targets. */

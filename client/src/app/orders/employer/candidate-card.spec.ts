@@ -1,0 +1,73 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { provideNzIconsTesting } from 'ng-zorro-antd/icon/testing';
+import type { CandidateDto } from '../orders-types';
+import { CandidateCard, employerSteps } from './candidate-card';
+
+const PSEUDONYMOUS: CandidateDto = {
+  placementId: 'p-1',
+  candidateCode: 'C7K2M9PQ',
+  state: 'recommended',
+  skills: ['热菜', '凉菜'],
+  certificates: [{ occupationName: '中式烹调师', levelName: '五级/初级工', issuedYear: 2026 }],
+  diplomas: [],
+  divisionName: '海口市',
+  preferredDivisionNames: ['海口市'],
+  preferredIndustries: ['餐饮'],
+  wageExpectation: 4500,
+  willingToLiveOnSite: true,
+  note: '做事踏实。',
+  interviewAt: null,
+  interviewPlace: null,
+  offeredWage: null,
+  hiredOn: null,
+  endedOn: null,
+  fullName: null,
+  phone: null,
+};
+
+describe('CandidateCard', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), provideNzIconsTesting()] });
+  });
+  afterEach(() => TestBed.inject(HttpTestingController).verify());
+
+  function render(candidate: CandidateDto): HTMLElement {
+    const fixture = TestBed.createComponent(CandidateCard);
+    fixture.componentRef.setInput('candidate', candidate);
+    fixture.componentRef.setInput('orderId', 'o-1');
+    fixture.detectChanges();
+    return fixture.nativeElement as HTMLElement;
+  }
+
+  it('before acceptance shows the code, skills and preferences, says why the name is hidden, and shows no name or phone', () => {
+    const el = render(PSEUDONYMOUS);
+    expect(el.querySelector('[data-testid=candidate-code]')?.textContent).toContain('C7K2M9PQ');
+    expect(el.querySelector('[data-testid=candidate-privacy]')?.textContent).toContain('学员接受推荐后才会显示姓名和电话');
+    expect(el.querySelector('[data-testid=candidate-name]')).toBeNull();
+    expect(el.querySelector('[data-testid=candidate-phone]')).toBeNull();
+    const text = el.textContent ?? '';
+    expect(text).toContain('热菜');
+    expect(text).toContain('中式烹调师');
+    expect(text).toContain('期望月工资：4500 元');
+  });
+
+  it('after acceptance shows name and phone and drops the explanation', () => {
+    const el = render({ ...PSEUDONYMOUS, state: 'accepted_by_trainee', fullName: '王小明', phone: '13800000000' });
+    expect(el.querySelector('[data-testid=candidate-name]')?.textContent).toContain('王小明');
+    expect(el.querySelector('[data-testid=candidate-phone]')?.getAttribute('href')).toBe('tel:13800000000');
+    expect(el.querySelector('[data-testid=candidate-privacy]')).toBeNull();
+  });
+
+  it('offers only the steps the state allows', () => {
+    expect(employerSteps({ state: 'recommended', endedOn: null }, true)).toEqual(['reject']);
+    expect(employerSteps({ state: 'accepted_by_trainee', endedOn: null }, true)).toEqual(['interview', 'offer', 'reject']);
+    expect(employerSteps({ state: 'offer', endedOn: null }, true)).toEqual(['hire', 'reject']);
+    expect(employerSteps({ state: 'offer', endedOn: null }, false)).toEqual(['reject']);
+    expect(employerSteps({ state: 'hired', endedOn: null }, true)).toEqual(['end']);
+    expect(employerSteps({ state: 'hired', endedOn: '2026-05-01' }, true)).toEqual([]);
+    expect(employerSteps({ state: 'declined', endedOn: null }, true)).toEqual([]);
+  });
+});

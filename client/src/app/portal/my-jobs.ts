@@ -1,0 +1,202 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
+import { FormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzSpinModule } from 'ng-zorro-antd/spin';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import { catchError, forkJoin, map, of } from 'rxjs';
+import { type ApiError, toApiError } from '../core/errors/api-error';
+import { OrdersApi } from '../orders/orders-api';
+import { OrdersI18n, type OrdersTextKey } from '../orders/orders-i18n';
+import { placementStateColor, todayIso } from '../orders/orders-labels';
+import type { ConsentTextDto, PlacementDto } from '../orders/orders-types';
+import { LoadError } from '../shared/load-error';
+import { type Remote, idle, loadInto } from '../shared/remote';
+
+interface JobsData {
+  readonly placements: PlacementDto[];
+  readonly shareText: ConsentTextDto | null;
+}
+
+type Asking = { readonly id: string; readonly what: 'accept' | 'decline' | 'hire' } | null;
+
+/**
+ * `/me/jobs`: the trainee's job recommendations, phone first and in plain words. Accepting says plainly
+ * what it shares (name and phone, to that one employer, never the rehab history) and records the
+ * consent text version read; an offer is taken by saying the first day at work.
+ */
+@Component({
+  selector: 'jbh-my-jobs',
+  imports: [
+    NgTemplateOutlet,
+    FormsModule,
+    RouterLink,
+    NzAlertModule,
+    NzButtonModule,
+    NzIconModule,
+    NzInputModule,
+    NzSpinModule,
+    NzTagModule,
+    LoadError,
+  ],
+  templateUrl: './my-jobs.html',
+  styleUrl: './portal.css',
+  styles: `
+    .job-head {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 6px 10px;
+      margin-bottom: 6px;
+    }
+    .job-title {
+      margin: 0;
+      font-size: 19px;
+    }
+    .job-head nz-tag {
+      margin: 0;
+    }
+    .job-facts {
+      display: grid;
+      grid-template-columns: auto 1fr;
+      gap: 4px 12px;
+      margin: 0 0 8px;
+    }
+    .job-facts dt {
+      color: rgba(0, 0, 0, 0.6);
+    }
+    .job-facts dd {
+      margin: 0;
+    }
+    .section-title {
+      margin: 20px 0 10px;
+      font-size: 18px;
+    }
+    .shares {
+      font-weight: 600;
+    }
+    .date-input {
+      width: 100%;
+      min-height: 44px;
+      margin: 6px 0 0;
+      font-size: 16px;
+    }
+    .good {
+      color: #389e0d;
+      font-weight: 600;
+    }
+    .job-card-done {
+      opacity: 0.85;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class MyJobs {
+  private readonly api = inject(OrdersApi);
+  private readonly i18n = inject(OrdersI18n);
+  protected readonly t = this.i18n.t;
+  protected readonly date = this.i18n.date;
+  protected readonly dateTime = this.i18n.dateTime;
+  protected readonly pick = this.i18n.pick;
+  protected readonly stateColor = placementStateColor;
+
+  protected readonly data = signal<Remote<JobsData>>(idle());
+  protected readonly asking = signal<Asking>(null);
+  protected readonly busy = signal(false);
+  protected readonly error = signal<ApiError | null>(null);
+  protected readonly done = signal<{ id: string; text: OrdersTextKey } | null>(null);
+  protected readonly firstDay = signal(todayIso());
+
+  private readonly all = computed(() => this.data().data?.placements ?? []);
+  protected readonly toDecide = computed(() => this.all().filter((p) => p.state === 'recommended'));
+  protected readonly going = computed(() =>
+    this.all().filter((p) => ['accepted_by_trainee', 'interview', 'offer'].includes(p.state) || (p.state === 'hired' && !p.endedOn)),
+  );
+  protected readonly earlier = computed(() =>
+    this.all().filter((p) => ['declined', 'rejected', 'withdrawn'].includes(p.state) || (p.state === 'hired' && !!p.endedOn)),
+  );
+
+  constructor() {
+    this.load();
+  }
+
+  protected load(): void {
+    loadInto(
+      this.data,
+      forkJoin({
+        placements: this.api.placements({ page: 1, pageSize: 100 }).pipe(map((page) => page.items)),
+        shareText: this.api.shareText().pipe(catchError(() => of(null))),
+      }),
+    );
+  }
+
+  protected ask(p: PlacementDto, what: 'accept' | 'decline' | 'hire'): void {
+    this.error.set(null);
+    this.asking.set({ id: p.id, what });
+  }
+
+  protected cancel(): void {
+    this.asking.set(null);
+    this.error.set(null);
+  }
+
+  protected confirm(p: PlacementDto): void {
+    const asking = this.asking();
+    if (!asking) return;
+    const text = this.data().data?.shareText;
+    let call;
+    switch (asking.what) {
+      case 'accept':
+        if (!text) return;
+        call = this.api.placementStep(p.id, 'accept', { textVersion: text.version });
+        break;
+      case 'decline':
+        call = this.api.placementStep(p.id, 'decline', {});
+        break;
+      case 'hire':
+        if (!this.firstDay()) return;
+        call = this.api.placementStep(p.id, 'hire', { hiredOn: this.firstDay() });
+        break;
+    }
+    this.busy.set(true);
+    this.error.set(null);
+    call.subscribe({
+      next: (updated) => {
+        this.busy.set(false);
+        this.asking.set(null);
+        this.done.set({
+          id: updated.id,
+          text: asking.what === 'accept' ? 'jobs.accepted' : asking.what === 'decline' ? 'jobs.declined' : 'jobs.took',
+        });
+        this.data.update((r) =>
+          r.data ? { ...r, data: { ...r.data, placements: r.data.placements.map((x) => (x.id === updated.id ? updated : x)) } } : r,
+        );
+      },
+      error: (err: unknown) => {
+        this.busy.set(false);
+        this.error.set(toApiError(err));
+      },
+    });
+  }
+
+  protected isAsking(p: PlacementDto, what: 'accept' | 'decline' | 'hire'): boolean {
+    const a = this.asking();
+    return !!a && a.id === p.id && a.what === what;
+  }
+
+  protected stateKey(p: PlacementDto): OrdersTextKey {
+    return p.endedOn ? 'pState.ended' : `pState.${p.state}`;
+  }
+
+  protected endedKey(p: PlacementDto): OrdersTextKey {
+    return p.state === 'declined' ? 'jobs.state.declined' : p.state === 'rejected' ? 'jobs.state.rejected' : 'jobs.state.withdrawn';
+  }
+
+  protected errorText(error: ApiError): string {
+    return this.i18n.errorMessage(error);
+  }
+}
