@@ -22,9 +22,10 @@ import { ConsentsSection } from './consents-section';
 import { CorrectionsSection } from './corrections-section';
 import { LifecycleSection } from './lifecycle-section';
 import { ProfileSection } from './profile-section';
+import { TraineePlacementsSection } from '../../orders/counsellor/trainee-placements-section';
 import { TraineeFileStore } from './trainee-file-store';
 
-export const FILE_TABS = ['profile', 'lifecycle', 'checklist', 'consents', 'corrections'] as const;
+export const FILE_TABS = ['profile', 'lifecycle', 'checklist', 'consents', 'corrections', 'placements'] as const;
 export type FileTab = (typeof FILE_TABS)[number];
 
 /** `/trainees/:id`: one trainee's file — profile, lifecycle, checklist, consent, corrections — and the handover. */
@@ -49,6 +50,7 @@ export type FileTab = (typeof FILE_TABS)[number];
     ConsentsSection,
     CorrectionsSection,
     HandoverForm,
+    TraineePlacementsSection,
   ],
   templateUrl: './trainee-file.html',
   styleUrl: './trainee-file.css',
