@@ -1,0 +1,226 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
+import { DESKTOP, describeBrowser, launchBrowser, PHONE, screenshotPath } from '../utils/browser';
+import { createTestApp, DEMO_PASSWORD, type TestApp } from '../utils/test-app';
+
+/**
+ * Orders to a hire, through four pairs of hands: an employer posts an order and publishes it (desktop);
+ * a counsellor recommends a trainee; the trainee accepts on a phone, told plainly what it shares; the
+ * employer sees the name appear, arranges an interview and makes an offer; the trainee takes the offer
+ * and the order shows one hire. Every page is photographed (test-results/screenshots), and no page
+ * may log an error to the console.
+ */
+describeBrowser('orders: an employer posts an order and it becomes a hire', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  const problems: string[] = [];
+  const TITLE = '西餐厨师助理';
+  let orderId = '';
+  let traineeName = '';
+
+  const iso = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+  beforeAll(async () => {
+    if (!existsSync(join(process.cwd(), 'dist', 'client', 'browser', 'index.html'))) {
+      throw new Error('The client is not built: run `npm run build:client` (npm test does it before the browser tests).');
+    }
+    t = await createTestApp({ SERVE_CLIENT: 'true' });
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    base = await t.app.getUrl();
+    browser = await launchBrowser();
+    const { token } = await t.login('trainee');
+    const me = await t.http().get('/api/trainees/me').set('Authorization', `Bearer ${token}`);
+    traineeName = (me.body as { fullName: string }).fullName;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  afterEach(() => {
+    expect(problems).toEqual([]);
+  });
+
+  async function open(viewport: typeof PHONE, who: string): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+    const page = await context.newPage();
+    page.on('console', (m: ConsoleMessage) => {
+      // A refused step answers 400 on purpose (the page shows the server's message).
+      if (m.type() === 'error' && !/status of 400/.test(m.text())) problems.push(`${who}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`${who}: ${e.message}`));
+    return { context, page };
+  }
+
+  async function signIn(page: Page, username: string, home: string): Promise<void> {
+    await page.goto(`${base}/login`);
+    await page.locator('#username').fill(username);
+    await page.locator('#password').fill(DEMO_PASSWORD);
+    await page.locator('button[type=submit]').click();
+    await page.getByTestId(`home-${home}`).waitFor({ timeout: 20_000 });
+  }
+
+  async function shoot(page: Page, name: string): Promise<void> {
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: screenshotPath(name), fullPage: true, animations: 'disabled' });
+  }
+
+  async function pick(page: Page, testId: string, typed: string, option: string = typed): Promise<void> {
+    await page.getByTestId(testId).click();
+    if (typed) await page.keyboard.type(typed);
+    await page.locator('nz-option-item', { hasText: option }).first().click();
+  }
+
+  it('an employer posts an order (the form says what is wrong first) and publishes it', async () => {
+    const { context, page } = await open(DESKTOP, 'employer');
+    await signIn(page, 'employer', 'employer');
+    await page.getByTestId('employer-orders').waitFor();
+    await shoot(page, 'orders-employer-home-desktop');
+
+    await page.getByTestId('home-post-order').click();
+    await page.getByTestId('order-form').waitFor();
+    // Saving an empty form shows each rule in place, and nothing is sent.
+    await page.getByTestId('order-save').click();
+    await page.getByText('请填写岗位名称（2–80个字）').waitFor();
+    await page.locator('#order-title').fill(TITLE);
+    await pick(page, 'order-occupation', '烹调', '中式烹调师');
+    await page.locator('#order-headcount').fill('2');
+    await pick(page, 'order-division', '海口', '海口市');
+    await page.locator('#order-address').fill('海口市美兰区海甸岛');
+    await page.locator('#order-wage-min').fill('5000');
+    await page.locator('#order-wage-max').fill('4000');
+    await page.getByTestId('order-wage-order').waitFor();
+    await page.locator('#order-wage-max').fill('6500');
+    await page.locator('#order-deadline').fill(iso(40));
+    await page.locator('#order-start').fill(iso(30));
+    await page.getByTestId('order-deadline-after-start').waitFor();
+    await shoot(page, 'orders-form-errors-desktop');
+    await page.locator('#order-start').fill(iso(60));
+    await page.locator('#order-description').fill('负责西餐备料和出品，早晚两班。');
+    await page.getByTestId('order-save').click();
+
+    await page.getByTestId('order-detail').waitFor();
+    orderId = page.url().split('/orders/')[1]!;
+    expect(await page.getByTestId('order-state').textContent()).toContain('草稿');
+    await page.getByTestId('order-publish').click();
+    await page.locator('.ant-modal-confirm-btns button.ant-btn-primary').click();
+    await page.getByTestId('order-state').filter({ hasText: '招聘中' }).waitFor();
+    await page.getByTestId('fulfilment').waitFor();
+    await shoot(page, 'orders-employer-published-desktop');
+
+    await page.goto(`${base}/orders`);
+    await page.locator(`[data-testid=order-row][data-title="${TITLE}"]`).waitFor();
+    await shoot(page, 'orders-employer-list-desktop');
+    await context.close();
+  });
+
+  it('a counsellor finds the order, is told why a revealing note is refused, and recommends a trainee', async () => {
+    const { context, page } = await open(DESKTOP, 'counsellor');
+    await signIn(page, 'counsellor', 'counsellor');
+    await page.goto(`${base}/orders`);
+    await page.locator(`[data-testid=order-row][data-title="${TITLE}"]`).click();
+    await page.getByTestId('order-detail').waitFor();
+    expect(await page.getByTestId('order-matching').getAttribute('href')).toBe(`/matching/orders/${orderId}`);
+
+    await page.getByTestId('order-recommend').click();
+    await pick(page, 'recommend-trainee', traineeName.slice(0, 1), traineeName);
+    await page.getByTestId('recommend-note').fill('刚从戒毒所出来，做事踏实。');
+    await page.getByTestId('recommend-submit').click();
+    expect(await page.getByTestId('recommend-error').textContent()).toContain('透露戒治经历');
+    await page.getByTestId('recommend-note').fill('已完成中式烹调师培训，刀工好，做事踏实。');
+    await page.getByTestId('recommend-submit').click();
+    await page.locator(`[data-testid=my-placement][data-trainee="${traineeName}"]`).waitFor();
+    await shoot(page, 'orders-counsellor-recommended-desktop');
+
+    await page.goto(`${base}/placements`);
+    await page.getByTestId('placements-table').waitFor();
+    await shoot(page, 'orders-counsellor-placements-desktop');
+    await context.close();
+  });
+
+  it('the trainee, on a phone, sees what accepting shares and accepts', async () => {
+    const { context, page } = await open(PHONE, 'trainee');
+    await signIn(page, 'trainee', 'trainee');
+    await page.goto(`${base}/me/jobs`);
+    const card = page.locator(`[data-testid=job-card][data-order="${TITLE}"]`);
+    await card.waitFor();
+    const shares = (await card.getByTestId('job-shares').textContent()) ?? '';
+    expect(shares).toContain('海口椰风酒店管理有限公司将看到您的姓名和电话，不会看到您的戒治经历');
+    expect(await card.getByTestId('job-consent-version').textContent()).toMatch(/第 \d+ 版/);
+    await shoot(page, 'orders-trainee-jobs-phone');
+    await card.getByTestId('job-accept').click();
+    await card.getByTestId('job-confirm-box').waitFor();
+    await shoot(page, 'orders-trainee-accept-confirm-phone');
+    await card.getByTestId('job-confirm').click();
+    await page.locator(`[data-testid=job-card][data-order="${TITLE}"][data-state=accepted_by_trainee]`).waitFor();
+    await context.close();
+  });
+
+  it('the employer sees the name appear, arranges an interview and makes an offer', async () => {
+    const { context, page } = await open(DESKTOP, 'employer');
+    await signIn(page, 'employer', 'employer');
+    await page.goto(`${base}/orders/${orderId}`);
+    const card = page.getByTestId('candidate-card').first();
+    await card.getByTestId('candidate-name').waitFor();
+    expect(await card.getByTestId('candidate-name').textContent()).toContain(traineeName);
+    expect(await card.textContent()).not.toMatch(/戒毒|戒治所|强制隔离/);
+
+    await card.getByTestId('step-interview').click();
+    await card.getByTestId('interview-at').fill(`${iso(3)}T10:00`);
+    await card.getByTestId('interview-place').fill('酒店人力资源部');
+    await card.getByTestId('step-submit').click();
+    await card.getByTestId('candidate-interview').waitFor();
+
+    await card.getByTestId('step-offer').click();
+    await card.getByTestId('offer-wage').fill('5800');
+    await card.getByTestId('step-submit').click();
+    await card.getByTestId('candidate-offer').waitFor();
+    expect(await page.getByTestId('fun-offered').textContent()).toContain('1');
+    await shoot(page, 'orders-employer-candidates-desktop');
+    await context.close();
+  });
+
+  it('the trainee takes the offer on a phone, and the order shows one hire', async () => {
+    const trainee = await open(PHONE, 'trainee');
+    await signIn(trainee.page, 'trainee', 'trainee');
+    await trainee.page.goto(`${base}/me/jobs`);
+    const card = trainee.page.locator(`[data-testid=job-card][data-order="${TITLE}"][data-state=offer]`);
+    await card.waitFor();
+    await card.getByTestId('job-take-offer').click();
+    await card.getByTestId('job-first-day').fill(iso(14));
+    await shoot(trainee.page, 'orders-trainee-offer-phone');
+    await card.getByTestId('job-confirm').click();
+    await trainee.page.getByTestId('job-hired').waitFor();
+    await shoot(trainee.page, 'orders-trainee-hired-phone');
+    await trainee.context.close();
+
+    const employer = await open(DESKTOP, 'employer');
+    await signIn(employer.page, 'employer', 'employer');
+    await employer.page.goto(`${base}/orders/${orderId}`);
+    await employer.page.getByTestId('candidate-hired').waitFor();
+    expect(await employer.page.getByTestId('fun-hired').textContent()).toContain('1');
+    expect(await employer.page.getByTestId('fulfilment-fill').textContent()).toContain('已录用 1 / 2 人');
+    await shoot(employer.page, 'orders-employer-hired-desktop');
+    await employer.context.close();
+
+    // The same order on an employer's phone, and every order for the admin.
+    const phone = await open(PHONE, 'employer');
+    await signIn(phone.page, 'employer', 'employer');
+    await phone.page.goto(`${base}/orders/${orderId}`);
+    await phone.page.getByTestId('candidate-hired').waitFor();
+    await shoot(phone.page, 'orders-employer-hired-phone');
+    await phone.page.goto(`${base}/orders`);
+    await phone.page.getByTestId('order-row').first().waitFor();
+    await shoot(phone.page, 'orders-employer-list-phone');
+    await phone.context.close();
+
+    const admin = await open(DESKTOP, 'admin');
+    await signIn(admin.page, 'admin', 'admin');
+    await admin.page.goto(`${base}/orders`);
+    await admin.page.locator(`[data-testid=order-row][data-title="${TITLE}"]`).waitFor();
+    await shoot(admin.page, 'orders-admin-list-desktop');
+    await admin.context.close();
+  });
+});
