@@ -133,6 +133,11 @@ describeBrowser('orders: an employer posts an order and it becomes a hire', () =
     await page.getByTestId('recommend-submit').click();
     await page.locator(`[data-testid=my-placement][data-trainee="${traineeName}"]`).waitFor();
     await shoot(page, 'orders-counsellor-recommended-desktop');
+    await page.locator(`[data-testid=my-placement][data-trainee="${traineeName}"] a`).click();
+    await page.getByTestId('placement-history').waitFor();
+    expect(await page.getByTestId('placement-contact').textContent()).toContain('单位还看不到学员的姓名和电话');
+    await page.getByTestId('pl-accept').waitFor();
+    await shoot(page, 'orders-counsellor-placement-desktop');
 
     await page.goto(`${base}/placements`);
     await page.getByTestId('placements-table').waitFor();

@@ -259,6 +259,7 @@ export const ordersEn: Record<OrdersKey, string> = {
   'jobs.shares': 'If you accept, {employer} will see your name and phone. They will not see your rehab history.',
   'jobs.consentText': 'Full consent text (version {version})',
   'jobs.accept': 'Accept',
+  'jobs.acceptText': 'Once you accept, the employer will call you to arrange an interview.',
   'jobs.decline': 'No, thanks',
   'jobs.acceptConfirm': 'Accept this job?',
   'jobs.declineConfirm': 'Say no to this job?',

@@ -266,6 +266,7 @@ export const ordersZh = {
   'jobs.shares': '接受后，{employer}将看到您的姓名和电话，不会看到您的戒治经历。',
   'jobs.consentText': '同意书全文（第 {version} 版）',
   'jobs.accept': '接受推荐',
+  'jobs.acceptText': '接受后，单位会打电话联系你，安排面试。',
   'jobs.decline': '不接受',
   'jobs.acceptConfirm': '确定接受吗？',
   'jobs.declineConfirm': '确定不接受这份工作吗？',
