@@ -208,6 +208,11 @@ describeBrowser('orders: an employer posts an order and it becomes a hire', () =
     expect(await employer.page.getByTestId('fun-hired').textContent()).toContain('1');
     expect(await employer.page.getByTestId('fulfilment-fill').textContent()).toContain('已录用 1 / 2 人');
     await shoot(employer.page, 'orders-employer-hired-desktop');
+    // English second, switched in place.
+    await employer.page.getByRole('button', { name: '语言: English' }).click();
+    await employer.page.getByText('1 of 2 hired').waitFor();
+    await employer.page.getByText('Name and phone appear only after the trainee accepts the recommendation').waitFor();
+    await shoot(employer.page, 'orders-employer-hired-desktop-en');
     await employer.context.close();
 
     // The same order on an employer's phone, and every order for the admin.

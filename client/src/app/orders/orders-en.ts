@@ -169,7 +169,7 @@ export const ordersEn: Record<OrdersKey, string> = {
   'cand.wageExpectation': 'Expects ¥{wage} a month',
   'cand.liveOnSite': 'Willing to live on site',
   'cand.notLiveOnSite': 'Will not live on site',
-  'cand.note': "Counsellor's note",
+  'cand.noteLabel': "Counsellor's note: ",
   'cand.interview': 'Interview: {at}, {place}',
   'cand.offer': 'Offer: ¥{wage} a month',
   'cand.hired': 'First day: {date}',

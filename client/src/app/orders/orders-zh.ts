@@ -174,7 +174,7 @@ export const ordersZh = {
   'cand.wageExpectation': '期望月工资：{wage} 元',
   'cand.liveOnSite': '愿意住宿舍',
   'cand.notLiveOnSite': '不住宿舍',
-  'cand.note': '辅导员推荐语',
+  'cand.noteLabel': '辅导员推荐语：',
   'cand.interview': '面试：{at}，{place}',
   'cand.offer': '录用意向：{wage} 元/月',
   'cand.hired': '入职日期：{date}',

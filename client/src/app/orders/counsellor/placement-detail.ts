@@ -71,12 +71,12 @@ import { PlacementActions } from './placement-actions';
               </div>
             }
           </dl>
-          <p class="description" [class.muted]="!p.contactShared" data-testid="placement-contact">
-            {{ p.contactShared ? t('pl.contactShared') : t('pl.contactHidden') }}
+          <p class="contact-line" [class.muted]="!p.contactShared" data-testid="placement-contact">
+            {{ t(p.contactShared ? 'pl.contactShared' : 'pl.contactHidden') }}
           </p>
           @if (p.note) {
             <p class="description">
-              <span class="muted">{{ t('cand.note') }}：</span>{{ p.note }}
+              <span class="muted">{{ t('cand.noteLabel') }}</span>{{ p.note }}
             </p>
           }
         </section>
