@@ -204,7 +204,7 @@ export const en: Record<TranslationKey, string> = {
   'home.employer.next.pending1': 'Keep your phone on: an administrator may call to check details.',
   'home.employer.next.pending2': 'Have your business licence at hand.',
   'home.employer.next.verified1': 'Post a job order: the position, headcount and requirements.',
-  'home.employer.next.verified2': 'Join a job fair and meet trainees in person (coming soon).',
+  'home.employer.next.verified2': 'Apply for a booth under “Job fairs”, bring your orders and meet trainees in person.',
   'home.employer.next.rejected1': 'Check your company details against the reason above.',
   'home.employer.next.rejected2': 'Contact the provincial bureau to be reviewed again.',
   'home.employer.fairness':

@@ -203,7 +203,7 @@ export const zh = {
   'home.employer.next.pending1': '保持联系电话畅通，管理员可能会打电话核实。',
   'home.employer.next.pending2': '准备好营业执照，以便核对信息。',
   'home.employer.next.verified1': '发布用工订单：写明岗位、人数和要求。',
-  'home.employer.next.verified2': '参加就业推介会，与学员面对面交流（即将开放）。',
+  'home.employer.next.verified2': '在“招聘会”里申请展位，带订单进场，与学员面对面交流。',
   'home.employer.next.rejected1': '按上面的原因核对单位信息。',
   'home.employer.next.rejected2': '联系省戒毒管理局，说明情况后重新审核。',
   'home.employer.fairness': '法律禁止在就业中歧视戒毒康复人员。您看到的是学员的技能、证书和求职意向。',
