@@ -5,6 +5,7 @@ import { Learning1795883096749 } from './1795883096749-Learning';
 import { Orders1795884029187 } from './1795884029187-Orders';
 import { Placements1795893818997 } from './1795893818997-Placements';
 import { Fairs1795895646465 } from './1795895646465-Fairs';
+import { Matching1795897866989 } from './1795897866989-Matching';
 
 /** Every migration, in order. Rewritten by `npm run migration:generate -- Name`. */
 export const allMigrations = [
@@ -15,4 +16,5 @@ export const allMigrations = [
   Orders1795884029187,
   Placements1795893818997,
   Fairs1795895646465,
+  Matching1795897866989,
 ];

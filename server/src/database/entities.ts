@@ -10,6 +10,7 @@ import { ClassAttendance, ClassEnrolment, Diploma, DiplomaClass, Programme, Prog
 import { Notification } from '../notifications/notification.entity';
 import { JobOrder } from '../orders/order.entity';
 import { Placement, PlacementEvent } from '../placements/placement.entity';
+import { DivisionNeighbour, MatchingRanking, MatchingWeights, TraineeReadiness } from '../matching/matching.entities';
 import { FairBooth, FairBoothOrder, FairIntent, FairRegistration, FairSlot, JobFair } from '../fairs/fair.entities';
 import { Handover } from '../handovers/handover.entity';
 import { ChecklistItem } from '../trainees/checklist-item.entity';
@@ -56,4 +57,8 @@ export const entities = [
   FairRegistration,
   FairSlot,
   FairIntent,
+  MatchingWeights,
+  MatchingRanking,
+  TraineeReadiness,
+  DivisionNeighbour,
 ];

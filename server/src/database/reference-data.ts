@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
-import { HAINAN_DIVISIONS, SKILL_LEVELS } from '../reference/data/divisions';
+import { DIVISION_BORDERS, HAINAN_DIVISIONS, SKILL_LEVELS } from '../reference/data/divisions';
 
 interface OccupationFile {
   middle_categories: Record<string, string>;
@@ -26,6 +26,15 @@ export async function loadReferenceData(dataSource: DataSource, appRoot: string)
         HAINAN_DIVISIONS.map((d) => d.nameEn),
         HAINAN_DIVISIONS.map((_, i) => i + 1),
       ],
+    );
+    const pairs = DIVISION_BORDERS.flatMap(([a, b]) => [
+      [a, b],
+      [b, a],
+    ]);
+    await m.query(
+      `INSERT INTO division_neighbour (division_code, neighbour_code)
+       SELECT * FROM unnest($1::char(6)[], $2::char(6)[]) ON CONFLICT DO NOTHING`,
+      [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
     );
     await m.query(
       `INSERT INTO skill_level (level, name, title, name_en)

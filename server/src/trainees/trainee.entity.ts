@@ -31,6 +31,7 @@ export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
 @Index('idx_trainee_organisation_state', ['organisationId', 'state'])
 @Index('idx_trainee_expected_release', ['expectedReleaseOn'])
 @Index('idx_trainee_full_name', ['fullName'])
+@Index('idx_trainee_matching', ['state', 'expectedReleaseOn'], { where: 'job_matching_consent' })
 export class Trainee {
   @PrimaryGeneratedColumn('uuid')
   id: string;
