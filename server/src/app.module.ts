@@ -19,6 +19,7 @@ import { DiplomasModule } from './diplomas/diplomas.module';
 import { OrdersModule } from './orders/orders.module';
 import { PlacementsModule } from './placements/placements.module';
 import { FairsModule } from './fairs/fairs.module';
+import { MatchingModule } from './matching/matching.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { EmployersModule } from './employers/employers.module';
 import { HandoversModule } from './handovers/handovers.module';
@@ -58,6 +59,7 @@ export class AppModule {
         OrdersModule,
         PlacementsModule,
         FairsModule,
+        MatchingModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: validationPipe },

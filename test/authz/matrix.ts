@@ -182,6 +182,14 @@ export const MATRIX: Record<string, Allowed> = {
   'POST /api/fair-intents/{id}/answer': ['counsellor', 'trainee'],
   'GET /api/fairs/{id}/report': ADMIN,
   'GET /api/fairs/{id}/report.xlsx': ADMIN,
+
+  'GET /api/matching/orders/{orderId}/candidates': ADMIN_COUNSELLOR,
+  'GET /api/matching/orders/{orderId}/why-not/{traineeId}': ADMIN_COUNSELLOR,
+  'GET /api/matching/me/orders': TRAINEE,
+  'GET /api/matching/trainees/{traineeId}/orders': ADMIN_COUNSELLOR,
+  'GET /api/matching/weights': ADMIN_COUNSELLOR,
+  'POST /api/matching/weights': ADMIN,
+  'PUT /api/matching/readiness/{traineeId}': COUNSELLOR,
 };
 
 /**
@@ -286,4 +294,8 @@ export const ID_ROUTES: Record<string, 'admin-only' | 'cross-org' | 'reference' 
   'GET /api/fairs/{id}/intents': 'cross-org',
   'POST /api/fairs/{id}/intents': 'cross-org',
   'POST /api/fair-intents/{id}/answer': 'cross-org',
+  'GET /api/matching/orders/{orderId}/candidates': 'cross-org',
+  'GET /api/matching/orders/{orderId}/why-not/{traineeId}': 'cross-org',
+  'GET /api/matching/trainees/{traineeId}/orders': 'cross-org',
+  'PUT /api/matching/readiness/{traineeId}': 'cross-org',
 };

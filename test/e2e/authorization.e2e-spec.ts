@@ -362,6 +362,25 @@ describe('authorization net', () => {
       }
     });
 
+    it('matching: drafts and another facility’s trainees answer 404', async () => {
+      const one = async (sql: string) => ((await t.sql<{ id: string }>(sql))[0] as { id: string }).id;
+      const draft = await one(`SELECT id FROM job_order WHERE state = 'draft' LIMIT 1`);
+      const open = await one(`SELECT id FROM job_order WHERE state = 'open' LIMIT 1`);
+      const liming = await one(`SELECT t.id FROM trainee t JOIN app_user u ON u.id = t.user_id WHERE u.username = 'trainee'`);
+      const counsellor2 = (await t.login('counsellor2')).token;
+      const cases: [string, string, Record<string, unknown>, Record<string, string>][] = [
+        ['get', `/api/matching/orders/${draft}/candidates`, {}, { orderId: draft }],
+        ['get', `/api/matching/orders/${open}/why-not/${liming}`, {}, { orderId: open, traineeId: liming }],
+        ['get', `/api/matching/trainees/${liming}/orders`, {}, { traineeId: liming }],
+        ['put', `/api/matching/readiness/${liming}`, { ready: true }, { traineeId: liming }],
+      ];
+      for (const [method, path, body, names] of cases) {
+        const res = await t.http()[method as 'get'](path).auth(counsellor2, { type: 'bearer' }).send(body);
+        expect({ method, path, status: res.status }).toEqual({ method, path, status: 404 });
+        covered.add(keyOf(method, path, names));
+      }
+    });
+
     it('the caseload summary counts only the counsellor’s own organisation', async () => {
       const a = await t.http().get('/api/trainees/caseload-summary').auth(tokens.counsellor, { type: 'bearer' }).expect(200);
       const [{ n }] = (await t.sql<{ n: number }>(

@@ -900,6 +900,104 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/matching/me/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MatchingController_myOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matching/orders/{orderId}/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The order's candidates, best first, each part of the score explained. Counsellors see their own trainees. */
+        get: operations["MatchingController_candidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matching/orders/{orderId}/why-not/{traineeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MatchingController_whyNot"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matching/readiness/{traineeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["MatchingController_setReadiness"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matching/trainees/{traineeId}/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MatchingController_traineeOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matching/weights": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MatchingController_weights"];
+        put?: never;
+        /** A new version of the weights (the old ones stay, and rankings name the version they used). */
+        post: operations["MatchingController_setWeights"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications": {
         parameters: {
             query?: never;
@@ -2164,6 +2262,29 @@ export interface components {
             wageExpectation: number | null;
             willingToLiveOnSite: boolean | null;
         };
+        CandidateMatchDto: {
+            fullName: string;
+            homeDivisionName: string;
+            /** @description What the order asks for that this trainee lacks, in plain words. */
+            missing: string[];
+            organisationName: string;
+            parts: components["schemas"]["ScorePartDto"][];
+            /** @description The trainee's placement on this order, if a counsellor already acted. */
+            placementState: string | null;
+            /** @description 0–100 when the weights add up to 100. */
+            score: number;
+            traineeId: string;
+        };
+        CandidateRankingDto: {
+            employerName: string;
+            items: components["schemas"]["CandidateMatchDto"][];
+            orderId: string;
+            orderTitle: string;
+            page: number;
+            pageSize: number;
+            total: number;
+            weightsVersion: number;
+        };
         CaseloadSummaryDto: {
             /** @description Count per lifecycle state */
             byState: {
@@ -2908,6 +3029,23 @@ export interface components {
             wageMin: number | null;
             workplaceAddress: string | null;
         };
+        OrderMatchDto: {
+            divisionName: string;
+            employerName: string;
+            missing: string[];
+            occupationName: string;
+            orderId: string;
+            orderTitle: string;
+            parts: components["schemas"]["ScorePartDto"][];
+            score: number;
+            startDate: string;
+            wageMax: number | null;
+            wageMin: number | null;
+        };
+        OrderMatchesDto: {
+            orders: components["schemas"]["OrderMatchDto"][];
+            weightsVersion: number;
+        };
         OrderPageDto: {
             items: components["schemas"]["OrderDto"][];
             page: number;
@@ -2999,6 +3137,16 @@ export interface components {
             schoolName: string;
             units: components["schemas"]["UnitDto"][];
         };
+        ReadinessDto: {
+            note?: string;
+            ready: boolean;
+        };
+        ReadinessResultDto: {
+            note: string | null;
+            ready: boolean;
+            setAt: string;
+            traineeId: string;
+        };
         RecordAttendanceDto: {
             meetingOn: string;
             records: components["schemas"]["AttendanceRecordDto"][];
@@ -3068,6 +3216,15 @@ export interface components {
             /** @description Why the full number is needed (kept in the audit log). */
             reason: string;
         };
+        ScorePartDto: {
+            /** @enum {string} */
+            key: "certificate" | "training" | "diploma" | "division" | "lodging" | "wage" | "industry" | "readiness";
+            points: number;
+            reason: string;
+            reasonEn: string;
+            value: number;
+            weight: number;
+        };
         SelfApplyDto: {
             /** Format: uuid */
             classId: string;
@@ -3104,6 +3261,17 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "counsellor" | "instructor" | "employer" | "trainee";
             username: string;
+        };
+        SetWeightsDto: {
+            certificate: number;
+            diploma: number;
+            division: number;
+            industry: number;
+            lodging: number;
+            note?: string;
+            readiness: number;
+            training: number;
+            wage: number;
         };
         SkillLevelDto: {
             /** @description 5 = 五级/初级工 … 1 = 一级/高级技师. */
@@ -3327,6 +3495,30 @@ export interface components {
         WalkInDto: {
             /** Format: uuid */
             traineeId: string;
+        };
+        WeightsDto: {
+            certificate: number;
+            createdAt: string;
+            diploma: number;
+            division: number;
+            industry: number;
+            lodging: number;
+            note: string | null;
+            readiness: number;
+            training: number;
+            version: number;
+            wage: number;
+        };
+        WhyNotDto: {
+            blockers: string[];
+            /** @description False when the trainee cannot be matched to this order at all; `blockers` say why. */
+            eligible: boolean;
+            fullName: string;
+            missing: string[];
+            parts: components["schemas"]["ScorePartDto"][];
+            score: number;
+            traineeId: string;
+            weightsVersion: number;
         };
         WithdrawConsentDto: {
             /** @description Assisted withdrawal: reference of the paper form or note of the call. */
@@ -5606,6 +5798,264 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["HealthDto"];
                 };
+            };
+        };
+    };
+    MatchingController_myOrders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderMatchesDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: trainee */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MatchingController_candidates: {
+        parameters: {
+            query: {
+                /** @description Only trainees free to start by this date (released, or released by then). */
+                availableBy?: string;
+                /** @description Only trainees holding a certificate of this occupation. */
+                certificateOccupation?: string;
+                divisionCode?: string;
+                /** @description 1-based page number. */
+                page: number;
+                /** @description Rows per page, at most 100. */
+                pageSize: number;
+            };
+            header?: never;
+            path: {
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidateRankingDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: admin, counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MatchingController_whyNot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: string;
+                traineeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WhyNotDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: admin, counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MatchingController_setReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                traineeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReadinessDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadinessResultDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MatchingController_traineeOrders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                traineeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderMatchesDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: admin, counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MatchingController_weights: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeightsDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: admin, counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MatchingController_setWeights: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetWeightsDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeightsDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

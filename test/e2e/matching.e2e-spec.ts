@@ -1,0 +1,253 @@
+import { Clock } from '../../server/src/common/clock';
+import { EXPECTED_ORDER, LABELLED_ORDER, LABELLED_TRAINEES, NEVER_LISTED } from '../matching/labelled-candidates';
+import { createTestApp, type TestApp } from '../utils/test-app';
+
+const addDays = (iso: string, n: number) => new Date(Date.parse(iso) + n * 86_400_000).toISOString().slice(0, 10);
+
+interface Item {
+  traineeId: string;
+  fullName: string;
+  score: number;
+  parts: { key: string; weight: number; value: number; points: number; reason: string }[];
+  missing: string[];
+}
+
+describe('matching: explainable ranking in PostgreSQL', () => {
+  let t: TestApp;
+  let admin: string;
+  let counsellor: string;
+  let counsellor2: string;
+  let trainee: string;
+  let employer: string;
+  let today: string;
+  let facilityA: string;
+  let order: string;
+  const ids: Record<string, string> = {};
+
+  const as = (token: string) => ({
+    get: (url: string) => t.http().get(url).auth(token, { type: 'bearer' }),
+    post: (url: string, body: object = {}) => t.http().post(url).auth(token, { type: 'bearer' }).send(body),
+    put: (url: string, body: object = {}) => t.http().put(url).auth(token, { type: 'bearer' }).send(body),
+  });
+
+  /** Every page of the ranking, as the counsellor sees it. */
+  async function ranking(token: string, query = ''): Promise<Item[]> {
+    const all: Item[] = [];
+    for (let page = 1; ; page++) {
+      const res = await as(token).get(`/api/matching/orders/${order}/candidates?page=${page}&pageSize=100${query}`).expect(200);
+      all.push(...(res.body.items as Item[]));
+      if (all.length >= res.body.total || !res.body.items.length) return all;
+    }
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    today = t.app.get(Clock).today();
+    admin = (await t.login('admin')).token;
+    const c = await t.login('counsellor');
+    counsellor = c.token;
+    facilityA = c.organisationId;
+    counsellor2 = (await t.login('counsellor2')).token;
+    trainee = (await t.login('trainee')).token;
+    employer = (await t.login('employer')).token;
+    const created = await as(employer)
+      .post('/api/orders', {
+        title: '标注测试：中式烹调师',
+        occupationCode: LABELLED_ORDER.occupationCode,
+        headcount: 3,
+        requiredLevel: LABELLED_ORDER.requiredLevel,
+        divisionCode: LABELLED_ORDER.divisionCode,
+        boardAndLodging: LABELLED_ORDER.boardAndLodging,
+        wageMin: LABELLED_ORDER.wageMin,
+        wageMax: LABELLED_ORDER.wageMax,
+        startDate: addDays(today, LABELLED_ORDER.startInDays),
+        deadline: addDays(today, 30),
+      })
+      .expect(201);
+    order = created.body.id;
+    await as(employer).post(`/api/orders/${order}/open`).expect(200);
+
+    const [course] = await t.sql<{ id: string }>(
+      `INSERT INTO course (title, occupation_code, level, hours, provider_id)
+       SELECT '标注课程', '4-03-02-01', 5, 80, id FROM organisation WHERE type = 'training_provider' LIMIT 1 RETURNING id`,
+    );
+    const [session] = await t.sql<{ id: string }>(
+      `INSERT INTO course_session (course_id, starts_on, ends_on, capacity) VALUES ($1, $2, $3, 30) RETURNING id`,
+      [course!.id, addDays(today, -10), addDays(today, 30)],
+    );
+    const [other] = await t.sql<{ id: string }>(
+      `INSERT INTO job_order (employer_id, title, occupation_code, headcount, division_code, start_date, deadline, state, hired_count)
+       SELECT employer_id, '别处的工作', occupation_code, 5, division_code, start_date, deadline, 'open', 1 FROM job_order WHERE id = $1 RETURNING id`,
+      [order],
+    );
+    for (const [i, p] of LABELLED_TRAINEES.entries()) {
+      const released = p.releaseInDays === null;
+      const [row] = await t.sql<{ id: string }>(
+        `INSERT INTO trainee (full_name, sex, birth_date, identity_number_cipher, identity_number_hash, identity_number_tail, home_division_code,
+            organisation_id, state, admitted_on, expected_release_on, released_on, job_matching_consent, willing_to_live_on_site, wage_expectation)
+         VALUES ($1::text, 'M', '1990-05-05', '\\x00', md5($1::text) || md5('m' || $1::text), lpad($2::text, 4, '0'), $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+        [
+          `标注${p.key}`,
+          i,
+          p.homeDivision,
+          facilityA,
+          released ? 'released' : 'pre_release',
+          addDays(today, -400),
+          released ? addDays(today, -30) : addDays(today, p.releaseInDays!),
+          released ? addDays(today, -30) : null,
+          p.consent,
+          p.willingToLiveOnSite,
+          p.wageExpectation,
+        ],
+      );
+      ids[p.key] = row!.id;
+      if (p.certLevel !== null)
+        await t.sql(
+          `INSERT INTO certificate (trainee_id, occupation_code, level, number, issuer, issued_on) VALUES ($1, '4-03-02-01', $2, $3, '琼州职业技术学校', $4)`,
+          [row!.id, p.certLevel, `BZ-${p.key}`, addDays(today, -60)],
+        );
+      if (p.inTraining)
+        await t.sql(
+          `INSERT INTO session_enrolment (session_id, trainee_id, state, created_by) SELECT $1, $2, 'enrolled', id FROM app_user WHERE username = 'counsellor'`,
+          [session!.id, row!.id],
+        );
+      if (p.ready !== null)
+        await t.sql(
+          `INSERT INTO trainee_readiness (trainee_id, ready, set_by) SELECT $1, $2, id FROM app_user WHERE username = 'counsellor'`,
+          [row!.id, p.ready],
+        );
+      if (p.hiredElsewhere)
+        await t.sql(`INSERT INTO placement (order_id, trainee_id, state, candidate_code, hired_on) VALUES ($1, $2, 'hired', $3, $4)`, [
+          other!.id,
+          row!.id,
+          `CBZ${i}XYZW`,
+          addDays(today, -20),
+        ]);
+    }
+  });
+  afterAll(() => t.close());
+
+  it('401, 400, 404 and 403 where they belong', async () => {
+    await t.http().get(`/api/matching/orders/${order}/candidates`).expect(401);
+    await as(counsellor).get(`/api/matching/orders/${order}/candidates?pageSize=1000`).expect(400);
+    await as(counsellor).get(`/api/matching/orders/${order}/candidates?certificateOccupation=cook`).expect(400);
+    await as(employer).get(`/api/matching/orders/${order}/candidates`).expect(403);
+    const [draft] = await t.sql<{ id: string }>(`SELECT id FROM job_order WHERE state = 'draft' LIMIT 1`);
+    await as(counsellor).get(`/api/matching/orders/${draft!.id}/candidates`).expect(404);
+    await as(counsellor2).get(`/api/matching/orders/${order}/why-not/${ids.A}`).expect(404);
+    await as(counsellor2).get(`/api/matching/trainees/${ids.A}/orders`).expect(404);
+    await as(counsellor2).put(`/api/matching/readiness/${ids.A}`, { ready: true }).expect(404);
+    await as(counsellor).put(`/api/matching/readiness/${ids.A}`, { ready: 'yes' }).expect(400);
+  });
+
+  it('agrees with the careful counsellor on the labelled set, and explains every part', async () => {
+    const items = await ranking(counsellor);
+    const labelled = items.filter((i) => i.fullName.startsWith('标注')).map((i) => i.fullName.slice(2));
+    expect(labelled).toEqual(EXPECTED_ORDER);
+    expect(items[0]!.fullName).toBe('标注A');
+    const a = items[0]!;
+    expect(a.parts.map((p) => p.key)).toEqual([
+      'certificate',
+      'training',
+      'diploma',
+      'division',
+      'lodging',
+      'wage',
+      'industry',
+      'readiness',
+    ]);
+    expect(a.parts.reduce((s, p) => s + p.points, 0)).toBeCloseTo(a.score, 0);
+    expect(a.parts.find((p) => p.key === 'certificate')!.reason).toContain('中式烹调师');
+    const c = items.find((i) => i.fullName === '标注C')!;
+    expect(c.missing.join()).toContain('中式烹调师五级或以上证书');
+    expect(c.parts.find((p) => p.key === 'training')!.reason).toContain('正在学');
+    const b = items.find((i) => i.fullName === '标注B')!;
+    expect(b.parts.find((p) => p.key === 'division')!.reason).toContain('相邻');
+    // The ranking is logged with its weights version and audited.
+    const [log] = await t.sql(`SELECT weights_version FROM matching_ranking WHERE order_id = $1 LIMIT 1`, [order]);
+    expect(log).toEqual({ weights_version: 1 });
+    const [audit] = await t.sql(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'matching.rank' AND subject_id = $1`, [order]);
+    expect((audit as { n: number }).n).toBeGreaterThan(0);
+  });
+
+  it('never lists a trainee without consent, unavailable by the start date, or working elsewhere — and says why not', async () => {
+    const names = (await ranking(counsellor)).map((i) => i.fullName);
+    for (const key of NEVER_LISTED) expect(names).not.toContain(`标注${key}`);
+    const noConsent = await as(counsellor).get(`/api/matching/orders/${order}/why-not/${ids['no-consent']}`).expect(200);
+    expect(noConsent.body.eligible).toBe(false);
+    expect(noConsent.body.blockers.join()).toContain('没有同意');
+    const late = await as(counsellor).get(`/api/matching/orders/${order}/why-not/${ids.late}`).expect(200);
+    expect(late.body.blockers.join()).toContain('晚于到岗日期');
+    const working = await as(counsellor).get(`/api/matching/orders/${order}/why-not/${ids.working}`).expect(200);
+    expect(working.body.blockers.join()).toContain('已在其他单位入职');
+    const e = await as(counsellor).get(`/api/matching/orders/${order}/why-not/${ids.E}`).expect(200);
+    expect(e.body).toMatchObject({ eligible: true, blockers: [] });
+
+    // Withdrawing consent takes effect at once.
+    await t.sql(
+      `INSERT INTO consent (trainee_id, purpose, text_version, granted_by, granted_assisted, paper_form_ref) SELECT $1, 'job_matching', 1, id, true, 'BZ-1' FROM app_user WHERE username = 'counsellor'`,
+      [ids.B],
+    );
+    const [consent] = await t.sql<{ id: string }>(`SELECT id FROM consent WHERE trainee_id = $1 AND purpose = 'job_matching'`, [ids.B]);
+    await as(counsellor).post(`/api/trainees/${ids.B}/consents/${consent!.id}/withdrawal`, { paperFormRef: 'BZ-2' }).expect(200);
+    expect((await ranking(counsellor)).map((i) => i.fullName)).not.toContain('标注B');
+    // Another facility's counsellor ranks only their own trainees.
+    expect((await ranking(counsellor2)).filter((i) => i.fullName.startsWith('标注'))).toEqual([]);
+  });
+
+  it('filters by division, availability and certificate', async () => {
+    const haikou = await ranking(counsellor, '&divisionCode=460100');
+    expect(haikou.map((i) => i.fullName)).not.toContain('标注D');
+    const certified = await ranking(counsellor, '&certificateOccupation=4-03-02-01');
+    expect(certified.map((i) => i.fullName)).not.toContain('标注C');
+    expect(certified.map((i) => i.fullName)).toContain('标注A');
+  });
+
+  it('readiness notes and versioned weights change the ranking, and each ranking names its version', async () => {
+    await as(counsellor).put(`/api/matching/readiness/${ids.C}`, { ready: true, note: '面试练习表现好' }).expect(200);
+    const bad = await as(admin)
+      .post('/api/matching/weights', {
+        certificate: 50,
+        training: 50,
+        diploma: 0,
+        division: 0,
+        lodging: 0,
+        wage: 0,
+        industry: 0,
+        readiness: 10,
+      })
+      .expect(400);
+    expect(bad.body.code).toBe('WEIGHTS_SUM');
+    await as(counsellor).post('/api/matching/weights', { certificate: 100 }).expect(403);
+    const v2 = await as(admin)
+      .post('/api/matching/weights', {
+        certificate: 10,
+        training: 40,
+        diploma: 0,
+        division: 20,
+        lodging: 0,
+        wage: 10,
+        industry: 0,
+        readiness: 20,
+        note: '重培训',
+      })
+      .expect(201);
+    expect(v2.body).toMatchObject({ version: 2, training: 40 });
+    const res = await as(counsellor).get(`/api/matching/orders/${order}/candidates?pageSize=100`).expect(200);
+    expect(res.body.weightsVersion).toBe(2);
+    const names = (res.body.items as Item[]).filter((i) => i.fullName.startsWith('标注')).map((i) => i.fullName);
+    expect(names.indexOf('标注C')).toBeLessThan(names.indexOf('标注D'));
+    expect((await as(counsellor).get('/api/matching/weights').expect(200)).body.version).toBe(2);
+  });
+
+  it('tells a trainee which open orders fit and what is missing', async () => {
+    const mine = await as(trainee).get('/api/matching/me/orders').expect(200);
+    expect(mine.body.orders.length).toBeGreaterThan(0);
+    expect(mine.body.orders[0]).toEqual(
+      expect.objectContaining({ score: expect.any(Number), parts: expect.any(Array), missing: expect.any(Array) }),
+    );
+    const forC = await as(counsellor).get(`/api/matching/trainees/${ids.C}/orders`).expect(200);
+    const ours = forC.body.orders.find((o: { orderId: string }) => o.orderId === order);
+    expect(ours.missing).toContain('中式烹调师五级或以上证书');
+  });
+});
