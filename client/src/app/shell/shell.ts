@@ -42,6 +42,7 @@ const NAV: Readonly<Record<Role, readonly NavItem[]>> = {
     { path: '/trainees', label: 'nav.trainees', icon: 'team', exact: false },
     { path: '/handovers', label: 'nav.handovers', icon: 'swap', exact: false },
     { path: '/admin/learning', label: 'nav.learningAdmin', icon: 'book', exact: false },
+    { path: '/matching/weights', label: 'nav.matchingWeights', icon: 'setting', exact: false },
     { path: '/orders', label: 'nav.orders', icon: 'solution', exact: false },
     { path: '/fairs', label: 'nav.fairs', icon: 'shop', exact: false },
     ACCOUNT,

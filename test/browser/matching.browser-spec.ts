@@ -1,0 +1,131 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
+import { DESKTOP, describeBrowser, launchBrowser, PHONE, screenshotPath } from '../utils/browser';
+import { createTestApp, DEMO_PASSWORD, type TestApp } from '../utils/test-app';
+
+/**
+ * Matching: a counsellor opens an order, reads why the first candidate ranks first, and recommends
+ * them; asks why someone is missing; a trainee sees the jobs that fit on a phone; an admin sees the
+ * weights. Photographed on a phone and a desktop.
+ */
+describeBrowser('matching: explained ranking, recommendation, why not, fitting jobs', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  let orderId: string;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(join(process.cwd(), 'dist', 'client', 'browser', 'index.html'))) {
+      throw new Error('The client is not built: run `npm run build:client` (npm test does it before the browser tests).');
+    }
+    t = await createTestApp({ SERVE_CLIENT: 'true' });
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    base = await t.app.getUrl();
+    browser = await launchBrowser();
+    orderId = (
+      await t.sql<{ id: string }>(
+        `SELECT o.id FROM job_order o JOIN organisation e ON e.id = o.employer_id WHERE e.name = '海口椰风酒店管理有限公司' AND o.state = 'open' ORDER BY o.title DESC LIMIT 1`,
+      )
+    )[0]!.id;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function open(viewport: typeof PHONE, who: string): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+    const page = await context.newPage();
+    page.on('console', (m: ConsoleMessage) => {
+      if (m.type() === 'error') problems.push(`${who}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`${who}: ${e.message}`));
+    return { context, page };
+  }
+
+  async function signIn(page: Page, username: string, home: string): Promise<void> {
+    await page.goto(`${base}/login`);
+    await page.locator('#username').fill(username);
+    await page.locator('#password').fill(DEMO_PASSWORD);
+    await page.locator('button[type=submit]').click();
+    await page.getByTestId(`home-${home}`).waitFor({ timeout: 20_000 });
+  }
+
+  async function shoot(page: Page, name: string): Promise<void> {
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: screenshotPath(name), fullPage: true, animations: 'disabled' });
+  }
+
+  it('a counsellor opens an order, reads why the first candidate ranks first, and recommends them', async () => {
+    const { context, page } = await open(DESKTOP, 'counsellor');
+    await signIn(page, 'counsellor', 'counsellor');
+    await page.goto(`${base}/orders/${orderId}`);
+    await page.getByText('智能匹配').first().click();
+    await page.getByTestId('order-matching-page').waitFor();
+    const first = page.getByTestId('match-candidate').first();
+    await first.waitFor();
+    expect(await first.getByTestId('match-part').count()).toBe(8);
+    const text = (await first.textContent()) ?? '';
+    expect(text).toMatch(/证书|课程/);
+    expect(await page.getByTestId('weights-version').textContent()).toContain('v1');
+    await shoot(page, 'matching-order-desktop');
+    const name = (await first.locator('.who strong').textContent())!;
+    await first.locator('input').fill('学习认真，刀工扎实');
+    await first.getByTestId('match-recommend').click();
+    await page.getByTestId('match-candidate').filter({ hasText: name }).locator('nz-tag').first().waitFor();
+    const [row] = await t.sql(
+      `SELECT p.state FROM placement p JOIN trainee t ON t.id = p.trainee_id WHERE p.order_id = $1 AND t.full_name = $2`,
+      [orderId, name],
+    );
+    expect(row).toEqual({ state: 'recommended' });
+
+    // Why not: a trainee without job-matching consent.
+    const [missing] = await t.sql<{ full_name: string }>(
+      `SELECT full_name FROM trainee WHERE organisation_id = (SELECT organisation_id FROM app_user WHERE username = 'counsellor')
+         AND NOT job_matching_consent AND state <> 'closed' ORDER BY full_name LIMIT 1`,
+    );
+    await page.getByTestId('why-not-picker').click();
+    await page.keyboard.type(missing!.full_name);
+    await page.locator('nz-option-item', { hasText: missing!.full_name }).first().click();
+    await page.getByTestId('why-not-check').click();
+    await page.getByTestId('why-not-result').filter({ hasText: '没有同意参加岗位匹配' }).waitFor();
+    await shoot(page, 'matching-why-not-desktop');
+    await context.close();
+
+    const phone = await open(PHONE, 'counsellor-phone');
+    await signIn(phone.page, 'counsellor', 'counsellor');
+    await phone.page.goto(`${base}/matching/orders/${orderId}`);
+    await phone.page.getByTestId('match-candidate').first().waitFor();
+    await shoot(phone.page, 'matching-order-phone');
+    await phone.context.close();
+  });
+
+  it('a trainee sees the open orders that fit, with what is missing, on a phone', async () => {
+    const { context, page } = await open(PHONE, 'trainee');
+    await signIn(page, 'trainee', 'trainee');
+    await page.goto(`${base}/me/jobs`);
+    await page.getByTestId('my-matches-link').click();
+    await page.getByTestId('my-match').first().waitFor();
+    await shoot(page, 'matching-my-matches-phone');
+    await context.close();
+  });
+
+  it('an admin reads and versions the weights', async () => {
+    const { context, page } = await open(DESKTOP, 'admin');
+    await signIn(page, 'admin', 'admin');
+    await page.goto(`${base}/matching/weights`);
+    await page.getByTestId('weight-certificate').waitFor();
+    await page.getByTestId('weight-certificate').fill('25');
+    await page.getByTestId('weight-training').fill('15');
+    await page.getByTestId('weights-save').click();
+    await page.getByText('权重版本 v2').first().waitFor();
+    await shoot(page, 'matching-weights-desktop');
+    await context.close();
+  });
+
+  it('the pages raised no console errors', () => {
+    expect(problems).toEqual([]);
+  });
+});
