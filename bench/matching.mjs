@@ -1,0 +1,207 @@
+#!/usr/bin/env node
+// Matching benchmark (issue 6): synthetic trainees with certificates, courses in progress and
+// preferences, plus open orders; p50/p95 of "top 50 for an order" and "top 20 orders for a trainee"
+// through the real API, and the same ranking done the naive way (load the candidates into Node and
+// score them there) for the ratio. Prints figures; asserts nothing.
+//   npm run build:server && node bench/matching.mjs
+//   BENCH_TRAINEES=1000000 node bench/matching.mjs
+// BENCH_DATABASE_URL: a PostgreSQL server to use (a database is created on it); else embedded.
+// BENCH_TRAINEES (default 100000), BENCH_ORDERS (default 10000), BENCH_REQUESTS (default 40).
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import pg from 'pg';
+import { pgServer, recreateDatabase } from '../scripts/lib/pg-server.mjs';
+
+const TRAINEES = Number(process.env.BENCH_TRAINEES ?? 100_000);
+const ORDERS = Number(process.env.BENCH_ORDERS ?? 10_000);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 40);
+const PORT = 3411;
+const require = createRequire(import.meta.url);
+const dist = join(process.cwd(), 'dist', 'server', 'src');
+if (!existsSync(join(dist, 'main.js'))) {
+  console.error('dist/ is missing: run `npm run build:server` first');
+  process.exit(2);
+}
+
+if (process.env.BENCH_DATABASE_URL) process.env.TEST_DATABASE_URL = process.env.BENCH_DATABASE_URL;
+const server = await pgServer({ name: 'bench-pg', port: 54342 });
+const url = await recreateDatabase(server, 'jbh_bench_matching');
+let app;
+const stopAll = async () => {
+  app?.kill('SIGTERM');
+  await server.stop();
+};
+process.on('SIGINT', () => void stopAll().then(() => process.exit(130)));
+
+/** 40 occupations of the service and production groups, reused by trainees' certificates and orders. */
+const OCCUPATIONS = `(SELECT array_agg(code ORDER BY code) AS codes FROM (SELECT code FROM occupation WHERE major_code IN ('4', '6') ORDER BY code LIMIT 40) x)`;
+
+const SEED = [
+  // Trainees: 60 % released or in the community, the rest inside with releases spread over two years.
+  `INSERT INTO trainee (full_name, sex, birth_date, identity_number_cipher, identity_number_hash, identity_number_tail, home_division_code,
+      organisation_id, state, admitted_on, expected_release_on, released_on, preferred_divisions, preferred_industries, wage_expectation,
+      willing_to_live_on_site)
+   SELECT '测' || i, 'M', date '1970-01-01' + (i % 12000), decode(md5(i::text), 'hex'), md5('m' || i) || md5('y' || i),
+          lpad((i % 10000)::text, 4, '0'), d.codes[1 + i % 18], (SELECT organisation_id FROM app_user WHERE username = 'counsellor'),
+          CASE WHEN i % 10 < 4 THEN 'pre_release' WHEN i % 10 < 8 THEN 'released' ELSE 'community' END,
+          current_date - 400, current_date + (i % 10 < 4)::int * (i % 700) - 30,
+          CASE WHEN i % 10 >= 4 THEN current_date - (i % 900) END,
+          ARRAY[d.codes[1 + (i * 7) % 18]], CASE WHEN i % 3 = 0 THEN ARRAY['餐饮'] WHEN i % 3 = 1 THEN ARRAY['制造'] ELSE '{}' END,
+          3000 + (i % 8) * 500, (i % 4 <> 0)
+     FROM generate_series(1, $1::int) i, (SELECT array_agg(code ORDER BY code) AS codes FROM division WHERE code <> '460300') d`,
+  // 60 % consent to matching (through consent rows, so the trigger keeps the flag as in production).
+  `INSERT INTO consent (trainee_id, purpose, text_version, granted_by, granted_assisted, paper_form_ref)
+   SELECT id, 'job_matching', 1, (SELECT id FROM app_user WHERE username = 'counsellor'), true, 'bench'
+     FROM trainee WHERE full_name LIKE '测%' AND (hashtext(id::text) % 10 + 10) % 10 < 6`,
+  // Certificates: about a third hold one, some two.
+  `INSERT INTO certificate (trainee_id, occupation_code, level, number, issuer, issued_on)
+   SELECT t.id, o.codes[1 + (abs(hashtext(t.id::text)) % 40)], 3 + abs(hashtext(t.id::text || 'l')) % 3, 'B' || row_number() OVER (),
+          '琼州职业技术学校', current_date - 100
+     FROM trainee t, ${OCCUPATIONS} o WHERE t.full_name LIKE '测%' AND abs(hashtext(t.id::text || 'c')) % 3 = 0`,
+  `INSERT INTO certificate (trainee_id, occupation_code, level, number, issuer, issued_on)
+   SELECT t.id, o.codes[1 + (abs(hashtext(t.id::text || 'x')) % 40)], 5, 'C' || row_number() OVER (), '琼州职业技术学校', current_date - 50
+     FROM trainee t, ${OCCUPATIONS} o WHERE t.full_name LIKE '测%' AND abs(hashtext(t.id::text || 'd')) % 10 = 0
+   ON CONFLICT DO NOTHING`,
+  // Open orders from the demo employers, spread over occupations and divisions.
+  `INSERT INTO job_order (employer_id, title, occupation_code, headcount, required_level, diploma_wanted, division_code, wage_min, wage_max,
+      board_and_lodging, start_date, deadline, state, opened_at)
+   SELECT e.ids[1 + i % array_length(e.ids, 1)], '订单' || i, o.codes[1 + i % 40], 1 + i % 10, CASE WHEN i % 3 = 0 THEN NULL ELSE 5 - i % 3 END,
+          i % 7 = 0, d.codes[1 + i % 18], 3500, 6000, (ARRAY['none','board','lodging','both'])[1 + i % 4], current_date + 60, current_date + 30,
+          'open', now()
+     FROM generate_series(1, $1::int) i, ${OCCUPATIONS} o,
+          (SELECT array_agg(code ORDER BY code) AS codes FROM division WHERE code <> '460300') d,
+          (SELECT array_agg(id) AS ids FROM organisation WHERE type = 'employer' AND status = 'verified') e`,
+];
+
+/** The naive way: fetch every candidate the order could consider, with their facts, and score in Node. */
+async function naiveTop50(db, orderId) {
+  const [o] = (await db.query(`SELECT * FROM job_order WHERE id = $1`, [orderId])).rows;
+  const { rows } = await db.query(
+    `SELECT t.id, t.home_division_code, t.preferred_divisions, t.willing_to_live_on_site, t.wage_expectation, t.state, t.expected_release_on,
+            t.job_matching_consent, (SELECT json_agg(json_build_object('o', c.occupation_code, 'l', c.level)) FROM certificate c WHERE c.trainee_id = t.id) AS certs
+       FROM trainee t`,
+  );
+  const w = { certificate: 30, division: 20, lodging: 5, wage: 10 };
+  const scored = [];
+  for (const t of rows) {
+    if (!t.job_matching_consent || t.state === 'closed') continue;
+    if (t.state !== 'released' && t.state !== 'community' && t.expected_release_on > o.start_date) continue;
+    const best = (t.certs ?? []).filter((c) => c.o === o.occupation_code).reduce((m, c) => Math.min(m, c.l), 9);
+    const cert = best === 9 ? (o.required_level ? 0 : 0.3) : !o.required_level || best <= o.required_level ? 1 : 0.5;
+    const div = t.home_division_code === o.division_code || (t.preferred_divisions ?? []).includes(o.division_code) ? 1 : 0;
+    const wage = t.wage_expectation <= o.wage_max ? 1 : 0;
+    scored.push({
+      id: t.id,
+      score: cert * w.certificate + div * w.division + wage * w.wage + (t.willing_to_live_on_site ? 1 : 0.5) * w.lodging,
+    });
+  }
+  scored.sort((a, b) => b.score - a.score);
+  return scored.slice(0, 50);
+}
+
+const pct = (times, p) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))].toFixed(1);
+
+try {
+  const { prepareDatabase } = require(join(dist, 'database', 'prepare.js'));
+  const key = randomBytes(32);
+  await prepareDatabase(url, { appRoot: process.cwd(), demoData: true, isProduction: false, fieldEncryptionKey: key });
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  const t0 = Date.now();
+  await db.query(SEED[0], [TRAINEES]);
+  for (const sql of SEED.slice(1, 4)) await db.query(sql);
+  await db.query(SEED[4], [ORDERS]);
+  await db.query('ANALYZE');
+  const seconds = ((Date.now() - t0) / 1000).toFixed(1);
+  const [{ trainees, consenting, certs, orders }] = (
+    await db.query(`SELECT (SELECT count(*) FROM trainee)::int AS trainees, (SELECT count(*) FROM trainee WHERE job_matching_consent)::int AS consenting,
+        (SELECT count(*) FROM certificate)::int AS certs, (SELECT count(*) FROM job_order WHERE state = 'open')::int AS orders`)
+  ).rows;
+
+  app = spawn(process.execPath, [join(dist, 'main.js')], {
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      PORT: String(PORT),
+      LOG_LEVEL: 'warn',
+      SERVE_CLIENT: 'false',
+      FIELD_ENCRYPTION_KEY: key.toString('base64'),
+      JWT_SECRET: 'bench-secret-that-is-long-enough-0123456789',
+      AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${PORT}`;
+  for (let i = 0; i < 150; i++) {
+    if (
+      await fetch(`${base}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const login = async (username) =>
+    (
+      await fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: 'Demo#2026' }),
+      }).then((r) => r.json())
+    ).accessToken;
+  const counsellor = { authorization: `Bearer ${await login('counsellor')}` };
+
+  const orderIds = (await db.query(`SELECT id FROM job_order WHERE state = 'open' ORDER BY random() LIMIT $1`, [REQUESTS])).rows.map(
+    (r) => r.id,
+  );
+  const traineeIds = (
+    await db.query(`SELECT id FROM trainee WHERE job_matching_consent AND full_name LIKE '测%' ORDER BY random() LIMIT $1`, [REQUESTS])
+  ).rows.map((r) => r.id);
+
+  async function measure(paths, headers) {
+    for (const p of paths.slice(0, 3)) await fetch(base + p, { headers }).then((r) => r.arrayBuffer());
+    const times = [];
+    for (const p of paths) {
+      const s = performance.now();
+      const res = await fetch(base + p, { headers });
+      const body = await res.json();
+      times.push(performance.now() - s);
+      if (!res.ok) throw new Error(`${p}: ${res.status} ${JSON.stringify(body)}`);
+    }
+    return times.sort((a, b) => a - b);
+  }
+  const top50 = await measure(
+    orderIds.map((id) => `/api/matching/orders/${id}/candidates?pageSize=50`),
+    counsellor,
+  );
+  const top20 = await measure(
+    traineeIds.map((id) => `/api/matching/trainees/${id}/orders`),
+    counsellor,
+  );
+  const naive = [];
+  for (const id of orderIds.slice(0, Math.min(10, orderIds.length))) {
+    const s = performance.now();
+    await naiveTop50(db, id);
+    naive.push(performance.now() - s);
+  }
+  naive.sort((a, b) => a - b);
+  await db.end();
+
+  console.log(
+    `\nMatching at ${trainees.toLocaleString()} trainees (${consenting.toLocaleString()} consenting), ${certs.toLocaleString()} certificates, ${orders.toLocaleString()} open orders (seeded in ${seconds} s)\n`,
+  );
+  console.log('| query | requests | p50 ms | p95 ms |');
+  console.log('| --- | ---: | ---: | ---: |');
+  console.log(`| top 50 candidates for an order (API, PostgreSQL ranking) | ${top50.length} | ${pct(top50, 50)} | ${pct(top50, 95)} |`);
+  console.log(`| top 20 open orders for a trainee (API) | ${top20.length} | ${pct(top20, 50)} | ${pct(top20, 95)} |`);
+  console.log(
+    `| top 50 the naive way (load candidates into Node, score there; fewer parts) | ${naive.length} | ${pct(naive, 50)} | ${pct(naive, 95)} |`,
+  );
+  console.log(`\nnaive / PostgreSQL at p50: ${(Number(pct(naive, 50)) / Number(pct(top50, 50))).toFixed(1)}×`);
+} finally {
+  await stopAll();
+}
