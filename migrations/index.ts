@@ -6,6 +6,7 @@ import { Orders1795884029187 } from './1795884029187-Orders';
 import { Placements1795893818997 } from './1795893818997-Placements';
 import { Fairs1795895646465 } from './1795895646465-Fairs';
 import { Matching1795897866989 } from './1795897866989-Matching';
+import { FollowUps1795899287877 } from './1795899287877-FollowUps';
 
 /** Every migration, in order. Rewritten by `npm run migration:generate -- Name`. */
 export const allMigrations = [
@@ -17,4 +18,5 @@ export const allMigrations = [
   Placements1795893818997,
   Fairs1795895646465,
   Matching1795897866989,
+  FollowUps1795899287877,
 ];

@@ -11,6 +11,7 @@ import { Notification } from '../notifications/notification.entity';
 import { JobOrder } from '../orders/order.entity';
 import { Placement, PlacementEvent } from '../placements/placement.entity';
 import { DivisionNeighbour, MatchingRanking, MatchingWeights, TraineeReadiness } from '../matching/matching.entities';
+import { FollowUpAbstinence, FollowUpVisit } from '../follow-ups/follow-up.entities';
 import { FairBooth, FairBoothOrder, FairIntent, FairRegistration, FairSlot, JobFair } from '../fairs/fair.entities';
 import { Handover } from '../handovers/handover.entity';
 import { ChecklistItem } from '../trainees/checklist-item.entity';
@@ -61,4 +62,6 @@ export const entities = [
   MatchingRanking,
   TraineeReadiness,
   DivisionNeighbour,
+  FollowUpVisit,
+  FollowUpAbstinence,
 ];
