@@ -20,6 +20,7 @@ import { OrdersModule } from './orders/orders.module';
 import { PlacementsModule } from './placements/placements.module';
 import { FairsModule } from './fairs/fairs.module';
 import { MatchingModule } from './matching/matching.module';
+import { FollowUpsModule } from './follow-ups/follow-ups.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { EmployersModule } from './employers/employers.module';
 import { HandoversModule } from './handovers/handovers.module';
@@ -60,6 +61,7 @@ export class AppModule {
         PlacementsModule,
         FairsModule,
         MatchingModule,
+        FollowUpsModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: validationPipe },

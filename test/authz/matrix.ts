@@ -190,6 +190,11 @@ export const MATRIX: Record<string, Allowed> = {
   'GET /api/matching/weights': ADMIN_COUNSELLOR,
   'POST /api/matching/weights': ADMIN,
   'PUT /api/matching/readiness/{traineeId}': COUNSELLOR,
+
+  'GET /api/follow-ups': ADMIN_COUNSELLOR,
+  'GET /api/follow-ups/{id}': ADMIN_COUNSELLOR,
+  'POST /api/follow-ups/{id}/record': COUNSELLOR,
+  'POST /api/follow-ups/{id}/assignment': COUNSELLOR,
 };
 
 /**
@@ -298,4 +303,7 @@ export const ID_ROUTES: Record<string, 'admin-only' | 'cross-org' | 'reference' 
   'GET /api/matching/orders/{orderId}/why-not/{traineeId}': 'cross-org',
   'GET /api/matching/trainees/{traineeId}/orders': 'cross-org',
   'PUT /api/matching/readiness/{traineeId}': 'cross-org',
+  'GET /api/follow-ups/{id}': 'cross-org',
+  'POST /api/follow-ups/{id}/record': 'cross-org',
+  'POST /api/follow-ups/{id}/assignment': 'cross-org',
 };

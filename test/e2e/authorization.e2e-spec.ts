@@ -381,6 +381,27 @@ describe('authorization net', () => {
       }
     });
 
+    it('follow-ups: another station’s (or a facility’s) counsellor gets 404', async () => {
+      const [visit] = await t.sql<{ id: string }>(
+        `SELECT v.id FROM follow_up_visit v JOIN app_user u ON u.organisation_id = v.station_id WHERE u.username = 'station' AND v.state = 'planned' LIMIT 1`,
+      );
+      const counsellor = tokens.counsellor;
+      const cases: [string, string, Record<string, unknown>][] = [
+        ['get', `/api/follow-ups/${visit!.id}`, {}],
+        [
+          'post',
+          `/api/follow-ups/${visit!.id}/record`,
+          { clientRef: '6c1f1d8e-0a3e-4a1e-9c55-2f1f2a4b5c6d', state: 'missed', visitedOn: '2026-01-05' },
+        ],
+        ['post', `/api/follow-ups/${visit!.id}/assignment`, { userId: '6c1f1d8e-0a3e-4a1e-9c55-2f1f2a4b5c6d' }],
+      ];
+      for (const [method, path, body] of cases) {
+        const res = await t.http()[method as 'get'](path).auth(counsellor, { type: 'bearer' }).send(body);
+        expect({ method, path, status: res.status }).toEqual({ method, path, status: 404 });
+        covered.add(keyOf(method, path, { id: visit!.id }));
+      }
+    });
+
     it('the caseload summary counts only the counsellor’s own organisation', async () => {
       const a = await t.http().get('/api/trainees/caseload-summary').auth(tokens.counsellor, { type: 'bearer' }).expect(200);
       const [{ n }] = (await t.sql<{ n: number }>(

@@ -33,9 +33,19 @@ export interface AppConfig {
   loginLockMinutes: number;
   bodyLimitBytes: number;
   serveClient: boolean;
+  /** Months after release at which the station visits (FOLLOW_UP_MONTHS, default 1,3,6,12,24,36). */
+  followUpMonths: number[];
 }
 
 export class ConfigError extends Error {}
+
+function followUpMonths(raw: string | undefined): number[] {
+  if (raw === undefined || raw.trim() === '') return [1, 3, 6, 12, 24, 36];
+  const months = raw.split(',').map((s) => Number(s.trim()));
+  if (months.some((m) => !Number.isInteger(m) || m < 1 || m > 120) || new Set(months).size !== months.length)
+    throw new ConfigError(`FOLLOW_UP_MONTHS must be distinct whole months between 1 and 120, comma-separated (got "${raw}")`);
+  return months.sort((a, b) => a - b);
+}
 
 type Env = Record<string, string | undefined>;
 
@@ -128,6 +138,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       .filter(Boolean),
     trustProxy: boolVar(env, 'TRUST_PROXY', false),
     authRateLimitPerMinute: intVar(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 20, 1, 100000),
+    followUpMonths: followUpMonths(env.FOLLOW_UP_MONTHS),
     loginMaxFailures: 5,
     loginLockMinutes: 15,
     bodyLimitBytes: intVar(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 50 * 1_048_576),

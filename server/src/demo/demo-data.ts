@@ -240,6 +240,47 @@ async function loadDemoFair(m: EntityManager): Promise<void> {
 }
 
 /**
+ * The follow-up schedule of every completed handover, with the visits already due mostly done:
+ * employment, income, needs and (apart) abstinence, as a station would have recorded them; a few
+ * unreachable, a few still waiting (overdue), so the field worker's list and the dashboards show
+ * something real.
+ */
+async function loadDemoFollowUps(m: EntityManager): Promise<void> {
+  await m.query(
+    `INSERT INTO follow_up_visit (trainee_id, station_id, handover_id, months_after, due_on, assigned_user_id)
+     SELECT h.trainee_id, h.to_organisation_id, h.id, mo, (h.handed_over_on + make_interval(months => mo))::date,
+            (SELECT u.id FROM app_user u WHERE u.organisation_id = h.to_organisation_id AND u.role = 'counsellor' ORDER BY u.username LIMIT 1)
+       FROM handover h CROSS JOIN unnest(ARRAY[1, 3, 6, 12, 24, 36]) mo
+      WHERE h.state = 'completed' AND h.handed_over_on IS NOT NULL
+     ON CONFLICT DO NOTHING`,
+  );
+  // Past visits: hash of the id decides the outcome, so the demo is the same on every machine.
+  await m.query(
+    `UPDATE follow_up_visit v SET
+        state = CASE WHEN abs(hashtext(v.id::text)) % 20 < 16 THEN 'done' WHEN abs(hashtext(v.id::text)) % 20 < 18 THEN 'unreachable' ELSE 'missed' END,
+        visited_on = v.due_on + (abs(hashtext(v.id::text)) % 10),
+        contact_method = (ARRAY['home_visit', 'phone', 'at_station', 'workplace'])[1 + abs(hashtext(v.id::text || 'c')) % 4],
+        recorded_by = v.assigned_user_id, recorded_at = (v.due_on + 12)::timestamptz
+      WHERE v.due_on + 12 < current_date AND abs(hashtext(v.id::text)) % 25 <> 0`,
+  );
+  await m.query(
+    `UPDATE follow_up_visit v SET
+        employment_status = (ARRAY['employed', 'employed', 'employed', 'self_employed', 'studying', 'unemployed'])[1 + abs(hashtext(v.id::text || 'e')) % 6],
+        income_band = (ARRAY['2000_3999', '4000_5999', '4000_5999', '6000_plus', 'below_2000'])[1 + abs(hashtext(v.id::text || 'i')) % 5],
+        employment_confirmed = abs(hashtext(v.id::text || 'k')) % 3 = 0,
+        support_needs = CASE WHEN abs(hashtext(v.id::text || 's')) % 4 = 0 THEN '希望帮助办理社保' END
+      WHERE v.state = 'done'`,
+  );
+  await m.query(`UPDATE follow_up_visit SET contact_method = NULL WHERE state IN ('missed', 'unreachable')`);
+  await m.query(
+    `INSERT INTO follow_up_abstinence (visit_id, status, basis)
+     SELECT v.id, CASE WHEN abs(hashtext(v.id::text || 'a')) % 100 < 91 THEN 'abstinent' ELSE 'relapsed' END,
+            CASE WHEN abs(hashtext(v.id::text || 'b')) % 3 = 0 THEN 'test_verified' ELSE 'self_reported' END
+       FROM follow_up_visit v WHERE v.state = 'done' AND v.months_after >= 12`,
+  );
+}
+
+/**
  * A 中专 programme with a class in facility A (the `instructor` heads it, the demo trainee studies in
  * it), a skills course with a session, certificates for many of those already released, and one
  * diploma — so every learning page has something real to show.
@@ -672,6 +713,7 @@ export async function loadDemoData(ds: DataSource, cipher: FieldCipher, today: D
     await loadDemoOrders(m);
     await loadDemoPlacements(m);
     await loadDemoFair(m);
+    await loadDemoFollowUps(m);
     await m.query(`INSERT INTO audit_log (action, result, detail) VALUES ('demo.load', 'success', $1)`, [
       JSON.stringify({ organisations: 3 + stations.size + 2 + EMPLOYERS.length, trainees: rows.length }),
     ]);

@@ -1,3 +1,4 @@
+import { FollowUpsModule } from '../follow-ups/follow-ups.module';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrganisationsModule } from '../organisations/organisations.module';
@@ -9,7 +10,7 @@ import { HandoversRepository } from './handovers.repository';
 import { HandoversService } from './handovers.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Handover]), TraineesModule, OrganisationsModule, ReferenceModule],
+  imports: [TypeOrmModule.forFeature([Handover]), TraineesModule, OrganisationsModule, ReferenceModule, FollowUpsModule],
   controllers: [HandoversController],
   providers: [HandoversRepository, HandoversService],
 })

@@ -1,5 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { FollowUpsService } from '../follow-ups/follow-ups.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser, RequestContext } from '../common/auth-user';
 import { Clock } from '../common/clock';
@@ -33,6 +34,7 @@ export class HandoversService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
+    private readonly followUps: FollowUpsService,
   ) {}
 
   async list(user: AuthUser, q: HandoverQueryDto): Promise<Page<HandoverDto>> {
@@ -175,6 +177,14 @@ export class HandoversService {
           releasedOn: dto.handedOverOn,
         },
       );
+      // 回访: the station's schedule starts with the release (+1, +3 … months), assigned to whoever completed it.
+      await this.followUps.scheduleAtRelease(m, {
+        traineeId: h.traineeId,
+        stationId: h.toOrganisationId,
+        handoverId: id,
+        releasedOn: dto.handedOverOn,
+        assignedUserId: user.id,
+      });
       await this.audit.record(
         {
           actor: user,

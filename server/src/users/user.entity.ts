@@ -16,7 +16,8 @@ export const ROLES = ['admin', 'counsellor', 'instructor', 'employer', 'trainee'
 export type Role = (typeof ROLES)[number];
 
 /** Permissions beyond a role, granted per account by an admin. */
-export const PERMISSIONS = ['identity.unmask'] as const;
+/** `station.head`: receives escalations of overdue follow-up visits at their station. */
+export const PERMISSIONS = ['identity.unmask', 'station.head'] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** An account. Usernames are stored lower-case so uniqueness is case-insensitive. */

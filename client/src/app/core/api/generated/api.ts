@@ -766,6 +766,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** `view=due` (default): today's and overdue visits, the field worker's list. */
+        get: operations["FollowUpsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/follow-ups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The station's counsellors get the abstinence record too (audited); admins never. */
+        get: operations["FollowUpsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/follow-ups/{id}/assignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["FollowUpsController_assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/follow-ups/{id}/record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["FollowUpsController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/handovers": {
         parameters: {
             query?: never;
@@ -2120,6 +2186,12 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AbstinenceDto: {
+            /** @enum {string} */
+            basis: "test_verified" | "self_reported";
+            /** @enum {string} */
+            status: "abstinent" | "relapsed" | "unknown";
+        };
         AcceptPlacementDto: {
             note?: string;
             /** @description Assisted acceptance: the reference of the signed paper form. */
@@ -2147,6 +2219,10 @@ export interface components {
         AssessmentDto: {
             practicalScore: number;
             theoryScore: number;
+        };
+        AssignVisitDto: {
+            /** Format: uuid */
+            userId: string;
         };
         AssistedGrantConsentDto: {
             /**
@@ -2780,6 +2856,67 @@ export interface components {
             title: string;
             walkIns: number;
         };
+        FollowUpDetailDto: {
+            abstinence: components["schemas"]["AbstinenceDto"] | null;
+            assignedName: string | null;
+            assignedUserId: string | null;
+            /** @enum {string|null} */
+            contactMethod: "home_visit" | "phone" | "video" | "at_station" | "workplace" | null;
+            /** @description Days past the due date (negative: not due yet). */
+            daysOverdue: number;
+            dueOn: string;
+            employerName: string | null;
+            employmentConfirmed: boolean | null;
+            /** @enum {string|null} */
+            employmentStatus: "employed" | "self_employed" | "studying" | "unemployed" | null;
+            escalated: boolean;
+            id: string;
+            /** @enum {string|null} */
+            incomeBand: "none" | "below_2000" | "2000_3999" | "4000_5999" | "6000_plus" | null;
+            monthsAfter: number;
+            nextSteps: string | null;
+            /** @enum {string} */
+            state: "planned" | "done" | "missed" | "unreachable";
+            stationName: string;
+            supportNeeds: string | null;
+            traineeId: string;
+            traineeName: string;
+            traineePhone: string | null;
+            visitedOn: string | null;
+        };
+        FollowUpPageDto: {
+            items: components["schemas"]["FollowUpVisitDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        FollowUpVisitDto: {
+            assignedName: string | null;
+            assignedUserId: string | null;
+            /** @enum {string|null} */
+            contactMethod: "home_visit" | "phone" | "video" | "at_station" | "workplace" | null;
+            /** @description Days past the due date (negative: not due yet). */
+            daysOverdue: number;
+            dueOn: string;
+            employerName: string | null;
+            employmentConfirmed: boolean | null;
+            /** @enum {string|null} */
+            employmentStatus: "employed" | "self_employed" | "studying" | "unemployed" | null;
+            escalated: boolean;
+            id: string;
+            /** @enum {string|null} */
+            incomeBand: "none" | "below_2000" | "2000_3999" | "4000_5999" | "6000_plus" | null;
+            monthsAfter: number;
+            nextSteps: string | null;
+            /** @enum {string} */
+            state: "planned" | "done" | "missed" | "unreachable";
+            stationName: string;
+            supportNeeds: string | null;
+            traineeId: string;
+            traineeName: string;
+            traineePhone: string | null;
+            visitedOn: string | null;
+        };
         FulfilmentDto: {
             accepted: number;
             headcount: number;
@@ -3151,6 +3288,24 @@ export interface components {
             meetingOn: string;
             records: components["schemas"]["AttendanceRecordDto"][];
         };
+        RecordVisitDto: {
+            abstinence?: components["schemas"]["AbstinenceDto"];
+            /** Format: uuid */
+            clientRef: string;
+            /** @enum {string} */
+            contactMethod?: "home_visit" | "phone" | "video" | "at_station" | "workplace";
+            employerName?: string;
+            employmentConfirmed?: boolean;
+            /** @enum {string} */
+            employmentStatus?: "employed" | "self_employed" | "studying" | "unemployed";
+            /** @enum {string} */
+            incomeBand?: "none" | "below_2000" | "2000_3999" | "4000_5999" | "6000_plus";
+            nextSteps?: string;
+            /** @enum {string} */
+            state: "done" | "missed" | "unreachable";
+            supportNeeds?: string;
+            visitedOn: string;
+        };
         RegisterEmployerDto: {
             contactName: string;
             contactPhone: string;
@@ -3462,7 +3617,7 @@ export interface components {
             disabled?: boolean;
             displayName?: string;
             /** @description Replace the account's extra permissions (counsellors only), e.g. `['identity.unmask']`. */
-            permissions?: "identity.unmask"[];
+            permissions?: ("identity.unmask" | "station.head")[];
             phone?: string;
             /** @description Lift a lockout after too many wrong passwords. */
             unlock?: boolean;
@@ -3480,7 +3635,7 @@ export interface components {
             /** @enum {string} */
             organisationType: "bureau" | "facility" | "community_station" | "school" | "training_provider" | "employer";
             /** @description Extra permissions, e.g. `identity.unmask`. */
-            permissions: "identity.unmask"[];
+            permissions: ("identity.unmask" | "station.head")[];
             phone: string | null;
             /** @enum {string} */
             role: "admin" | "counsellor" | "instructor" | "employer" | "trainee";
@@ -5468,6 +5623,160 @@ export interface operations {
                 content?: never;
             };
             /** @description 仅限 · only for: admin, counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FollowUpsController_list: {
+        parameters: {
+            query: {
+                /** @description 1-based page number. */
+                page: number;
+                /** @description Rows per page, at most 100. */
+                pageSize: number;
+                traineeId?: string;
+                /** @description `due`: today and overdue (the field worker's list); `upcoming`; `done`; `all`. */
+                view?: "due" | "upcoming" | "done" | "all";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpPageDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: admin, counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FollowUpsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpDetailDto"] | components["schemas"]["FollowUpVisitDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: admin, counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FollowUpsController_assign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignVisitDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpVisitDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FollowUpsController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordVisitDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpDetailDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;

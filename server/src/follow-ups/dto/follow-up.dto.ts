@@ -1,0 +1,147 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsDateString, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { PageQueryDto } from '../../common/dto/page.dto';
+import {
+  ABSTINENCE_BASES,
+  ABSTINENCE_STATUSES,
+  type AbstinenceBasis,
+  type AbstinenceStatus,
+  CONTACT_METHODS,
+  type ContactMethod,
+  EMPLOYMENT_STATUSES,
+  type EmploymentStatus,
+  INCOME_BANDS,
+  type IncomeBand,
+  VISIT_STATES,
+  type VisitState,
+} from '../follow-up.entities';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/** A visit as staff see it. Abstinence is never part of it (see FollowUpDetailDto). */
+export class FollowUpVisitDto {
+  id: string;
+  traineeId: string;
+  traineeName: string;
+  traineePhone: string | null;
+  stationName: string;
+  monthsAfter: number;
+  dueOn: string;
+  /** Days past the due date (negative: not due yet). */
+  daysOverdue: number;
+  @ApiProperty({ nullable: true, type: String })
+  assignedUserId: string | null;
+  @ApiProperty({ nullable: true, type: String })
+  assignedName: string | null;
+  @ApiProperty({ enum: VISIT_STATES })
+  state: VisitState;
+  visitedOn: string | null;
+  @ApiProperty({ enum: CONTACT_METHODS, nullable: true })
+  contactMethod: ContactMethod | null;
+  @ApiProperty({ enum: EMPLOYMENT_STATUSES, nullable: true })
+  employmentStatus: EmploymentStatus | null;
+  employerName: string | null;
+  employmentConfirmed: boolean | null;
+  @ApiProperty({ enum: INCOME_BANDS, nullable: true })
+  incomeBand: IncomeBand | null;
+  supportNeeds: string | null;
+  nextSteps: string | null;
+  escalated: boolean;
+}
+
+export class AbstinenceDto {
+  @ApiProperty({ enum: ABSTINENCE_STATUSES })
+  @IsIn(ABSTINENCE_STATUSES)
+  status: AbstinenceStatus;
+
+  @ApiProperty({ enum: ABSTINENCE_BASES })
+  @IsIn(ABSTINENCE_BASES)
+  basis: AbstinenceBasis;
+}
+
+/** For the station's own counsellors only: the visit with its abstinence record (each read audited). */
+export class FollowUpDetailDto extends FollowUpVisitDto {
+  @ApiProperty({ type: AbstinenceDto, nullable: true })
+  abstinence: AbstinenceDto | null;
+}
+
+export class FollowUpPageDto {
+  @ApiProperty({ type: [FollowUpVisitDto] })
+  items: FollowUpVisitDto[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export class FollowUpQueryDto extends PageQueryDto {
+  /** `due`: today and overdue (the field worker's list); `upcoming`; `done`; `all`. */
+  @IsOptional()
+  @IsIn(['due', 'upcoming', 'done', 'all'])
+  @ApiProperty({ enum: ['due', 'upcoming', 'done', 'all'], required: false })
+  view?: 'due' | 'upcoming' | 'done' | 'all';
+
+  @IsOptional()
+  @IsUUID()
+  traineeId?: string;
+}
+
+/** A visit recorded in a few taps. `clientRef` makes a replay after a dropped connection harmless. */
+export class RecordVisitDto {
+  @IsUUID()
+  clientRef: string;
+
+  @IsIn(['done', 'missed', 'unreachable'])
+  @ApiProperty({ enum: ['done', 'missed', 'unreachable'] })
+  state: 'done' | 'missed' | 'unreachable';
+
+  @IsDateString({ strict: true })
+  visitedOn: string;
+
+  @IsOptional()
+  @IsIn(CONTACT_METHODS)
+  @ApiProperty({ enum: CONTACT_METHODS, required: false })
+  contactMethod?: ContactMethod;
+
+  @IsOptional()
+  @IsIn(EMPLOYMENT_STATUSES)
+  @ApiProperty({ enum: EMPLOYMENT_STATUSES, required: false })
+  employmentStatus?: EmploymentStatus;
+
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(80)
+  employerName?: string;
+
+  @IsOptional()
+  @IsBoolean()
+  employmentConfirmed?: boolean;
+
+  @IsOptional()
+  @IsIn(INCOME_BANDS)
+  @ApiProperty({ enum: INCOME_BANDS, required: false })
+  incomeBand?: IncomeBand;
+
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(500)
+  supportNeeds?: string;
+
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(500)
+  nextSteps?: string;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AbstinenceDto)
+  abstinence?: AbstinenceDto;
+}
+
+export class AssignVisitDto {
+  @IsUUID()
+  userId: string;
+}

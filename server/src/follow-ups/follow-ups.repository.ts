@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+
+export interface VisitRow {
+  id: string;
+  trainee_id: string;
+  trainee_name: string;
+  trainee_phone: string | null;
+  station_id: string;
+  station_name: string;
+  months_after: number;
+  due_on: string;
+  days_overdue: number;
+  assigned_user_id: string | null;
+  assigned_name: string | null;
+  state: string;
+  visited_on: string | null;
+  contact_method: string | null;
+  employment_status: string | null;
+  employer_name: string | null;
+  employment_confirmed: boolean | null;
+  income_band: string | null;
+  support_needs: string | null;
+  next_steps: string | null;
+  escalated_at: Date | null;
+  client_ref: string | null;
+}
+
+/** Never selects from follow_up_abstinence: that table is read only by `abstinence()`. */
+const SELECT = `SELECT v.id, v.trainee_id, t.full_name AS trainee_name, t.phone AS trainee_phone, v.station_id, s.name AS station_name,
+    v.months_after, v.due_on::text AS due_on, ($1::date - v.due_on) AS days_overdue, v.assigned_user_id, u.display_name AS assigned_name,
+    v.state, v.visited_on::text AS visited_on, v.contact_method, v.employment_status, v.employer_name, v.employment_confirmed,
+    v.income_band, v.support_needs, v.next_steps, v.escalated_at, v.client_ref
+  FROM follow_up_visit v JOIN trainee t ON t.id = v.trainee_id JOIN organisation s ON s.id = v.station_id
+  LEFT JOIN app_user u ON u.id = v.assigned_user_id`;
+
+@Injectable()
+export class FollowUpsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async search(today: string, stationId: string | null, view: string, traineeId: string | undefined, page: number, pageSize: number) {
+    const params: unknown[] = [today];
+    const where: string[] = [];
+    if (stationId) where.push(`v.station_id = $${params.push(stationId)}::uuid`);
+    if (traineeId) where.push(`v.trainee_id = $${params.push(traineeId)}::uuid`);
+    if (view === 'due') where.push(`v.state = 'planned' AND v.due_on <= $1::date`);
+    if (view === 'upcoming') where.push(`v.state = 'planned' AND v.due_on > $1::date`);
+    if (view === 'done') where.push(`v.state <> 'planned'`);
+    const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const order = view === 'done' ? 'v.visited_on DESC NULLS LAST' : 'v.due_on';
+    const [{ n }] = await this.dataSource.query<[{ n: number }]>(
+      `SELECT count(*)::int AS n FROM follow_up_visit v WHERE $1::date IS NOT NULL ${where.length ? `AND ${where.join(' AND ')}` : ''}`,
+      params,
+    );
+    const rows = await this.dataSource.query<VisitRow[]>(
+      `${SELECT} ${w} ORDER BY ${order}, v.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+      params,
+    );
+    return { rows, total: n };
+  }
+
+  async find(id: string, today: string, m?: EntityManager): Promise<VisitRow | null> {
+    const rows = await (m ?? this.dataSource.manager).query<VisitRow[]>(`${SELECT} WHERE v.id = $2::uuid`, [today, id]);
+    return rows[0] ?? null;
+  }
+
+  async abstinence(visitId: string): Promise<{ status: string; basis: string } | null> {
+    const rows = await this.dataSource.query<{ status: string; basis: string }[]>(
+      `SELECT status, basis FROM follow_up_abstinence WHERE visit_id = $1`,
+      [visitId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Creates the schedule for a released trainee; repeated calls change nothing. */
+  async schedule(
+    m: EntityManager,
+    v: {
+      traineeId: string;
+      stationId: string;
+      handoverId: string | null;
+      releasedOn: string;
+      assignedUserId: string | null;
+      months: number[];
+    },
+  ): Promise<void> {
+    await m.query(
+      `INSERT INTO follow_up_visit (trainee_id, station_id, handover_id, months_after, due_on, assigned_user_id)
+       SELECT $1, $2, $3, mo, ($4::date + make_interval(months => mo))::date, $5 FROM unnest($6::int[]) mo
+       ON CONFLICT (trainee_id, months_after) DO NOTHING`,
+      [v.traineeId, v.stationId, v.handoverId, v.releasedOn, v.assignedUserId, v.months],
+    );
+  }
+
+  /** Marks overdue visits escalated, once; returns them (with their station) for the notices. */
+  async escalateOverdue(
+    m: EntityManager,
+    today: string,
+    days: number,
+  ): Promise<{ id: string; station_id: string; trainee_name: string; due_on: string }[]> {
+    const [rows] = await m.query<[{ id: string; station_id: string; trainee_name: string; due_on: string }[], number]>(
+      `UPDATE follow_up_visit v SET escalated_at = now() FROM trainee t
+        WHERE t.id = v.trainee_id AND v.state = 'planned' AND v.escalated_at IS NULL AND v.due_on + $2::int < $1::date
+        RETURNING v.id, v.station_id, t.full_name AS trainee_name, v.due_on::text AS due_on`,
+      [today, days],
+    );
+    return rows;
+  }
+}

@@ -1,0 +1,34 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/env';
+import { FollowUpsService } from './follow-ups.service';
+
+/** Escalates overdue visits hourly (every process runs it; an advisory lock lets one do the work). Not in tests. */
+@Injectable()
+export class FollowUpsScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(FollowUpsScheduler.name);
+  private timers: NodeJS.Timeout[] = [];
+
+  constructor(
+    private readonly followUps: FollowUpsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.nodeEnv === 'test') return;
+    this.timers.push(setTimeout(() => void this.tick(), 15_000).unref(), setInterval(() => void this.tick(), 3_600_000).unref());
+  }
+
+  onApplicationShutdown(): void {
+    for (const t of this.timers) clearTimeout(t);
+  }
+
+  async tick(): Promise<void> {
+    try {
+      const n = await this.followUps.escalateOverdue();
+      if (n) this.logger.log(`escalated ${n} overdue follow-up visit(s)`);
+    } catch (e) {
+      this.logger.error({ err: e }, 'follow-up escalation failed');
+    }
+  }
+}

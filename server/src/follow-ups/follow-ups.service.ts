@@ -1,0 +1,217 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser, RequestContext } from '../common/auth-user';
+import { Clock } from '../common/clock';
+import { badRequest, conflict, notFound } from '../common/domain-error';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/env';
+import { NotificationsService } from '../notifications/notifications.service';
+import type {
+  AssignVisitDto,
+  FollowUpDetailDto,
+  FollowUpPageDto,
+  FollowUpQueryDto,
+  FollowUpVisitDto,
+  RecordVisitDto,
+} from './dto/follow-up.dto';
+import { FollowUpAbstinence, FollowUpVisit } from './follow-up.entities';
+import { FollowUpsRepository, type VisitRow } from './follow-ups.repository';
+
+const notFoundVisit = () => notFound('回访记录', 'Follow-up visit');
+/** Days past due before a planned visit is escalated to the station head and the bureau. */
+export const ESCALATE_AFTER_DAYS = 7;
+
+function toVisitDto(r: VisitRow): FollowUpVisitDto {
+  return {
+    id: r.id,
+    traineeId: r.trainee_id,
+    traineeName: r.trainee_name,
+    traineePhone: r.trainee_phone,
+    stationName: r.station_name,
+    monthsAfter: r.months_after,
+    dueOn: r.due_on,
+    daysOverdue: r.days_overdue,
+    assignedUserId: r.assigned_user_id,
+    assignedName: r.assigned_name,
+    state: r.state as FollowUpVisitDto['state'],
+    visitedOn: r.visited_on,
+    contactMethod: r.contact_method as FollowUpVisitDto['contactMethod'],
+    employmentStatus: r.employment_status as FollowUpVisitDto['employmentStatus'],
+    employerName: r.employer_name,
+    employmentConfirmed: r.employment_confirmed,
+    incomeBand: r.income_band as FollowUpVisitDto['incomeBand'],
+    supportNeeds: r.support_needs,
+    nextSteps: r.next_steps,
+    escalated: r.escalated_at !== null,
+  };
+}
+
+/**
+ * 回访: the schedule made at release, the field worker's visits, and escalation of overdue ones.
+ * Who sees what: the station's counsellors their station's visits (with abstinence, audited);
+ * admins every visit without abstinence; nobody else any.
+ */
+@Injectable()
+export class FollowUpsService {
+  constructor(
+    private readonly visits: FollowUpsRepository,
+    private readonly notifications: NotificationsService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Called by the handover's completion, in its transaction: the station's schedule of visits. */
+  async scheduleAtRelease(
+    m: EntityManager,
+    v: { traineeId: string; stationId: string; handoverId: string; releasedOn: string; assignedUserId: string | null },
+  ): Promise<void> {
+    await this.visits.schedule(m, { ...v, months: this.config.followUpMonths });
+  }
+
+  async list(user: AuthUser, q: FollowUpQueryDto): Promise<FollowUpPageDto> {
+    const stationId = this.stationScope(user);
+    const { rows, total } = await this.visits.search(this.clock.today(), stationId, q.view ?? 'due', q.traineeId, q.page, q.pageSize);
+    return { items: rows.map(toVisitDto), total, page: q.page, pageSize: q.pageSize };
+  }
+
+  async get(user: AuthUser, id: string, ctx: RequestContext): Promise<FollowUpDetailDto | FollowUpVisitDto> {
+    const r = await this.visible(user, id);
+    await this.audit.record({
+      actor: user,
+      action: 'follow_up.read',
+      subjectType: 'trainee',
+      subjectId: r.trainee_id,
+      result: 'success',
+      ctx,
+      detail: { visitId: id },
+    });
+    if (user.role !== 'counsellor') return toVisitDto(r);
+    const abstinence = await this.visits.abstinence(id);
+    return { ...toVisitDto(r), abstinence: abstinence as FollowUpDetailDto['abstinence'] };
+  }
+
+  /** Records a visit; the same clientRef again returns the stored record (an offline replay), not a duplicate. */
+  async record(user: AuthUser, id: string, dto: RecordVisitDto, ctx: RequestContext): Promise<FollowUpDetailDto> {
+    if (dto.visitedOn > this.clock.today())
+      throw badRequest('DATE_IN_FUTURE', '回访日期不能晚于今天。', 'The visit date cannot be in the future.');
+    if (dto.state === 'done' && !dto.contactMethod)
+      throw badRequest('CONTACT_METHOD_REQUIRED', '请选择回访方式。', 'Choose how the contact was made.');
+    await this.dataSource.transaction(async (m) => {
+      const v = await m.getRepository(FollowUpVisit).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!v || v.stationId !== user.organisationId) throw notFoundVisit();
+      if (v.state !== 'planned') {
+        if (v.clientRef === dto.clientRef) return; // the same record, sent again after a dropped connection
+        throw conflict('ALREADY_RECORDED', '这次回访已经记录过了。', 'This visit has been recorded already.');
+      }
+      await m.getRepository(FollowUpVisit).update(
+        { id },
+        {
+          state: dto.state,
+          visitedOn: dto.visitedOn,
+          contactMethod: dto.contactMethod ?? null,
+          employmentStatus: dto.state === 'done' ? (dto.employmentStatus ?? null) : null,
+          employerName: dto.employerName ?? null,
+          employmentConfirmed: dto.employmentConfirmed ?? null,
+          incomeBand: dto.incomeBand ?? null,
+          supportNeeds: dto.supportNeeds ?? null,
+          nextSteps: dto.nextSteps ?? null,
+          recordedBy: user.id,
+          recordedAt: this.clock.now(),
+          clientRef: dto.clientRef,
+        },
+      );
+      if (dto.abstinence && dto.state === 'done')
+        await m.getRepository(FollowUpAbstinence).insert({ visitId: id, status: dto.abstinence.status, basis: dto.abstinence.basis });
+      await this.audit.record(
+        {
+          actor: user,
+          action: 'follow_up.record',
+          subjectType: 'trainee',
+          subjectId: v.traineeId,
+          result: 'success',
+          ctx,
+          detail: { visitId: id, state: dto.state },
+        },
+        m,
+      );
+    });
+    return (await this.get(user, id, ctx)) as FollowUpDetailDto;
+  }
+
+  async assign(user: AuthUser, id: string, dto: AssignVisitDto, ctx: RequestContext): Promise<FollowUpVisitDto> {
+    const r = await this.visible(user, id);
+    const [u] = await this.dataSource.query<{ organisation_id: string; role: string }[]>(
+      `SELECT organisation_id, role FROM app_user WHERE id = $1`,
+      [dto.userId],
+    );
+    if (!u || u.role !== 'counsellor' || u.organisation_id !== r.station_id)
+      throw badRequest('NOT_STATION_COUNSELLOR', '只能交给本站的辅导员。', 'Assign to a counsellor of this station.');
+    await this.dataSource.transaction(async (m) => {
+      await m.getRepository(FollowUpVisit).update({ id }, { assignedUserId: dto.userId });
+      await this.notifications.notify(
+        {
+          userId: dto.userId,
+          kind: 'follow_up.assigned',
+          titleZh: `请回访 ${r.trainee_name}（${r.due_on} 到期）`,
+          titleEn: `Please visit ${r.trainee_name} (due ${r.due_on})`,
+          link: `/follow-ups`,
+          dedupeKey: `follow_up.assigned:${id}:${dto.userId}`,
+        },
+        m,
+      );
+      await this.audit.record(
+        { actor: user, action: 'follow_up.assign', subjectType: 'trainee', subjectId: r.trainee_id, result: 'success', ctx },
+        m,
+      );
+    });
+    return toVisitDto((await this.visits.find(id, this.clock.today()))!);
+  }
+
+  /**
+   * Escalates visits overdue by more than a week to the station head(s) (`station.head`) and the
+   * bureau's admins, once per visit. Safe with several processes: one takes the advisory lock.
+   */
+  async escalateOverdue(): Promise<number> {
+    return this.dataSource.transaction(async (m) => {
+      const [{ locked }] = await m.query<[{ locked: boolean }]>(
+        `SELECT pg_try_advisory_xact_lock(hashtext('follow-up-escalation')) AS locked`,
+      );
+      if (!locked) return 0;
+      const due = await this.visits.escalateOverdue(m, this.clock.today(), ESCALATE_AFTER_DAYS);
+      for (const v of due) {
+        const heads = await m.query<{ id: string }[]>(
+          `SELECT id FROM app_user WHERE disabled_at IS NULL AND (role = 'admin' OR (organisation_id = $1 AND 'station.head' = ANY (permissions)))`,
+          [v.station_id],
+        );
+        for (const h of heads)
+          await this.notifications.notify(
+            {
+              userId: h.id,
+              kind: 'follow_up.overdue',
+              titleZh: `回访逾期：${v.trainee_name}（应于 ${v.due_on} 回访）`,
+              titleEn: `Follow-up overdue: ${v.trainee_name} (due ${v.due_on})`,
+              link: '/follow-ups',
+              dedupeKey: `follow_up.overdue:${v.id}`,
+            },
+            m,
+          );
+      }
+      return due.length;
+    });
+  }
+
+  /** The station whose visits the caller sees (null: admins, all stations); others see none. */
+  private stationScope(user: AuthUser): string | null {
+    if (user.role === 'admin') return null;
+    return user.organisationId;
+  }
+
+  private async visible(user: AuthUser, id: string): Promise<VisitRow> {
+    const r = await this.visits.find(id, this.clock.today());
+    if (!r || (user.role !== 'admin' && r.station_id !== user.organisationId)) throw notFoundVisit();
+    return r;
+  }
+}
