@@ -254,14 +254,18 @@ async function loadDemoFollowUps(m: EntityManager): Promise<void> {
       WHERE h.state = 'completed' AND h.handed_over_on IS NOT NULL
      ON CONFLICT DO NOTHING`,
   );
-  // Past visits: hash of the id decides the outcome, so the demo is the same on every machine.
+  // Visits due more than 40 days ago have been made (hash of the id decides the outcome, so the demo is
+  // the same on every machine); the recent ones, and each station's three latest, are the field
+  // workers' list, some of them overdue.
   await m.query(
     `UPDATE follow_up_visit v SET
         state = CASE WHEN abs(hashtext(v.id::text)) % 20 < 16 THEN 'done' WHEN abs(hashtext(v.id::text)) % 20 < 18 THEN 'unreachable' ELSE 'missed' END,
         visited_on = v.due_on + (abs(hashtext(v.id::text)) % 10),
         contact_method = (ARRAY['home_visit', 'phone', 'at_station', 'workplace'])[1 + abs(hashtext(v.id::text || 'c')) % 4],
         recorded_by = v.assigned_user_id, recorded_at = (v.due_on + 12)::timestamptz
-      WHERE v.due_on + 12 < current_date AND abs(hashtext(v.id::text)) % 25 <> 0`,
+      WHERE v.due_on < current_date - 40 AND v.id NOT IN (
+        SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY station_id ORDER BY due_on DESC) AS rn
+                          FROM follow_up_visit WHERE due_on <= current_date) x WHERE rn <= 3)`,
   );
   await m.query(
     `UPDATE follow_up_visit v SET

@@ -31,6 +31,7 @@ export const en: Record<TranslationKey, string> = {
   'nav.me': 'Me',
   'nav.orders': 'Orders',
   'nav.fairs': 'Job fairs',
+  'nav.followUps': 'Follow-ups',
   'nav.matching': 'Matching',
   'nav.matchingWeights': 'Matching weights',
   'nav.myMatches': 'Jobs that fit me',

@@ -32,6 +32,7 @@ export const zh = {
   'nav.me': '我的',
   'nav.orders': '订单',
   'nav.fairs': '招聘会',
+  'nav.followUps': '回访',
   'nav.matching': '智能匹配',
   'nav.matchingWeights': '匹配权重',
   'nav.myMatches': '适合我的工作',

@@ -1,0 +1,441 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzRadioModule } from 'ng-zorro-antd/radio';
+import { NzSpinModule } from 'ng-zorro-antd/spin';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import { AuthStore } from '../core/auth/auth-store';
+import { type ApiError, toApiError } from '../core/errors/api-error';
+import { I18n } from '../core/i18n/i18n';
+import { LoadError } from '../shared/load-error';
+import { type Remote, idle, loadInto } from '../shared/remote';
+import { type FollowUpPageDto, FollowUpsApi, type FollowUpVisitDto, type RecordVisitDto } from './follow-ups-api';
+import { VisitOutbox } from './visit-outbox';
+
+type Outcome = RecordVisitDto['state'];
+
+const ZH = {
+  title: '回访',
+  subtitle: '今天和逾期的回访。没有网络也能记录，恢复连接后自动发送。',
+  due: '待回访',
+  done: '已回访',
+  none: '今天没有要回访的学员。',
+  months: '出所后第 {n} 个月',
+  dueOn: '{date} 到期',
+  overdue: '逾期 {n} 天',
+  escalated: '已上报',
+  record: '记录回访',
+  outcome: '结果',
+  'o.done': '已联系上',
+  'o.unreachable': '联系不上',
+  'o.missed': '未能回访',
+  method: '方式',
+  'm.home_visit': '家访',
+  'm.phone': '电话',
+  'm.video': '视频',
+  'm.at_station': '来站',
+  'm.workplace': '到单位',
+  work: '就业',
+  'w.employed': '在职',
+  'w.self_employed': '自主创业',
+  'w.studying': '在读',
+  'w.unemployed': '待业',
+  employer: '单位名称（可选）',
+  confirmed: '单位已确认',
+  income: '月收入',
+  'i.none': '无',
+  'i.below_2000': '<2000',
+  'i.2000_3999': '2000–3999',
+  'i.4000_5999': '4000–5999',
+  'i.6000_plus': '≥6000',
+  abstinence: '操守情况（仅本站可见）',
+  'a.abstinent': '保持操守',
+  'a.relapsed': '复吸',
+  'a.unknown': '不清楚',
+  basis: '依据',
+  'b.test_verified': '检测',
+  'b.self_reported': '自述',
+  needs: '需要的帮助（可选）',
+  next: '下一步（可选）',
+  save: '保存',
+  cancel: '取消',
+  saved: '已保存',
+  queued: '没有网络，已存在手机上，恢复连接后自动发送',
+  pending: '{n} 条待发送',
+  sendNow: '立即发送',
+  online: '在线',
+  offline: '离线',
+};
+const EN: typeof ZH = {
+  title: 'Follow-ups',
+  subtitle: "Today's and overdue visits. Works without a connection: records are sent when it returns.",
+  due: 'Due',
+  done: 'Done',
+  none: 'No visits due today.',
+  months: 'Month {n} after release',
+  dueOn: 'Due {date}',
+  overdue: '{n} days overdue',
+  escalated: 'Escalated',
+  record: 'Record visit',
+  outcome: 'Outcome',
+  'o.done': 'Reached',
+  'o.unreachable': 'Unreachable',
+  'o.missed': 'Missed',
+  method: 'How',
+  'm.home_visit': 'Home',
+  'm.phone': 'Phone',
+  'm.video': 'Video',
+  'm.at_station': 'At station',
+  'm.workplace': 'Workplace',
+  work: 'Work',
+  'w.employed': 'Employed',
+  'w.self_employed': 'Self-employed',
+  'w.studying': 'Studying',
+  'w.unemployed': 'Unemployed',
+  employer: 'Employer (optional)',
+  confirmed: 'Confirmed by employer',
+  income: 'Monthly income',
+  'i.none': 'None',
+  'i.below_2000': '<2000',
+  'i.2000_3999': '2000–3999',
+  'i.4000_5999': '4000–5999',
+  'i.6000_plus': '≥6000',
+  abstinence: 'Abstinence (this station only)',
+  'a.abstinent': 'Abstinent',
+  'a.relapsed': 'Relapsed',
+  'a.unknown': 'Unknown',
+  basis: 'Basis',
+  'b.test_verified': 'Test',
+  'b.self_reported': 'Self-reported',
+  needs: 'Support needed (optional)',
+  next: 'Next steps (optional)',
+  save: 'Save',
+  cancel: 'Cancel',
+  saved: 'Saved',
+  queued: 'No connection: kept on this phone, sent when the connection returns',
+  pending: '{n} waiting to send',
+  sendNow: 'Send now',
+  online: 'Online',
+  offline: 'Offline',
+};
+type Key = keyof typeof ZH;
+
+/** `/follow-ups`: the field worker's phone view — today's and overdue visits, recorded in a few taps, offline-safe. */
+@Component({
+  selector: 'jbh-follow-ups-page',
+  imports: [FormsModule, NzAlertModule, NzButtonModule, NzCardModule, NzInputModule, NzRadioModule, NzSpinModule, NzTagModule, LoadError],
+  template: `
+    <div class="page fu" data-testid="follow-ups-page">
+      <header class="page-head">
+        <div>
+          <h1 class="page-title">{{ t('title') }}</h1>
+          <p class="page-subtitle">{{ t('subtitle') }}</p>
+        </div>
+        <nz-tag [nzColor]="online() ? 'green' : 'red'" data-testid="net-state">{{ online() ? t('online') : t('offline') }}</nz-tag>
+      </header>
+      @if (outbox.pending().length) {
+        <nz-alert
+          nzType="warning"
+          nzShowIcon
+          [nzMessage]="f(t('pending'), { n: outbox.pending().length })"
+          [nzAction]="sendBtn"
+          data-testid="outbox"
+        />
+        <ng-template #sendBtn
+          ><button nz-button nzSize="small" type="button" (click)="flush()">{{ t('sendNow') }}</button></ng-template
+        >
+      }
+      @if (notice(); as n) {
+        <nz-alert class="notice" [nzType]="n.type" nzShowIcon [nzMessage]="n.text" data-testid="fu-notice" />
+      }
+      <nz-radio-group [(ngModel)]="view" (ngModelChange)="load()" class="tabs">
+        <span nz-radio-button nzValue="due">{{ t('due') }}</span>
+        <span nz-radio-button nzValue="done">{{ t('done') }}</span>
+      </nz-radio-group>
+      @if (list().error; as err) {
+        <jbh-load-error [error]="err" (retry)="load()" />
+      } @else if (list().data; as page) {
+        @for (v of page.items; track v.id) {
+          <nz-card class="visit" data-testid="visit">
+            <div class="visit-head">
+              <div>
+                <strong class="name">{{ v.traineeName }}</strong>
+                @if (v.traineePhone) {
+                  <a class="phone" [href]="'tel:' + v.traineePhone">{{ v.traineePhone }}</a>
+                }
+                <p class="muted">{{ f(t('months'), { n: v.monthsAfter }) }} · {{ f(t('dueOn'), { date: i18n.date(v.dueOn) }) }}</p>
+              </div>
+              <div class="tags">
+                @if (v.state === 'planned' && v.daysOverdue > 0) {
+                  <nz-tag nzColor="red">{{ f(t('overdue'), { n: v.daysOverdue }) }}</nz-tag>
+                }
+                @if (v.escalated) {
+                  <nz-tag nzColor="volcano">{{ t('escalated') }}</nz-tag>
+                }
+                @if (v.state !== 'planned') {
+                  <nz-tag nzColor="green">{{ t(key('o.', v.state)) }}</nz-tag>
+                }
+                @if (isQueued(v)) {
+                  <nz-tag nzColor="gold">{{ f(t('pending'), { n: 1 }) }}</nz-tag>
+                }
+              </div>
+            </div>
+            @if (v.state === 'planned' && canRecord() && !isQueued(v)) {
+              @if (editing() === v.id) {
+                <form class="record" (ngSubmit)="save(v)" data-testid="visit-form">
+                  <p class="label">{{ t('outcome') }}</p>
+                  <nz-radio-group [(ngModel)]="form.state" name="state" nzButtonStyle="solid">
+                    @for (o of outcomes; track o) {
+                      <span nz-radio-button [nzValue]="o" [attr.data-testid]="'outcome-' + o">{{ t(key('o.', o)) }}</span>
+                    }
+                  </nz-radio-group>
+                  @if (form.state === 'done') {
+                    <p class="label">{{ t('method') }}</p>
+                    <nz-radio-group [(ngModel)]="form.contactMethod" name="method">
+                      @for (m of methods; track m) {
+                        <span nz-radio-button [nzValue]="m" [attr.data-testid]="'method-' + m">{{ t(key('m.', m)) }}</span>
+                      }
+                    </nz-radio-group>
+                    <p class="label">{{ t('work') }}</p>
+                    <nz-radio-group [(ngModel)]="form.employmentStatus" name="work">
+                      @for (w of works; track w) {
+                        <span nz-radio-button [nzValue]="w" [attr.data-testid]="'work-' + w">{{ t(key('w.', w)) }}</span>
+                      }
+                    </nz-radio-group>
+                    @if (form.employmentStatus === 'employed' || form.employmentStatus === 'self_employed') {
+                      <input
+                        nz-input
+                        class="field"
+                        name="employer"
+                        [(ngModel)]="form.employerName"
+                        [placeholder]="t('employer')"
+                        maxlength="80"
+                      />
+                      <label class="check"
+                        ><input type="checkbox" name="confirmed" [(ngModel)]="form.employmentConfirmed" /> {{ t('confirmed') }}</label
+                      >
+                    }
+                    <p class="label">{{ t('income') }}</p>
+                    <nz-radio-group [(ngModel)]="form.incomeBand" name="income">
+                      @for (i of incomes; track i) {
+                        <span nz-radio-button [nzValue]="i">{{ t(key('i.', i)) }}</span>
+                      }
+                    </nz-radio-group>
+                    <p class="label restricted">{{ t('abstinence') }}</p>
+                    <nz-radio-group [(ngModel)]="abstinence" name="abst">
+                      @for (a of abstinences; track a) {
+                        <span nz-radio-button [nzValue]="a">{{ t(key('a.', a)) }}</span>
+                      }
+                    </nz-radio-group>
+                    <nz-radio-group [(ngModel)]="basis" name="basis" class="basis">
+                      @for (b of bases; track b) {
+                        <span nz-radio-button [nzValue]="b">{{ t(key('b.', b)) }}</span>
+                      }
+                    </nz-radio-group>
+                    <textarea
+                      nz-input
+                      class="field"
+                      rows="2"
+                      name="needs"
+                      [(ngModel)]="form.supportNeeds"
+                      [placeholder]="t('needs')"
+                      maxlength="500"
+                    ></textarea>
+                    <textarea
+                      nz-input
+                      class="field"
+                      rows="2"
+                      name="next"
+                      [(ngModel)]="form.nextSteps"
+                      [placeholder]="t('next')"
+                      maxlength="500"
+                    ></textarea>
+                  }
+                  @if (error(); as err) {
+                    <nz-alert nzType="error" nzShowIcon [nzMessage]="i18n.errorMessage(err)" role="alert" />
+                  }
+                  <div class="actions">
+                    <button nz-button type="button" (click)="editing.set(null)">{{ t('cancel') }}</button>
+                    <button nz-button nzType="primary" type="submit" [nzLoading]="busy()" data-testid="visit-save">{{ t('save') }}</button>
+                  </div>
+                </form>
+              } @else {
+                <button nz-button nzType="primary" nzBlock type="button" (click)="start(v)" data-testid="visit-record">
+                  {{ t('record') }}
+                </button>
+              }
+            }
+          </nz-card>
+        } @empty {
+          <nz-card
+            ><p>{{ t('none') }}</p></nz-card
+          >
+        }
+      } @else {
+        <nz-spin class="card-spin" />
+      }
+    </div>
+  `,
+  styles: `
+    .fu {
+      max-width: 640px;
+    }
+    .tabs {
+      margin: 8px 0 12px;
+    }
+    .notice {
+      margin: 8px 0;
+    }
+    .visit {
+      margin-bottom: 12px;
+    }
+    .visit-head {
+      display: flex;
+      justify-content: space-between;
+      gap: 8px;
+    }
+    .name {
+      font-size: 17px;
+      margin-right: 8px;
+    }
+    .tags {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 4px;
+      justify-content: flex-end;
+      align-items: flex-start;
+      align-content: flex-start;
+    }
+    .label {
+      margin: 12px 0 4px;
+      font-weight: 600;
+    }
+    .restricted {
+      color: #ad4e00;
+    }
+    .basis {
+      margin-top: 6px;
+    }
+    .field {
+      margin-top: 8px;
+    }
+    .check {
+      display: flex;
+      gap: 6px;
+      align-items: center;
+      margin-top: 8px;
+    }
+    .actions {
+      display: flex;
+      justify-content: flex-end;
+      gap: 8px;
+      margin-top: 12px;
+    }
+    nz-radio-group label {
+      margin-bottom: 4px;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class FollowUpsPage {
+  private readonly api = inject(FollowUpsApi);
+  private readonly auth = inject(AuthStore);
+  protected readonly outbox = inject(VisitOutbox);
+  protected readonly i18n = inject(I18n);
+  protected readonly list = signal<Remote<FollowUpPageDto>>(idle());
+  protected readonly editing = signal<string | null>(null);
+  protected readonly busy = signal(false);
+  protected readonly error = signal<ApiError | null>(null);
+  protected readonly notice = signal<{ type: 'success' | 'warning'; text: string } | null>(null);
+  protected readonly online = signal(navigator.onLine);
+  protected readonly canRecord = computed(() => this.auth.role() === 'counsellor');
+  protected readonly outcomes: Outcome[] = ['done', 'unreachable', 'missed'];
+  protected readonly methods = ['home_visit', 'phone', 'video', 'at_station', 'workplace'] as const;
+  protected readonly works = ['employed', 'self_employed', 'studying', 'unemployed'] as const;
+  protected readonly incomes = ['none', 'below_2000', '2000_3999', '4000_5999', '6000_plus'] as const;
+  protected readonly abstinences = ['abstinent', 'relapsed', 'unknown'] as const;
+  protected readonly bases = ['test_verified', 'self_reported'] as const;
+  protected view: 'due' | 'done' = 'due';
+  protected form: Partial<RecordVisitDto> = {};
+  protected abstinence: (typeof this.abstinences)[number] | null = null;
+  protected basis: (typeof this.bases)[number] = 'self_reported';
+
+  constructor() {
+    this.load();
+    window.addEventListener('online', () => {
+      this.online.set(true);
+      // The outbox sends on its own; reload once it has had a moment.
+      setTimeout(() => this.load(), 1500);
+    });
+    window.addEventListener('offline', () => this.online.set(false));
+    void this.outbox.flush().then((n) => n && this.load());
+  }
+
+  load(): void {
+    loadInto(this.list, this.api.list(this.view));
+  }
+
+  protected t(k: Key): string {
+    return (this.i18n.isEnglish() ? EN : ZH)[k];
+  }
+
+  protected key(prefix: string, value: string): Key {
+    return `${prefix}${value}` as Key;
+  }
+
+  protected f(text: string, p: Record<string, string | number>): string {
+    return text.replace(/\{(\w+)\}/g, (w, k: string) => (k in p ? String(p[k]) : w));
+  }
+
+  protected isQueued(v: FollowUpVisitDto): boolean {
+    return this.outbox.pending().some((p) => p.visitId === v.id);
+  }
+
+  protected start(v: FollowUpVisitDto): void {
+    this.form = { state: 'done', visitedOn: new Date().toISOString().slice(0, 10) };
+    this.abstinence = null;
+    this.basis = 'self_reported';
+    this.error.set(null);
+    this.editing.set(v.id);
+  }
+
+  protected async save(v: FollowUpVisitDto): Promise<void> {
+    const dto: RecordVisitDto = {
+      ...(this.form as RecordVisitDto),
+      clientRef: crypto.randomUUID(),
+      visitedOn: this.form.visitedOn ?? new Date().toISOString().slice(0, 10),
+      ...(this.form.state === 'done' && this.abstinence ? { abstinence: { status: this.abstinence, basis: this.basis } } : {}),
+    };
+    if (dto.state !== 'done') {
+      for (const k of [
+        'contactMethod',
+        'employmentStatus',
+        'employerName',
+        'employmentConfirmed',
+        'incomeBand',
+        'supportNeeds',
+        'nextSteps',
+      ] as const)
+        delete dto[k];
+    }
+    this.busy.set(true);
+    this.error.set(null);
+    try {
+      const result = await this.outbox.submit(v.id, v.traineeName, dto);
+      this.editing.set(null);
+      this.notice.set(result === 'sent' ? { type: 'success', text: this.t('saved') } : { type: 'warning', text: this.t('queued') });
+      if (result === 'sent') this.load();
+    } catch (e) {
+      this.error.set(toApiError(e));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  protected async flush(): Promise<void> {
+    if (await this.outbox.flush()) this.load();
+  }
+}

@@ -1,0 +1,110 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
+import { DESKTOP, describeBrowser, launchBrowser, PHONE, screenshotPath } from '../utils/browser';
+import { createTestApp, DEMO_PASSWORD, type TestApp } from '../utils/test-app';
+
+/**
+ * The field worker: a station counsellor on a phone records a visit while the connection is down;
+ * the visit waits on the phone, and is sent when the connection returns — once. Photographed on a
+ * phone and a desktop.
+ */
+describeBrowser('follow-ups: a visit typed offline is not lost', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(join(process.cwd(), 'dist', 'client', 'browser', 'index.html'))) {
+      throw new Error('The client is not built: run `npm run build:client` (npm test does it before the browser tests).');
+    }
+    t = await createTestApp({ SERVE_CLIENT: 'true' });
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    base = await t.app.getUrl();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  /** Console errors are collected, except the failed requests made on purpose while offline. */
+  async function open(viewport: typeof PHONE, who: string): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+    const page = await context.newPage();
+    page.on('console', (m: ConsoleMessage) => {
+      if (m.type() === 'error' && !/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(m.text())) problems.push(`${who}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`${who}: ${e.message}`));
+    return { context, page };
+  }
+
+  async function signIn(page: Page, username: string, home: string): Promise<void> {
+    await page.goto(`${base}/login`);
+    await page.locator('#username').fill(username);
+    await page.locator('#password').fill(DEMO_PASSWORD);
+    await page.locator('button[type=submit]').click();
+    await page.getByTestId(`home-${home}`).waitFor({ timeout: 20_000 });
+  }
+
+  async function shoot(page: Page, name: string): Promise<void> {
+    await page.waitForLoadState('networkidle').catch(() => undefined);
+    await page.screenshot({ path: screenshotPath(name), fullPage: true, animations: 'disabled' });
+  }
+
+  it('records a visit offline on a phone; it is sent when the connection returns, once', async () => {
+    const { context, page } = await open(PHONE, 'station');
+    await signIn(page, 'station', 'counsellor');
+    await page.goto(`${base}/follow-ups`);
+    const first = page.getByTestId('visit').first();
+    await first.waitFor();
+    await shoot(page, 'follow-ups-due-phone');
+    const name = (await first.locator('.name').textContent())!.trim();
+
+    await context.setOffline(true);
+    await first.getByTestId('visit-record').click();
+    await page.getByTestId('method-home_visit').click();
+    await page.getByTestId('work-employed').click();
+    await shoot(page, 'follow-ups-form-phone');
+    await page.getByTestId('visit-save').click();
+    await page.getByTestId('outbox').waitFor();
+    expect(await page.getByTestId('fu-notice').textContent()).toContain('没有网络');
+    await shoot(page, 'follow-ups-offline-phone');
+    const [before] = await t.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM follow_up_visit v JOIN trainee t ON t.id = v.trainee_id WHERE t.full_name = $1 AND v.state = 'done' AND v.recorded_at > now() - interval '5 minutes'`,
+      [name],
+    );
+    expect(before!.n).toBe(0);
+
+    await context.setOffline(false);
+    await page.getByTestId('outbox').waitFor({ state: 'detached', timeout: 20_000 });
+    const rows = await t.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM follow_up_visit v JOIN trainee t ON t.id = v.trainee_id
+        WHERE t.full_name = $1 AND v.state = 'done' AND v.contact_method = 'home_visit' AND v.recorded_at > now() - interval '5 minutes'`,
+      [name],
+    );
+    expect(rows[0]!.n).toBe(1);
+    await shoot(page, 'follow-ups-back-online-phone');
+    await context.close();
+  });
+
+  it('desktop view for the station and a read-only list for admins', async () => {
+    for (const [user, home, label] of [
+      ['station', 'counsellor', 'station'],
+      ['admin', 'admin', 'admin'],
+    ] as const) {
+      const { context, page } = await open(DESKTOP, user);
+      await signIn(page, user, home);
+      await page.goto(`${base}/follow-ups`);
+      await page.getByTestId('visit').first().waitFor();
+      if (label === 'admin') expect(await page.getByTestId('visit-record').count()).toBe(0);
+      await shoot(page, `follow-ups-${label}-desktop`);
+      await context.close();
+    }
+  });
+
+  it('the pages raised no console errors', () => {
+    expect(problems).toEqual([]);
+  });
+});
