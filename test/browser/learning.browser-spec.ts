@@ -261,10 +261,19 @@ describeBrowser('learning: classes, grades, certificates, diplomas and their ver
     await page.goto(`${base}/catalogue/classes`);
     await page.getByTestId('class-link').filter({ hasText: DISTANCE_CLASS }).click();
     await page.getByTestId('class-apply').waitFor();
+    // Someone inside who is in no class of this programme yet (one class per programme at a time), with a name no one else has.
+    const [free] = await t.sql<{ full_name: string }>(
+      `SELECT t.full_name FROM trainee t WHERE t.organisation_id = (SELECT organisation_id FROM app_user WHERE username = 'counsellor')
+          AND t.state IN ('admitted', 'pre_release')
+          AND NOT EXISTS (SELECT 1 FROM class_enrolment e WHERE e.trainee_id = t.id AND e.state IN ('applied', 'approved', 'waitlisted', 'active'))
+          AND (SELECT count(*) FROM trainee t2 WHERE t2.full_name = t.full_name) = 1
+        ORDER BY t.full_name LIMIT 1`,
+    );
+    const picked = free!.full_name;
     await page.getByTestId('trainee-picker').click();
-    const option = page.locator('nz-option-item').filter({ hasText: '在所' }).first();
+    await page.keyboard.type(picked);
+    const option = page.locator('nz-option-item').filter({ hasText: picked }).first();
     await option.waitFor();
-    const picked = ((await option.textContent()) ?? '').split('·')[0]!.trim();
     await option.click();
     await page.getByTestId('class-apply-submit').click();
     const row = page.locator(`tr[data-trainee-name="${picked}"]`);
