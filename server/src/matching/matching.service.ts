@@ -4,7 +4,6 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthUser, RequestContext } from '../common/auth-user';
 import { Clock } from '../common/clock';
 import { badRequest, notFound } from '../common/domain-error';
-import { SKILL_LEVELS } from '../reference/data/divisions';
 import type {
   CandidateMatchDto,
   CandidateQueryDto,
@@ -12,106 +11,15 @@ import type {
   OrderMatchesDto,
   ReadinessDto,
   ReadinessResultDto,
-  ScorePartDto,
   SetWeightsDto,
   WeightsDto,
   WhyNotDto,
 } from './dto/matching.dto';
-import { SCORE_PARTS, type ScorePart, type Weights } from './matching.entities';
+import { SCORE_PARTS, type Weights } from './matching.entities';
+import { missingOf, num, partsOf } from './match-explain';
 import { type MatchRow, MatchingRepository } from './matching.repository';
 
 const notFoundOrder = () => notFound('订单', 'Order');
-const levelName = (level: number | null) => SKILL_LEVELS.find((l) => l.level === level)?.name ?? '';
-const num = (v: string | number) => Number(v);
-
-/** Why each part scored what it did, in the words a counsellor would use. */
-function reasons(r: MatchRow): Record<ScorePart, [string, string]> {
-  const need = r.required_level ? `${r.occupation_name}${levelName(r.required_level)}` : r.occupation_name;
-  const certificate: [string, string] =
-    r.cert_level === null
-      ? r.required_level
-        ? [`没有${need}证书（订单要求）`, `No ${r.occupation_name} certificate (required, level ${r.required_level})`]
-        : [`没有${r.occupation_name}证书（订单不强制）`, `No ${r.occupation_name} certificate (not required)`]
-      : r.required_level === null || r.cert_level <= r.required_level
-        ? [`持有${r.occupation_name}${levelName(r.cert_level)}证书`, `Holds ${r.occupation_name} level ${r.cert_level}`]
-        : [
-            `持有${levelName(r.cert_level)}证书，低于要求的${levelName(r.required_level)}`,
-            `Level ${r.cert_level}, below the required ${r.required_level}`,
-          ];
-  const division: Record<MatchRow['div_rel'], [string, string]> = {
-    same: [`家在或愿去${r.order_division_name}`, `Lives in or prefers ${r.order_division_name}`],
-    near: [`家在${r.home_division_name}，与${r.order_division_name}相邻`, `Home ${r.home_division_name} borders ${r.order_division_name}`],
-    move: ['离家较远，但愿意住在单位且单位提供住宿', 'Far from home, but willing to live on site and lodging is provided'],
-    far: [`家在${r.home_division_name}，离工作地较远`, `Home ${r.home_division_name} is far from the workplace`],
-  };
-  const lodgingProvided = r.board_and_lodging === 'lodging' || r.board_and_lodging === 'both';
-  return {
-    certificate,
-    training: r.order_class
-      ? ['本订单的订单班学员', 'In this order’s 订单班']
-      : r.in_training
-        ? [`正在学${r.occupation_name}课程`, `Studying a ${r.occupation_name} course`]
-        : ['没有在学相关课程', 'No related course in progress'],
-    diploma: r.has_diploma
-      ? ['已取得中专文凭', 'Holds a 中专 diploma']
-      : r.diploma_wanted
-        ? ['订单要求中专文凭，尚未取得', 'The order wants a diploma; none yet']
-        : ['订单不要求文凭', 'No diploma needed'],
-    division: division[r.div_rel],
-    lodging:
-      r.willing_to_live_on_site === null
-        ? ['未登记是否愿意住单位', 'Not recorded whether they would live on site']
-        : r.willing_to_live_on_site
-          ? lodgingProvided
-            ? ['愿意住单位，单位提供住宿', 'Would live on site; lodging provided']
-            : ['愿意住单位，但单位不提供住宿', 'Would live on site; no lodging offered']
-          : ['不需要住宿', 'Does not need lodging'],
-    wage:
-      r.wage_expectation === null || r.wage_max === null
-        ? ['工资期望或工资范围未填写', 'Wage expectation or range not given']
-        : r.wage_expectation <= r.wage_max
-          ? [
-              `期望 ${r.wage_expectation} 元，在范围内（最高 ${r.wage_max}）`,
-              `Expects ${r.wage_expectation}, within the range (up to ${r.wage_max})`,
-            ]
-          : [`期望 ${r.wage_expectation} 元，高于最高 ${r.wage_max} 元`, `Expects ${r.wage_expectation}, above the ${r.wage_max} maximum`],
-    industry:
-      r.preferred_industries.length === 0
-        ? ['没有填写意向行业', 'No preferred industry given']
-        : r.industry_match
-          ? [`意向行业（${r.preferred_industries.join('、')}）相符`, `Preferred industry matches (${r.preferred_industries.join(', ')})`]
-          : [`意向行业是${r.preferred_industries.join('、')}`, `Prefers ${r.preferred_industries.join(', ')}`],
-    readiness:
-      r.ready === null
-        ? ['辅导员尚未评估就业准备情况', 'No readiness note yet']
-        : r.ready
-          ? [
-              `辅导员评估：可以上岗${r.readiness_note ? `（${r.readiness_note}）` : ''}`,
-              `Counsellor: ready${r.readiness_note ? ` (${r.readiness_note})` : ''}`,
-            ]
-          : [`辅导员评估：暂不适合上岗${r.readiness_note ? `（${r.readiness_note}）` : ''}`, `Counsellor: not ready yet`],
-  };
-}
-
-function partsOf(r: MatchRow, w: Weights): ScorePartDto[] {
-  const why = reasons(r);
-  return SCORE_PARTS.map((key) => {
-    const value = num(r[`p_${key}`]);
-    return { key, weight: w[key], value, points: Math.round(value * w[key] * 10) / 10, reason: why[key][0], reasonEn: why[key][1] };
-  });
-}
-
-/** What the order asks for that the trainee lacks. */
-function missingOf(r: MatchRow): string[] {
-  const out: string[] = [];
-  if (r.required_level && (r.cert_level === null || r.cert_level > r.required_level))
-    out.push(`${r.occupation_name}${levelName(r.required_level)}或以上证书`);
-  if (r.diploma_wanted && !r.has_diploma) out.push('中专文凭');
-  if (r.state !== 'released' && r.state !== 'community' && r.expected_release_on > r.start_date)
-    out.push(`${r.start_date} 前出所（预计 ${r.expected_release_on}）`);
-  return out;
-}
-
 /**
  * Explainable matching. The ranking runs in PostgreSQL (see MatchingRepository); here are the rules
  * of who may rank whom, the words that explain each part, and the weights' versions. Suggestions

@@ -1,0 +1,70 @@
+import type { Weights } from './matching.entities';
+import { missingOf, partsOf } from './match-explain';
+import type { MatchRow } from './matching.repository';
+
+const W: Weights = { certificate: 30, training: 10, diploma: 10, division: 20, lodging: 5, wage: 10, industry: 5, readiness: 10 };
+
+const row = (over: Partial<MatchRow> = {}): MatchRow => ({
+  trainee_id: 't',
+  full_name: '王测',
+  organisation_name: '一所',
+  home_division_name: '澄迈县',
+  state: 'pre_release',
+  expected_release_on: '2027-03-01',
+  released_on: null,
+  order_id: 'o',
+  order_title: '热菜厨师',
+  employer_name: '椰风酒店',
+  occupation_name: '中式烹调师',
+  order_division_name: '海口市',
+  required_level: 5,
+  diploma_wanted: true,
+  board_and_lodging: 'both',
+  wage_min: 4000,
+  wage_max: 6000,
+  start_date: '2027-02-01',
+  cert_level: null,
+  in_training: true,
+  order_class: false,
+  has_diploma: false,
+  div_rel: 'near',
+  willing_to_live_on_site: true,
+  wage_expectation: 7000,
+  preferred_industries: ['餐饮'],
+  industry_match: true,
+  ready: null,
+  readiness_note: null,
+  placement_state: null,
+  p_certificate: '0',
+  p_training: '0.8',
+  p_diploma: '0',
+  p_division: '0.6',
+  p_lodging: '1',
+  p_wage: '0.4',
+  p_industry: '1',
+  p_readiness: '0.5',
+  score: '35',
+  total: 1,
+  ...over,
+});
+
+describe('match explanations', () => {
+  it('gives every part its weight, points and a reason a counsellor can read', () => {
+    const parts = partsOf(row(), W);
+    expect(parts.map((p) => p.key)).toEqual(['certificate', 'training', 'diploma', 'division', 'lodging', 'wage', 'industry', 'readiness']);
+    expect(parts.find((p) => p.key === 'training')).toMatchObject({ weight: 10, value: 0.8, points: 8, reason: '正在学中式烹调师课程' });
+    expect(parts.find((p) => p.key === 'division')!.reason).toBe('家在澄迈县，与海口市相邻');
+    expect(parts.find((p) => p.key === 'wage')!.reason).toContain('高于最高 6000 元');
+    expect(parts.find((p) => p.key === 'certificate')!.reason).toContain('没有中式烹调师五级证书');
+    expect(parts.reduce((s, p) => s + p.points, 0)).toBeCloseTo(0 + 8 + 0 + 12 + 5 + 4 + 5 + 5);
+  });
+
+  it('names what is missing: the certificate level, the diploma, a release after the start', () => {
+    expect(missingOf(row())).toEqual(['中式烹调师五级或以上证书', '中专文凭', '2027-02-01 前出所（预计 2027-03-01）']);
+    expect(missingOf(row({ cert_level: 4, has_diploma: true, state: 'released' }))).toEqual([]);
+    // A certificate below the required level (五级 held, 四级 wanted) still counts as missing.
+    expect(missingOf(row({ required_level: 4, cert_level: 5, has_diploma: true, state: 'community' }))).toEqual([
+      '中式烹调师四级或以上证书',
+    ]);
+  });
+});
