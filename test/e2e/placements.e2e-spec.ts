@@ -451,6 +451,8 @@ describe('placements: recommendation → acceptance → interview → offer → 
     );
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     expect(results.find((r) => r.status === 409)!.body.code).toBe('ALREADY_HIRED');
+    // The employer is not told where else the person works.
+    expect(results.find((r) => r.status === 409)!.body.message).not.toContain('同时录用');
     const [{ n }] = (await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM placement WHERE trainee_id = $1 AND state = 'hired'`, [
       traineeId,
     ])) as [{ n: number }];

@@ -274,12 +274,15 @@ export class PlacementsService {
     return this.move(user, id, 'hire', dto.note, ctx, async (p, row, m) => {
       await this.placements.lockTrainee(p.traineeId, m);
       const other = await this.placements.liveHire(p.traineeId, m);
+      // Where they work is the counsellor's business, not another employer's: employers get a neutral message.
       if (other)
-        throw conflict(
-          'ALREADY_HIRED',
-          `该学员已入职「${other.employer_name}·${other.order_title}」；如已离职，请先登记离职。`,
-          `This trainee already works for ${other.employer_name} (${other.order_title}); record that it ended first.`,
-        );
+        throw user.role === 'employer'
+          ? conflict('ALREADY_HIRED', '该候选人已在其他单位入职，不能再录用。', 'This candidate has taken another job.')
+          : conflict(
+              'ALREADY_HIRED',
+              `该学员已入职「${other.employer_name}·${other.order_title}」；如已离职，请先登记离职。`,
+              `This trainee already works for ${other.employer_name} (${other.order_title}); record that it ended first.`,
+            );
       if (!(await this.placements.takePlace(p.orderId, m)))
         throw conflict('ORDER_FULL', '该订单的招聘人数已满或订单已关闭，无法再录用。', 'The order has reached its headcount or is closed.');
       try {
