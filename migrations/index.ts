@@ -7,6 +7,7 @@ import { Placements1795893818997 } from './1795893818997-Placements';
 import { Fairs1795895646465 } from './1795895646465-Fairs';
 import { Matching1795897866989 } from './1795897866989-Matching';
 import { FollowUps1795899287877 } from './1795899287877-FollowUps';
+import { NotificationPreferences1795901713976 } from './1795901713976-NotificationPreferences';
 
 /** Every migration, in order. Rewritten by `npm run migration:generate -- Name`. */
 export const allMigrations = [
@@ -19,4 +20,5 @@ export const allMigrations = [
   Fairs1795895646465,
   Matching1795897866989,
   FollowUps1795899287877,
+  NotificationPreferences1795901713976,
 ];

@@ -91,6 +91,8 @@ export const MATRIX: Record<string, Allowed> = {
   'POST /api/handovers/{id}/complete': COUNSELLOR,
 
   'GET /api/notifications': ALL,
+  'GET /api/notifications/preferences': ALL,
+  'PUT /api/notifications/preferences': ALL,
   'POST /api/notifications/read': ALL,
   'POST /api/notifications/{id}/read': ALL,
 

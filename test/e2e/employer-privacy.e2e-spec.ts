@@ -154,6 +154,8 @@ describe('employer deny-list: nothing about rehab reaches an employer, on any ro
     ['GET /api/notifications', (t, tk) => bearer(t.http().get('/api/notifications'), tk)],
     ['POST /api/notifications/{id}/read', (t, tk, c) => bearer(t.http().post(`/api/notifications/${c.notification}/read`), tk).send({})],
     ['POST /api/notifications/read', (t, tk) => bearer(t.http().post('/api/notifications/read'), tk).send({})],
+    ['GET /api/notifications/preferences', (t, tk) => bearer(t.http().get('/api/notifications/preferences'), tk)],
+    ['PUT /api/notifications/preferences', (t, tk) => bearer(t.http().put('/api/notifications/preferences'), tk).send({ mutedGroups: [] })],
     ['POST /api/auth/logout', (t) => t.http().post('/api/auth/logout').send({})],
   ];
 

@@ -8,6 +8,7 @@ import { Consent, ConsentText } from '../consents/consent.entity';
 import { Certificate, Course, CourseSession, SessionAttendance, SessionEnrolment } from '../courses/course.entities';
 import { ClassAttendance, ClassEnrolment, Diploma, DiplomaClass, Programme, ProgrammeUnit, UnitGrade } from '../diplomas/diploma.entities';
 import { Notification } from '../notifications/notification.entity';
+import { NotificationPreference } from '../notifications/notification-preference.entity';
 import { JobOrder } from '../orders/order.entity';
 import { Placement, PlacementEvent } from '../placements/placement.entity';
 import { DivisionNeighbour, MatchingRanking, MatchingWeights, TraineeReadiness } from '../matching/matching.entities';
@@ -49,6 +50,7 @@ export const entities = [
   SessionAttendance,
   Certificate,
   Notification,
+  NotificationPreference,
   JobOrder,
   Placement,
   PlacementEvent,

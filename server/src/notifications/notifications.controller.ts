@@ -1,10 +1,10 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth-user';
 import { Access } from '../common/decorators/access.decorator';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
 import { ROLES } from '../users/user.entity';
-import { NotificationListDto } from './dto/notification.dto';
+import { NotificationListDto, NotificationPreferencesDto, SetNotificationPreferencesDto } from './dto/notification.dto';
 import { NotificationsService } from './notifications.service';
 
 @ApiTags('notifications')
@@ -17,6 +17,19 @@ export class NotificationsController {
   @Access(ROLES, 'self')
   mine(@CurrentUser() user: AuthUser): Promise<NotificationListDto> {
     return this.notifications.mine(user);
+  }
+
+  /** Which groups of notices reach me. */
+  @Get('preferences')
+  @Access(ROLES, 'self')
+  preferences(@CurrentUser() user: AuthUser): Promise<NotificationPreferencesDto> {
+    return this.notifications.preferences(user);
+  }
+
+  @Put('preferences')
+  @Access(ROLES, 'self')
+  setPreferences(@CurrentUser() user: AuthUser, @Body() dto: SetNotificationPreferencesDto): Promise<NotificationPreferencesDto> {
+    return this.notifications.setPreferences(user, dto);
   }
 
   @Post('read')

@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import type { AuthUser } from '../common/auth-user';
 import { notFound } from '../common/domain-error';
-import type { NotificationListDto } from './dto/notification.dto';
+import type { NotificationListDto, NotificationPreferencesDto, SetNotificationPreferencesDto } from './dto/notification.dto';
+import { NOTIFICATION_GROUP_KEYS, NOTIFICATION_GROUPS, groupOf } from './notification-kinds';
+import { NOTIFICATION_TRANSPORTS, type NotificationTransport } from './notification-transport';
 import { Notification } from './notification.entity';
 
 export interface NewNotification {
@@ -18,17 +20,59 @@ export interface NewNotification {
 /** The in-app inbox. Delivery beyond the app (SMS, WeChat) comes with the notifications issue. */
 @Injectable()
 export class NotificationsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(NOTIFICATION_TRANSPORTS) private readonly transports: NotificationTransport[],
+  ) {}
 
-  /** Inside the caller's transaction, so a notice exists exactly when its event does. */
+  /**
+   * Inside the caller's transaction, so a notice exists exactly when its event does. Skipped when the
+   * user turned its group off; the same event twice (same dedupe key) notifies once.
+   */
   async notify(n: NewNotification, m: EntityManager): Promise<void> {
-    await m
+    const group = groupOf(n.kind);
+    if (group) {
+      const [pref] = await m.query<{ muted: boolean }[]>(
+        `SELECT $2 = ANY (muted_groups) AS muted FROM notification_preference WHERE user_id = $1`,
+        [n.userId, group],
+      );
+      if (pref?.muted) return;
+    }
+    const res = await m
       .createQueryBuilder()
       .insert()
       .into(Notification)
       .values({ userId: n.userId, kind: n.kind, titleZh: n.titleZh, titleEn: n.titleEn, link: n.link ?? null, dedupeKey: n.dedupeKey })
       .orIgnore()
+      .returning('id')
       .execute();
+    if (!(res.raw as unknown[]).length) return; // a duplicate of an event already notified
+    for (const t of this.transports) await t.deliver({ userId: n.userId, kind: n.kind, titleZh: n.titleZh, link: n.link ?? null });
+  }
+
+  async preferences(user: AuthUser): Promise<NotificationPreferencesDto> {
+    const [row] = await this.dataSource.query<{ muted_groups: string[] }[]>(
+      `SELECT muted_groups FROM notification_preference WHERE user_id = $1`,
+      [user.id],
+    );
+    const muted = new Set(row?.muted_groups ?? []);
+    return {
+      groups: NOTIFICATION_GROUP_KEYS.map((g) => ({
+        group: g,
+        label: NOTIFICATION_GROUPS[g].zh,
+        labelEn: NOTIFICATION_GROUPS[g].en,
+        enabled: !muted.has(g),
+      })),
+    };
+  }
+
+  async setPreferences(user: AuthUser, dto: SetNotificationPreferencesDto): Promise<NotificationPreferencesDto> {
+    await this.dataSource.query(
+      `INSERT INTO notification_preference (user_id, muted_groups) VALUES ($1, $2::varchar[])
+       ON CONFLICT (user_id) DO UPDATE SET muted_groups = EXCLUDED.muted_groups, updated_at = now()`,
+      [user.id, [...new Set(dto.mutedGroups)]],
+    );
+    return this.preferences(user);
   }
 
   async mine(user: AuthUser): Promise<NotificationListDto> {

@@ -1097,6 +1097,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/notifications/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which groups of notices reach me. */
+        get: operations["NotificationsController_preferences"];
+        put: operations["NotificationsController_setPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications/read": {
         parameters: {
             query?: never;
@@ -3116,10 +3133,20 @@ export interface components {
             title: string;
             titleEn: string;
         };
+        NotificationGroupDto: {
+            enabled: boolean;
+            /** @enum {string} */
+            group: "learning" | "jobs" | "fairs" | "followUps";
+            label: string;
+            labelEn: string;
+        };
         NotificationListDto: {
             items: components["schemas"]["NotificationDto"][];
             /** @description For the badge. */
             unread: number;
+        };
+        NotificationPreferencesDto: {
+            groups: components["schemas"]["NotificationGroupDto"][];
         };
         OccupationDto: {
             /** @description e.g. `4-03-02-01`. */
@@ -3416,6 +3443,9 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "counsellor" | "instructor" | "employer" | "trainee";
             username: string;
+        };
+        SetNotificationPreferencesDto: {
+            mutedGroups: ("learning" | "jobs" | "fairs" | "followUps")[];
         };
         SetWeightsDto: {
             certificate: number;
@@ -6418,6 +6448,76 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotificationListDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: admin, counsellor, instructor, employer, trainee */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NotificationsController_preferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: admin, counsellor, instructor, employer, trainee */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NotificationsController_setPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetNotificationPreferencesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesDto"];
                 };
             };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
