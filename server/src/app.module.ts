@@ -26,6 +26,7 @@ import { EmployersModule } from './employers/employers.module';
 import { HandoversModule } from './handovers/handovers.module';
 import { HealthModule } from './health/health.module';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { ReportsModule } from './reports/reports.module';
 import { ReferenceModule } from './reference/reference.module';
 import { TraineesModule } from './trainees/trainees.module';
 import { UsersModule } from './users/users.module';
@@ -62,6 +63,7 @@ export class AppModule {
         FairsModule,
         MatchingModule,
         FollowUpsModule,
+        ReportsModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: validationPipe },

@@ -197,6 +197,13 @@ export const MATRIX: Record<string, Allowed> = {
   'GET /api/follow-ups/{id}': ADMIN_COUNSELLOR,
   'POST /api/follow-ups/{id}/record': COUNSELLOR,
   'POST /api/follow-ups/{id}/assignment': COUNSELLOR,
+
+  // Outcome reports: counts only; a counsellor's are scoped to their organisation's trainees (reports.e2e-spec.ts).
+  'GET /api/reports/motto': ADMIN_COUNSELLOR,
+  'GET /api/reports/abstinence': ADMIN_COUNSELLOR,
+  'GET /api/reports/order-funnel': ADMIN_COUNSELLOR,
+  'GET /api/reports/fair-funnel': ADMIN_COUNSELLOR,
+  'GET /api/reports/outcomes.xlsx': ADMIN_COUNSELLOR,
 };
 
 /**

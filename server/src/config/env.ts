@@ -35,6 +35,8 @@ export interface AppConfig {
   serveClient: boolean;
   /** Months after release at which the station visits (FOLLOW_UP_MONTHS, default 1,3,6,12,24,36). */
   followUpMonths: number[];
+  /** Outcome reports hide a rate whose denominator is below this (REPORT_MIN_CELL, default 5): small cells identify people. */
+  reportMinCell: number;
 }
 
 export class ConfigError extends Error {}
@@ -139,6 +141,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     trustProxy: boolVar(env, 'TRUST_PROXY', false),
     authRateLimitPerMinute: intVar(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 20, 1, 100000),
     followUpMonths: followUpMonths(env.FOLLOW_UP_MONTHS),
+    reportMinCell: intVar(env, 'REPORT_MIN_CELL', 5, 1, 1000),
     loginMaxFailures: 5,
     loginLockMinutes: 15,
     bodyLimitBytes: intVar(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 50 * 1_048_576),

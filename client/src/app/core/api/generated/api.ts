@@ -1609,6 +1609,88 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/abstinence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Abstinence 1, 2, 3 years after release, always with the share of the cohort reached. */
+        get: operations["ReportsController_abstinence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/fair-funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_fairFunnel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/motto": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A skill, a diploma, a job: the three rates per facility, station, release cohort or division. */
+        get: operations["ReportsController_motto"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/order-funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_orderFunnel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/outcomes.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_workbook"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/session-enrolments/{id}/assessment": {
         parameters: {
             query?: never;
@@ -2208,6 +2290,33 @@ export interface components {
             basis: "test_verified" | "self_reported";
             /** @enum {string} */
             status: "abstinent" | "relapsed" | "unknown";
+        };
+        AbstinenceReportDto: {
+            asOf: string;
+            /** @enum {string} */
+            groupBy: "facility" | "station" | "cohort_year" | "cohort_quarter" | "division";
+            minCell: number;
+            rows: components["schemas"]["AbstinenceRowDto"][];
+            total: components["schemas"]["AbstinenceRowDto"];
+        };
+        AbstinenceRowDto: {
+            key: string | null;
+            label: string;
+            labelEn: string;
+            released: number;
+            years: components["schemas"]["AbstinenceYearDto"][];
+        };
+        AbstinenceYearDto: {
+            /** @description Abstinent, over those reached. */
+            abstinent: components["schemas"]["RateDto"];
+            /** @description Released at least that many years ago. */
+            eligible: number;
+            /** @description Reached at that visit with a known status, over the eligible: read the rate next to it. */
+            reached: components["schemas"]["RateDto"];
+            /** @description Of the abstinent, how many were test-verified rather than self-reported. */
+            testVerified: components["schemas"]["RateDto"];
+            /** @description Years since release (the +12/+24/+36 month visit). */
+            years: number;
         };
         AcceptPlacementDto: {
             note?: string;
@@ -2818,6 +2927,16 @@ export interface components {
             status: "active" | "inactive" | "pending" | "verified" | "rejected";
             username: string;
         };
+        EmploymentRateDto: {
+            /** @description Null only when it is itself a withheld count (e.g. abstinent over a reached count that was withheld). */
+            denominator: number | null;
+            /** @description Months after release. Denominator: released at least that long ago. */
+            months: number;
+            numerator: number | null;
+            /** @description 0–1, rounded to four places; null when suppressed or the denominator is 0. */
+            rate: number | null;
+            suppressed: boolean;
+        };
         EndEmploymentDto: {
             endedOn: string;
             reason: string;
@@ -2858,6 +2977,25 @@ export interface components {
             /** @description Staff only (admins and counsellors); null for everyone else. */
             venueName: string | null;
             venueOrganisationId: string | null;
+        };
+        FairFunnelReportDto: {
+            asOf: string;
+            rows: components["schemas"]["FairFunnelRowDto"][];
+            stages: components["schemas"]["FunnelStageDto"][];
+        };
+        FairFunnelRowDto: {
+            checkedIn: number;
+            /** @description The city only: a venue can be a facility, and its name discloses. */
+            city: string | null;
+            fairDate: string;
+            fairId: string;
+            hires: number;
+            intents: number;
+            interviewed: number;
+            registered: number;
+            state: string;
+            title: string;
+            upcoming: boolean;
         };
         FairReportDto: {
             byEmployer: components["schemas"]["ReportRowDto"][];
@@ -2950,6 +3088,10 @@ export interface components {
             /** @description Hired at least 90 / 180 days ago and still there at that point, over those hired that long ago. */
             stillEmployedAt3Months: number;
             stillEmployedAt6Months: number;
+        };
+        FunnelStageDto: {
+            count: number;
+            stage: string;
         };
         GradeDto: {
             score: number;
@@ -3085,6 +3227,26 @@ export interface components {
             role: "admin" | "counsellor" | "instructor" | "employer" | "trainee";
             username: string;
         };
+        MottoReportDto: {
+            asOf: string;
+            /** @enum {string} */
+            groupBy: "facility" | "station" | "cohort_year" | "cohort_quarter" | "division";
+            minCell: number;
+            rows: components["schemas"]["MottoRowDto"][];
+            total: components["schemas"]["MottoRowDto"];
+        };
+        MottoRowDto: {
+            /** @description ≥1 职业技能等级证书. */
+            certificate: components["schemas"]["RateDto"];
+            /** @description A 中专 diploma. */
+            diploma: components["schemas"]["RateDto"];
+            employed: components["schemas"]["EmploymentRateDto"][];
+            /** @description Organisation id, year (2025), quarter (2025Q3) or division code; null for the total or an unknown group. */
+            key: string | null;
+            label: string;
+            labelEn: string;
+            released: number;
+        };
         MyDataDto: {
             /** @description Who read or changed the record, and when. */
             accessLog: {
@@ -3136,7 +3298,7 @@ export interface components {
         NotificationGroupDto: {
             enabled: boolean;
             /** @enum {string} */
-            group: "learning" | "jobs" | "fairs" | "followUps";
+            group: "learning" | "jobs" | "fairs" | "followUps" | "handovers";
             label: string;
             labelEn: string;
         };
@@ -3192,6 +3354,37 @@ export interface components {
             wageMax: number | null;
             wageMin: number | null;
             workplaceAddress: string | null;
+        };
+        OrderFunnelReportDto: {
+            asOf: string;
+            minCell: number;
+            ordersTotal: number;
+            /** @description The most recently opened orders, at most 100 (`ordersTotal` says how many there are). */
+            rows: components["schemas"]["OrderFunnelRowDto"][];
+            /** @description Totals over every order in the window (stage order: ORDER_FUNNEL_STAGES). */
+            stages: components["schemas"]["FunnelStageDto"][];
+            /** @description Still employed at 3 and 6 months over all hires in the window. */
+            still3: components["schemas"]["RateDto"];
+            still6: components["schemas"]["RateDto"];
+        };
+        OrderFunnelRowDto: {
+            /** @description Of those trained, holding a certificate in the order's occupation. */
+            certified: number;
+            employerName: string;
+            headcount: number;
+            hired: number;
+            occupationCode: string;
+            occupationName: string | null;
+            openedOn: string | null;
+            orderId: string;
+            recommended: number;
+            state: string;
+            /** @description Still employed 3 months after the hire, over those hired at least 3 months ago. */
+            still3: components["schemas"]["RateDto"];
+            still6: components["schemas"]["RateDto"];
+            title: string;
+            /** @description Enrolled in a session the order commissioned (订单班). */
+            trained: number;
         };
         OrderMatchDto: {
             divisionName: string;
@@ -3300,6 +3493,14 @@ export interface components {
             schoolId: string;
             schoolName: string;
             units: components["schemas"]["UnitDto"][];
+        };
+        RateDto: {
+            /** @description Null only when it is itself a withheld count (e.g. abstinent over a reached count that was withheld). */
+            denominator: number | null;
+            numerator: number | null;
+            /** @description 0–1, rounded to four places; null when suppressed or the denominator is 0. */
+            rate: number | null;
+            suppressed: boolean;
         };
         ReadinessDto: {
             note?: string;
@@ -3445,7 +3646,7 @@ export interface components {
             username: string;
         };
         SetNotificationPreferencesDto: {
-            mutedGroups: ("learning" | "jobs" | "fairs" | "followUps")[];
+            mutedGroups: ("learning" | "jobs" | "fairs" | "followUps" | "handovers")[];
         };
         SetWeightsDto: {
             certificate: number;
@@ -7826,6 +8027,216 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["SkillLevelDto"][];
                 };
+            };
+        };
+    };
+    ReportsController_abstinence: {
+        parameters: {
+            query?: {
+                /** @description Home division (6-digit GB/T 2260 code). */
+                divisionCode?: string;
+                facilityId?: string;
+                /** @description What each row is: facility left, station following up, release year or quarter, home division. */
+                groupBy?: "facility" | "station" | "cohort_year" | "cohort_quarter" | "division";
+                /** @description Released on or after (YYYY-MM-DD). */
+                releasedFrom?: string;
+                /** @description Released on or before (YYYY-MM-DD). */
+                releasedTo?: string;
+                stationId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AbstinenceReportDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: admin, counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_fairFunnel: {
+        parameters: {
+            query?: {
+                /** @description On or after (YYYY-MM-DD). */
+                from?: string;
+                /** @description On or before (YYYY-MM-DD). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FairFunnelReportDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: admin, counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_motto: {
+        parameters: {
+            query?: {
+                /** @description Home division (6-digit GB/T 2260 code). */
+                divisionCode?: string;
+                facilityId?: string;
+                /** @description What each row is: facility left, station following up, release year or quarter, home division. */
+                groupBy?: "facility" | "station" | "cohort_year" | "cohort_quarter" | "division";
+                /** @description Released on or after (YYYY-MM-DD). */
+                releasedFrom?: string;
+                /** @description Released on or before (YYYY-MM-DD). */
+                releasedTo?: string;
+                stationId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MottoReportDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: admin, counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_orderFunnel: {
+        parameters: {
+            query?: {
+                /** @description On or after (YYYY-MM-DD). */
+                from?: string;
+                /** @description On or before (YYYY-MM-DD). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderFunnelReportDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: admin, counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_workbook: {
+        parameters: {
+            query?: {
+                /** @description Home division (6-digit GB/T 2260 code). */
+                divisionCode?: string;
+                facilityId?: string;
+                /** @description On or after (YYYY-MM-DD). */
+                from?: string;
+                /** @description What each row is: facility left, station following up, release year or quarter, home division. */
+                groupBy?: "facility" | "station" | "cohort_year" | "cohort_quarter" | "division";
+                /** @description Released on or after (YYYY-MM-DD). */
+                releasedFrom?: string;
+                /** @description Released on or before (YYYY-MM-DD). */
+                releasedTo?: string;
+                stationId?: string;
+                /** @description On or before (YYYY-MM-DD). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: admin, counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
