@@ -47,6 +47,10 @@ export const routes: Routes = [
       { path: 'fairs', loadChildren: () => import('./fairs/fairs.routes').then((m) => m.fairsRoutes) },
       { path: 'follow-ups', loadChildren: () => import('./follow-ups/follow-ups.routes').then((m) => m.followUpsRoutes) },
       { path: 'matching', loadChildren: () => import('./matching/matching.routes').then((m) => m.matchingRoutes) },
+      {
+        path: 'notifications',
+        loadChildren: () => import('./notifications/notifications.routes').then((m) => m.notificationsRoutes),
+      },
     ],
   },
   {

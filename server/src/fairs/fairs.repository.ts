@@ -82,6 +82,17 @@ const REGISTRATION_SELECT = `SELECT r.id, r.fair_id, r.trainee_id, t.full_name A
     t.user_id AS trainee_user_id, r.code, r.candidate_code, r.self_registered, r.walk_in, r.checked_in_at
   FROM fair_registration r JOIN trainee t ON t.id = r.trainee_id`;
 
+/** Someone to remind of tomorrow's fair. Carries the city only: the venue's name is never selected. */
+export interface ReminderRow {
+  fair_id: string;
+  title: string;
+  fair_date: string;
+  starts_at: string;
+  city_name: string;
+  user_id: string;
+  audience: 'trainee' | 'employer';
+}
+
 @Injectable()
 export class FairsRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -94,6 +105,28 @@ export class FairsRepository {
     return this.dataSource.query<FairRow[]>(
       `${FAIR_SELECT} WHERE ($1::varchar[] IS NULL OR f.state = ANY ($1)) ORDER BY f.fair_date DESC, f.id`,
       [states],
+    );
+  }
+
+  /**
+   * For each published fair held the day after `today`: the accounts of its registered trainees
+   * (not closed) and of the employers whose booth is approved.
+   */
+  reminderRecipients(m: EntityManager, today: string): Promise<ReminderRow[]> {
+    return m.query<ReminderRow[]>(
+      `WITH f AS (
+         SELECT f.id, f.title, f.fair_date::text AS fair_date, to_char(f.starts_at, 'HH24:MI') AS starts_at, d.name AS city_name
+           FROM job_fair f JOIN organisation v ON v.id = f.venue_organisation_id JOIN division d ON d.code = v.division_code
+          WHERE f.state = 'published' AND f.fair_date = $1::date + 1)
+       SELECT f.id AS fair_id, f.title, f.fair_date, f.starts_at, f.city_name, u.id AS user_id, 'trainee' AS audience
+         FROM f JOIN fair_registration r ON r.fair_id = f.id JOIN trainee t ON t.id = r.trainee_id AND t.state <> 'closed'
+         JOIN app_user u ON u.id = t.user_id AND u.disabled_at IS NULL
+       UNION ALL
+       SELECT f.id, f.title, f.fair_date, f.starts_at, f.city_name, u.id, 'employer'
+         FROM f JOIN fair_booth b ON b.fair_id = f.id AND b.state = 'approved'
+         JOIN app_user u ON u.organisation_id = b.employer_id AND u.role = 'employer' AND u.disabled_at IS NULL
+       ORDER BY 1, 6`,
+      [today],
     );
   }
 

@@ -92,6 +92,22 @@ export class FollowUpsRepository {
     );
   }
 
+  /**
+   * Planned visits due on `today`, each with who should hear of it: the assigned counsellor while they
+   * are an active counsellor of the station, otherwise every active counsellor of the station.
+   */
+  dueToday(m: EntityManager, today: string): Promise<{ id: string; user_id: string; trainee_name: string; due_on: string }[]> {
+    return m.query<{ id: string; user_id: string; trainee_name: string; due_on: string }[]>(
+      `SELECT v.id, u.id AS user_id, t.full_name AS trainee_name, v.due_on::text AS due_on
+         FROM follow_up_visit v JOIN trainee t ON t.id = v.trainee_id
+         LEFT JOIN app_user a ON a.id = v.assigned_user_id AND a.organisation_id = v.station_id AND a.role = 'counsellor' AND a.disabled_at IS NULL
+         JOIN app_user u ON u.organisation_id = v.station_id AND u.role = 'counsellor' AND u.disabled_at IS NULL AND (a.id IS NULL OR u.id = a.id)
+        WHERE v.state = 'planned' AND v.due_on = $1::date
+        ORDER BY v.id, u.id`,
+      [today],
+    );
+  }
+
   /** Marks overdue visits escalated, once; returns them (with their station) for the notices. */
   async escalateOverdue(
     m: EntityManager,

@@ -3,7 +3,10 @@ import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env';
 import { FollowUpsService } from './follow-ups.service';
 
-/** Escalates overdue visits hourly (every process runs it; an advisory lock lets one do the work). Not in tests. */
+/**
+ * Hourly: reminds of the visits due today and escalates overdue ones (every process runs it; an
+ * advisory lock lets one do the work; each notice is deduplicated per visit). Not in tests.
+ */
 @Injectable()
 export class FollowUpsScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(FollowUpsScheduler.name);
@@ -24,6 +27,12 @@ export class FollowUpsScheduler implements OnApplicationBootstrap, OnApplication
   }
 
   async tick(): Promise<void> {
+    try {
+      const due = await this.followUps.remindDueToday();
+      if (due) this.logger.log(`${due} follow-up visit(s) due today`);
+    } catch (e) {
+      this.logger.error({ err: e }, 'follow-up due reminders failed');
+    }
     try {
       const n = await this.followUps.escalateOverdue();
       if (n) this.logger.log(`escalated ${n} overdue follow-up visit(s)`);

@@ -203,6 +203,31 @@ export class FollowUpsService {
     });
   }
 
+  /**
+   * On a visit's due date, tells the counsellor who is to make it (or, unassigned, the station's
+   * counsellors), once per visit. Returns how many visits are due today. One process does the work.
+   */
+  async remindDueToday(): Promise<number> {
+    return this.dataSource.transaction(async (m) => {
+      const [{ locked }] = await m.query<[{ locked: boolean }]>(`SELECT pg_try_advisory_xact_lock(hashtext('follow-up-due')) AS locked`);
+      if (!locked) return 0;
+      const due = await this.visits.dueToday(m, this.clock.today());
+      for (const v of due)
+        await this.notifications.notify(
+          {
+            userId: v.user_id,
+            kind: 'follow_up.due',
+            titleZh: `今天应回访 ${v.trainee_name}`,
+            titleEn: `A follow-up visit to ${v.trainee_name} is due today`,
+            link: '/follow-ups',
+            dedupeKey: `follow_up.due:${v.id}`,
+          },
+          m,
+        );
+      return new Set(due.map((v) => v.id)).size;
+    });
+  }
+
   /** The station whose visits the caller sees (null: admins, all stations); others see none. */
   private stationScope(user: AuthUser): string | null {
     if (user.role === 'admin') return null;

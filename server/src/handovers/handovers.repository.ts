@@ -61,6 +61,15 @@ export class HandoversRepository {
     await m.getRepository(Handover).update({ id }, patch);
   }
 
+  /** The active counsellors of an organisation (who are told of its handovers). */
+  async counsellorsOf(organisationId: string, m: EntityManager): Promise<string[]> {
+    const rows = await m.query<{ id: string }[]>(
+      `SELECT id FROM app_user WHERE organisation_id = $1 AND role = 'counsellor' AND disabled_at IS NULL ORDER BY id`,
+      [organisationId],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** The community station of a division (the one suggested as receiver). */
   async stationOf(divisionCode: string): Promise<{ id: string; name: string } | null> {
     const rows = await this.repo.query<{ id: string; name: string }[]>(

@@ -1,11 +1,12 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { FollowUpsService } from '../follow-ups/follow-ups.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser, RequestContext } from '../common/auth-user';
 import { Clock } from '../common/clock';
 import { badRequest, conflict, DomainError, notFound } from '../common/domain-error';
 import { type Page, pageOf } from '../common/dto/page.dto';
+import { NotificationsService } from '../notifications/notifications.service';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
 import { ReferenceService } from '../reference/reference.service';
 import { assertTransition } from '../trainees/trainee-lifecycle';
@@ -35,6 +36,7 @@ export class HandoversService {
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
     private readonly followUps: FollowUpsService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async list(user: AuthUser, q: HandoverQueryDto): Promise<Page<HandoverDto>> {
@@ -213,6 +215,7 @@ export class HandoversService {
     await this.dataSource.transaction(async (m) => {
       const h = await this.lockedStep(user, id, side, from, m);
       await this.handovers.update(id, { state: to, ...patch }, m);
+      await this.tellOtherSide(id, to, m);
       await this.audit.record(
         {
           actor: user,
@@ -229,13 +232,42 @@ export class HandoversService {
     return this.get(user, id);
   }
 
+  /**
+   * Sent: the receiving station's counsellors are asked to confirm. Accepted or rejected: the sending
+   * organisation's counsellors learn the answer. Only counsellors of the two sides receive these, so
+   * the trainee's name may be in them; one notice per event (a handover is sent and answered once).
+   */
+  private async tellOtherSide(id: string, state: HandoverState, m: EntityManager): Promise<void> {
+    if (state !== 'sent' && state !== 'accepted' && state !== 'rejected') return;
+    const h = (await this.handovers.findRow(id, m))!;
+    const kind = state === 'sent' ? 'handover.requested' : `handover.${state}`;
+    const [zh, en] =
+      state === 'sent'
+        ? [
+            `出所衔接请求：${h.from_name}将于 ${h.releaseDate} 移交 ${h.trainee_name}，请确认接收`,
+            `Handover request: ${h.from_name} hands over ${h.trainee_name} on ${h.releaseDate}; please confirm`,
+          ]
+        : state === 'accepted'
+          ? [
+              `${h.to_name}已确认接收 ${h.trainee_name}（${h.releaseDate} 出所）`,
+              `${h.to_name} will receive ${h.trainee_name} (release on ${h.releaseDate})`,
+            ]
+          : [
+              `${h.to_name}退回了 ${h.trainee_name} 的出所衔接，原因：${h.rejectReason ?? ''}。请重新办理`,
+              `${h.to_name} returned the handover of ${h.trainee_name}: ${h.rejectReason ?? ''}. Please prepare a new one`,
+            ];
+    const to = state === 'sent' ? h.toOrganisationId : h.fromOrganisationId;
+    for (const userId of await this.handovers.counsellorsOf(to, m))
+      await this.notifications.notify({ userId, kind, titleZh: zh, titleEn: en, link: `/handovers/${id}`, dedupeKey: `${kind}:${id}` }, m);
+  }
+
   /** Locks the handover and checks the caller is on the right side and it is in a state that allows the step. */
   private async lockedStep(
     user: AuthUser,
     id: string,
     side: 'sender' | 'receiver',
     from: HandoverState[],
-    m: import('typeorm').EntityManager,
+    m: EntityManager,
   ): Promise<Handover> {
     const h = await this.handovers.findForUpdate(id, m);
     if (!h || (h.fromOrganisationId !== user.organisationId && h.toOrganisationId !== user.organisationId)) throw notFoundHandover();

@@ -3,7 +3,7 @@ import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import type { AuthUser } from '../common/auth-user';
 import { notFound } from '../common/domain-error';
 import type { NotificationListDto, NotificationPreferencesDto, SetNotificationPreferencesDto } from './dto/notification.dto';
-import { NOTIFICATION_GROUP_KEYS, NOTIFICATION_GROUPS, groupOf } from './notification-kinds';
+import { NOTIFICATION_GROUPS, groupOf, groupsFor } from './notification-kinds';
 import { NOTIFICATION_TRANSPORTS, type NotificationTransport } from './notification-transport';
 import { Notification } from './notification.entity';
 
@@ -15,6 +15,15 @@ export interface NewNotification {
   link?: string;
   /** The same event, processed twice, notifies once. */
   dedupeKey: string;
+}
+
+/**
+ * Titles quote names and reasons of any length; a title longer than its column would roll back the
+ * event it reports, so it is shortened instead (by code points, never splitting a character).
+ */
+function clip(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }
 
 /** The in-app inbox. Delivery beyond the app (SMS, WeChat) comes with the notifications issue. */
@@ -42,14 +51,23 @@ export class NotificationsService {
       .createQueryBuilder()
       .insert()
       .into(Notification)
-      .values({ userId: n.userId, kind: n.kind, titleZh: n.titleZh, titleEn: n.titleEn, link: n.link ?? null, dedupeKey: n.dedupeKey })
+      .values({
+        userId: n.userId,
+        kind: n.kind,
+        titleZh: clip(n.titleZh, 120),
+        titleEn: clip(n.titleEn, 160),
+        link: n.link ?? null,
+        dedupeKey: n.dedupeKey,
+      })
       .orIgnore()
       .returning('id')
       .execute();
     if (!(res.raw as unknown[]).length) return; // a duplicate of an event already notified
-    for (const t of this.transports) await t.deliver({ userId: n.userId, kind: n.kind, titleZh: n.titleZh, link: n.link ?? null });
+    for (const t of this.transports)
+      await t.deliver({ userId: n.userId, kind: n.kind, titleZh: clip(n.titleZh, 120), link: n.link ?? null });
   }
 
+  /** The groups that can reach the caller's role (an instructor has none yet), each on unless turned off. */
   async preferences(user: AuthUser): Promise<NotificationPreferencesDto> {
     const [row] = await this.dataSource.query<{ muted_groups: string[] }[]>(
       `SELECT muted_groups FROM notification_preference WHERE user_id = $1`,
@@ -57,7 +75,7 @@ export class NotificationsService {
     );
     const muted = new Set(row?.muted_groups ?? []);
     return {
-      groups: NOTIFICATION_GROUP_KEYS.map((g) => ({
+      groups: groupsFor(user.role).map((g) => ({
         group: g,
         label: NOTIFICATION_GROUPS[g].zh,
         labelEn: NOTIFICATION_GROUPS[g].en,

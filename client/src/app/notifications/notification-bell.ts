@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, signal } from '@angular/core';
-import { Router } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDropDownModule } from 'ng-zorro-antd/dropdown';
 import { NzIconModule } from 'ng-zorro-antd/icon';
@@ -12,7 +12,7 @@ const POLL_MS = 120_000;
 /** The inbox bell: an unread badge, the latest notices in a drop-down, each linking to its page. */
 @Component({
   selector: 'jbh-notification-bell',
-  imports: [NzButtonModule, NzDropDownModule, NzIconModule],
+  imports: [RouterLink, NzButtonModule, NzDropDownModule, NzIconModule],
   template: `
     <button
       nz-button
@@ -23,6 +23,7 @@ const POLL_MS = 120_000;
       nzTrigger="click"
       [nzDropdownMenu]="inbox"
       nzPlacement="bottomRight"
+      [nzVisible]="open()"
       (nzVisibleChange)="toggled($event)"
       [attr.aria-label]="label()"
       data-testid="notification-bell"
@@ -36,9 +37,22 @@ const POLL_MS = 120_000;
       <div class="inbox" role="dialog" [attr.aria-label]="t('notifications.title')" data-testid="notification-inbox">
         <div class="inbox-head">
           <strong>{{ t('notifications.title') }}</strong>
-          @if (unread() > 0) {
-            <button nz-button nzType="link" nzSize="small" type="button" (click)="markAllRead()">{{ t('notifications.readAll') }}</button>
-          }
+          <span class="inbox-actions">
+            @if (unread() > 0) {
+              <button nz-button nzType="link" nzSize="small" type="button" (click)="markAllRead()">{{ t('notifications.readAll') }}</button>
+            }
+            <a
+              nz-button
+              nzType="link"
+              nzSize="small"
+              class="inbox-settings"
+              routerLink="/notifications/preferences"
+              (click)="open.set(false)"
+              data-testid="notification-settings"
+            >
+              <nz-icon nzType="setting" />{{ t('notifications.settings') }}
+            </a>
+          </span>
         </div>
         @if (items().length === 0) {
           <p class="inbox-empty">{{ t(failed() ? 'common.loadFailed' : 'notifications.empty') }}</p>
@@ -46,7 +60,7 @@ const POLL_MS = 120_000;
           <ul class="inbox-list">
             @for (n of items(); track n.id) {
               <li>
-                <button type="button" class="inbox-item" [class.unread]="!n.read" (click)="open(n)">
+                <button type="button" class="inbox-item" [class.unread]="!n.read" (click)="openNotice(n)">
                   <span class="inbox-title">{{ pick(n.title, n.titleEn) }}</span>
                   <span class="inbox-time">{{ dateTime(n.createdAt) }}</span>
                 </button>
@@ -98,6 +112,14 @@ const POLL_MS = 120_000;
       justify-content: space-between;
       padding: 10px 12px;
       border-bottom: 1px solid #f0f0f0;
+    }
+    .inbox-actions {
+      display: flex;
+      flex-wrap: wrap;
+      justify-content: flex-end;
+    }
+    .inbox-settings.ant-btn {
+      padding-right: 0;
     }
     .inbox-empty {
       margin: 0;
@@ -159,6 +181,8 @@ export class NotificationBell {
   protected readonly dateTime = this.i18n.dateTime;
 
   private readonly list = signal<NotificationListDto>({ items: [], unread: 0 });
+  /** Bound to the drop-down, so choosing a message or the settings closes it (a plain button inside would not). */
+  protected readonly open = signal(false);
   protected readonly failed = signal(false);
   protected readonly items = computed(() => this.list().items);
   protected readonly unread = computed(() => this.list().unread);
@@ -175,6 +199,7 @@ export class NotificationBell {
   }
 
   protected toggled(open: boolean): void {
+    this.open.set(open);
     if (open) this.refresh();
   }
 
@@ -182,9 +207,12 @@ export class NotificationBell {
     this.api.markAllRead().subscribe({ next: (list) => this.list.set(list), error: () => undefined });
   }
 
-  protected open(n: NotificationDto): void {
+  protected openNotice(n: NotificationDto): void {
     if (!n.read) this.api.markRead(n.id).subscribe({ next: (list) => this.list.set(list), error: () => undefined });
-    if (n.link?.startsWith('/')) void this.router.navigateByUrl(n.link);
+    if (n.link?.startsWith('/')) {
+      this.open.set(false);
+      void this.router.navigateByUrl(n.link);
+    }
   }
 
   private refresh(): void {

@@ -65,6 +65,7 @@ export const en: Record<TranslationKey, string> = {
   'notifications.unread': 'Messages ({n} unread)',
   'notifications.readAll': 'Mark all as read',
   'notifications.empty': 'No messages',
+  'notifications.settings': 'Message settings',
 
   'common.loading': 'Loading…',
   'common.empty': 'Nothing here yet',

@@ -66,6 +66,7 @@ export const zh = {
   'notifications.unread': '消息（{n} 条未读）',
   'notifications.readAll': '全部标为已读',
   'notifications.empty': '没有消息',
+  'notifications.settings': '消息设置',
 
   'common.loading': '加载中…',
   'common.empty': '暂无数据',
