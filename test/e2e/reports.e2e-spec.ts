@@ -387,7 +387,7 @@ describe('reports: the motto, funnels and abstinence with the reached share, on 
       .expect(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(res.body as Buffer);
+    await wb.xlsx.load(res.body as never);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['说明', '技能文凭就业', '操守保持', '订单漏斗', '招聘会漏斗']);
     const motto = wb.getWorksheet('技能文凭就业')!;
     const total = motto.getRow(motto.rowCount).values as unknown[];
