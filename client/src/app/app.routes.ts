@@ -45,6 +45,7 @@ export const routes: Routes = [
       { path: 'orders', loadChildren: () => import('./orders/orders.routes').then((m) => m.ordersRoutes) },
       { path: 'placements', loadChildren: () => import('./orders/orders.routes').then((m) => m.placementsRoutes) },
       { path: 'fairs', loadChildren: () => import('./fairs/fairs.routes').then((m) => m.fairsRoutes) },
+      { path: 'reports', loadChildren: () => import('./reports/reports.routes').then((m) => m.reportsRoutes) },
       { path: 'follow-ups', loadChildren: () => import('./follow-ups/follow-ups.routes').then((m) => m.followUpsRoutes) },
       { path: 'matching', loadChildren: () => import('./matching/matching.routes').then((m) => m.matchingRoutes) },
       {

@@ -285,6 +285,86 @@ async function loadDemoFollowUps(m: EntityManager): Promise<void> {
 }
 
 /**
+ * What earlier years produced, so the outcome dashboards have a history to show: last year's order
+ * (closed) hired a dozen of the people released since, some of whom left after a few months, and last
+ * spring's fair registered, checked in and interviewed people who signed intents there.
+ */
+async function loadDemoPastOutcomes(m: EntityManager): Promise<void> {
+  const [{ id: admin }] = await m.query<[{ id: string }]>(`SELECT id FROM app_user WHERE username = 'admin'`);
+  const [{ id: counsellor, organisation_id: facility }] = await m.query<[{ id: string; organisation_id: string }]>(
+    `SELECT id, organisation_id FROM app_user WHERE username = 'counsellor'`,
+  );
+  const [order] = await m.query<{ id: string }[]>(
+    `INSERT INTO job_order (employer_id, title, occupation_code, headcount, required_level, division_code, wage_min, wage_max, board_and_lodging,
+       start_date, deadline, state, opened_at, closed_at, description)
+     SELECT o.id, '中餐厨师（去年订单）', '4-03-02-01', 20, 5, '460100', 3800, 5500, 'both', current_date - 330, current_date - 360, 'closed',
+            now() - interval '400 days', now() - interval '300 days', '去年的订单，已结束。'
+       FROM organisation o WHERE o.name = '海口椰风酒店管理有限公司' AND EXISTS (SELECT 1 FROM occupation WHERE code = '4-03-02-01')
+     RETURNING id`,
+  );
+  if (!order) return;
+  // Released at least two months ago: hired 3–8 weeks after release; one in four left after four months.
+  const hires = await m.query<{ id: string; trainee_id: string }[]>(
+    `INSERT INTO placement (order_id, trainee_id, state, candidate_code, source, recommended_by, hired_on, ended_on, end_reason)
+     SELECT $1, t.id, 'hired', 'CPAST' || lpad(row_number() OVER (ORDER BY t.full_name)::text, 3, '0'), 'counsellor', $2,
+            t.released_on + 20 + abs(hashtext(t.id::text)) % 40,
+            CASE WHEN abs(hashtext(t.id::text || 'e')) % 4 = 0 AND t.released_on + 180 < current_date THEN t.released_on + 140 END,
+            CASE WHEN abs(hashtext(t.id::text || 'e')) % 4 = 0 AND t.released_on + 180 < current_date THEN '家庭原因离职' END
+       FROM trainee t
+      WHERE t.state = 'community' AND t.released_on < current_date - 60 AND abs(hashtext(t.id::text || 'h')) % 20 < 7
+      ORDER BY t.full_name LIMIT 16
+     RETURNING id, trainee_id`,
+    [order.id, counsellor],
+  );
+  await m.query(`UPDATE job_order SET hired_count = $2 WHERE id = $1`, [order.id, hires.length]);
+  for (const h of hires) {
+    await m.query(
+      `INSERT INTO placement_event (placement_id, from_state, to_state, actor_id, actor_role, at)
+       SELECT $1, 'offer', 'hired', $2, 'counsellor', p.hired_on::timestamptz FROM placement p WHERE p.id = $1`,
+      [h.id, counsellor],
+    );
+  }
+  const [{ id: fair }] = await m.query<[{ id: string }]>(
+    `INSERT INTO job_fair (title, fair_date, starts_at, ends_at, venue_organisation_id, booth_capacity, booths_taken, description, state, created_by)
+     VALUES ('春季订单式就业推介会', current_date - 240, '09:00', '16:00', $1, 12, 1, '餐饮、酒店企业带订单进场。', 'closed', $2) RETURNING id`,
+    [facility, admin],
+  );
+  const registered = await m.query<{ id: string; trainee_id: string }[]>(
+    `INSERT INTO fair_registration (fair_id, trainee_id, code, candidate_code, registered_by, checked_in_at, checked_in_by)
+     SELECT $1, x.id, 'PAST' || lpad(x.n::text, 4, '0'), 'FPAST' || lpad(x.n::text, 3, '0'), $2,
+            CASE WHEN x.n % 4 <> 0 THEN (current_date - 240) + time '09:30' END, CASE WHEN x.n % 4 <> 0 THEN $2::uuid END
+       FROM (SELECT t.id, row_number() OVER (ORDER BY t.full_name)::int AS n FROM trainee t
+              WHERE t.state = 'community' AND t.released_on < current_date - 240
+              ORDER BY EXISTS (SELECT 1 FROM placement p WHERE p.trainee_id = t.id AND p.order_id = $3) DESC, t.full_name LIMIT 12) x
+     RETURNING id, trainee_id`,
+    [fair, counsellor, order.id],
+  );
+  const [booth] = await m.query<{ id: string }[]>(
+    `INSERT INTO fair_booth (fair_id, employer_id, state, decided_by, decided_at)
+     SELECT $1, o.id, 'approved', $2, now() - interval '260 days' FROM organisation o WHERE o.name = '海口椰风酒店管理有限公司' RETURNING id`,
+    [fair, admin],
+  );
+  if (!booth) return;
+  await m.query(`INSERT INTO fair_booth_order (booth_id, order_id) VALUES ($1, $2)`, [booth.id, order.id]);
+  // Half of those who came had an interview slot; a third of those signed an intent, which a hire followed where one exists.
+  for (const [i, r] of registered.entries()) {
+    if (i % 4 === 3 || i % 2 === 1) continue;
+    await m.query(
+      `INSERT INTO fair_slot (booth_id, starts_at, ends_at, state, registration_id, trainee_id)
+       VALUES ($1, ((current_date - 240) + time '10:00' + $2 * interval '20 minutes') AT TIME ZONE 'Asia/Shanghai',
+               ((current_date - 240) + time '10:20' + $2 * interval '20 minutes') AT TIME ZONE 'Asia/Shanghai', 'booked', $3, $4)`,
+      [booth.id, i, r.id, r.trainee_id],
+    );
+    if (i % 3 !== 0) continue;
+    await m.query(
+      `INSERT INTO fair_intent (fair_id, registration_id, order_id, state, created_by, placement_id)
+       VALUES ($1, $2, $3, 'confirmed', $4, (SELECT p.id FROM placement p WHERE p.order_id = $3 AND p.trainee_id = $5))`,
+      [fair, r.id, order.id, counsellor, r.trainee_id],
+    );
+  }
+}
+
+/**
  * A 中专 programme with a class in facility A (the `instructor` heads it, the demo trainee studies in
  * it), a skills course with a session, certificates for many of those already released, and one
  * diploma — so every learning page has something real to show.
@@ -718,6 +798,7 @@ export async function loadDemoData(ds: DataSource, cipher: FieldCipher, today: D
     await loadDemoPlacements(m);
     await loadDemoFair(m);
     await loadDemoFollowUps(m);
+    await loadDemoPastOutcomes(m);
     await m.query(`INSERT INTO audit_log (action, result, detail) VALUES ('demo.load', 'success', $1)`, [
       JSON.stringify({ organisations: 3 + stations.size + 2 + EMPLOYERS.length, trainees: rows.length }),
     ]);

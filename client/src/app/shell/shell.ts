@@ -46,6 +46,7 @@ const NAV: Readonly<Record<Role, readonly NavItem[]>> = {
     { path: '/matching/weights', label: 'nav.matchingWeights', icon: 'setting', exact: false },
     { path: '/orders', label: 'nav.orders', icon: 'solution', exact: false },
     { path: '/fairs', label: 'nav.fairs', icon: 'shop', exact: false },
+    { path: '/reports', label: 'nav.reports', icon: 'bar-chart', exact: false },
     ACCOUNT,
   ],
   counsellor: [
@@ -59,6 +60,7 @@ const NAV: Readonly<Record<Role, readonly NavItem[]>> = {
     { path: '/orders', label: 'nav.orders', icon: 'solution', exact: false },
     { path: '/placements', label: 'nav.placements', icon: 'flag', exact: false },
     { path: '/fairs', label: 'nav.fairs', icon: 'shop', exact: false },
+    { path: '/reports', label: 'nav.reports', icon: 'bar-chart', exact: false },
     ACCOUNT,
   ],
   instructor: [HOME, { path: '/teaching', label: 'nav.teaching', icon: 'book', exact: false }, ACCOUNT],

@@ -38,6 +38,7 @@ export const en: Record<TranslationKey, string> = {
   'nav.fairDesk': 'Check-in desk',
   'nav.fairReport': 'Fair report',
   'nav.placements': 'Placements',
+  'nav.reports': 'Outcomes',
   'nav.jobs': 'Jobs',
   'orders.newTitle': 'Post an order',
   'orders.editTitle': 'Edit order',

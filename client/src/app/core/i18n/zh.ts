@@ -39,6 +39,7 @@ export const zh = {
   'nav.fairDesk': '签到台',
   'nav.fairReport': '招聘会统计',
   'nav.placements': '就业推荐',
+  'nav.reports': '成效报表',
   'nav.jobs': '工作',
   'orders.newTitle': '发布订单',
   'orders.editTitle': '修改订单',

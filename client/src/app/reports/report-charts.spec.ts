@@ -1,0 +1,65 @@
+import { abstinenceChart, mottoChart, percentOrGap, percentText, stagesChart } from './report-charts';
+import type { MottoRowDto, RateDto } from './reports-types';
+
+const rate = (numerator: number | null, denominator: number, r: number | null, suppressed = false): RateDto => ({
+  numerator,
+  denominator,
+  rate: r,
+  suppressed,
+});
+
+describe('report charts', () => {
+  it('draws a withheld rate as a gap, never as zero', () => {
+    expect(percentOrGap(rate(null, 2, null, true))).toBe('-');
+    expect(percentOrGap(rate(0, 10, 0))).toBe(0);
+    expect(percentOrGap(rate(3, 7, 0.4286))).toBe(42.9);
+    expect(percentText(rate(null, 2, null, true))).toBe('—');
+    expect(percentText(rate(4, 7, 0.5714))).toBe('57.1%');
+  });
+
+  it('motto: four series per group, employment at 6 and 12 months', () => {
+    const row: MottoRowDto = {
+      key: 'a',
+      label: '甲所',
+      labelEn: 'A',
+      released: 8,
+      certificate: rate(4, 8, 0.5),
+      diploma: rate(2, 8, 0.25),
+      employed: [1, 3, 6, 12].map((months) => ({ months, ...rate(3, 7, 0.4286) })),
+    };
+    const o = mottoChart([row], (r) => r.label, { certificate: 'c', diploma: 'd', employed6: 'e6', employed12: 'e12' }) as {
+      series: { name: string; data: unknown[] }[];
+      xAxis: { data: string[] };
+    };
+    expect(o.xAxis.data).toEqual(['甲所']);
+    expect(o.series.map((s) => [s.name, s.data])).toEqual([
+      ['c', [50]],
+      ['d', [25]],
+      ['e6', [42.9]],
+      ['e12', [42.9]],
+    ]);
+  });
+
+  it('abstinence stands beside the share reached, year by year', () => {
+    const o = abstinenceChart([{ years: 1, reached: rate(4, 10, 0.4), abstinent: rate(3, 4, 0.75) }], (y) => `${y}年`, {
+      reached: 'reached',
+      abstinent: 'abstinent',
+    }) as { series: { name: string; data: unknown[] }[] };
+    expect(o.series.map((s) => [s.name, s.data])).toEqual([
+      ['reached', [40]],
+      ['abstinent', [75]],
+    ]);
+  });
+
+  it('stages keep their order, first on top', () => {
+    const o = stagesChart(
+      [
+        { stage: 'orders', count: 3 },
+        { stage: 'hired', count: 1 },
+      ],
+      (s) => s.toUpperCase(),
+    ) as { yAxis: { data: string[]; inverse: boolean }; series: { data: number[] }[] };
+    expect(o.yAxis).toMatchObject({ data: ['ORDERS', 'HIRED'], inverse: true });
+    expect(o.series[0]!.data).toEqual([3, 1]);
+  });
+});

@@ -1,0 +1,34 @@
+import { HttpClient, HttpContext } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type { Observable } from 'rxjs';
+import { queryParams } from '../core/api/query-params';
+import { SILENT_ERRORS } from '../core/errors/error-context';
+import type { AbstinenceReportDto, FairFunnelReportDto, MottoReportDto, OrderFunnelReportDto, ReportFilter } from './reports-types';
+
+/** The page shows its own errors, per report. */
+const silent = () => ({ context: new HttpContext().set(SILENT_ERRORS, true) });
+const cohort = (f: ReportFilter) => queryParams({ groupBy: f.groupBy, releasedFrom: f.from, releasedTo: f.to });
+const window = (f: ReportFilter) => queryParams({ from: f.from, to: f.to });
+
+/** Outcome reports (成效报表): counts only, scoped by the server to what the caller may see. */
+@Injectable({ providedIn: 'root' })
+export class ReportsApi {
+  private readonly http = inject(HttpClient);
+
+  motto(f: ReportFilter): Observable<MottoReportDto> {
+    return this.http.get<MottoReportDto>('/api/reports/motto', { params: cohort(f), ...silent() });
+  }
+  abstinence(f: ReportFilter): Observable<AbstinenceReportDto> {
+    return this.http.get<AbstinenceReportDto>('/api/reports/abstinence', { params: cohort(f), ...silent() });
+  }
+  orderFunnel(f: ReportFilter): Observable<OrderFunnelReportDto> {
+    return this.http.get<OrderFunnelReportDto>('/api/reports/order-funnel', { params: window(f), ...silent() });
+  }
+  fairFunnel(f: ReportFilter): Observable<FairFunnelReportDto> {
+    return this.http.get<FairFunnelReportDto>('/api/reports/fair-funnel', { params: window(f), ...silent() });
+  }
+  workbook(f: ReportFilter): Observable<Blob> {
+    const params = queryParams({ groupBy: f.groupBy, releasedFrom: f.from, releasedTo: f.to, from: f.from, to: f.to });
+    return this.http.get('/api/reports/outcomes.xlsx', { params, responseType: 'blob' });
+  }
+}

@@ -1,0 +1,176 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { NzSpinModule } from 'ng-zorro-antd/spin';
+import { NzTableModule } from 'ng-zorro-antd/table';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import type { EChartsCoreOption } from 'echarts/core';
+import { AuthStore } from '../core/auth/auth-store';
+import { LoadError } from '../shared/load-error';
+import { type Remote, idle, loadInto } from '../shared/remote';
+import { EChart } from './echart';
+import { abstinenceChart, mottoChart, percentText, stagesChart } from './report-charts';
+import { ReportsApi } from './reports-api';
+import { ReportsI18n, type ReportsTextKey } from './reports-i18n';
+import type {
+  AbstinenceReportDto,
+  FairFunnelReportDto,
+  MottoReportDto,
+  MottoRowDto,
+  OrderFunnelReportDto,
+  RateDto,
+  ReportFilter,
+  ReportGroup,
+} from './reports-types';
+
+const GROUPS: readonly ReportGroup[] = ['facility', 'station', 'cohort_year', 'cohort_quarter', 'division'];
+const EMPLOYMENT_MONTHS = [1, 3, 6, 12] as const;
+const initialFilter = (): ReportFilter => ({ groupBy: 'facility', from: null, to: null });
+
+/**
+ * `/reports` (成效报表): is the motto coming true? Four reports, each a chart with its table beside it,
+ * one filter for all, an Excel workbook and a print layout. The server scopes a counsellor's numbers to
+ * their organisation's trainees and withholds rates over too few people; the page only draws them.
+ */
+@Component({
+  selector: 'jbh-reports-page',
+  imports: [
+    FormsModule,
+    NzAlertModule,
+    NzButtonModule,
+    NzCardModule,
+    NzIconModule,
+    NzInputModule,
+    NzSelectModule,
+    NzSpinModule,
+    NzTableModule,
+    NzTagModule,
+    LoadError,
+    EChart,
+  ],
+  templateUrl: './reports-page.html',
+  styleUrl: './reports-page.css',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ReportsPage {
+  private readonly api = inject(ReportsApi);
+  private readonly auth = inject(AuthStore);
+  private readonly i18n = inject(ReportsI18n);
+  protected readonly t = this.i18n.t;
+  protected readonly date = this.i18n.date;
+  protected readonly pick = this.i18n.pick;
+  protected readonly percent = percentText;
+  protected readonly groups = GROUPS;
+  protected readonly months = EMPLOYMENT_MONTHS;
+  protected readonly isAdmin = computed(() => this.auth.role() === 'admin');
+
+  /** What the form shows; `applied` is what the reports were asked for. */
+  protected readonly draft = signal<ReportFilter>(initialFilter());
+  protected readonly applied = signal<ReportFilter>(initialFilter());
+  protected readonly motto = signal<Remote<MottoReportDto>>(idle());
+  protected readonly abstinence = signal<Remote<AbstinenceReportDto>>(idle());
+  protected readonly orders = signal<Remote<OrderFunnelReportDto>>(idle());
+  protected readonly fairs = signal<Remote<FairFunnelReportDto>>(idle());
+  protected readonly downloading = signal(false);
+  protected readonly downloadFailed = signal(false);
+
+  protected readonly mottoOptions = computed<EChartsCoreOption | null>(() => {
+    const r = this.motto().data;
+    if (!r) return null;
+    const rows = r.rows.length ? r.rows : [r.total];
+    return mottoChart(rows, (row) => this.groupLabel(row), {
+      certificate: this.t('motto.certificate'),
+      diploma: this.t('motto.diploma'),
+      employed6: this.t('motto.employed', { m: 6 }),
+      employed12: this.t('motto.employed', { m: 12 }),
+    });
+  });
+  protected readonly abstinenceOptions = computed<EChartsCoreOption | null>(() => {
+    const r = this.abstinence().data;
+    if (!r) return null;
+    return abstinenceChart(r.total.years, (y) => this.t('abst.years', { y }), {
+      reached: this.t('abst.chartReached'),
+      abstinent: this.t('abst.chartAbstinent'),
+    });
+  });
+  protected readonly orderOptions = computed<EChartsCoreOption | null>(() => {
+    const r = this.orders().data;
+    return r ? stagesChart(r.stages, (s) => this.t(`stage.${s}` as ReportsTextKey)) : null;
+  });
+  protected readonly fairOptions = computed<EChartsCoreOption | null>(() => {
+    const r = this.fairs().data;
+    return r ? stagesChart(r.stages, (s) => this.t(`stage.${s}` as ReportsTextKey)) : null;
+  });
+
+  constructor() {
+    this.load();
+  }
+
+  protected setDraft<K extends keyof ReportFilter>(key: K, value: ReportFilter[K]): void {
+    this.draft.update((d) => ({ ...d, [key]: value || (key === 'groupBy' ? 'facility' : null) }));
+  }
+
+  protected apply(): void {
+    this.applied.set({ ...this.draft() });
+    this.load();
+  }
+
+  protected reset(): void {
+    this.draft.set(initialFilter());
+    this.apply();
+  }
+
+  protected load(): void {
+    const f = this.applied();
+    loadInto(this.motto, this.api.motto(f));
+    loadInto(this.abstinence, this.api.abstinence(f));
+    loadInto(this.orders, this.api.orderFunnel(f));
+    loadInto(this.fairs, this.api.fairFunnel(f));
+  }
+
+  protected groupName(g: ReportGroup): string {
+    return this.t(`group.${g}`);
+  }
+
+  protected groupLabel(row: { label: string; labelEn: string }): string {
+    return this.pick(row.label, row.labelEn);
+  }
+
+  protected employed(row: MottoRowDto, months: number): RateDto | undefined {
+    return row.employed.find((e) => e.months === months);
+  }
+
+  /** "4 / 8" beside a rate, or the denominator alone when the count is withheld. */
+  protected counts(r: RateDto): string {
+    if (r.denominator === null) return '';
+    return r.numerator === null ? `n=${r.denominator}` : `${r.numerator} / ${r.denominator}`;
+  }
+
+  protected print(): void {
+    window.print();
+  }
+
+  protected download(): void {
+    this.downloading.set(true);
+    this.downloadFailed.set(false);
+    this.api.workbook(this.applied()).subscribe({
+      next: (blob) => {
+        const a = document.createElement('a');
+        a.href = URL.createObjectURL(blob);
+        a.download = 'outcomes.xlsx';
+        a.click();
+        URL.revokeObjectURL(a.href);
+        this.downloading.set(false);
+      },
+      error: () => {
+        this.downloading.set(false);
+        this.downloadFailed.set(true);
+      },
+    });
+  }
+}
