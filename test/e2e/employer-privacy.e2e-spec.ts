@@ -166,7 +166,7 @@ describe('employer deny-list: nothing about rehab reaches an employer, on any ro
     token = e.token;
     ctx.employerId = e.organisationId;
     const [demo] = await t.sql<{ order_id: string }>(
-      `SELECT p.order_id FROM placement p JOIN job_order o ON o.id = p.order_id WHERE o.employer_id = $1 LIMIT 1`,
+      `SELECT p.order_id FROM placement p JOIN job_order o ON o.id = p.order_id WHERE o.employer_id = $1 AND o.state = 'open' LIMIT 1`,
       [ctx.employerId],
     );
     ctx.demoOrder = demo!.order_id;
