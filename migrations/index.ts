@@ -8,6 +8,7 @@ import { Fairs1795895646465 } from './1795895646465-Fairs';
 import { Matching1795897866989 } from './1795897866989-Matching';
 import { FollowUps1795899287877 } from './1795899287877-FollowUps';
 import { NotificationPreferences1795901713976 } from './1795901713976-NotificationPreferences';
+import { MatchingTiers1795918815022 } from './1795918815022-MatchingTiers';
 
 /** Every migration, in order. Rewritten by `npm run migration:generate -- Name`. */
 export const allMigrations = [
@@ -21,4 +22,5 @@ export const allMigrations = [
   Matching1795897866989,
   FollowUps1795899287877,
   NotificationPreferences1795901713976,
+  MatchingTiers1795918815022,
 ];

@@ -1,4 +1,6 @@
 import { Clock } from '../../server/src/common/clock';
+import { ceilingOutside } from '../../server/src/matching/match-explain';
+import { MatchingRepository } from '../../server/src/matching/matching.repository';
 import { EXPECTED_ORDER, LABELLED_ORDER, LABELLED_TRAINEES, NEVER_LISTED } from '../matching/labelled-candidates';
 import { createTestApp, type TestApp } from '../utils/test-app';
 
@@ -168,6 +170,38 @@ describe('matching: explainable ranking in PostgreSQL', () => {
     expect(log).toEqual({ weights_version: 1 });
     const [audit] = await t.sql(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'matching.rank' AND subject_id = $1`, [order]);
     expect((audit as { n: number }).n).toBeGreaterThan(0);
+  });
+
+  it('bounded scoring gives the same pages as scoring everyone, and is used when the page is decided', async () => {
+    const repo = t.app.get(MatchingRepository);
+    const { weights } = await repo.currentWeights();
+    const ceilings: [number, number] = [
+      ceilingOutside(weights, LABELLED_ORDER.requiredLevel),
+      ceilingOutside(weights, LABELLED_ORDER.requiredLevel, false),
+    ];
+    const filter = { organisationId: facilityA };
+    const ids = (rows: { trainee_id: string; score: string }[]) => rows.map((r) => `${r.trainee_id}:${r.score}`);
+    let usedBound = false;
+    let scoredAll = false;
+    for (const [limit, offset] of [
+      [1, 0],
+      [2, 0],
+      [3, 1],
+      [20, 0],
+      [100, 0],
+    ] as const) {
+      const bounded = await repo.rankForOrder({ id: order, ceilings }, weights, filter, limit, offset);
+      // Infinite ceilings never trust a bound: everyone is scored.
+      const never = Number.POSITIVE_INFINITY;
+      const full = await repo.rankForOrder({ id: order, ceilings: [never, never] }, weights, filter, limit, offset);
+      expect(full.tier).toBe(2);
+      expect(ids(bounded)).toEqual(ids(full));
+      if (bounded.tier! < 2) usedBound = true;
+      else scoredAll = true;
+    }
+    // The labelled holders of the certificate fill a short page above the ceiling; a page of 100 does not.
+    expect(usedBound).toBe(true);
+    expect(scoredAll).toBe(true);
   });
 
   it('never lists a trainee without consent, unavailable by the start date, or working elsewhere — and says why not', async () => {

@@ -1,5 +1,5 @@
 import type { Weights } from './matching.entities';
-import { missingOf, partsOf } from './match-explain';
+import { ceilingOutside, missingOf, partsOf } from './match-explain';
 import type { MatchRow } from './matching.repository';
 
 const W: Weights = { certificate: 30, training: 10, diploma: 10, division: 20, lodging: 5, wage: 10, industry: 5, readiness: 10 };
@@ -66,5 +66,24 @@ describe('match explanations', () => {
     expect(missingOf(row({ required_level: 4, cert_level: 5, has_diploma: true, state: 'community' }))).toEqual([
       '中式烹调师四级或以上证书',
     ]);
+  });
+});
+
+describe('ceilingOutside', () => {
+  const w = { certificate: 30, training: 10, diploma: 10, division: 20, lodging: 5, wage: 10, industry: 5, readiness: 10 };
+
+  it('is every part at its best but the occupation-bound ones and a readiness note', () => {
+    expect(ceilingOutside(w, 4)).toBe(55);
+    // No level required: a trainee without the certificate still gets 0.3 of its weight.
+    expect(ceilingOutside(w, null)).toBe(64);
+  });
+
+  it('without the division either, the division part is at most "neighbouring"', () => {
+    expect(ceilingOutside(w, 4, false)).toBe(47);
+    expect(ceilingOutside(w, null, false)).toBe(56);
+  });
+
+  it('follows the weights', () => {
+    expect(ceilingOutside({ ...w, division: 0, certificate: 1 }, null)).toBe(35.3);
   });
 });

@@ -94,3 +94,28 @@ export function missingOf(r: MatchRow): string[] {
     out.push(`${r.start_date} 前出所（预计 ${r.expected_release_on}）`);
   return out;
 }
+
+/**
+ * The highest score a trainee can reach without a certificate in the order's occupation, a course in
+ * progress toward it, a seat in its order class or a counsellor's "ready" note — every other part at
+ * its best (rounded as scores are).
+ * With `sameDivision: false`, also without living in or preferring the order's division (so the division
+ * part is at most "neighbouring", 0.6). A candidate scoring above the ceiling outranks every such trainee
+ * for certain: this is what lets the ranking score only the few who can still make the page.
+ * Must mirror PARTS in matching.repository.ts.
+ */
+export function ceilingOutside(weights: Weights, requiredLevel: number | null, sameDivision = true): number {
+  const best: Record<ScorePart, number> = {
+    certificate: requiredLevel === null ? 0.3 : 0,
+    training: 0,
+    diploma: 1,
+    division: sameDivision ? 1 : 0.6,
+    lodging: 1,
+    wage: 1,
+    industry: 1,
+    // No note: 0.5. Those marked ready are few, and always scored (they are in the first tier).
+    readiness: 0.5,
+  };
+  const sum = SCORE_PARTS.reduce((n, p) => n + best[p] * weights[p], 0);
+  return Math.round(sum * 10) / 10;
+}

@@ -52,7 +52,7 @@ export interface MatchRow {
  * ranking trainees, the trainee when ranking orders. Correlated sub-selects per row were 10× slower
  * at 100,000 trainees (see bench/README.md).
  */
-function facts(fixed: 'order' | 'trainee'): string {
+function facts(fixed: 'order' | 'trainee', trainees = 'trainee'): string {
   const byOrder = fixed === 'order';
   const occ = `(SELECT occupation_code FROM job_order WHERE id = $1::uuid)`;
   return `SELECT t.id AS trainee_id, t.full_name, org.name AS organisation_name, hd.name AS home_division_name, t.state,
@@ -69,7 +69,7 @@ function facts(fixed: 'order' | 'trainee'): string {
     (cardinality(t.preferred_industries) > 0 AND EXISTS (SELECT 1 FROM unnest(t.preferred_industries) pi
        WHERE length(pi) > 1 AND (oc.middle_name LIKE '%' || pi || '%' OR oc.minor_name LIKE '%' || pi || '%' OR oc.name LIKE '%' || pi || '%'))) AS industry_match,
     r.ready, r.note AS readiness_note, pl.state AS placement_state
-  FROM ${byOrder ? 'job_order o CROSS JOIN trainee t' : 'trainee t CROSS JOIN job_order o'}
+  FROM ${byOrder ? `job_order o CROSS JOIN ${trainees} t` : 'trainee t CROSS JOIN job_order o'}
   JOIN organisation org ON org.id = t.organisation_id JOIN division hd ON hd.code = t.home_division_code
   JOIN organisation e ON e.id = o.employer_id JOIN occupation oc ON oc.code = o.occupation_code JOIN division od ON od.code = o.division_code
   LEFT JOIN trainee_readiness r ON r.trainee_id = t.id
@@ -107,6 +107,31 @@ const SCORE = `round((p_certificate * ($W->>'certificate')::float8 + p_training 
     + p_diploma * ($W->>'diploma')::float8 + p_division * ($W->>'division')::float8 + p_lodging * ($W->>'lodging')::float8
     + p_wage * ($W->>'wage')::float8 + p_industry * ($W->>'industry')::float8 + p_readiness * ($W->>'readiness')::float8)::numeric, 1)`;
 
+/**
+ * Trainees who hold a certificate in the order's occupation, are in a course toward it, sit in its order
+ * class ($1: the order), or whom a counsellor marked ready — everyone whose score can beat the ceiling
+ * without the division.
+ */
+const PROMISING_OCCUPATION = `SELECT c.trainee_id FROM certificate c WHERE c.occupation_code = (SELECT occupation_code FROM job_order WHERE id = $1::uuid)
+  UNION
+  SELECT se.trainee_id FROM session_enrolment se JOIN course_session cs ON cs.id = se.session_id JOIN course co ON co.id = cs.course_id
+   WHERE se.state = 'enrolled' AND co.occupation_code = (SELECT occupation_code FROM job_order WHERE id = $1::uuid)
+  UNION
+  SELECT se.trainee_id FROM session_enrolment se JOIN course_session cs ON cs.id = se.session_id
+   WHERE se.state IN ('enrolled', 'passed') AND cs.order_id = $1::uuid
+  UNION
+  SELECT r.trainee_id FROM trainee_readiness r WHERE r.ready`;
+
+/** Consenting trainees who live in the order's division or prefer it ($1: the order). */
+const PROMISING_DIVISION = `SELECT t.id FROM trainee t WHERE t.job_matching_consent
+    AND t.home_division_code = (SELECT division_code FROM job_order WHERE id = $1::uuid)
+  UNION
+  SELECT t.id FROM trainee t WHERE t.job_matching_consent
+    AND t.preferred_divisions @> ARRAY[(SELECT division_code::varchar FROM job_order WHERE id = $1::uuid)]`;
+
+/** The promising trainees' rows, looked up by primary key (so the plan starts from the few, not from every trainee). */
+const PROMISING_TRAINEES = `(SELECT t0.* FROM (SELECT DISTINCT trainee_id FROM promising) p JOIN trainee t0 ON t0.id = p.trainee_id)`;
+
 /** Who may be matched at all: consented, not closed, not working elsewhere, free by the start date. */
 export const available = (t = 't', o = 'o') => `${t}.job_matching_consent AND ${t}.state <> 'closed'
   AND (${t}.state IN ('released', 'community') OR ${t}.expected_release_on <= ${o}.start_date)
@@ -130,9 +155,22 @@ export class MatchingRepository {
     return w!;
   }
 
-  /** Top candidates for one order, ranked in PostgreSQL; `total` counts every candidate that qualifies. */
-  async rankForOrder(orderId: string, weights: Weights, f: CandidateFilter, limit: number, offset: number): Promise<MatchRow[]> {
-    const params: unknown[] = [orderId, JSON.stringify(weights)];
+  /**
+   * Top candidates for one order, ranked in PostgreSQL; `total` counts every candidate that qualifies.
+   * Bounded, in tiers: first only the trainees who hold, train for, or sit in the order class of the
+   * order's occupation are scored (a few hundred, found through indexes); if the page is not decided,
+   * also those who live in or prefer the order's division. A tier decides the page when its last
+   * candidate on the page scores above `ceilings[tier]`, the best anyone outside it could score
+   * (ceilingOutside); then nobody else is scored. Otherwise every available trainee is.
+   */
+  async rankForOrder(
+    order: { id: string; ceilings: [number, number] },
+    weights: Weights,
+    f: CandidateFilter,
+    limit: number,
+    offset: number,
+  ): Promise<MatchRow[] & { tier?: 0 | 1 | 2 }> {
+    const params: unknown[] = [order.id, JSON.stringify(weights)];
     const where = [available()];
     if (f.organisationId) where.push(`t.organisation_id = $${params.push(f.organisationId)}::uuid`);
     if (f.divisionCode) where.push(`t.home_division_code = $${params.push(f.divisionCode)}`);
@@ -142,17 +180,32 @@ export class MatchingRepository {
       where.push(
         `EXISTS (SELECT 1 FROM certificate cf WHERE cf.trainee_id = t.id AND cf.occupation_code = $${params.push(f.certificateOccupation)})`,
       );
-    const sql = `WITH facts AS (${facts('order')} WHERE o.id = $1::uuid AND ${where.join(' AND ')}),
+    const ranked = (promising: string | null, take: number, skip: number) => `WITH ${promising ? `promising AS (${promising}),` : ''}
+      facts AS (${facts('order', promising ? PROMISING_TRAINEES : 'trainee')} WHERE o.id = $1::uuid AND ${where.join(' AND ')}),
       parts AS (${PARTS} FROM facts f)
       SELECT parts.*, ${SCORE.replaceAll('$W', '$2::jsonb')} AS score
-      FROM parts ORDER BY score DESC, trainee_id LIMIT ${limit} OFFSET ${offset}`;
+      FROM parts ORDER BY score DESC, trainee_id LIMIT ${take} OFFSET ${skip}`;
     // Counted apart: a window count would make PostgreSQL keep every wide row instead of a top-N heap.
     const countSql = `SELECT count(*)::int AS total FROM job_order o CROSS JOIN trainee t WHERE o.id = $1::uuid AND $2::jsonb IS NOT NULL AND ${where.join(' AND ')}`;
-    const [rows, [{ total }]] = await Promise.all([
-      this.dataSource.query<MatchRow[]>(sql, params),
-      this.dataSource.query<[{ total: number }]>(countSql, params),
-    ]);
-    return rows.map((r) => ({ ...r, total }));
+    const counted = this.dataSource.query<[{ total: number }]>(countSql, params);
+    const tiers = [PROMISING_OCCUPATION, `${PROMISING_OCCUPATION} UNION ${PROMISING_DIVISION}`];
+    let rows: MatchRow[] | null = null;
+    let tier: 0 | 1 | 2 = 2;
+    for (const [i, promising] of tiers.entries()) {
+      const top = await this.dataSource.query<MatchRow[]>(ranked(promising, offset + limit, 0), params);
+      const last = top[offset + limit - 1];
+      if (last !== undefined && Number(last.score) > order.ceilings[i]!) {
+        rows = top.slice(offset);
+        tier = i as 0 | 1;
+        break;
+      }
+    }
+    rows ??= await this.dataSource.query<MatchRow[]>(ranked(null, limit, offset), params);
+    const [{ total }] = await counted;
+    return Object.assign(
+      rows.map((r) => ({ ...r, total })),
+      { tier },
+    );
   }
 
   /** One trainee × one order, eligible or not (for "why not"), with the rank they would have. */

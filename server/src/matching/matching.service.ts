@@ -16,7 +16,7 @@ import type {
   WhyNotDto,
 } from './dto/matching.dto';
 import { SCORE_PARTS, type Weights } from './matching.entities';
-import { missingOf, num, partsOf } from './match-explain';
+import { ceilingOutside, missingOf, num, partsOf } from './match-explain';
 import { type MatchRow, MatchingRepository } from './matching.repository';
 
 const notFoundOrder = () => notFound('订单', 'Order');
@@ -38,7 +38,7 @@ export class MatchingService {
     const order = await this.visibleOrder(orderId);
     const { version, weights } = await this.matching.currentWeights();
     const rows = await this.matching.rankForOrder(
-      orderId,
+      { id: orderId, ceilings: [ceilingOutside(weights, order.required_level), ceilingOutside(weights, order.required_level, false)] },
       weights,
       {
         organisationId: user.role === 'admin' ? null : user.organisationId,
@@ -227,9 +227,9 @@ export class MatchingService {
   }
 
   /** Counsellors and admins rank for open orders (and the ones they have filled); drafts are the employer's own. */
-  private async visibleOrder(orderId: string): Promise<{ title: string; employer_name: string }> {
-    const [o] = await this.dataSource.query<{ title: string; employer_name: string; state: string }[]>(
-      `SELECT o.title, e.name AS employer_name, o.state FROM job_order o JOIN organisation e ON e.id = o.employer_id WHERE o.id = $1`,
+  private async visibleOrder(orderId: string): Promise<{ title: string; employer_name: string; required_level: number | null }> {
+    const [o] = await this.dataSource.query<{ title: string; employer_name: string; state: string; required_level: number | null }[]>(
+      `SELECT o.title, e.name AS employer_name, o.state, o.required_level FROM job_order o JOIN organisation e ON e.id = o.employer_id WHERE o.id = $1`,
       [orderId],
     );
     if (!o || o.state === 'draft') throw notFoundOrder();

@@ -32,6 +32,12 @@ export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
 @Index('idx_trainee_expected_release', ['expectedReleaseOn'])
 @Index('idx_trainee_full_name', ['fullName'])
 @Index('idx_trainee_matching', ['state', 'expectedReleaseOn'], { where: 'job_matching_consent' })
+// Matching counts a caseload's candidates from the index alone (index-only scan: every column it reads is here).
+@Index('idx_trainee_matching_caseload', ['organisationId', 'state', 'expectedReleaseOn', 'id'], { where: 'job_matching_consent' })
+// Bounded ranking's second tier: who lives in, or prefers, the order's division.
+@Index('idx_trainee_matching_division', ['homeDivisionCode'], { where: 'job_matching_consent' })
+// GIN over the preferred divisions (`@>`); made by hand in the migration, TypeORM cannot declare GIN.
+@Index('idx_trainee_preferred_divisions', { synchronize: false })
 export class Trainee {
   @PrimaryGeneratedColumn('uuid')
   id: string;
