@@ -9,6 +9,7 @@ import { Matching1795897866989 } from './1795897866989-Matching';
 import { FollowUps1795899287877 } from './1795899287877-FollowUps';
 import { NotificationPreferences1795901713976 } from './1795901713976-NotificationPreferences';
 import { MatchingTiers1795918815022 } from './1795918815022-MatchingTiers';
+import { CertificateHoldersIndex1795919332331 } from './1795919332331-CertificateHoldersIndex';
 
 /** Every migration, in order. Rewritten by `npm run migration:generate -- Name`. */
 export const allMigrations = [
@@ -23,4 +24,5 @@ export const allMigrations = [
   FollowUps1795899287877,
   NotificationPreferences1795901713976,
   MatchingTiers1795918815022,
+  CertificateHoldersIndex1795919332331,
 ];

@@ -177,7 +177,8 @@ export class SessionAttendance {
 @Check('chk_certificate_level', `"level" BETWEEN 1 AND 5`)
 @Index('uq_certificate_number', ['number'], { unique: true })
 @Index('idx_certificate_trainee', ['traineeId'])
-@Index('idx_certificate_occupation_level', ['occupationCode', 'level'])
+// With the trainee: matching finds an occupation's holders from the index alone (index-only scan).
+@Index('idx_certificate_occupation_level', ['occupationCode', 'level', 'traineeId'])
 export class Certificate {
   @PrimaryGeneratedColumn('uuid')
   id: string;
