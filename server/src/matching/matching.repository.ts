@@ -122,15 +122,19 @@ const PROMISING_OCCUPATION = `SELECT c.trainee_id FROM certificate c WHERE c.occ
   UNION
   SELECT r.trainee_id FROM trainee_readiness r WHERE r.ready`;
 
-/** Consenting trainees who live in the order's division or prefer it ($1: the order). */
-const PROMISING_DIVISION = `SELECT t.id FROM trainee t WHERE t.job_matching_consent
-    AND t.home_division_code = (SELECT division_code FROM job_order WHERE id = $1::uuid)
-  UNION
-  SELECT t.id FROM trainee t WHERE t.job_matching_consent
-    AND t.preferred_divisions @> ARRAY[(SELECT division_code::varchar FROM job_order WHERE id = $1::uuid)]`;
+/** The first tier's trainee rows, looked up by primary key (so the plan starts from the few, not from every trainee). */
+const OCCUPATION_TRAINEES = `(SELECT t0.* FROM (SELECT DISTINCT trainee_id FROM promising) p JOIN trainee t0 ON t0.id = p.trainee_id)`;
 
-/** The promising trainees' rows, looked up by primary key (so the plan starts from the few, not from every trainee). */
-const PROMISING_TRAINEES = `(SELECT t0.* FROM (SELECT DISTINCT trainee_id FROM promising) p JOIN trainee t0 ON t0.id = p.trainee_id)`;
+/**
+ * The second tier's: the first tier's, and the consenting trainees who live in or prefer the order's
+ * division ($1: the order), read once through the two partial indexes (a BitmapOr).
+ */
+const OCCUPATION_OR_DIVISION_TRAINEES = `(${OCCUPATION_TRAINEES.slice(1, -1)}
+  UNION ALL
+  SELECT t1.* FROM trainee t1 WHERE t1.job_matching_consent
+    AND (t1.home_division_code = (SELECT division_code FROM job_order WHERE id = $1::uuid)
+         OR t1.preferred_divisions @> ARRAY[(SELECT division_code::varchar FROM job_order WHERE id = $1::uuid)])
+    AND t1.id NOT IN (SELECT trainee_id FROM promising))`;
 
 /** Who may be matched at all: consented, not closed, not working elsewhere, free by the start date. */
 export const available = (t = 't', o = 'o') => `${t}.job_matching_consent AND ${t}.state <> 'closed'
@@ -180,19 +184,23 @@ export class MatchingRepository {
       where.push(
         `EXISTS (SELECT 1 FROM certificate cf WHERE cf.trainee_id = t.id AND cf.occupation_code = $${params.push(f.certificateOccupation)})`,
       );
-    const ranked = (promising: string | null, take: number, skip: number) => `WITH ${promising ? `promising AS (${promising}),` : ''}
-      facts AS (${facts('order', promising ? PROMISING_TRAINEES : 'trainee')} WHERE o.id = $1::uuid AND ${where.join(' AND ')}),
+    const ranked = (
+      trainees: string | null,
+      take: number,
+      skip: number,
+    ) => `WITH ${trainees ? `promising AS (${PROMISING_OCCUPATION}),` : ''}
+      facts AS (${facts('order', trainees ?? 'trainee')} WHERE o.id = $1::uuid AND ${where.join(' AND ')}),
       parts AS (${PARTS} FROM facts f)
       SELECT parts.*, ${SCORE.replaceAll('$W', '$2::jsonb')} AS score
       FROM parts ORDER BY score DESC, trainee_id LIMIT ${take} OFFSET ${skip}`;
     // Counted apart: a window count would make PostgreSQL keep every wide row instead of a top-N heap.
     const countSql = `SELECT count(*)::int AS total FROM job_order o CROSS JOIN trainee t WHERE o.id = $1::uuid AND $2::jsonb IS NOT NULL AND ${where.join(' AND ')}`;
     const counted = this.dataSource.query<[{ total: number }]>(countSql, params);
-    const tiers = [PROMISING_OCCUPATION, `${PROMISING_OCCUPATION} UNION ${PROMISING_DIVISION}`];
+    const tiers = [OCCUPATION_TRAINEES, OCCUPATION_OR_DIVISION_TRAINEES];
     let rows: MatchRow[] | null = null;
     let tier: 0 | 1 | 2 = 2;
-    for (const [i, promising] of tiers.entries()) {
-      const top = await this.dataSource.query<MatchRow[]>(ranked(promising, offset + limit, 0), params);
+    for (const [i, trainees] of tiers.entries()) {
+      const top = await this.dataSource.query<MatchRow[]>(ranked(trainees, offset + limit, 0), params);
       const last = top[offset + limit - 1];
       if (last !== undefined && Number(last.score) > order.ceilings[i]!) {
         rows = top.slice(offset);
