@@ -18,7 +18,7 @@ function readStoredLang(): Lang {
   }
 }
 
-function interpolate(text: string, params?: TranslationParams): string {
+export function interpolate(text: string, params?: TranslationParams): string {
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
