@@ -7,31 +7,22 @@
 //   BENCH_TRAINEES=1000000 node bench/matching.mjs
 // BENCH_DATABASE_URL: a PostgreSQL server to use (a database is created on it); else embedded.
 // BENCH_TRAINEES (default 100000), BENCH_ORDERS (default 10000), BENCH_REQUESTS (default 40).
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import pg from 'pg';
 import { pgServer, recreateDatabase } from '../scripts/lib/pg-server.mjs';
+import { login, pct, prepareWithDemoData, requireBuild, startApp } from './lib.mjs';
 
 const TRAINEES = Number(process.env.BENCH_TRAINEES ?? 100_000);
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 10_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 40);
 const PORT = 3411;
-const require = createRequire(import.meta.url);
-const dist = join(process.cwd(), 'dist', 'server', 'src');
-if (!existsSync(join(dist, 'main.js'))) {
-  console.error('dist/ is missing: run `npm run build:server` first');
-  process.exit(2);
-}
+requireBuild();
 
 if (process.env.BENCH_DATABASE_URL) process.env.TEST_DATABASE_URL = process.env.BENCH_DATABASE_URL;
 const server = await pgServer({ name: 'bench-pg', port: 54342 });
 const url = await recreateDatabase(server, 'jbh_bench_matching');
 let app;
 const stopAll = async () => {
-  app?.kill('SIGTERM');
+  app?.stop();
   await server.stop();
 };
 process.on('SIGINT', () => void stopAll().then(() => process.exit(130)));
@@ -102,12 +93,8 @@ async function naiveTop50(db, orderId) {
   return scored.slice(0, 50);
 }
 
-const pct = (times, p) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))].toFixed(1);
-
 try {
-  const { prepareDatabase } = require(join(dist, 'database', 'prepare.js'));
-  const key = randomBytes(32);
-  await prepareDatabase(url, { appRoot: process.cwd(), demoData: true, isProduction: false, fieldEncryptionKey: key });
+  const key = await prepareWithDemoData(url);
   const db = new pg.Client({ connectionString: url });
   await db.connect();
   const t0 = Date.now();
@@ -122,39 +109,9 @@ try {
         (SELECT count(*) FROM certificate)::int AS certs, (SELECT count(*) FROM job_order WHERE state = 'open')::int AS orders`)
   ).rows;
 
-  app = spawn(process.execPath, [join(dist, 'main.js')], {
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      PORT: String(PORT),
-      LOG_LEVEL: 'warn',
-      SERVE_CLIENT: 'false',
-      FIELD_ENCRYPTION_KEY: key.toString('base64'),
-      JWT_SECRET: 'bench-secret-that-is-long-enough-0123456789',
-      AUTH_RATE_LIMIT_PER_MINUTE: '100000',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${PORT}`;
-  for (let i = 0; i < 150; i++) {
-    if (
-      await fetch(`${base}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  const login = async (username) =>
-    (
-      await fetch(`${base}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username, password: 'Demo#2026' }),
-      }).then((r) => r.json())
-    ).accessToken;
-  const counsellor = { authorization: `Bearer ${await login('counsellor')}` };
+  app = await startApp({ url, key, port: PORT });
+  const { base } = app;
+  const counsellor = { authorization: `Bearer ${await login(base, 'counsellor')}` };
 
   const orderIds = (await db.query(`SELECT id FROM job_order WHERE state = 'open' ORDER BY random() LIMIT $1`, [REQUESTS])).rows.map(
     (r) => r.id,

@@ -7,30 +7,21 @@
 //   npm run build:server && node bench/reports.mjs
 // BENCH_DATABASE_URL: a PostgreSQL server to use (a database is created on it); else embedded.
 // BENCH_TRAINEES (default 100000), BENCH_REQUESTS (default 20 per query).
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import pg from 'pg';
 import { pgServer, recreateDatabase } from '../scripts/lib/pg-server.mjs';
+import { login, pct, prepareWithDemoData, requireBuild, startApp } from './lib.mjs';
 
 const TRAINEES = Number(process.env.BENCH_TRAINEES ?? 100_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 20);
 const PORT = 3412;
-const require = createRequire(import.meta.url);
-const dist = join(process.cwd(), 'dist', 'server', 'src');
-if (!existsSync(join(dist, 'main.js'))) {
-  console.error('dist/ is missing: run `npm run build:server` first');
-  process.exit(2);
-}
+requireBuild();
 
 if (process.env.BENCH_DATABASE_URL) process.env.TEST_DATABASE_URL = process.env.BENCH_DATABASE_URL;
 const server = await pgServer({ name: 'bench-pg', port: 54343 });
 const url = await recreateDatabase(server, 'jbh_bench_reports');
 let app;
 const stopAll = async () => {
-  app?.kill('SIGTERM');
+  app?.stop();
   await server.stop();
 };
 process.on('SIGINT', () => void stopAll().then(() => process.exit(130)));
@@ -116,12 +107,8 @@ const SEED = [
      JOIN (SELECT id, row_number() OVER (ORDER BY id) AS n FROM trainee WHERE full_name LIKE '报%') t ON t.n % 48 = f.n % 48 AND t.n <= 1440`,
 ];
 
-const pct = (times, p) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))].toFixed(1);
-
 try {
-  const { prepareDatabase } = require(join(dist, 'database', 'prepare.js'));
-  const key = randomBytes(32);
-  await prepareDatabase(url, { appRoot: process.cwd(), demoData: true, isProduction: false, fieldEncryptionKey: key });
+  const key = await prepareWithDemoData(url);
   const db = new pg.Client({ connectionString: url });
   await db.connect();
   const t0 = Date.now();
@@ -138,39 +125,12 @@ try {
   ).rows;
   await db.end();
 
-  app = spawn(process.execPath, [join(dist, 'main.js')], {
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      PORT: String(PORT),
-      LOG_LEVEL: 'warn',
-      SERVE_CLIENT: 'false',
-      FIELD_ENCRYPTION_KEY: key.toString('base64'),
-      JWT_SECRET: 'bench-secret-that-is-long-enough-0123456789',
-      AUTH_RATE_LIMIT_PER_MINUTE: '100000',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${PORT}`;
-  for (let i = 0; i < 150; i++) {
-    if (
-      await fetch(`${base}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  const login = async (username) =>
-    (
-      await fetch(`${base}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username, password: 'Demo#2026' }),
-      }).then((r) => r.json())
-    ).accessToken;
-  const as = { admin: { authorization: `Bearer ${await login('admin')}` }, station: { authorization: `Bearer ${await login('station')}` } };
+  app = await startApp({ url, key, port: PORT });
+  const { base } = app;
+  const as = {
+    admin: { authorization: `Bearer ${await login(base, 'admin')}` },
+    station: { authorization: `Bearer ${await login(base, 'station')}` },
+  };
 
   async function measure(path, headers) {
     for (let i = 0; i < 2; i++) await fetch(base + path, { headers }).then((r) => r.arrayBuffer());

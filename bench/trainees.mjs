@@ -4,32 +4,23 @@
 //   npm run build:server && node bench/trainees.mjs
 // BENCH_DATABASE_URL: a PostgreSQL server to use (a database is created on it); else embedded.
 // BENCH_TRAINEES (default 100000), BENCH_IMPORT_ROWS (default 10000), BENCH_REQUESTS (default 200).
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { pgServer, recreateDatabase } from '../scripts/lib/pg-server.mjs';
+import { login, pct, prepareWithDemoData, requireBuild, startApp } from './lib.mjs';
 
 const TRAINEES = Number(process.env.BENCH_TRAINEES ?? 100_000);
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 10_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
 const PORT = 3410;
-const require = createRequire(import.meta.url);
-const dist = join(process.cwd(), 'dist', 'server', 'src');
-if (!existsSync(join(dist, 'main.js'))) {
-  console.error('dist/ is missing: run `npm run build:server` first');
-  process.exit(2);
-}
+requireBuild();
 
 if (process.env.BENCH_DATABASE_URL) process.env.TEST_DATABASE_URL = process.env.BENCH_DATABASE_URL;
 const server = await pgServer({ name: 'bench-pg', port: 54342 });
 const url = await recreateDatabase(server, 'jbh_bench_trainees');
 let app;
 const stopAll = async () => {
-  app?.kill('SIGTERM');
+  app?.stop();
   await server.stop();
 };
 process.on('SIGINT', () => void stopAll().then(() => process.exit(130)));
@@ -53,9 +44,7 @@ function identityNumber(i) {
 }
 
 try {
-  const { prepareDatabase } = require(join(dist, 'database', 'prepare.js'));
-  const key = randomBytes(32);
-  await prepareDatabase(url, { appRoot: process.cwd(), demoData: true, isProduction: false, fieldEncryptionKey: key });
+  const key = await prepareWithDemoData(url);
 
   const db = new pg.Client({ connectionString: url });
   await db.connect();
@@ -70,36 +59,9 @@ try {
   const [{ n }] = (await db.query('SELECT count(*)::int AS n FROM trainee')).rows;
   await db.end();
 
-  app = spawn(process.execPath, [join(dist, 'main.js')], {
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      PORT: String(PORT),
-      LOG_LEVEL: 'warn',
-      SERVE_CLIENT: 'false',
-      FIELD_ENCRYPTION_KEY: key.toString('base64'),
-      JWT_SECRET: 'bench-secret-that-is-long-enough-0123456789',
-      AUTH_RATE_LIMIT_PER_MINUTE: '100000',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${PORT}`;
-  for (let i = 0; i < 150; i++) {
-    if (
-      await fetch(`${base}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  const login = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'counsellor', password: 'Demo#2026' }),
-  }).then((r) => r.json());
-  const auth = { authorization: `Bearer ${login.accessToken}` };
+  app = await startApp({ url, key, port: PORT });
+  const { base } = app;
+  const auth = { authorization: `Bearer ${await login(base, 'counsellor')}` };
 
   async function measure(name, path) {
     for (let i = 0; i < 10; i++) await fetch(base + path, { headers: auth }).then((r) => r.arrayBuffer());
@@ -114,8 +76,7 @@ try {
       total = body.total;
     }
     times.sort((a, b) => a - b);
-    const pct = (p) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))].toFixed(1);
-    return { name, p50: pct(50), p95: pct(95), rows: total };
+    return { name, p50: pct(times, 50), p95: pct(times, 95), rows: total };
   }
 
   const day = (d) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10);
