@@ -1,9 +1,7 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { Clock } from '../../server/src/common/clock';
-import { DESKTOP, describeBrowser, launchBrowser, PHONE, screenshotPath } from '../utils/browser';
-import { createTestApp, DEMO_PASSWORD, type TestApp } from '../utils/test-app';
+import { browserSession, describeBrowser, DESKTOP, PHONE } from '../utils/browser';
+import { type TestApp } from '../utils/test-app';
 
 const addDays = (iso: string, n: number) => new Date(Date.parse(iso) + n * 86_400_000).toISOString().slice(0, 10);
 
@@ -15,56 +13,26 @@ const addDays = (iso: string, n: number) => new Date(Date.parse(iso) + n * 86_40
  * photographed on a phone and a desktop.
  */
 describeBrowser('fairs: booths, registrations, slots, the desk and the report', () => {
+  const suite = browserSession({
+    // The desk's too-early 400 and unknown-code 404 are expected.
+    expected: (m, who) => who === 'desk' && /status of (400|404)/.test(m.text()),
+  });
+  const { problems, open, signIn, shoot } = suite;
   let t: TestApp;
-  let browser: Browser;
   let base: string;
   let clock: Clock;
   let fairDate: string;
   let fairId: string;
-  const problems: string[] = [];
   const TITLE = '海口春季订单式就业推介会';
 
-  beforeAll(async () => {
-    if (!existsSync(join(process.cwd(), 'dist', 'client', 'browser', 'index.html'))) {
-      throw new Error('The client is not built: run `npm run build:client` (npm test does it before the browser tests).');
-    }
-    t = await createTestApp({ SERVE_CLIENT: 'true' });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = await t.app.getUrl();
-    browser = await launchBrowser();
+  beforeAll(() => {
+    ({ t, base } = suite);
     clock = t.app.get(Clock);
     fairDate = addDays(clock.today(), 3);
   });
-  afterAll(async () => {
+  afterAll(() => {
     clock?.travelTo(new Date());
-    await browser?.close();
-    await t?.close();
   });
-
-  /** A fresh context; console errors are collected (the desk's too-early 400 and unknown-code 404 are expected). */
-  async function open(viewport: typeof PHONE, who: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport, locale: 'zh-CN' });
-    const page = await context.newPage();
-    page.on('console', (m: ConsoleMessage) => {
-      const expected = who === 'desk' && /status of (400|404)/.test(m.text());
-      if (m.type() === 'error' && !expected) problems.push(`${who}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`${who}: ${e.message}`));
-    return { context, page };
-  }
-
-  async function signIn(page: Page, username: string, home: string): Promise<void> {
-    await page.goto(`${base}/login`);
-    await page.locator('#username').fill(username);
-    await page.locator('#password').fill(DEMO_PASSWORD);
-    await page.locator('button[type=submit]').click();
-    await page.getByTestId(`home-${home}`).waitFor({ timeout: 20_000 });
-  }
-
-  async function shoot(page: Page, name: string): Promise<void> {
-    await page.waitForLoadState('networkidle');
-    await page.screenshot({ path: screenshotPath(name), fullPage: true, animations: 'disabled' });
-  }
 
   async function pick(page: Page, testId: string, text: string): Promise<void> {
     await page.getByTestId(testId).click();

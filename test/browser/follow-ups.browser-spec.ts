@@ -1,8 +1,5 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
-import { DESKTOP, describeBrowser, launchBrowser, PHONE, screenshotPath } from '../utils/browser';
-import { createTestApp, DEMO_PASSWORD, type TestApp } from '../utils/test-app';
+import { browserSession, describeBrowser, DESKTOP, PHONE } from '../utils/browser';
+import { type TestApp } from '../utils/test-app';
 
 /**
  * The field worker: a station counsellor on a phone records a visit while the connection is down;
@@ -10,48 +7,17 @@ import { createTestApp, DEMO_PASSWORD, type TestApp } from '../utils/test-app';
  * phone and a desktop.
  */
 describeBrowser('follow-ups: a visit typed offline is not lost', () => {
+  const suite = browserSession({
+    // The requests made on purpose while offline fail.
+    expected: (m) => /ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(m.text()),
+  });
+  const { problems, open, signIn, shoot } = suite;
   let t: TestApp;
-  let browser: Browser;
   let base: string;
-  const problems: string[] = [];
 
-  beforeAll(async () => {
-    if (!existsSync(join(process.cwd(), 'dist', 'client', 'browser', 'index.html'))) {
-      throw new Error('The client is not built: run `npm run build:client` (npm test does it before the browser tests).');
-    }
-    t = await createTestApp({ SERVE_CLIENT: 'true' });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = await t.app.getUrl();
-    browser = await launchBrowser();
+  beforeAll(() => {
+    ({ t, base } = suite);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-
-  /** Console errors are collected, except the failed requests made on purpose while offline. */
-  async function open(viewport: typeof PHONE, who: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport, locale: 'zh-CN' });
-    const page = await context.newPage();
-    page.on('console', (m: ConsoleMessage) => {
-      if (m.type() === 'error' && !/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(m.text())) problems.push(`${who}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`${who}: ${e.message}`));
-    return { context, page };
-  }
-
-  async function signIn(page: Page, username: string, home: string): Promise<void> {
-    await page.goto(`${base}/login`);
-    await page.locator('#username').fill(username);
-    await page.locator('#password').fill(DEMO_PASSWORD);
-    await page.locator('button[type=submit]').click();
-    await page.getByTestId(`home-${home}`).waitFor({ timeout: 20_000 });
-  }
-
-  async function shoot(page: Page, name: string): Promise<void> {
-    await page.waitForLoadState('networkidle').catch(() => undefined);
-    await page.screenshot({ path: screenshotPath(name), fullPage: true, animations: 'disabled' });
-  }
 
   it('records a visit offline on a phone; it is sent when the connection returns, once', async () => {
     const { context, page } = await open(PHONE, 'station');

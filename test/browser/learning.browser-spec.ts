@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
-import { DESKTOP, describeBrowser, launchBrowser, PHONE, screenshotPath } from '../utils/browser';
-import { createTestApp, DEMO_PASSWORD, type TestApp } from '../utils/test-app';
+import type { BrowserContext, Page } from 'playwright-core';
+import { browserSession, describeBrowser, DESKTOP, PHONE, screenshotPath } from '../utils/browser';
+import { type TestApp } from '../utils/test-app';
 
 /**
  * The learning journeys: a trainee follows their class and course on a phone, the instructor takes
@@ -11,53 +9,21 @@ import { createTestApp, DEMO_PASSWORD, type TestApp } from '../utils/test-app';
  * learning page is photographed on a phone and a desktop (test-results/screenshots).
  */
 describeBrowser('learning: classes, grades, certificates, diplomas and their verification', () => {
+  const suite = browserSession({
+    // An unknown verification code's 404 is expected.
+    expected: (m) => m.location().url.includes('/api/diploma-verifications/'),
+  });
+  const { problems, open, signIn, shoot } = suite;
   let t: TestApp;
-  let browser: Browser;
   let base: string;
-  const problems: string[] = [];
   const year = new Date().getFullYear();
   const CLASS_NAME = `${year}级中餐烹饪1班`;
   const DISTANCE_CLASS = `${year}级中餐烹饪远程班`;
   const COURSE = '中式烹调师（五级）';
 
-  beforeAll(async () => {
-    if (!existsSync(join(process.cwd(), 'dist', 'client', 'browser', 'index.html'))) {
-      throw new Error('The client is not built: run `npm run build:client` (npm test does it before the browser tests).');
-    }
-    t = await createTestApp({ SERVE_CLIENT: 'true' });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = await t.app.getUrl();
-    browser = await launchBrowser();
+  beforeAll(() => {
+    ({ t, base } = suite);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-
-  /** A fresh context; console errors are collected (an unknown verification code's 404 is expected). */
-  async function open(viewport: typeof PHONE, who: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport, locale: 'zh-CN' });
-    const page = await context.newPage();
-    page.on('console', (m: ConsoleMessage) => {
-      if (m.type() === 'error' && !m.location().url.includes('/api/diploma-verifications/')) problems.push(`${who}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`${who}: ${e.message}`));
-    return { context, page };
-  }
-
-  async function signIn(page: Page, username: string, home: string): Promise<void> {
-    await page.goto(`${base}/login`);
-    await page.locator('#username').fill(username);
-    await page.locator('#password').fill(DEMO_PASSWORD);
-    await page.locator('button[type=submit]').click();
-    await page.getByTestId(`home-${home}`).waitFor({ timeout: 20_000 });
-  }
-
-  async function shoot(page: Page, name: string): Promise<void> {
-    await page.waitForLoadState('networkidle');
-    // Drawers, modals and messages slide: photograph where they end, not half-way.
-    await page.screenshot({ path: screenshotPath(name), fullPage: true, animations: 'disabled' });
-  }
 
   async function api<T>(username: string, method: 'get' | 'put' | 'post', url: string, body?: object): Promise<T> {
     const { token } = await t.login(username);

@@ -1,8 +1,5 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
-import { DESKTOP, describeBrowser, launchBrowser, PHONE, screenshotPath } from '../utils/browser';
-import { createTestApp, DEMO_PASSWORD, type TestApp } from '../utils/test-app';
+import { browserSession, describeBrowser, DESKTOP, PHONE } from '../utils/browser';
+import { type TestApp } from '../utils/test-app';
 
 /**
  * Matching: a counsellor opens an order, reads why the first candidate ranks first, and recommends
@@ -10,53 +7,20 @@ import { createTestApp, DEMO_PASSWORD, type TestApp } from '../utils/test-app';
  * weights. Photographed on a phone and a desktop.
  */
 describeBrowser('matching: explained ranking, recommendation, why not, fitting jobs', () => {
+  const suite = browserSession();
+  const { problems, open, signIn, shoot } = suite;
   let t: TestApp;
-  let browser: Browser;
   let base: string;
   let orderId: string;
-  const problems: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(join(process.cwd(), 'dist', 'client', 'browser', 'index.html'))) {
-      throw new Error('The client is not built: run `npm run build:client` (npm test does it before the browser tests).');
-    }
-    t = await createTestApp({ SERVE_CLIENT: 'true' });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = await t.app.getUrl();
-    browser = await launchBrowser();
+    ({ t, base } = suite);
     orderId = (
       await t.sql<{ id: string }>(
         `SELECT o.id FROM job_order o JOIN organisation e ON e.id = o.employer_id WHERE e.name = '海口椰风酒店管理有限公司' AND o.state = 'open' ORDER BY o.title DESC LIMIT 1`,
       )
     )[0]!.id;
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-
-  async function open(viewport: typeof PHONE, who: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport, locale: 'zh-CN' });
-    const page = await context.newPage();
-    page.on('console', (m: ConsoleMessage) => {
-      if (m.type() === 'error') problems.push(`${who}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`${who}: ${e.message}`));
-    return { context, page };
-  }
-
-  async function signIn(page: Page, username: string, home: string): Promise<void> {
-    await page.goto(`${base}/login`);
-    await page.locator('#username').fill(username);
-    await page.locator('#password').fill(DEMO_PASSWORD);
-    await page.locator('button[type=submit]').click();
-    await page.getByTestId(`home-${home}`).waitFor({ timeout: 20_000 });
-  }
-
-  async function shoot(page: Page, name: string): Promise<void> {
-    await page.waitForLoadState('networkidle');
-    await page.screenshot({ path: screenshotPath(name), fullPage: true, animations: 'disabled' });
-  }
 
   it('a counsellor opens an order, reads why the first candidate ranks first, and recommends them', async () => {
     const { context, page } = await open(DESKTOP, 'counsellor');

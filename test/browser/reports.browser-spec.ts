@@ -1,52 +1,20 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { Browser, ConsoleMessage, Page } from 'playwright-core';
-import { DESKTOP, describeBrowser, launchBrowser, PHONE, screenshotPath } from '../utils/browser';
-import { createTestApp, DEMO_PASSWORD, type TestApp } from '../utils/test-app';
+import type { Page } from 'playwright-core';
+import { browserSession, DESKTOP, describeBrowser, PHONE } from '../utils/browser';
 
 /**
  * The outcome dashboards as the bureau and a station see them: charts drawn, tables beside them, a
  * different grouping, the workbook downloaded, the print layout — photographed on a desktop and a phone.
  */
 describeBrowser('reports: is the motto coming true?', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-  const problems: string[] = [];
-
-  beforeAll(async () => {
-    if (!existsSync(join(process.cwd(), 'dist', 'client', 'browser', 'index.html'))) {
-      throw new Error('The client is not built: run `npm run build:client` (npm test does it before the browser tests).');
-    }
-    t = await createTestApp({ SERVE_CLIENT: 'true' });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = await t.app.getUrl();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const suite = browserSession();
+  const { problems, shoot } = suite;
 
   async function open(viewport: typeof PHONE, who: string, home: string): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: 'zh-CN', acceptDownloads: true });
-    const page = await context.newPage();
-    page.on('console', (m: ConsoleMessage) => {
-      if (m.type() === 'error') problems.push(`${who}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`${who}: ${e.message}`));
-    await page.goto(`${base}/login`);
-    await page.locator('#username').fill(who);
-    await page.locator('#password').fill(DEMO_PASSWORD);
-    await page.locator('button[type=submit]').click();
-    await page.getByTestId(`home-${home}`).waitFor({ timeout: 20_000 });
+    const { page } = await suite.open(viewport, who);
+    await suite.signIn(page, who, home);
     return page;
-  }
-
-  async function shoot(page: Page, name: string): Promise<void> {
-    await page.waitForLoadState('networkidle').catch(() => undefined);
-    await page.screenshot({ path: screenshotPath(name), fullPage: true, animations: 'disabled' });
   }
 
   /** Every report has drawn its chart (ECharts renders SVG) and its table. */
@@ -107,22 +75,22 @@ describeBrowser('reports: is the motto coming true?', () => {
 
   it('a station counsellor on a phone sees their own trainees only, said so on the page', async () => {
     const page = await open(PHONE, 'station', 'counsellor');
-    await page.goto(`${base}/reports`);
+    await page.goto(`${suite.base}/reports`);
     await page.getByTestId('reports-page').waitFor();
     await reportsDrawn(page);
     expect(await page.getByTestId('reports-scope').textContent()).toContain('仅统计本机构');
     // Haikou's station receives from both facilities, but only its own people: fewer than the province.
     const total = Number((await page.getByTestId('motto-row').last().locator('td').nth(1).textContent())!.trim());
-    const [{ n: province }] = (await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM trainee WHERE released_on <= current_date`)) as [
-      { n: number },
-    ];
+    const [{ n: province }] = (await suite.t.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM trainee WHERE released_on <= current_date`,
+    )) as [{ n: number }];
     expect(total).toBeGreaterThan(0);
     expect(total).toBeLessThan(province);
     await shoot(page, 'reports-station-phone');
     await page.context().close();
     // The bureau's view on a phone, where there are numbers enough to draw.
     const admin = await open(PHONE, 'admin', 'admin');
-    await admin.goto(`${base}/reports`);
+    await admin.goto(`${suite.base}/reports`);
     await reportsDrawn(admin);
     await shoot(admin, 'reports-admin-phone');
     await admin.context().close();
@@ -130,7 +98,7 @@ describeBrowser('reports: is the motto coming true?', () => {
 
   it('trainees and employers cannot open it', async () => {
     const page = await open(PHONE, 'trainee', 'trainee');
-    await page.goto(`${base}/reports`);
+    await page.goto(`${suite.base}/reports`);
     await page.waitForLoadState('networkidle');
     expect(await page.getByTestId('reports-page').count()).toBe(0);
     await page.context().close();

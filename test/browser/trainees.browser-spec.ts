@@ -1,11 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, ConsoleMessage, Locator, Page } from 'playwright-core';
-import { DESKTOP, describeBrowser, launchBrowser, PHONE, screenshotPath } from '../utils/browser';
-import { createTestApp, DEMO_PASSWORD, type TestApp } from '../utils/test-app';
+import type { Locator, Page } from 'playwright-core';
+import { browserSession, describeBrowser, DESKTOP, PHONE } from '../utils/browser';
+import { type TestApp } from '../utils/test-app';
 
 /** GB 11643 check character, to make synthetic identity numbers the server accepts. */
 function withCheckDigit(first17: string): string {
@@ -34,56 +34,21 @@ const isoDay = (offsetDays: number): string => {
  * phone and a desktop (test-results/screenshots/records-*.png).
  */
 describeBrowser('trainee records: caseload, file, handover, import and the trainee portal', () => {
+  const suite = browserSession();
+  const { problems, open, signIn, shoot } = suite;
   let t: TestApp;
-  let browser: Browser;
   let base: string;
   let tmp: string;
-  const problems: string[] = [];
   const NAME = '韩立新';
   const IDENTITY = withCheckDigit('46010519880721731');
 
   beforeAll(async () => {
-    if (!existsSync(join(process.cwd(), 'dist', 'client', 'browser', 'index.html'))) {
-      throw new Error('The client is not built: run `npm run build:client` (npm test does it before the browser tests).');
-    }
-    t = await createTestApp({ SERVE_CLIENT: 'true' });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = await t.app.getUrl();
-    browser = await launchBrowser();
+    ({ t, base } = suite);
     tmp = await mkdtemp(join(tmpdir(), 'jbh-import-'));
   });
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
     if (tmp) await rm(tmp, { recursive: true, force: true });
   });
-
-  /** A fresh context; console errors are collected and must stay empty. */
-  async function open(viewport: typeof PHONE, who: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport, locale: 'zh-CN', acceptDownloads: true });
-    const page = await context.newPage();
-    page.on('console', (m: ConsoleMessage) => {
-      if (m.type() === 'error') problems.push(`${who}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`${who}: ${e.message}`));
-    return { context, page };
-  }
-
-  async function signIn(page: Page, username: string, home: string): Promise<void> {
-    await page.goto(`${base}/login`);
-    await page.locator('#username').fill(username);
-    await page.locator('#password').fill(DEMO_PASSWORD);
-    await page.locator('button[type=submit]').click();
-    await page.getByTestId(`home-${home}`).waitFor({ timeout: 20_000 });
-  }
-
-  async function shoot(page: Page, name: string): Promise<void> {
-    await page.waitForLoadState('networkidle');
-    // From the top: a scrolled full-page shot draws the sticky header half-way down.
-    await page.evaluate('window.scrollTo(0, 0)');
-    // Drawers, modals and messages slide: photograph where they end, not half-way.
-    await page.screenshot({ path: screenshotPath(`records-${name}`), fullPage: true, animations: 'disabled' });
-  }
 
   /** Opens an ng-zorro select and picks the option with this label. */
   async function choose(page: Page, select: Locator, label: string): Promise<void> {
