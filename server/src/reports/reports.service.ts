@@ -45,10 +45,25 @@ export class ReportsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async motto(user: AuthUser, q: OutcomeQueryDto, ctx: RequestContext): Promise<MottoReportDto> {
+  motto(user: AuthUser, q: OutcomeQueryDto, ctx: RequestContext): Promise<MottoReportDto> {
+    return this.audited(user, 'report.motto', q, ctx, () => this.buildMotto(user, q));
+  }
+
+  abstinence(user: AuthUser, q: OutcomeQueryDto, ctx: RequestContext): Promise<AbstinenceReportDto> {
+    return this.audited(user, 'report.abstinence', q, ctx, () => this.buildAbstinence(user, q));
+  }
+
+  orderFunnel(user: AuthUser, q: FunnelQueryDto, ctx: RequestContext): Promise<OrderFunnelReportDto> {
+    return this.audited(user, 'report.order_funnel', q, ctx, () => this.buildOrderFunnel(user, q));
+  }
+
+  fairFunnel(user: AuthUser, q: FunnelQueryDto, ctx: RequestContext): Promise<FairFunnelReportDto> {
+    return this.audited(user, 'report.fair_funnel', q, ctx, () => this.buildFairFunnel(user, q));
+  }
+
+  private async buildMotto(user: AuthUser, q: OutcomeQueryDto): Promise<MottoReportDto> {
     const f = await this.cohortFilter(user, q);
     const rows = await this.reports.motto(q.groupBy, f);
-    await this.audited(user, 'report.motto', q, ctx);
     const min = this.config.reportMinCell;
     const toDto = (r: MottoRow): MottoRowDto => ({
       ...this.labelled(r, q.groupBy),
@@ -63,10 +78,9 @@ export class ReportsService {
    * Abstinence is reported only with the share of the cohort reached beside it: 92% of the 40% who
    * could be asked is not 92% of everyone. Aggregates only; no person's status leaves the database.
    */
-  async abstinence(user: AuthUser, q: OutcomeQueryDto, ctx: RequestContext): Promise<AbstinenceReportDto> {
+  private async buildAbstinence(user: AuthUser, q: OutcomeQueryDto): Promise<AbstinenceReportDto> {
     const f = await this.cohortFilter(user, q);
     const rows = await this.reports.abstinence(q.groupBy, f);
-    await this.audited(user, 'report.abstinence', q, ctx);
     const min = this.config.reportMinCell;
     const toDto = (r: AbstinenceRow): AbstinenceRowDto => ({
       ...this.labelled(r, q.groupBy),
@@ -81,10 +95,9 @@ export class ReportsService {
     return { groupBy: q.groupBy, asOf: f.asOf, minCell: min, ...splitTotal(rows, toDto) };
   }
 
-  async orderFunnel(user: AuthUser, q: FunnelQueryDto, ctx: RequestContext): Promise<OrderFunnelReportDto> {
+  private async buildOrderFunnel(user: AuthUser, q: FunnelQueryDto): Promise<OrderFunnelReportDto> {
     const f = this.funnelFilter(user, q);
     const rows = await this.reports.orderFunnel(f);
-    await this.audited(user, 'report.order_funnel', q, ctx);
     const min = this.config.reportMinCell;
     const sum = (k: keyof (typeof rows)[number]) => rows.reduce((n, r) => n + Number(r[k]), 0);
     return {
@@ -121,10 +134,9 @@ export class ReportsService {
     };
   }
 
-  async fairFunnel(user: AuthUser, q: FunnelQueryDto, ctx: RequestContext): Promise<FairFunnelReportDto> {
+  private async buildFairFunnel(user: AuthUser, q: FunnelQueryDto): Promise<FairFunnelReportDto> {
     const f = this.funnelFilter(user, q);
     const rows = await this.reports.fairFunnel(f);
-    await this.audited(user, 'report.fair_funnel', q, ctx);
     const sum = (k: 'registered' | 'checked_in' | 'interviewed' | 'intents' | 'hires') => rows.reduce((n, r) => n + r[k], 0);
     return {
       asOf: f.asOf,
@@ -152,13 +164,17 @@ export class ReportsService {
     };
   }
 
-  /** All four reports in one workbook, with a sheet that says what every number means. */
-  async workbook(user: AuthUser, q: OutcomeQueryDto & FunnelQueryDto, ctx: RequestContext): Promise<Buffer> {
+  /** All four reports in one workbook, with a sheet that says what every number means (one audit entry). */
+  workbook(user: AuthUser, q: OutcomeQueryDto & FunnelQueryDto, ctx: RequestContext): Promise<Buffer> {
+    return this.audited(user, 'report.workbook', q, ctx, () => this.buildWorkbook(user, q));
+  }
+
+  private async buildWorkbook(user: AuthUser, q: OutcomeQueryDto & FunnelQueryDto): Promise<Buffer> {
     const [motto, abst, orders, fairs] = [
-      await this.motto(user, q, ctx),
-      await this.abstinence(user, q, ctx),
-      await this.orderFunnel(user, q, ctx),
-      await this.fairFunnel(user, q, ctx),
+      await this.buildMotto(user, q),
+      await this.buildAbstinence(user, q),
+      await this.buildOrderFunnel(user, q),
+      await this.buildFairFunnel(user, q),
     ];
     const wb = new ExcelJS.Workbook();
     wb.creator = 'Jinbuhuan';
@@ -329,9 +345,14 @@ export class ReportsService {
     return { key: r.key, label: r.label ?? r.key, labelEn: r.label_en ?? r.label ?? r.key, released: r.released };
   }
 
-  /** Reports are aggregates, but who looked at abstinence and outcomes, with which filters, is still on record. */
-  private audited(user: AuthUser, action: string, q: object, ctx: RequestContext): Promise<void> {
-    return this.audit.record({ actor: user, action, subjectType: 'report', result: 'success', ctx, detail: { ...q } });
+  /**
+   * Reports are aggregates, but who looked at abstinence and outcomes, with which filters, is still on
+   * record: one entry per report read, written once the report was made (a refused filter writes none).
+   */
+  private async audited<T>(user: AuthUser, action: string, q: object, ctx: RequestContext, make: () => Promise<T>): Promise<T> {
+    const result = await make();
+    await this.audit.record({ actor: user, action, subjectType: 'report', result: 'success', ctx, detail: { ...q } });
+    return result;
   }
 }
 
