@@ -42,7 +42,17 @@ describeBrowser('reports: is the motto coming true?', () => {
     expect(abstHead).toContain('保持操守');
     await shoot(page, 'reports-admin-desktop');
 
-    // Regroup by release year: one row per year.
+    // Narrow to one facility: the total becomes that facility's row.
+    const facilityRow = page.getByTestId('motto-row').filter({ hasText: '海南省第一强制隔离戒毒所' });
+    const facilityReleased = (await facilityRow.locator('td').nth(1).textContent())!.trim();
+    await page.getByTestId('reports-facility').click();
+    await page.locator('nz-option-item', { hasText: '海南省第一强制隔离戒毒所' }).click();
+    await page.getByTestId('reports-apply').click();
+    await page.getByTestId('motto-row').filter({ hasText: '海南省第二强制隔离戒毒所' }).waitFor({ state: 'detached' });
+    expect((await page.getByTestId('motto-row').last().locator('td').nth(1).textContent())!.trim()).toBe(facilityReleased);
+    await shoot(page, 'reports-admin-facility-desktop');
+    await page.getByTestId('reports-facility').locator('.ant-select-clear').click();
+
     await page.getByTestId('reports-group').click();
     await page.locator('nz-option-item', { hasText: '出所年份' }).click();
     await page.getByTestId('reports-apply').click();

@@ -3,11 +3,20 @@ import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
 import { queryParams } from '../core/api/query-params';
 import { SILENT_ERRORS } from '../core/errors/error-context';
+import type { OrganisationPageDto } from '../core/api/api-types';
 import type { AbstinenceReportDto, FairFunnelReportDto, MottoReportDto, OrderFunnelReportDto, ReportFilter } from './reports-types';
 
 /** The page shows its own errors, per report. */
 const silent = () => ({ context: new HttpContext().set(SILENT_ERRORS, true) });
-const cohort = (f: ReportFilter) => queryParams({ groupBy: f.groupBy, releasedFrom: f.from, releasedTo: f.to });
+const cohortQuery = (f: ReportFilter) => ({
+  groupBy: f.groupBy,
+  releasedFrom: f.from,
+  releasedTo: f.to,
+  facilityId: f.facilityId,
+  stationId: f.stationId,
+  divisionCode: f.divisionCode,
+});
+const cohort = (f: ReportFilter) => queryParams(cohortQuery(f));
 const window = (f: ReportFilter) => queryParams({ from: f.from, to: f.to });
 
 /** Outcome reports (成效报表): counts only, scoped by the server to what the caller may see. */
@@ -27,8 +36,12 @@ export class ReportsApi {
   fairFunnel(f: ReportFilter): Observable<FairFunnelReportDto> {
     return this.http.get<FairFunnelReportDto>('/api/reports/fair-funnel', { params: window(f), ...silent() });
   }
+  /** Facilities or stations to filter by (an admin's list; a counsellor's reports are their organisation's anyway). */
+  organisations(type: 'facility' | 'community_station'): Observable<OrganisationPageDto> {
+    return this.http.get<OrganisationPageDto>('/api/organisations', { params: queryParams({ type, pageSize: 100 }), ...silent() });
+  }
   workbook(f: ReportFilter): Observable<Blob> {
-    const params = queryParams({ groupBy: f.groupBy, releasedFrom: f.from, releasedTo: f.to, from: f.from, to: f.to });
+    const params = queryParams({ ...cohortQuery(f), from: f.from, to: f.to });
     return this.http.get('/api/reports/outcomes.xlsx', { params, responseType: 'blob' });
   }
 }

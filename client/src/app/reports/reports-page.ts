@@ -11,6 +11,7 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import type { EChartsCoreOption } from 'echarts/core';
 import { AuthStore } from '../core/auth/auth-store';
+import { ReferenceStore } from '../shared/reference-store';
 import { LoadError } from '../shared/load-error';
 import { type Remote, idle, loadInto } from '../shared/remote';
 import { EChart } from './echart';
@@ -30,7 +31,14 @@ import type {
 
 const GROUPS: readonly ReportGroup[] = ['facility', 'station', 'cohort_year', 'cohort_quarter', 'division'];
 const EMPLOYMENT_MONTHS = [1, 3, 6, 12] as const;
-const initialFilter = (): ReportFilter => ({ groupBy: 'facility', from: null, to: null });
+const initialFilter = (): ReportFilter => ({
+  groupBy: 'facility',
+  from: null,
+  to: null,
+  facilityId: null,
+  stationId: null,
+  divisionCode: null,
+});
 
 /**
  * `/reports` (成效报表): is the motto coming true? Four reports, each a chart with its table beside it,
@@ -68,6 +76,9 @@ export class ReportsPage {
   protected readonly groups = GROUPS;
   protected readonly months = EMPLOYMENT_MONTHS;
   protected readonly isAdmin = computed(() => this.auth.role() === 'admin');
+  protected readonly divisions = inject(ReferenceStore).divisions;
+  protected readonly facilities = signal<{ id: string; name: string }[]>([]);
+  protected readonly stations = signal<{ id: string; name: string }[]>([]);
 
   /** What the form shows; `applied` is what the reports were asked for. */
   protected readonly draft = signal<ReportFilter>(initialFilter());
@@ -108,10 +119,16 @@ export class ReportsPage {
   });
 
   constructor() {
+    inject(ReferenceStore).loadDivisions();
+    if (this.isAdmin()) {
+      // Only admins choose: a counsellor's reports are their own organisation's already.
+      this.api.organisations('facility').subscribe({ next: (p) => this.facilities.set(p.items), error: () => undefined });
+      this.api.organisations('community_station').subscribe({ next: (p) => this.stations.set(p.items), error: () => undefined });
+    }
     this.load();
   }
 
-  protected setDraft<K extends keyof ReportFilter>(key: K, value: ReportFilter[K]): void {
+  protected setDraft<K extends keyof ReportFilter>(key: K, value: ReportFilter[K] | undefined): void {
     this.draft.update((d) => ({ ...d, [key]: value || (key === 'groupBy' ? 'facility' : null) }));
   }
 

@@ -12,9 +12,15 @@ export type FunnelStageDto = Schemas['FunnelStageDto'];
 export type RateDto = Schemas['RateDto'];
 export type ReportGroup = MottoReportDto['groupBy'];
 
-/** What the page asks for: one date window, read as release dates by the cohort reports and as order/fair dates by the funnels. */
+/**
+ * What the page asks for: one date window, read as release dates by the cohort reports and as order/fair
+ * dates by the funnels; facility, station and home division narrow the cohort reports only.
+ */
 export interface ReportFilter {
   groupBy: ReportGroup;
   from: string | null;
   to: string | null;
+  facilityId: string | null;
+  stationId: string | null;
+  divisionCode: string | null;
 }
