@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { pgServer, recreateDatabase } from '../scripts/lib/pg-server.mjs';
 
 const require = createRequire(import.meta.url);
 export const dist = join(process.cwd(), 'dist', 'server', 'src');
@@ -65,3 +66,20 @@ export async function login(base, username) {
 
 /** The p-th percentile of sorted times, to one decimal. */
 export const pct = (times, p) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))].toFixed(1);
+
+/**
+ * A fresh database `name` on BENCH_DATABASE_URL's server, or on a throw-away embedded PostgreSQL on
+ * `port`; `stop()` stops the app (once `setApp` gave it) and the server. Ctrl-C stops both too.
+ */
+export async function benchDatabase(name, port) {
+  if (process.env.BENCH_DATABASE_URL) process.env.TEST_DATABASE_URL = process.env.BENCH_DATABASE_URL;
+  const server = await pgServer({ name: 'bench-pg', port });
+  const url = await recreateDatabase(server, name);
+  let app;
+  const stop = async () => {
+    app?.stop();
+    await server.stop();
+  };
+  process.on('SIGINT', () => void stop().then(() => process.exit(130)));
+  return { url, stop, setApp: (a) => (app = a), embedded: Boolean(server.embedded) };
+}

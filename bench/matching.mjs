@@ -8,8 +8,7 @@
 // BENCH_DATABASE_URL: a PostgreSQL server to use (a database is created on it); else embedded.
 // BENCH_TRAINEES (default 100000), BENCH_ORDERS (default 10000), BENCH_REQUESTS (default 40).
 import pg from 'pg';
-import { pgServer, recreateDatabase } from '../scripts/lib/pg-server.mjs';
-import { login, pct, prepareWithDemoData, requireBuild, startApp } from './lib.mjs';
+import { benchDatabase, login, pct, prepareWithDemoData, requireBuild, startApp } from './lib.mjs';
 
 const TRAINEES = Number(process.env.BENCH_TRAINEES ?? 100_000);
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 10_000);
@@ -17,15 +16,7 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 40);
 const PORT = 3411;
 requireBuild();
 
-if (process.env.BENCH_DATABASE_URL) process.env.TEST_DATABASE_URL = process.env.BENCH_DATABASE_URL;
-const server = await pgServer({ name: 'bench-pg', port: 54342 });
-const url = await recreateDatabase(server, 'jbh_bench_matching');
-let app;
-const stopAll = async () => {
-  app?.stop();
-  await server.stop();
-};
-process.on('SIGINT', () => void stopAll().then(() => process.exit(130)));
+const { url, stop: stopAll, setApp } = await benchDatabase('jbh_bench_matching', 54342);
 
 /** 40 occupations of the service and production groups, reused by trainees' certificates and orders. */
 const OCCUPATIONS = `(SELECT array_agg(code ORDER BY code) AS codes FROM (SELECT code FROM occupation WHERE major_code IN ('4', '6') ORDER BY code LIMIT 40) x)`;
@@ -109,8 +100,7 @@ try {
         (SELECT count(*) FROM certificate)::int AS certs, (SELECT count(*) FROM job_order WHERE state = 'open')::int AS orders`)
   ).rows;
 
-  app = await startApp({ url, key, port: PORT });
-  const { base } = app;
+  const { base } = setApp(await startApp({ url, key, port: PORT }));
   const counsellor = { authorization: `Bearer ${await login(base, 'counsellor')}` };
 
   const orderIds = (await db.query(`SELECT id FROM job_order WHERE state = 'open' ORDER BY random() LIMIT $1`, [REQUESTS])).rows.map(

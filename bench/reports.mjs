@@ -8,23 +8,14 @@
 // BENCH_DATABASE_URL: a PostgreSQL server to use (a database is created on it); else embedded.
 // BENCH_TRAINEES (default 100000), BENCH_REQUESTS (default 20 per query).
 import pg from 'pg';
-import { pgServer, recreateDatabase } from '../scripts/lib/pg-server.mjs';
-import { login, pct, prepareWithDemoData, requireBuild, startApp } from './lib.mjs';
+import { benchDatabase, login, pct, prepareWithDemoData, requireBuild, startApp } from './lib.mjs';
 
 const TRAINEES = Number(process.env.BENCH_TRAINEES ?? 100_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 20);
 const PORT = 3412;
 requireBuild();
 
-if (process.env.BENCH_DATABASE_URL) process.env.TEST_DATABASE_URL = process.env.BENCH_DATABASE_URL;
-const server = await pgServer({ name: 'bench-pg', port: 54343 });
-const url = await recreateDatabase(server, 'jbh_bench_reports');
-let app;
-const stopAll = async () => {
-  app?.stop();
-  await server.stop();
-};
-process.on('SIGINT', () => void stopAll().then(() => process.exit(130)));
+const { url, stop: stopAll, setApp } = await benchDatabase('jbh_bench_reports', 54343);
 
 const ORGS = `(SELECT (SELECT array_agg(id ORDER BY name) FROM organisation WHERE type = 'facility') AS facilities,
                       (SELECT array_agg(id ORDER BY name) FROM organisation WHERE type = 'community_station') AS stations,
@@ -125,8 +116,7 @@ try {
   ).rows;
   await db.end();
 
-  app = await startApp({ url, key, port: PORT });
-  const { base } = app;
+  const { base } = setApp(await startApp({ url, key, port: PORT }));
   const as = {
     admin: { authorization: `Bearer ${await login(base, 'admin')}` },
     station: { authorization: `Bearer ${await login(base, 'station')}` },

@@ -6,8 +6,7 @@
 // BENCH_TRAINEES (default 100000), BENCH_IMPORT_ROWS (default 10000), BENCH_REQUESTS (default 200).
 import ExcelJS from 'exceljs';
 import pg from 'pg';
-import { pgServer, recreateDatabase } from '../scripts/lib/pg-server.mjs';
-import { login, pct, prepareWithDemoData, requireBuild, startApp } from './lib.mjs';
+import { benchDatabase, login, pct, prepareWithDemoData, requireBuild, startApp } from './lib.mjs';
 
 const TRAINEES = Number(process.env.BENCH_TRAINEES ?? 100_000);
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 10_000);
@@ -15,15 +14,7 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
 const PORT = 3410;
 requireBuild();
 
-if (process.env.BENCH_DATABASE_URL) process.env.TEST_DATABASE_URL = process.env.BENCH_DATABASE_URL;
-const server = await pgServer({ name: 'bench-pg', port: 54342 });
-const url = await recreateDatabase(server, 'jbh_bench_trainees');
-let app;
-const stopAll = async () => {
-  app?.stop();
-  await server.stop();
-};
-process.on('SIGINT', () => void stopAll().then(() => process.exit(130)));
+const { url, stop: stopAll, setApp, embedded } = await benchDatabase('jbh_bench_trainees', 54342);
 
 /** Synthetic trainees straight into the table; the cipher column gets random bytes (never read here). */
 const SEED_SQL = `
@@ -59,8 +50,7 @@ try {
   const [{ n }] = (await db.query('SELECT count(*)::int AS n FROM trainee')).rows;
   await db.end();
 
-  app = await startApp({ url, key, port: PORT });
-  const { base } = app;
+  const { base } = setApp(await startApp({ url, key, port: PORT }));
   const auth = { authorization: `Bearer ${await login(base, 'counsellor')}` };
 
   async function measure(name, path) {
@@ -113,7 +103,7 @@ try {
   console.log(
     `\nCaseload — ${n.toLocaleString()} trainees in one facility (seeded in ${(seeded / 1000).toFixed(1)} s), ${REQUESTS} sequential requests each`,
   );
-  console.log(`database: ${server.embedded ? 'embedded PostgreSQL 18' : 'BENCH_DATABASE_URL'}; Node ${process.version}\n`);
+  console.log(`database: ${embedded ? 'embedded PostgreSQL 18' : 'BENCH_DATABASE_URL'}; Node ${process.version}\n`);
   console.log('| query | matching rows | p50 ms | p95 ms |');
   console.log('| --- | ---: | ---: | ---: |');
   for (const r of results) console.log(`| ${r.name} | ${r.rows.toLocaleString()} | ${r.p50} | ${r.p95} |`);

@@ -79,6 +79,15 @@ export class ReportsPage {
   protected readonly divisions = inject(ReferenceStore).divisions;
   protected readonly facilities = signal<{ id: string; name: string }[]>([]);
   protected readonly stations = signal<{ id: string; name: string }[]>([]);
+  /** The organisation filters, for admins only (a counsellor's reports are their organisation's already). */
+  protected readonly organisationFilters = computed(() =>
+    this.isAdmin()
+      ? [
+          { key: 'facilityId' as const, testId: 'facility', label: 'filter.facility' as const, options: this.facilities() },
+          { key: 'stationId' as const, testId: 'station', label: 'filter.station' as const, options: this.stations() },
+        ]
+      : [],
+  );
 
   /** What the form shows; `applied` is what the reports were asked for. */
   protected readonly draft = signal<ReportFilter>(initialFilter());
