@@ -4,7 +4,7 @@ const base = require('./jest.base.cjs');
 module.exports = {
   ...base,
   displayName: 'browser',
-  roots: ['<rootDir>/test/browser'],
+  roots: ['<rootDir>/test/browser', '<rootDir>/test/privacy'],
   testMatch: ['**/*.browser-spec.ts'],
   globalSetup: '<rootDir>/test/utils/global-setup.mjs',
   globalTeardown: '<rootDir>/test/utils/global-teardown.mjs',

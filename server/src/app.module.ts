@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { AccessModule } from './access/access.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CommonModule } from './common/common.module';
@@ -45,6 +46,7 @@ export class AppModule {
         CommonModule,
         LoggerModule.forRoot(pinoParams(config)),
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
+        AccessModule,
         AuditModule,
         HealthModule,
         ReferenceModule,

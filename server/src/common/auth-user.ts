@@ -1,4 +1,5 @@
 import type { Role } from '../users/user.entity';
+import type { Scope } from './decorators/access.decorator';
 
 /** Who is calling: taken from a verified access token, never from the request body. */
 export interface AuthUser {
@@ -6,6 +7,11 @@ export interface AuthUser {
   username: string;
   role: Role;
   organisationId: string;
+  /**
+   * How far the route being called lets this caller reach: its `@Access(roles, scope)` resolved for
+   * the caller's role by the RolesGuard. The access policy picks its rule by it.
+   */
+  scope?: Scope;
 }
 
 /** Request context for the audit log. */

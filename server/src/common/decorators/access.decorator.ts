@@ -7,8 +7,9 @@ export const ROLES_KEY = 'jbh:roles';
 export const SCOPE_KEY = 'jbh:scope';
 
 /**
- * How the service narrows what the caller sees. It is documentation the authorization test reads
- * and the OpenAPI description shows; the narrowing itself happens in services and repositories.
+ * How far a route lets each role reach. The RolesGuard resolves it for the caller and puts it on
+ * the request's user; the access policy (server/src/access) runs the rule written for that role
+ * and scope, and denies when none is written — so the scope declared here is enforced.
  * - `all`: every organisation's records (admins).
  * - `own-organisation`: records of the caller's organisation (and those handed over to it).
  * - `self`: the caller's own records only.
@@ -22,7 +23,9 @@ export const Public = () => applyDecorators(SetMetadata(IS_PUBLIC_KEY, true));
  * The one decorator every non-public route carries: which roles may call it and how far their
  * view reaches. A route without it is refused by the guard (deny by default).
  */
-export const Access = (roles: readonly Role[], scope: Scope | Partial<Record<Role, Scope>>) =>
+export type ScopeDeclaration = Scope | Partial<Record<Role, Scope>>;
+
+export const Access = (roles: readonly Role[], scope: ScopeDeclaration) =>
   applyDecorators(
     SetMetadata(ROLES_KEY, roles),
     SetMetadata(SCOPE_KEY, scope),

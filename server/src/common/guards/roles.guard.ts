@@ -2,7 +2,7 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import type { Role } from '../../users/user.entity';
 import type { AuthUser } from '../auth-user';
-import { IS_PUBLIC_KEY, ROLES_KEY } from '../decorators/access.decorator';
+import { IS_PUBLIC_KEY, ROLES_KEY, type Scope, SCOPE_KEY, type ScopeDeclaration } from '../decorators/access.decorator';
 import { DomainError } from '../domain-error';
 
 /**
@@ -18,7 +18,17 @@ export class RolesGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, targets)) return true;
     const roles = this.reflector.getAllAndOverride<readonly Role[] | undefined>(ROLES_KEY, targets);
     const user = context.switchToHttp().getRequest<{ user?: AuthUser }>().user;
-    if (roles && user && roles.includes(user.role)) return true;
-    throw new DomainError(403, 'FORBIDDEN_ROLE', '您的账号没有使用此功能的权限。', 'Your account may not use this function.');
+    if (roles && user && roles.includes(user.role)) {
+      const declared = this.reflector.getAllAndOverride<ScopeDeclaration | undefined>(SCOPE_KEY, targets);
+      const scope: Scope | undefined = typeof declared === 'string' ? declared : declared?.[user.role];
+      // A role listed without a scope for it reaches nothing: the access policy finds no rule.
+      if (!scope) throw forbiddenRole();
+      user.scope = scope;
+      return true;
+    }
+    throw forbiddenRole();
   }
 }
+
+const forbiddenRole = () =>
+  new DomainError(403, 'FORBIDDEN_ROLE', '您的账号没有使用此功能的权限。', 'Your account may not use this function.');

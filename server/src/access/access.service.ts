@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { notFound } from '../common/domain-error';
+import type { Scope } from '../common/decorators/access.decorator';
+import type { Role } from '../users/user.entity';
+import type { Caller, Querier } from './access.types';
+import { CAPABILITIES, type Capability } from './capabilities';
+import { PERMISSIONS, type Permission } from './permissions';
+
+/**
+ * THE access policy: every row-level decision ("may this caller read or change these trainees,
+ * orders, placements, fairs, visits…") is asked here, in the style of immich's
+ * `requireAccess(auth, permission, ids)`. Services never compare roles or organisations themselves
+ * (a test fails when one does); they ask:
+ *
+ * - `requireAccess(caller, permission, ids)` — throws the permission's 404 unless every id is allowed;
+ * - `checkAccess(caller, permission, ids)` — the allowed subset;
+ * - `scopeOf(caller)` — for list queries: a typed scope the repositories narrow by (never SQL);
+ * - `can(caller, capability)` — a yes/no that is not about rows (act for a trainee, see names…).
+ *
+ * The rules are in `permissions.ts` (what) and `policies/*.ts` (the SQL that answers it).
+ */
+@Injectable()
+export class AccessService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Every id allowed, or the permission's 404. Pass the transaction's manager when inside one. */
+  async requireAccess(caller: Caller, permission: Permission, ids: string | readonly string[], q?: Querier): Promise<void> {
+    const wanted = typeof ids === 'string' ? [ids] : ids;
+    const allowed = await this.checkAccess(caller, permission, wanted, q);
+    if (wanted.some((id) => !allowed.has(id))) {
+      const { noun } = PERMISSIONS[permission];
+      throw notFound(noun.zh, noun.en);
+    }
+  }
+
+  /** The ids of `ids` the caller may use under `permission`. Unknown ids are simply absent. */
+  async checkAccess(caller: Caller, permission: Permission, ids: readonly string[], q?: Querier): Promise<Set<string>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Set();
+    const rule = PERMISSIONS[permission].rules[caller.role]?.[scopeFor(caller)];
+    if (!rule) return new Set();
+    if (rule === 'any') return new Set(unique);
+    return new Set(await rule(q ?? this.dataSource, caller, unique));
+  }
+
+  /** The caller's reach for list queries, from the route's declared scope and their role. */
+  scopeOf(caller: Caller): RowScope {
+    const scope = scopeFor(caller);
+    if (scope === 'all') return { kind: 'all' };
+    if (scope === 'self') return { kind: 'self', userId: caller.id, role: caller.role };
+    return { kind: 'organisation', organisationId: caller.organisationId, role: caller.role };
+  }
+
+  /** The caller's organisation when the list must be narrowed to it, or null when it reaches all. */
+  organisationOf(caller: Caller): string | null {
+    const s = this.scopeOf(caller);
+    return s.kind === 'organisation' ? s.organisationId : null;
+  }
+
+  /** A yes/no capability of the caller's role (see `capabilities.ts`). */
+  can(caller: Pick<Caller, 'role'>, capability: Capability): boolean {
+    return (CAPABILITIES[capability] as readonly Role[]).includes(caller.role);
+  }
+}
+
+/**
+ * The caller's reach for list queries. `all`: everything the permission allows anywhere;
+ * `organisation`: rows of the caller's organisation (for a counsellor, also those handed over to
+ * or by it; for an employer, its own orders and candidates); `self`: the caller's own rows.
+ */
+export type RowScope =
+  | { kind: 'all' }
+  | { kind: 'organisation'; organisationId: string; role: Role }
+  | { kind: 'self'; userId: string; role: Role };
+
+/**
+ * The scope the route declared for this caller. A caller built outside a request (schedulers,
+ * tests of services) carries none: admins then reach all, everyone else their organisation —
+ * the same defaults the routes declare.
+ */
+function scopeFor(caller: Caller): Scope {
+  if (caller.scope) return caller.scope;
+  if (caller.role === 'admin') return 'all';
+  return caller.role === 'trainee' ? 'self' : 'own-organisation';
+}

@@ -1,0 +1,35 @@
+import type { Role } from '../users/user.entity';
+import { FAIRS_CAPABILITIES } from './policies/fairs.policy';
+import { LEARNING_CAPABILITIES } from './policies/learning.policy';
+import { ORDERS_CAPABILITIES } from './policies/orders.policy';
+import { PLACEMENTS_CAPABILITIES } from './policies/placements.policy';
+import { FOLLOW_UPS_CAPABILITIES } from './policies/follow-ups.policy';
+import { HANDOVERS_CAPABILITIES } from './policies/handovers.policy';
+import { MATCHING_CAPABILITIES } from './policies/matching.policy';
+import { REPORTS_CAPABILITIES } from './policies/reports.policy';
+import { ORGANISATIONS_CAPABILITIES } from './policies/organisations.policy';
+
+/**
+ * Yes/no powers that are not about particular rows: who acts on a trainee's behalf (assisted mode),
+ * who sees trainees' names, who may teach, and so on. Services ask `access.can(caller, 'x')` instead
+ * of comparing roles; the common ones are here, each domain's in its policy file.
+ */
+export const CAPABILITIES = {
+  /** Acts on a trainee's behalf; the act is recorded as assisted. */
+  'trainee.assist': ['counsellor', 'admin'],
+  /** Is a trainee acting for themselves. */
+  'trainee.self': ['trainee'],
+  /** Sees the whole province (every organisation's rows). */
+  'province.all': ['admin'],
+  ...FAIRS_CAPABILITIES,
+  ...LEARNING_CAPABILITIES,
+  ...ORDERS_CAPABILITIES,
+  ...PLACEMENTS_CAPABILITIES,
+  ...FOLLOW_UPS_CAPABILITIES,
+  ...HANDOVERS_CAPABILITIES,
+  ...MATCHING_CAPABILITIES,
+  ...REPORTS_CAPABILITIES,
+  ...ORGANISATIONS_CAPABILITIES,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Capability = keyof typeof CAPABILITIES;
