@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { notFound } from '../common/domain-error';
 import type { Scope } from '../common/decorators/access.decorator';
 import type { Role } from '../users/user.entity';
-import type { Caller, Querier } from './access.types';
+import type { Caller, PermissionDefinition, Querier } from './access.types';
 import { CAPABILITIES, type Capability } from './capabilities';
 import { PERMISSIONS, type Permission } from './permissions';
 
@@ -29,7 +29,7 @@ export class AccessService {
     const wanted = typeof ids === 'string' ? [ids] : ids;
     const allowed = await this.checkAccess(caller, permission, wanted, q);
     if (wanted.some((id) => !allowed.has(id))) {
-      const { noun } = PERMISSIONS[permission];
+      const { noun }: PermissionDefinition = PERMISSIONS[permission];
       throw notFound(noun.zh, noun.en);
     }
   }
@@ -38,7 +38,8 @@ export class AccessService {
   async checkAccess(caller: Caller, permission: Permission, ids: readonly string[], q?: Querier): Promise<Set<string>> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return new Set();
-    const rule = PERMISSIONS[permission].rules[caller.role]?.[scopeFor(caller)];
+    const definition: PermissionDefinition = PERMISSIONS[permission];
+    const rule = definition.rules[caller.role]?.[scopeFor(caller)];
     if (!rule) return new Set();
     if (rule === 'any') return new Set(unique);
     return new Set(await rule(q ?? this.dataSource, caller, unique));
