@@ -6,6 +6,8 @@ import type { Role } from '../users/user.entity';
 import type { Caller, PermissionDefinition, Querier } from './access.types';
 import { CAPABILITIES, type Capability } from './capabilities';
 import { PERMISSIONS, type Permission } from './permissions';
+import { orderListFilter, type OrderListFilter } from './policies/orders.policy';
+import { type PlacementScope, placementScopeOf } from './policies/placements.policy';
 
 /**
  * THE access policy: every row-level decision ("may this caller read or change these trainees,
@@ -57,6 +59,16 @@ export class AccessService {
   organisationOf(caller: Caller): string | null {
     const s = this.scopeOf(caller);
     return s.kind === 'organisation' ? s.organisationId : null;
+  }
+
+  /** Which orders a list shows the caller (employers their own, counsellors the published ones). */
+  orderFilter(caller: Caller): OrderListFilter {
+    return orderListFilter(caller);
+  }
+
+  /** Which placements a list shows the caller; null: none. */
+  placementScope(caller: Caller): PlacementScope | null {
+    return placementScopeOf(caller);
   }
 
   /** A yes/no capability of the caller's role (see `capabilities.ts`). */

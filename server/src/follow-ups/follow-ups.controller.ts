@@ -25,8 +25,8 @@ export class FollowUpsController {
   /** `view=due` (default): today's and overdue visits, the field worker's list. */
   @Get()
   @Access(['admin', 'counsellor'], SCOPE)
-  list(@CurrentUser() user: AuthUser, @Query() q: FollowUpQueryDto): Promise<FollowUpPageDto> {
-    return this.followUps.list(user, q);
+  list(@CurrentUser() user: AuthUser, @Query() q: FollowUpQueryDto, @ReqContext() ctx: RequestContext): Promise<FollowUpPageDto> {
+    return this.followUps.list(user, q, ctx);
   }
 
   /** The station's counsellors get the abstinence record too (audited); admins never. */

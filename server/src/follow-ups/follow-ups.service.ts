@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AccessService } from '../access/access.service';
+import type { Role } from '../users/user.entity';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser, RequestContext } from '../common/auth-user';
 import { Clock } from '../common/clock';
@@ -61,6 +63,7 @@ export class FollowUpsService {
     private readonly clock: Clock,
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly access: AccessService,
   ) {}
 
   /** Called by the handover's completion, in its transaction: the station's schedule of visits. */
@@ -71,9 +74,18 @@ export class FollowUpsService {
     await this.visits.schedule(m, { ...v, months: this.config.followUpMonths });
   }
 
-  async list(user: AuthUser, q: FollowUpQueryDto): Promise<FollowUpPageDto> {
-    const stationId = this.stationScope(user);
+  /** A list of visits names people: who asked for which list is audited (the filters, not the rows). */
+  async list(user: AuthUser, q: FollowUpQueryDto, ctx: RequestContext): Promise<FollowUpPageDto> {
+    const stationId = this.access.organisationOf(user);
     const { rows, total } = await this.visits.search(this.clock.today(), stationId, q.view ?? 'due', q.traineeId, q.page, q.pageSize);
+    await this.audit.record({
+      actor: user,
+      action: 'follow_up.list',
+      ...(q.traineeId ? { subjectType: 'trainee', subjectId: q.traineeId } : {}),
+      result: 'success',
+      ctx,
+      detail: { view: q.view ?? 'due', page: q.page, shown: rows.length },
+    });
     return { items: rows.map(toVisitDto), total, page: q.page, pageSize: q.pageSize };
   }
 
@@ -88,7 +100,7 @@ export class FollowUpsService {
       ctx,
       detail: { visitId: id },
     });
-    if (user.role !== 'counsellor') return toVisitDto(r);
+    if (!(await this.access.checkAccess(user, 'visit.abstinence', [id])).has(id)) return toVisitDto(r);
     const abstinence = await this.visits.abstinence(id);
     return { ...toVisitDto(r), abstinence: abstinence as FollowUpDetailDto['abstinence'] };
   }
@@ -100,8 +112,9 @@ export class FollowUpsService {
     if (dto.state === 'done' && !dto.contactMethod)
       throw badRequest('CONTACT_METHOD_REQUIRED', '请选择回访方式。', 'Choose how the contact was made.');
     await this.dataSource.transaction(async (m) => {
+      await this.access.requireAccess(user, 'visit.record', id, m);
       const v = await m.getRepository(FollowUpVisit).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!v || v.stationId !== user.organisationId) throw notFoundVisit();
+      if (!v) throw notFoundVisit();
       if (v.state !== 'planned') {
         if (v.clientRef === dto.clientRef) return; // the same record, sent again after a dropped connection
         throw conflict('ALREADY_RECORDED', '这次回访已经记录过了。', 'This visit has been recorded already.');
@@ -142,12 +155,13 @@ export class FollowUpsService {
   }
 
   async assign(user: AuthUser, id: string, dto: AssignVisitDto, ctx: RequestContext): Promise<FollowUpVisitDto> {
+    await this.access.requireAccess(user, 'visit.record', id);
     const r = await this.visible(user, id);
-    const [u] = await this.dataSource.query<{ organisation_id: string; role: string }[]>(
+    const [u] = await this.dataSource.query<{ organisation_id: string; role: Role }[]>(
       `SELECT organisation_id, role FROM app_user WHERE id = $1`,
       [dto.userId],
     );
-    if (!u || u.role !== 'counsellor' || u.organisation_id !== r.station_id)
+    if (!u || !this.access.can(u, 'visit.hold') || u.organisation_id !== r.station_id)
       throw badRequest('NOT_STATION_COUNSELLOR', '只能交给本站的辅导员。', 'Assign to a counsellor of this station.');
     await this.dataSource.transaction(async (m) => {
       await m.getRepository(FollowUpVisit).update({ id }, { assignedUserId: dto.userId });
@@ -228,15 +242,10 @@ export class FollowUpsService {
     });
   }
 
-  /** The station whose visits the caller sees (null: admins, all stations); others see none. */
-  private stationScope(user: AuthUser): string | null {
-    if (user.role === 'admin') return null;
-    return user.organisationId;
-  }
-
   private async visible(user: AuthUser, id: string): Promise<VisitRow> {
+    await this.access.requireAccess(user, 'visit.read', id);
     const r = await this.visits.find(id, this.clock.today());
-    if (!r || (user.role !== 'admin' && r.station_id !== user.organisationId)) throw notFoundVisit();
+    if (!r) throw notFoundVisit();
     return r;
   }
 }

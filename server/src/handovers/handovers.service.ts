@@ -1,6 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { FollowUpsService } from '../follow-ups/follow-ups.service';
+import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser, RequestContext } from '../common/auth-user';
 import { Clock } from '../common/clock';
@@ -37,20 +38,32 @@ export class HandoversService {
     private readonly dataSource: DataSource,
     private readonly followUps: FollowUpsService,
     private readonly notifications: NotificationsService,
+    private readonly access: AccessService,
   ) {}
 
   async list(user: AuthUser, q: HandoverQueryDto): Promise<Page<HandoverDto>> {
-    const org = user.role === 'admin' ? null : user.organisationId;
-    const [rows, total] = await this.handovers.search(q, org);
+    const [rows, total] = await this.handovers.search(q, this.access.organisationOf(user));
+    const sides = await this.sidesOf(
+      user,
+      rows.map((r) => r.id),
+    );
     return pageOf(
-      rows.map((r) => this.toDto(r, user)),
+      rows.map((r) => this.toDto(r, sides(r.id))),
       total,
       q,
     );
   }
 
   async get(user: AuthUser, id: string): Promise<HandoverDto> {
-    return this.toDto(await this.visible(user, id), user);
+    const row = await this.visible(user, id);
+    return this.toDto(row, (await this.sidesOf(user, [id]))(id));
+  }
+
+  /** Which side of each handover the caller is on: the policy says who may send and who may receive. */
+  private async sidesOf(user: AuthUser, ids: string[]): Promise<(id: string) => HandoverDto['side']> {
+    if (this.access.can(user, 'province.all')) return () => 'admin';
+    const sending = await this.access.checkAccess(user, 'handover.send', ids);
+    return (id) => (sending.has(id) ? 'sender' : 'receiver');
   }
 
   /** The station the trainee would go to: the one in their home division. */
@@ -270,9 +283,9 @@ export class HandoversService {
     m: EntityManager,
   ): Promise<Handover> {
     const h = await this.handovers.findForUpdate(id, m);
-    if (!h || (h.fromOrganisationId !== user.organisationId && h.toOrganisationId !== user.organisationId)) throw notFoundHandover();
-    const mine = side === 'sender' ? h.fromOrganisationId : h.toOrganisationId;
-    if (mine !== user.organisationId) {
+    await this.access.requireAccess(user, 'handover.read', id, m);
+    if (!h) throw notFoundHandover();
+    if (!(await this.access.checkAccess(user, side === 'sender' ? 'handover.send' : 'handover.receive', [id], m)).has(id)) {
       throw new DomainError(
         HttpStatus.FORBIDDEN,
         'WRONG_SIDE',
@@ -292,14 +305,13 @@ export class HandoversService {
   }
 
   private async visible(user: AuthUser, id: string): Promise<HandoverRow> {
+    await this.access.requireAccess(user, 'handover.read', id);
     const row = await this.handovers.findRow(id);
-    if (!row || (user.role !== 'admin' && row.fromOrganisationId !== user.organisationId && row.toOrganisationId !== user.organisationId)) {
-      throw notFoundHandover();
-    }
+    if (!row) throw notFoundHandover();
     return row;
   }
 
-  private toDto(r: HandoverRow, user: AuthUser): HandoverDto {
+  private toDto(r: HandoverRow, side: HandoverDto['side']): HandoverDto {
     return {
       id: r.id,
       traineeId: r.traineeId,
@@ -322,7 +334,7 @@ export class HandoversService {
       handoverPlace: r.handoverPlace,
       handedOverOn: r.handedOverOn,
       overdue: r.overdue,
-      side: user.role === 'admin' ? 'admin' : r.fromOrganisationId === user.organisationId ? 'sender' : 'receiver',
+      side,
     };
   }
 }

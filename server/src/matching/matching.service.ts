@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser, RequestContext } from '../common/auth-user';
 import { Clock } from '../common/clock';
@@ -32,6 +33,7 @@ export class MatchingService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly dataSource: DataSource,
+    private readonly access: AccessService,
   ) {}
 
   async candidates(user: AuthUser, orderId: string, q: CandidateQueryDto, ctx: RequestContext): Promise<CandidateRankingDto> {
@@ -41,7 +43,7 @@ export class MatchingService {
       { id: orderId, ceilings: [ceilingOutside(weights, order.required_level), ceilingOutside(weights, order.required_level, false)] },
       weights,
       {
-        organisationId: user.role === 'admin' ? null : user.organisationId,
+        organisationId: this.access.organisationOf(user),
         divisionCode: q.divisionCode,
         availableBy: q.availableBy,
         certificateOccupation: q.certificateOccupation,
@@ -87,10 +89,7 @@ export class MatchingService {
   /** Why a trainee is not (or not higher) on an order's list. */
   async whyNot(user: AuthUser, orderId: string, traineeId: string, ctx: RequestContext): Promise<WhyNotDto> {
     await this.visibleOrder(orderId);
-    const [t] = await this.dataSource.query<{ organisation_id: string }[]>(`SELECT organisation_id FROM trainee WHERE id = $1`, [
-      traineeId,
-    ]);
-    if (!t || (user.role !== 'admin' && t.organisation_id !== user.organisationId)) throw notFound('学员档案', 'Trainee record');
+    await this.access.requireAccess(user, 'trainee.match', traineeId);
     const { version, weights } = await this.matching.currentWeights();
     const r = (await this.matching.one(orderId, traineeId, weights))!;
     const blockers: string[] = [];
@@ -132,10 +131,7 @@ export class MatchingService {
       if (!own) throw notFound('学员档案', 'Trainee record');
       id = own.id;
     } else {
-      const [t] = await this.dataSource.query<{ organisation_id: string }[]>(`SELECT organisation_id FROM trainee WHERE id = $1`, [
-        traineeId,
-      ]);
-      if (!t || (user.role !== 'admin' && t.organisation_id !== user.organisationId)) throw notFound('学员档案', 'Trainee record');
+      await this.access.requireAccess(user, 'trainee.match', traineeId);
       id = traineeId;
     }
     const { version, weights } = await this.matching.currentWeights();
@@ -207,10 +203,7 @@ export class MatchingService {
   }
 
   async setReadiness(user: AuthUser, traineeId: string, dto: ReadinessDto, ctx: RequestContext): Promise<ReadinessResultDto> {
-    const [t] = await this.dataSource.query<{ organisation_id: string }[]>(`SELECT organisation_id FROM trainee WHERE id = $1`, [
-      traineeId,
-    ]);
-    if (!t || t.organisation_id !== user.organisationId) throw notFound('学员档案', 'Trainee record');
+    await this.access.requireAccess(user, 'trainee.write', traineeId);
     const [row] = await this.dataSource.query<{ set_at: Date }[]>(
       `INSERT INTO trainee_readiness (trainee_id, ready, note, set_by) VALUES ($1, $2, $3, $4)
        ON CONFLICT (trainee_id) DO UPDATE SET ready = EXCLUDED.ready, note = EXCLUDED.note, set_by = EXCLUDED.set_by, set_at = now()

@@ -1,5 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser, RequestContext } from '../common/auth-user';
 import { Clock } from '../common/clock';
@@ -29,13 +30,15 @@ export class OrdersService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
+    private readonly access: AccessService,
   ) {}
 
   async list(user: AuthUser, q: OrderQueryDto): Promise<Page<OrderDto>> {
     const params: unknown[] = [];
     const where: string[] = [];
-    if (user.role === 'employer') where.push(`o.employer_id = $${params.push(user.organisationId)}`);
-    if (user.role === 'counsellor') where.push(`o.state = 'open'`);
+    const visible = this.access.orderFilter(user);
+    if (visible.employerId) where.push(`o.employer_id = $${params.push(visible.employerId)}`);
+    if (visible.openOnly) where.push(`o.state = 'open'`);
     if (q.state) where.push(`o.state = $${params.push(q.state)}`);
     if (q.occupationCode) where.push(`o.occupation_code = $${params.push(q.occupationCode)}`);
     if (q.divisionCode) where.push(`o.division_code = $${params.push(q.divisionCode)}`);
@@ -49,13 +52,9 @@ export class OrdersService {
   }
 
   async get(user: AuthUser, id: string): Promise<OrderDto> {
+    await this.access.requireAccess(user, 'order.read', id);
     const [r] = await this.dataSource.query<Record<string, unknown>[]>(`${SELECT} WHERE o.id = $1`, [id]);
     if (!r) throw notFoundOrder();
-    const visible =
-      user.role === 'admin' ||
-      (user.role === 'employer' && r.employer_id === user.organisationId) ||
-      (user.role === 'counsellor' && r.state === 'open');
-    if (!visible) throw notFoundOrder();
     return toOrderDto(r);
   }
 
@@ -139,8 +138,9 @@ export class OrdersService {
 
   /** An employer's own order (others: 404). */
   private async own(user: AuthUser, id: string): Promise<JobOrder> {
+    await this.access.requireAccess(user, 'order.manage', id);
     const o = await this.dataSource.getRepository(JobOrder).findOneBy({ id });
-    if (!o || o.employerId !== user.organisationId) throw notFoundOrder();
+    if (!o) throw notFoundOrder();
     return o;
   }
 

@@ -3,7 +3,8 @@ import type { DataSource } from 'typeorm';
 import type { AuditService } from '../audit/audit.service';
 import type { ReferenceService } from '../reference/reference.service';
 import type { OrganisationsRepository } from './organisations.repository';
-import { OrganisationsService, scopeOf } from './organisations.service';
+import { AccessService } from '../access/access.service';
+import { OrganisationsService } from './organisations.service';
 
 describe('OrganisationsService', () => {
   const repo = { findInScope: jest.fn<OrganisationsRepository['findInScope']>(), search: jest.fn(), creditCodeTaken: jest.fn() };
@@ -13,14 +14,18 @@ describe('OrganisationsService', () => {
     reference as unknown as ReferenceService,
     {} as AuditService,
     {} as DataSource,
+    new AccessService({} as DataSource),
   );
-  const counsellor = { id: 'u1', username: 'c', role: 'counsellor' as const, organisationId: 'org-a' };
+  const counsellor = { id: 'u1', username: 'c', role: 'counsellor' as const, organisationId: 'org-a', scope: 'own-organisation' as const };
 
   beforeEach(() => jest.resetAllMocks());
 
-  it('scopes non-admins to their own organisation', () => {
-    expect(scopeOf(counsellor)).toEqual({ kind: 'own', organisationId: 'org-a' });
-    expect(scopeOf({ ...counsellor, role: 'admin' })).toEqual({ kind: 'all' });
+  it('scopes callers to what the route declares for them', async () => {
+    repo.search.mockResolvedValue([[], 0] as never);
+    await service.list(counsellor, { page: 1, pageSize: 20 });
+    expect(repo.search).toHaveBeenLastCalledWith(expect.anything(), { kind: 'own', organisationId: 'org-a' });
+    await service.list({ ...counsellor, role: 'admin', scope: 'all' }, { page: 1, pageSize: 20 });
+    expect(repo.search).toHaveBeenLastCalledWith(expect.anything(), { kind: 'all' });
   });
 
   it('answers 404 (not 403) for an organisation outside the caller’s scope', async () => {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser, RequestContext } from '../common/auth-user';
 import { creditCodeProblem } from '../common/check-digits';
@@ -17,8 +18,11 @@ import { toOrganisationDto } from './organisation.mapper';
 import type { Organisation } from './organisation.entity';
 import { type OrganisationScope, OrganisationsRepository } from './organisations.repository';
 
-export const scopeOf = (user: AuthUser): OrganisationScope =>
-  user.role === 'admin' ? { kind: 'all' } : { kind: 'own', organisationId: user.organisationId };
+/** The organisations the caller reaches: all (admins), else their own (the access policy decides which). */
+export const organisationScope = (access: AccessService, user: AuthUser): OrganisationScope => {
+  const organisationId = access.organisationOf(user);
+  return organisationId ? { kind: 'own', organisationId } : { kind: 'all' };
+};
 
 const notFoundOrg = () => notFound('机构', 'Organisation');
 
@@ -29,15 +33,16 @@ export class OrganisationsService {
     private readonly reference: ReferenceService,
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
+    private readonly access: AccessService,
   ) {}
 
   async list(user: AuthUser, q: OrganisationQueryDto): Promise<Page<OrganisationDto>> {
-    const [rows, total] = await this.organisations.search(q, scopeOf(user));
+    const [rows, total] = await this.organisations.search(q, organisationScope(this.access, user));
     return pageOf(rows.map(toOrganisationDto), total, q);
   }
 
   async get(user: AuthUser, id: string): Promise<OrganisationDto> {
-    const org = await this.organisations.findInScope(id, scopeOf(user));
+    const org = await this.organisations.findInScope(id, organisationScope(this.access, user));
     if (!org) throw notFoundOrg();
     return toOrganisationDto(org);
   }

@@ -1,14 +1,11 @@
+import type { PlacementScope } from '../access/policies/placements.policy';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { PlacementQueryDto } from './dto/placement.dto';
 import { Placement, PlacementEvent, type PlacementState } from './placement.entity';
 
 /** Who may list which placements: everything, one organisation's trainees, or one trainee's own. */
-export type PlacementScope =
-  | { kind: 'all' }
-  | { kind: 'holder'; organisationId: string }
-  | { kind: 'employer'; organisationId: string }
-  | { kind: 'trainee'; userId: string };
+export type { PlacementScope };
 
 export interface PlacementRow {
   id: string;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser, RequestContext } from '../common/auth-user';
 import { Clock } from '../common/clock';
@@ -8,7 +9,6 @@ import { badRequest, conflict, notFound } from '../common/domain-error';
 import { type Page, pageOf } from '../common/dto/page.dto';
 import { ConsentsRepository } from '../consents/consents.repository';
 import { NotificationsService } from '../notifications/notifications.service';
-import type { Role } from '../users/user.entity';
 import type {
   AcceptPlacementDto,
   CandidateDto,
@@ -49,23 +49,21 @@ export type PlacementAction = 'recommend' | 'accept' | 'decline' | 'interview' |
  * The placement state machine: for each act, the states it starts from, where it leads, and who may
  * do it. A counsellor doing a trainee's act (accept, decline, hire) does it assisted, and it says so.
  */
-const MOVES: Record<PlacementAction, { from: PlacementState[]; to: PlacementState; by: Role[]; zh: string }> = {
-  recommend: { from: ['suggested'], to: 'recommended', by: ['counsellor'], zh: '推荐' },
-  accept: { from: ['recommended'], to: 'accepted_by_trainee', by: ['trainee', 'counsellor'], zh: '接受推荐' },
+const MOVES: Record<PlacementAction, { from: PlacementState[]; to: PlacementState; zh: string }> = {
+  recommend: { from: ['suggested'], to: 'recommended', zh: '推荐' },
+  accept: { from: ['recommended'], to: 'accepted_by_trainee', zh: '接受推荐' },
   decline: {
     from: ['recommended', 'accepted_by_trainee', 'interview', 'offer'],
     to: 'declined',
-    by: ['trainee', 'counsellor'],
     zh: '婉拒',
   },
-  interview: { from: ['accepted_by_trainee'], to: 'interview', by: ['employer'], zh: '安排面试' },
-  offer: { from: ['accepted_by_trainee', 'interview'], to: 'offer', by: ['employer'], zh: '发出录用意向' },
-  hire: { from: ['offer'], to: 'hired', by: ['employer', 'counsellor', 'trainee'], zh: '确认入职' },
-  reject: { from: ['recommended', 'accepted_by_trainee', 'interview', 'offer'], to: 'rejected', by: ['employer'], zh: '不录用' },
+  interview: { from: ['accepted_by_trainee'], to: 'interview', zh: '安排面试' },
+  offer: { from: ['accepted_by_trainee', 'interview'], to: 'offer', zh: '发出录用意向' },
+  hire: { from: ['offer'], to: 'hired', zh: '确认入职' },
+  reject: { from: ['recommended', 'accepted_by_trainee', 'interview', 'offer'], to: 'rejected', zh: '不录用' },
   withdraw: {
     from: ['suggested', 'recommended', 'accepted_by_trainee', 'interview', 'offer'],
     to: 'withdrawn',
-    by: ['counsellor'],
     zh: '撤回',
   },
 };
@@ -96,6 +94,7 @@ export class PlacementsService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly dataSource: DataSource,
+    private readonly access: AccessService,
   ) {}
 
   async list(user: AuthUser, q: PlacementQueryDto): Promise<Page<PlacementDto>> {
@@ -104,6 +103,7 @@ export class PlacementsService {
   }
 
   async get(user: AuthUser, id: string): Promise<PlacementDto> {
+    await this.access.requireAccess(user, 'placement.act', id);
     const row = await this.placements.findRow(id, this.scopeOf(user));
     if (!row) throw notFoundPlacement();
     return (await this.withEvents([row]))[0]!;
@@ -117,7 +117,8 @@ export class PlacementsService {
         `SELECT organisation_id, state, job_matching_consent, user_id FROM trainee WHERE id = $1 FOR SHARE`,
         [dto.traineeId],
       );
-      if (!trainee || trainee.organisation_id !== user.organisationId) throw notFound('学员档案', 'Trainee record');
+      await this.access.requireAccess(user, 'trainee.write', dto.traineeId, m);
+      if (!trainee) throw notFound('学员档案', 'Trainee record');
       this.assertMayBeRecommended(trainee);
       const [order] = await m.query<{ state: string; title: string }[]>(`SELECT state, title FROM job_order WHERE id = $1 FOR SHARE`, [
         dto.orderId,
@@ -192,7 +193,7 @@ export class PlacementsService {
    */
   accept(user: AuthUser, id: string, dto: AcceptPlacementDto, ctx: RequestContext): Promise<void> {
     return this.move(user, id, 'accept', dto.note, ctx, async (p, row, m) => {
-      const assisted = user.role !== 'trainee';
+      const assisted = this.access.can(user, 'trainee.assist');
       if (assisted && !dto.paperFormRef)
         throw badRequest(
           'PAPER_FORM_REQUIRED',
@@ -276,7 +277,7 @@ export class PlacementsService {
       const other = await this.placements.liveHire(p.traineeId, m);
       // Where they work is the counsellor's business, not another employer's: employers get a neutral message.
       if (other)
-        throw user.role === 'employer'
+        throw this.access.can(user, 'placement.employerSide')
           ? conflict('ALREADY_HIRED', '该候选人已在其他单位入职，不能再录用。', 'This candidate has taken another job.')
           : conflict(
               'ALREADY_HIRED',
@@ -307,7 +308,7 @@ export class PlacementsService {
   /** The employment ended; the hire still counts for the order, and the trainee may be hired again. */
   async end(user: AuthUser, id: string, dto: EndEmploymentDto, ctx: RequestContext): Promise<void> {
     await this.dataSource.transaction(async (m) => {
-      const { p } = await this.actable(user, id, ['employer', 'counsellor'], m);
+      const { p } = await this.actable(user, id, 'end', m);
       if (p.state !== 'hired' || p.endedOn)
         throw badRequest('NOT_EMPLOYED', '只有在职的记录才能登记离职。', 'Only a current employment can end.');
       if (dto.endedOn < p.hiredOn! || dto.endedOn > this.clock.today())
@@ -365,16 +366,7 @@ export class PlacementsService {
   }
 
   async fulfilment(user: AuthUser, orderId: string): Promise<FulfilmentDto> {
-    const [order] = await this.dataSource.query<{ employer_id: string; state: string }[]>(
-      `SELECT employer_id, state FROM job_order WHERE id = $1`,
-      [orderId],
-    );
-    const visible =
-      order &&
-      (user.role === 'admin' ||
-        (user.role === 'employer' && order.employer_id === user.organisationId) ||
-        (user.role === 'counsellor' && order.state !== 'draft'));
-    if (!visible) throw notFoundOrder();
+    await this.access.requireAccess(user, 'order.follow', orderId);
     const r = await this.placements.fulfilment(orderId, this.clock.today());
     return {
       orderId,
@@ -450,7 +442,7 @@ export class PlacementsService {
   ): Promise<void> {
     const rule = MOVES[action];
     await this.dataSource.transaction(async (m) => {
-      const { p, row } = await this.actable(user, id, rule.by, m);
+      const { p, row } = await this.actable(user, id, action, m);
       if (!rule.from.includes(p.state))
         throw badRequest(
           'PLACEMENT_STATE',
@@ -459,7 +451,7 @@ export class PlacementsService {
           { state: p.state },
         );
       await apply(p, row, m);
-      const assisted = user.role === 'counsellor' && (action === 'accept' || action === 'decline' || action === 'hire');
+      const assisted = this.access.can(user, 'trainee.assist') && (action === 'accept' || action === 'decline' || action === 'hire');
       await this.placements.recordEvent(
         { placementId: p.id, fromState: p.state, toState: rule.to, actorId: user.id, actorRole: user.role, assisted, note: note ?? null },
         m,
@@ -480,37 +472,23 @@ export class PlacementsService {
   }
 
   /** The placement, locked, if this caller may act on it in this role; otherwise 404. */
-  private async actable(user: AuthUser, id: string, roles: Role[], m: EntityManager): Promise<{ p: Placement; row: PlacementRow }> {
+  private async actable(user: AuthUser, id: string, action: PlacementAction | 'end', m: EntityManager): Promise<{ p: Placement; row: PlacementRow }> {
     const p = await this.placements.findForUpdate(id, m);
+    await this.access.requireAccess(user, 'placement.act', id, m);
     const row = p ? await this.placements.findRow(id, this.scopeOf(user), m) : null;
     if (!p || !row) throw notFoundPlacement();
-    if (!roles.includes(user.role))
-      throw badRequest('NOT_YOUR_STEP', '这一步不由您操作。', 'This step is not yours to take.', { allowed: roles });
-    if (user.role === 'counsellor' && row.trainee_organisation_id !== user.organisationId) throw notFoundPlacement();
+    if (!this.access.can(user, `placement.${action}`))
+      throw badRequest('NOT_YOUR_STEP', '这一步不由您操作。', 'This step is not yours to take.', { action });
     return { p, row };
   }
 
+  /** Lists narrow by the policy's placement scope; a caller with none reaches nothing. */
   private scopeOf(user: AuthUser): PlacementScope {
-    switch (user.role) {
-      case 'admin':
-        return { kind: 'all' };
-      case 'counsellor':
-        return { kind: 'holder', organisationId: user.organisationId };
-      case 'employer':
-        return { kind: 'employer', organisationId: user.organisationId };
-      case 'trainee':
-        return { kind: 'trainee', userId: user.id };
-      default:
-        return { kind: 'holder', organisationId: '00000000-0000-0000-0000-000000000000' };
-    }
+    return this.access.placementScope(user) ?? { kind: 'holder', organisationId: '00000000-0000-0000-0000-000000000000' };
   }
 
   private async employerOrder(user: AuthUser, orderId: string): Promise<void> {
-    const rows = await this.dataSource.query<unknown[]>(`SELECT 1 FROM job_order WHERE id = $1 AND employer_id = $2`, [
-      orderId,
-      user.organisationId,
-    ]);
-    if (!rows.length) throw notFoundOrder();
+    await this.access.requireAccess(user, 'order.manage', orderId);
   }
 
   private assertMayBeRecommended(t: { state: string; job_matching_consent: boolean }): void {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
+import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser, RequestContext } from '../common/auth-user';
 import { Clock } from '../common/clock';
@@ -27,6 +28,7 @@ export class ChecklistService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
+    private readonly access: AccessService,
   ) {}
 
   async forTrainee(user: AuthUser, traineeId: string): Promise<ChecklistItemDto[]> {
@@ -111,7 +113,7 @@ export class ChecklistService {
         WHERE t.state = 'pre_release' AND ($1::uuid IS NULL OR t.organisation_id = $1::uuid)
         GROUP BY t.id HAVING count(*) FILTER (WHERE ci.done_on IS NULL) > 0
         ORDER BY t.expected_release_on, t.id`,
-      [user.role === 'admin' ? null : user.organisationId],
+      [this.access.organisationOf(user)],
     );
     const today = this.clock.today();
     return rows.map((r) => ({

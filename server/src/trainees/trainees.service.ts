@@ -1,5 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser, RequestContext } from '../common/auth-user';
 import { identityNumberProblem, type IdentityProblem } from '../common/check-digits';
@@ -30,8 +31,9 @@ import { type TraineeRow, type TraineeScope, TraineesRepository } from './traine
 export const PRE_RELEASE_DAYS = 30;
 const PRE_RELEASE_LOCK = 7_230_502;
 
-export const traineeScopeOf = (user: AuthUser): TraineeScope =>
-  user.role === 'admin' ? { kind: 'all' } : { kind: 'organisation', organisationId: user.organisationId };
+/** The filters of a caseload search, for its audit entry (the free-text term is handled apart). */
+const searchFilters = (q: TraineeQueryDto): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(q).filter(([k]) => k !== 'q'));
 
 const notFoundTrainee = () => notFound('学员档案', 'Trainee record');
 
@@ -65,10 +67,17 @@ export class TraineesService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
+    private readonly access: AccessService,
   ) {}
 
+  /** The caseload the caller reaches: everyone (admins) or their organisation's (see the trainee policy). */
+  private scopeOf(user: AuthUser): TraineeScope {
+    const organisationId = this.access.organisationOf(user);
+    return organisationId ? { kind: 'organisation', organisationId } : { kind: 'all' };
+  }
+
   async caseloadSummary(user: AuthUser): Promise<CaseloadSummaryDto> {
-    const rows = await this.trainees.countByState(traineeScopeOf(user));
+    const rows = await this.trainees.countByState(this.scopeOf(user));
     const byState = Object.fromEntries(TRAINEE_STATES.map((s) => [s, 0])) as Record<TraineeState, number>;
     let releasing = 0;
     for (const r of rows) {
@@ -80,10 +89,16 @@ export class TraineesService {
 
   async list(user: AuthUser, q: TraineeQueryDto, ctx: RequestContext): Promise<Page<TraineeListItemDto>> {
     const hash = this.identityLookupHash(q.q);
-    if (hash) {
-      await this.audit.record({ actor: user, action: 'trainee.lookup_by_identity', result: 'success', ctx });
-    }
-    const [rows, total] = await this.trainees.search(q, traineeScopeOf(user), hash);
+    const [rows, total] = await this.trainees.search(q, this.scopeOf(user), hash);
+    // Who searched what (never what came back): a name typed into the search is kept in the audit
+    // trail, which only admins read; an identity number is never kept, only that one was looked up.
+    await this.audit.record({
+      actor: user,
+      action: hash ? 'trainee.lookup_by_identity' : 'trainee.search',
+      result: 'success',
+      ctx,
+      detail: { ...searchFilters(q), ...(hash ? {} : q.q ? { name: q.q } : {}), total },
+    });
     const today = this.clock.today();
     return pageOf(
       rows.map((r) => toTraineeListItem(r, today)),
@@ -94,7 +109,7 @@ export class TraineesService {
 
   /** Rows for the Excel export: the same filters, everything the caller may see. */
   async listAll(user: AuthUser, q: TraineeQueryDto, ctx: RequestContext): Promise<TraineeListItemDto[]> {
-    const rows = await this.trainees.searchAll(q, traineeScopeOf(user), this.identityLookupHash(q.q));
+    const rows = await this.trainees.searchAll(q, this.scopeOf(user), this.identityLookupHash(q.q));
     await this.audit.record({ actor: user, action: 'trainee.export', result: 'success', ctx, detail: { rows: rows.length } });
     const today = this.clock.today();
     return rows.map((r) => toTraineeListItem(r, today));
@@ -322,13 +337,14 @@ export class TraineesService {
     const t = await this.ownRecord(user);
     await this.audit.record({ actor: user, action: 'trainee.read_self', subjectType: 'trainee', subjectId: t.id, result: 'success', ctx });
     const inside = t.state === 'admitted' || t.state === 'pre_release';
+    // No organisation name: this feeds a screen the trainee shows others (the data download has it).
     return {
       fullName: t.fullName,
       state: t.state,
+      stage: inside ? 'inside' : 'outside',
       expectedReleaseOn: t.expectedReleaseOn,
       releasedOn: t.releasedOn,
       daysToRelease: inside ? daysBetween(this.clock.today(), t.expectedReleaseOn) : null,
-      organisationName: t.organisation?.name ?? '',
     };
   }
 
@@ -341,8 +357,8 @@ export class TraineesService {
 
   /** The trainee as the caller may read it, or 404 (never 403: existence is itself sensitive). */
   async readable(user: AuthUser, id: string): Promise<{ row: TraineeRow; trainee: Trainee }> {
-    if (user.role !== 'admin' && user.role !== 'counsellor') throw notFoundTrainee();
-    const row = await this.trainees.findRowInScope(id, traineeScopeOf(user));
+    await this.access.requireAccess(user, 'trainee.read', id);
+    const row = await this.trainees.findRowInScope(id, this.scopeOf(user));
     const trainee = row ? await this.trainees.findById(id) : null;
     if (!row || !trainee) throw notFoundTrainee();
     return { row, trainee };
@@ -351,7 +367,7 @@ export class TraineesService {
   /** Only the organisation holding the trainee changes the record. */
   async writable(user: AuthUser, id: string): Promise<TraineeRow> {
     const { row } = await this.readable(user, id);
-    if (user.role !== 'counsellor' || row.read_only || row.organisation_id !== user.organisationId) {
+    if (!(await this.access.checkAccess(user, 'trainee.write', [id])).has(id)) {
       throw new DomainError(
         HttpStatus.FORBIDDEN,
         'READ_ONLY',

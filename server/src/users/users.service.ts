@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import { hashPassword, assertPasswordAcceptable } from '../auth/password';
 import { SessionsRepository } from '../auth/sessions.repository';
@@ -33,6 +34,7 @@ export class UsersService {
     private readonly organisations: OrganisationsRepository,
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
+    private readonly access: AccessService,
   ) {}
 
   async list(q: UserQueryDto): Promise<Page<UserDto>> {
@@ -103,7 +105,7 @@ export class UsersService {
       if (dto.unlock) Object.assign(patch, { failedLoginCount: 0, lockedUntil: null });
       if (dto.disabled !== undefined) patch.disabledAt = dto.disabled ? (user.disabledAt ?? new Date()) : null;
       if (dto.permissions !== undefined) {
-        if (dto.permissions.length > 0 && user.role !== 'counsellor' && user.role !== 'admin') {
+        if (dto.permissions.length > 0 && !this.access.can(user, 'identity.unmask.holder')) {
           throw badRequest(
             'PERMISSION_NOT_FOR_ROLE',
             '只有指导员和管理员可以授予查看完整身份证号的权限。',

@@ -1,6 +1,59 @@
-import type { PermissionDefinition } from '../access.types';
 import type { Role } from '../../users/user.entity';
+import type { Caller, PermissionDefinition, Querier } from '../access.types';
 
-export const ORDERS_PERMISSIONS = {} satisfies Record<string, PermissionDefinition>;
+const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+
+/** An employer's own orders, in any state. */
+const ordersOfEmployer = async (q: Querier, caller: Caller, wanted: string[]) =>
+  ids(
+    await q.query<{ id: string }[]>(`SELECT id FROM job_order WHERE id = ANY($1::uuid[]) AND employer_id = $2`, [
+      wanted,
+      caller.organisationId,
+    ]),
+  );
+
+/** Orders that are published: counsellors match and recommend against them. Drafts stay the employer's. */
+const publishedOrders = async (q: Querier, _caller: Caller, wanted: string[]) =>
+  ids(await q.query<{ id: string }[]>(`SELECT id FROM job_order WHERE id = ANY($1::uuid[]) AND state = 'open'`, [wanted]));
+
+/** Orders that were ever published (open, filled or closed): their placements and history stay readable. */
+const everPublishedOrders = async (q: Querier, _caller: Caller, wanted: string[]) =>
+  ids(await q.query<{ id: string }[]>(`SELECT id FROM job_order WHERE id = ANY($1::uuid[]) AND state <> 'draft'`, [wanted]));
+
+const ORDER = { zh: '订单', en: 'Order' };
+
+export const ORDERS_PERMISSIONS = {
+  /** See an order: admins all; an employer its own; counsellors the open ones. */
+  'order.read': {
+    noun: ORDER,
+    rules: {
+      admin: { all: 'any' },
+      employer: { 'own-organisation': ordersOfEmployer },
+      counsellor: { all: publishedOrders, 'own-organisation': publishedOrders },
+    },
+  },
+  /** An order's placements and fulfilment: like reading it, but closed and filled orders stay in reach. */
+  'order.follow': {
+    noun: ORDER,
+    rules: {
+      admin: { all: 'any' },
+      employer: { 'own-organisation': ordersOfEmployer },
+      counsellor: { all: everPublishedOrders, 'own-organisation': everPublishedOrders },
+    },
+  },
+  /** Change, open or close an order: its employer only. */
+  'order.manage': { noun: ORDER, rules: { employer: { 'own-organisation': ordersOfEmployer } } },
+} satisfies Record<string, PermissionDefinition>;
 
 export const ORDERS_CAPABILITIES = {} satisfies Record<string, readonly Role[]>;
+
+/** Which orders a list shows the caller: `employerId` narrows to one employer, `openOnly` to published ones. */
+export interface OrderListFilter {
+  employerId: string | null;
+  openOnly: boolean;
+}
+
+export function orderListFilter(caller: Caller): OrderListFilter {
+  if (caller.role === 'employer') return { employerId: caller.organisationId, openOnly: false };
+  return { employerId: null, openOnly: caller.role !== 'admin' };
+}

@@ -3,4 +3,7 @@ import type { Role } from '../../users/user.entity';
 
 export const ORGANISATIONS_PERMISSIONS = {} satisfies Record<string, PermissionDefinition>;
 
-export const ORGANISATIONS_CAPABILITIES = {} satisfies Record<string, readonly Role[]>;
+export const ORGANISATIONS_CAPABILITIES = {
+  /** May be granted a permission (identity.unmask, station.head): staff who read trainees' files. */
+  'identity.unmask.holder': ['counsellor', 'admin'],
+} satisfies Record<string, readonly Role[]>;

@@ -1,6 +1,86 @@
-import type { PermissionDefinition } from '../access.types';
 import type { Role } from '../../users/user.entity';
+import type { Caller, PermissionDefinition, Querier } from '../access.types';
 
-export const PLACEMENTS_PERMISSIONS = {} satisfies Record<string, PermissionDefinition>;
+/**
+ * Which placements a list or a row read reaches. `holder`: placements of the trainees an
+ * organisation holds; `employer`: placements on an employer's orders, never suggestions and never
+ * a trainee who withdrew matching consent; `trainee`: a trainee's own, never suggestions.
+ */
+export type PlacementScope =
+  | { kind: 'all' }
+  | { kind: 'holder'; organisationId: string }
+  | { kind: 'employer'; organisationId: string }
+  | { kind: 'trainee'; userId: string };
 
-export const PLACEMENTS_CAPABILITIES = {} satisfies Record<string, readonly Role[]>;
+export function placementScopeOf(caller: Caller): PlacementScope | null {
+  switch (caller.role) {
+    case 'admin':
+      return { kind: 'all' };
+    case 'counsellor':
+      return { kind: 'holder', organisationId: caller.organisationId };
+    case 'employer':
+      return { kind: 'employer', organisationId: caller.organisationId };
+    case 'trainee':
+      return { kind: 'trainee', userId: caller.id };
+    default:
+      return null;
+  }
+}
+
+const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+
+const ofHeldTrainees = async (q: Querier, caller: Caller, wanted: string[]) =>
+  ids(
+    await q.query<{ id: string }[]>(
+      `SELECT p.id FROM placement p JOIN trainee t ON t.id = p.trainee_id WHERE p.id = ANY($1::uuid[]) AND t.organisation_id = $2`,
+      [wanted, caller.organisationId],
+    ),
+  );
+
+const onEmployersOrders = async (q: Querier, caller: Caller, wanted: string[]) =>
+  ids(
+    await q.query<{ id: string }[]>(
+      `SELECT p.id FROM placement p JOIN job_order o ON o.id = p.order_id JOIN trainee t ON t.id = p.trainee_id
+        WHERE p.id = ANY($1::uuid[]) AND o.employer_id = $2 AND p.state <> 'suggested' AND t.job_matching_consent`,
+      [wanted, caller.organisationId],
+    ),
+  );
+
+const traineesOwn = async (q: Querier, caller: Caller, wanted: string[]) =>
+  ids(
+    await q.query<{ id: string }[]>(
+      `SELECT p.id FROM placement p JOIN trainee t ON t.id = p.trainee_id WHERE p.id = ANY($1::uuid[]) AND t.user_id = $2 AND p.state <> 'suggested'`,
+      [wanted, caller.id],
+    ),
+  );
+
+const PLACEMENT = { zh: '推荐记录', en: 'Placement' };
+
+export const PLACEMENTS_PERMISSIONS = {
+  /** Read a placement or take a step on it: each side of it, as far as its scope reaches. */
+  'placement.act': {
+    noun: PLACEMENT,
+    rules: {
+      admin: { all: 'any' },
+      counsellor: { 'own-organisation': ofHeldTrainees },
+      employer: { 'own-organisation': onEmployersOrders },
+      trainee: { self: traineesOwn },
+    },
+  },
+} satisfies Record<string, PermissionDefinition>;
+
+/** Who takes each step of a placement (the state machine is in placements.service.ts). */
+export const PLACEMENTS_CAPABILITIES = {
+  'placement.recommend': ['counsellor'],
+  'placement.accept': ['trainee', 'counsellor'],
+  'placement.decline': ['trainee', 'counsellor'],
+  'placement.interview': ['employer'],
+  'placement.offer': ['employer'],
+  'placement.hire': ['employer', 'counsellor', 'trainee'],
+  'placement.reject': ['employer'],
+  'placement.withdraw': ['counsellor'],
+  /** Record that an employment ended. */
+  'placement.end': ['employer', 'counsellor'],
+  /** Sees a placement from the employer's side: never where else a person works. */
+  'placement.employerSide': ['employer'],
+} satisfies Record<string, readonly Role[]>;

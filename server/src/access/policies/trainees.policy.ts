@@ -41,6 +41,11 @@ export const TRAINEES_PERMISSIONS = {
       trainee: { self: traineeOfUser },
     },
   },
+  /** Rank a trainee against orders, or say why not: the organisation that holds them (or an admin). */
+  'trainee.match': {
+    noun: TRAINEE,
+    rules: { admin: { all: 'any' }, counsellor: { 'own-organisation': traineesHeldByOrganisation } },
+  },
   /** Change a trainee's file, move it along the lifecycle, act for the trainee (assisted). */
   'trainee.write': {
     noun: TRAINEE,

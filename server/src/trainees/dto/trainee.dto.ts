@@ -30,15 +30,25 @@ export class CaseloadSummaryDto {
 }
 
 /** What a trainee sees about themselves on their portal. */
+/** Where the trainee is, in words the outward screens may key on: `outside` from release on. */
+export const TRAINEE_STAGES = ['inside', 'outside'] as const;
+export type TraineeStage = (typeof TRAINEE_STAGES)[number];
+
+/**
+ * The trainee's own status, for their home screen — a screen they may show an employer or family. It
+ * names no organisation (where the record is held is in the data download, `GET /trainees/me/data`).
+ */
 export class MyTraineeStatusDto {
   fullName: string;
   @ApiProperty({ enum: TRAINEE_STATES })
   state: TraineeState;
+  /** `inside` while admitted or in pre-release; `outside` once released (also community, closed). */
+  @ApiProperty({ enum: TRAINEE_STAGES })
+  stage: TraineeStage;
   expectedReleaseOn: string;
   releasedOn: string | null;
   /** Days until the expected release (negative once past), while still inside. */
   daysToRelease: number | null;
-  organisationName: string;
 }
 
 /** A row of the caseload. Identity numbers appear masked only. */
