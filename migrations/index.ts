@@ -10,6 +10,9 @@ import { FollowUps1795899287877 } from './1795899287877-FollowUps';
 import { NotificationPreferences1795901713976 } from './1795901713976-NotificationPreferences';
 import { MatchingTiers1795918815022 } from './1795918815022-MatchingTiers';
 import { CertificateHoldersIndex1795919332331 } from './1795919332331-CertificateHoldersIndex';
+import { NeutralDiplomaNumbers1796411573763 } from './1796411573763-NeutralDiplomaNumbers';
+import { IdentityMaskColumns1796411832365 } from './1796411832365-IdentityMaskColumns';
+import { ControlledVocabulary1796412043780 } from './1796412043780-ControlledVocabulary';
 
 /** Every migration, in order. Rewritten by `npm run migration:generate -- Name`. */
 export const allMigrations = [
@@ -25,4 +28,7 @@ export const allMigrations = [
   NotificationPreferences1795901713976,
   MatchingTiers1795918815022,
   CertificateHoldersIndex1795919332331,
+  NeutralDiplomaNumbers1796411573763,
+  IdentityMaskColumns1796411832365,
+  ControlledVocabulary1796412043780,
 ];

@@ -33,6 +33,8 @@ export const MATRIX: Record<string, Allowed> = {
   'GET /api/reference/skill-levels': 'public',
   'GET /api/reference/occupations': 'public',
   'GET /api/reference/occupations/{code}': 'public',
+  'GET /api/reference/industries': 'public',
+  'GET /api/reference/recommendation-reasons': 'public',
 
   'GET /api/organisations': ALL,
   'GET /api/organisations/{id}': ALL,

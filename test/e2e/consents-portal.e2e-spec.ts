@@ -289,7 +289,7 @@ describe('roster import from Excel', () => {
     addDays(today, 300),
     '13800001111',
     '初中',
-    '电工、焊工',
+    '电工/五级、焊工',
     4000,
     '是',
     '',
@@ -322,11 +322,18 @@ describe('roster import from Excel', () => {
     soon[4] = addDays(today, 5);
     const ok = await upload([good(6), good(8), soon], false);
     expect(ok.body).toMatchObject({ committed: true, imported: 3, problems: [] });
-    const rows = await t.sql<{ state: string; home_division_code: string; skills: string[]; sex: string }>(
+    const rows = await t.sql<{ state: string; home_division_code: string; skills: unknown; sex: string }>(
       `SELECT state, home_division_code, skills, sex FROM trainee WHERE full_name LIKE '导入%' ORDER BY full_name`,
     );
     expect(rows.map((r) => r.state)).toEqual(['admitted', 'admitted', 'pre_release']);
-    expect(rows[0]).toMatchObject({ home_division_code: '460200', skills: ['电工', '焊工'] });
+    // Skills typed as occupation names (with a level) are stored as codes employers may read.
+    expect(rows[0]).toMatchObject({
+      home_division_code: '460200',
+      skills: [
+        { occupationCode: '6-31-01-03', level: 5 },
+        { occupationCode: '6-18-02-04', level: null },
+      ],
+    });
     expect(await t.sql(`SELECT 1 FROM checklist_item ci JOIN trainee t ON t.id = ci.trainee_id WHERE t.full_name = '导入9'`)).toHaveLength(
       5,
     );

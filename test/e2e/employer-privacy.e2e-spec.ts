@@ -40,6 +40,8 @@ describe('employer deny-list: nothing about rehab reaches an employer, on any ro
     ['GET /api/health', (t) => t.http().get('/api/health')],
     ['GET /api/reference/divisions', (t) => t.http().get('/api/reference/divisions')],
     ['GET /api/reference/skill-levels', (t) => t.http().get('/api/reference/skill-levels')],
+    ['GET /api/reference/industries', (t) => t.http().get('/api/reference/industries')],
+    ['GET /api/reference/recommendation-reasons', (t) => t.http().get('/api/reference/recommendation-reasons')],
     ['GET /api/reference/occupations', (t) => t.http().get('/api/reference/occupations?q=烹调')],
     ['GET /api/reference/occupations/{code}', (t) => t.http().get('/api/reference/occupations/4-03-02-01')],
     ['GET /api/consent-texts', (t) => t.http().get('/api/consent-texts')],

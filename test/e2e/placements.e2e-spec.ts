@@ -100,18 +100,19 @@ describe('placements: recommendation → acceptance → interview → offer → 
       .http()
       .post('/api/placements')
       .auth(counsellor, { type: 'bearer' })
-      .send({ orderId: order, traineeId: liming, note: '热菜基础扎实' })
+      .send({ orderId: order, traineeId: liming, note: '热菜基础扎实', reasons: ['related_course', 'can_start_on_time'] })
       .expect(201);
     const p = created.body;
     expect(p).toMatchObject({ state: 'recommended', orderId: order, traineeId: liming, contactShared: false });
     expect(p.candidateCode).toMatch(/^C[2-9A-HJ-NP-Z]{7}$/);
-    const revealing = await t
+    // Reasons outside the fixed list are refused; the note is the counsellor's own (never the employer's to read).
+    const freeReason = await t
       .http()
       .post('/api/placements')
       .auth(counsellor, { type: 'bearer' })
-      .send({ orderId: order, traineeId: liming, note: '在戒毒所表现很好' })
+      .send({ orderId: order, traineeId: liming, reasons: ['在戒毒所表现很好'] })
       .expect(400);
-    expect(revealing.body.code).toBe('NOTE_REVEALS_HISTORY');
+    expect(JSON.stringify(freeReason.body)).toContain('reasons');
     const dup = await t
       .http()
       .post('/api/placements')
@@ -129,6 +130,11 @@ describe('placements: recommendation → acceptance → interview → offer → 
     const traineeName = (await one<{ full_name: string }>(`SELECT full_name FROM trainee WHERE id = $1`, [liming])).full_name;
     expect(JSON.stringify(before.body)).not.toContain(facilityName);
     expect(JSON.stringify(before.body)).not.toContain(traineeName);
+    expect(JSON.stringify(before.body)).not.toContain('热菜基础扎实');
+    expect(before.body[0].reasons).toEqual([
+      { code: 'related_course', zh: '正在参加相关技能培训', en: 'In a related skills course' },
+      { code: 'can_start_on_time', zh: '可按时到岗', en: 'Can start on the date' },
+    ]);
     // The employer cannot step ahead of the trainee.
     const early = await t
       .http()
@@ -389,9 +395,9 @@ describe('placements: recommendation → acceptance → interview → offer → 
       [employerA, addDays(today, 60), addDays(today, 30)],
     );
     const trainees = await t.sql<{ id: string }>(
-      `INSERT INTO trainee (full_name, sex, birth_date, identity_number_cipher, identity_number_hash, identity_number_tail, home_division_code,
+      `INSERT INTO trainee (full_name, sex, birth_year, identity_number_cipher, identity_number_hash, identity_number_tail, home_division_code,
           organisation_id, state, admitted_on, expected_release_on, job_matching_consent)
-       SELECT '并发' || g, 'M', '1990-01-01', '\\x00', md5('hire-' || g) || md5('x' || g), lpad(g::text, 4, '0'), '460100', $1, 'pre_release',
+       SELECT '并发' || g, 'M', 1990, '\\x00', md5('hire-' || g) || md5('x' || g), lpad(g::text, 4, '0'), '460100', $1, 'pre_release',
               $2, $3, true FROM generate_series(1, 100) g RETURNING id`,
       [facilityA, addDays(today, -300), addDays(today, 20)],
     );

@@ -27,7 +27,7 @@ describe('trainee records', () => {
     expectedReleaseOn: addDays(today, 200),
     phone: '13912340000',
     educationLevel: 'junior_high',
-    skills: ['电工'],
+    skills: [{ occupationCode: '6-31-01-03', level: 5 }],
     preferredDivisions: ['460100', '460200'],
     wageExpectation: 4500,
     willingToLiveOnSite: true,
@@ -45,18 +45,22 @@ describe('trainee records', () => {
   afterAll(() => t.close());
 
   describe('creating a file', () => {
-    it('creates a trainee with sex and birth date read from the identity number, shown masked', async () => {
+    it('creates a trainee with sex and birth year read from the identity number, shown masked to the last 4', async () => {
       const res = await t.http().post('/api/trainees').auth(counsellor, { type: 'bearer' }).send(newTrainee()).expect(201);
       expect(res.body).toMatchObject({
         fullName: '王测试',
         sex: 'M',
-        birthDate: '1990-05-17',
+        birthYear: 1990,
+        age: Number(today.slice(0, 4)) - 1990,
         state: 'admitted',
         readOnly: false,
         canRevealIdentityNumber: true,
       });
-      expect(res.body.identityNumberMasked).toMatch(/^4601\*{10}\d{3}[\dX]$/);
-      expect(JSON.stringify(res.body)).not.toContain(idNumber('1990-05-17', 101));
+      // Even for a counsellor who may reveal it: the region and the day of birth never show.
+      expect(res.body.identityNumberMasked).toBe(`${'*'.repeat(14)}${idNumber('1990-05-17', 101).slice(-4)}`);
+      expect(res.body).not.toHaveProperty('birthDate');
+      const text = JSON.stringify(res.body);
+      for (const leak of [idNumber('1990-05-17', 101), '1990-05-17', '19900517', '4601001990']) expect(text).not.toContain(leak);
     });
 
     it('stores the identity number encrypted: a raw SELECT shows no identity number', async () => {
@@ -70,6 +74,49 @@ describe('trainee records', () => {
         )
         .join('\n');
       expect(raw).not.toContain('19900517');
+      // In clear: the birth year and the last 4 characters; no head, no birth date.
+      expect(rows[0]).toMatchObject({ birth_year: 1990, identity_number_tail: idNumber('1990-05-17', 101).slice(-4) });
+      const columns = await t.sql<{ column_name: string }>(
+        `SELECT column_name FROM information_schema.columns WHERE table_name = 'trainee' AND column_name ~ '^(birth|identity)'`,
+      );
+      expect(columns.map((c) => c.column_name).sort()).toEqual([
+        'birth_year',
+        'identity_number_cipher',
+        'identity_number_hash',
+        'identity_number_tail',
+      ]);
+    });
+
+    it('an imported roster keeps the same in clear: the birth year and the last 4 characters, nothing else of the number', async () => {
+      const binary = (r: import('supertest').Test) =>
+        r.buffer(true).parse((res, cb) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => cb(null, Buffer.concat(chunks)));
+        });
+      const template = await binary(t.http().get('/api/trainees/import/template').auth(counsellor, { type: 'bearer' })).expect(200);
+      const ExcelJS = (await import('exceljs')).default;
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(template.body as ArrayBuffer);
+      const ws = wb.worksheets[0]!;
+      ws.spliceRows(2, 1);
+      const number = idNumber('1987-11-23', 131, '460200');
+      ws.addRow(['导入身份', number, '三亚市', addDays(today, -100), addDays(today, 300), '13912340001', '', '', '', '', '']);
+      const res = await t
+        .http()
+        .post('/api/trainees/import?dryRun=false')
+        .auth(counsellor, { type: 'bearer' })
+        .attach('file', Buffer.from(await wb.xlsx.writeBuffer()), { filename: 'roster.xlsx' })
+        .expect(200);
+      expect(res.body).toMatchObject({ imported: 1, committed: true });
+      const [row] = await t.sql<Record<string, unknown>>(
+        `SELECT id, sex, birth_year, identity_number_tail, home_division_code FROM trainee WHERE full_name = '导入身份'`,
+      );
+      expect(row).toMatchObject({ sex: 'M', birth_year: 1987, identity_number_tail: number.slice(-4), home_division_code: '460200' });
+      const file = await t.http().get(`/api/trainees/${row!['id'] as string}`).auth(counsellor, { type: 'bearer' }).expect(200);
+      expect(file.body).toMatchObject({ birthYear: 1987, identityNumberMasked: `**************${number.slice(-4)}` });
+      const byNumber = await t.http().get(`/api/trainees?q=${number}`).auth(counsellor, { type: 'bearer' }).expect(200);
+      expect(byNumber.body.items.map((i: { id: string }) => i.id)).toEqual([row!['id']]);
     });
 
     it('refuses bad identity numbers with the reason, a duplicate with 409, and writes nothing', async () => {
@@ -216,7 +263,9 @@ describe('trainee records', () => {
       const ws = wb.worksheets[0]!;
       expect(ws.getRow(1).getCell(1).value).toBe('姓名');
       expect(ws.rowCount).toBeGreaterThan(1);
-      expect(ws.getRow(2).getCell(4).text).toMatch(/\*{10}/);
+      expect(ws.getRow(2).getCell(4).text).toMatch(/^\*{14}\d{3}[\dX]$/);
+      // Age in years only (from the birth year); no column carries a birth date.
+      expect(ws.getRow(1).values).not.toContain('出生日期');
     });
   });
 
@@ -327,9 +376,28 @@ describe('trainee records', () => {
         .http()
         .patch(`/api/trainees/${id}`)
         .auth(counsellor, { type: 'bearer' })
-        .send({ phone: '13700001111', skills: ['焊工'] })
+        .send({ phone: '13700001111', skills: [{ occupationCode: '6-18-02-04', level: 4 }], preferredIndustries: ['4-03'] })
         .expect(200);
-      expect(res.body).toMatchObject({ phone: '13700001111', skills: ['焊工'] });
+      expect(res.body).toMatchObject({
+        phone: '13700001111',
+        skills: [{ occupationCode: '6-18-02-04', occupationName: '焊工', level: 4, levelName: '四级/中级工' }],
+        preferredIndustries: [{ code: '4-03', name: expect.any(String) }],
+      });
+      // Skills and industries are codes from the reference lists: free text is refused with a message.
+      const typed = await t
+        .http()
+        .patch(`/api/trainees/${id}`)
+        .auth(counsellor, { type: 'bearer' })
+        .send({ skills: ['在所内帮厨两年'] })
+        .expect(400);
+      expect(JSON.stringify(typed.body)).not.toContain('500');
+      const unknown = await t
+        .http()
+        .patch(`/api/trainees/${id}`)
+        .auth(counsellor, { type: 'bearer' })
+        .send({ skills: [{ occupationCode: '9-99-99-99' }] })
+        .expect(400);
+      expect(unknown.body.code).toBe('UNKNOWN_OCCUPATION');
       await t.http().patch(`/api/trainees/${id}`).auth(counsellor, { type: 'bearer' }).send({ phone: '12' }).expect(400);
       await t.http().patch(`/api/trainees/${id}`).auth(counsellor2, { type: 'bearer' }).send({ phone: '13700001111' }).expect(404);
     });

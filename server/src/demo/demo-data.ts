@@ -85,19 +85,19 @@ async function insertUser(
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
 const EDUCATION = ['primary', 'junior_high', 'junior_high', 'junior_high', 'senior_high', 'vocational'];
-const SKILLS = [
-  '电工',
-  '焊工',
-  '中式烹调',
-  '面点',
-  '汽车维修',
-  '电子商务',
-  '客房服务',
-  '绿化养护',
-  '叉车驾驶',
-  '养老护理',
-  '种植',
-  '水电安装',
+/** Skills as employers may read them: occupations of the 2022 classification, with a level. */
+const SKILLS: { occupationCode: string; level: number | null }[] = [
+  { occupationCode: '6-31-01-03', level: 5 }, // 电工
+  { occupationCode: '6-18-02-04', level: 5 }, // 焊工
+  { occupationCode: '4-03-02-01', level: 5 }, // 中式烹调师
+  { occupationCode: '4-03-02-02', level: null }, // 中式面点师
+  { occupationCode: '4-12-01-01', level: 4 }, // 汽车维修工
+  { occupationCode: '4-01-06-01', level: null }, // 电子商务师
+  { occupationCode: '4-03-01-02', level: 5 }, // 客房服务员
+  { occupationCode: '4-09-10-01', level: null }, // 园林绿化工
+  { occupationCode: '4-10-01-05', level: 5 }, // 养老护理员
+  { occupationCode: '5-05-01-01', level: null }, // 农业技术员
+  { occupationCode: '6-29-03-05', level: 4 }, // 制冷空调系统安装维修工
 ];
 const CHECKLIST = ['situation_policy', 'anti_drug', 'mental_health', 'employment_guidance', 'handover_documents'];
 
@@ -149,8 +149,8 @@ async function loadDemoPlacements(m: EntityManager): Promise<void> {
     const state = steps[i]!;
     const code = `CDEMQ${'ABCD'[i]}${i + 2}`;
     const [{ id }] = await m.query<[{ id: string }]>(
-      `INSERT INTO placement (order_id, trainee_id, state, candidate_code, source, recommended_by, note, interview_at, interview_place)
-       VALUES ($1, $2, $3, $4, 'counsellor', $5, '学习认真，已完成中式烹调师培训的理论部分。',
+      `INSERT INTO placement (order_id, trainee_id, state, candidate_code, source, recommended_by, note, reasons, interview_at, interview_place)
+       VALUES ($1, $2, $3, $4, 'counsellor', $5, '学习认真，已完成中式烹调师培训的理论部分。', '{related_course,good_attendance,can_start_on_time}',
                CASE WHEN $3::varchar = 'interview' THEN now() + interval '3 days' END,
                CASE WHEN $3::varchar = 'interview' THEN '酒店人力资源部（海口市龙华区）' END) RETURNING id`,
       [order.id, t.id, state, code, counsellor],
@@ -759,7 +759,7 @@ export async function loadDemoData(ds: DataSource, cipher: FieldCipher, today: D
       rows.push([
         i === 0 ? '李明' : i === 1 ? '吴海' : syntheticName(rand),
         sex,
-        birth,
+        Number(birth.slice(0, 4)), // the birth year only: the day stays inside the encrypted number
         cipher.encrypt(idNumber),
         cipher.lookupHash(idNumber),
         idNumber.slice(-4),
@@ -770,21 +770,20 @@ export async function loadDemoData(ds: DataSource, cipher: FieldCipher, today: D
         isoDate(admitted),
         isoDate(expected),
         released ? isoDate(released) : null,
-        idNumber.slice(0, 4),
       ]);
     }
     const ids: string[] = [];
     for (const row of rows) {
       const [t] = await m.query<{ id: string }[]>(
-        `INSERT INTO trainee (full_name, sex, birth_date, identity_number_cipher, identity_number_hash, identity_number_tail,
-           home_division_code, organisation_id, user_id, state, admitted_on, expected_release_on, released_on, identity_number_head,
+        `INSERT INTO trainee (full_name, sex, birth_year, identity_number_cipher, identity_number_hash, identity_number_tail,
+           home_division_code, organisation_id, user_id, state, admitted_on, expected_release_on, released_on,
            phone, education_level, skills, preferred_divisions, wage_expectation, willing_to_live_on_site)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20) RETURNING id`,
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19) RETURNING id`,
         [
           ...row,
           `139${String(10000000 + Math.floor(rand() * 89999999))}`,
           EDUCATION[Math.floor(rand() * EDUCATION.length)],
-          SKILLS.filter(() => rand() < 0.15).slice(0, 3),
+          JSON.stringify(SKILLS.filter(() => rand() < 0.15).slice(0, 3)),
           [row[6] as string],
           3000 + Math.floor(rand() * 8) * 500,
           rand() < 0.6,

@@ -65,9 +65,11 @@ function facts(fixed: 'order' | 'trainee', trainees = 'trainee'): string {
          WHEN n.neighbour_code IS NOT NULL THEN 'near'
          WHEN t.willing_to_live_on_site AND o.board_and_lodging IN ('lodging', 'both') THEN 'move'
          ELSE 'far' END AS div_rel,
-    t.willing_to_live_on_site, t.wage_expectation, t.preferred_industries,
-    (cardinality(t.preferred_industries) > 0 AND EXISTS (SELECT 1 FROM unnest(t.preferred_industries) pi
-       WHERE length(pi) > 1 AND (oc.middle_name LIKE '%' || pi || '%' OR oc.minor_name LIKE '%' || pi || '%' OR oc.name LIKE '%' || pi || '%'))) AS industry_match,
+    t.willing_to_live_on_site, t.wage_expectation,
+    -- Industries are middle categories of the classification: a match is the order's occupation in one of them.
+    CASE WHEN cardinality(t.preferred_industries) = 0 THEN '{}'::varchar[]
+         ELSE ARRAY(SELECT DISTINCT io.middle_name FROM occupation io WHERE io.middle_code = ANY (t.preferred_industries)) END AS preferred_industries,
+    oc.middle_code = ANY (t.preferred_industries) AS industry_match,
     r.ready, r.note AS readiness_note, pl.state AS placement_state
   FROM ${byOrder ? `job_order o CROSS JOIN ${trainees} t` : 'trainee t CROSS JOIN job_order o'}
   JOIN organisation org ON org.id = t.organisation_id JOIN division hd ON hd.code = t.home_division_code

@@ -1,3 +1,4 @@
+import type { RecommendationReason } from '../reference/data/recommendation-reasons';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { JobOrder } from '../orders/order.entity';
 import { Trainee } from '../trainees/trainee.entity';
@@ -64,9 +65,13 @@ export class Placement {
   @Column({ name: 'recommended_by', type: 'uuid', nullable: true })
   recommendedBy: string | null;
 
-  /** The counsellor's word to the employer about the candidate (no rehab history: the form says so). */
+  /** The counsellor's own note on the recommendation. Internal: an employer never reads it. */
   @Column({ type: 'varchar', length: 500, nullable: true })
   note: string | null;
+
+  /** Why the counsellor recommends this person, as codes from the fixed list employers may read. */
+  @Column({ type: 'varchar', length: 32, array: true, default: () => "'{}'" })
+  reasons: RecommendationReason[];
 
   @Column({ name: 'interview_at', type: 'timestamptz', nullable: true })
   interviewAt: Date | null;

@@ -1,3 +1,4 @@
+import { RECOMMENDATION_REASONS } from '../reference/data/recommendation-reasons';
 import type { CandidateDto, PlacementDto, PlacementEventDto } from './dto/placement.dto';
 import type { PlacementEvent } from './placement.entity';
 import type { CandidateRow, PlacementRow } from './placements.repository';
@@ -22,6 +23,7 @@ export function toPlacementDto(r: PlacementRow, events: PlacementEvent[]): Place
     state: r.state,
     source: r.source,
     note: r.note,
+    reasons: r.reasons,
     interviewAt: iso(r.interview_at),
     interviewPlace: r.interview_place,
     offeredWage: r.offered_wage,
@@ -47,7 +49,7 @@ export function toCandidateDto(r: CandidateRow): CandidateDto {
     preferredIndustries: r.preferred_industries,
     wageExpectation: r.wage_expectation,
     willingToLiveOnSite: r.willing_to_live_on_site,
-    note: r.note,
+    reasons: r.reasons.map((code) => ({ code, ...RECOMMENDATION_REASONS[code] })),
     interviewAt: iso(r.interview_at),
     interviewPlace: r.interview_place,
     offeredWage: r.offered_wage,

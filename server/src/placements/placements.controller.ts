@@ -14,6 +14,7 @@ import {
   OfferDto,
   PlacementDto,
   PlacementNoteDto,
+  RecommendDto,
   PlacementPageDto,
   PlacementQueryDto,
 } from './dto/placement.dto';
@@ -55,7 +56,7 @@ export class PlacementsController {
   async recommend(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
-    @Body() dto: PlacementNoteDto,
+    @Body() dto: RecommendDto,
     @ReqContext() ctx: RequestContext,
   ): Promise<PlacementDto> {
     await this.placements.recommend(user, id, dto, ctx);

@@ -1,3 +1,4 @@
+import type { RecommendationReason } from '../reference/data/recommendation-reasons';
 import type { PlacementScope } from '../access/policies/placements.policy';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -23,6 +24,7 @@ export interface PlacementRow {
   state: PlacementState;
   source: Placement['source'];
   note: string | null;
+  reasons: RecommendationReason[];
   interview_at: Date | null;
   interview_place: string | null;
   offered_wage: number | null;
@@ -37,15 +39,15 @@ export interface CandidateRow {
   placement_id: string;
   candidate_code: string;
   state: PlacementState;
-  skills: string[];
+  skills: { occupationCode: string; occupationName: string; level: number | null; levelName: string | null }[];
   certificates: { occupationName: string; levelName: string; issuedYear: number }[];
   diplomas: { programmeName: string; schoolName: string; graduatedYear: number }[];
   division_name: string;
   preferred_division_names: string[];
-  preferred_industries: string[];
+  preferred_industries: { code: string; name: string }[];
   wage_expectation: number | null;
   willing_to_live_on_site: boolean | null;
-  note: string | null;
+  reasons: RecommendationReason[];
   interview_at: Date | null;
   interview_place: string | null;
   offered_wage: number | null;
@@ -63,7 +65,7 @@ const CONTACT_SHARED = `(p.state IN ('accepted_by_trainee', 'interview', 'offer'
 
 const SELECT = `SELECT p.id, p.order_id, o.title AS order_title, o.employer_id, e.name AS employer_name, oc.name AS occupation_name,
     od.name AS order_division_name, p.trainee_id, t.full_name AS trainee_name, t.organisation_id AS trainee_organisation_id,
-    t.user_id AS trainee_user_id, p.candidate_code, p.state, p.source, p.note, p.interview_at, p.interview_place, p.offered_wage,
+    t.user_id AS trainee_user_id, p.candidate_code, p.state, p.source, p.note, p.reasons, p.interview_at, p.interview_place, p.offered_wage,
     p.hired_on::text AS hired_on, p.ended_on::text AS ended_on, ${CONTACT_SHARED} AS contact_shared, p.created_at
   FROM placement p JOIN job_order o ON o.id = p.order_id JOIN organisation e ON e.id = o.employer_id
   JOIN occupation oc ON oc.code = o.occupation_code JOIN division od ON od.code = o.division_code
@@ -180,7 +182,11 @@ export class PlacementsRepository {
     const params: unknown[] = [orderId, employerId];
     const one = placementId ? `AND p.id = $${params.push(placementId)}::uuid` : '';
     return this.dataSource.query<CandidateRow[]>(
-      `SELECT p.id AS placement_id, p.candidate_code, p.state, t.skills,
+      `SELECT p.id AS placement_id, p.candidate_code, p.state,
+          COALESCE((SELECT json_agg(json_build_object('occupationCode', so.code, 'occupationName', so.name,
+                       'level', (sk->>'level')::int, 'levelName', ssl.name || '/' || ssl.title) ORDER BY so.code)
+                    FROM jsonb_array_elements(t.skills) sk JOIN occupation so ON so.code = sk->>'occupationCode'
+                    LEFT JOIN skill_level ssl ON ssl.level = (sk->>'level')::int), '[]') AS skills,
           COALESCE((SELECT json_agg(json_build_object('occupationName', coc.name, 'levelName', sl.name || '/' || sl.title,
                        'issuedYear', extract(year FROM c.issued_on)::int) ORDER BY c.level, coc.name)
                     FROM certificate c JOIN occupation coc ON coc.code = c.occupation_code JOIN skill_level sl ON sl.level = c.level
@@ -191,7 +197,9 @@ export class PlacementsRepository {
                     WHERE dp.trainee_id = t.id), '[]') AS diplomas,
           hd.name AS division_name,
           COALESCE((SELECT array_agg(pd.name ORDER BY pd.code) FROM division pd WHERE pd.code = ANY (t.preferred_divisions)), '{}') AS preferred_division_names,
-          t.preferred_industries, t.wage_expectation, t.willing_to_live_on_site, p.note, p.interview_at, p.interview_place,
+          COALESCE((SELECT json_agg(DISTINCT jsonb_build_object('code', io.middle_code, 'name', io.middle_name))
+                    FROM occupation io WHERE io.middle_code = ANY (t.preferred_industries)), '[]') AS preferred_industries,
+          t.wage_expectation, t.willing_to_live_on_site, p.reasons, p.interview_at, p.interview_place,
           p.offered_wage, p.hired_on::text AS hired_on, p.ended_on::text AS ended_on, ${CONTACT_SHARED} AS contact_shared,
           CASE WHEN ${CONTACT_SHARED} THEN t.full_name END AS full_name,
           CASE WHEN ${CONTACT_SHARED} THEN t.phone END AS phone

@@ -21,24 +21,11 @@ import type {
   PlacementDto,
   PlacementNoteDto,
   PlacementQueryDto,
+  RecommendDto,
 } from './dto/placement.dto';
 import { toCandidateDto, toPlacementDto } from './placement.mapper';
 import type { Placement, PlacementState } from './placement.entity';
 import { type PlacementRow, type PlacementScope, PlacementsRepository } from './placements.repository';
-
-/** Words that would tell an employer where the trainee has been. The recommendation note is shown to the employer. */
-const REVEALING = ['戒毒', '戒治', '强戒', '强制隔离', '所内', '出所', '吸毒', '复吸', '社区康复', '康复站', '大队', '管教'];
-
-function assertNoteSafeForEmployer(note: string | undefined): void {
-  const word = note && REVEALING.find((w) => note.includes(w));
-  if (word)
-    throw badRequest(
-      'NOTE_REVEALS_HISTORY',
-      `推荐语会给用人单位看到，请不要写“${word}”等会透露戒治经历的内容，只写技能和表现。`,
-      'The recommendation note is shown to the employer: describe skills and readiness, nothing that reveals rehab.',
-      { word },
-    );
-}
 
 const notFoundPlacement = () => notFound('推荐记录', 'Placement');
 const notFoundOrder = () => notFound('订单', 'Order');
@@ -99,19 +86,18 @@ export class PlacementsService {
 
   async list(user: AuthUser, q: PlacementQueryDto): Promise<Page<PlacementDto>> {
     const [rows, total] = await this.placements.search(q, this.scopeOf(user));
-    return pageOf(await this.withEvents(rows), total, q);
+    return pageOf(await this.withEventsFor(user, rows), total, q);
   }
 
   async get(user: AuthUser, id: string): Promise<PlacementDto> {
     await this.access.requireAccess(user, 'placement.act', id);
     const row = await this.placements.findRow(id, this.scopeOf(user));
     if (!row) throw notFoundPlacement();
-    return (await this.withEvents([row]))[0]!;
+    return (await this.withEventsFor(user, [row]))[0]!;
   }
 
   /** A counsellor recommends one of their trainees for an open order. */
   async create(user: AuthUser, dto: CreatePlacementDto, ctx: RequestContext): Promise<PlacementDto> {
-    assertNoteSafeForEmployer(dto.note);
     const id = await this.dataSource.transaction(async (m) => {
       const [trainee] = await m.query<{ organisation_id: string; state: string; job_matching_consent: boolean; user_id: string | null }[]>(
         `SELECT organisation_id, state, job_matching_consent, user_id FROM trainee WHERE id = $1 FOR SHARE`,
@@ -143,7 +129,11 @@ export class PlacementsService {
       if (existing[0]) {
         placementId = existing[0].id;
         from = 'suggested';
-        await this.placements.update(placementId, { state: 'recommended', recommendedBy: user.id, note: dto.note ?? null }, m);
+        await this.placements.update(
+          placementId,
+          { state: 'recommended', recommendedBy: user.id, note: dto.note ?? null, reasons: dto.reasons ?? [] },
+          m,
+        );
       } else {
         const p = await this.placements.insert(
           {
@@ -153,6 +143,7 @@ export class PlacementsService {
             source: 'counsellor',
             recommendedBy: user.id,
             note: dto.note ?? null,
+            reasons: dto.reasons ?? [],
             candidateCode: await this.newCode(m),
           },
           m,
@@ -173,15 +164,18 @@ export class PlacementsService {
     return this.get(user, id);
   }
 
-  recommend(user: AuthUser, id: string, dto: PlacementNoteDto, ctx: RequestContext): Promise<void> {
-    assertNoteSafeForEmployer(dto.note);
+  recommend(user: AuthUser, id: string, dto: RecommendDto, ctx: RequestContext): Promise<void> {
     return this.move(user, id, 'recommend', dto.note, ctx, async (p, row, m) => {
       const [t] = await m.query<{ state: string; job_matching_consent: boolean }[]>(
         `SELECT state, job_matching_consent FROM trainee WHERE id = $1`,
         [p.traineeId],
       );
       this.assertMayBeRecommended(t!);
-      await this.placements.update(p.id, { state: 'recommended', recommendedBy: user.id, note: dto.note ?? p.note }, m);
+      await this.placements.update(
+        p.id,
+        { state: 'recommended', recommendedBy: user.id, note: dto.note ?? p.note, reasons: dto.reasons ?? p.reasons },
+        m,
+      );
       if (row.trainee_user_id) await this.tellTraineeRecommended(row.trainee_user_id, p.id, row.order_title, m);
     });
   }
@@ -499,6 +493,13 @@ export class PlacementsService {
         'The trainee has not consented to job matching; ask them first.',
       );
     if (t.state === 'closed') throw badRequest('TRAINEE_CLOSED', '该学员档案已结案。', "This trainee's file is closed.");
+  }
+
+  /** Notes are staff's own words: a trainee (whose job screen may be shown to others) never gets them. */
+  private async withEventsFor(user: AuthUser, rows: PlacementRow[]): Promise<PlacementDto[]> {
+    const dtos = await this.withEvents(rows);
+    if (this.access.can(user, 'placement.readNotes')) return dtos;
+    return dtos.map((d) => ({ ...d, note: null, events: d.events.map((e) => ({ ...e, note: null })) }));
   }
 
   private async withEvents(rows: PlacementRow[]): Promise<PlacementDto[]> {

@@ -1,7 +1,15 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Public } from '../common/decorators/access.decorator';
-import { DivisionDto, OccupationDto, OccupationPageDto, OccupationQueryDto, SkillLevelDto } from './dto/reference.dto';
+import {
+  DivisionDto,
+  IndustryDto,
+  OccupationDto,
+  OccupationPageDto,
+  OccupationQueryDto,
+  RecommendationReasonDto,
+  SkillLevelDto,
+} from './dto/reference.dto';
 import { ReferenceService } from './reference.service';
 
 /** Public reference data: nothing here is about a person (the employer sign-up form needs it before login). */
@@ -29,6 +37,20 @@ export class ReferenceController {
   @Public()
   occupations(@Query() q: OccupationQueryDto): Promise<OccupationPageDto> {
     return this.reference.occupations(q);
+  }
+
+  /** Industries a trainee may prefer: the classification's middle categories (codes employers may read). */
+  @Get('industries')
+  @Public()
+  industries(): Promise<IndustryDto[]> {
+    return this.reference.industries();
+  }
+
+  /** The fixed reasons a counsellor may give an employer for a recommendation. */
+  @Get('recommendation-reasons')
+  @Public()
+  recommendationReasons(): RecommendationReasonDto[] {
+    return this.reference.recommendationReasons();
   }
 
   @Get('occupations/:code')

@@ -26,6 +26,35 @@ export class ReferenceRepository {
     return this.levels.find({ order: { level: 'DESC' } });
   }
 
+  /** The middle categories of the classification, used as the list of industries. */
+  industries(): Promise<{ code: string; name: string }[]> {
+    return this.occupations.query(
+      `SELECT DISTINCT middle_code AS code, middle_name AS name FROM occupation WHERE major_code IN ('2','3','4','5','6') ORDER BY middle_code`,
+    );
+  }
+
+  /** Every occupation's code and name (1,639 rows), for reading skills typed in a spreadsheet. */
+  occupationIndex(): Promise<{ code: string; name: string }[]> {
+    return this.occupations.query(`SELECT code, name FROM occupation`);
+  }
+
+  /** Names of these occupations, by code. */
+  async occupationNames(codes: string[]): Promise<Map<string, string>> {
+    if (codes.length === 0) return new Map();
+    const rows = await this.occupations.query<{ code: string; name: string }[]>(
+      `SELECT code, name FROM occupation WHERE code = ANY($1::varchar[])`,
+      [codes],
+    );
+    return new Map(rows.map((r) => [r.code, r.name]));
+  }
+
+  /** Which of these occupation codes exist. */
+  async existingOccupations(codes: string[]): Promise<Set<string>> {
+    if (codes.length === 0) return new Set();
+    const rows = await this.occupations.query<{ code: string }[]>(`SELECT code FROM occupation WHERE code = ANY($1::varchar[])`, [codes]);
+    return new Set(rows.map((r) => r.code));
+  }
+
   findOccupation(code: string): Promise<Occupation | null> {
     return this.occupations.findOneBy({ code });
   }

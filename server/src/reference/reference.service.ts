@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { type Page, pageOf } from '../common/dto/page.dto';
 import { notFound } from '../common/domain-error';
-import type { DivisionDto, OccupationDto, OccupationQueryDto, SkillLevelDto } from './dto/reference.dto';
+import { badRequest } from '../common/domain-error';
+import { SKILL_LEVELS } from './data/divisions';
+import { RECOMMENDATION_REASON_CODES, RECOMMENDATION_REASONS } from './data/recommendation-reasons';
+import type {
+  DivisionDto,
+  IndustryDto,
+  OccupationDto,
+  OccupationQueryDto,
+  RecommendationReasonDto,
+  SkillLevelDto,
+} from './dto/reference.dto';
 import type { Occupation } from './occupation.entity';
 import { ReferenceRepository } from './reference.repository';
 
@@ -13,6 +23,17 @@ const toOccupationDto = (o: Occupation): OccupationDto => ({
   minorCode: o.minorCode,
   minorName: o.minorName,
 });
+
+/** "五级/初级工" for 5, null when there is no level. */
+export const skillLevelName = (level: number | null): string | null => {
+  const l = SKILL_LEVELS.find((x) => x.level === level);
+  return l ? `${l.name}/${l.title}` : null;
+};
+
+export interface NamedVocabulary {
+  skills: { occupationCode: string; occupationName: string; level: number | null; levelName: string | null }[];
+  industries: { code: string; name: string }[];
+}
 
 @Injectable()
 export class ReferenceService {
@@ -35,6 +56,61 @@ export class ReferenceService {
     const o = await this.reference.findOccupation(code);
     if (!o) throw notFound('职业', 'Occupation');
     return toOccupationDto(o);
+  }
+
+  industries(): Promise<IndustryDto[]> {
+    return this.reference.industries();
+  }
+
+  recommendationReasons(): RecommendationReasonDto[] {
+    return RECOMMENDATION_REASON_CODES.map((code) => ({ code, ...RECOMMENDATION_REASONS[code] }));
+  }
+
+  /**
+   * Skills are occupation codes with a level (controlled vocabulary employers may read): refuses an
+   * unknown code with a message that names it.
+   */
+  async assertSkills(skills: { occupationCode: string }[]): Promise<void> {
+    const codes = [...new Set(skills.map((s) => s.occupationCode))];
+    const known = await this.reference.existingOccupations(codes);
+    const unknown = codes.find((c) => !known.has(c));
+    if (unknown)
+      throw badRequest('UNKNOWN_OCCUPATION', `职业分类大典中没有代码 ${unknown}，请从列表中选择技能。`, `No occupation ${unknown}; pick skills from the list.`, {
+        code: unknown,
+      });
+  }
+
+  /** Occupation names and codes → code, for reading skills typed as text (see skill-text.ts). */
+  async occupationIndex(): Promise<Map<string, string>> {
+    const rows = await this.reference.occupationIndex();
+    return new Map(rows.flatMap((o) => [[o.name, o.code] as [string, string], [o.code, o.code] as [string, string]]));
+  }
+
+  /** Skills and industries with their names, for a record's view. */
+  async vocabularyNames(skills: { occupationCode: string; level: number | null }[], industries: string[]): Promise<NamedVocabulary> {
+    const [occupations, allIndustries] = await Promise.all([
+      this.reference.occupationNames(skills.map((s) => s.occupationCode)),
+      industries.length ? this.reference.industries() : Promise.resolve([]),
+    ]);
+    const industryNames = new Map(allIndustries.map((i) => [i.code, i.name]));
+    return {
+      skills: skills.map((s) => ({
+        occupationCode: s.occupationCode,
+        occupationName: occupations.get(s.occupationCode) ?? s.occupationCode,
+        level: s.level,
+        levelName: skillLevelName(s.level),
+      })),
+      industries: industries.map((code) => ({ code, name: industryNames.get(code) ?? code })),
+    };
+  }
+
+  /** Preferred industries are middle categories of the classification. */
+  async assertIndustries(codes: string[]): Promise<void> {
+    if (codes.length === 0) return;
+    const known = new Set((await this.reference.industries()).map((i) => i.code));
+    const unknown = codes.find((c) => !known.has(c));
+    if (unknown)
+      throw badRequest('UNKNOWN_INDUSTRY', `没有行业代码 ${unknown}，请从列表中选择。`, `No industry ${unknown}; pick from the list.`, { code: unknown });
   }
 
   divisionExists(code: string): Promise<boolean> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
+import { type ParsedSkill, parseSkillText } from '../reference/skill-text';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser, RequestContext } from '../common/auth-user';
@@ -28,7 +29,7 @@ const COLUMNS = [
   { key: 'expectedReleaseOn', zh: '预计出所日期', required: true, width: 14 },
   { key: 'phone', zh: '手机号', required: false, width: 14 },
   { key: 'educationLevel', zh: '文化程度', required: false, width: 10 },
-  { key: 'skills', zh: '技能（用顿号分隔）', required: false, width: 20 },
+  { key: 'skills', zh: '技能（职业名称/等级，用顿号分隔，如 中式烹调师/五级）', required: false, width: 28 },
   { key: 'wageExpectation', zh: '期望月薪（元）', required: false, width: 14 },
   { key: 'willingToLiveOnSite', zh: '愿意住厂（是/否）', required: false, width: 16 },
   { key: 'workHistory', zh: '工作经历', required: false, width: 30 },
@@ -61,7 +62,7 @@ export interface ParsedRow {
   expectedReleaseOn: string;
   phone: string | null;
   educationLevel: EducationLevel | null;
-  skills: string[];
+  skills: ParsedSkill[];
   wageExpectation: number | null;
   willingToLiveOnSite: boolean | null;
   workHistory: string | null;
@@ -202,14 +203,16 @@ export class TraineeExcelService {
     const today = this.clock.today();
     await this.dataSource.transaction(async (m) => {
       const ids = await m.query<{ id: string; state: string }[]>(
-        `INSERT INTO trainee (full_name, sex, birth_date, identity_number_cipher, identity_number_hash, identity_number_head, identity_number_tail,
+        // Of the identity number only the ciphertext, the keyed hash, the sex, the birth year and the
+        // last four characters are stored (see identityFacts).
+        `INSERT INTO trainee (full_name, sex, birth_year, identity_number_cipher, identity_number_hash, identity_number_tail,
            home_division_code, state, admitted_on, expected_release_on, phone, education_level, skills, wage_expectation,
            willing_to_live_on_site, work_history, organisation_id, created_by)
-         SELECT r.full_name, r.sex, r.birth_date, r.cipher, r.hash, r.head, r.tail, r.home, r.state, r.admitted_on, r.expected_release_on,
-           r.phone, r.education_level, COALESCE(string_to_array(r.skills, E'\\x1f'), '{}')::varchar[], r.wage, r.live, r.work, $1, $2
-         FROM unnest($3::text[], $4::text[], $5::date[], $6::bytea[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[],
-                     $12::date[], $13::date[], $14::text[], $15::text[], $16::text[], $17::int[], $18::boolean[], $19::text[])
-           AS r(full_name, sex, birth_date, cipher, hash, head, tail, home, state, admitted_on, expected_release_on, phone, education_level,
+         SELECT r.full_name, r.sex, r.birth_year, r.cipher, r.hash, r.tail, r.home, r.state, r.admitted_on, r.expected_release_on,
+           r.phone, r.education_level, r.skills::jsonb, r.wage, r.live, r.work, $1, $2
+         FROM unnest($3::text[], $4::text[], $5::smallint[], $6::bytea[], $7::text[], $8::text[], $9::text[], $10::text[],
+                     $11::date[], $12::date[], $13::text[], $14::text[], $15::text[], $16::int[], $17::boolean[], $18::text[])
+           AS r(full_name, sex, birth_year, cipher, hash, tail, home, state, admitted_on, expected_release_on, phone, education_level,
                 skills, wage, live, work)
          RETURNING id, state`,
         [
@@ -217,18 +220,17 @@ export class TraineeExcelService {
           user.id,
           rows.map((r) => r.fullName),
           rows.map((r) => identityFacts(r.identityNumber).sex),
-          rows.map((r) => identityFacts(r.identityNumber).birthDate),
+          rows.map((r) => identityFacts(r.identityNumber).birthYear),
           rows.map((r) => this.cipher.encrypt(r.identityNumber)),
           rows.map((r) => this.cipher.lookupHash(r.identityNumber)),
-          rows.map((r) => r.identityNumber.slice(0, 4)),
-          rows.map((r) => r.identityNumber.slice(-4)),
+          rows.map((r) => identityFacts(r.identityNumber).identityNumberTail),
           rows.map((r) => r.homeDivisionCode),
           rows.map((r) => (daysBetween(today, r.expectedReleaseOn) <= PRE_RELEASE_DAYS ? 'pre_release' : 'admitted')),
           rows.map((r) => r.admittedOn),
           rows.map((r) => r.expectedReleaseOn),
           rows.map((r) => r.phone),
           rows.map((r) => r.educationLevel),
-          rows.map((r) => (r.skills.length ? r.skills.join('\x1f') : null)),
+          rows.map((r) => JSON.stringify(r.skills)),
           rows.map((r) => r.wageExpectation),
           rows.map((r) => r.willingToLiveOnSite),
           rows.map((r) => r.workHistory),
@@ -287,6 +289,7 @@ export class TraineeExcelService {
         [d.code, d.code],
       ]),
     );
+    const occupations = await this.reference.occupationIndex();
     const rows: ParsedRow[] = [];
     const problems: ImportProblemDto[] = [];
     const seen = new Map<string, number>();
@@ -338,6 +341,18 @@ export class TraineeExcelService {
       if (live === undefined) bad('willingToLiveOnSite', '“愿意住厂”请填“是”或“否”', 'answer yes or no');
       if (v.fullName.length > 40) bad('fullName', '姓名过长', 'name too long');
       if (v.workHistory.length > 1000) bad('workHistory', '工作经历过长（最多1000字）', 'work history too long');
+      // Skills are what employers read: each must name an occupation of the classification.
+      const skills: ParsedSkill[] = [];
+      for (const text of v.skills.split(/[、,，;；]/).map((x) => x.trim()).filter(Boolean).slice(0, 30)) {
+        const skill = parseSkillText(text, occupations);
+        if (skill) skills.push(skill);
+        else
+          bad(
+            'skills',
+            `技能“${text}”不是职业分类大典中的职业：请写职业名称或代码（如 中式烹调师/五级 或 4-03-02-01），其他情况写在档案的备注里`,
+            `"${text}" is not an occupation of the classification: write an occupation name or code (e.g. 4-03-02-01), with a level if any`,
+          );
+      }
       if (problems.length > before) return;
       rows.push({
         row: n,
@@ -348,13 +363,7 @@ export class TraineeExcelService {
         expectedReleaseOn: expected!,
         phone: v.phone || null,
         educationLevel: education ?? null,
-        skills: v.skills
-          ? v.skills
-              .split(/[、,，;；]/)
-              .map((s) => s.trim())
-              .filter(Boolean)
-              .slice(0, 30)
-          : [],
+        skills,
         wageExpectation: wage,
         willingToLiveOnSite: live ?? null,
         workHistory: v.workHistory || null,

@@ -7,6 +7,7 @@ import { FieldCipher } from '../common/crypto/field-cipher';
 import { badRequest, notFound } from '../common/domain-error';
 import { CorrectionRequest } from './correction-request.entity';
 import type { CorrectionRequestDto, CreateCorrectionRequestDto, MyDataDto, ResolveCorrectionRequestDto } from './dto/portal.dto';
+import { birthDateIn } from './trainee.mapper';
 import { TraineesService } from './trainees.service';
 
 const toCorrectionDto = (c: CorrectionRequest): CorrectionRequestDto => ({
@@ -69,7 +70,8 @@ export class TraineePortalService {
       record: {
         fullName: t.fullName,
         sex: t.sex,
-        birthDate: t.birthDate,
+        // Their own record: the birth date comes from their own number (only the year is stored in clear).
+        birthDate: birthDateIn(this.cipher.decrypt(t.identityNumberCipher)),
         identityNumber: this.cipher.decrypt(t.identityNumberCipher),
         homeDivision: t.homeDivision?.name ?? t.homeDivisionCode,
         organisation: t.organisation?.name ?? '',

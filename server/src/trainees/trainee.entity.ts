@@ -25,6 +25,12 @@ export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
  * A person in, or released from, a facility: the spine of the platform. Everything here is
  * sensitive (its mere existence reveals rehab history): it never reaches an employer.
  */
+/** One skill: an occupation of the 2022 classification and, where it has one, a level (5 = 五级 … 1 = 一级). */
+export interface TraineeSkill {
+  occupationCode: string;
+  level: number | null;
+}
+
 @Entity('trainee')
 @Check('chk_trainee_state', `"state" IN ('admitted','pre_release','released','community','closed')`)
 @Check('chk_trainee_sex', `"sex" IN ('M','F')`)
@@ -48,8 +54,13 @@ export class Trainee {
   @Column({ type: 'char', length: 1 })
   sex: 'M' | 'F';
 
-  @Column({ name: 'birth_date', type: 'date' })
-  birthDate: string;
+  /**
+   * Year of birth only, for ages in lists, reports and matching. The day of birth is kept nowhere in
+   * clear: with the home division and the last four characters of the identity number it would let
+   * the number be rebuilt (it is inside the encrypted number, shown only through the audited reveal).
+   */
+  @Column({ name: 'birth_year', type: 'smallint' })
+  birthYear: number;
 
   /** AES-256-GCM ciphertext of the 身份证号; see FieldCipher. */
   @Column({ name: 'identity_number_cipher', type: 'bytea' })
@@ -60,11 +71,10 @@ export class Trainee {
   @Column({ name: 'identity_number_hash', type: 'char', length: 64 })
   identityNumberHash: string;
 
-  /** First four characters (province and city of registration), for the masked display. */
-  @Column({ name: 'identity_number_head', type: 'char', length: 4, nullable: true })
-  identityNumberHead: string | null;
-
-  /** Last four characters, for the masked display (`4601**********123X`) without decrypting. */
+  /**
+   * Last four characters (sequence and check character), the only part of the number ever shown
+   * masked (`**************123X`), without decrypting. Nothing else of the number is stored in clear.
+   */
   @Column({ name: 'identity_number_tail', type: 'char', length: 4 })
   identityNumberTail: string;
 
@@ -112,11 +122,20 @@ export class Trainee {
   @Column({ name: 'work_history', type: 'varchar', length: 1000, nullable: true })
   workHistory: string | null;
 
-  /** Skills the trainee names (free text tags); certificates come with the learning module. */
-  @Column({ type: 'varchar', array: true, default: () => "'{}'" })
-  skills: string[];
+  /**
+   * Skills as controlled vocabulary: occupation codes of the 2022 classification with a level (5 =
+   * 五级 … 1 = 一级; null when no level applies). Employers may read these; certificates the platform
+   * issued come from the learning module.
+   */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  skills: TraineeSkill[];
 
-  @Column({ name: 'preferred_industries', type: 'varchar', array: true, default: () => "'{}'" })
+  /** What staff noted about skills that matches no occupation. Internal: never reaches an employer. */
+  @Column({ name: 'skills_note', type: 'varchar', length: 1000, nullable: true })
+  skillsNote: string | null;
+
+  /** Industries as middle categories of the 2022 classification (e.g. `4-03`). */
+  @Column({ name: 'preferred_industries', type: 'varchar', length: 5, array: true, default: () => "'{}'" })
   preferredIndustries: string[];
 
   /** Division codes where the trainee would work. */

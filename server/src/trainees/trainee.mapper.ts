@@ -1,18 +1,24 @@
+import type { NamedVocabulary } from '../reference/reference.service';
 import type { TraineeDto, TraineeListItemDto } from './dto/trainee.dto';
 import type { Trainee } from './trainee.entity';
 import type { TraineeRow } from './trainees.repository';
 
 const DAY = 86_400_000;
 
-export const ageOn = (birthDate: string, today: string): number => {
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
-  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
-};
+/**
+ * The age reached in `today`'s calendar year. From the birth year alone: the day of birth is not
+ * stored in clear, and an age that ticks over on the birthday would give it away.
+ */
+export const ageIn = (birthYear: number, today: string): number => Number(today.slice(0, 4)) - birthYear;
+
+/** The birth date inside an identity number: only for whoever may see the whole number (the trainee, or after the audited reveal). */
+export const birthDateIn = (identityNumber: string): string =>
+  `${identityNumber.slice(6, 10)}-${identityNumber.slice(10, 12)}-${identityNumber.slice(12, 14)}`;
 
 export const daysBetween = (from: string, to: string): number => Math.round((Date.parse(to) - Date.parse(from)) / DAY);
 
-export const maskedIdentity = (head: string | null, tail: string): string => `${head ?? '****'}**********${tail}`;
+/** The last four characters only (`**************123X`): no region, no birth date. */
+export const maskedIdentity = (tail: string): string => `${'*'.repeat(14)}${tail}`;
 
 export function toTraineeListItem(r: TraineeRow, today: string): TraineeListItemDto {
   const inside = r.state === 'admitted' || r.state === 'pre_release';
@@ -20,8 +26,8 @@ export function toTraineeListItem(r: TraineeRow, today: string): TraineeListItem
     id: r.id,
     fullName: r.full_name,
     sex: r.sex,
-    age: ageOn(r.birth_date, today),
-    identityNumberMasked: maskedIdentity(r.identity_number_head, r.identity_number_tail),
+    age: ageIn(r.birth_year, today),
+    identityNumberMasked: maskedIdentity(r.identity_number_tail),
     homeDivisionCode: r.home_division_code,
     homeDivisionName: r.home_division_name,
     organisationId: r.organisation_id,
@@ -38,15 +44,16 @@ export function toTraineeListItem(r: TraineeRow, today: string): TraineeListItem
   };
 }
 
-export function toTraineeDto(row: TraineeRow, t: Trainee, today: string, canReveal: boolean): TraineeDto {
+export function toTraineeDto(row: TraineeRow, t: Trainee, today: string, canReveal: boolean, vocabulary: NamedVocabulary): TraineeDto {
   return {
     ...toTraineeListItem(row, today),
-    birthDate: t.birthDate,
+    birthYear: t.birthYear,
     phone: t.phone,
     educationLevel: t.educationLevel,
     workHistory: t.workHistory,
-    skills: t.skills,
-    preferredIndustries: t.preferredIndustries,
+    skills: vocabulary.skills,
+    skillsNote: t.skillsNote,
+    preferredIndustries: vocabulary.industries,
     preferredDivisions: t.preferredDivisions,
     wageExpectation: t.wageExpectation,
     willingToLiveOnSite: t.willingToLiveOnSite,

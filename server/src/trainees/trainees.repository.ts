@@ -16,8 +16,7 @@ export interface TraineeRow {
   id: string;
   full_name: string;
   sex: 'M' | 'F';
-  birth_date: string;
-  identity_number_head: string | null;
+  birth_year: number;
   identity_number_tail: string;
   home_division_code: string;
   home_division_name: string;
@@ -37,7 +36,7 @@ const SORTS = { expectedRelease: 't.expected_release_on', name: 't.full_name', a
 
 /** The columns of a caseload row; `$1` is the caller's organisation (or NULL for admins). */
 const ROW_SELECT = `
-  t.id, t.full_name, t.sex, t.birth_date::text, t.identity_number_head, t.identity_number_tail, t.home_division_code, d.name AS home_division_name,
+  t.id, t.full_name, t.sex, t.birth_year, t.identity_number_tail, t.home_division_code, d.name AS home_division_name,
   t.organisation_id, o.name AS organisation_name, t.state, t.admitted_on::text, t.expected_release_on::text, t.released_on::text,
   t.job_matching_consent AS job_matching,
   (SELECT count(*) FILTER (WHERE ci.done_on IS NOT NULL) FROM checklist_item ci WHERE ci.trainee_id = t.id)::int AS checklist_done,

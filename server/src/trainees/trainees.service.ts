@@ -24,7 +24,7 @@ import type {
 } from './dto/trainee.dto';
 import { assertTransition } from './trainee-lifecycle';
 import { daysBetween, toTraineeDto, toTraineeListItem } from './trainee.mapper';
-import { TRAINEE_STATES, type Trainee, type TraineeState } from './trainee.entity';
+import { TRAINEE_STATES, type Trainee, type TraineeSkill, type TraineeState } from './trainee.entity';
 import { type TraineeRow, type TraineeScope, TraineesRepository } from './trainees.repository';
 
 /** Pre-release opens this many days before the expected release date. */
@@ -34,6 +34,13 @@ const PRE_RELEASE_LOCK = 7_230_502;
 /** The filters of a caseload search, for its audit entry (the free-text term is handled apart). */
 const searchFilters = (q: TraineeQueryDto): Record<string, unknown> =>
   Object.fromEntries(Object.entries(q).filter(([k]) => k !== 'q'));
+
+/** Skills as stored: one entry per occupation, the level null when none was given. */
+export const skillsOf = (skills: { occupationCode: string; level?: number | null }[] | undefined): TraineeSkill[] => {
+  const byCode = new Map<string, TraineeSkill>();
+  for (const s of skills ?? []) byCode.set(s.occupationCode, { occupationCode: s.occupationCode, level: s.level ?? null });
+  return [...byCode.values()];
+};
 
 const notFoundTrainee = () => notFound('学员档案', 'Trainee record');
 
@@ -52,9 +59,13 @@ export function assertIdentityNumber(value: string, today: Date): void {
   }
 }
 
-/** Sex and birth date as the identity number encodes them. */
-export function identityFacts(v: string): { sex: 'M' | 'F'; birthDate: string } {
-  return { sex: Number(v[16]) % 2 === 1 ? 'M' : 'F', birthDate: `${v.slice(6, 10)}-${v.slice(10, 12)}-${v.slice(12, 14)}` };
+/**
+ * What is kept in clear from an identity number: the sex, the birth YEAR (never the day) and the
+ * last four characters. Region and day of birth stay inside the ciphertext: next to the home
+ * division and the last four, they would let the number be rebuilt.
+ */
+export function identityFacts(v: string): { sex: 'M' | 'F'; birthYear: number; identityNumberTail: string } {
+  return { sex: Number(v[16]) % 2 === 1 ? 'M' : 'F', birthYear: Number(v.slice(6, 10)), identityNumberTail: v.slice(-4) };
 }
 
 @Injectable()
@@ -124,7 +135,8 @@ export class TraineesService {
   async get(user: AuthUser, id: string, ctx: RequestContext): Promise<TraineeDto> {
     const { row, trainee } = await this.readable(user, id);
     await this.audit.record({ actor: user, action: 'trainee.read', subjectType: 'trainee', subjectId: id, result: 'success', ctx });
-    return toTraineeDto(row, trainee, this.clock.today(), await this.mayReveal(user, row));
+    const vocabulary = await this.reference.vocabularyNames(trainee.skills, trainee.preferredIndustries);
+    return toTraineeDto(row, trainee, this.clock.today(), await this.mayReveal(user, row), vocabulary);
   }
 
   async create(user: AuthUser, dto: CreateTraineeDto, ctx: RequestContext): Promise<TraineeDto> {
@@ -139,6 +151,7 @@ export class TraineesService {
     }
     assertIdentityNumber(dto.identityNumber, this.clock.now());
     await this.assertDivisions(dto.homeDivisionCode, dto.preferredDivisions);
+    await this.assertVocabulary(dto);
     if (dto.expectedReleaseOn < dto.admittedOn) {
       throw badRequest('RELEASE_BEFORE_ADMISSION', '预计出所日期不能早于入所日期。', 'The expected release cannot be before admission.');
     }
@@ -168,8 +181,6 @@ export class TraineesService {
         fullName: dto.fullName,
         identityNumberCipher: this.cipher.encrypt(v),
         identityNumberHash: this.cipher.lookupHash(v),
-        identityNumberHead: v.slice(0, 4),
-        identityNumberTail: v.slice(-4),
         homeDivisionCode: dto.homeDivisionCode,
         organisationId: user.organisationId,
         state,
@@ -178,7 +189,8 @@ export class TraineesService {
         phone: dto.phone ?? null,
         educationLevel: dto.educationLevel ?? null,
         workHistory: dto.workHistory ?? null,
-        skills: dto.skills ?? [],
+        skills: skillsOf(dto.skills),
+        skillsNote: dto.skillsNote ?? null,
         preferredIndustries: dto.preferredIndustries ?? [],
         preferredDivisions: dto.preferredDivisions ?? [],
         wageExpectation: dto.wageExpectation ?? null,
@@ -210,13 +222,15 @@ export class TraineesService {
   async update(user: AuthUser, id: string, dto: UpdateTraineeDto, ctx: RequestContext): Promise<TraineeDto> {
     await this.writable(user, id);
     if (dto.homeDivisionCode || dto.preferredDivisions) await this.assertDivisions(dto.homeDivisionCode, dto.preferredDivisions);
+    await this.assertVocabulary(dto);
     await this.dataSource.transaction(async (m) => {
       const t = await this.trainees.findForUpdate(id, m);
       if (!t) throw notFoundTrainee();
       if (dto.expectedReleaseOn && dto.expectedReleaseOn < t.admittedOn) {
         throw badRequest('RELEASE_BEFORE_ADMISSION', '预计出所日期不能早于入所日期。', 'The expected release cannot be before admission.');
       }
-      await this.trainees.update(id, { ...dto }, m);
+      const { skills, ...rest } = dto;
+      await this.trainees.update(id, { ...rest, ...(skills ? { skills: skillsOf(skills) } : {}) }, m);
       await this.audit.record(
         {
           actor: user,
@@ -382,6 +396,12 @@ export class TraineesService {
     if (row.read_only) return false;
     const account = await this.users.findById(user.id);
     return account?.permissions.includes('identity.unmask') ?? false;
+  }
+
+  /** Skills and industries are codes from the reference lists (what employers may read), never free text. */
+  async assertVocabulary(dto: { skills?: { occupationCode: string }[]; preferredIndustries?: string[] }): Promise<void> {
+    if (dto.skills) await this.reference.assertSkills(dto.skills);
+    if (dto.preferredIndustries) await this.reference.assertIndustries(dto.preferredIndustries);
   }
 
   private async assertDivisions(home: string | undefined, preferred: string[] | undefined): Promise<void> {

@@ -81,6 +81,8 @@ export const PLACEMENTS_CAPABILITIES = {
   'placement.withdraw': ['counsellor'],
   /** Record that an employment ended. */
   'placement.end': ['employer', 'counsellor'],
+  /** Reads the notes staff wrote on a placement and its steps (internal words). */
+  'placement.readNotes': ['counsellor', 'admin'],
   /** Sees a placement from the employer's side: never where else a person works. */
   'placement.employerSide': ['employer'],
 } satisfies Record<string, readonly Role[]>;

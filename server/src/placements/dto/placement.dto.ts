@@ -1,6 +1,23 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { RECOMMENDATION_REASON_CODES, type RecommendationReason } from '../../reference/data/recommendation-reasons';
+import { RecommendationReasonDto } from '../../reference/dto/reference.dto';
+import { IndustryRefDto, TraineeSkillDto } from '../../trainees/dto/trainee.dto';
 import { PageQueryDto } from '../../common/dto/page.dto';
 import { PLACEMENT_SOURCES, PLACEMENT_STATES, type PlacementSource, type PlacementState } from '../placement.entity';
 
@@ -35,7 +52,11 @@ export class PlacementDto {
   state: PlacementState;
   @ApiProperty({ enum: PLACEMENT_SOURCES })
   source: PlacementSource;
+  /** The counsellor's own note: internal, null for everyone but staff. */
   note: string | null;
+  /** Why the counsellor recommended, as codes from the fixed list. */
+  @ApiProperty({ enum: RECOMMENDATION_REASON_CODES, isArray: true })
+  reasons: RecommendationReason[];
   interviewAt: string | null;
   interviewPlace: string | null;
   offeredWage: number | null;
@@ -78,7 +99,9 @@ export class CandidateDto {
   candidateCode: string;
   @ApiProperty({ enum: PLACEMENT_STATES })
   state: PlacementState;
-  skills: string[];
+  /** Skills as occupation codes and levels: nothing typed by staff reaches an employer. */
+  @ApiProperty({ type: [TraineeSkillDto] })
+  skills: TraineeSkillDto[];
   @ApiProperty({ type: [CandidateCertificateDto] })
   certificates: CandidateCertificateDto[];
   @ApiProperty({ type: [CandidateDiplomaDto] })
@@ -86,11 +109,13 @@ export class CandidateDto {
   /** The city or county they come from (a division name, never an address). */
   divisionName: string;
   preferredDivisionNames: string[];
-  preferredIndustries: string[];
+  @ApiProperty({ type: [IndustryRefDto] })
+  preferredIndustries: IndustryRefDto[];
   wageExpectation: number | null;
   willingToLiveOnSite: boolean | null;
-  /** The counsellor's recommendation note. */
-  note: string | null;
+  /** Why the counsellor recommends this candidate: reasons from the fixed list, in both languages. */
+  @ApiProperty({ type: [RecommendationReasonDto] })
+  reasons: RecommendationReasonDto[];
   interviewAt: string | null;
   interviewPlace: string | null;
   offeredWage: number | null;
@@ -142,12 +167,38 @@ export class CreatePlacementDto {
   @IsUUID()
   traineeId: string;
 
-  /** What the counsellor tells the employer: skills and readiness, never history. */
+  /** The counsellor's own note. Internal: the employer never reads it (they read `reasons`). */
   @IsOptional()
   @Transform(trim)
   @IsString()
   @MaxLength(500)
   note?: string;
+
+  /** What the employer reads: reasons from the fixed list (`GET /api/reference/recommendation-reasons`). */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(12)
+  @ArrayUnique()
+  @IsIn(RECOMMENDATION_REASON_CODES, { each: true, message: 'reasons must come from GET /api/reference/recommendation-reasons' })
+  @ApiProperty({ enum: RECOMMENDATION_REASON_CODES, isArray: true, required: false })
+  reasons?: RecommendationReason[];
+}
+
+/** Recommending a suggested placement: an internal note and the reasons the employer reads. */
+export class RecommendDto {
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(500)
+  note?: string;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(12)
+  @ArrayUnique()
+  @IsIn(RECOMMENDATION_REASON_CODES, { each: true, message: 'reasons must come from GET /api/reference/recommendation-reasons' })
+  @ApiProperty({ enum: RECOMMENDATION_REASON_CODES, isArray: true, required: false })
+  reasons?: RecommendationReason[];
 }
 
 export class PlacementNoteDto {

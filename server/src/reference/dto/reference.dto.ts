@@ -1,3 +1,4 @@
+import { RECOMMENDATION_REASON_CODES, type RecommendationReason } from '../data/recommendation-reasons';
 import { Type } from 'class-transformer';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { ApiProperty } from '@nestjs/swagger';
@@ -48,4 +49,18 @@ export class OccupationQueryDto extends PageQueryDto {
   @Type(() => String)
   @Matches(/^\d-\d{2}$/, { message: 'middleCode must look like 4-03' })
   middleCode?: string;
+}
+
+/** An industry: a middle category of the 2022 occupational classification (e.g. `4-03` 住宿和餐饮服务人员). */
+export class IndustryDto {
+  code: string;
+  name: string;
+}
+
+/** A reason a counsellor gives for a recommendation, from the fixed list employers may read. */
+export class RecommendationReasonDto {
+  @ApiProperty({ enum: RECOMMENDATION_REASON_CODES })
+  code: RecommendationReason;
+  zh: string;
+  en: string;
 }

@@ -14,6 +14,7 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../../common/dto/page.dto';
 import { EDUCATION_LEVELS, type EducationLevel, TRAINEE_STATES, type TraineeState } from '../trainee.entity';
@@ -29,14 +30,42 @@ export class CaseloadSummaryDto {
   releasingWithin30Days: number;
 }
 
-/** What a trainee sees about themselves on their portal. */
+/** A skill as entered: an occupation code of the 2022 classification and a level (5 = 五级 … 1 = 一级). */
+export class TraineeSkillInputDto {
+  @Matches(/^\d-\d{2}-\d{2}-\d{2}$/, { message: 'occupationCode must be a code of the 2022 classification such as 4-03-02-01' })
+  occupationCode: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  @ApiProperty({ type: Number, nullable: true, required: false, minimum: 1, maximum: 5 })
+  level?: number | null;
+}
+
+/** A skill as shown: the code and level with their names. */
+export class TraineeSkillDto {
+  occupationCode: string;
+  occupationName: string;
+  @ApiProperty({ type: Number, nullable: true })
+  level: number | null;
+  @ApiProperty({ type: String, nullable: true })
+  levelName: string | null;
+}
+
+/** An industry (a middle category of the classification) with its name. */
+export class IndustryRefDto {
+  code: string;
+  name: string;
+}
+
 /** Where the trainee is, in words the outward screens may key on: `outside` from release on. */
 export const TRAINEE_STAGES = ['inside', 'outside'] as const;
 export type TraineeStage = (typeof TRAINEE_STAGES)[number];
 
 /**
- * The trainee's own status, for their home screen — a screen they may show an employer or family. It
- * names no organisation (where the record is held is in the data download, `GET /trainees/me/data`).
+ * What a trainee sees about themselves on their portal: the home screen, which they may show an
+ * employer or family. It names no organisation (the data download, `GET /trainees/me/data`, does).
  */
 export class MyTraineeStatusDto {
   fullName: string;
@@ -57,8 +86,9 @@ export class TraineeListItemDto {
   fullName: string;
   @ApiProperty({ enum: ['M', 'F'] })
   sex: 'M' | 'F';
+  /** Age reached this calendar year (this year minus the birth year): never more precise than the year. */
   age: number;
-  /** `4601**********123X`. */
+  /** `**************123X`: the last four characters only (the full number only through the audited reveal). */
   identityNumberMasked: string;
   homeDivisionCode: string;
   homeDivisionName: string;
@@ -90,13 +120,19 @@ export class TraineePageDto {
 
 /** The trainee's file. */
 export class TraineeDto extends TraineeListItemDto {
-  birthDate: string;
+  /** Year of birth. The day is never shown: it is in the identity number, revealed only with `identity.unmask`. */
+  birthYear: number;
   phone: string | null;
   @ApiProperty({ enum: EDUCATION_LEVELS, nullable: true })
   educationLevel: EducationLevel | null;
+  /** Internal to staff. */
   workHistory: string | null;
-  skills: string[];
-  preferredIndustries: string[];
+  @ApiProperty({ type: () => [TraineeSkillDto] })
+  skills: TraineeSkillDto[];
+  /** Internal to staff. */
+  skillsNote: string | null;
+  @ApiProperty({ type: () => [IndustryRefDto] })
+  preferredIndustries: IndustryRefDto[];
   preferredDivisions: string[];
   wageExpectation: number | null;
   willingToLiveOnSite: boolean | null;
@@ -158,18 +194,26 @@ class TraineeProfileFields {
   @MaxLength(1000)
   workHistory?: string | null;
 
+  /** Skills as occupation codes with a level: the only skills an employer may read. */
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(30)
-  @IsString({ each: true })
-  @MaxLength(40, { each: true })
-  skills?: string[];
+  @ValidateNested({ each: true })
+  @Type(() => TraineeSkillInputDto)
+  @ApiProperty({ type: [TraineeSkillInputDto], required: false })
+  skills?: TraineeSkillInputDto[];
 
+  /** Anything about skills that fits no occupation. Internal to staff: never shown to an employer. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  skillsNote?: string | null;
+
+  /** Middle categories of the 2022 classification (`GET /api/reference/industries`), e.g. `4-03`. */
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
-  @IsString({ each: true })
-  @MaxLength(40, { each: true })
+  @Matches(/^\d-\d{2}$/, { each: true, message: 'preferredIndustries must be industry codes such as 4-03' })
   preferredIndustries?: string[];
 
   @IsOptional()
@@ -198,7 +242,7 @@ export class CreateTraineeDto extends TraineeProfileFields {
   @MaxLength(40)
   fullName: string;
 
-  /** 身份证号 (GB 11643). Sex and birth date are read from it. Stored encrypted. */
+  /** 身份证号 (GB 11643). Sex and birth year are read from it. Stored encrypted, with a keyed hash and its last 4 characters. */
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
   @IsString()
   identityNumber: string;
