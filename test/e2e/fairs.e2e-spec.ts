@@ -31,10 +31,10 @@ describe('order-style job fairs: booths, registrations, slots, the desk, intents
   const consenting = async (n: number, tag: string) =>
     (
       await t.sql<{ id: string }>(
-        `INSERT INTO trainee (full_name, sex, birth_date, identity_number_cipher, identity_number_hash, identity_number_tail, home_division_code,
+        `INSERT INTO trainee (full_name, sex, birth_year, identity_number_cipher, identity_number_hash, identity_number_tail, home_division_code,
             organisation_id, state, admitted_on, expected_release_on, job_matching_consent, skills)
-         SELECT $4 || g, 'M', '1992-03-04', '\\x00', md5($4 || g) || md5('f' || $4 || g), lpad(g::text, 4, '0'), '460100', $1, 'pre_release',
-                $2, $3, true, '{烹饪}' FROM generate_series(1, $5::int) g RETURNING id`,
+         SELECT $4 || g, 'M', 1992, '\\x00', md5($4 || g) || md5('f' || $4 || g), lpad(g::text, 4, '0'), '460100', $1, 'pre_release',
+                $2, $3, true, '[{"occupationCode":"4-03-02-01","level":5}]' FROM generate_series(1, $5::int) g RETURNING id`,
         [facilityA, addDays(today, -300), addDays(today, 20), tag, n],
       )
     ).map((r) => r.id);
@@ -167,6 +167,24 @@ describe('order-style job fairs: booths, registrations, slots, the desk, intents
     expect((await as(admin).get(`/api/fairs/${fair}/booths`).expect(200)).body).toHaveLength(3);
   });
 
+  it('a booth note stays between its employer and the admins: never in the programme, never to another employer', async () => {
+    const own = (await as(employer).get(`/api/fairs/${fair}/booths`).expect(200)).body as { id: string; note: string | null }[];
+    expect(own).toEqual([expect.objectContaining({ id: booth, note: '两张桌子' })]);
+    const all = (await as(admin).get(`/api/fairs/${fair}/booths`).expect(200)).body as { id: string; note: string | null }[];
+    expect(all.find((b) => b.id === booth)!.note).toBe('两张桌子');
+    for (const token of [employer, employer2, counsellor, trainee]) {
+      const seen = [
+        (await as(token).get(`/api/fairs/${fair}`).expect(200)).body,
+        (await as(token).get('/api/fairs').expect(200)).body,
+        ...(token === employer ? [] : [(await as(token).get(`/api/fairs/${fair}/booths`).expect(200)).body]),
+      ];
+      expect(JSON.stringify(seen)).not.toContain('两张桌子');
+    }
+    // Another employer reads its own booth only; employer A's is a programme entry to it, its slots a 404.
+    const theirs = (await as(employer2).get(`/api/fairs/${fair}/booths`).expect(200)).body as { id: string }[];
+    expect(theirs.map((b) => b.id)).not.toContain(booth);
+  });
+
   it('counsellors register in bulk, all or none with every problem named; released trainees register themselves', async () => {
     const ok = await consenting(3, '报名');
     const noConsent = (
@@ -248,6 +266,13 @@ describe('order-style job fairs: booths, registrations, slots, the desk, intents
     // Giving the slot back frees it.
     await as(counsellor).post(`/api/fair-slots/${slot}/release`, { registrationId: regs[holder]!.id }).expect(200);
     await as(counsellor).post(`/api/fair-slots/${overlap!.id}/booking`, { registrationId: regs[holder]!.id }).expect(200);
+    // Another facility's counsellor cannot act with facility A's registrations; a counsellor names the registration.
+    await as(counsellor2).post(`/api/fair-slots/${slot}/booking`, { registrationId: regs[0]!.id }).expect(404);
+    await as(counsellor2).post(`/api/fair-slots/${overlap!.id}/release`, { registrationId: regs[holder]!.id }).expect(404);
+    const unnamed = await as(counsellor).post(`/api/fair-slots/${slot}/booking`).expect(400);
+    expect(unnamed.body.code).toBe('REGISTRATION_REQUIRED');
+    const [stillOpen] = await t.sql(`SELECT state FROM fair_slot WHERE id = $1`, [slot]);
+    expect(stillOpen).toEqual({ state: 'open' });
     // Trainees see free slots and their own, employers the codes of who holds what.
     const seenByTrainee = (await as(trainee).get(`/api/fair-booths/${booth}/slots`).expect(200)).body as {
       state: string;
@@ -287,6 +312,7 @@ describe('order-style job fairs: booths, registrations, slots, the desk, intents
     const free = ((await as(employer).get(`/api/fair-booths/${booth}/slots`).expect(200)).body as { id: string; state: string }[]).find(
       (s) => s.state === 'open',
     )!;
+    await as(employer2).post(`/api/fair-slots/${free.id}/invitation`, { registrationId: myReg.id }).expect(404);
     const invited = await as(employer).post(`/api/fair-slots/${free.id}/invitation`, { registrationId: myReg.id }).expect(200);
     expect(invited.body).toMatchObject({ state: 'invited', candidateCode: myReg.candidateCode });
     const note = await t.sql(`SELECT kind FROM notification WHERE kind = 'fair.interview_invitation'`);
@@ -333,6 +359,11 @@ describe('order-style job fairs: booths, registrations, slots, the desk, intents
       .expect(201);
     expect(intent.body).toMatchObject({ state: 'proposed', traineeName: null, candidateCode: mine.candidateCode });
     await as(employer).post(`/api/fairs/${fair}/intents`, { registrationId: mine.id, orderId: order }).expect(409);
+    // Intents reach the employer that proposed them and the trainee's side, nobody else.
+    expect((await as(employer2).get(`/api/fairs/${fair}/intents`).expect(200)).body).toEqual([]);
+    expect((await as(counsellor2).get(`/api/fairs/${fair}/intents`).expect(200)).body).toEqual([]);
+    const theirs = (await as(trainee).get(`/api/fairs/${fair}/intents`).expect(200)).body;
+    expect(theirs).toEqual([expect.objectContaining({ id: intent.body.id, note: '试用期一个月', traineeName: expect.any(String) })]);
     await as(counsellor2)
       .post(`/api/fair-intents/${intent.body.id}/answer`, { answer: 'confirm', textVersion: 1, paperFormRef: 'X-1' })
       .expect(404);

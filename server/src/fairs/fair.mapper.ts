@@ -1,26 +1,36 @@
-import type { AuthUser } from '../common/auth-user';
 import type { BoothDto, FairDto, IntentDto, RegistrationDto, SlotDto } from './dto/fair.dto';
-import type { BoothRow, FairRow, RegistrationRow, SlotRow } from './fairs.repository';
+import type { BoothRow, FairRow, IntentRow, RegistrationRow, SlotRow } from './fairs.repository';
 
-const isStaff = (user: AuthUser) => user.role === 'admin' || user.role === 'counsellor';
+/*
+ * The mappers decide nothing: what the caller may see arrives as flags the service got from the
+ * access policy (server/src/access/policies/fairs.policy.ts).
+ */
 
-export function toBoothDto(b: BoothRow): BoothDto {
+/**
+ * A booth. `internal`: the caller manages it (its employer, or an admin) and reads the note the
+ * employer wrote for the organisers and the reason an application was declined. Free text stays
+ * between those two: it is never in the programme, nor shown to another employer or the trainee side.
+ */
+export function toBoothDto(b: BoothRow, internal: boolean): BoothDto {
   return {
     id: b.id,
     fairId: b.fair_id,
     employerId: b.employer_id,
     employerName: b.employer_name,
     state: b.state,
-    note: b.note,
-    declineReason: b.decline_reason,
+    note: internal ? b.note : null,
+    declineReason: internal ? b.decline_reason : null,
     orders: b.orders.map((o) => ({ orderId: o.orderId, title: o.title, occupationName: o.occupationName, headcount: o.headcount })),
     slotsTotal: b.slots_total,
     slotsFree: b.slots_free,
   };
 }
 
-/** The venue's name is for staff; everyone else learns the city only. */
-export function toFairDto(f: FairRow, user: AuthUser, programme: BoothRow[]): FairDto {
+/**
+ * The venue's name is for staff (`seeVenue`); everyone else learns the city only. The description is
+ * the bureau's free text (it may well name the venue): staff only too. The programme is public.
+ */
+export function toFairDto(f: FairRow, seeVenue: boolean, programme: BoothRow[]): FairDto {
   return {
     id: f.id,
     title: f.title,
@@ -28,20 +38,20 @@ export function toFairDto(f: FairRow, user: AuthUser, programme: BoothRow[]): Fa
     startsAt: f.starts_at,
     endsAt: f.ends_at,
     cityName: f.city_name,
-    venueName: isStaff(user) ? f.venue_name : null,
-    venueOrganisationId: isStaff(user) ? f.venue_organisation_id : null,
+    venueName: seeVenue ? f.venue_name : null,
+    venueOrganisationId: seeVenue ? f.venue_organisation_id : null,
     boothCapacity: f.booth_capacity,
     boothsTaken: f.booths_taken,
     registrationDeadline: f.registration_deadline,
-    description: f.description,
+    description: seeVenue ? f.description : null,
     state: f.state,
-    programme: programme.map(toBoothDto),
+    programme: programme.map((b) => toBoothDto(b, false)),
     registered: f.registered,
   };
 }
 
-export function toSlotDto(s: SlotRow, user: AuthUser, mine: (s: SlotRow) => boolean): SlotDto {
-  const employerView = user.role === 'employer' || user.role === 'admin';
+/** `seeHolders`: the booth's side sees who holds each slot; `mine`: the caller (or their trainee) holds this one. */
+export function toSlotDto(s: SlotRow, seeHolders: boolean, mine: boolean): SlotDto {
   return {
     id: s.id,
     boothId: s.booth_id,
@@ -49,8 +59,8 @@ export function toSlotDto(s: SlotRow, user: AuthUser, mine: (s: SlotRow) => bool
     startsAt: new Date(s.starts_at).toISOString(),
     endsAt: new Date(s.ends_at).toISOString(),
     state: s.state,
-    candidateCode: employerView || mine(s) ? s.candidate_code : null,
-    mine: mine(s),
+    candidateCode: seeHolders || mine ? s.candidate_code : null,
+    mine,
   };
 }
 
@@ -69,18 +79,23 @@ export function toRegistrationDto(r: RegistrationRow, slots: SlotDto[]): Registr
   };
 }
 
-export function toIntentDto(i: Record<string, unknown>, user: AuthUser): IntentDto {
+/**
+ * An intent. `seeName`: the caller may know the trainee by name (an employer knows the candidate
+ * code until the trainee confirms). The note is the proposing employer's own words, so it goes back
+ * to that employer and to the trainee side; nobody else writes on an intent.
+ */
+export function toIntentDto(i: IntentRow, seeName: boolean): IntentDto {
   return {
-    id: i.id as string,
-    fairId: i.fair_id as string,
-    orderId: i.order_id as string,
-    orderTitle: i.order_title as string,
-    employerName: i.employer_name as string,
-    candidateCode: i.candidate_code as string,
-    traineeName: user.role === 'employer' ? null : (i.trainee_name as string),
-    state: i.state as IntentDto['state'],
-    note: i.note as string | null,
-    placementId: i.placement_id as string | null,
-    createdAt: new Date(i.created_at as string).toISOString(),
+    id: i.id,
+    fairId: i.fair_id,
+    orderId: i.order_id,
+    orderTitle: i.order_title,
+    employerName: i.employer_name,
+    candidateCode: i.candidate_code,
+    traineeName: seeName ? i.trainee_name : null,
+    state: i.state,
+    note: i.note,
+    placementId: i.placement_id,
+    createdAt: new Date(i.created_at).toISOString(),
   };
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { BoothState, FairState, SlotState } from './fair.entities';
+import type { RowScope } from '../access/access.service';
+import type { BoothState, FairState, IntentState, SlotState } from './fair.entities';
 
 export interface FairRow {
   id: string;
@@ -60,6 +61,25 @@ export interface RegistrationRow {
   checked_in_at: Date | null;
 }
 
+export interface IntentRow {
+  id: string;
+  fair_id: string;
+  order_id: string;
+  order_title: string;
+  employer_name: string;
+  employer_id: string;
+  candidate_code: string;
+  trainee_name: string;
+  trainee_organisation_id: string;
+  trainee_user_id: string | null;
+  state: IntentState;
+  note: string | null;
+  placement_id: string | null;
+  created_at: Date;
+  registration_id: string;
+  trainee_id: string;
+}
+
 const FAIR_SELECT = `SELECT f.id, f.title, f.fair_date::text AS fair_date, to_char(f.starts_at, 'HH24:MI') AS starts_at,
     to_char(f.ends_at, 'HH24:MI') AS ends_at, f.venue_organisation_id, v.name AS venue_name, d.name AS city_name, f.booth_capacity,
     f.booths_taken, f.registration_deadline::text AS registration_deadline, f.description, f.state,
@@ -77,6 +97,12 @@ const SLOT_SELECT = `SELECT s.id, s.booth_id, b.employer_id, e.name AS employer_
     s.registration_id, s.trainee_id, r.candidate_code
   FROM fair_slot s JOIN fair_booth b ON b.id = s.booth_id JOIN organisation e ON e.id = b.employer_id
   LEFT JOIN fair_registration r ON r.id = s.registration_id`;
+
+const INTENT_SELECT = `SELECT i.id, i.fair_id, i.order_id, o.title AS order_title, e.name AS employer_name, o.employer_id, r.candidate_code,
+    t.full_name AS trainee_name, t.organisation_id AS trainee_organisation_id, t.user_id AS trainee_user_id, i.state, i.note,
+    i.placement_id, i.created_at, i.registration_id, r.trainee_id
+  FROM fair_intent i JOIN job_order o ON o.id = i.order_id JOIN organisation e ON e.id = o.employer_id
+  JOIN fair_registration r ON r.id = i.registration_id JOIN trainee t ON t.id = r.trainee_id`;
 
 const REGISTRATION_SELECT = `SELECT r.id, r.fair_id, r.trainee_id, t.full_name AS trainee_name, t.organisation_id AS trainee_organisation_id,
     t.user_id AS trainee_user_id, r.code, r.candidate_code, r.self_registered, r.walk_in, r.checked_in_at
@@ -138,10 +164,15 @@ export class FairsRepository {
     await m.query(`SELECT id FROM job_fair WHERE id = $1 FOR UPDATE`, [id]);
   }
 
-  booths(fairId: string, where = 'TRUE', params: unknown[] = []): Promise<BoothRow[]> {
-    return this.dataSource.query<BoothRow[]>(`${BOOTH_SELECT} WHERE b.fair_id = $1 AND ${where} ORDER BY e.name, b.id`, [
+  /** Every booth of a fair, whatever its state; who sees which is the access policy's to say. */
+  booths(fairId: string): Promise<BoothRow[]> {
+    return this.dataSource.query<BoothRow[]>(`${BOOTH_SELECT} WHERE b.fair_id = $1 ORDER BY e.name, b.id`, [fairId]);
+  }
+
+  /** The fair's programme: its approved booths. */
+  programme(fairId: string): Promise<BoothRow[]> {
+    return this.dataSource.query<BoothRow[]>(`${BOOTH_SELECT} WHERE b.fair_id = $1 AND b.state = 'approved' ORDER BY e.name, b.id`, [
       fairId,
-      ...params,
     ]);
   }
 
@@ -158,20 +189,65 @@ export class FairsRepository {
     return rows.length === 1;
   }
 
-  slots(where: string, params: unknown[], m?: EntityManager): Promise<SlotRow[]> {
-    return this.q(m).query<SlotRow[]>(`${SLOT_SELECT} WHERE ${where} ORDER BY s.starts_at, e.name, s.id`, params);
+  /** A booth's slots, but the cancelled ones. */
+  slotsOfBooth(boothId: string): Promise<SlotRow[]> {
+    return this.dataSource.query<SlotRow[]>(
+      `${SLOT_SELECT} WHERE s.booth_id = $1 AND s.state <> 'cancelled' ORDER BY s.starts_at, e.name, s.id`,
+      [boothId],
+    );
+  }
+
+  /** The slots held under these registrations (invited or booked). */
+  slotsOfRegistrations(registrationIds: string[]): Promise<SlotRow[]> {
+    return this.dataSource.query<SlotRow[]>(
+      `${SLOT_SELECT} WHERE s.registration_id = ANY ($1::uuid[]) ORDER BY s.starts_at, e.name, s.id`,
+      [registrationIds],
+    );
   }
 
   async slot(id: string, m?: EntityManager): Promise<SlotRow | null> {
-    return (await this.slots('s.id = $1', [id], m))[0] ?? null;
+    return (await this.q(m).query<SlotRow[]>(`${SLOT_SELECT} WHERE s.id = $1`, [id]))[0] ?? null;
   }
 
-  registrations(where: string, params: unknown[], m?: EntityManager): Promise<RegistrationRow[]> {
-    return this.q(m).query<RegistrationRow[]>(`${REGISTRATION_SELECT} WHERE ${where} ORDER BY t.full_name, r.id`, params);
+  /**
+   * A fair's registrations within the caller's reach: all of them; those of the trainees an
+   * organisation holds; or the caller's own (a trainee's account).
+   */
+  registrations(fairId: string, scope: RowScope): Promise<RegistrationRow[]> {
+    return this.dataSource.query<RegistrationRow[]>(
+      `${REGISTRATION_SELECT} WHERE r.fair_id = $1 AND ($2::uuid IS NULL OR t.organisation_id = $2) AND ($3::uuid IS NULL OR t.user_id = $3)
+        ORDER BY t.full_name, r.id`,
+      [fairId, scope.kind === 'organisation' ? scope.organisationId : null, scope.kind === 'self' ? scope.userId : null],
+    );
   }
 
-  async registration(id: string, m?: EntityManager): Promise<RegistrationRow | null> {
-    return (await this.registrations('r.id = $1', [id], m))[0] ?? null;
+  registrationsById(ids: string[]): Promise<RegistrationRow[]> {
+    return this.dataSource.query<RegistrationRow[]>(`${REGISTRATION_SELECT} WHERE r.id = ANY ($1::uuid[]) ORDER BY t.full_name, r.id`, [
+      ids,
+    ]);
+  }
+
+  async registration(id: string): Promise<RegistrationRow | null> {
+    return (await this.registrationsById([id]))[0] ?? null;
+  }
+
+  /** The registration a desk code stands for at this fair. */
+  async registrationByCode(fairId: string, code: string): Promise<RegistrationRow | null> {
+    return (
+      (await this.dataSource.query<RegistrationRow[]>(`${REGISTRATION_SELECT} WHERE r.fair_id = $1 AND r.code = $2`, [fairId, code]))[0] ??
+      null
+    );
+  }
+
+  async registrationOfTrainee(fairId: string, traineeId: string): Promise<RegistrationRow | null> {
+    return (
+      (
+        await this.dataSource.query<RegistrationRow[]>(`${REGISTRATION_SELECT} WHERE r.fair_id = $1 AND r.trainee_id = $2`, [
+          fairId,
+          traineeId,
+        ])
+      )[0] ?? null
+    );
   }
 
   /** Registered candidates as an employer with a booth may see them: allow-listed columns only. */
@@ -200,16 +276,13 @@ export class FairsRepository {
     );
   }
 
-  intents(where: string, params: unknown[]): Promise<Record<string, unknown>[]> {
-    return this.dataSource.query(
-      `SELECT i.id, i.fair_id, i.order_id, o.title AS order_title, e.name AS employer_name, o.employer_id, r.candidate_code,
-          t.full_name AS trainee_name, t.organisation_id AS trainee_organisation_id, t.user_id AS trainee_user_id, i.state, i.note,
-          i.placement_id, i.created_at, i.registration_id, r.trainee_id
-        FROM fair_intent i JOIN job_order o ON o.id = i.order_id JOIN organisation e ON e.id = o.employer_id
-        JOIN fair_registration r ON r.id = i.registration_id JOIN trainee t ON t.id = r.trainee_id
-        WHERE ${where} ORDER BY i.created_at, i.id`,
-      params,
-    );
+  /** Every intent of a fair; who sees which is the access policy's to say. */
+  intentsOfFair(fairId: string): Promise<IntentRow[]> {
+    return this.dataSource.query<IntentRow[]>(`${INTENT_SELECT} WHERE i.fair_id = $1 ORDER BY i.created_at, i.id`, [fairId]);
+  }
+
+  async intent(id: string): Promise<IntentRow | null> {
+    return (await this.dataSource.query<IntentRow[]>(`${INTENT_SELECT} WHERE i.id = $1`, [id]))[0] ?? null;
   }
 
   /** The fair's outcome by employer and by order: registrations, check-ins, interviews, intents, offers, hires. */

@@ -1,6 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser, RequestContext } from '../common/auth-user';
 import { Clock } from '../common/clock';
@@ -32,7 +33,7 @@ import type {
 } from './dto/fair.dto';
 import { FairBooth, FairBoothOrder, FairIntent, FairRegistration, FairSlot, type FairState, JobFair } from './fair.entities';
 import { toBoothDto, toFairDto, toIntentDto, toRegistrationDto, toSlotDto } from './fair.mapper';
-import { type FairRow, FairsRepository, type RegistrationRow, type SlotRow } from './fairs.repository';
+import { type BoothRow, type FairRow, FairsRepository, type IntentRow, type RegistrationRow, type SlotRow } from './fairs.repository';
 
 const notFoundFair = () => notFound('招聘会', 'Job fair');
 const notFoundBooth = () => notFound('展位', 'Booth');
@@ -40,13 +41,13 @@ const notFoundSlot = () => notFound('面试时段', 'Interview slot');
 const notFoundRegistration = () => notFound('报名记录', 'Registration');
 const notFoundIntent = () => notFound('意向书', 'Intent');
 
-/** What non-staff see: published fairs and the record of closed ones. */
-const PUBLIC_STATES: FairState[] = ['published', 'closed'];
-
 /**
  * 订单式就业推介会: admins run fairs; employers bring booths with orders and publish interview slots;
  * counsellors register their trainees (released trainees register themselves); staff at the venue
  * check people in; employers and trainees agree intents that become placements.
+ *
+ * Who may see or touch which fair, booth, slot, registration or intent is decided by the access
+ * policy (`fair.*` in server/src/access/policies/fairs.policy.ts), never here.
  */
 @Injectable()
 export class FairsService {
@@ -58,20 +59,28 @@ export class FairsService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly dataSource: DataSource,
+    private readonly access: AccessService,
   ) {}
 
   // ——— fairs ———
 
+  /** Admins: every fair (a draft is theirs alone). Everyone else: published fairs and closed ones. */
   async list(user: AuthUser, q: FairQueryDto): Promise<FairDto[]> {
-    const states =
-      user.role === 'admin' ? (q.state ? [q.state] : null) : q.state ? PUBLIC_STATES.filter((s) => s === q.state) : PUBLIC_STATES;
-    const rows = await this.fairs.listFairs(states);
-    return Promise.all(rows.map(async (f) => toFairDto(f, user, await this.fairs.booths(f.id, `b.state = 'approved'`))));
+    const rows = await this.fairs.listFairs(q.state ? [q.state] : null);
+    const visible = await this.access.checkAccess(
+      user,
+      'fair.read',
+      rows.map((f) => f.id),
+    );
+    return Promise.all(rows.filter((f) => visible.has(f.id)).map((f) => this.fairView(user, f)));
   }
 
   async get(user: AuthUser, id: string): Promise<FairDto> {
-    const f = await this.visibleFair(user, id);
-    return toFairDto(f, user, await this.fairs.booths(f.id, `b.state = 'approved'`));
+    return this.fairView(user, await this.visibleFair(user, id));
+  }
+
+  private async fairView(user: AuthUser, f: FairRow): Promise<FairDto> {
+    return toFairDto(f, this.access.can(user, 'fair.seeVenue'), await this.fairs.programme(f.id));
   }
 
   async create(user: AuthUser, dto: CreateFairDto, ctx: RequestContext): Promise<FairDto> {
@@ -160,9 +169,30 @@ export class FairsService {
   /** Admins: every booth. Employers: their own. Others: the approved ones (the programme). */
   async booths(user: AuthUser, fairId: string): Promise<BoothDto[]> {
     await this.visibleFair(user, fairId);
-    if (user.role === 'admin') return (await this.fairs.booths(fairId)).map(toBoothDto);
-    if (user.role === 'employer') return (await this.fairs.booths(fairId, 'b.employer_id = $2', [user.organisationId])).map(toBoothDto);
-    return (await this.fairs.booths(fairId, `b.state = 'approved'`)).map(toBoothDto);
+    const rows = await this.fairs.booths(fairId);
+    const ids = rows.map((b) => b.id);
+    const [readable, managed] = await Promise.all([
+      this.access.checkAccess(user, 'fair.booth.read', ids),
+      this.access.checkAccess(user, 'fair.booth.manage', ids),
+    ]);
+    return rows.filter((b) => readable.has(b.id)).map((b) => toBoothDto(b, managed.has(b.id)));
+  }
+
+  /** One booth, with its note and decline reason only for those who manage it. */
+  private async boothView(user: AuthUser, boothId: string): Promise<BoothDto> {
+    const managed = await this.access.checkAccess(user, 'fair.booth.manage', [boothId]);
+    return toBoothDto((await this.fairs.booth(boothId))!, managed.has(boothId));
+  }
+
+  /** The caller's approved booths at this fair (an employer has one at most): what lets it meet candidates. */
+  private async managedApprovedBooths(user: AuthUser, fairId: string): Promise<BoothRow[]> {
+    const approved = (await this.fairs.booths(fairId)).filter((b) => b.state === 'approved');
+    const managed = await this.access.checkAccess(
+      user,
+      'fair.booth.manage',
+      approved.map((b) => b.id),
+    );
+    return approved.filter((b) => managed.has(b.id));
   }
 
   async applyBooth(user: AuthUser, fairId: string, dto: ApplyBoothDto, ctx: RequestContext): Promise<BoothDto> {
@@ -173,13 +203,10 @@ export class FairsService {
     if (org?.status !== 'verified')
       throw forbidden('EMPLOYER_NOT_VERIFIED', '单位通过审核后才能申请展位。', 'Booths are for verified employers.');
     const orderIds = [...new Set(dto.orderIds)];
-    const ok = await this.dataSource.query<{ id: string }[]>(
-      `SELECT id FROM job_order WHERE id = ANY ($1::uuid[]) AND employer_id = $2 AND state = 'open'`,
-      [orderIds, user.organisationId],
-    );
-    if (ok.length !== orderIds.length)
+    const bringable = await this.access.checkAccess(user, 'fair.order.bring', orderIds);
+    if (bringable.size !== orderIds.length)
       throw badRequest('BAD_ORDERS', '只能带本单位正在招聘（已发布）的订单参会。', 'Bring only your own open orders.', {
-        notOpen: orderIds.filter((id) => !ok.some((o) => o.id === id)),
+        notOpen: orderIds.filter((id) => !bringable.has(id)),
       });
     const id = await this.dataSource.transaction(async (m) => {
       const repo = m.getRepository(FairBooth);
@@ -210,7 +237,7 @@ export class FairsService {
       );
       return booth.id;
     });
-    return toBoothDto((await this.fairs.booth(id))!);
+    return this.boothView(user, id);
   }
 
   /** Approval takes one of the fair's booth places (never past the capacity); the employer is told either way. */
@@ -221,6 +248,7 @@ export class FairsService {
         '婉拒展位申请时请写明原因，单位会看到。',
         'Give the reason for declining; the employer will see it.',
       );
+    await this.access.requireAccess(user, 'fair.booth.manage', boothId);
     await this.dataSource.transaction(async (m) => {
       const b = await m.getRepository(FairBooth).findOne({ where: { id: boothId }, lock: { mode: 'pessimistic_write' } });
       if (!b) throw notFoundBooth();
@@ -270,14 +298,15 @@ export class FairsService {
         m,
       );
     });
-    return toBoothDto((await this.fairs.booth(boothId))!);
+    return this.boothView(user, boothId);
   }
 
   // ——— interview slots ———
 
   async createSlots(user: AuthUser, boothId: string, dto: CreateSlotsDto, ctx: RequestContext): Promise<SlotDto[]> {
+    await this.access.requireAccess(user, 'fair.booth.manage', boothId);
     const b = await this.fairs.booth(boothId);
-    if (!b || b.employer_id !== user.organisationId) throw notFoundBooth();
+    if (!b) throw notFoundBooth();
     if (b.state !== 'approved')
       throw badRequest('BOOTH_NOT_APPROVED', '展位通过审核后才能发布面试时段。', 'Publish slots once the booth is approved.');
     const f = (await this.fairs.fair(b.fair_id))!;
@@ -318,23 +347,20 @@ export class FairsService {
 
   /** Employers and admins: every slot of the booth. Counsellors and trainees: the free ones and their own. */
   async slots(user: AuthUser, boothId: string): Promise<SlotDto[]> {
-    const b = await this.fairs.booth(boothId);
-    if (!b) throw notFoundBooth();
-    if (user.role === 'employer' && b.employer_id !== user.organisationId) throw notFoundBooth();
-    if (user.role !== 'employer' && user.role !== 'admin') {
-      await this.visibleFair(user, b.fair_id);
-      if (b.state !== 'approved') throw notFoundBooth();
-    }
-    const rows = await this.fairs.slots(`s.booth_id = $1 AND s.state <> 'cancelled'`, [boothId]);
-    const mine = await this.holderTest(user);
-    const visible = user.role === 'employer' || user.role === 'admin' ? rows : rows.filter((s) => s.state === 'open' || mine(s));
-    return visible.map((s) => toSlotDto(s, user, mine));
+    await this.access.requireAccess(user, 'fair.booth.read', boothId);
+    if (!(await this.fairs.booth(boothId))) throw notFoundBooth();
+    const rows = await this.fairs.slotsOfBooth(boothId);
+    const mine = await this.holderTest(user, rows);
+    const seeHolders = this.access.can(user, 'fair.seeSlotHolders');
+    const visible = seeHolders ? rows : rows.filter((s) => s.state === 'open' || mine(s));
+    return visible.map((s) => toSlotDto(s, seeHolders, mine(s)));
   }
 
   /** The employer invites a registered candidate into a free slot; the trainee (or counsellor) answers. */
   async invite(user: AuthUser, slotId: string, registrationId: string, ctx: RequestContext): Promise<SlotDto> {
+    await this.access.requireAccess(user, 'fair.slot.manage', slotId);
     const s = await this.fairs.slot(slotId);
-    if (!s || s.employer_id !== user.organisationId) throw notFoundSlot();
+    if (!s) throw notFoundSlot();
     const r = await this.fairs.registration(registrationId);
     if (!r || r.fair_id !== s.fair_id) throw notFoundRegistration();
     await this.dataSource.transaction(async (m) => {
@@ -368,13 +394,14 @@ export class FairsService {
     const s = await this.fairs.slot(slotId);
     if (!s) throw notFoundSlot();
     const r = await this.actingRegistration(user, s.fair_id, dto.registrationId);
+    const assisted = this.access.can(user, 'trainee.assist');
     await this.dataSource.transaction(async (m) => {
       if (s.state === 'invited' && s.registration_id === r.id) {
         await m
           .getRepository(FairSlot)
-          .update({ id: slotId, state: 'invited', registrationId: r.id }, { state: 'booked', bookedAssisted: user.role !== 'trainee' });
+          .update({ id: slotId, state: 'invited', registrationId: r.id }, { state: 'booked', bookedAssisted: assisted });
       } else {
-        await this.hold(slotId, r, 'booked', user.role !== 'trainee', m);
+        await this.hold(slotId, r, 'booked', assisted, m);
       }
       await this.audit.record(
         {
@@ -384,7 +411,7 @@ export class FairsService {
           subjectId: slotId,
           result: 'success',
           ctx,
-          detail: { registrationId: r.id, assisted: user.role !== 'trainee' },
+          detail: { registrationId: r.id, assisted },
         },
         m,
       );
@@ -431,24 +458,18 @@ export class FairsService {
 
   private async slotView(user: AuthUser, slotId: string): Promise<SlotDto> {
     const s = (await this.fairs.slot(slotId))!;
-    return toSlotDto(s, user, await this.holderTest(user));
+    const mine = await this.holderTest(user, [s]);
+    return toSlotDto(s, this.access.can(user, 'fair.seeSlotHolders'), mine(s));
   }
 
-  /** Whether a slot is held by the caller (trainee) or one of the caller's trainees (counsellor). */
-  private async holderTest(user: AuthUser): Promise<(s: SlotRow) => boolean> {
-    if (user.role === 'trainee') {
-      const [t] = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM trainee WHERE user_id = $1`, [user.id]);
-      return (s) => !!t && s.trainee_id === t.id;
-    }
-    if (user.role === 'counsellor') {
-      const ids = new Set(
-        (await this.dataSource.query<{ id: string }[]>(`SELECT id FROM trainee WHERE organisation_id = $1`, [user.organisationId])).map(
-          (r) => r.id,
-        ),
-      );
-      return (s) => !!s.trainee_id && ids.has(s.trainee_id);
-    }
-    return () => false;
+  /**
+   * Whether a slot is held under a registration the caller acts with: their own (trainee) or one of
+   * their organisation's trainees (counsellor). Nobody else holds slots.
+   */
+  private async holderTest(user: AuthUser, slots: SlotRow[]): Promise<(s: SlotRow) => boolean> {
+    const held = slots.flatMap((s) => (s.registration_id ? [s.registration_id] : []));
+    const mine = await this.access.checkAccess(user, 'fair.registration.act', held);
+    return (s) => !!s.registration_id && mine.has(s.registration_id);
   }
 
   // ——— registrations ———
@@ -463,8 +484,9 @@ export class FairsService {
     const today = this.clock.today();
     if (f.state !== 'published' || f.fair_date < today || (f.registration_deadline && f.registration_deadline < today))
       throw badRequest('REGISTRATION_CLOSED', '这场招聘会的报名已截止。', 'Registration for this fair is closed.');
+    const self = this.access.can(user, 'trainee.self');
     let ids: string[];
-    if (user.role === 'trainee') {
+    if (self) {
       const [t] = await this.dataSource.query<{ id: string; state: string }[]>(`SELECT id, state FROM trainee WHERE user_id = $1`, [
         user.id,
       ]);
@@ -488,12 +510,12 @@ export class FairsService {
          FROM trainee t WHERE t.id = ANY ($1::uuid[])`,
       [ids, fairId],
     );
+    const registrable = await this.access.checkAccess(user, 'fair.trainee.register', ids);
     const problems: RegistrationProblemDto[] = [];
     for (const id of ids) {
       const t = rows.find((r) => r.id === id);
       const problem = (code: string, message: string) => problems.push({ traineeId: id, code, message });
-      if (!t || (user.role === 'counsellor' && t.organisation_id !== user.organisationId))
-        problem('NOT_FOUND', '找不到该学员，或不在本单位。');
+      if (!t || !registrable.has(id)) problem('NOT_FOUND', '找不到该学员，或不在本单位。');
       else if (t.state === 'closed') problem('TRAINEE_CLOSED', `${t.full_name}：档案已结案。`);
       else if (!t.job_matching_consent) problem('NO_MATCHING_CONSENT', `${t.full_name}：没有同意参加岗位匹配，请先征得本人同意。`);
       else if (t.registered) problem('ALREADY_REGISTERED', `${t.full_name}：已经报过名了。`);
@@ -508,7 +530,7 @@ export class FairsService {
     const created = await this.dataSource.transaction(async (m) => {
       const out: string[] = [];
       for (const traineeId of ids) {
-        const r = await this.insertRegistration(m, fairId, traineeId, user, { selfRegistered: user.role === 'trainee' });
+        const r = await this.insertRegistration(m, fairId, traineeId, user, { selfRegistered: self });
         out.push(r.id);
       }
       const users = await m.query<{ user_id: string }[]>(
@@ -541,26 +563,19 @@ export class FairsService {
       );
       return out;
     });
-    return this.registrationsById(user, created);
+    return this.withSlots(await this.fairs.registrationsById(created));
   }
 
   /** Admins: all. Counsellors: their organisation's trainees. Trainees: their own (with the desk code). */
   async registrations(user: AuthUser, fairId: string): Promise<RegistrationDto[]> {
     await this.visibleFair(user, fairId);
-    const rows =
-      user.role === 'admin'
-        ? await this.fairs.registrations('r.fair_id = $1', [fairId])
-        : user.role === 'counsellor'
-          ? await this.fairs.registrations('r.fair_id = $1 AND t.organisation_id = $2', [fairId, user.organisationId])
-          : await this.fairs.registrations('r.fair_id = $1 AND t.user_id = $2', [fairId, user.id]);
-    return this.withSlots(user, rows);
+    return this.withSlots(await this.fairs.registrations(fairId, this.access.scopeOf(user)));
   }
 
   /** Registered candidates, pseudonymous, for an employer with an approved booth at this fair. */
   async candidates(user: AuthUser, fairId: string, ctx: RequestContext): Promise<FairCandidateDto[]> {
     await this.visibleFair(user, fairId);
-    const booths = await this.fairs.booths(fairId, `b.employer_id = $2 AND b.state = 'approved'`, [user.organisationId]);
-    if (!booths.length) throw notFoundFair();
+    if (!(await this.managedApprovedBooths(user, fairId)).length) throw notFoundFair();
     const rows = await this.fairs.candidates(fairId);
     await this.audit.record({
       actor: user,
@@ -591,7 +606,7 @@ export class FairsService {
    */
   async checkIn(user: AuthUser, fairId: string, code: string, ctx: RequestContext): Promise<CheckInResultDto> {
     const f = await this.deskFair(user, fairId);
-    const [r] = await this.fairs.registrations('r.fair_id = $1 AND r.code = $2', [fairId, code]);
+    const r = await this.fairs.registrationByCode(fairId, code);
     if (!r)
       throw new DomainError(
         HttpStatus.NOT_FOUND,
@@ -627,17 +642,19 @@ export class FairsService {
   /** Someone who did not register arrives: the desk registers and checks them in at once. */
   async walkIn(user: AuthUser, fairId: string, traineeId: string, ctx: RequestContext): Promise<CheckInResultDto> {
     await this.deskFair(user, fairId);
-    const [t] = await this.dataSource.query<
-      { id: string; organisation_id: string; state: string; job_matching_consent: boolean; full_name: string }[]
-    >(`SELECT id, organisation_id, state, job_matching_consent, full_name FROM trainee WHERE id = $1`, [traineeId]);
-    if (!t || (user.role === 'counsellor' && t.organisation_id !== user.organisationId)) throw notFound('学员档案', 'Trainee record');
+    await this.access.requireAccess(user, 'fair.trainee.register', traineeId);
+    const [t] = await this.dataSource.query<{ id: string; job_matching_consent: boolean; full_name: string }[]>(
+      `SELECT id, job_matching_consent, full_name FROM trainee WHERE id = $1`,
+      [traineeId],
+    );
+    if (!t) throw notFound('学员档案', 'Trainee record');
     if (!t.job_matching_consent)
       throw badRequest(
         'NO_MATCHING_CONSENT',
         `${t.full_name}没有同意参加岗位匹配，请先征得本人同意。`,
         'The trainee has not consented to job matching.',
       );
-    const [existing] = await this.fairs.registrations('r.fair_id = $1 AND r.trainee_id = $2', [fairId, traineeId]);
+    const existing = await this.fairs.registrationOfTrainee(fairId, traineeId);
     if (existing) return this.checkIn(user, fairId, existing.code, ctx);
     const id = await this.dataSource.transaction(async (m) => {
       const r = await this.insertRegistration(m, fairId, traineeId, user, { walkIn: true, checkedIn: true });
@@ -670,12 +687,8 @@ export class FairsService {
 
   async createIntent(user: AuthUser, fairId: string, dto: CreateIntentDto, ctx: RequestContext): Promise<IntentDto> {
     await this.visibleFair(user, fairId);
-    const [brought] = await this.dataSource.query<unknown[]>(
-      `SELECT 1 FROM fair_booth b JOIN fair_booth_order bo ON bo.booth_id = b.id
-        WHERE b.fair_id = $1 AND b.employer_id = $2 AND b.state = 'approved' AND bo.order_id = $3`,
-      [fairId, user.organisationId, dto.orderId],
-    );
-    if (!brought)
+    const booths = await this.managedApprovedBooths(user, fairId);
+    if (!booths.some((b) => b.orders.some((o) => o.orderId === dto.orderId)))
       throw badRequest(
         'ORDER_NOT_AT_FAIR',
         '意向书只能针对本单位带到这场招聘会的订单。',
@@ -729,13 +742,10 @@ export class FairsService {
    * placement where offer and hire follow.
    */
   async answerIntent(user: AuthUser, intentId: string, dto: AnswerIntentDto, ctx: RequestContext): Promise<IntentDto> {
-    const [i] = await this.fairs.intents('i.id = $1', [intentId]);
+    await this.access.requireAccess(user, 'fair.intent.answer', intentId);
+    const i = await this.fairs.intent(intentId);
     if (!i) throw notFoundIntent();
-    const mine =
-      (user.role === 'trainee' && i.trainee_user_id === user.id) ||
-      (user.role === 'counsellor' && i.trainee_organisation_id === user.organisationId);
-    if (!mine) throw notFoundIntent();
-    const assisted = user.role === 'counsellor';
+    const assisted = this.access.can(user, 'trainee.assist');
     if (dto.answer === 'confirm') {
       if (assisted && !dto.paperFormRef)
         throw badRequest(
@@ -761,8 +771,8 @@ export class FairsService {
       );
       if (!res.affected) throw badRequest('INTENT_ANSWERED', '这份意向书已经答复过了。', 'This intent has been answered already.');
       if (dto.answer === 'confirm') {
-        const traineeId = i.trainee_id as string;
-        const employerId = i.employer_id as string;
+        const traineeId = i.trainee_id;
+        const employerId = i.employer_id;
         if (!(await this.consents.findLive(traineeId, 'share_with_employer', employerId, m)))
           await this.consents.insert(
             {
@@ -776,7 +786,7 @@ export class FairsService {
             },
             m,
           );
-        const placementId = await this.placements.acceptFromFair(i.order_id as string, traineeId, user, assisted, m);
+        const placementId = await this.placements.acceptFromFair(i.order_id, traineeId, user, assisted, m);
         await m.getRepository(FairIntent).update({ id: intentId }, { placementId });
       }
       await this.audit.record(
@@ -795,22 +805,24 @@ export class FairsService {
     return this.intentView(user, intentId);
   }
 
+  /** Admins: all. Employers: those on their orders. Counsellors: their trainees'. Trainees: their own. */
   async intents(user: AuthUser, fairId: string): Promise<IntentDto[]> {
     await this.visibleFair(user, fairId);
-    const rows =
-      user.role === 'admin'
-        ? await this.fairs.intents('i.fair_id = $1', [fairId])
-        : user.role === 'employer'
-          ? await this.fairs.intents('i.fair_id = $1 AND o.employer_id = $2', [fairId, user.organisationId])
-          : user.role === 'counsellor'
-            ? await this.fairs.intents('i.fair_id = $1 AND t.organisation_id = $2', [fairId, user.organisationId])
-            : await this.fairs.intents('i.fair_id = $1 AND t.user_id = $2', [fairId, user.id]);
-    return rows.map((r) => toIntentDto(r, user));
+    const rows = await this.fairs.intentsOfFair(fairId);
+    const readable = await this.access.checkAccess(
+      user,
+      'fair.intent.read',
+      rows.map((i) => i.id),
+    );
+    return rows.filter((i) => readable.has(i.id)).map((i) => this.intentDto(user, i));
   }
 
   private async intentView(user: AuthUser, id: string): Promise<IntentDto> {
-    const [i] = await this.fairs.intents('i.id = $1', [id]);
-    return toIntentDto(i!, user);
+    return this.intentDto(user, (await this.fairs.intent(id))!);
+  }
+
+  private intentDto(user: AuthUser, i: IntentRow): IntentDto {
+    return toIntentDto(i, this.access.can(user, 'fair.seeTraineeNames'));
   }
 
   // ——— the report ———
@@ -890,17 +902,18 @@ export class FairsService {
       throw badRequest('DEADLINE_AFTER_FAIR', '报名截止日期不能晚于招聘会当天。', 'Registration must close by the fair day.');
   }
 
-  /** The fair if the caller may see it: admins any; everyone else published or closed ones. */
+  /** The fair if the caller may see it (`fair.read`: admins any; everyone else published or closed ones). */
   private async visibleFair(user: AuthUser, id: string): Promise<FairRow> {
+    await this.access.requireAccess(user, 'fair.read', id);
     const f = await this.fairs.fair(id);
-    if (!f || (user.role !== 'admin' && !PUBLIC_STATES.includes(f.state))) throw notFoundFair();
+    if (!f) throw notFoundFair();
     return f;
   }
 
-  /** The desk: admins, or counsellors of the venue, on the fair's day. */
+  /** The desk (`fair.desk`: admins, or counsellors of the venue), on the fair's day. */
   private async deskFair(user: AuthUser, fairId: string): Promise<FairRow> {
     const f = await this.visibleFair(user, fairId);
-    if (user.role === 'counsellor' && f.venue_organisation_id !== user.organisationId) throw notFoundFair();
+    await this.access.requireAccess(user, 'fair.desk', fairId);
     const today = this.clock.today();
     if (f.state !== 'published') throw badRequest('FAIR_NOT_OPEN', '这场招聘会未开放或已结束。', 'This fair is not open.');
     if (today < f.fair_date)
@@ -916,23 +929,24 @@ export class FairsService {
     return f;
   }
 
-  /** The registration a trainee (own) or counsellor (one of theirs, by id) acts with at this fair. */
+  /**
+   * The registration a trainee (their own; an id they send is ignored) or a counsellor (one of
+   * theirs, named by id) acts with at this fair (`fair.registration.act`).
+   */
   private async actingRegistration(user: AuthUser, fairId: string, registrationId: string | undefined): Promise<RegistrationRow> {
-    const [r] =
-      user.role === 'trainee'
-        ? await this.fairs.registrations('r.fair_id = $1 AND t.user_id = $2', [fairId, user.id])
-        : registrationId
-          ? await this.fairs.registrations('r.fair_id = $1 AND r.id = $2 AND t.organisation_id = $3', [
-              fairId,
-              registrationId,
-              user.organisationId,
-            ])
-          : [];
-    if (!r) {
-      if (user.role === 'counsellor' && !registrationId)
-        throw badRequest('REGISTRATION_REQUIRED', '请指明为哪位学员预约。', 'Say which registration (trainee) this is for.');
-      throw notFound('报名记录', 'Registration (register for the fair first)');
-    }
+    const self = this.access.can(user, 'trainee.self');
+    if (!self && !registrationId)
+      throw badRequest('REGISTRATION_REQUIRED', '请指明为哪位学员预约。', 'Say which registration (trainee) this is for.');
+    const rows = self
+      ? await this.fairs.registrations(fairId, this.access.scopeOf(user))
+      : await this.fairs.registrationsById([registrationId!]);
+    const actable = await this.access.checkAccess(
+      user,
+      'fair.registration.act',
+      rows.map((r) => r.id),
+    );
+    const r = rows.find((x) => x.fair_id === fairId && actable.has(x.id));
+    if (!r) throw notFound('报名记录', 'Registration (register for the fair first)');
     return r;
   }
 
@@ -969,17 +983,16 @@ export class FairsService {
     }
   }
 
-  private async registrationsById(user: AuthUser, ids: string[]): Promise<RegistrationDto[]> {
-    return this.withSlots(user, await this.fairs.registrations('r.id = ANY ($1::uuid[])', [ids]));
-  }
-
-  private async withSlots(user: AuthUser, rows: RegistrationRow[]): Promise<RegistrationDto[]> {
-    const slots = rows.length ? await this.fairs.slots(`s.registration_id = ANY ($1::uuid[])`, [rows.map((r) => r.id)]) : [];
-    const mine = () => true;
+  /**
+   * Registrations the caller may already read (narrowed by the policy upstream), each with the slots
+   * held under it: the caller's own (or their trainee's), so shown with the candidate code.
+   */
+  private async withSlots(rows: RegistrationRow[]): Promise<RegistrationDto[]> {
+    const slots = rows.length ? await this.fairs.slotsOfRegistrations(rows.map((r) => r.id)) : [];
     return rows.map((r) =>
       toRegistrationDto(
         r,
-        slots.filter((s) => s.registration_id === r.id).map((s) => toSlotDto(s, user, mine)),
+        slots.filter((s) => s.registration_id === r.id).map((s) => toSlotDto(s, true, true)),
       ),
     );
   }

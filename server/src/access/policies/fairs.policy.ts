@@ -1,6 +1,188 @@
-import type { PermissionDefinition } from '../access.types';
+import type { Caller, PermissionDefinition, Querier, Rule } from '../access.types';
 import type { Role } from '../../users/user.entity';
+import { traineeOfUser, traineesHeldByOrganisation } from './trainees.policy';
 
-export const FAIRS_PERMISSIONS = {} satisfies Record<string, PermissionDefinition>;
+const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
 
-export const FAIRS_CAPABILITIES = {} satisfies Record<string, readonly Role[]>;
+/** A rule that is one query of `wanted` and a value of the caller ($2). */
+const select =
+  (sql: string, of: (caller: Caller) => string): Rule =>
+  async (q: Querier, caller: Caller, wanted: string[]) =>
+    ids(await q.query<{ id: string }[]>(sql, [wanted, of(caller)]));
+
+const organisation = (caller: Caller) => caller.organisationId;
+const account = (caller: Caller) => caller.id;
+
+/**
+ * Published fairs and the record of closed ones: what everyone but admins sees. A draft or a
+ * cancelled fair does not exist for them.
+ */
+const openFairs: Rule = async (q, _caller, wanted) =>
+  ids(
+    await q.query<{ id: string }[]>(`SELECT id FROM job_fair WHERE id = ANY ($1::uuid[]) AND state IN ('published', 'closed')`, [wanted]),
+  );
+
+/** The desk is run by the staff of the venue (a facility or a station), not by every counsellor. */
+const fairsAtOwnVenue = select(`SELECT id FROM job_fair WHERE id = ANY ($1::uuid[]) AND venue_organisation_id = $2`, organisation);
+
+/** An employer's own booths, whatever their state (applied, approved, declined). */
+const boothsOfOrganisation = select(`SELECT id FROM fair_booth WHERE id = ANY ($1::uuid[]) AND employer_id = $2`, organisation);
+
+/** The programme: approved booths of fairs the caller can see. */
+const programmeBooths: Rule = async (q, _caller, wanted) =>
+  ids(
+    await q.query<{ id: string }[]>(
+      `SELECT b.id FROM fair_booth b JOIN job_fair f ON f.id = b.fair_id
+        WHERE b.id = ANY ($1::uuid[]) AND b.state = 'approved' AND f.state IN ('published', 'closed')`,
+      [wanted],
+    ),
+  );
+
+/** The interview slots of an employer's own booths. */
+const slotsOfOrganisation = select(
+  `SELECT s.id FROM fair_slot s JOIN fair_booth b ON b.id = s.booth_id WHERE s.id = ANY ($1::uuid[]) AND b.employer_id = $2`,
+  organisation,
+);
+
+/** Registrations of the trainees an organisation holds (the counsellor acts for them at the fair). */
+const registrationsOfOrganisation = select(
+  `SELECT r.id FROM fair_registration r JOIN trainee t ON t.id = r.trainee_id WHERE r.id = ANY ($1::uuid[]) AND t.organisation_id = $2`,
+  organisation,
+);
+
+/** A trainee's own registrations. */
+const registrationsOfUser = select(
+  `SELECT r.id FROM fair_registration r JOIN trainee t ON t.id = r.trainee_id WHERE r.id = ANY ($1::uuid[]) AND t.user_id = $2`,
+  account,
+);
+
+/** Intents on an employer's own orders (those it proposed). */
+const intentsOfEmployer = select(
+  `SELECT i.id FROM fair_intent i JOIN job_order o ON o.id = i.order_id WHERE i.id = ANY ($1::uuid[]) AND o.employer_id = $2`,
+  organisation,
+);
+
+/** Intents to the trainees an organisation holds. */
+const intentsOfOrganisation = select(
+  `SELECT i.id FROM fair_intent i JOIN fair_registration r ON r.id = i.registration_id JOIN trainee t ON t.id = r.trainee_id
+    WHERE i.id = ANY ($1::uuid[]) AND t.organisation_id = $2`,
+  organisation,
+);
+
+/** Intents to the trainee themselves. */
+const intentsOfUser = select(
+  `SELECT i.id FROM fair_intent i JOIN fair_registration r ON r.id = i.registration_id JOIN trainee t ON t.id = r.trainee_id
+    WHERE i.id = ANY ($1::uuid[]) AND t.user_id = $2`,
+  account,
+);
+
+/** An employer brings only its own orders, and only those it is recruiting for now. */
+const openOrdersOfOrganisation = select(
+  `SELECT id FROM job_order WHERE id = ANY ($1::uuid[]) AND employer_id = $2 AND state = 'open'`,
+  organisation,
+);
+
+const FAIR = { zh: '招聘会', en: 'Job fair' };
+const BOOTH = { zh: '展位', en: 'Booth' };
+const SLOT = { zh: '面试时段', en: 'Interview slot' };
+const REGISTRATION = { zh: '报名记录', en: 'Registration' };
+const INTENT = { zh: '意向书', en: 'Intent' };
+
+export const FAIRS_PERMISSIONS = {
+  /** See a fair (and, through it, its programme of approved booths): admins any, the others open ones. */
+  'fair.read': {
+    noun: FAIR,
+    rules: {
+      admin: { all: 'any' },
+      counsellor: { 'own-organisation': openFairs },
+      employer: { 'own-organisation': openFairs },
+      trainee: { self: openFairs },
+    },
+  },
+  /** Run the desk on the day (check-in, walk-in): admins, or counsellors of the venue. */
+  'fair.desk': {
+    noun: FAIR,
+    rules: { admin: { all: 'any' }, counsellor: { 'own-organisation': fairsAtOwnVenue } },
+  },
+  /**
+   * Read a booth and its slots: admins any; an employer its own only (another employer's booth
+   * reaches it as a programme entry, never its slots); the trainee side the programme's booths.
+   */
+  'fair.booth.read': {
+    noun: BOOTH,
+    rules: {
+      admin: { all: 'any' },
+      employer: { 'own-organisation': boothsOfOrganisation },
+      counsellor: { 'own-organisation': programmeBooths },
+      trainee: { self: programmeBooths },
+    },
+  },
+  /**
+   * Manage a booth: the employer its own (slots, candidates, intents), admins every one (decide).
+   * Also who reads a booth's internal note and decline reason: these never reach anyone else.
+   */
+  'fair.booth.manage': {
+    noun: BOOTH,
+    rules: { admin: { all: 'any' }, employer: { 'own-organisation': boothsOfOrganisation } },
+  },
+  /** Invite a candidate into a slot: the employer whose booth it is. */
+  'fair.slot.manage': {
+    noun: SLOT,
+    rules: { employer: { 'own-organisation': slotsOfOrganisation } },
+  },
+  /**
+   * Act with a registration (book, release a slot; a slot held under it is "mine"): the trainee
+   * their own, the counsellor of the organisation holding the trainee (an assisted act).
+   */
+  'fair.registration.act': {
+    noun: REGISTRATION,
+    rules: {
+      counsellor: { 'own-organisation': registrationsOfOrganisation },
+      trainee: { self: registrationsOfUser },
+    },
+  },
+  /**
+   * Register a trainee for a fair: a counsellor those their organisation holds, a trainee
+   * themselves; at the desk (walk-in) admins anyone, counsellors of the venue their own.
+   */
+  'fair.trainee.register': {
+    noun: { zh: '学员档案', en: 'Trainee record' },
+    rules: {
+      admin: { all: 'any' },
+      counsellor: { 'own-organisation': traineesHeldByOrganisation },
+      trainee: { self: traineeOfUser },
+    },
+  },
+  /** Read an intent: admins any, the employer its own, the trainee side theirs. */
+  'fair.intent.read': {
+    noun: INTENT,
+    rules: {
+      admin: { all: 'any' },
+      employer: { 'own-organisation': intentsOfEmployer },
+      counsellor: { 'own-organisation': intentsOfOrganisation },
+      trainee: { self: intentsOfUser },
+    },
+  },
+  /** Answer an intent: the trainee, or their counsellor from a signed paper form. */
+  'fair.intent.answer': {
+    noun: INTENT,
+    rules: {
+      counsellor: { 'own-organisation': intentsOfOrganisation },
+      trainee: { self: intentsOfUser },
+    },
+  },
+  /** Bring an order to a booth: the employer's own open orders. */
+  'fair.order.bring': {
+    noun: { zh: '订单', en: 'Job order' },
+    rules: { employer: { 'own-organisation': openOrdersOfOrganisation } },
+  },
+} satisfies Record<string, PermissionDefinition>;
+
+export const FAIRS_CAPABILITIES = {
+  /** The venue (a facility or a station) by name: staff only; everyone else learns the city. */
+  'fair.seeVenue': ['admin', 'counsellor'],
+  /** Every slot of a booth and who holds it (as a candidate code): the booth's side of the table. */
+  'fair.seeSlotHolders': ['admin', 'employer'],
+  /** A trainee's name on an intent: everyone but employers, who know candidates by code until consent. */
+  'fair.seeTraineeNames': ['admin', 'counsellor', 'trainee'],
+} satisfies Record<string, readonly Role[]>;

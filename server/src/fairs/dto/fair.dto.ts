@@ -45,7 +45,11 @@ export class BoothDto {
   employerName: string;
   @ApiProperty({ enum: BOOTH_STATES })
   state: BoothState;
+  /** The employer's note to the organisers: for that employer and admins only; null for everyone else (and in the programme). */
+  @ApiProperty({ nullable: true, type: String })
   note: string | null;
+  /** Why the application was declined: for that employer and admins only. */
+  @ApiProperty({ nullable: true, type: String })
   declineReason: string | null;
   @ApiProperty({ type: [BoothOrderDto] })
   orders: BoothOrderDto[];
@@ -70,6 +74,7 @@ export class FairDto {
   boothCapacity: number;
   boothsTaken: number;
   registrationDeadline: string | null;
+  /** The bureau's own words about the fair: staff only (null for employers and trainees). */
   description: string | null;
   @ApiProperty({ enum: FAIR_STATES })
   state: FairState;
