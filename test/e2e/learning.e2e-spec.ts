@@ -416,6 +416,9 @@ describe('diploma track: enrolment, grades, graduation audit, diploma, public ve
       creditsEarned: 20,
     });
     expect(diploma.body.verificationCode).toMatch(/^[2-9A-HJ-NP-Z]{12}$/);
+    // Printed and shown to whoever verifies it: no platform prefix; the link is this app's /verify unless configured.
+    expect(diploma.body.number).toMatch(/^ZZ-\d{4}-\d{5}$/);
+    expect(diploma.body.verificationUrl).toBe(`/verify/${diploma.body.verificationCode}`);
     expect(JSON.stringify(diploma.body)).not.toMatch(/戒毒所|指导站/);
     await t.http().post(`/api/class-enrolments/${moved.body.id}/graduation`).auth(instructor, { type: 'bearer' }).send({}).expect(400);
 

@@ -46,4 +46,25 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ACCESS_TOKEN_TTL_SECONDS: '3600', JBH_DATA_DIR: tmp() })).toThrow(/ACCESS_TOKEN_TTL_SECONDS/);
     expect(() => loadConfig({ NODE_ENV: 'staging' })).toThrow(/NODE_ENV/);
   });
+
+  it('points diploma links at the app’s own /verify unless told, and checks what it is told', () => {
+    const dir = tmp();
+    expect(loadConfig({ JBH_DATA_DIR: dir }).diplomaVerifyBaseUrl).toBe('/verify');
+    expect(loadConfig({ JBH_DATA_DIR: dir, DIPLOMA_VERIFY_BASE_URL: 'https://zs.qzzy.edu.cn/verify/' }).diplomaVerifyBaseUrl).toBe(
+      'https://zs.qzzy.edu.cn/verify',
+    );
+    expect(loadConfig({ JBH_DATA_DIR: dir, DIPLOMA_VERIFY_BASE_URL: '/zhengshu/cha' }).diplomaVerifyBaseUrl).toBe('/zhengshu/cha');
+    expect(loadConfig({ JBH_DATA_DIR: dir, DIPLOMA_VERIFY_BASE_URL: 'http://localhost:4200/verify' }).diplomaVerifyBaseUrl).toBe(
+      'http://localhost:4200/verify',
+    );
+    const prod = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), FIELD_ENCRYPTION_KEY: key, DATABASE_URL: 'postgres://u@h/db' };
+    for (const bad of ['ftp://school.edu.cn/v', 'school.edu.cn/verify', '//school.edu.cn/verify', 'https://s.edu.cn/v?x=1', '/a b']) {
+      expect(() => loadConfig({ JBH_DATA_DIR: dir, DIPLOMA_VERIFY_BASE_URL: bad })).toThrow(/DIPLOMA_VERIFY_BASE_URL/);
+    }
+    expect(() => loadConfig({ ...prod, DIPLOMA_VERIFY_BASE_URL: 'http://school.edu.cn/verify' })).toThrow(/DIPLOMA_VERIFY_BASE_URL/);
+    // Printed on every diploma: it must not name the platform or rehabilitation.
+    for (const bad of ['https://jinbuhuan.example.cn/verify', 'https://school.edu.cn/jbh', 'https://rehab-school.cn/v']) {
+      expect(() => loadConfig({ JBH_DATA_DIR: dir, DIPLOMA_VERIFY_BASE_URL: bad })).toThrow(/names neither/);
+    }
+  });
 });

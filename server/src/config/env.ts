@@ -37,6 +37,12 @@ export interface AppConfig {
   followUpMonths: number[];
   /** Outcome reports hide a rate whose denominator is below this (REPORT_MIN_CELL, default 5): small cells identify people. */
   reportMinCell: number;
+  /**
+   * Where a printed diploma's QR code and link send a verifier (DIPLOMA_VERIFY_BASE_URL, default
+   * `/verify` on the app's own origin): the code is appended as one more path segment. Set it to
+   * the partner school's domain so nothing on the diploma points at this platform.
+   */
+  diplomaVerifyBaseUrl: string;
 }
 
 export class ConfigError extends Error {}
@@ -47,6 +53,30 @@ function followUpMonths(raw: string | undefined): number[] {
   if (months.some((m) => !Number.isInteger(m) || m < 1 || m > 120) || new Set(months).size !== months.length)
     throw new ConfigError(`FOLLOW_UP_MONTHS must be distinct whole months between 1 and 120, comma-separated (got "${raw}")`);
   return months.sort((a, b) => a - b);
+}
+
+/** A diploma link must not name the platform or rehabilitation: it is printed on every diploma. */
+const NAMES_REHAB = /jbh|jinbuhuan|rehab|jiedu|戒毒|金不换|康复|强制隔离/i;
+
+function diplomaVerifyBaseUrl(raw: string | undefined, isProduction: boolean): string {
+  if (raw === undefined || raw.trim() === '') return '/verify';
+  const value = raw.trim().replace(/\/+$/, '');
+  const problem = (why: string) =>
+    new ConfigError(`DIPLOMA_VERIFY_BASE_URL must be an https:// URL or a path starting with /${why ? ` ${why}` : ''} (got "${raw}")`);
+  if (value.startsWith('/') && !value.startsWith('//')) {
+    if (!/^(\/[A-Za-z0-9._~-]+)+$/.test(value)) throw problem('made of plain path segments');
+  } else {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      throw problem('');
+    }
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && !isProduction)) throw problem('(http:// only outside production)');
+    if (url.search || url.hash || url.username || url.password) throw problem('without query, fragment or credentials');
+  }
+  if (NAMES_REHAB.test(value)) throw problem('that names neither this platform nor rehabilitation: it is printed on every diploma');
+  return value;
 }
 
 type Env = Record<string, string | undefined>;
@@ -142,6 +172,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     authRateLimitPerMinute: intVar(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 20, 1, 100000),
     followUpMonths: followUpMonths(env.FOLLOW_UP_MONTHS),
     reportMinCell: intVar(env, 'REPORT_MIN_CELL', 5, 1, 1000),
+    diplomaVerifyBaseUrl: diplomaVerifyBaseUrl(env.DIPLOMA_VERIFY_BASE_URL, isProduction),
     loginMaxFailures: 5,
     loginLockMinutes: 15,
     bodyLimitBytes: intVar(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 50 * 1_048_576),

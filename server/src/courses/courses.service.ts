@@ -1,5 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser, RequestContext } from '../common/auth-user';
 import { Clock } from '../common/clock';
@@ -10,6 +11,7 @@ import { OrganisationsRepository } from '../organisations/organisations.reposito
 import { SKILL_LEVELS } from '../reference/data/divisions';
 import { ReferenceService } from '../reference/reference.service';
 import { TraineesService } from '../trainees/trainees.service';
+import type { Role } from '../users/user.entity';
 import { Certificate, Course, CourseSession, SessionEnrolment } from './course.entities';
 import type {
   AssessmentDto,
@@ -47,6 +49,7 @@ export class CoursesService {
     private readonly placements: PlacementsService,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly access: AccessService,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -113,8 +116,8 @@ export class CoursesService {
     if (dto.endsOn < dto.startsOn)
       throw badRequest('ENDS_BEFORE_START', '结束日期不能早于开始日期。', 'The end date is before the start date.');
     if (dto.instructorId) {
-      const u = await this.dataSource.query<{ role: string }[]>(`SELECT role FROM app_user WHERE id = $1`, [dto.instructorId]);
-      if (u[0]?.role !== 'instructor')
+      const [u] = await this.dataSource.query<{ role: Role }[]>(`SELECT role FROM app_user WHERE id = $1`, [dto.instructorId]);
+      if (!u || !this.access.can(u, 'learning.teach'))
         throw badRequest('NOT_AN_INSTRUCTOR', '授课教师必须是教师账号。', 'The instructor must be an instructor account.');
     }
     if (dto.venueOrganisationId) {
@@ -237,9 +240,8 @@ export class CoursesService {
 
   /** Withdrawal frees the seat, and the first on the waitlist takes it (and is told). */
   async withdraw(user: AuthUser, enrolmentId: string, ctx: RequestContext): Promise<SessionEnrolmentDto> {
-    const found = await this.dataSource.getRepository(SessionEnrolment).findOneBy({ id: enrolmentId });
-    if (!found) throw notFound('报名记录', 'Enrolment');
-    await this.assertMayActFor(user, found.traineeId);
+    if (!(await this.dataSource.getRepository(SessionEnrolment).existsBy({ id: enrolmentId }))) throw notFound('报名记录', 'Enrolment');
+    await this.assertMayActFor(user, enrolmentId);
     await this.dataSource.transaction(async (m) => {
       const e = await m.getRepository(SessionEnrolment).findOne({ where: { id: enrolmentId }, lock: { mode: 'pessimistic_write' } });
       if (!e || (e.state !== 'enrolled' && e.state !== 'waitlisted')) {
@@ -295,18 +297,25 @@ export class CoursesService {
     }
   }
 
+  /**
+   * A session's list: instructors their own sessions (`session.roster`), every row; counsellors only
+   * the trainees their organisation holds (`session-enrolment.list`). Not an organisation filter:
+   * the instructor's organisation holds none of the trainees.
+   */
   async enrolments(user: AuthUser, sessionId: string): Promise<SessionEnrolmentDto[]> {
-    const session = await this.dataSource.getRepository(CourseSession).findOneBy({ id: sessionId });
-    if (!session) throw notFoundSession();
-    // Instructors see their own sessions; counsellors see only the trainees their organisation holds.
-    if (user.role === 'instructor' && session.instructorId !== user.id) throw notFoundSession();
+    await this.access.requireAccess(user, 'session.roster', sessionId);
+    if (!(await this.dataSource.getRepository(CourseSession).existsBy({ id: sessionId }))) throw notFoundSession();
     const ids = await this.dataSource.query<{ id: string }[]>(
-      `SELECT e.id FROM session_enrolment e JOIN trainee t ON t.id = e.trainee_id
-        WHERE e.session_id = $1 AND ($2::uuid IS NULL OR t.organisation_id = $2::uuid)
+      `SELECT e.id FROM session_enrolment e WHERE e.session_id = $1
         ORDER BY CASE e.state WHEN 'enrolled' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 END, e.created_at, e.id`,
-      [sessionId, user.role === 'counsellor' ? user.organisationId : null],
+      [sessionId],
     );
-    return Promise.all(ids.map((r) => this.enrolment(r.id)));
+    const visible = await this.access.checkAccess(
+      user,
+      'session-enrolment.list',
+      ids.map((r) => r.id),
+    );
+    return Promise.all(ids.filter((r) => visible.has(r.id)).map((r) => this.enrolment(r.id)));
   }
 
   async enrolment(id: string): Promise<SessionEnrolmentDto> {
@@ -536,23 +545,29 @@ export class CoursesService {
       .sort((a, b) => b.gap - a.gap || a.occupationCode.localeCompare(b.occupationCode));
   }
 
-  /** Only the session's instructor (or an admin) records attendance and assessments. */
+  /** Only the session's instructor (or an admin) records attendance and assessments (`session.teach`). */
   private async teachable(user: AuthUser, sessionId: string): Promise<CourseSession> {
+    await this.access.requireAccess(user, 'session.teach', sessionId);
     const s = await this.dataSource.getRepository(CourseSession).findOneBy({ id: sessionId });
-    if (!s || (user.role === 'instructor' && s.instructorId !== user.id)) throw notFoundSession();
+    if (!s) throw notFoundSession();
     return s;
   }
 
-  private async assertMayActFor(user: AuthUser, traineeId: string): Promise<void> {
-    if (user.role === 'trainee') {
-      const own = await this.trainees.ownRecord(user);
-      if (own.id !== traineeId) throw notFound('报名记录', 'Enrolment');
-      return;
+  /**
+   * Withdrawal is for the organisation holding the trainee, the trainee, or an admin
+   * (`session-enrolment.act`). A counsellor who may read the trainee but no longer holds them
+   * (handed over) is told the record is read-only for them rather than that it does not exist.
+   */
+  private async assertMayActFor(user: AuthUser, enrolmentId: string): Promise<void> {
+    if ((await this.access.checkAccess(user, 'session-enrolment.act', [enrolmentId])).has(enrolmentId)) return;
+    if ((await this.access.checkAccess(user, 'session-enrolment.read', [enrolmentId])).has(enrolmentId)) {
+      throw new DomainError(
+        HttpStatus.FORBIDDEN,
+        'READ_ONLY',
+        '此学员已不在本单位（或尚未移交到本单位），只能查看，不能修改。',
+        'This trainee is not held by your organisation: you may read, not change, the record.',
+      );
     }
-    if (user.role === 'admin') return;
-    await this.trainees.writable(user, traineeId).catch((e: unknown) => {
-      if (e instanceof DomainError && e.getStatus() === (HttpStatus.FORBIDDEN as number)) throw e;
-      throw notFound('报名记录', 'Enrolment');
-    });
+    throw notFound('报名记录', 'Enrolment');
   }
 }

@@ -490,7 +490,7 @@ async function loadDemoLearning(m: EntityManager, ids: string[], rows: unknown[]
     await m.query(
       `INSERT INTO diploma (trainee_id, programme_id, enrolment_id, number, verification_code, graduated_on, credits_earned, issued_by)
        VALUES ($1, $2, $3, $4, 'DEMO7K2M9PQX', $5, 44, $6)`,
-      [tid, programme, enrolment, `JBH-ZZ-${year - 2}-${String(429).padStart(5, '0')}`, `${year - 2}-12-31`, admin],
+      [tid, programme, enrolment, `ZZ-${year - 2}-${String(429).padStart(5, '0')}`, `${year - 2}-12-31`, admin],
     );
   }
 }

@@ -1,13 +1,17 @@
 import { randomInt } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser, RequestContext } from '../common/auth-user';
 import { Clock } from '../common/clock';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/env';
 import { badRequest, conflict, notFound } from '../common/domain-error';
 import { NotificationsService } from '../notifications/notifications.service';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
 import { TraineesService } from '../trainees/trainees.service';
+import type { Role } from '../users/user.entity';
 import { ClassEnrolment, type ClassEnrolmentState, Diploma, DiplomaClass, Programme, ProgrammeUnit } from './diploma.entities';
 import type {
   ClassAttendanceDto,
@@ -34,6 +38,13 @@ export const maskName = (name: string): string => {
 };
 
 /**
+ * A diploma's number: `ZZ-2026-00042` (中专, the graduation year, a serial). It is printed on the
+ * diploma and shown to anyone who verifies it, so it carries no platform prefix, facility or
+ * anything else that tells where the holder studied; the school's name comes with it instead.
+ */
+export const diplomaNumber = (graduatedOn: string, serial: string): string => `ZZ-${graduatedOn.slice(0, 4)}-${serial.padStart(5, '0')}`;
+
+/**
  * "学历式": 中专 programmes with the partner school. Classes have a capacity held by a conditional
  * seat update under a CHECK; a freed seat promotes the first on the waitlist and tells them.
  * Grades belong to trainee × unit, so they follow a trainee who transfers at release.
@@ -46,7 +57,9 @@ export class DiplomasService {
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly access: AccessService,
     private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   // ---- programmes ----
@@ -111,27 +124,34 @@ export class DiplomasService {
 
   // ---- classes ----
 
+  /** Instructors see the classes they head; counsellors and admins every class (`class.read`). */
   async classes(user: AuthUser): Promise<ClassDto[]> {
-    const rows = await this.classRows(user.role === 'instructor' ? user.id : null, null);
-    return rows;
+    const rows = await this.classRows(null);
+    const visible = await this.access.checkAccess(
+      user,
+      'class.read',
+      rows.map((r) => r.id),
+    );
+    return rows.filter((r) => visible.has(r.id));
   }
 
   async getClass(user: AuthUser, id: string): Promise<ClassDto> {
-    const [c] = await this.classRows(user.role === 'instructor' ? user.id : null, id);
+    await this.access.requireAccess(user, 'class.read', id);
+    const [c] = await this.classRows(id);
     if (!c) throw notFoundClass();
     return c;
   }
 
-  private async classRows(headTeacherId: string | null, id: string | null): Promise<ClassDto[]> {
+  private async classRows(id: string | null): Promise<ClassDto[]> {
     const rows = await this.dataSource.query<Record<string, unknown>[]>(
       `SELECT c.*, c.starts_on::text AS starts_on, c.ends_on::text AS ends_on, p.name AS programme_name, v.name AS venue_name, u.display_name AS head_teacher_name,
               (SELECT count(*)::int FROM class_enrolment e WHERE e.class_id = c.id AND e.state = 'waitlisted') AS waitlisted,
               (SELECT count(*)::int FROM class_enrolment e WHERE e.class_id = c.id AND e.state = 'applied') AS applied
          FROM diploma_class c JOIN programme p ON p.id = c.programme_id LEFT JOIN organisation v ON v.id = c.venue_organisation_id
          LEFT JOIN app_user u ON u.id = c.head_teacher_id
-        WHERE ($1::uuid IS NULL OR c.head_teacher_id = $1::uuid) AND ($2::uuid IS NULL OR c.id = $2::uuid)
+        WHERE ($1::uuid IS NULL OR c.id = $1::uuid)
         ORDER BY c.starts_on DESC, c.name`,
-      [headTeacherId, id],
+      [id],
     );
     return rows.map((r) => ({
       id: r.id as string,
@@ -168,8 +188,8 @@ export class DiplomasService {
       }
     }
     if (dto.headTeacherId) {
-      const [u] = await this.dataSource.query<{ role: string }[]>(`SELECT role FROM app_user WHERE id = $1`, [dto.headTeacherId]);
-      if (u?.role !== 'instructor')
+      const [u] = await this.dataSource.query<{ role: Role }[]>(`SELECT role FROM app_user WHERE id = $1`, [dto.headTeacherId]);
+      if (!u || !this.access.can(u, 'learning.teach'))
         throw badRequest('NOT_AN_INSTRUCTOR', '班主任必须是教师账号。', 'The head teacher must be an instructor.');
     }
     const id = await this.dataSource.transaction(async (m) => {
@@ -234,7 +254,7 @@ export class DiplomasService {
 
   /** Approve (takes a seat, or 409 when full), waitlist, or reject with a reason; the trainee is told. */
   async decide(user: AuthUser, enrolmentId: string, dto: DecisionDto, ctx: RequestContext): Promise<ClassEnrolmentDto> {
-    await this.assertSchoolSide(user, enrolmentId);
+    await this.access.requireAccess(user, 'class-enrolment.decide', enrolmentId);
     await this.dataSource.transaction(async (m) => {
       const e = await m.getRepository(ClassEnrolment).findOne({ where: { id: enrolmentId }, lock: { mode: 'pessimistic_write' } });
       if (!e) throw notFoundEnrolment();
@@ -288,7 +308,7 @@ export class DiplomasService {
 
   /** Withdrawal frees the seat for the first on the waitlist. */
   async withdraw(user: AuthUser, enrolmentId: string, reason: string, ctx: RequestContext): Promise<ClassEnrolmentDto> {
-    await this.assertMayActFor(user, enrolmentId);
+    await this.actable(user, enrolmentId);
     await this.dataSource.transaction(async (m) => {
       const e = await m.getRepository(ClassEnrolment).findOne({ where: { id: enrolmentId }, lock: { mode: 'pessimistic_write' } });
       if (!e || !['applied', 'approved', 'waitlisted', 'active'].includes(e.state)) {
@@ -317,7 +337,7 @@ export class DiplomasService {
    * The old enrolment becomes `transferred` (its seat passes on); grades carry over with the trainee.
    */
   async transfer(user: AuthUser, enrolmentId: string, toClassId: string, ctx: RequestContext): Promise<ClassEnrolmentDto> {
-    await this.assertMayActFor(user, enrolmentId);
+    await this.actable(user, enrolmentId);
     const newId = await this.dataSource.transaction(async (m) => {
       const e = await m.getRepository(ClassEnrolment).findOne({ where: { id: enrolmentId }, lock: { mode: 'pessimistic_write' } });
       if (!e || (e.state !== 'approved' && e.state !== 'active'))
@@ -400,15 +420,24 @@ export class DiplomasService {
       );
   }
 
+  /**
+   * A class's roster: the head teacher sees every student, a counsellor only the trainees their
+   * organisation holds (`class-enrolment.list`). Not an organisation filter: the head teacher's
+   * school holds none of the students.
+   */
   async classEnrolments(user: AuthUser, classId: string): Promise<ClassEnrolmentDto[]> {
     await this.getClass(user, classId);
     const ids = await this.dataSource.query<{ id: string }[]>(
-      `SELECT e.id FROM class_enrolment e JOIN trainee t ON t.id = e.trainee_id
-        WHERE e.class_id = $1 AND ($2::uuid IS NULL OR t.organisation_id = $2::uuid)
+      `SELECT e.id FROM class_enrolment e WHERE e.class_id = $1
         ORDER BY CASE e.state WHEN 'active' THEN 0 WHEN 'approved' THEN 1 WHEN 'applied' THEN 2 WHEN 'waitlisted' THEN 3 ELSE 4 END, e.applied_at, e.id`,
-      [classId, user.role === 'counsellor' ? user.organisationId : null],
+      [classId],
     );
-    return Promise.all(ids.map((r) => this.enrolment(r.id)));
+    const visible = await this.access.checkAccess(
+      user,
+      'class-enrolment.list',
+      ids.map((r) => r.id),
+    );
+    return Promise.all(ids.filter((r) => visible.has(r.id)).map((r) => this.enrolment(r.id)));
   }
 
   async myEnrolments(user: AuthUser): Promise<ClassEnrolmentDto[]> {
@@ -590,7 +619,7 @@ export class DiplomasService {
             traineeId: e.traineeId,
             programmeId: programme_id,
             enrolmentId,
-            number: `JBH-ZZ-${date.slice(0, 4)}-${seq.padStart(5, '0')}`,
+            number: diplomaNumber(date, seq),
             verificationCode: code,
             graduatedOn: date,
             creditsEarned: audit.earnedCredits,
@@ -628,26 +657,18 @@ export class DiplomasService {
   }
 
   async diploma(user: AuthUser, id: string): Promise<DiplomaDto> {
+    await this.access.requireAccess(user, 'diploma.read', id);
     const [d] = await this.dataSource.query<Record<string, unknown>[]>(
-      `SELECT d.*, d.graduated_on::text AS graduated_on, t.full_name, t.user_id, t.organisation_id, p.name AS programme_name, s.name AS school_name, p.id AS pid
+      `SELECT d.*, d.graduated_on::text AS graduated_on, t.full_name, p.name AS programme_name, s.name AS school_name, p.id AS pid
          FROM diploma d JOIN trainee t ON t.id = d.trainee_id JOIN programme p ON p.id = d.programme_id JOIN organisation s ON s.id = p.school_id WHERE d.id = $1`,
       [id],
     );
-    const mayRead =
-      d &&
-      (user.role === 'admin' ||
-        (user.role === 'trainee' && d.user_id === user.id) ||
-        (user.role === 'counsellor' &&
-          (await this.trainees.readable(user, d.trainee_id as string).then(
-            () => true,
-            () => false,
-          ))) ||
-        (user.role === 'instructor' && (await this.isHeadTeacherOfEnrolment(user.id, d.enrolment_id as string))));
-    if (!d || !mayRead) throw notFound('毕业证书', 'Diploma');
+    if (!d) throw notFound('毕业证书', 'Diploma');
     return {
       id: d.id as string,
       number: d.number as string,
       verificationCode: d.verification_code as string,
+      verificationUrl: `${this.config.diplomaVerifyBaseUrl}/${d.verification_code as string}`,
       holderName: d.full_name as string,
       programmeName: d.programme_name as string,
       schoolName: d.school_name as string,
@@ -684,68 +705,27 @@ export class DiplomasService {
     };
   }
 
-  // ---- scope helpers ----
+  // ---- access ----
 
-  /** Head teachers (and admins) teach a class; others are told it does not exist. */
+  /** The class, when the caller teaches it (`class.teach`: its head teacher, or an admin). */
   private async teachable(user: AuthUser, classId: string): Promise<DiplomaClass> {
+    await this.access.requireAccess(user, 'class.teach', classId);
     const c = await this.dataSource.getRepository(DiplomaClass).findOneBy({ id: classId });
-    if (!c || (user.role === 'instructor' && c.headTeacherId !== user.id) || (user.role !== 'instructor' && user.role !== 'admin'))
-      throw notFoundClass();
+    if (!c) throw notFoundClass();
     return c;
   }
 
-  private async isHeadTeacherOfEnrolment(userId: string, enrolmentId: string): Promise<boolean> {
-    const rows = await this.dataSource.query<unknown[]>(
-      `SELECT 1 FROM class_enrolment e JOIN diploma_class c ON c.id = e.class_id WHERE e.id = $1 AND c.head_teacher_id = $2`,
-      [enrolmentId, userId],
-    );
-    return rows.length > 0;
+  /** Withdraw and transfer: the organisation holding the trainee, the trainee, or an admin (`class-enrolment.act`). */
+  private async actable(user: AuthUser, enrolmentId: string): Promise<void> {
+    await this.access.requireAccess(user, 'class-enrolment.act', enrolmentId);
+    if (!(await this.dataSource.getRepository(ClassEnrolment).existsBy({ id: enrolmentId }))) throw notFoundEnrolment();
   }
 
-  /** Admins; the class's head teacher; the counsellors holding the trainee; the trainee. */
+  /** The enrolment, when the caller may read it (`class-enrolment.read`). */
   private async visibleEnrolment(user: AuthUser, enrolmentId: string): Promise<ClassEnrolment> {
+    await this.access.requireAccess(user, 'class-enrolment.read', enrolmentId);
     const e = await this.dataSource.getRepository(ClassEnrolment).findOneBy({ id: enrolmentId });
     if (!e) throw notFoundEnrolment();
-    const ok =
-      user.role === 'admin' ||
-      (user.role === 'instructor' && (await this.isHeadTeacherOfEnrolment(user.id, enrolmentId))) ||
-      (user.role === 'counsellor' &&
-        (await this.trainees.readable(user, e.traineeId).then(
-          () => true,
-          () => false,
-        ))) ||
-      (user.role === 'trainee' &&
-        (await this.trainees.ownRecord(user).then(
-          (t) => t.id === e.traineeId,
-          () => false,
-        )));
-    if (!ok) throw notFoundEnrolment();
     return e;
-  }
-
-  /** Approvals are the school's (its instructors) or an admin's. */
-  private async assertSchoolSide(user: AuthUser, enrolmentId: string): Promise<void> {
-    if (user.role === 'admin') return;
-    const rows = await this.dataSource.query<unknown[]>(
-      `SELECT 1 FROM class_enrolment e JOIN diploma_class c ON c.id = e.class_id JOIN programme p ON p.id = c.programme_id
-        WHERE e.id = $1 AND p.school_id = $2`,
-      [enrolmentId, user.organisationId],
-    );
-    if (rows.length === 0) throw notFoundEnrolment();
-  }
-
-  /** Withdraw/transfer: admins, the counsellors holding the trainee, or the trainee. */
-  private async assertMayActFor(user: AuthUser, enrolmentId: string): Promise<void> {
-    const e = await this.dataSource.getRepository(ClassEnrolment).findOneBy({ id: enrolmentId });
-    if (!e) throw notFoundEnrolment();
-    if (user.role === 'admin') return;
-    if (user.role === 'trainee') {
-      const own = await this.trainees.ownRecord(user);
-      if (own.id === e.traineeId) return;
-      throw notFoundEnrolment();
-    }
-    await this.trainees.writable(user, e.traineeId).catch(() => {
-      throw notFoundEnrolment();
-    });
   }
 }

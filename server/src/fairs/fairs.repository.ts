@@ -265,11 +265,18 @@ export class FairsRepository {
     }[]
   > {
     return this.dataSource.query(
-      `SELECT r.id AS registration_id, r.candidate_code, t.skills,
+      // Skills and industries as their names in the classification: controlled vocabulary, never staff's words.
+      `SELECT r.id AS registration_id, r.candidate_code,
+          COALESCE((SELECT array_agg(so.name || COALESCE(' ' || ssl.name, '') ORDER BY so.code)
+                      FROM jsonb_array_elements(t.skills) sk JOIN occupation so ON so.code = sk->>'occupationCode'
+                      LEFT JOIN skill_level ssl ON ssl.level = (sk->>'level')::int), '{}') AS skills,
           COALESCE((SELECT array_agg(oc.name || ' ' || sl.name ORDER BY c.level) FROM certificate c JOIN occupation oc ON oc.code = c.occupation_code
                       JOIN skill_level sl ON sl.level = c.level WHERE c.trainee_id = t.id), '{}') AS certificates,
           COALESCE((SELECT array_agg(p.name) FROM diploma dp JOIN programme p ON p.id = dp.programme_id WHERE dp.trainee_id = t.id), '{}') AS diplomas,
-          d.name AS division_name, t.preferred_industries, t.wage_expectation, r.checked_in_at IS NOT NULL AS checked_in
+          d.name AS division_name,
+          COALESCE((SELECT array_agg(DISTINCT io.middle_name) FROM occupation io WHERE io.middle_code = ANY (t.preferred_industries)), '{}')
+            AS preferred_industries,
+          t.wage_expectation, r.checked_in_at IS NOT NULL AS checked_in
         FROM fair_registration r JOIN trainee t ON t.id = r.trainee_id JOIN division d ON d.code = t.home_division_code
         WHERE r.fair_id = $1 AND t.job_matching_consent ORDER BY r.candidate_code`,
       [fairId],

@@ -11,7 +11,7 @@ const FOUND = {
   programmeName: '中餐烹饪',
   graduatedOn: '2024-12-31',
   holderMaskedName: '王**',
-  number: 'JBH-ZZ-2024-00429',
+  number: 'ZZ-2024-00429',
 };
 
 const NOT_FOUND = {
@@ -58,11 +58,21 @@ describe('VerifyPage', () => {
     expect(byTestId('verify-school')?.textContent).toContain('海南省技师学院');
     expect(byTestId('verify-programme')?.textContent).toContain('中餐烹饪');
     expect(byTestId('verify-holder')?.textContent).toContain('王**');
-    expect(byTestId('verify-number')?.textContent).toContain('JBH-ZZ-2024-00429');
+    expect(byTestId('verify-number')?.textContent).toContain('ZZ-2024-00429');
     expect(byTestId('verify-date')?.textContent).toContain('2024');
     expect(byTestId('verify-not-found')).toBeNull();
     // Exactly the five facts, no more.
     expect(root().querySelectorAll('.verify-facts dt').length).toBe(5);
+  });
+
+  it('names the awarding school and never this platform', async () => {
+    await harness.navigateByUrl('/verify/DEMO7K2M9PQX');
+    httpMock.expectOne('/api/diploma-verifications/DEMO7K2M9PQX').flush(FOUND);
+    await harness.fixture.whenStable();
+
+    expect(byTestId('verify-issuer')?.textContent).toContain('海南省技师学院');
+    expect(root().querySelector('jbh-brand')).toBeNull();
+    expect(root().textContent).not.toMatch(/金不换|jinbuhuan|JBH|戒毒|强制隔离|康复|rehab/i);
   });
 
   it('says clearly when no diploma has the code, and asks to check it', async () => {

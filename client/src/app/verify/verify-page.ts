@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { Router, RouterLink } from '@angular/router';
+import { Router } from '@angular/router';
 import type { Subscription } from 'rxjs';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -12,7 +12,6 @@ import { appIconProviders } from '../core/icons';
 import { LearningApi } from '../learning/learning-api';
 import { LearningI18n } from '../learning/learning-i18n';
 import type { DiplomaVerificationDto } from '../learning/learning-types';
-import { Brand } from '../shared/brand';
 import { LangToggle } from '../shared/lang-toggle';
 
 /** Codes are printed in groups and typed by hand: spaces, dashes and case do not matter. */
@@ -33,10 +32,13 @@ type Check =
  * `/verify` and `/verify/:code` — public, no sign-in: anyone (an employer, a school) checks a diploma.
  * It shows the school, programme, graduation date, number and a masked name, nothing else; scanning the
  * QR code on a printed diploma with a phone camera opens `/verify/<code>` directly.
+ *
+ * It is the one page strangers reach from a diploma, so it names the awarding school and never this
+ * platform: no product mark, and numbers carry no platform prefix (`ZZ-2024-00429`).
  */
 @Component({
   selector: 'jbh-verify-page',
-  imports: [FormsModule, RouterLink, NzInputModule, NzButtonModule, NzAlertModule, NzIconModule, NzSpinModule, Brand, LangToggle],
+  imports: [FormsModule, NzInputModule, NzButtonModule, NzAlertModule, NzIconModule, NzSpinModule, LangToggle],
   templateUrl: './verify-page.html',
   styleUrl: './verify-page.css',
   providers: [appIconProviders()],

@@ -251,8 +251,14 @@ export class GraduationAuditDto {
 
 export class DiplomaDto {
   id: string;
+  /** `ZZ-2026-00042`: no platform prefix, nothing about where the holder studied. */
   number: string;
   verificationCode: string;
+  /**
+   * The link (and QR code) printed on the diploma: DIPLOMA_VERIFY_BASE_URL and the code — the
+   * partner school's domain when configured, else `/verify/<code>` on this app's origin (relative).
+   */
+  verificationUrl: string;
   holderName: string;
   programmeName: string;
   /** The school that awards it — never the facility. */

@@ -266,6 +266,7 @@ export class RegistrationResultDto {
 export class FairCandidateDto {
   registrationId: string;
   candidateCode: string;
+  /** Occupation and level names from the classification (never text typed by staff). */
   skills: string[];
   certificates: string[];
   diplomas: string[];
