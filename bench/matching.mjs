@@ -23,10 +23,10 @@ const OCCUPATIONS = `(SELECT array_agg(code ORDER BY code) AS codes FROM (SELECT
 
 const SEED = [
   // Trainees: 60 % released or in the community, the rest inside with releases spread over two years.
-  `INSERT INTO trainee (full_name, sex, birth_date, identity_number_cipher, identity_number_hash, identity_number_tail, home_division_code,
+  `INSERT INTO trainee (full_name, sex, birth_year, identity_number_cipher, identity_number_hash, identity_number_tail, home_division_code,
       organisation_id, state, admitted_on, expected_release_on, released_on, preferred_divisions, preferred_industries, wage_expectation,
       willing_to_live_on_site)
-   SELECT '测' || i, 'M', date '1970-01-01' + (i % 12000), decode(md5(i::text), 'hex'), md5('m' || i) || md5('y' || i),
+   SELECT '测' || i, 'M', 1970 + i % 33, decode(md5(i::text), 'hex'), md5('m' || i) || md5('y' || i),
           lpad((i % 10000)::text, 4, '0'), d.codes[1 + i % 18], (SELECT organisation_id FROM app_user WHERE username = 'counsellor'),
           CASE WHEN i % 10 < 4 THEN 'pre_release' WHEN i % 10 < 8 THEN 'released' ELSE 'community' END,
           current_date - 400, current_date + (i % 10 < 4)::int * (i % 700) - 30,

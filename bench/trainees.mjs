@@ -18,11 +18,11 @@ const { url, stop: stopAll, setApp, embedded } = await benchDatabase('jbh_bench_
 
 /** Synthetic trainees straight into the table; the cipher column gets random bytes (never read here). */
 const SEED_SQL = `
-  INSERT INTO trainee (full_name, sex, birth_date, identity_number_cipher, identity_number_hash, identity_number_head, identity_number_tail,
+  INSERT INTO trainee (full_name, sex, birth_year, identity_number_cipher, identity_number_hash, identity_number_tail,
     home_division_code, organisation_id, state, admitted_on, expected_release_on)
   SELECT (ARRAY['王','李','张','刘','陈','杨','黄','吴','符','林'])[1 + i % 10] || '测' || i,
-         CASE WHEN i % 5 = 0 THEN 'F' ELSE 'M' END, date '1970-01-01' + (i % 12000),
-         decode(md5(i::text), 'hex'), md5('bench' || i) || md5('x' || i), '4601', lpad((i % 10000)::text, 4, '0'),
+         CASE WHEN i % 5 = 0 THEN 'F' ELSE 'M' END, 1970 + i % 33,
+         decode(md5(i::text), 'hex'), md5('bench' || i) || md5('x' || i), lpad((i % 10000)::text, 4, '0'),
          d.codes[1 + i % 18], (SELECT organisation_id FROM app_user WHERE username = 'counsellor'),
          CASE WHEN i % 10 < 8 THEN 'admitted' ELSE 'pre_release' END,
          current_date - (i % 700), current_date + 31 + (i % 700)

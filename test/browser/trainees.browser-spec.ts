@@ -101,6 +101,16 @@ describeBrowser('trainee records: caseload, file, handover, import and the train
     // Due out in 10 days: the record opens straight in pre-release.
     await page.getByTestId('form-release').fill(isoDay(10));
     await page.getByTestId('form-phone').fill('13912345678');
+    // Skills are occupations of the classification with a level; free text stays internal.
+    await page.getByTestId('form-skill-add').click();
+    const skill = page.getByTestId('form-skill-row').first();
+    await skill.getByTestId('form-skill-occupation').click();
+    await page.keyboard.type('烹调');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '中式烹调师' }).first().click();
+    await choose(page, skill.getByTestId('form-skill-level'), '五级');
+    await choose(page, page.getByTestId('form-industries'), '餐饮');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('form-skills-note').fill('会做海南粉');
     await shoot(page, 'create-desktop');
     await page.getByTestId('form-submit').click();
 
@@ -108,7 +118,7 @@ describeBrowser('trainee records: caseload, file, handover, import and the train
     await page.getByTestId('file-name').filter({ hasText: NAME }).waitFor();
     expect(await page.getByTestId('file-state').textContent()).toContain('即将出所');
     const masked = (await page.getByTestId('identity-masked').textContent())?.trim();
-    expect(masked).toBe(`${IDENTITY.slice(0, 4)}**********${IDENTITY.slice(-4)}`);
+    expect(masked).toBe(`${'*'.repeat(14)}${IDENTITY.slice(-4)}`);
 
     // The full number, only with a reason, only until hidden.
     await page.getByTestId('reveal-identity').click();
@@ -118,6 +128,10 @@ describeBrowser('trainee records: caseload, file, handover, import and the train
     await page.getByTestId('hide-identity').click();
     await page.getByTestId('identity-masked').waitFor();
     expect(await page.getByTestId('identity-full').count()).toBe(0);
+    expect(await page.getByTestId('profile-skills').textContent()).toContain('中式烹调师 · 五级/初级工');
+    expect(await page.getByTestId('profile-industries').textContent()).toContain('餐饮');
+    expect(await page.getByTestId('profile-skills-note').textContent()).toContain('会做海南粉');
+    await page.getByTestId('internal-only').waitFor();
     await shoot(page, 'file-desktop');
 
     // History: created by the counsellor, pre-release opened by the platform.

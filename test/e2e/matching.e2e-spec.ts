@@ -85,9 +85,9 @@ describe('matching: explainable ranking in PostgreSQL', () => {
     for (const [i, p] of LABELLED_TRAINEES.entries()) {
       const released = p.releaseInDays === null;
       const [row] = await t.sql<{ id: string }>(
-        `INSERT INTO trainee (full_name, sex, birth_date, identity_number_cipher, identity_number_hash, identity_number_tail, home_division_code,
+        `INSERT INTO trainee (full_name, sex, birth_year, identity_number_cipher, identity_number_hash, identity_number_tail, home_division_code,
             organisation_id, state, admitted_on, expected_release_on, released_on, job_matching_consent, willing_to_live_on_site, wage_expectation)
-         VALUES ($1::text, 'M', '1990-05-05', '\\x00', md5($1::text) || md5('m' || $1::text), lpad($2::text, 4, '0'), $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+         VALUES ($1::text, 'M', 1990, '\\x00', md5($1::text) || md5('m' || $1::text), lpad($2::text, 4, '0'), $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
         [
           `标注${p.key}`,
           i,

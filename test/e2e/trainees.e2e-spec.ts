@@ -113,7 +113,11 @@ describe('trainee records', () => {
         `SELECT id, sex, birth_year, identity_number_tail, home_division_code FROM trainee WHERE full_name = '导入身份'`,
       );
       expect(row).toMatchObject({ sex: 'M', birth_year: 1987, identity_number_tail: number.slice(-4), home_division_code: '460200' });
-      const file = await t.http().get(`/api/trainees/${row!['id'] as string}`).auth(counsellor, { type: 'bearer' }).expect(200);
+      const file = await t
+        .http()
+        .get(`/api/trainees/${row!['id'] as string}`)
+        .auth(counsellor, { type: 'bearer' })
+        .expect(200);
       expect(file.body).toMatchObject({ birthYear: 1987, identityNumberMasked: `**************${number.slice(-4)}` });
       const byNumber = await t.http().get(`/api/trainees?q=${number}`).auth(counsellor, { type: 'bearer' }).expect(200);
       expect(byNumber.body.items.map((i: { id: string }) => i.id)).toEqual([row!['id']]);
@@ -233,12 +237,13 @@ describe('trainee records', () => {
         .auth(counsellor, { type: 'bearer' })
         .expect(200);
       expect(byId.body.total).toBe(1);
-      const elsewhere = await t
+      // Without the unmask permission a full-number look-up would confirm guesses at a masked number.
+      const withoutUnmask = await t
         .http()
         .get(`/api/trainees?q=${idNumber('1990-05-17', 101)}`)
         .auth(counsellor2, { type: 'bearer' })
-        .expect(200);
-      expect(elsewhere.body.total).toBe(0);
+        .expect(403);
+      expect(withoutUnmask.body.code).toBe('UNMASK_NOT_PERMITTED');
       expect(await t.sql(`SELECT 1 FROM audit_log WHERE action = 'trainee.lookup_by_identity'`)).not.toHaveLength(0);
       const logText = JSON.stringify(await t.sql(`SELECT * FROM audit_log`));
       expect(logText).not.toContain(idNumber('1990-05-17', 101));

@@ -19,9 +19,69 @@ const addDays = (iso: string, n: number) => new Date(Date.parse(iso) + n * 86_40
 /** Keys that would carry what an employer must not see (checked at every depth). */
 const FORBIDDEN_KEY =
   /identity|idNumber|facility|station|rehab|admitted|release|handover|stateChange|history|followUp|follow_up|visit|abstinen|relapse|urine|checklist|consent(?!Text)|homeAddress|birth|sex$/i;
-/** Words that name the rehab itself. */
-const FORBIDDEN_WORDS = ['戒毒', '戒治', '强制隔离', '强戒', '康复站', '社区康复', '吸毒', '复吸', 'rehab', 'detox', 'abstinen'];
-const ID_NUMBER = /\b\d{6}(19|20)\d{2}[01]\d[0-3]\d{4}[\dXx]\b|\d{4}\*{6,}\d{3}[\dX]/;
+/** Words that name the rehab itself (and the canary written below). */
+const FORBIDDEN_WORDS = ['戒毒', '戒治', '强制隔离', '强戒', '康复站', '社区康复', '吸毒', '复吸', '美沙酮', 'rehab', 'detox', 'abstinen', 'CANARY'];
+
+/**
+ * The canary: what a careless or well-meaning member of staff might write about someone. It is
+ * written into every free-text column staff or trainees can fill, on every row, before the employer
+ * routes are read; if any employer or public answer carries it, free text leaked.
+ */
+const CANARY = 'CANARY 在戒毒所帮厨两年，美沙酮维持治疗中';
+
+/** Free text written by staff or trainees about people: never an employer's or the public's to read. */
+const STAFF_FREE_TEXT = [
+  'certificate.issuer',
+  'checklist_item.note',
+  'class_enrolment.reason',
+  'correction_request.message',
+  'correction_request.resolution_note',
+  'fair_intent.note',
+  'follow_up_visit.next_steps',
+  'follow_up_visit.support_needs',
+  'handover.handover_place',
+  'handover.reject_reason',
+  'job_fair.description',
+  'matching_weights.note',
+  'placement.end_reason',
+  'placement.note',
+  'placement_event.note',
+  'trainee.skills_note',
+  'trainee.work_history',
+  'trainee_readiness.note',
+  'trainee_state_change.reason',
+];
+
+/**
+ * Long text columns that are not staff's words about a person: the employer's own (its orders, its
+ * booth note, interview places it set, what the bureau told it about its own booth or verification),
+ * the catalogue, reference names, system text and secrets. A new long text column must be put in one
+ * of the two lists — the test below fails until it is, so the next feature cannot forget.
+ */
+const NOT_ABOUT_A_PERSON = [
+  'app_user.password_hash',
+  'consent_text.text_en',
+  'consent_text.text_zh',
+  'course.syllabus',
+  'fair_booth.decline_reason',
+  'fair_booth.note',
+  'job_order.description',
+  'job_order.workplace_address',
+  'notification.dedupe_key',
+  'notification.link',
+  'notification.title_en',
+  'notification.title_zh',
+  'occupation.middle_name',
+  'occupation.minor_name',
+  'occupation.name',
+  'organisation.name',
+  'organisation.status_reason',
+  'placement.interview_place',
+  'programme.description',
+  'refresh_session.user_agent',
+  'typeorm_migrations.name',
+];
+const ID_NUMBER = /\b\d{6}(19|20)\d{2}[01]\d[0-3]\d{4}[\dXx]\b|\*{6,}\d{3}[\dX]/;
 
 type Ctx = Record<string, string>;
 type Call = (t: TestApp, token: string, ctx: Ctx) => Promise<Response>;
@@ -164,6 +224,21 @@ describe('employer deny-list: nothing about rehab reaches an employer, on any ro
   beforeAll(async () => {
     t = await createTestApp();
     today = t.app.get(Clock).today();
+    // Staff write the canary through the API where a form exists…
+    const counsellor = await t.login('counsellor');
+    const held = await t.sql<{ id: string }>(`SELECT id FROM trainee WHERE organisation_id = $1 LIMIT 20`, [counsellor.organisationId]);
+    for (const { id } of held)
+      await t
+        .http()
+        .patch(`/api/trainees/${id}`)
+        .auth(counsellor.token, { type: 'bearer' })
+        .send({ workHistory: CANARY, skillsNote: CANARY })
+        .expect(200);
+    // …and into every other free-text column, every row, directly (whatever form or import fills it).
+    for (const column of STAFF_FREE_TEXT) {
+      const [table, name] = column.split('.');
+      await t.sql(`UPDATE "${table}" SET "${name}" = $1`, [CANARY]);
+    }
     const e = await t.login('employer');
     token = e.token;
     ctx.employerId = e.organisationId;
@@ -213,6 +288,29 @@ describe('employer deny-list: nothing about rehab reaches an employer, on any ro
     .filter(([, allowed]) => allowed === 'public' || allowed.includes('employer'))
     .map(([route]) => route)
     .sort();
+
+  it('knows every long text column: staff free text (canaried) or not about a person', async () => {
+    const columns = await t.sql<{ c: string }>(
+      `SELECT table_name || '.' || column_name AS c FROM information_schema.columns
+        WHERE table_schema = 'public' AND data_type IN ('text', 'character varying')
+          AND (character_maximum_length IS NULL OR character_maximum_length >= 100) ORDER BY 1`,
+    );
+    expect(columns.map((r) => r.c).sort()).toEqual([...STAFF_FREE_TEXT, ...NOT_ABOUT_A_PERSON].sort());
+  });
+
+  it('free text typed where controlled vocabulary belongs is refused (skills, industries, recommendation reasons)', async () => {
+    const counsellor = await t.login('counsellor');
+    const [held] = await t.sql<{ id: string }>(`SELECT id FROM trainee WHERE organisation_id = $1 LIMIT 1`, [counsellor.organisationId]);
+    for (const body of [{ skills: ['在戒毒所帮厨两年'] }, { skills: [{ occupationCode: '在戒毒所帮厨两年' }] }, { preferredIndustries: ['美沙酮'] }])
+      await t.http().patch(`/api/trainees/${held!.id}`).auth(counsellor.token, { type: 'bearer' }).send(body).expect(400);
+    const [order] = await t.sql<{ id: string }>(`SELECT id FROM job_order WHERE state = 'open' LIMIT 1`);
+    await t
+      .http()
+      .post('/api/placements')
+      .auth(counsellor.token, { type: 'bearer' })
+      .send({ orderId: order!.id, traineeId: held!.id, reasons: ['美沙酮维持治疗中'] })
+      .expect(400);
+  });
 
   it('exercises every employer-reachable route, none failing on the server', async () => {
     expect(EXERCISE.map(([r]) => r).sort()).toEqual(employerRoutes);

@@ -69,9 +69,8 @@ export function identityNumberProblem(value: string, today: Date = new Date()): 
   return identityCheckChar(v.slice(0, 17)) === v[17] ? null : 'check_digit';
 }
 
-/** Masks all but the first 4 and last 4 characters: `4601**********123X`. */
-export const maskIdentityNumber = (v: string): string =>
-  v.length <= 8 ? '*'.repeat(v.length) : v.slice(0, 4) + '*'.repeat(v.length - 8) + v.slice(-4);
+/** Masks all but the last 4 characters: `**************123X` (region and birth date never show). */
+export const maskIdentityNumber = (v: string): string => (v.length <= 4 ? '*'.repeat(v.length) : '*'.repeat(v.length - 4) + v.slice(-4));
 
 const CREDIT_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const CREDIT_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];

@@ -2,8 +2,9 @@ import type { Params } from 'nestjs-pino';
 import type { AppConfig } from '../config/env';
 
 /** 身份证号-shaped sequences anywhere in a log line are masked, whatever field they hide in. */
-const IDENTITY_PATTERN = /(?<![0-9])(\d{6})\d{8}(\d{3}[\dXx])(?![0-9])/g;
-export const scrubIdentityNumbers = (s: string): string => s.replace(IDENTITY_PATTERN, '$1********$2');
+const IDENTITY_PATTERN = /(?<![0-9])\d{14}(\d{3}[\dXx])(?![0-9])/g;
+/** Keeps the last 4 characters only, like every masked display (region and birth date would help rebuild the number). */
+export const scrubIdentityNumbers = (s: string): string => s.replace(IDENTITY_PATTERN, '**************$1');
 
 /** Fields never written to logs. */
 export const REDACT_PATHS = [

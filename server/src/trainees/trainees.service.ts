@@ -100,6 +100,17 @@ export class TraineesService {
 
   async list(user: AuthUser, q: TraineeQueryDto, ctx: RequestContext): Promise<Page<TraineeListItemDto>> {
     const hash = this.identityLookupHash(q.q);
+    // Looking a full number up answers "is this guess right?": without the unmask permission that is a
+    // way to rebuild a masked number from its last four, year and division (a few thousand tries).
+    if (hash && !(await this.holdsUnmask(user))) {
+      await this.audit.record({ actor: user, action: 'trainee.lookup_by_identity', result: 'denied', ctx });
+      throw new DomainError(
+        HttpStatus.FORBIDDEN,
+        'UNMASK_NOT_PERMITTED',
+        '按完整身份证号查找需要“查看完整身份证号”的权限；请按姓名查找，或联系管理员。',
+        'Looking up a full identity number needs the unmask permission; search by name, or ask an administrator.',
+      );
+    }
     const [rows, total] = await this.trainees.search(q, this.scopeOf(user), hash);
     // Who searched what (never what came back): a name typed into the search is kept in the audit
     // trail, which only admins read; an identity number is never kept, only that one was looked up.
@@ -390,6 +401,11 @@ export class TraineesService {
       );
     }
     return row;
+  }
+
+  private async holdsUnmask(user: AuthUser): Promise<boolean> {
+    const account = await this.users.findById(user.id);
+    return account?.permissions.includes('identity.unmask') ?? false;
   }
 
   private async mayReveal(user: AuthUser, row: TraineeRow): Promise<boolean> {
