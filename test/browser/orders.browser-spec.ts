@@ -83,7 +83,7 @@ describeBrowser('orders: an employer posts an order and it becomes a hire', () =
     await context.close();
   });
 
-  it('a counsellor finds the order, is told why a revealing note is refused, and recommends a trainee', async () => {
+  it('a counsellor finds the order and recommends a trainee with reasons from the fixed list and an internal note', async () => {
     const { context, page } = await open(DESKTOP, 'counsellor');
     await signIn(page, 'counsellor', 'counsellor');
     await page.goto(`${base}/orders`);
@@ -93,16 +93,19 @@ describeBrowser('orders: an employer posts an order and it becomes a hire', () =
 
     await page.getByTestId('order-recommend').click();
     await pick(page, 'recommend-trainee', traineeName.slice(0, 1), traineeName);
-    await page.getByTestId('recommend-note').fill('刚从戒毒所出来，做事踏实。');
-    await page.getByTestId('recommend-submit').click();
-    expect(await page.getByTestId('recommend-error').textContent()).toContain('透露戒治经历');
+    // The employer reads only the ticked reasons; the note stays with staff.
+    await page.locator('[data-testid=recommend-reason][data-reason=related_course]').click();
+    await page.locator('[data-testid=recommend-reason][data-reason=wage_fits]').click();
     await page.getByTestId('recommend-note').fill('已完成中式烹调师培训，刀工好，做事踏实。');
+    await shoot(page, 'orders-counsellor-recommend-form-desktop');
     await page.getByTestId('recommend-submit').click();
     await page.locator(`[data-testid=my-placement][data-trainee="${traineeName}"]`).waitFor();
     await shoot(page, 'orders-counsellor-recommended-desktop');
     await page.locator(`[data-testid=my-placement][data-trainee="${traineeName}"] a`).click();
     await page.getByTestId('placement-history').waitFor();
     expect(await page.getByTestId('placement-contact').textContent()).toContain('单位还看不到学员的姓名和电话');
+    expect(await page.getByTestId('placement-reasons').textContent()).toContain('正在参加相关技能培训');
+    expect(await page.getByTestId('placement-note').textContent()).toContain('刀工好');
     await page.getByTestId('pl-accept').waitFor();
     await shoot(page, 'orders-counsellor-placement-desktop');
 
@@ -138,6 +141,10 @@ describeBrowser('orders: an employer posts an order and it becomes a hire', () =
     await card.getByTestId('candidate-name').waitFor();
     expect(await card.getByTestId('candidate-name').textContent()).toContain(traineeName);
     expect(await card.textContent()).not.toMatch(/戒毒|戒治所|强制隔离/);
+    // Reasons from the fixed list, never the counsellor's own words.
+    expect(await card.getByTestId('candidate-reasons').locator('nz-tag').count()).toBe(2);
+    expect(await card.textContent()).not.toContain('刀工好');
+    await shoot(page, 'orders-employer-candidate-card-desktop');
 
     await card.getByTestId('step-interview').click();
     await card.getByTestId('interview-at').fill(`${iso(3)}T10:00`);
@@ -191,10 +198,17 @@ describeBrowser('orders: an employer posts an order and it becomes a hire', () =
     await signIn(phone.page, 'employer', 'employer');
     await phone.page.goto(`${base}/orders/${orderId}`);
     await phone.page.getByTestId('candidate-hired').waitFor();
+    await phone.page.getByTestId('candidate-reasons').waitFor();
     await shoot(phone.page, 'orders-employer-hired-phone');
     await phone.page.goto(`${base}/orders`);
     await phone.page.getByTestId('order-row').first().waitFor();
     await shoot(phone.page, 'orders-employer-list-phone');
+    // The candidate card in English on the phone: the reasons follow the language.
+    await phone.page.goto(`${base}/orders/${orderId}`);
+    await phone.page.getByTestId('candidate-reasons').waitFor();
+    await phone.page.getByRole('button', { name: '语言: English' }).click();
+    await phone.page.getByText('Why recommended').first().waitFor();
+    await shoot(phone.page, 'orders-employer-candidate-phone-en');
     await phone.context.close();
 
     const admin = await open(DESKTOP, 'admin');

@@ -14,6 +14,7 @@ export type OrderMatchesDto = S['OrderMatchesDto'];
 export type WeightsDto = S['WeightsDto'];
 export type SetWeightsDto = S['SetWeightsDto'];
 export type PlacementDto = S['PlacementDto'];
+export type RecommendationReasonCode = S['RecommendationReasonDto']['code'];
 
 const silent = () => ({ context: new HttpContext().set(SILENT_ERRORS, true) });
 const id = (v: string) => encodeURIComponent(v);
@@ -50,8 +51,12 @@ export class MatchingApi {
       ...silent(),
     });
   }
-  /** The counsellor's recommendation: it becomes a placement the employer sees (pseudonymously). */
-  recommend(orderId: string, traineeId: string, note: string): Observable<PlacementDto> {
-    return this.http.post<PlacementDto>('/api/placements', { orderId, traineeId, ...(note ? { note } : {}) }, silent());
+  /**
+   * The counsellor's recommendation: it becomes a placement the employer sees (pseudonymously).
+   * The employer reads the fixed `reasons`; the `note` stays internal.
+   */
+  recommend(orderId: string, traineeId: string, reasons: RecommendationReasonCode[], note: string): Observable<PlacementDto> {
+    const body: S['CreatePlacementDto'] = { orderId, traineeId, reasons, ...(note ? { note } : {}) };
+    return this.http.post<PlacementDto>('/api/placements', body, silent());
   }
 }

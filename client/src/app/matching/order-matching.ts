@@ -17,7 +17,15 @@ import { I18n } from '../core/i18n/i18n';
 import { ReferenceStore } from '../shared/reference-store';
 import { LoadError } from '../shared/load-error';
 import { type Remote, idle, loadInto } from '../shared/remote';
-import { type CandidateMatchDto, type CandidateRankingDto, MatchingApi, type ScorePartDto, type WhyNotDto } from './matching-api';
+import { RecommendationReasons } from '../orders/shared/recommendation-reasons';
+import {
+  type CandidateMatchDto,
+  type CandidateRankingDto,
+  MatchingApi,
+  type RecommendationReasonCode,
+  type ScorePartDto,
+  type WhyNotDto,
+} from './matching-api';
 import { MATCHING_EN, MATCHING_ZH } from './matching-words';
 
 const fill = (text: string, p: Record<string, string | number> = {}) =>
@@ -98,7 +106,26 @@ const fill = (text: string, p: Record<string, string | number> = {}) =>
             }
             @if (!c.placementState) {
               <div class="actions">
-                <input nz-input class="note" [placeholder]="w().notePlaceholder" [(ngModel)]="notes[c.traineeId]" maxlength="500" />
+                <nz-select
+                  class="reasons"
+                  nzMode="multiple"
+                  [nzPlaceHolder]="w().reasonsPlaceholder"
+                  [attr.aria-label]="w().reasonsPlaceholder"
+                  [(ngModel)]="reasonsFor[c.traineeId]"
+                  data-testid="match-reasons"
+                >
+                  @for (r of reasons.list(); track r.code) {
+                    <nz-option [nzValue]="r.code" [nzLabel]="reasons.text(r)" />
+                  }
+                </nz-select>
+                <input
+                  nz-input
+                  class="note"
+                  [placeholder]="w().notePlaceholder"
+                  [attr.aria-label]="w().notePlaceholder"
+                  [(ngModel)]="notes[c.traineeId]"
+                  maxlength="500"
+                />
                 <button nz-button nzType="primary" type="button" (click)="recommend(c)" data-testid="match-recommend">
                   {{ w().recommend }}
                 </button>
@@ -224,6 +251,10 @@ const fill = (text: string, p: Record<string, string | number> = {}) =>
       gap: 8px;
       margin-top: 8px;
     }
+    .reasons {
+      flex: 2;
+      min-width: 240px;
+    }
     .note {
       flex: 1;
       min-width: 200px;
@@ -269,6 +300,8 @@ export class OrderMatching {
   protected availableBy = '';
   protected whyNotTrainee: string | null = null;
   protected notes: Record<string, string> = {};
+  protected reasonsFor: Record<string, RecommendationReasonCode[]> = {};
+  protected readonly reasons = inject(RecommendationReasons);
 
   constructor() {
     effect(() => {
@@ -277,6 +310,7 @@ export class OrderMatching {
     });
     this.searchTrainees('');
     this.reference.loadDivisions();
+    this.reasons.load();
   }
 
   reload(): void {
@@ -306,7 +340,7 @@ export class OrderMatching {
 
   protected recommend(c: CandidateMatchDto): void {
     this.error.set(null);
-    this.api.recommend(this.id(), c.traineeId, this.notes[c.traineeId] ?? '').subscribe({
+    this.api.recommend(this.id(), c.traineeId, this.reasonsFor[c.traineeId] ?? [], this.notes[c.traineeId] ?? '').subscribe({
       next: () => {
         this.message.success(this.w().recommended);
         this.reload();

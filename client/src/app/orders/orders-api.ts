@@ -9,6 +9,7 @@ import type {
   CandidateDto,
   ConsentTextDto,
   CreateOrderDto,
+  CreatePlacementDto,
   EndEmploymentDto,
   FulfilmentDto,
   HireDto,
@@ -22,6 +23,8 @@ import type {
   PlacementNoteDto,
   PlacementPageDto,
   PlacementState,
+  RecommendDto,
+  RecommendationReasonCode,
   TraineePageDto,
   UpdateOrderDto,
 } from './orders-types';
@@ -52,7 +55,7 @@ export type EmployerStep = 'interview' | 'offer' | 'hire' | 'reject' | 'end';
 export type PlacementStep = 'recommend' | 'accept' | 'decline' | 'hire' | 'withdraw' | 'end';
 
 export type EmployerStepBody = InterviewDto | OfferDto | HireDto | PlacementNoteDto | EndEmploymentDto;
-export type PlacementStepBody = PlacementNoteDto | AcceptPlacementDto | HireDto | EndEmploymentDto;
+export type PlacementStepBody = PlacementNoteDto | RecommendDto | AcceptPlacementDto | HireDto | EndEmploymentDto;
 
 /** Orders (订单) and placements (就业推荐): employers, counsellors, admins and the trainee. */
 @Injectable({ providedIn: 'root' })
@@ -109,8 +112,10 @@ export class OrdersApi {
     return this.http.get<PlacementDto>(`/api/placements/${id(placementId)}`, silent());
   }
 
-  recommend(orderId: string, traineeId: string, note?: string): Observable<PlacementDto> {
-    return this.http.post<PlacementDto>('/api/placements', { orderId, traineeId, ...(note ? { note } : {}) }, silent());
+  /** `reasons` are what the employer reads; `note` is the counsellor's own and stays internal. */
+  recommend(orderId: string, traineeId: string, reasons: RecommendationReasonCode[], note?: string): Observable<PlacementDto> {
+    const body: CreatePlacementDto = { orderId, traineeId, reasons, ...(note ? { note } : {}) };
+    return this.http.post<PlacementDto>('/api/placements', body, silent());
   }
 
   placementStep(placementId: string, step: PlacementStep, body: PlacementStepBody): Observable<PlacementDto> {

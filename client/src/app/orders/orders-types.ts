@@ -42,3 +42,8 @@ export const PLACEMENT_STATES: readonly PlacementState[] = [
 ];
 /** Still moving: neither hired nor ended one way or another. */
 export const LIVE_PLACEMENT_STATES: readonly PlacementState[] = ['suggested', 'recommended', 'accepted_by_trainee', 'interview', 'offer'];
+
+export type RecommendationReasonDto = Schemas['RecommendationReasonDto'];
+export type RecommendationReasonCode = RecommendationReasonDto['code'];
+export type TraineeSkillDto = Schemas['TraineeSkillDto'];
+export type RecommendDto = Schemas['RecommendDto'];

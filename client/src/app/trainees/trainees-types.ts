@@ -12,6 +12,12 @@ export type RevealedIdentityDto = Schemas['RevealedIdentityDto'];
 export type StateChangeDto = Schemas['StateChangeDto'];
 export type EducationLevel = NonNullable<TraineeDto['educationLevel']>;
 export type TraineeState = TraineeDto['state'];
+export type TraineeSkillDto = Schemas['TraineeSkillDto'];
+export type TraineeSkillInputDto = Schemas['TraineeSkillInputDto'];
+export type IndustryDto = Schemas['IndustryDto'];
+export type OccupationDto = Schemas['OccupationDto'];
+export type OccupationPageDto = Schemas['OccupationPageDto'];
+export type SkillLevelDto = Schemas['SkillLevelDto'];
 
 // Pre-release checklist
 export type ChecklistItemDto = Schemas['ChecklistItemDto'];

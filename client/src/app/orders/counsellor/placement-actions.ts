@@ -7,7 +7,8 @@ import { type ApiError, toApiError } from '../../core/errors/api-error';
 import { OrdersApi, type PlacementStep, type PlacementStepBody } from '../orders-api';
 import { OrdersI18n, type OrdersTextKey } from '../orders-i18n';
 import { todayIso } from '../orders-labels';
-import type { ConsentTextDto, PlacementDto } from '../orders-types';
+import type { ConsentTextDto, PlacementDto, RecommendationReasonCode } from '../orders-types';
+import { ReasonCheckboxes } from '../shared/recommendation-reasons';
 
 /** What a counsellor may do at each state (mirrors the server's state machine). */
 export function counsellorSteps(p: Pick<PlacementDto, 'state' | 'endedOn'>): PlacementStep[] {
@@ -44,7 +45,7 @@ const LABEL: Record<PlacementStep, OrdersTextKey> = {
  */
 @Component({
   selector: 'jbh-placement-actions',
-  imports: [FormsModule, NzAlertModule, NzButtonModule, NzInputModule],
+  imports: [FormsModule, NzAlertModule, NzButtonModule, NzInputModule, ReasonCheckboxes],
   template: `
     @if (steps().length === 0) {
       <p class="muted">{{ t('pl.noActions') }}</p>
@@ -139,6 +140,13 @@ const LABEL: Record<PlacementStep, OrdersTextKey> = {
             </label>
           }
         }
+        @if (step === 'recommend') {
+          <fieldset class="field reasons">
+            <legend>{{ t('rec.reasons') }}</legend>
+            <span class="muted small">{{ t('rec.reasonsHint') }}</span>
+            <jbh-reason-checkboxes [(value)]="reasons" [ariaLabel]="t('rec.reasons')" />
+          </fieldset>
+        }
         @if (step !== 'end') {
           <label class="field">
             <span>{{ step === 'recommend' ? t('rec.note') : t('step.note') }}</span>
@@ -193,6 +201,16 @@ const LABEL: Record<PlacementStep, OrdersTextKey> = {
       display: grid;
       gap: 4px;
     }
+    .reasons {
+      margin: 0;
+      padding: 0;
+      border: 0;
+    }
+    .reasons legend {
+      margin: 0;
+      font-size: 14px;
+      border: 0;
+    }
     .field-error {
       color: #cf1322;
       font-size: 13px;
@@ -232,6 +250,7 @@ export class PlacementActions {
   protected readonly endedOn = signal(todayIso());
   protected readonly reason = signal('');
   protected readonly note = signal('');
+  protected readonly reasons = signal<RecommendationReasonCode[]>([]);
 
   protected readonly invalid = computed(() => {
     switch (this.acting()) {
@@ -278,6 +297,9 @@ export class PlacementActions {
       case 'end':
         body = { endedOn: this.endedOn(), reason: this.reason().trim() };
         break;
+      case 'recommend':
+        body = { reasons: this.reasons(), ...note };
+        break;
       default:
         body = note;
     }
@@ -288,6 +310,7 @@ export class PlacementActions {
         this.busy.set(false);
         this.acting.set(null);
         this.note.set('');
+        this.reasons.set([]);
         this.changed.emit(p);
       },
       error: (err: unknown) => {

@@ -11,6 +11,7 @@ import { OrdersI18n, type OrdersTextKey } from '../orders-i18n';
 import { placementStateColor } from '../orders-labels';
 import type { PlacementDto } from '../orders-types';
 import { PlacementHistory } from '../shared/placement-history';
+import { RecommendationReasons } from '../shared/recommendation-reasons';
 import { PlacementActions } from './placement-actions';
 
 /** `/placements/:id`: one trainee on one order — where it stands, what comes next, and how it got here. */
@@ -74,9 +75,20 @@ import { PlacementActions } from './placement-actions';
           <p class="contact-line" [class.muted]="!p.contactShared" data-testid="placement-contact">
             {{ t(p.contactShared ? 'pl.contactShared' : 'pl.contactHidden') }}
           </p>
+          @if (p.reasons.length) {
+            <div class="reasons-line" data-testid="placement-reasons">
+              <span class="muted">{{ t('pl.reasons') }}</span>
+              <div class="reason-tags">
+                @for (code of p.reasons; track code) {
+                  <nz-tag nzColor="green">{{ reasons.label(code) }}</nz-tag>
+                }
+              </div>
+            </div>
+          }
           @if (p.note) {
-            <p class="description">
-              <span class="muted">{{ t('cand.noteLabel') }}</span>{{ p.note }}
+            <p class="description internal-note" data-testid="placement-note">
+              <nz-tag nzColor="orange">{{ t('pl.note') }}</nz-tag>
+              <span class="pre-line">{{ p.note }}</span>
             </p>
           }
         </section>
@@ -96,6 +108,23 @@ import { PlacementActions } from './placement-actions';
     </div>
   `,
   styleUrl: '../orders.css',
+  styles: `
+    .reasons-line {
+      margin-top: 10px;
+    }
+    .reason-tags {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 6px 0;
+      margin-top: 4px;
+    }
+    .internal-note {
+      margin-top: 10px;
+    }
+    .pre-line {
+      white-space: pre-line;
+    }
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class PlacementDetail implements OnInit {
@@ -109,6 +138,11 @@ export class PlacementDetail implements OnInit {
   private readonly role = inject(AuthStore).role;
   protected readonly isCounsellor = computed(() => this.role() === 'counsellor');
   protected readonly placement = signal<Remote<PlacementDto>>(idle());
+  protected readonly reasons = inject(RecommendationReasons);
+
+  constructor() {
+    this.reasons.load();
+  }
 
   ngOnInit(): void {
     this.load();

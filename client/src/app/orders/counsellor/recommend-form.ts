@@ -9,7 +9,8 @@ import { Subject, catchError, debounceTime, distinctUntilChanged, of, startWith,
 import { type ApiError, toApiError } from '../../core/errors/api-error';
 import { OrdersApi } from '../orders-api';
 import { OrdersI18n } from '../orders-i18n';
-import type { PlacementDto, TraineeListItemDto } from '../orders-types';
+import type { PlacementDto, RecommendationReasonCode, TraineeListItemDto } from '../orders-types';
+import { ReasonCheckboxes } from '../shared/recommendation-reasons';
 
 /**
  * A counsellor recommends one of their trainees for an order. Only trainees with live consent to job
@@ -18,7 +19,7 @@ import type { PlacementDto, TraineeListItemDto } from '../orders-types';
  */
 @Component({
   selector: 'jbh-recommend-form',
-  imports: [FormsModule, NzAlertModule, NzButtonModule, NzInputModule, NzSelectModule],
+  imports: [FormsModule, NzAlertModule, NzButtonModule, NzInputModule, NzSelectModule, ReasonCheckboxes],
   template: `
     <form class="step-form" (ngSubmit)="submit()" novalidate data-testid="recommend-form">
       <p class="muted small intro">{{ t('rec.intro') }}</p>
@@ -47,6 +48,11 @@ import type { PlacementDto, TraineeListItemDto } from '../orders-types';
       @if (tried() && !traineeId()) {
         <span class="field-error">{{ t('validation.choose') }}</span>
       }
+      <fieldset class="field reasons">
+        <legend>{{ t('rec.reasons') }}</legend>
+        <span class="muted small">{{ t('rec.reasonsHint') }}</span>
+        <jbh-reason-checkboxes [(value)]="reasons" [ariaLabel]="t('rec.reasons')" />
+      </fieldset>
       <label class="field">
         <span>{{ t('rec.note') }}</span>
         <textarea
@@ -90,6 +96,16 @@ import type { PlacementDto, TraineeListItemDto } from '../orders-types';
       display: grid;
       gap: 4px;
     }
+    .reasons {
+      margin: 0;
+      padding: 0;
+      border: 0;
+    }
+    .reasons legend {
+      margin: 0;
+      font-size: 14px;
+      border: 0;
+    }
     .field-error {
       color: #cf1322;
       font-size: 13px;
@@ -114,6 +130,7 @@ export class RecommendForm {
   protected readonly loading = signal(false);
   protected readonly traineeId = signal<string | null>(null);
   protected readonly note = signal('');
+  protected readonly reasons = signal<RecommendationReasonCode[]>([]);
   protected readonly busy = signal(false);
   protected readonly tried = signal(false);
   protected readonly error = signal<ApiError | null>(null);
@@ -149,7 +166,7 @@ export class RecommendForm {
     if (!traineeId || !this.valid()) return;
     this.busy.set(true);
     this.error.set(null);
-    this.api.recommend(this.orderId(), traineeId, this.note().trim() || undefined).subscribe({
+    this.api.recommend(this.orderId(), traineeId, this.reasons(), this.note().trim() || undefined).subscribe({
       next: (p) => {
         this.busy.set(false);
         this.recommended.emit(p);

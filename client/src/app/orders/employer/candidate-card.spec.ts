@@ -2,6 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideNzIconsTesting } from 'ng-zorro-antd/icon/testing';
+import { I18n } from '../../core/i18n/i18n';
 import type { CandidateDto } from '../orders-types';
 import { CandidateCard, employerSteps } from './candidate-card';
 
@@ -9,15 +10,21 @@ const PSEUDONYMOUS: CandidateDto = {
   placementId: 'p-1',
   candidateCode: 'C7K2M9PQ',
   state: 'recommended',
-  skills: ['热菜', '凉菜'],
+  skills: [
+    { occupationCode: '4-03-02-01', occupationName: '中式烹调师', level: 5, levelName: '五级/初级工' },
+    { occupationCode: '4-03-02-03', occupationName: '中式面点师', level: null, levelName: null },
+  ],
   certificates: [{ occupationName: '中式烹调师', levelName: '五级/初级工', issuedYear: 2026 }],
   diplomas: [],
   divisionName: '海口市',
   preferredDivisionNames: ['海口市'],
-  preferredIndustries: ['餐饮'],
+  preferredIndustries: [{ code: '4-03', name: '住宿和餐饮服务人员' }],
   wageExpectation: 4500,
   willingToLiveOnSite: true,
-  note: '做事踏实。',
+  reasons: [
+    { code: 'holds_certificate', zh: '持有相关职业技能等级证书', en: 'Holds a relevant skill certificate' },
+    { code: 'wage_fits', zh: '期望工资与岗位相符', en: 'Wage expectation fits the job' },
+  ],
   interviewAt: null,
   interviewPlace: null,
   offeredWage: null,
@@ -49,9 +56,23 @@ describe('CandidateCard', () => {
     expect(el.querySelector('[data-testid=candidate-name]')).toBeNull();
     expect(el.querySelector('[data-testid=candidate-phone]')).toBeNull();
     const text = el.textContent ?? '';
-    expect(text).toContain('热菜');
-    expect(text).toContain('中式烹调师');
+    expect(el.querySelector('[data-testid=candidate-skills]')?.textContent).toContain('中式烹调师 · 五级/初级工');
+    expect(el.querySelector('[data-testid=candidate-skills]')?.textContent).toContain('中式面点师');
+    expect(text).toContain('希望的行业：住宿和餐饮服务人员');
     expect(text).toContain('期望月工资：4500 元');
+  });
+
+  it('shows the fixed reasons as tags and no free-text note', () => {
+    const el = render(PSEUDONYMOUS);
+    const tags = [...el.querySelectorAll('[data-testid=candidate-reasons] nz-tag')].map((tag) => tag.textContent?.trim());
+    expect(tags).toEqual(['持有相关职业技能等级证书', '期望工资与岗位相符']);
+    expect(el.textContent).not.toContain('备注');
+  });
+
+  it('shows the reasons in English when English is chosen', async () => {
+    await TestBed.inject(I18n).setLang('en');
+    const el = render(PSEUDONYMOUS);
+    expect(el.querySelector('[data-testid=candidate-reasons]')?.textContent).toContain('Holds a relevant skill certificate');
   });
 
   it('after acceptance shows name and phone and drops the explanation', () => {

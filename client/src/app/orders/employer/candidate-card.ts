@@ -10,7 +10,7 @@ import { type ApiError, toApiError } from '../../core/errors/api-error';
 import { type EmployerStep, type EmployerStepBody, OrdersApi } from '../orders-api';
 import { OrdersI18n } from '../orders-i18n';
 import { placementStateColor, todayIso } from '../orders-labels';
-import type { CandidateDto } from '../orders-types';
+import type { CandidateDto, RecommendationReasonDto, TraineeSkillDto } from '../orders-types';
 
 /** Which of the employer's steps each state allows (mirrors the server's state machine). */
 export function employerSteps(c: Pick<CandidateDto, 'state' | 'endedOn'>, orderOpen: boolean): EmployerStep[] {
@@ -55,6 +55,11 @@ export class CandidateCard {
   protected readonly stateColor = placementStateColor;
 
   protected readonly named = computed(() => this.candidate().fullName !== null);
+  protected readonly industryNames = computed(() =>
+    this.candidate()
+      .preferredIndustries.map((i) => i.name)
+      .join(this.i18n.isEnglish() ? ', ' : '、'),
+  );
   protected readonly steps = computed(() => employerSteps(this.candidate(), this.orderOpen()));
   protected readonly acting = signal<EmployerStep | null>(null);
   protected readonly busy = signal(false);
@@ -148,6 +153,15 @@ export class CandidateCard {
         this.error.set(toApiError(err));
       },
     });
+  }
+
+  /** 中式烹调师 · 五级/初级工: only controlled vocabulary reaches an employer. */
+  protected skillLabel(s: TraineeSkillDto): string {
+    return s.levelName ? `${s.occupationName} · ${s.levelName}` : s.occupationName;
+  }
+
+  protected reasonText(r: RecommendationReasonDto): string {
+    return this.i18n.isEnglish() ? r.en : r.zh;
   }
 
   protected errorText(error: ApiError): string {

@@ -4,17 +4,18 @@ import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
 import { NzDrawerModule } from 'ng-zorro-antd/drawer';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzTagModule } from 'ng-zorro-antd/tag';
 import { ReferenceStore } from '../../shared/reference-store';
 import { Viewport } from '../../shared/viewport';
 import { TraineeForm } from '../trainee-form/trainee-form';
 import { TraineesI18n } from '../trainees-i18n';
-import type { TraineeDto } from '../trainees-types';
+import type { TraineeDto, TraineeSkillDto } from '../trainees-types';
 import { TraineeFileStore } from './trainee-file-store';
 
 /** The profile: who, where from, and what work they hope for; editable by the holding organisation. */
 @Component({
   selector: 'jbh-profile-section',
-  imports: [NzButtonModule, NzDescriptionsModule, NzDrawerModule, NzIconModule, TraineeForm],
+  imports: [NzButtonModule, NzDescriptionsModule, NzDrawerModule, NzIconModule, NzTagModule, TraineeForm],
   templateUrl: './profile-section.html',
   styles: `
     :host {
@@ -28,6 +29,12 @@ import { TraineeFileStore } from './trainee-file-store';
     .pre-line {
       white-space: pre-line;
     }
+    .skill-line {
+      display: block;
+    }
+    .internal-tag {
+      margin-left: 6px;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -37,7 +44,6 @@ export class ProfileSection {
   private readonly message = inject(NzMessageService);
   private readonly reference = inject(ReferenceStore);
   protected readonly t = this.i18n.t;
-  protected readonly date = this.i18n.date;
   protected readonly isPhone = inject(Viewport).isPhone;
   protected readonly editing = signal(false);
   private readonly divisionName = computed(
@@ -50,6 +56,15 @@ export class ProfileSection {
 
   protected list(values: readonly string[]): string {
     return values.length ? values.join(this.i18n.isEnglish() ? ', ' : '、') : this.t('none');
+  }
+
+  /** 中式烹调师 · 五级/初级工, or the occupation alone when no level was recorded. */
+  protected skillLabel(s: TraineeSkillDto): string {
+    return s.levelName ? `${s.occupationName} · ${s.levelName}` : s.occupationName;
+  }
+
+  protected industryNames(tr: TraineeDto): string {
+    return this.list(tr.preferredIndustries.map((i) => i.name));
   }
 
   protected divisionNames(tr: TraineeDto): string {

@@ -1,7 +1,10 @@
 import { ChangeDetectionStrategy, Component, type OnInit, computed, inject, input, output, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import {
   type AbstractControl,
+  FormArray,
+  type FormControl,
+  type FormGroup,
   NonNullableFormBuilder,
   ReactiveFormsModule,
   type ValidationErrors,
@@ -11,17 +14,27 @@ import {
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
+import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
-import type { Observable } from 'rxjs';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import { type Observable, Subject, catchError, debounceTime, distinctUntilChanged, of, startWith, switchMap } from 'rxjs';
 import { type ApiError, detailString, toApiError } from '../../core/errors/api-error';
 import { required } from '../../shared/form-validators';
 import { ReferenceStore } from '../../shared/reference-store';
 import { type IdentityCheck, checkIdentityNumber, identityNumberValidator, normaliseIdentityNumber } from '../identity-number';
 import { TraineesApi } from '../trainees-api';
 import { TraineesI18n } from '../trainees-i18n';
-import { splitList, todayIso } from '../trainees-labels';
-import { EDUCATION_LEVELS, type EducationLevel, type TraineeDto, type UpdateTraineeDto } from '../trainees-types';
+import { todayIso } from '../trainees-labels';
+import {
+  EDUCATION_LEVELS,
+  type EducationLevel,
+  type OccupationDto,
+  type SkillLevelDto,
+  type TraineeDto,
+  type UpdateTraineeDto,
+} from '../trainees-types';
+import { SkillReference } from './skill-reference';
 
 const PHONE = /^1\d{10}$|^0\d{2,3}-?\d{7,8}$/;
 type YesNo = 'yes' | 'no' | '';
@@ -33,6 +46,13 @@ const releaseAfterAdmission: ValidatorFn = (group: AbstractControl): ValidationE
   return admitted && release && release < admitted ? { releaseBeforeAdmission: true } : null;
 };
 
+type SkillRow = FormGroup<{ occupationCode: FormControl<string>; level: FormControl<number | null> }>;
+interface OccupationOption {
+  code: string;
+  name: string;
+}
+const MAX_SKILLS = 30;
+
 const toYesNo = (v: boolean | null): YesNo => (v === null ? '' : v ? 'yes' : 'no');
 const fromYesNo = (v: YesNo): boolean | null => (v === '' ? null : v === 'yes');
 
@@ -42,11 +62,40 @@ const fromYesNo = (v: YesNo): boolean | null => (v === '' ? null : v === 'yes');
  */
 @Component({
   selector: 'jbh-trainee-form',
-  imports: [ReactiveFormsModule, NzAlertModule, NzButtonModule, NzFormModule, NzInputModule, NzSelectModule],
+  imports: [ReactiveFormsModule, NzAlertModule, NzButtonModule, NzFormModule, NzIconModule, NzInputModule, NzSelectModule, NzTagModule],
   templateUrl: './trainee-form.html',
   styles: `
     .form-note {
       margin: -8px 0 16px;
+    }
+    .skill-rows {
+      display: grid;
+      gap: 8px;
+      margin-bottom: 8px;
+    }
+    .skill-row {
+      display: grid;
+      grid-template-columns: minmax(0, 2fr) minmax(0, 1fr) auto;
+      gap: 8px;
+      align-items: center;
+    }
+    .skill-row nz-select {
+      width: 100%;
+    }
+    .full {
+      width: 100%;
+    }
+    .internal-tag {
+      margin-left: 6px;
+      font-weight: normal;
+    }
+    @media (max-width: 575.98px) {
+      .skill-row {
+        grid-template-columns: minmax(0, 1fr) auto;
+      }
+      .skill-row .skill-occupation {
+        grid-column: 1 / -1;
+      }
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -61,10 +110,20 @@ export class TraineeForm implements OnInit {
   private readonly api = inject(TraineesApi);
   private readonly i18n = inject(TraineesI18n);
   private readonly reference = inject(ReferenceStore);
+  private readonly skillReference = inject(SkillReference);
   protected readonly t = this.i18n.t;
   protected readonly i18nPick = this.i18n.pick;
   protected readonly divisions = this.reference.divisions;
   protected readonly educationLevels = EDUCATION_LEVELS;
+  protected readonly industries = this.skillReference.industries;
+  protected readonly skillLevels = this.skillReference.levels;
+  protected readonly maxSkills = MAX_SKILLS;
+  /** The last occupation search, shared by the rows (only one picker is open at a time). */
+  protected readonly occupationResults = signal<OccupationOption[]>([]);
+  protected readonly searchingOccupations = signal(false);
+  /** Names of occupations already on the form, so a row shows its name whatever the last search found. */
+  private readonly knownOccupations = signal<ReadonlyMap<string, string>>(new Map());
+  private readonly occupationQuery = new Subject<string>();
   protected readonly today = todayIso();
   protected readonly submitting = signal(false);
   protected readonly error = signal<ApiError | null>(null);
@@ -81,8 +140,9 @@ export class TraineeForm implements OnInit {
       phone: ['', Validators.pattern(PHONE)],
       educationLevel: this.fb.control<EducationLevel | ''>(''),
       workHistory: ['', Validators.maxLength(1000)],
-      skills: [''],
-      preferredIndustries: [''],
+      skills: new FormArray<SkillRow>([]),
+      skillsNote: ['', Validators.maxLength(1000)],
+      preferredIndustries: this.fb.control<string[]>([]),
       preferredDivisions: this.fb.control<string[]>([]),
       wageExpectation: this.fb.control<number | null>(null, [Validators.min(0), Validators.max(100000)]),
       willingToLiveOnSite: this.fb.control<YesNo>(''),
@@ -96,6 +156,61 @@ export class TraineeForm implements OnInit {
 
   constructor() {
     this.reference.loadDivisions();
+    this.skillReference.load();
+    this.occupationQuery
+      .pipe(
+        debounceTime(250),
+        startWith(''),
+        distinctUntilChanged(),
+        switchMap((q) => {
+          this.searchingOccupations.set(true);
+          return this.skillReference.occupations(q.trim()).pipe(catchError(() => of({ items: [] as OccupationDto[] })));
+        }),
+        takeUntilDestroyed(),
+      )
+      .subscribe((page) => {
+        this.searchingOccupations.set(false);
+        this.occupationResults.set(page.items.map((o) => ({ code: o.code, name: o.name })));
+      });
+  }
+
+  protected get skillRows(): FormArray<SkillRow> {
+    return this.form.controls.skills;
+  }
+
+  protected searchOccupations(q: string): void {
+    this.occupationQuery.next(q);
+  }
+
+  /** The row's own occupation first (so its name shows), then the last search's results. */
+  protected occupationOptions(row: SkillRow): OccupationOption[] {
+    const code = row.controls.occupationCode.value;
+    const results = this.occupationResults();
+    if (!code || results.some((o) => o.code === code)) return results;
+    return [{ code, name: this.knownOccupations().get(code) ?? code }, ...results];
+  }
+
+  protected occupationPicked(code: string | null): void {
+    const picked = code ? this.occupationResults().find((o) => o.code === code) : undefined;
+    if (picked) this.knownOccupations.update((m) => new Map(m).set(picked.code, picked.name));
+  }
+
+  protected levelLabel(level: SkillLevelDto): string {
+    return this.i18n.isEnglish() ? level.nameEn : `${level.name}/${level.title}`;
+  }
+
+  protected addSkill(occupationCode = '', level: number | null = null): void {
+    if (this.skillRows.length >= MAX_SKILLS) return;
+    this.skillRows.push(
+      this.fb.group({
+        occupationCode: this.fb.control(occupationCode, required),
+        level: this.fb.control<number | null>(level),
+      }),
+    );
+  }
+
+  protected removeSkill(index: number): void {
+    this.skillRows.removeAt(index);
   }
 
   ngOnInit(): void {
@@ -112,12 +227,14 @@ export class TraineeForm implements OnInit {
       phone: trainee.phone ?? '',
       educationLevel: trainee.educationLevel ?? '',
       workHistory: trainee.workHistory ?? '',
-      skills: trainee.skills.join('、'),
-      preferredIndustries: trainee.preferredIndustries.join('、'),
+      skillsNote: trainee.skillsNote ?? '',
+      preferredIndustries: trainee.preferredIndustries.map((i) => i.code),
       preferredDivisions: trainee.preferredDivisions,
       wageExpectation: trainee.wageExpectation,
       willingToLiveOnSite: toYesNo(trainee.willingToLiveOnSite),
     });
+    this.knownOccupations.set(new Map(trainee.skills.map((s) => [s.occupationCode, s.occupationName] as const)));
+    for (const skill of trainee.skills) this.addSkill(skill.occupationCode, skill.level);
   }
 
   protected identityHint(check: IdentityCheck): string {
@@ -151,6 +268,10 @@ export class TraineeForm implements OnInit {
         control.markAsDirty();
         control.updateValueAndValidity({ onlySelf: true });
       }
+      for (const row of this.skillRows.controls) {
+        row.controls.occupationCode.markAsDirty();
+        row.controls.occupationCode.updateValueAndValidity({ onlySelf: true });
+      }
       this.form.updateValueAndValidity();
       return;
     }
@@ -162,8 +283,9 @@ export class TraineeForm implements OnInit {
       phone: v.phone.trim() || null,
       educationLevel: v.educationLevel || null,
       workHistory: v.workHistory.trim() || null,
-      skills: splitList(v.skills),
-      preferredIndustries: splitList(v.preferredIndustries),
+      skills: v.skills.filter((s) => s.occupationCode).map((s) => ({ occupationCode: s.occupationCode, level: s.level ?? null })),
+      skillsNote: v.skillsNote.trim() || null,
+      preferredIndustries: v.preferredIndustries,
       preferredDivisions: v.preferredDivisions,
       wageExpectation: v.wageExpectation === null || `${v.wageExpectation}` === '' ? null : Number(v.wageExpectation),
       willingToLiveOnSite: fromYesNo(v.willingToLiveOnSite),

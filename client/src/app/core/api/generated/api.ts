@@ -1559,6 +1559,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reference/industries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Industries a trainee may prefer: the classification's middle categories (codes employers may read). */
+        get: operations["ReferenceController_industries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reference/occupations": {
         parameters: {
             query?: never;
@@ -1584,6 +1601,23 @@ export interface paths {
             cookie?: never;
         };
         get: operations["ReferenceController_occupation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reference/recommendation-reasons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The fixed reasons a counsellor may give an employer for a recommendation. */
+        get: operations["ReferenceController_recommendationReasons"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2293,8 +2327,10 @@ export interface components {
         };
         AbstinenceReportDto: {
             asOf: string;
+            /** @description The release year or quarter reported on (2024, 2024Q2). */
+            cohort: string;
             /** @enum {string} */
-            groupBy: "facility" | "station" | "cohort_year" | "cohort_quarter" | "division";
+            groupBy: "facility" | "station" | "division" | "cohort_quarter";
             minCell: number;
             rows: components["schemas"]["AbstinenceRowDto"][];
             total: components["schemas"]["AbstinenceRowDto"];
@@ -2412,11 +2448,13 @@ export interface components {
             reason?: string;
         };
         BoothDto: {
+            /** @description Why the application was declined: for that employer and admins only. */
             declineReason: string | null;
             employerId: string;
             employerName: string;
             fairId: string;
             id: string;
+            /** @description The employer's note to the organisers: for that employer and admins only; null for everyone else (and in the programme). */
             note: string | null;
             orders: components["schemas"]["BoothOrderDto"][];
             slotsFree: number;
@@ -2451,14 +2489,15 @@ export interface components {
             hiredOn: string | null;
             interviewAt: string | null;
             interviewPlace: string | null;
-            /** @description The counsellor's recommendation note. */
-            note: string | null;
             offeredWage: number | null;
             phone: string | null;
             placementId: string;
             preferredDivisionNames: string[];
-            preferredIndustries: string[];
-            skills: string[];
+            preferredIndustries: components["schemas"]["IndustryRefDto"][];
+            /** @description Why the counsellor recommends this candidate: reasons from the fixed list, in both languages. */
+            reasons: components["schemas"]["RecommendationReasonDto"][];
+            /** @description Skills as occupation codes and levels: nothing typed by staff reaches an employer. */
+            skills: components["schemas"]["TraineeSkillDto"][];
             /** @enum {string} */
             state: "suggested" | "recommended" | "accepted_by_trainee" | "interview" | "offer" | "hired" | "declined" | "rejected" | "withdrawn";
             wageExpectation: number | null;
@@ -2792,10 +2831,12 @@ export interface components {
             type: "bureau" | "facility" | "community_station" | "school" | "training_provider" | "employer";
         };
         CreatePlacementDto: {
-            /** @description What the counsellor tells the employer: skills and readiness, never history. */
+            /** @description The counsellor's own note. Internal: the employer never reads it (they read `reasons`). */
             note?: string;
             /** Format: uuid */
             orderId: string;
+            /** @description What the employer reads: reasons from the fixed list (`GET /api/reference/recommendation-reasons`). */
+            reasons?: ("holds_certificate" | "level_meets_requirement" | "order_class" | "related_course" | "diploma" | "lives_nearby" | "can_live_on_site" | "wage_fits" | "can_start_on_time" | "good_attendance" | "related_experience" | "works_well_in_team")[];
             /** Format: uuid */
             traineeId: string;
         };
@@ -2839,12 +2880,16 @@ export interface components {
             expectedReleaseOn: string;
             fullName: string;
             homeDivisionCode: string;
-            /** @description 身份证号 (GB 11643). Sex and birth date are read from it. Stored encrypted. */
+            /** @description 身份证号 (GB 11643). Sex and birth year are read from it. Stored encrypted, with a keyed hash and its last 4 characters. */
             identityNumber: string;
             phone?: string | null;
             preferredDivisions?: string[];
+            /** @description Middle categories of the 2022 classification (`GET /api/reference/industries`), e.g. `4-03`. */
             preferredIndustries?: string[];
-            skills?: string[];
+            /** @description Skills as occupation codes with a level: the only skills an employer may read. */
+            skills?: components["schemas"]["TraineeSkillInputDto"][];
+            /** @description Anything about skills that fits no occupation. Internal to staff: never shown to an employer. */
+            skillsNote?: string | null;
             /** @description Monthly, in yuan. */
             wageExpectation?: number | null;
             willingToLiveOnSite?: boolean | null;
@@ -2888,12 +2933,18 @@ export interface components {
             graduatedOn: string;
             holderName: string;
             id: string;
+            /** @description `ZZ-2026-00042`: no platform prefix, nothing about where the holder studied. */
             number: string;
             programmeName: string;
             /** @description The school that awards it — never the facility. */
             schoolName: string;
             transcript: components["schemas"]["AuditUnitDto"][];
             verificationCode: string;
+            /**
+             * @description The link (and QR code) printed on the diploma: DIPLOMA_VERIFY_BASE_URL and the code — the
+             *     partner school's domain when configured, else `/verify/<code>` on this app's origin (relative).
+             */
+            verificationUrl: string;
         };
         DiplomaVerificationDto: {
             graduatedOn: string;
@@ -2953,6 +3004,7 @@ export interface components {
             divisionName: string;
             preferredIndustries: string[];
             registrationId: string;
+            /** @description Occupation and level names from the classification (never text typed by staff). */
             skills: string[];
             wageExpectation: number | null;
         };
@@ -2961,6 +3013,7 @@ export interface components {
             boothsTaken: number;
             /** @description The city or county (division) only: a fair inside a facility must not say so to employers or trainees. */
             cityName: string;
+            /** @description The bureau's own words about the fair: staff only (null for employers and trainees). */
             description: string | null;
             endsAt: string;
             fairDate: string;
@@ -3090,7 +3143,8 @@ export interface components {
             stillEmployedAt6Months: number;
         };
         FunnelStageDto: {
-            count: number;
+            /** @description Null when withheld: "still employed" is the numerator of a share over the hires, withheld with it. */
+            count: number | null;
             stage: string;
         };
         GradeDto: {
@@ -3186,6 +3240,14 @@ export interface components {
             /** @description Rows without problems. */
             valid: number;
         };
+        IndustryDto: {
+            code: string;
+            name: string;
+        };
+        IndustryRefDto: {
+            code: string;
+            name: string;
+        };
         IntentDto: {
             candidateCode: string;
             createdAt: string;
@@ -3229,8 +3291,10 @@ export interface components {
         };
         MottoReportDto: {
             asOf: string;
+            /** @description The release year or quarter reported on (2024, 2024Q2). */
+            cohort: string;
             /** @enum {string} */
-            groupBy: "facility" | "station" | "cohort_year" | "cohort_quarter" | "division";
+            groupBy: "facility" | "station" | "division" | "cohort_quarter";
             minCell: number;
             rows: components["schemas"]["MottoRowDto"][];
             total: components["schemas"]["MottoRowDto"];
@@ -3241,7 +3305,7 @@ export interface components {
             /** @description A 中专 diploma. */
             diploma: components["schemas"]["RateDto"];
             employed: components["schemas"]["EmploymentRateDto"][];
-            /** @description Organisation id, year (2025), quarter (2025Q3) or division code; null for the total or an unknown group. */
+            /** @description Organisation id, quarter (2025Q3) or division code; null for the total or a group with nothing recorded. */
             key: string | null;
             label: string;
             labelEn: string;
@@ -3277,8 +3341,12 @@ export interface components {
             daysToRelease: number | null;
             expectedReleaseOn: string;
             fullName: string;
-            organisationName: string;
             releasedOn: string | null;
+            /**
+             * @description `inside` while admitted or in pre-release; `outside` once released (also community, closed).
+             * @enum {string}
+             */
+            stage: "inside" | "outside";
             /** @enum {string} */
             state: "admitted" | "pre_release" | "released" | "community" | "closed";
         };
@@ -3448,12 +3516,15 @@ export interface components {
             id: string;
             interviewAt: string | null;
             interviewPlace: string | null;
+            /** @description The counsellor's own note: internal, null for everyone but staff. */
             note: string | null;
             occupationName: string;
             offeredWage: number | null;
             orderDivisionName: string;
             orderId: string;
             orderTitle: string;
+            /** @description Why the counsellor recommended, as codes from the fixed list. */
+            reasons: ("holds_certificate" | "level_meets_requirement" | "order_class" | "related_course" | "diploma" | "lives_nearby" | "can_live_on_site" | "wage_fits" | "can_start_on_time" | "good_attendance" | "related_experience" | "works_well_in_team")[];
             /** @enum {string} */
             source: "counsellor" | "order_class" | "fair";
             /** @enum {string} */
@@ -3511,6 +3582,16 @@ export interface components {
             ready: boolean;
             setAt: string;
             traineeId: string;
+        };
+        RecommendationReasonDto: {
+            /** @enum {string} */
+            code: "holds_certificate" | "level_meets_requirement" | "order_class" | "related_course" | "diploma" | "lives_nearby" | "can_live_on_site" | "wage_fits" | "can_start_on_time" | "good_attendance" | "related_experience" | "works_well_in_team";
+            en: string;
+            zh: string;
+        };
+        RecommendDto: {
+            note?: string;
+            reasons?: ("holds_certificate" | "level_meets_requirement" | "order_class" | "related_course" | "diploma" | "lives_nearby" | "can_live_on_site" | "wage_fits" | "can_start_on_time" | "good_attendance" | "related_experience" | "works_well_in_team")[];
         };
         RecordAttendanceDto: {
             meetingOn: string;
@@ -3697,8 +3778,10 @@ export interface components {
         };
         TraineeDto: {
             admittedOn: string;
+            /** @description Age reached this calendar year (this year minus the birth year): never more precise than the year. */
             age: number;
-            birthDate: string;
+            /** @description Year of birth. The day is never shown: it is in the identity number, revealed only with `identity.unmask`. */
+            birthYear: number;
             /** @description Whether the caller may reveal the full identity number. */
             canRevealIdentityNumber: boolean;
             /** @description Pre-release checklist progress (done of total), when there is one. */
@@ -3716,7 +3799,7 @@ export interface components {
             homeDivisionCode: string;
             homeDivisionName: string;
             id: string;
-            /** @description `4601**********123X`. */
+            /** @description `**************123X`: the last four characters only (the full number only through the audited reveal). */
             identityNumberMasked: string;
             /** @description Live consent to job matching. */
             jobMatchingConsent: boolean;
@@ -3724,21 +3807,25 @@ export interface components {
             organisationName: string;
             phone: string | null;
             preferredDivisions: string[];
-            preferredIndustries: string[];
+            preferredIndustries: components["schemas"]["IndustryRefDto"][];
             /** @description The caller's organisation handed this trainee over: it may read what it recorded, not change it. */
             readOnly: boolean;
             releasedOn: string | null;
             /** @enum {string} */
             sex: "M" | "F";
-            skills: string[];
+            skills: components["schemas"]["TraineeSkillDto"][];
+            /** @description Internal to staff. */
+            skillsNote: string | null;
             /** @enum {string} */
             state: "admitted" | "pre_release" | "released" | "community" | "closed";
             wageExpectation: number | null;
             willingToLiveOnSite: boolean | null;
+            /** @description Internal to staff. */
             workHistory: string | null;
         };
         TraineeListItemDto: {
             admittedOn: string;
+            /** @description Age reached this calendar year (this year minus the birth year): never more precise than the year. */
             age: number;
             /** @description Pre-release checklist progress (done of total), when there is one. */
             checklistDone: number;
@@ -3750,7 +3837,7 @@ export interface components {
             homeDivisionCode: string;
             homeDivisionName: string;
             id: string;
-            /** @description `4601**********123X`. */
+            /** @description `**************123X`: the last four characters only (the full number only through the audited reveal). */
             identityNumberMasked: string;
             /** @description Live consent to job matching. */
             jobMatchingConsent: boolean;
@@ -3769,6 +3856,16 @@ export interface components {
             page: number;
             pageSize: number;
             total: number;
+        };
+        TraineeSkillDto: {
+            level: number | null;
+            levelName: string | null;
+            occupationCode: string;
+            occupationName: string;
+        };
+        TraineeSkillInputDto: {
+            level?: number | null;
+            occupationCode: string;
         };
         TransferDto: {
             /**
@@ -3836,8 +3933,12 @@ export interface components {
             homeDivisionCode?: string;
             phone?: string | null;
             preferredDivisions?: string[];
+            /** @description Middle categories of the 2022 classification (`GET /api/reference/industries`), e.g. `4-03`. */
             preferredIndustries?: string[];
-            skills?: string[];
+            /** @description Skills as occupation codes with a level: the only skills an employer may read. */
+            skills?: components["schemas"]["TraineeSkillInputDto"][];
+            /** @description Anything about skills that fits no occupation. Internal to staff: never shown to an employer. */
+            skillsNote?: string | null;
             /** @description Monthly, in yuan. */
             wageExpectation?: number | null;
             willingToLiveOnSite?: boolean | null;
@@ -7771,7 +7872,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PlacementNoteDto"];
+                "application/json": components["schemas"]["RecommendDto"];
             };
         };
         responses: {
@@ -7962,6 +8063,25 @@ export interface operations {
             };
         };
     };
+    ReferenceController_industries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndustryDto"][];
+                };
+            };
+        };
+    };
     ReferenceController_occupations: {
         parameters: {
             query: {
@@ -8011,6 +8131,25 @@ export interface operations {
             };
         };
     };
+    ReferenceController_recommendationReasons: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecommendationReasonDto"][];
+                };
+            };
+        };
+    };
     ReferenceController_skillLevels: {
         parameters: {
             query?: never;
@@ -8033,15 +8172,19 @@ export interface operations {
     ReportsController_abstinence: {
         parameters: {
             query?: {
-                /** @description Home division (6-digit GB/T 2260 code). */
+                /** @description Release year (2024) or quarter (2024Q2). Default: the last full calendar year before the report date. */
+                cohort?: string;
+                /** @description Narrow to a home division (6-digit GB/T 2260 code). */
                 divisionCode?: string;
+                /** @description Narrow to those who left this facility (admins; at most one of facilityId, stationId, divisionCode). */
                 facilityId?: string;
-                /** @description What each row is: facility left, station following up, release year or quarter, home division. */
-                groupBy?: "facility" | "station" | "cohort_year" | "cohort_quarter" | "division";
-                /** @description Released on or after (YYYY-MM-DD). */
-                releasedFrom?: string;
-                /** @description Released on or before (YYYY-MM-DD). */
-                releasedTo?: string;
+                /**
+                 * @description What each row is: facility left, station following up, home division, or the cohort's quarters.
+                 *     Default: facility; the quarters when the report is narrowed to one facility, station or division
+                 *     (always so for a counsellor, whose report is their own organisation's).
+                 */
+                groupBy?: "facility" | "station" | "division" | "cohort_quarter";
+                /** @description Narrow to those this station follows up. */
                 stationId?: string;
             };
             header?: never;
@@ -8115,15 +8258,19 @@ export interface operations {
     ReportsController_motto: {
         parameters: {
             query?: {
-                /** @description Home division (6-digit GB/T 2260 code). */
+                /** @description Release year (2024) or quarter (2024Q2). Default: the last full calendar year before the report date. */
+                cohort?: string;
+                /** @description Narrow to a home division (6-digit GB/T 2260 code). */
                 divisionCode?: string;
+                /** @description Narrow to those who left this facility (admins; at most one of facilityId, stationId, divisionCode). */
                 facilityId?: string;
-                /** @description What each row is: facility left, station following up, release year or quarter, home division. */
-                groupBy?: "facility" | "station" | "cohort_year" | "cohort_quarter" | "division";
-                /** @description Released on or after (YYYY-MM-DD). */
-                releasedFrom?: string;
-                /** @description Released on or before (YYYY-MM-DD). */
-                releasedTo?: string;
+                /**
+                 * @description What each row is: facility left, station following up, home division, or the cohort's quarters.
+                 *     Default: facility; the quarters when the report is narrowed to one facility, station or division
+                 *     (always so for a counsellor, whose report is their own organisation's).
+                 */
+                groupBy?: "facility" | "station" | "division" | "cohort_quarter";
+                /** @description Narrow to those this station follows up. */
                 stationId?: string;
             };
             header?: never;
@@ -8197,17 +8344,21 @@ export interface operations {
     ReportsController_workbook: {
         parameters: {
             query?: {
-                /** @description Home division (6-digit GB/T 2260 code). */
+                /** @description Release year (2024) or quarter (2024Q2). Default: the last full calendar year before the report date. */
+                cohort?: string;
+                /** @description Narrow to a home division (6-digit GB/T 2260 code). */
                 divisionCode?: string;
+                /** @description Narrow to those who left this facility (admins; at most one of facilityId, stationId, divisionCode). */
                 facilityId?: string;
                 /** @description On or after (YYYY-MM-DD). */
                 from?: string;
-                /** @description What each row is: facility left, station following up, release year or quarter, home division. */
-                groupBy?: "facility" | "station" | "cohort_year" | "cohort_quarter" | "division";
-                /** @description Released on or after (YYYY-MM-DD). */
-                releasedFrom?: string;
-                /** @description Released on or before (YYYY-MM-DD). */
-                releasedTo?: string;
+                /**
+                 * @description What each row is: facility left, station following up, home division, or the cohort's quarters.
+                 *     Default: facility; the quarters when the report is narrowed to one facility, station or division
+                 *     (always so for a counsellor, whose report is their own organisation's).
+                 */
+                groupBy?: "facility" | "station" | "division" | "cohort_quarter";
+                /** @description Narrow to those this station follows up. */
                 stationId?: string;
                 /** @description On or before (YYYY-MM-DD). */
                 to?: string;
