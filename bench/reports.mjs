@@ -25,9 +25,9 @@ const OCCUPATIONS = `(SELECT array_agg(code ORDER BY code) AS codes FROM (SELECT
 
 const SEED = [
   // Released trainees: releases spread evenly over the last four years, each held by a station now.
-  `INSERT INTO trainee (full_name, sex, birth_date, identity_number_cipher, identity_number_hash, identity_number_tail, home_division_code,
+  `INSERT INTO trainee (full_name, sex, birth_year, identity_number_cipher, identity_number_hash, identity_number_tail, home_division_code,
       organisation_id, state, admitted_on, expected_release_on, released_on)
-   SELECT '报' || i, 'M', date '1970-01-01' + (i % 12000), decode(md5(i::text), 'hex'), md5('r' || i) || md5('p' || i),
+   SELECT '报' || i, 'M', 1970 + i % 33, decode(md5(i::text), 'hex'), md5('r' || i) || md5('p' || i),
           lpad((i % 10000)::text, 4, '0'), g.divisions[1 + i % 18], g.stations[1 + i % array_length(g.stations, 1)], 'community',
           current_date - (i % 1460) - 700, current_date - (i % 1460), current_date - (i % 1460)
      FROM generate_series(1, $1::int) i, ${ORGS}`,

@@ -3,8 +3,8 @@ import { type TestApp } from '../utils/test-app';
 
 /**
  * The field worker: a station counsellor on a phone records a visit while the connection is down;
- * the visit waits on the phone, and is sent when the connection returns — once. Photographed on a
- * phone and a desktop.
+ * the visit waits on the phone (sealed, without the trainee's name), and is sent when the connection
+ * returns — once, dated by the China calendar. Photographed on a phone and a desktop.
  */
 describeBrowser('follow-ups: a visit typed offline is not lost', () => {
   const suite = browserSession({
@@ -28,6 +28,12 @@ describeBrowser('follow-ups: a visit typed offline is not lost', () => {
     await shoot(page, 'follow-ups-due-phone');
     const name = (await first.locator('.name').textContent())!.trim();
 
+    // 07:00 in China: the UTC date is still yesterday, the visit's date is today's in China.
+    const [{ d: chinaToday }] = (await t.sql<{ d: string }>(`SELECT to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS d`)) as [
+      { d: string },
+    ];
+    await page.clock.setFixedTime(new Date(`${chinaToday}T07:00:00+08:00`));
+
     await context.setOffline(true);
     await first.getByTestId('visit-record').click();
     await page.getByTestId('method-home_visit').click();
@@ -35,6 +41,7 @@ describeBrowser('follow-ups: a visit typed offline is not lost', () => {
     await shoot(page, 'follow-ups-form-phone');
     await page.getByTestId('visit-save').click();
     await page.getByTestId('outbox').waitFor();
+    expect(await page.getByTestId('outbox').textContent()).toContain('1 条回访待发送');
     expect(await page.getByTestId('fu-notice').textContent()).toContain('没有网络');
     await shoot(page, 'follow-ups-offline-phone');
     const [before] = await t.sql<{ n: number }>(
@@ -45,10 +52,14 @@ describeBrowser('follow-ups: a visit typed offline is not lost', () => {
 
     await context.setOffline(false);
     await page.getByTestId('outbox').waitFor({ state: 'detached', timeout: 20_000 });
+    // The offline notice gives way to 已发送.
+    await page.getByTestId('fu-notice').filter({ hasText: '已发送 1 条回访' }).waitFor();
+    expect(await page.getByTestId('fu-notice').textContent()).not.toContain('没有网络');
     const rows = await t.sql<{ n: number }>(
       `SELECT count(*)::int AS n FROM follow_up_visit v JOIN trainee t ON t.id = v.trainee_id
-        WHERE t.full_name = $1 AND v.state = 'done' AND v.contact_method = 'home_visit' AND v.recorded_at > now() - interval '5 minutes'`,
-      [name],
+        WHERE t.full_name = $1 AND v.state = 'done' AND v.contact_method = 'home_visit' AND v.visited_on = $2::date
+          AND v.recorded_at > now() - interval '5 minutes'`,
+      [name, chinaToday],
     );
     expect(rows[0]!.n).toBe(1);
     await shoot(page, 'follow-ups-back-online-phone');

@@ -183,9 +183,17 @@ describe('the trainee portal', () => {
     expect(res.body.filter((i: { doneOn: string | null }) => i.doneOn).length).toBe(2);
   });
 
-  it('downloads everything held about me, including who read my file', async () => {
+  it('my status (the home screen, shown to others) names no organisation: the stage only', async () => {
+    const res = await t.http().get('/api/trainees/me').auth(trainee, { type: 'bearer' }).expect(200);
+    expect(res.body).toMatchObject({ fullName: '李明', state: 'pre_release', stage: 'inside' });
+    expect(res.body).not.toHaveProperty('organisationName');
+    const names = await t.sql<{ name: string }>(`SELECT name FROM organisation`);
+    for (const { name } of names) expect(JSON.stringify(res.body)).not.toContain(name);
+  });
+
+  it('downloads everything held about me, including who read my file (and where the record is held)', async () => {
     const res = await t.http().get('/api/trainees/me/data').auth(trainee, { type: 'bearer' }).expect(200);
-    expect(res.body.record).toMatchObject({ fullName: '李明', state: 'pre_release' });
+    expect(res.body.record).toMatchObject({ fullName: '李明', state: 'pre_release', organisation: '海南省第一强制隔离戒毒所' });
     expect(res.body.record.identityNumber).toMatch(/^\d{17}[\dX]$/);
     expect(res.body.history.length).toBeGreaterThan(0);
     expect(res.body.checklist).toHaveLength(5);

@@ -2,6 +2,7 @@ import { identityCheckChar } from '../../server/src/common/check-digits';
 import { Clock } from '../../server/src/common/clock';
 import { FairRemindersScheduler } from '../../server/src/fairs/fair-reminders.scheduler';
 import { FollowUpsService } from '../../server/src/follow-ups/follow-ups.service';
+import { TRAINEE_NOTICES } from '../../server/src/notifications/trainee-notice-text';
 import { createTestApp, type TestApp } from '../utils/test-app';
 
 const addDays = (iso: string, n: number) => new Date(Date.parse(iso) + n * 86_400_000).toISOString().slice(0, 10);
@@ -212,10 +213,15 @@ describe('notifications of events: handover requests and answers, visits due tod
       { name: string },
     ];
     for (const n of sent) {
-      expect(n.title_zh).toContain('海口市');
       expect(`${n.title_zh} ${n.title_en}`).not.toContain(venue);
       expect(`${n.title_zh} ${n.title_en}`).not.toMatch(/戒毒|station|facility/i);
     }
+    // The employer is told where; the trainee gets the fixed text of the kind, which names no place at all.
+    expect(sent.find((n) => n.user_id === employer.userId)!.title_zh).toContain('海口市');
+    expect(sent.find((n) => n.user_id === trainee.userId)).toMatchObject({
+      title_zh: TRAINEE_NOTICES['fair.reminder']!.zh,
+      title_en: TRAINEE_NOTICES['fair.reminder']!.en,
+    });
     const employerInbox = await as(employer.token).get('/api/notifications').expect(200);
     expect(JSON.stringify(employerInbox.body)).not.toContain(venue);
 

@@ -4,26 +4,30 @@ import { Clock } from '../../server/src/common/clock';
 import { createTestApp, type TestApp } from '../utils/test-app';
 
 /**
- * Outcome dashboards over a small data set whose every number was worked out by hand (below). The set
- * lives in its own facility F and station S, so filtering by F, or asking as F's counsellor, sees only it.
+ * Outcome dashboards over a small data set whose every number was worked out by hand (below). The app's
+ * clock is moved to 15 June 2017, before any demo trainee was released, so the release cohorts asked
+ * for here hold these people only. The set lives in its own facility F and station S, so narrowing to F,
+ * or asking as F's counsellor, sees only it. Small cells: REPORT_MIN_CELL=2 here.
  *
- *  trainee  released     certificate  diploma  employment evidence                      abstinence visits
- *  a1       40 months    yes (occ X)  yes      hired on O at r+10d, still employed       +12 abstinent (test), +24 abstinent (test)
- *  a2       40 months    yes (occ Y)  –        hired on O at r+2m, left at r+4m          +12 abstinent (self-reported)
- *  a3       40 months    –            –        +6 visit: employed                        +12 done, status unknown
- *  a4       40 months    –            –        +12 visit: unemployed                     +12 missed
- *  b1       14 months    yes (occ X)  –        +1 visit: self-employed                   +12 relapsed (test)
- *  b2       14 months    –            yes      hired on O2 at r−5d (before release)      +12 abstinent (test)
- *  b3       14 months    –            –        recommended to O, nothing else            –
- *  c1       2 months     yes (occ Y)  –        hired on O2 at r+10d                      –
+ *  trainee  released          certificate  diploma  employment evidence                      abstinence visits
+ *  a1       40 months (2014Q1) yes (occ X)  yes      hired on O at r+10d, still employed       +12 abstinent (test), +24 abstinent (test)
+ *  a2       40 months          yes (occ Y)  –        hired on O at r+2m, left at r+4m          +12 abstinent (self-reported)
+ *  a3       40 months          –            –        +6 visit: employed                        +12 done, status unknown
+ *  a4       40 months          –            –        +12 visit: unemployed                     +12 missed
+ *  b1       14 months (2016Q2) yes (occ X)  –        +1 visit: self-employed                   +12 relapsed (test)
+ *  b2       14 months          –            yes      hired on O2 at r−5d (before release)      +12 abstinent (test)
+ *  b3       14 months          –            –        recommended to O, nothing else            –
+ *  c1       2 months (2017Q2)  yes (occ Y)  –        hired on O2 at r+10d                      –
  *
- * Motto (8 released): certificate 4/8, diploma 2/8; employed at 1 month 4/8 (a1 b1 b2 c1), at 3 months
- * 3/7 (a1 a2 b2), at 6 months 3/7 (a1 a3 b2), at 12 months 2/7 (a1 b2); c1 is not yet 3 months out.
- * Abstinence: year 1 eligible 7, reached 4 (a1 a2 b1 b2; a3's status unknown and a4 missed do not count),
- * abstinent 3/4, of whom test-verified 2/3; year 2 eligible 4, reached 1 (rate over 1 person withheld);
- * year 3 eligible 4, reached 0. Small cells: REPORT_MIN_CELL=2 here.
+ * Cohort 2014 (a1–a4), motto: certificate 2/4, diploma 1/4 (withheld: one person), employed at 1 month
+ * 1/4 (withheld), at 3 months 2/4 (a1 a2), at 6 months 2/4 (a1 a3), at 12 months 1/4 (withheld).
+ * Abstinence: year 1 eligible 4, reached 2/4 (a3's status unknown and a4 missed do not count), abstinent
+ * 2/2, of whom test-verified 1 (withheld); year 2 reached 1/4 (withheld, and what is over it); year 3
+ * reached 0/4. Cohort 2016 (b1–b3): every share is 1 or 2 of 3 — withheld; abstinence year 1 reached
+ * 2/3 (b3 not: one person) — withheld. Cohort 2015: p1–p4 left F (certificates p1 p2: 2/4, safe on its
+ * own) and g1–g2 left G (certificate g1: 1/2); F's 2/4 is withheld too, or the year's 3/6 minus it is g1.
  * Order O funnel: trained 2 (a1 a2; b1 withdrew), certified in X 1 (a1), recommended 3 (a1 a2 b3), hired 2,
- * still employed 3 months after the hire 1/2 (a2 left after 2 months), at 6 months 1/2.
+ * still employed 3 months after the hire 1/2 (a2 left after 2 months: withheld, one person), at 6 months 1/2.
  * Fair: registered 3 (a1 a2 b1), checked in 2 (a1 a2), interviewed 1 (a1: booked and came; b1 booked, absent),
  * intents 2 (a1 a2), hires 1 (a1's intent became the hire).
  */
@@ -31,12 +35,14 @@ describe('reports: the motto, funnels and abstinence with the reached share, on 
   let t: TestApp;
   let admin: string;
   let fCounsellor: string;
+  let sCounsellor: string;
   let otherCounsellor: string;
   let employer: string;
   let trainee: string;
   let today: string;
   let F: string;
   let S: string;
+  let G: string;
   const ids: Record<string, string> = {};
   let orderDay: string;
   let fairDay: string;
@@ -52,6 +58,7 @@ describe('reports: the motto, funnels and abstinence with the reached share, on 
 
   beforeAll(async () => {
     t = await createTestApp({ REPORT_MIN_CELL: '2' });
+    t.app.get(Clock).travelTo(new Date('2017-06-15T10:00:00+08:00'));
     today = t.app.get(Clock).today();
     admin = (await t.login('admin')).token;
     otherCounsellor = (await t.login('counsellor')).token;
@@ -61,45 +68,48 @@ describe('reports: the motto, funnels and abstinence with the reached share, on 
     const adminId = (await one<{ id: string }>(`SELECT id FROM app_user WHERE username = 'admin'`)).id;
     const employerOrg = (await one<{ organisation_id: string }>(`SELECT organisation_id FROM app_user WHERE username = 'employer'`))
       .organisation_id;
-    F = (
-      await one<{ id: string }>(
-        `INSERT INTO organisation (name, type, division_code) VALUES ('报表测试戒毒所', 'facility', '460200') RETURNING id`,
-      )
-    ).id;
-    S = (
-      await one<{ id: string }>(
-        `INSERT INTO organisation (name, type, division_code) VALUES ('报表测试康复站', 'community_station', '460200') RETURNING id`,
-      )
-    ).id;
-    await t.sql(
-      `INSERT INTO app_user (username, display_name, role, organisation_id, password_hash)
-       SELECT 'report-counsellor', '报表指导员', 'counsellor', $1, password_hash FROM app_user WHERE username = 'counsellor'`,
-      [F],
-    );
-    fCounsellor = (await t.login('report-counsellor')).token;
+    const organisation = async (name: string, type: string, division: string) =>
+      (await one<{ id: string }>(`INSERT INTO organisation (name, type, division_code) VALUES ($1, $2, $3) RETURNING id`, [name, type, division]))
+        .id;
+    F = await organisation('报表测试戒毒所', 'facility', '460200');
+    S = await organisation('报表测试康复站', 'community_station', '460200');
+    G = await organisation('报表测试第二戒毒所', 'facility', '460100');
+    const S2 = await organisation('报表测试第二康复站', 'community_station', '460100');
+    const counsellorAt = async (username: string, org: string) => {
+      await t.sql(
+        `INSERT INTO app_user (username, display_name, role, organisation_id, password_hash)
+         SELECT $1, '报表指导员', 'counsellor', $2, password_hash FROM app_user WHERE username = 'counsellor'`,
+        [username, org],
+      );
+      return (await t.login(username)).token;
+    };
+    fCounsellor = await counsellorAt('report-counsellor', F);
+    sCounsellor = await counsellorAt('report-station', S);
     const [occX, occY] = (await t.sql<{ code: string }>(`SELECT code FROM occupation ORDER BY code LIMIT 2`)).map((r) => r.code) as [
       string,
       string,
     ];
-
-    const months: Record<string, number> = { a: 40, b: 14, c: 2 };
-    for (const name of ['a1', 'a2', 'a3', 'a4', 'b1', 'b2', 'b3', 'c1']) {
-      const r = plusMonths(today, -months[name[0]!]!);
-      released[name] = r;
+    const person = async (name: string, releasedOn: string, facility: string, station: string, division: string) => {
+      released[name] = releasedOn;
       ids[name] = (
         await one<{ id: string }>(
-          `INSERT INTO trainee (full_name, sex, birth_date, identity_number_cipher, identity_number_hash, identity_number_tail,
+          `INSERT INTO trainee (full_name, sex, birth_year, identity_number_cipher, identity_number_hash, identity_number_tail,
              home_division_code, organisation_id, state, admitted_on, expected_release_on, released_on)
-           VALUES ($1, 'M', '1990-01-01', '\\x00', $2, '0000', '460200', $3, 'community', $4::date - 700, $4, $4) RETURNING id`,
-          [`报表${name}`, randomBytes(32).toString('hex'), S, r],
+           VALUES ($1, 'M', 1990, '\\x00', $2, '0000', $3, $4, 'community', $5::date - 700, $5, $5) RETURNING id`,
+          [`报表${name}`, randomBytes(32).toString('hex'), division, station, releasedOn],
         )
       ).id;
       await t.sql(
         `INSERT INTO handover (trainee_id, from_organisation_id, to_organisation_id, state, release_date, created_by, completed_at, handed_over_on)
          VALUES ($1, $2, $3, 'completed', $4, $5, $4::date, $4)`,
-        [ids[name], F, S, r, adminId],
+        [ids[name], facility, station, releasedOn, adminId],
       );
-    }
+    };
+
+    const months: Record<string, number> = { a: 40, b: 14, c: 2 };
+    for (const name of ['a1', 'a2', 'a3', 'a4', 'b1', 'b2', 'b3', 'c1']) await person(name, plusMonths(today, -months[name[0]!]!), F, S, '460200');
+    for (const name of ['p1', 'p2', 'p3', 'p4']) await person(name, '2015-08-15', F, S, '460200');
+    for (const name of ['g1', 'g2']) await person(name, '2015-08-15', G, S2, '460100');
     const cert = (who: string, occ: string) =>
       t.sql(
         `INSERT INTO certificate (trainee_id, occupation_code, level, number, issuer, issued_on) VALUES ($1, $2, 5, $3, '测试鉴定站', $4)`,
@@ -109,6 +119,7 @@ describe('reports: the motto, funnels and abstinence with the reached share, on 
     await cert('a2', occY);
     await cert('b1', occX);
     await cert('c1', occY);
+    for (const who of ['p1', 'p2', 'g1']) await cert(who, occY);
     const klass = await one<{ id: string; programme_id: string }>(`SELECT id, programme_id FROM diploma_class LIMIT 1`);
     for (const who of ['a1', 'b2']) {
       const enrolment = await one<{ id: string }>(
@@ -248,58 +259,100 @@ describe('reports: the motto, funnels and abstinence with the reached share, on 
     suppressed,
   });
 
-  it('the motto for facility F: every rate as worked out by hand', async () => {
-    const res = await get(admin, `/api/reports/motto?groupBy=facility&facilityId=${F}`).expect(200);
-    expect(res.body.rows).toHaveLength(1);
-    expect(res.body.rows[0]).toMatchObject({ key: F, label: '报表测试戒毒所', released: 8 });
+  const withheld = (denominator: number | null) => rate(null, denominator, null, true);
+
+  it('the motto for the 2014 cohort of facility F: every rate as worked out by hand', async () => {
+    const res = await get(admin, `/api/reports/motto?cohort=2014&facilityId=${F}`).expect(200);
+    // Narrowed to one facility, the rows are the cohort's quarters.
+    expect(res.body).toMatchObject({ cohort: '2014', groupBy: 'cohort_quarter', asOf: today, minCell: 2 });
+    expect(res.body.rows).toEqual([expect.objectContaining({ key: '2014Q1', label: '2014年第1季度', labelEn: '2014 Q1', released: 4 })]);
     expect(res.body.total).toEqual({
       key: null,
       label: '合计',
       labelEn: 'Total',
-      released: 8,
-      certificate: rate(4, 8, 0.5),
-      diploma: rate(2, 8, 0.25),
+      released: 4,
+      certificate: rate(2, 4, 0.5),
+      diploma: withheld(4), // a1 alone
       employed: [
-        { months: 1, ...rate(4, 8, 0.5) },
-        { months: 3, ...rate(3, 7, 0.4286) },
-        { months: 6, ...rate(3, 7, 0.4286) },
-        { months: 12, ...rate(2, 7, 0.2857) },
+        { months: 1, ...withheld(4) }, // a1 alone
+        { months: 3, ...rate(2, 4, 0.5) },
+        { months: 6, ...rate(2, 4, 0.5) },
+        { months: 12, ...withheld(4) },
       ],
     });
-    expect(res.body).toMatchObject({ groupBy: 'facility', asOf: today, minCell: 2 });
+    // The province by facility in 2014: F is all there is.
+    const byFacility = await get(admin, '/api/reports/motto?cohort=2014&groupBy=facility').expect(200);
+    expect(byFacility.body.rows).toEqual([expect.objectContaining({ key: F, label: '报表测试戒毒所', released: 4 })]);
+    expect(byFacility.body.total).toEqual(res.body.total);
   });
 
-  it('by release year: the cohort of one is withheld, the others add up', async () => {
-    const res = await get(admin, `/api/reports/motto?groupBy=cohort_year&facilityId=${F}`).expect(200);
-    const byKey = Object.fromEntries(res.body.rows.map((r: { key: string }) => [r.key, r]));
-    const a = byKey[released.a1!.slice(0, 4)];
-    const c = byKey[released.c1!.slice(0, 4)];
-    expect(a).toMatchObject({ released: 4, certificate: rate(2, 4, 0.5), diploma: rate(1, 4, 0.25) });
-    expect(a.employed[1]).toEqual({ months: 3, ...rate(2, 4, 0.5) });
-    expect(c).toMatchObject({ released: 1, certificate: rate(null, 1, null, true), diploma: rate(null, 1, null, true) });
-    expect(c.employed[0]).toEqual({ months: 1, ...rate(null, 1, null, true) });
-    expect(c.employed[1]).toEqual({ months: 3, ...rate(null, 0, null, true) });
-    const quarter = await get(admin, `/api/reports/motto?groupBy=cohort_quarter&stationId=${S}`).expect(200);
-    expect(quarter.body.rows.every((r: { key: string }) => /^\d{4}Q[1-4]$/.test(r.key))).toBe(true);
-    expect(quarter.body.total.released).toBe(8);
-    const division = await get(admin, `/api/reports/motto?groupBy=division&facilityId=${F}`).expect(200);
-    expect(division.body.rows).toEqual([expect.objectContaining({ key: '460200', label: '三亚市', released: 8 })]);
+  it('cohorts are a year or a quarter; a quarter is a row of its year; the default is last year', async () => {
+    const quarters = await get(admin, '/api/reports/motto?cohort=2014&groupBy=cohort_quarter').expect(200);
+    expect(quarters.body.rows.map((r: { key: string }) => r.key)).toEqual(['2014Q1']);
+    const q1 = await get(admin, '/api/reports/motto?cohort=2014Q1&groupBy=station').expect(200);
+    expect(q1.body.cohort).toBe('2014Q1');
+    expect(q1.body.rows).toEqual([expect.objectContaining({ key: S, label: '报表测试康复站', released: 4 })]);
+    expect(q1.body.total.certificate).toEqual(rate(2, 4, 0.5));
+    const q2 = await get(admin, '/api/reports/motto?cohort=2014Q2').expect(200);
+    expect(q2.body.rows).toEqual([]);
+    expect(q2.body.total).toMatchObject({ released: 0, certificate: withheld(0) });
+    const division = await get(admin, '/api/reports/motto?cohort=2014&groupBy=division').expect(200);
+    expect(division.body.rows).toEqual([expect.objectContaining({ key: '460200', label: '三亚市', labelEn: 'Sanya', released: 4 })]);
+    // No cohort: the last full year before the report date (2016: b1–b3, every share 1 or 2 of 3).
+    const last = await get(admin, '/api/reports/motto').expect(200);
+    expect(last.body).toMatchObject({ cohort: '2016', groupBy: 'facility' });
+    expect(last.body.total).toMatchObject({ released: 3, certificate: withheld(3), diploma: withheld(3) });
+    expect(last.body.total.employed).toEqual([
+      { months: 1, ...withheld(3) }, // b1 and b2 of 3: the third is one person
+      { months: 3, ...withheld(3) },
+      { months: 6, ...withheld(3) },
+      { months: 12, ...withheld(3) },
+    ]);
+    // c1, alone in 2017.
+    const alone = await get(admin, '/api/reports/motto?cohort=2017').expect(200);
+    expect(alone.body.total).toMatchObject({ released: 1, certificate: withheld(1) });
+    expect(alone.body.total.employed[1]).toEqual({ months: 3, ...withheld(0) });
   });
 
   it('abstinence sits next to the share of the cohort reached; a rate over one person is withheld', async () => {
-    const res = await get(admin, `/api/reports/abstinence?groupBy=station&stationId=${S}`).expect(200);
-    expect(res.body.rows).toEqual([expect.objectContaining({ key: S, label: '报表测试康复站', released: 8 })]);
+    const res = await get(admin, `/api/reports/abstinence?cohort=2014&groupBy=station&stationId=${S}`).expect(200);
+    expect(res.body.rows).toEqual([expect.objectContaining({ key: S, label: '报表测试康复站', released: 4 })]);
+    const none = rate(null, null, null, true);
     expect(res.body.total.years).toEqual([
-      { years: 1, eligible: 7, reached: rate(4, 7, 0.5714), abstinent: rate(3, 4, 0.75), testVerified: rate(2, 3, 0.6667) },
-      {
-        years: 2,
-        eligible: 4,
-        reached: rate(1, 4, 0.25),
-        abstinent: rate(null, 1, null, true),
-        testVerified: rate(null, null, null, true),
-      },
-      { years: 3, eligible: 4, reached: rate(0, 4, 0), abstinent: rate(null, 0, null, true), testVerified: rate(null, null, null, true) },
+      { years: 1, eligible: 4, reached: rate(2, 4, 0.5), abstinent: rate(2, 2, 1), testVerified: withheld(2) },
+      { years: 2, eligible: 4, reached: withheld(4), abstinent: none, testVerified: none },
+      // Nobody reached: the shares over them are over nobody (0, not a hidden count).
+      { years: 3, eligible: 4, reached: rate(0, 4, 0), abstinent: withheld(0), testVerified: withheld(0) },
     ]);
+    // 2016: b1 relapsed, b2 abstinent, b3 not reached: 2 of 3 reached is a statement about b3.
+    const b = await get(admin, '/api/reports/abstinence?cohort=2016').expect(200);
+    expect(b.body.total.years[0]).toEqual({ years: 1, eligible: 3, reached: withheld(3), abstinent: none, testVerified: none });
+    expect(b.body.total.years[1]).toMatchObject({ eligible: 0, reached: withheld(0) });
+  });
+
+  it('a share safe on its own is withheld where the total minus it would be a small one — in every answer', async () => {
+    // 2015: F 2 certificates of 4, G 1 of 2 (withheld), the year 3 of 6. F shown would give G as 3 − 2.
+    const byFacility = await get(admin, '/api/reports/motto?cohort=2015&groupBy=facility').expect(200);
+    const row = (key: string) => byFacility.body.rows.find((r: { key: string }) => r.key === key);
+    expect(row(F)).toMatchObject({ released: 4, certificate: withheld(4) });
+    expect(row(G)).toMatchObject({ released: 2, certificate: withheld(2) });
+    expect(byFacility.body.total.certificate).toEqual(rate(3, 6, 0.5));
+    // The same cell read as F's own slice, by F's counsellor, by station and by division: withheld every time.
+    for (const [token, url] of [
+      [admin, `/api/reports/motto?cohort=2015&facilityId=${F}`],
+      [fCounsellor, '/api/reports/motto?cohort=2015'],
+      [fCounsellor, '/api/reports/motto?cohort=2015&groupBy=facility'],
+    ] as const) {
+      const res = await get(token, url).expect(200);
+      expect(res.body.total).toMatchObject({ released: 4, certificate: withheld(4) });
+    }
+    for (const groupBy of ['station', 'division']) {
+      const res = await get(admin, `/api/reports/motto?cohort=2015&groupBy=${groupBy}`).expect(200);
+      expect(res.body.rows.map((r: { certificate: { suppressed: boolean } }) => r.certificate.suppressed)).toEqual([true, true]);
+    }
+    // The quarter is the whole year here: shown, and the same.
+    const quarter = await get(admin, '/api/reports/motto?cohort=2015&groupBy=cohort_quarter').expect(200);
+    expect(quarter.body.rows).toEqual([expect.objectContaining({ key: '2015Q3', certificate: rate(3, 6, 0.5) })]);
   });
 
   it('the order funnel: trained, certified, recommended, hired, still employed at 3 and 6 months', async () => {
@@ -311,8 +364,9 @@ describe('reports: the motto, funnels and abstinence with the reached share, on 
       certified: 1,
       recommended: 3,
       hired: 2,
-      still3: rate(1, 2, 0.5),
-      still6: rate(1, 2, 0.5),
+      // One of the two hires stayed: the other one is one person.
+      still3: withheld(2),
+      still6: withheld(2),
     });
     expect(res.body.stages).toEqual([
       { stage: 'orders', count: 1 },
@@ -320,9 +374,10 @@ describe('reports: the motto, funnels and abstinence with the reached share, on 
       { stage: 'certified', count: 1 },
       { stage: 'recommended', count: 3 },
       { stage: 'hired', count: 2 },
-      { stage: 'still3', count: 1 },
-      { stage: 'still6', count: 1 },
+      { stage: 'still3', count: null },
+      { stage: 'still6', count: null },
     ]);
+    expect(res.body.still3).toEqual(withheld(2));
   });
 
   it('the fair funnel: registered, checked in, interviewed, intents, hires; the city, never the venue', async () => {
@@ -343,18 +398,21 @@ describe('reports: the motto, funnels and abstinence with the reached share, on 
     expect(res.body.stages.map((s: { count: number }) => s.count)).toEqual([1, 3, 2, 1, 2, 1]);
   });
 
-  it("a counsellor's reports count their own organisation's trainees only", async () => {
-    const own = await get(fCounsellor, '/api/reports/motto').expect(200);
-    expect(own.body.total.released).toBe(8);
-    expect(own.body.total.certificate).toEqual(rate(4, 8, 0.5));
+  it("a counsellor's reports count their own organisation's trainees only, by quarter", async () => {
+    const own = await get(fCounsellor, '/api/reports/motto?cohort=2014').expect(200);
+    expect(own.body.groupBy).toBe('cohort_quarter');
+    expect(own.body.total.released).toBe(4);
+    expect(own.body.total.certificate).toEqual(rate(2, 4, 0.5));
+    const station = await get(sCounsellor, '/api/reports/abstinence?cohort=2014').expect(200);
+    expect(station.body.total.years[0]).toMatchObject({ eligible: 4, reached: rate(2, 4, 0.5) });
     const ownFunnel = await get(fCounsellor, '/api/reports/order-funnel').expect(200);
     expect(ownFunnel.body.rows.map((r: { orderId: string }) => r.orderId).sort()).toEqual([ids.O, ids.O2].sort());
     // Another facility's counsellor: none of F's people, even when asking for F by name.
-    const other = await get(otherCounsellor, `/api/reports/motto?facilityId=${F}`).expect(200);
+    const other = await get(otherCounsellor, `/api/reports/motto?cohort=2014&facilityId=${F}`).expect(200);
     expect(other.body.total.released).toBe(0);
     expect(other.body.rows).toEqual([]);
-    const otherAbst = await get(otherCounsellor, `/api/reports/abstinence?facilityId=${F}`).expect(200);
-    expect(otherAbst.body.total.years[0]).toMatchObject({ eligible: 0, reached: rate(null, 0, null, true) });
+    const otherAbst = await get(otherCounsellor, `/api/reports/abstinence?cohort=2014&facilityId=${F}`).expect(200);
+    expect(otherAbst.body.total.years[0]).toMatchObject({ eligible: 0, reached: withheld(0) });
     const otherFairs = await get(otherCounsellor, `/api/reports/fair-funnel?from=${fairDay}&to=${fairDay}`).expect(200);
     expect(otherFairs.body.rows).toEqual([]);
   });
@@ -365,10 +423,24 @@ describe('reports: the motto, funnels and abstinence with the reached share, on 
       for (const path of ['motto', 'abstinence', 'order-funnel', 'fair-funnel', 'outcomes.xlsx'])
         await get(token, `/api/reports/${path}`).expect(403);
     }
-    const inverted = await get(admin, '/api/reports/motto?releasedFrom=2025-01-01&releasedTo=2024-01-01').expect(400);
-    expect(inverted.body.code).toBe('DATE_RANGE_INVERTED');
-    await get(admin, '/api/reports/order-funnel?from=2025-01-01&to=2024-01-01').expect(400);
+    // Windows of release days are gone: two a day apart differ by one person.
+    for (const path of ['motto', 'abstinence', 'outcomes.xlsx']) {
+      const window = await get(admin, `/api/reports/${path}?releasedFrom=2014-01-01&releasedTo=2014-03-01`).expect(400);
+      expect(window.body).toMatchObject({ code: 'REPORT_COHORT_ONLY', message: expect.stringContaining('cohort=2024Q2') });
+      expect(window.body.messageEn).toContain('Use cohort instead');
+    }
+    await get(admin, '/api/reports/abstinence?releasedTo=2014-03-01').expect(400);
+    const quarter5 = await get(admin, '/api/reports/motto?cohort=2024Q5').expect(400);
+    expect(quarter5.body.code).toBe('VALIDATION_FAILED');
+    await get(admin, '/api/reports/motto?groupBy=cohort_year').expect(400);
     await get(admin, '/api/reports/motto?groupBy=planet').expect(400);
+    const two = await get(admin, `/api/reports/motto?facilityId=${F}&divisionCode=460200`).expect(400);
+    expect(two.body.code).toBe('REPORT_ONE_DIMENSION');
+    const crossed = await get(admin, `/api/reports/abstinence?facilityId=${F}&groupBy=station`).expect(400);
+    expect(crossed.body.code).toBe('REPORT_CROSS_GROUPING');
+    expect((await get(fCounsellor, '/api/reports/motto?groupBy=division').expect(400)).body.code).toBe('REPORT_CROSS_GROUPING');
+    expect((await get(sCounsellor, '/api/reports/motto?divisionCode=460200').expect(400)).body.code).toBe('REPORT_ONE_DIMENSION');
+    await get(admin, '/api/reports/order-funnel?from=2025-01-01&to=2024-01-01').expect(400);
     await get(admin, '/api/reports/abstinence?divisionCode=46').expect(400);
     await get(admin, '/api/reports/fair-funnel?from=yesterday').expect(400);
     const notFacility = await get(admin, `/api/reports/motto?facilityId=${S}`).expect(400);
@@ -377,7 +449,7 @@ describe('reports: the motto, funnels and abstinence with the reached share, on 
   });
 
   it('the workbook carries the same numbers, and every report read is on the audit record', async () => {
-    const res = await get(admin, `/api/reports/outcomes.xlsx?facilityId=${F}&from=${orderDay}&to=${orderDay}`)
+    const res = await get(admin, `/api/reports/outcomes.xlsx?cohort=2014&facilityId=${F}&from=${orderDay}&to=${orderDay}`)
       .buffer(true)
       .parse((r, cb) => {
         const chunks: Buffer[] = [];
@@ -389,11 +461,17 @@ describe('reports: the motto, funnels and abstinence with the reached share, on 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.body as never);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['说明', '技能文凭就业', '操守保持', '订单漏斗', '招聘会漏斗']);
+    const about = wb.getWorksheet('说明')!;
+    const said = Object.fromEntries(about.getSheetValues().flatMap((r) => (Array.isArray(r) ? [[r[1], r[2]]] : [])));
+    expect(said).toMatchObject({ 出所队列: '2014年', 范围: '戒毒场所：报表测试戒毒所', 分组: '出所季度' });
     const motto = wb.getWorksheet('技能文凭就业')!;
+    expect(motto.getRow(1).getCell(1).value).toBe('出所季度');
+    expect((motto.getRow(2).values as unknown[]).slice(1, 3)).toEqual(['2014年第1季度', 4]);
     const total = motto.getRow(motto.rowCount).values as unknown[];
-    expect(total.slice(1, 7)).toEqual(['合计', 8, 4, '50.0%', 2, '25.0%']);
+    // Withheld counts are a dash, as on the page, never the number.
+    expect(total.slice(1, 7)).toEqual(['合计', 4, 2, '50.0%', '—', '—']);
     const abst = wb.getWorksheet('操守保持')!;
-    expect((abst.getRow(abst.rowCount).values as unknown[]).slice(1, 9)).toEqual(['合计', 8, 7, 4, '57.1%', 3, '75.0%', 2]);
+    expect((abst.getRow(abst.rowCount).values as unknown[]).slice(1, 9)).toEqual(['合计', 4, 4, 2, '50.0%', 2, '100.0%', '—']);
     const audit = await t.sql<{ action: string; n: number }>(
       `SELECT action, count(*)::int AS n FROM audit_log WHERE subject_type = 'report' GROUP BY action ORDER BY action`,
     );

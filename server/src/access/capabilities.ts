@@ -19,6 +19,8 @@ export const CAPABILITIES = {
   'trainee.assist': ['counsellor', 'admin'],
   /** Is a trainee acting for themselves. */
   'trainee.self': ['trainee'],
+  /** Gets notices in neutral words only (a trainee's phone is shown to others; its lock screen is read). */
+  'notice.discreet': ['trainee'],
   /** Sees the whole province (every organisation's rows). */
   'province.all': ['admin'],
   ...FAIRS_CAPABILITIES,

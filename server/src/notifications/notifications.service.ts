@@ -1,15 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../common/auth-user';
+import type { Role } from '../users/user.entity';
 import { notFound } from '../common/domain-error';
 import type { NotificationListDto, NotificationPreferencesDto, SetNotificationPreferencesDto } from './dto/notification.dto';
 import { NOTIFICATION_GROUPS, groupOf, groupsFor } from './notification-kinds';
 import { NOTIFICATION_TRANSPORTS, type NotificationTransport } from './notification-transport';
 import { Notification } from './notification.entity';
+import { TRANSPORT_TEXT, traineeNotice } from './trainee-notice-text';
 
 export interface NewNotification {
   userId: string;
   kind: string;
+  /**
+   * What a staff member or an employer reads in the inbox. A trainee never reads it: their title is
+   * the fixed text of the kind (`trainee-notice-text.ts`), whatever the caller wrote.
+   */
   titleZh: string;
   titleEn: string;
   link?: string;
@@ -26,12 +33,16 @@ function clip(text: string, max: number): string {
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }
 
-/** The in-app inbox. Delivery beyond the app (SMS, WeChat) comes with the notifications issue. */
+/**
+ * The in-app inbox, and delivery beyond it through the transports. Trainees' titles are fixed per kind
+ * and what leaves the app is one neutral line for everyone (see `trainee-notice-text.ts`).
+ */
 @Injectable()
 export class NotificationsService {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(NOTIFICATION_TRANSPORTS) private readonly transports: NotificationTransport[],
+    private readonly access: AccessService,
   ) {}
 
   /**
@@ -40,13 +51,14 @@ export class NotificationsService {
    */
   async notify(n: NewNotification, m: EntityManager): Promise<void> {
     const group = groupOf(n.kind);
-    if (group) {
-      const [pref] = await m.query<{ muted: boolean }[]>(
-        `SELECT $2 = ANY (muted_groups) AS muted FROM notification_preference WHERE user_id = $1`,
-        [n.userId, group],
-      );
-      if (pref?.muted) return;
-    }
+    const [who] = await m.query<{ role: Role; muted: boolean }[]>(
+      `SELECT u.role, coalesce($2::varchar = ANY (p.muted_groups), false) AS muted
+         FROM app_user u LEFT JOIN notification_preference p ON p.user_id = u.id WHERE u.id = $1`,
+      [n.userId, group],
+    );
+    if (who?.muted) return;
+    // Anyone not known to be staff or an employer is told in a trainee's words.
+    const title = !who || this.access.can(who, 'notice.discreet') ? traineeNotice(n.kind) : { zh: n.titleZh, en: n.titleEn };
     const res = await m
       .createQueryBuilder()
       .insert()
@@ -54,8 +66,8 @@ export class NotificationsService {
       .values({
         userId: n.userId,
         kind: n.kind,
-        titleZh: clip(n.titleZh, 120),
-        titleEn: clip(n.titleEn, 160),
+        titleZh: clip(title.zh, 120),
+        titleEn: clip(title.en, 160),
         link: n.link ?? null,
         dedupeKey: n.dedupeKey,
       })
@@ -64,7 +76,7 @@ export class NotificationsService {
       .execute();
     if (!(res.raw as unknown[]).length) return; // a duplicate of an event already notified
     for (const t of this.transports)
-      await t.deliver({ userId: n.userId, kind: n.kind, titleZh: clip(n.titleZh, 120), link: n.link ?? null });
+      await t.deliver({ userId: n.userId, kind: n.kind, titleZh: TRANSPORT_TEXT.zh, titleEn: TRANSPORT_TEXT.en, link: n.link ?? null });
   }
 
   /** The groups that can reach the caller's role (an instructor has none yet), each on unless turned off. */
@@ -99,12 +111,14 @@ export class NotificationsService {
       repo.find({ where: { userId: user.id }, order: { createdAt: 'DESC' }, take: 50 }),
       repo.countBy({ userId: user.id, readAt: IsNull() }),
     ]);
+    // A trainee's notices read as their kind's fixed text, also those recorded before texts were fixed.
+    const trainee = this.access.can(user, 'notice.discreet');
     return {
       items: rows.map((r) => ({
         id: r.id,
         kind: r.kind,
-        title: r.titleZh,
-        titleEn: r.titleEn,
+        title: trainee ? traineeNotice(r.kind).zh : r.titleZh,
+        titleEn: trainee ? traineeNotice(r.kind).en : r.titleEn,
         link: r.link,
         createdAt: r.createdAt.toISOString(),
         read: r.readAt !== null,

@@ -1,8 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { CubeRow, Measure } from './cohort-cube';
 
-/** How released trainees are grouped: where they were trained, who follows them, when, and where they live. */
-export const REPORT_GROUPS = ['facility', 'station', 'cohort_year', 'cohort_quarter', 'division'] as const;
+/**
+ * How the rows of a cohort report are grouped: facility left, station following up, home division, or
+ * the quarters of the cohort. Only one dimension at a time (see cohort-cube.ts): a crossing of two
+ * makes groups small enough to name people, and a cell of it could be subtracted from another answer.
+ */
+export const REPORT_GROUPS = ['facility', 'station', 'division', 'cohort_quarter'] as const;
 export type ReportGroup = (typeof REPORT_GROUPS)[number];
 
 /** Months after release at which employment is measured (the motto's third rate). */
@@ -10,17 +15,19 @@ export const EMPLOYMENT_MONTHS = [1, 3, 6, 12] as const;
 /** Years after release at which abstinence is reported (the +12/+24/+36 month visits). */
 export const ABSTINENCE_YEARS = [1, 2, 3] as const;
 
-export interface CohortFilter {
-  /** The report's "today": a cohort counts at N months only once N months have passed. */
-  asOf: string;
-  /** Null for admins; otherwise the counsellor's organisation (facility it left, station that holds it). */
-  scopeOrganisationId: string | null;
-  releasedFrom: string | null;
-  releasedTo: string | null;
-  facilityId: string | null;
-  stationId: string | null;
-  divisionCode: string | null;
-}
+/** The shares of the motto report, per cell: certificate and diploma over the released, employed at N months over those N months out. */
+export const MOTTO_MEASURES: readonly Measure[] = [
+  { name: 'certificate', n: 'certified', d: 'released' },
+  { name: 'diploma', n: 'diploma', d: 'released' },
+  ...EMPLOYMENT_MONTHS.map((m) => ({ name: `employed_${m}`, n: `employed_${m}`, d: `eligible_${m}` })),
+];
+
+/** Abstinence per year after release: reached over those due; abstinent over the reached; test-verified over the abstinent. */
+export const ABSTINENCE_MEASURES: readonly Measure[] = ABSTINENCE_YEARS.flatMap((y) => [
+  { name: `reached_${y}`, n: `reached_${y}`, d: `eligible_${y}` },
+  { name: `abstinent_${y}`, n: `abstinent_${y}`, d: `reached_${y}`, within: `reached_${y}` },
+  { name: `verified_${y}`, n: `verified_${y}`, d: `abstinent_${y}`, within: `abstinent_${y}` },
+]);
 
 export interface FunnelFilter {
   asOf: string;
@@ -29,20 +36,6 @@ export interface FunnelFilter {
   to: string | null;
 }
 
-interface GroupedRow {
-  key: string | null;
-  label: string | null;
-  label_en: string | null;
-  is_total: boolean;
-  released: number;
-}
-export interface MottoRow extends GroupedRow {
-  certified: number;
-  diploma: number;
-  // and eligible_N, employed_N for each of EMPLOYMENT_MONTHS
-}
-/** eligible_Y, reached_Y, abstinent_Y, verified_Y for each of ABSTINENCE_YEARS. */
-export type AbstinenceRow = GroupedRow;
 export interface OrderFunnelRow {
   order_id: string;
   title: string;
@@ -76,53 +69,44 @@ export interface FairFunnelRow {
   hires: number;
 }
 
-const GROUP_KEY: Record<ReportGroup, string> = {
-  facility: 'r.facility_id::text',
-  station: 'r.station_id::text',
-  cohort_year: `to_char(r.released_on, 'YYYY')`,
-  cohort_quarter: `to_char(r.released_on, 'YYYY"Q"Q')`,
-  division: 'r.division_code::text',
-};
-
 /** `released_on + n months <= asOf`, as SQL over the cohort alias `r`. */
 const reachedMonths = (n: number) => `(r.released_on + interval '${n} months')::date <= $1::date`;
 
 /**
- * The released cohort every outcome rate is over: trainees released on or before the report date,
- * with the facility they left and the station that took them (from the completed handover; a station
- * holds a trainee released without one). $1 as-of, $2 scope, $3–$7 filters.
+ * The people released in one calendar year ($2), on or before the report date ($1), with the quarter of
+ * their release, the facility they left and the station that took them (from the completed handover; a
+ * station holds a trainee released without one) and their home division.
  */
-const COHORT = `
+const YEAR_COHORT = `
   last_handover AS (
     SELECT DISTINCT ON (trainee_id) trainee_id, from_organisation_id, to_organisation_id
     FROM handover WHERE state = 'completed' ORDER BY trainee_id, completed_at DESC
   ),
   r AS (
-    SELECT t.id, t.released_on, t.home_division_code AS division_code,
+    SELECT t.id, t.released_on, extract(quarter FROM t.released_on)::int AS quarter, t.home_division_code AS division_code,
            h.from_organisation_id AS facility_id, COALESCE(h.to_organisation_id, t.organisation_id) AS station_id
     FROM trainee t LEFT JOIN last_handover h ON h.trainee_id = t.id
     WHERE t.released_on IS NOT NULL AND t.released_on <= $1::date
-      AND ($2::uuid IS NULL OR t.organisation_id = $2::uuid OR h.from_organisation_id = $2::uuid OR h.to_organisation_id = $2::uuid)
-      AND ($3::date IS NULL OR t.released_on >= $3::date)
-      AND ($4::date IS NULL OR t.released_on <= $4::date)
-      AND ($5::uuid IS NULL OR h.from_organisation_id = $5::uuid)
-      AND ($6::uuid IS NULL OR COALESCE(h.to_organisation_id, t.organisation_id) = $6::uuid)
-      AND ($7::text IS NULL OR t.home_division_code = $7::text)
+      AND t.released_on >= make_date($2::int, 1, 1) AND t.released_on < make_date($2::int + 1, 1, 1)
   )`;
 
-/** Wraps a grouped aggregate: one row per group plus the total (GROUPING SETS), labelled in Chinese and English. */
-function grouped(groupBy: ReportGroup, columns: string, joins: string): string {
-  const key = GROUP_KEY[groupBy];
+/**
+ * Every cell of the year at once (cohort-cube.ts): the year and each quarter, each as a total and by each
+ * of facility, station and division, but never two of those crossed.
+ */
+function cube(columns: string, joins: string): string {
+  const dims: [string, string][] = [
+    ['facility', 'r.facility_id'],
+    ['station', 'r.station_id'],
+    ['division', 'r.division_code'],
+  ];
   return `
-    SELECT g.*, COALESCE(o.name, d.name) AS label, COALESCE(o.name, d.name_en) AS label_en
-    FROM (
-      SELECT ${key} AS key, GROUPING(${key}) = 1 AS is_total, count(*)::int AS released, ${columns}
-      FROM r ${joins}
-      GROUP BY GROUPING SETS ((${key}), ())
-    ) g
-    LEFT JOIN organisation o ON o.id::text = g.key
-    LEFT JOIN division d ON d.code = g.key
-    ORDER BY g.is_total, g.key NULLS LAST`;
+    SELECT CASE WHEN GROUPING(r.quarter) = 0 THEN r.quarter END AS quarter,
+      CASE ${dims.map(([d, col]) => `WHEN GROUPING(${col}) = 0 THEN '${d}'`).join(' ')} END AS dim,
+      CASE ${dims.map(([, col]) => `WHEN GROUPING(${col}) = 0 THEN ${col}::text`).join(' ')} END AS key,
+      count(*)::int AS released, ${columns}
+    FROM r ${joins}
+    GROUP BY GROUPING SETS ((r.quarter), (), ${dims.map(([, col]) => `(r.quarter, ${col}), (${col})`).join(', ')})`;
 }
 
 /**
@@ -148,8 +132,11 @@ export class ReportsRepository {
     });
   }
 
-  /** 掌握一项技能、获得一个文凭、谋得一份职业: certificate, diploma, employed at 1/3/6/12 months. */
-  motto(groupBy: ReportGroup, f: CohortFilter): Promise<MottoRow[]> {
+  /**
+   * 掌握一项技能、获得一个文凭、谋得一份职业: certificate, diploma, employed at 1/3/6/12 months, for every
+   * cell of one release year (see `cube`).
+   */
+  motto(year: number, asOf: string): Promise<CubeRow[]> {
     // Employed at N months: a hire covering release + N months, or the +N visit found them (self-)employed.
     const hiredAt = (n: number) =>
       `bool_or(p.hired_on <= (r.released_on + interval '${n} months')::date AND (p.ended_on IS NULL OR p.ended_on > (r.released_on + interval '${n} months')::date)) AS h${n}`;
@@ -162,27 +149,26 @@ export class ReportsRepository {
       ]),
     ].join(', ');
     const sql = `
-      WITH ${COHORT},
-      cert AS (SELECT DISTINCT trainee_id FROM certificate),
-      dip AS (SELECT DISTINCT trainee_id FROM diploma),
+      WITH ${YEAR_COHORT},
+      cert AS (SELECT DISTINCT c.trainee_id FROM certificate c JOIN r ON r.id = c.trainee_id),
+      dip AS (SELECT DISTINCT d.trainee_id FROM diploma d JOIN r ON r.id = d.trainee_id),
       hp AS (
         SELECT r.id AS trainee_id, ${EMPLOYMENT_MONTHS.map(hiredAt).join(', ')}
         FROM r JOIN placement p ON p.trainee_id = r.id AND p.hired_on IS NOT NULL
         GROUP BY r.id
       ),
       ev AS (
-        SELECT trainee_id, ${EMPLOYMENT_MONTHS.map((n) => `bool_or(months_after = ${n}) AS e${n}`).join(', ')}
-        FROM follow_up_visit
-        WHERE state = 'done' AND employment_status IN ('employed', 'self_employed') AND months_after IN (${EMPLOYMENT_MONTHS.join(',')})
-        GROUP BY trainee_id
+        SELECT v.trainee_id, ${EMPLOYMENT_MONTHS.map((n) => `bool_or(v.months_after = ${n}) AS e${n}`).join(', ')}
+        FROM r JOIN follow_up_visit v ON v.trainee_id = r.id
+        WHERE v.state = 'done' AND v.employment_status IN ('employed', 'self_employed') AND v.months_after IN (${EMPLOYMENT_MONTHS.join(',')})
+        GROUP BY v.trainee_id
       )
-      ${grouped(
-        groupBy,
+      ${cube(
         columns,
         `LEFT JOIN cert ON cert.trainee_id = r.id LEFT JOIN dip ON dip.trainee_id = r.id
          LEFT JOIN hp ON hp.trainee_id = r.id LEFT JOIN ev ON ev.trainee_id = r.id`,
       )}`;
-    return this.run(sql, cohortParams(f));
+    return this.run(sql, [asOf, year]);
   }
 
   /**
@@ -190,7 +176,7 @@ export class ReportsRepository {
    * (abstinent or relapsed). `reached` is what the rate is over; `eligible` is everyone the year applies to.
    * The only query that reads follow_up_abstinence in bulk, and it returns counts only.
    */
-  abstinence(groupBy: ReportGroup, f: CohortFilter): Promise<AbstinenceRow[]> {
+  abstinence(year: number, asOf: string): Promise<CubeRow[]> {
     const months = ABSTINENCE_YEARS.map((y) => y * 12);
     const columns = ABSTINENCE_YEARS.flatMap((y) => [
       `count(*) FILTER (WHERE ${reachedMonths(y * 12)})::int AS eligible_${y}`,
@@ -204,15 +190,36 @@ export class ReportsRepository {
       `bool_or(v.months_after = ${y * 12} AND a.status = 'abstinent' AND a.basis = 'test_verified') AS v${y}`,
     ]).join(', ');
     const sql = `
-      WITH ${COHORT},
+      WITH ${YEAR_COHORT},
       ab AS (
         SELECT v.trainee_id, ${flags}
-        FROM follow_up_visit v JOIN follow_up_abstinence a ON a.visit_id = v.id
+        FROM r JOIN follow_up_visit v ON v.trainee_id = r.id JOIN follow_up_abstinence a ON a.visit_id = v.id
         WHERE v.state = 'done' AND v.months_after IN (${months.join(',')}) AND a.status IN ('abstinent', 'relapsed')
         GROUP BY v.trainee_id
       )
-      ${grouped(groupBy, columns, 'LEFT JOIN ab ON ab.trainee_id = r.id')}`;
-    return this.run(sql, cohortParams(f));
+      ${cube(columns, 'LEFT JOIN ab ON ab.trainee_id = r.id')}`;
+    return this.run(sql, [asOf, year]);
+  }
+
+  /** Names for the groups of a report: organisations (Chinese only) and divisions (Chinese and English). */
+  async labels(organisationIds: readonly string[], divisionCodes: readonly string[]): Promise<Map<string, { zh: string; en: string }>> {
+    const [orgs, divisions] = await Promise.all([
+      organisationIds.length
+        ? this.dataSource.query<{ key: string; name: string }[]>('SELECT id::text AS key, name FROM organisation WHERE id = ANY($1::uuid[])', [
+            organisationIds,
+          ])
+        : [],
+      divisionCodes.length
+        ? this.dataSource.query<{ key: string; name: string; name_en: string | null }[]>(
+            'SELECT code AS key, name, name_en FROM division WHERE code = ANY($1::text[])',
+            [divisionCodes],
+          )
+        : [],
+    ]);
+    return new Map([
+      ...orgs.map((o) => [o.key, { zh: o.name, en: o.name }] as const),
+      ...divisions.map((d) => [d.key, { zh: d.name, en: d.name_en ?? d.name }] as const),
+    ]);
   }
 
   /**
@@ -314,10 +321,6 @@ const SCOPED = `
     UNION
     SELECT h.trainee_id FROM handover h WHERE h.from_organisation_id = $2::uuid OR h.to_organisation_id = $2::uuid
   )`;
-
-function cohortParams(f: CohortFilter): unknown[] {
-  return [f.asOf, f.scopeOrganisationId, f.releasedFrom, f.releasedTo, f.facilityId, f.stationId, f.divisionCode];
-}
 
 function funnelParams(f: FunnelFilter): unknown[] {
   return [f.asOf, f.scopeOrganisationId, f.from, f.to];

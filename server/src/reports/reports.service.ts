@@ -1,15 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
+import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser, RequestContext } from '../common/auth-user';
 import { Clock } from '../common/clock';
 import { badRequest } from '../common/domain-error';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env';
+import { type CohortDim, type CubeRow, idOf, type Measure, protectCube } from './cohort-cube';
 import {
   type AbstinenceReportDto,
   type AbstinenceRowDto,
+  COHORT_PATTERN,
   type FairFunnelReportDto,
   type FunnelQueryDto,
   type MottoReportDto,
@@ -18,22 +21,55 @@ import {
   type OutcomeQueryDto,
   type RateDto,
 } from './dto/report.dto';
-import { percent, rateOf } from './rates';
+import { percent, rateOf, withheldRate } from './rates';
 import {
+  ABSTINENCE_MEASURES,
   ABSTINENCE_YEARS,
-  type AbstinenceRow,
-  type CohortFilter,
   EMPLOYMENT_MONTHS,
   type FunnelFilter,
-  type MottoRow,
+  MOTTO_MEASURES,
+  type OrderFunnelRow,
+  type ReportGroup,
   ReportsRepository,
 } from './reports.repository';
+import { suppress } from './suppression';
 
 const ORDER_ROWS_SHOWN = 100;
 
+/** One dimension narrowed to one group: a filter, or a counsellor's own organisation. */
+interface Selection {
+  dim: CohortDim;
+  key: string;
+}
+
+/** What a cohort report reads: a release year or quarter, one dimension at most narrowed, one grouping. */
+interface CohortSlice {
+  asOf: string;
+  cohort: string;
+  year: number;
+  /** Null: the whole year. */
+  quarter: number | null;
+  groupBy: ReportGroup;
+  selection: Selection | null;
+  /** The narrowing names nothing the caller may see (another organisation than their own). */
+  empty: boolean;
+}
+
+/** A cell of the answer with the shares withheld in it (by measure name). */
+interface SliceCell {
+  row: CubeRow;
+  /** Organisation id, division code, quarter (2024Q2); null for the total or a group with nothing recorded. */
+  key: string | null;
+  isTotal: boolean;
+  withheld: (measure: string) => boolean;
+  label: { zh: string; en: string };
+}
+
 /**
  * Is the motto coming true? Outcome reports for admins (everything) and counsellors (the trainees their
- * organisation held or holds). Only counts leave this service; a rate over too few people is withheld.
+ * organisation handed over or follows up). Only counts leave this service, and only those that name no
+ * one: the cohort reports are over fixed release years and quarters, and every share is decided once for
+ * the whole year (cohort-cube.ts, suppression.ts), so no two answers can be subtracted to single anyone out.
  */
 @Injectable()
 export class ReportsService {
@@ -41,16 +77,17 @@ export class ReportsService {
     private readonly reports: ReportsRepository,
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly access: AccessService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   motto(user: AuthUser, q: OutcomeQueryDto, ctx: RequestContext): Promise<MottoReportDto> {
-    return this.audited(user, 'report.motto', q, ctx, () => this.buildMotto(user, q));
+    return this.audited(user, 'report.motto', q, ctx, async () => this.buildMotto(await this.cohortSlice(user, q)));
   }
 
   abstinence(user: AuthUser, q: OutcomeQueryDto, ctx: RequestContext): Promise<AbstinenceReportDto> {
-    return this.audited(user, 'report.abstinence', q, ctx, () => this.buildAbstinence(user, q));
+    return this.audited(user, 'report.abstinence', q, ctx, async () => this.buildAbstinence(await this.cohortSlice(user, q)));
   }
 
   orderFunnel(user: AuthUser, q: FunnelQueryDto, ctx: RequestContext): Promise<OrderFunnelReportDto> {
@@ -61,45 +98,63 @@ export class ReportsService {
     return this.audited(user, 'report.fair_funnel', q, ctx, () => this.buildFairFunnel(user, q));
   }
 
-  private async buildMotto(user: AuthUser, q: OutcomeQueryDto): Promise<MottoReportDto> {
-    const f = await this.cohortFilter(user, q);
-    const rows = await this.reports.motto(q.groupBy, f);
+  private async buildMotto(s: CohortSlice): Promise<MottoReportDto> {
     const min = this.config.reportMinCell;
-    const toDto = (r: MottoRow): MottoRowDto => ({
-      ...this.labelled(r, q.groupBy),
-      certificate: rateOf(r.certified, r.released, min),
-      diploma: rateOf(r.diploma, r.released, min),
-      employed: EMPLOYMENT_MONTHS.map((n) => ({ months: n, ...rateOf(count(r, `employed_${n}`), count(r, `eligible_${n}`), min) })),
+    const { rows, total } = await this.sliceOf(s, await this.reports.motto(s.year, s.asOf), MOTTO_MEASURES);
+    const toDto = (c: SliceCell): MottoRowDto => ({
+      ...labelled(c),
+      certificate: rateOf(count(c.row, 'certified'), c.row.released, min, c.withheld('certificate')),
+      diploma: rateOf(count(c.row, 'diploma'), c.row.released, min, c.withheld('diploma')),
+      employed: EMPLOYMENT_MONTHS.map((n) => ({
+        months: n,
+        ...rateOf(count(c.row, `employed_${n}`), count(c.row, `eligible_${n}`), min, c.withheld(`employed_${n}`)),
+      })),
     });
-    return { groupBy: q.groupBy, asOf: f.asOf, minCell: min, ...splitTotal(rows, toDto) };
+    return { cohort: s.cohort, groupBy: s.groupBy, asOf: s.asOf, minCell: min, rows: rows.map(toDto), total: toDto(total) };
   }
 
   /**
    * Abstinence is reported only with the share of the cohort reached beside it: 92% of the 40% who
    * could be asked is not 92% of everyone. Aggregates only; no person's status leaves the database.
    */
-  private async buildAbstinence(user: AuthUser, q: OutcomeQueryDto): Promise<AbstinenceReportDto> {
-    const f = await this.cohortFilter(user, q);
-    const rows = await this.reports.abstinence(q.groupBy, f);
+  private async buildAbstinence(s: CohortSlice): Promise<AbstinenceReportDto> {
     const min = this.config.reportMinCell;
-    const toDto = (r: AbstinenceRow): AbstinenceRowDto => ({
-      ...this.labelled(r, q.groupBy),
+    const { rows, total } = await this.sliceOf(s, await this.reports.abstinence(s.year, s.asOf), ABSTINENCE_MEASURES);
+    const toDto = (c: SliceCell): AbstinenceRowDto => ({
+      ...labelled(c),
       years: ABSTINENCE_YEARS.map((y) => {
-        const reached = rateOf(count(r, `reached_${y}`), count(r, `eligible_${y}`), min);
-        // A withheld count cannot reappear as the denominator of the next rate.
-        const abstinent = reached.suppressed ? withheld() : rateOf(count(r, `abstinent_${y}`), count(r, `reached_${y}`), min);
-        const testVerified = abstinent.suppressed ? withheld() : rateOf(count(r, `verified_${y}`), count(r, `abstinent_${y}`), min);
-        return { years: y, eligible: count(r, `eligible_${y}`), reached, abstinent, testVerified };
+        const n = (column: string) => count(c.row, `${column}_${y}`);
+        const reached = rateOf(n('reached'), n('eligible'), min, c.withheld(`reached_${y}`));
+        // A withheld count cannot reappear as the denominator of the next rate (unless it is over nobody: then it is 0).
+        const abstinent = hidesNumerator(reached) ? withheldRate() : rateOf(n('abstinent'), n('reached'), min, c.withheld(`abstinent_${y}`));
+        const testVerified = hidesNumerator(abstinent)
+          ? withheldRate()
+          : rateOf(n('verified'), n('abstinent'), min, c.withheld(`verified_${y}`));
+        return { years: y, eligible: n('eligible'), reached, abstinent, testVerified };
       }),
     });
-    return { groupBy: q.groupBy, asOf: f.asOf, minCell: min, ...splitTotal(rows, toDto) };
+    return { cohort: s.cohort, groupBy: s.groupBy, asOf: s.asOf, minCell: min, rows: rows.map(toDto), total: toDto(total) };
   }
 
   private async buildOrderFunnel(user: AuthUser, q: FunnelQueryDto): Promise<OrderFunnelReportDto> {
     const f = this.funnelFilter(user, q);
     const rows = await this.reports.orderFunnel(f);
     const min = this.config.reportMinCell;
-    const sum = (k: keyof (typeof rows)[number]) => rows.reduce((n, r) => n + Number(r[k]), 0);
+    const sum = (k: keyof OrderFunnelRow) => rows.reduce((n, r) => n + Number(r[k]), 0);
+    // Still employed at 3 and 6 months: a share per order and over all of them, suppressed together
+    // (the total minus the orders shown must not give a withheld order's count).
+    const still = (n: 'still_3' | 'still_6', d: 'eligible_3' | 'eligible_6') => {
+      const withheld = suppress({
+        k: min,
+        cells: new Map([['', { n: sum(n), d: sum(d) }], ...rows.map((r) => [r.order_id, { n: r[n], d: r[d] }] as const)]),
+        lines: [{ parent: '', children: rows.map((r) => r.order_id) }],
+      });
+      return (id: string, numerator: number, denominator: number) => rateOf(numerator, denominator, min, withheld.has(id));
+    };
+    const still3 = still('still_3', 'eligible_3');
+    const still6 = still('still_6', 'eligible_6');
+    const total3 = still3('', sum('still_3'), sum('eligible_3'));
+    const total6 = still6('', sum('still_6'), sum('eligible_6'));
     return {
       asOf: f.asOf,
       minCell: min,
@@ -109,11 +164,11 @@ export class ReportsService {
         { stage: 'certified', count: sum('certified') },
         { stage: 'recommended', count: sum('recommended') },
         { stage: 'hired', count: sum('hired') },
-        { stage: 'still3', count: sum('still_3') },
-        { stage: 'still6', count: sum('still_6') },
+        { stage: 'still3', count: total3.numerator },
+        { stage: 'still6', count: total6.numerator },
       ],
-      still3: rateOf(sum('still_3'), sum('eligible_3'), min),
-      still6: rateOf(sum('still_6'), sum('eligible_6'), min),
+      still3: total3,
+      still6: total6,
       rows: rows.slice(0, ORDER_ROWS_SHOWN).map((r) => ({
         orderId: r.order_id,
         title: r.title,
@@ -127,8 +182,8 @@ export class ReportsService {
         certified: r.certified,
         recommended: r.recommended,
         hired: r.hired,
-        still3: rateOf(r.still_3, r.eligible_3, min),
-        still6: rateOf(r.still_6, r.eligible_6, min),
+        still3: still3(r.order_id, r.still_3, r.eligible_3),
+        still6: still6(r.order_id, r.still_6, r.eligible_6),
       })),
       ordersTotal: rows.length,
     };
@@ -170,12 +225,14 @@ export class ReportsService {
   }
 
   private async buildWorkbook(user: AuthUser, q: OutcomeQueryDto & FunnelQueryDto): Promise<Buffer> {
+    const slice = await this.cohortSlice(user, q);
     const [motto, abst, orders, fairs] = [
-      await this.buildMotto(user, q),
-      await this.buildAbstinence(user, q),
+      await this.buildMotto(slice),
+      await this.buildAbstinence(slice),
       await this.buildOrderFunnel(user, q),
       await this.buildFairFunnel(user, q),
     ];
+    const k = motto.minCell;
     const wb = new ExcelJS.Workbook();
     wb.creator = 'Jinbuhuan';
     const about = wb.addWorksheet('说明');
@@ -183,10 +240,15 @@ export class ReportsService {
     about.addRows([
       ['报表', '金不换 · 成效报表（掌握一项技能、获得一个文凭、谋得一份职业）'],
       ['统计日期', motto.asOf],
-      ['分组', GROUP_ZH[q.groupBy]],
-      ['出所日期', `${q.releasedFrom ?? '不限'} 至 ${q.releasedTo ?? '不限'}`],
+      ['出所队列', cohortZh(slice.cohort)],
+      ['范围', await this.selectionZh(slice)],
+      ['分组', GROUP_ZH[slice.groupBy]],
       ['订单/招聘会日期', `${q.from ?? '不限'} 至 ${q.to ?? '不限'}`],
-      ['小样本隐藏', `分母少于 ${motto.minCell} 人的比例不显示（“—”），以免识别到个人。`],
+      [
+        '小样本隐藏',
+        `少于 ${k} 人的组，或有该结果、没有该结果的人数为 1 至 ${k - 1} 人的组，比例和人数都不显示（“—”），以免识别到个人；` +
+          '为使隐藏的数字不能由合计、其他行或其他报表相减推算出来，另有一些格也一并隐藏。各格为何隐藏不逐一说明：说明本身会泄露信息。',
+      ],
       ['技能证书率', '已出所人员中持有至少一本职业技能等级证书的比例。'],
       ['文凭率', '已出所人员中获得中专文凭的比例。'],
       ['N个月就业率', '出所满 N 个月的人员中，在出所后第 N 个月有在职录用记录或第 N 个月回访为就业/自主创业的比例。'],
@@ -199,7 +261,7 @@ export class ReportsService {
 
     const m = wb.addWorksheet('技能文凭就业');
     m.addRow([
-      GROUP_ZH[q.groupBy],
+      GROUP_ZH[slice.groupBy],
       '出所人数',
       '证书人数',
       '证书率',
@@ -211,17 +273,17 @@ export class ReportsService {
       m.addRow([
         r.label,
         r.released,
-        r.certificate.numerator,
+        countOf(r.certificate),
         percent(r.certificate),
-        r.diploma.numerator,
+        countOf(r.diploma),
         percent(r.diploma),
-        ...r.employed.flatMap((e) => [e.denominator, e.numerator, percent(e)]),
+        ...r.employed.flatMap((e) => [e.denominator, countOf(e), percent(e)]),
       ]);
     }
 
     const a = wb.addWorksheet('操守保持');
     a.addRow([
-      GROUP_ZH[q.groupBy],
+      GROUP_ZH[slice.groupBy],
       '出所人数',
       ...ABSTINENCE_YEARS.flatMap((y) => [
         `满${y}年人数`,
@@ -238,11 +300,11 @@ export class ReportsService {
         r.released,
         ...r.years.flatMap((y) => [
           y.eligible,
-          y.reached.numerator,
+          countOf(y.reached),
           percent(y.reached),
-          y.abstinent.numerator,
+          countOf(y.abstinent),
           percent(y.abstinent),
-          y.testVerified.numerator,
+          countOf(y.testVerified),
         ]),
       ]);
     }
@@ -294,21 +356,122 @@ export class ReportsService {
 
   // ——— helpers ———
 
-  private async cohortFilter(user: AuthUser, q: OutcomeQueryDto): Promise<CohortFilter> {
-    if (q.releasedFrom && q.releasedTo && q.releasedFrom > q.releasedTo) {
-      throw badRequest('DATE_RANGE_INVERTED', '出所日期的起始日不能晚于结束日。', 'The release date range starts after it ends.');
+  /**
+   * The cohort, the one narrowing and the grouping a cohort report is read with. Refused with a message:
+   * a window of release days (its difference with the next day's is a person), two dimensions crossed.
+   */
+  private async cohortSlice(user: AuthUser, q: OutcomeQueryDto): Promise<CohortSlice> {
+    if (q.releasedFrom !== undefined || q.releasedTo !== undefined) {
+      throw badRequest(
+        'REPORT_COHORT_ONLY',
+        '成效报表按出所年份或季度统计，不接受任意的出所日期区间（releasedFrom、releasedTo）：两个只差一天的区间相减，就是一个人的情况。请改用 cohort，例如 cohort=2024 或 cohort=2024Q2。',
+        'Outcome reports are by release year or quarter, not by arbitrary release dates (releasedFrom, releasedTo): two windows a day apart differ by one person, and their difference is that person. Use cohort instead, e.g. cohort=2024 or cohort=2024Q2.',
+      );
     }
+    const asOf = this.clock.today();
+    const cohort = q.cohort ?? String(Number(asOf.slice(0, 4)) - 1);
+    const [, year, quarter] = COHORT_PATTERN.exec(cohort)!;
     await this.assertOrganisation(q.facilityId, 'facility', '戒毒场所', 'facility');
     await this.assertOrganisation(q.stationId, 'community_station', '社区康复站', 'community station');
+
+    const own = this.access.organisationOf(user);
+    const picks: Selection[] = [];
+    if (own) picks.push({ dim: await this.organisationDim(own), key: own });
+    if (q.facilityId) picks.push({ dim: 'facility', key: q.facilityId });
+    if (q.stationId) picks.push({ dim: 'station', key: q.stationId });
+    if (q.divisionCode) picks.push({ dim: 'division', key: q.divisionCode });
+    if (new Set(picks.map((p) => p.dim)).size > 1) {
+      throw own
+        ? badRequest(
+            'REPORT_ONE_DIMENSION',
+            '您的报表已限定为本机构的学员，不能再按其他戒毒场所、社区康复站或户籍地筛选：两个范围交叉后的小组人数太少，会识别到个人。',
+            "Your reports are your own organisation's trainees already; they cannot also be narrowed to a facility, station or home division: crossing two makes groups small enough to identify people.",
+          )
+        : badRequest(
+            'REPORT_ONE_DIMENSION',
+            '一次只能按一个范围筛选：戒毒场所、社区康复站、户籍地三选一。两个范围交叉后的小组人数太少，会识别到个人。',
+            'Narrow by one of facility, community station or home division at a time: crossing two makes groups small enough to identify people.',
+          );
+    }
+    const selection = picks[0] ?? null;
+    const groupBy: ReportGroup = q.groupBy ?? (selection ? 'cohort_quarter' : 'facility');
+    if (selection && groupBy !== 'cohort_quarter' && groupBy !== selection.dim) {
+      throw badRequest(
+        'REPORT_CROSS_GROUPING',
+        own
+          ? '您的报表只统计本机构的学员，请按出所季度分组：按其他维度再分组，小组人数太少，会识别到个人。'
+          : '限定到一个戒毒场所、社区康复站或户籍地后，请按出所季度分组：按另一个维度再分组，小组人数太少，会识别到个人。',
+        own
+          ? "Your reports are your own organisation's trainees; group them by release quarter. Splitting them by another dimension makes groups small enough to identify people."
+          : 'A report narrowed to one facility, station or home division is grouped by release quarter: splitting it by another dimension makes groups small enough to identify people.',
+      );
+    }
     return {
-      asOf: this.clock.today(),
-      scopeOrganisationId: user.role === 'admin' ? null : user.organisationId,
-      releasedFrom: q.releasedFrom ?? null,
-      releasedTo: q.releasedTo ?? null,
-      facilityId: q.facilityId ?? null,
-      stationId: q.stationId ?? null,
-      divisionCode: q.divisionCode ?? null,
+      asOf,
+      cohort,
+      year: Number(year),
+      quarter: quarter ? Number(quarter) : null,
+      groupBy,
+      selection,
+      empty: picks.some((p) => p.key !== selection!.key),
     };
+  }
+
+  /**
+   * The rows and total of one answer, read from the whole year's cells after suppression over all of
+   * them: the same cell is withheld or shown in every answer that contains it.
+   */
+  private async sliceOf(s: CohortSlice, cube: CubeRow[], measures: readonly Measure[]): Promise<{ rows: SliceCell[]; total: SliceCell }> {
+    const withheld = protectCube(cube, measures, this.config.reportMinCell);
+    const byId = new Map(cube.map((r) => [idOf(r), r]));
+    const sel = s.selection;
+    const cell = (quarter: number | null, dim: CohortDim | null, key: string | null): CubeRow | undefined =>
+      s.empty ? undefined : byId.get(idOf({ quarter, dim, key }));
+    const totalRow = cell(s.quarter, sel?.dim ?? null, sel?.key ?? null) ?? {
+      quarter: s.quarter,
+      dim: sel?.dim ?? null,
+      key: sel?.key ?? null,
+      released: 0,
+    };
+    let rows: CubeRow[];
+    if (s.groupBy === 'cohort_quarter') {
+      rows = (s.quarter ? [s.quarter] : [1, 2, 3, 4]).flatMap((qtr) => cell(qtr, sel?.dim ?? null, sel?.key ?? null) ?? []);
+    } else if (sel) {
+      rows = [cell(s.quarter, sel.dim, sel.key)].flatMap((r) => r ?? []);
+    } else {
+      const dim = s.groupBy;
+      rows = s.empty ? [] : cube.filter((r) => r.quarter === s.quarter && r.dim === dim);
+      rows.sort((a, b) => (a.key === b.key ? 0 : a.key === null ? 1 : b.key === null ? -1 : a.key < b.key ? -1 : 1));
+    }
+    const names = await this.reports.labels(
+      rows.filter((r) => r.key !== null && (r.dim === 'facility' || r.dim === 'station')).map((r) => r.key!),
+      rows.filter((r) => r.key !== null && r.dim === 'division').map((r) => r.key!),
+    );
+    const toCell = (row: CubeRow, isTotal: boolean): SliceCell => {
+      const id = idOf(row);
+      return {
+        row,
+        key: isTotal ? null : s.groupBy === 'cohort_quarter' ? `${s.year}Q${row.quarter}` : row.key,
+        isTotal,
+        withheld: (m) => withheld.get(m)?.has(id) ?? false,
+        label: isTotal ? { zh: '合计', en: 'Total' } : groupLabel(s, row, names),
+      };
+    };
+    return { rows: rows.map((r) => toCell(r, false)), total: toCell(totalRow, true) };
+  }
+
+  /** Which dimension an organisation is a group of: a facility's counsellors see those who left it, a station's those it follows. */
+  private async organisationDim(id: string): Promise<CohortDim> {
+    const [org] = await this.dataSource.query<{ type: string }[]>('SELECT type FROM organisation WHERE id = $1::uuid', [id]);
+    return org?.type === 'facility' ? 'facility' : 'station';
+  }
+
+  /** The narrowing, in words, for the workbook. */
+  private async selectionZh(s: CohortSlice): Promise<string> {
+    if (!s.selection) return '全省';
+    const { dim, key } = s.selection;
+    const names = await this.reports.labels(dim === 'division' ? [] : [key], dim === 'division' ? [key] : []);
+    return `${GROUP_ZH[dim]}：${names.get(key)?.zh ?? key}`;
   }
 
   private funnelFilter(user: AuthUser, q: FunnelQueryDto): FunnelFilter {
@@ -317,7 +480,7 @@ export class ReportsService {
     }
     return {
       asOf: this.clock.today(),
-      scopeOrganisationId: user.role === 'admin' ? null : user.organisationId,
+      scopeOrganisationId: this.access.organisationOf(user),
       from: q.from ?? null,
       to: q.to ?? null,
     };
@@ -333,18 +496,6 @@ export class ReportsService {
     if (!found) throw badRequest('UNKNOWN_ORGANISATION', `没有这个${zh}。`, `There is no such ${en}.`);
   }
 
-  private labelled(
-    r: { key: string | null; label: string | null; label_en: string | null; is_total: boolean; released: number },
-    groupBy: string,
-  ) {
-    if (r.is_total) return { key: null, label: '合计', labelEn: 'Total', released: r.released };
-    if (r.key === null) {
-      const [zh, en] = groupBy === 'facility' ? ['无衔接记录', 'No handover on record'] : ['未知', 'Unknown'];
-      return { key: null, label: zh, labelEn: en, released: r.released };
-    }
-    return { key: r.key, label: r.label ?? r.key, labelEn: r.label_en ?? r.label ?? r.key, released: r.released };
-  }
-
   /**
    * Reports are aggregates, but who looked at abstinence and outcomes, with which filters, is still on
    * record: one entry per report read, written once the report was made (a refused filter writes none).
@@ -356,25 +507,40 @@ export class ReportsService {
   }
 }
 
-const GROUP_ZH: Record<string, string> = {
+const GROUP_ZH: Record<ReportGroup, string> = {
   facility: '戒毒场所',
   station: '社区康复站',
-  cohort_year: '出所年份',
   cohort_quarter: '出所季度',
   division: '户籍地',
 };
 
-/** A per-month or per-year count column of a grouped row (eligible_3, reached_1 …). */
-function count(r: object, column: string): number {
-  return Number((r as Record<string, unknown>)[column] ?? 0);
+/** A withheld share whose count a reader cannot know: withheld, and over somebody (or over a withheld count). */
+function hidesNumerator(r: RateDto): boolean {
+  return r.suppressed && r.denominator !== 0;
 }
 
-function withheld(): RateDto {
-  return { denominator: null, numerator: null, rate: null, suppressed: true };
+/** A count for the workbook: the number, or "—" where it is withheld (as on the page). */
+function countOf(r: RateDto): number | string {
+  return r.numerator ?? '—';
 }
 
-function splitTotal<R extends { is_total: boolean }, D>(rows: R[], toDto: (r: R) => D): { rows: D[]; total: D } {
-  const total = rows.find((r) => r.is_total);
-  // GROUPING SETS always yields the total row, even over no trainees at all.
-  return { rows: rows.filter((r) => !r.is_total).map(toDto), total: toDto(total!) };
+/** "2024年" or "2024年第2季度". */
+function cohortZh(cohort: string): string {
+  const [, year, quarter] = COHORT_PATTERN.exec(cohort)!;
+  return quarter ? `${year}年第${quarter}季度` : `${year}年`;
+}
+
+/** A count column of a cell (eligible_3, reached_1 …). */
+function count(r: CubeRow, column: string): number {
+  return Number(r[column] ?? 0);
+}
+
+function labelled(c: SliceCell): { key: string | null; label: string; labelEn: string; released: number } {
+  return { key: c.key, label: c.label.zh, labelEn: c.label.en, released: c.row.released };
+}
+
+function groupLabel(s: CohortSlice, row: CubeRow, names: Map<string, { zh: string; en: string }>): { zh: string; en: string } {
+  if (s.groupBy === 'cohort_quarter') return { zh: `${s.year}年第${row.quarter}季度`, en: `${s.year} Q${row.quarter}` };
+  if (row.key === null) return row.dim === 'facility' ? { zh: '无衔接记录', en: 'No handover on record' } : { zh: '未知', en: 'Unknown' };
+  return names.get(row.key) ?? { zh: row.key, en: row.key };
 }

@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -10,10 +11,11 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { AuthStore } from '../core/auth/auth-store';
 import { type ApiError, toApiError } from '../core/errors/api-error';
 import { I18n } from '../core/i18n/i18n';
+import { chinaDate } from '../shared/china-date';
 import { LoadError } from '../shared/load-error';
 import { type Remote, idle, loadInto } from '../shared/remote';
 import { type FollowUpPageDto, FollowUpsApi, type FollowUpVisitDto, type RecordVisitDto } from './follow-ups-api';
-import { VisitOutbox } from './visit-outbox';
+import { type FlushResult, VisitOutbox } from './visit-outbox';
 
 type Outcome = RecordVisitDto['state'];
 
@@ -63,9 +65,13 @@ const ZH = {
   save: '保存',
   cancel: '取消',
   saved: '已保存',
-  queued: '没有网络，已存在手机上，恢复连接后自动发送',
-  pending: '{n} 条待发送',
+  queued: '没有网络，已加密存在这部手机上，恢复连接后自动发送',
+  pending: '{n} 条回访待发送',
+  waiting: '待发送',
   sendNow: '立即发送',
+  sent: '已发送 {n} 条回访',
+  refused: '{n} 条回访未被接受（可能已在别处记录），已从手机上删除',
+  stillOffline: '还没有网络，稍后自动发送',
   online: '在线',
   offline: '离线',
 };
@@ -115,9 +121,13 @@ const EN: typeof ZH = {
   save: 'Save',
   cancel: 'Cancel',
   saved: 'Saved',
-  queued: 'No connection: kept on this phone, sent when the connection returns',
-  pending: '{n} waiting to send',
+  queued: 'No connection: kept encrypted on this phone, sent when the connection returns',
+  pending: '{n} visit{s} waiting',
+  waiting: 'Waiting to send',
   sendNow: 'Send now',
+  sent: '{n} visit{s} sent',
+  refused: '{n} visit{s} not accepted (perhaps recorded elsewhere meanwhile): removed from this phone',
+  stillOffline: 'Still no connection: they will be sent when it returns',
   online: 'Online',
   offline: 'Offline',
 };
@@ -140,7 +150,7 @@ type Key = keyof typeof ZH;
         <nz-alert
           nzType="warning"
           nzShowIcon
-          [nzMessage]="f(t('pending'), { n: outbox.pending().length })"
+          [nzMessage]="count('pending', outbox.pending().length)"
           [nzAction]="sendBtn"
           data-testid="outbox"
         />
@@ -179,7 +189,7 @@ type Key = keyof typeof ZH;
                   <nz-tag nzColor="green">{{ t(key('o.', v.state)) }}</nz-tag>
                 }
                 @if (isQueued(v)) {
-                  <nz-tag nzColor="gold">{{ f(t('pending'), { n: 1 }) }}</nz-tag>
+                  <nz-tag nzColor="gold" data-testid="visit-waiting">{{ t('waiting') }}</nz-tag>
                 }
               </div>
             </div>
@@ -227,12 +237,12 @@ type Key = keyof typeof ZH;
                     <p class="label restricted">{{ t('abstinence') }}</p>
                     <nz-radio-group [(ngModel)]="abstinence" name="abst">
                       @for (a of abstinences; track a) {
-                        <span nz-radio-button [nzValue]="a">{{ t(key('a.', a)) }}</span>
+                        <span nz-radio-button [nzValue]="a" [attr.data-testid]="'abstinence-' + a">{{ t(key('a.', a)) }}</span>
                       }
                     </nz-radio-group>
                     <nz-radio-group [(ngModel)]="basis" name="basis" class="basis">
                       @for (b of bases; track b) {
-                        <span nz-radio-button [nzValue]="b">{{ t(key('b.', b)) }}</span>
+                        <span nz-radio-button [nzValue]="b" [attr.data-testid]="'basis-' + b">{{ t(key('b.', b)) }}</span>
                       }
                     </nz-radio-group>
                     <textarea
@@ -365,13 +375,20 @@ export class FollowUpsPage {
 
   constructor() {
     this.load();
-    window.addEventListener('online', () => {
+    const online = () => {
       this.online.set(true);
-      // The outbox sends on its own; reload once it has had a moment.
-      setTimeout(() => this.load(), 1500);
+      this.load();
+    };
+    const offline = () => this.online.set(false);
+    window.addEventListener('online', online);
+    window.addEventListener('offline', offline);
+    inject(DestroyRef).onDestroy(() => {
+      window.removeEventListener('online', online);
+      window.removeEventListener('offline', offline);
     });
-    window.addEventListener('offline', () => this.online.set(false));
-    void this.outbox.flush().then((n) => n && this.load());
+    // The outbox sends on its own when the connection returns (and at sign-in): say so, and refresh.
+    this.outbox.results.pipe(takeUntilDestroyed()).subscribe((r) => this.flushed(r));
+    void this.outbox.flush();
   }
 
   load(): void {
@@ -390,12 +407,17 @@ export class FollowUpsPage {
     return text.replace(/\{(\w+)\}/g, (w, k: string) => (k in p ? String(p[k]) : w));
   }
 
+  /** A count in a sentence: `{n}`, and `{s}` for English plurals. */
+  protected count(k: Key, n: number): string {
+    return this.f(this.t(k), { n, s: n === 1 ? '' : 's' });
+  }
+
   protected isQueued(v: FollowUpVisitDto): boolean {
     return this.outbox.pending().some((p) => p.visitId === v.id);
   }
 
   protected start(v: FollowUpVisitDto): void {
-    this.form = { state: 'done', visitedOn: new Date().toISOString().slice(0, 10) };
+    this.form = { state: 'done', visitedOn: chinaDate() };
     this.abstinence = null;
     this.basis = 'self_reported';
     this.error.set(null);
@@ -406,7 +428,7 @@ export class FollowUpsPage {
     const dto: RecordVisitDto = {
       ...(this.form as RecordVisitDto),
       clientRef: crypto.randomUUID(),
-      visitedOn: this.form.visitedOn ?? new Date().toISOString().slice(0, 10),
+      visitedOn: this.form.visitedOn ?? chinaDate(),
       ...(this.form.state === 'done' && this.abstinence ? { abstinence: { status: this.abstinence, basis: this.basis } } : {}),
     };
     if (dto.state !== 'done') {
@@ -424,7 +446,7 @@ export class FollowUpsPage {
     this.busy.set(true);
     this.error.set(null);
     try {
-      const result = await this.outbox.submit(v.id, v.traineeName, dto);
+      const result = await this.outbox.submit(v.id, dto);
       this.editing.set(null);
       this.notice.set(result === 'sent' ? { type: 'success', text: this.t('saved') } : { type: 'warning', text: this.t('queued') });
       if (result === 'sent') this.load();
@@ -436,6 +458,14 @@ export class FollowUpsPage {
   }
 
   protected async flush(): Promise<void> {
-    if (await this.outbox.flush()) this.load();
+    const r = await this.outbox.flush();
+    if (r.left && !r.sent && !r.refused) this.notice.set({ type: 'warning', text: this.t('stillOffline') });
+  }
+
+  /** After waiting visits went out: the offline notice gives way to 已发送, and the list is refreshed. */
+  private flushed(r: FlushResult): void {
+    const said = [r.sent ? this.count('sent', r.sent) : '', r.refused ? this.count('refused', r.refused) : ''].filter(Boolean);
+    this.notice.set({ type: r.refused ? 'warning' : 'success', text: said.join(this.i18n.isEnglish() ? '; ' : '；') });
+    this.load();
   }
 }

@@ -1,47 +1,66 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
 import { RouterLink } from '@angular/router';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { TraineesI18n, type TraineesTextKey } from '../trainees/trainees-i18n';
+import { PortalI18n } from './portal-i18n';
+import type { PortalKey } from './portal-zh';
 import { PrivacyBox } from './privacy-box';
 
 interface Tile {
   readonly path: string;
   readonly icon: string;
-  readonly title: TraineesTextKey;
-  readonly text: TraineesTextKey;
+  readonly title: TraineesTextKey | PortalKey;
+  readonly text: TraineesTextKey | PortalKey;
   readonly testId: string;
 }
 
 const TILES: readonly Tile[] = [
-  { path: '/me/jobs', icon: 'solution', title: 'orders.myJobs', text: 'orders.myJobsText', testId: 'me-jobs' },
-  { path: '/me/checklist', icon: 'check-circle', title: 'me.checklist', text: 'me.checklistText', testId: 'me-checklist' },
-  { path: '/me/consents', icon: 'safety-certificate', title: 'me.consents', text: 'me.consentsText', testId: 'me-consents' },
-  { path: '/me/data', icon: 'idcard', title: 'me.data', text: 'me.dataText', testId: 'me-data' },
+  { path: '/me/jobs', icon: 'solution', title: 'orders.myJobs', text: 'me.jobsText', testId: 'me-jobs' },
   { path: '/account', icon: 'key', title: 'me.account', text: 'me.accountText', testId: 'me-account' },
 ];
 
-/** `/me`: the trainee's own corner — checklist, consents, data, account — as a few big buttons. */
+/** The private part: what the trainee was told and agreed to, and all that is held about them. */
+const RECORD: readonly Tile[] = [
+  { path: '/me/checklist', icon: 'check-circle', title: 'me.checklist', text: 'me.checklistText', testId: 'me-checklist' },
+  { path: '/me/consents', icon: 'safety-certificate', title: 'me.consents', text: 'me.consentsText', testId: 'me-consents' },
+  { path: '/me/data', icon: 'idcard', title: 'me.data', text: 'me.dataText', testId: 'me-data' },
+];
+
+/**
+ * `/me`: the trainee's own corner as a few big buttons — jobs and account, then 我的档案 (checklist,
+ * consents, data). The page itself is one others may see, so it names no place and no programme; the
+ * record's pages, one tap further in, say what they need to.
+ */
 @Component({
   selector: 'jbh-me-hub',
-  imports: [RouterLink, NzIconModule, PrivacyBox],
+  imports: [NgTemplateOutlet, RouterLink, NzIconModule, PrivacyBox],
   template: `
     <div data-testid="me-hub">
       <h1 class="portal-title">{{ t('me.title') }}</h1>
       <p class="portal-intro">{{ t('me.subtitle') }}</p>
-      <ul class="tiles">
-        @for (tile of tiles; track tile.path) {
-          <li>
-            <a class="tile" [routerLink]="tile.path" [attr.data-testid]="tile.testId">
-              <nz-icon [nzType]="tile.icon" class="tile-icon" />
-              <span class="tile-body">
-                <strong class="tile-title">{{ t(tile.title) }}</strong>
-                <span class="muted">{{ t(tile.text) }}</span>
-              </span>
-              <nz-icon nzType="right" class="tile-arrow" />
-            </a>
-          </li>
-        }
-      </ul>
+      <ng-template #list let-tiles>
+        <ul class="tiles">
+          @for (tile of tiles; track tile.path) {
+            <li>
+              <a class="tile" [routerLink]="tile.path" [attr.data-testid]="tile.testId">
+                <nz-icon [nzType]="tile.icon" class="tile-icon" />
+                <span class="tile-body">
+                  <strong class="tile-title">{{ t(tile.title) }}</strong>
+                  <span class="muted">{{ t(tile.text) }}</span>
+                </span>
+                <nz-icon nzType="right" class="tile-arrow" />
+              </a>
+            </li>
+          }
+        </ul>
+      </ng-template>
+      <ng-container *ngTemplateOutlet="list; context: { $implicit: tiles }" />
+      <section class="record" aria-labelledby="record-title" data-testid="me-record">
+        <h2 id="record-title" class="record-title"><nz-icon nzType="lock" /> {{ t('me.record') }}</h2>
+        <p class="muted record-intro">{{ t('me.recordText') }}</p>
+        <ng-container *ngTemplateOutlet="list; context: { $implicit: record }" />
+      </section>
       <jbh-privacy-box />
     </div>
   `,
@@ -82,10 +101,21 @@ const TILES: readonly Tile[] = [
       margin-left: auto;
       color: rgba(0, 0, 0, 0.35);
     }
+    .record-title {
+      display: flex;
+      align-items: center;
+      gap: 8px;
+      margin: 4px 0 2px;
+      font-size: 19px;
+    }
+    .record-intro {
+      margin: 0 0 10px;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class MeHub {
-  protected readonly t = inject(TraineesI18n).t;
+  protected readonly t = inject(PortalI18n).over(inject(TraineesI18n).t);
   protected readonly tiles = TILES;
+  protected readonly record = RECORD;
 }

@@ -16,6 +16,9 @@ import { placementStateColor, todayIso } from '../orders/orders-labels';
 import type { ConsentTextDto, PlacementDto } from '../orders/orders-types';
 import { LoadError } from '../shared/load-error';
 import { type Remote, idle, loadInto } from '../shared/remote';
+import { PortalI18n } from './portal-i18n';
+import type { PortalKey } from './portal-zh';
+import { TraineeStage } from './trainee-stage';
 
 interface JobsData {
   readonly placements: PlacementDto[];
@@ -26,8 +29,9 @@ type Asking = { readonly id: string; readonly what: 'accept' | 'decline' | 'hire
 
 /**
  * `/me/jobs`: the trainee's job recommendations, phone first and in plain words. Accepting says plainly
- * what it shares (name and phone, to that one employer, never the rehab history) and records the
- * consent text version read; an offer is taken by saying the first day at work.
+ * what it shares (name and phone, to that one employer, nothing of 我的档案) and records the consent
+ * text version read; an offer is taken by saying the first day at work. A released trainee shows this
+ * page to employers and family: it then names no programme (the consent text itself stays folded).
  */
 @Component({
   selector: 'jbh-my-jobs',
@@ -98,7 +102,10 @@ type Asking = { readonly id: string; readonly what: 'accept' | 'decline' | 'hire
 export class MyJobs {
   private readonly api = inject(OrdersApi);
   private readonly i18n = inject(OrdersI18n);
-  protected readonly t = this.i18n.t;
+  private readonly stage = inject(TraineeStage);
+  protected readonly t = inject(PortalI18n).over(this.i18n.t);
+  /** Before release the page may say plainly what is kept from employers; after, it does not. */
+  protected readonly discreet = this.stage.discreet;
   protected readonly date = this.i18n.date;
   protected readonly dateTime = this.i18n.dateTime;
   protected readonly pick = this.i18n.pick;
@@ -121,6 +128,7 @@ export class MyJobs {
   );
 
   constructor() {
+    this.stage.load();
     this.load();
   }
 
@@ -188,11 +196,13 @@ export class MyJobs {
     return !!a && a.id === p.id && a.what === what;
   }
 
-  protected stateKey(p: PlacementDto): OrdersTextKey {
-    return p.endedOn ? 'pState.ended' : `pState.${p.state}`;
+  /** The trainee's own view: "you accepted", not the counsellors' "accepted by the trainee". */
+  protected stateKey(p: PlacementDto): OrdersTextKey | PortalKey {
+    if (p.endedOn) return 'pState.ended';
+    return p.state === 'accepted_by_trainee' ? 'jobs.state.mine' : `pState.${p.state}`;
   }
 
-  protected endedKey(p: PlacementDto): OrdersTextKey {
+  protected endedKey(p: PlacementDto): OrdersTextKey | PortalKey {
     return p.state === 'declined' ? 'jobs.state.declined' : p.state === 'rejected' ? 'jobs.state.rejected' : 'jobs.state.withdrawn';
   }
 

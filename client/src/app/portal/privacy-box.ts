@@ -1,8 +1,16 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { NzIconModule } from 'ng-zorro-antd/icon';
-import { TraineesI18n } from '../trainees/trainees-i18n';
+import { PortalI18n } from './portal-i18n';
+import type { PortalKey } from './portal-zh';
 
-/** Privacy as a visible feature: what an employer can see, and what it never sees, in plain words. */
+const DISCREET: readonly PortalKey[] = ['privacy.cannot1', 'privacy.cannot2', 'privacy.cannot3'];
+const FRANK: readonly PortalKey[] = ['frank.privacy.cannot1', 'frank.privacy.cannot2', 'frank.privacy.cannot3', 'frank.privacy.cannot4'];
+
+/**
+ * Privacy as a visible feature: what an employer can see, and what it never sees, in plain words.
+ * Where others may be looking (the "mine" page) it says so without naming the programme — what is
+ * kept from employers is "anything in 我的档案"; `frank` (the private consents page) names it.
+ */
 @Component({
   selector: 'jbh-privacy-box',
   imports: [NzIconModule],
@@ -21,15 +29,14 @@ import { TraineesI18n } from '../trainees/trainees-i18n';
         <div class="privacy-col cannot">
           <h3><nz-icon nzType="eye-invisible" /> {{ t('privacy.cannot') }}</h3>
           <ul>
-            <li>{{ t('privacy.cannot1') }}</li>
-            <li>{{ t('privacy.cannot2') }}</li>
-            <li>{{ t('privacy.cannot3') }}</li>
-            <li>{{ t('privacy.cannot4') }}</li>
+            @for (line of cannot(); track line) {
+              <li>{{ t(line) }}</li>
+            }
           </ul>
         </div>
       </div>
       <p class="privacy-after">{{ t('privacy.after') }}</p>
-      <p class="privacy-law">{{ t('privacy.law') }}</p>
+      <p class="privacy-law">{{ t(frank() ? 'frank.privacy.law' : 'privacy.law') }}</p>
     </section>
   `,
   styles: `
@@ -97,5 +104,8 @@ import { TraineesI18n } from '../trainees/trainees-i18n';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class PrivacyBox {
-  protected readonly t = inject(TraineesI18n).t;
+  /** Say plainly what is kept from employers (rehab history, the facility, follow-up records). */
+  readonly frank = input(false);
+  protected readonly t = inject(PortalI18n).t;
+  protected readonly cannot = computed(() => (this.frank() ? FRANK : DISCREET));
 }

@@ -1,5 +1,6 @@
 import { abstinenceChart, mottoChart, percentOrGap, percentText, stagesChart } from './report-charts';
 import type { MottoRowDto, RateDto } from './reports-types';
+import { withheldReason } from './withheld';
 
 const rate = (numerator: number | null, denominator: number, r: number | null, suppressed = false): RateDto => ({
   numerator,
@@ -61,5 +62,27 @@ describe('report charts', () => {
     ) as { yAxis: { data: string[]; inverse: boolean }; series: { data: number[] }[] };
     expect(o.yAxis).toMatchObject({ data: ['ORDERS', 'HIRED'], inverse: true });
     expect(o.series[0]!.data).toEqual([3, 1]);
+  });
+
+  it('a withheld stage is a gap, never a zero', () => {
+    const o = stagesChart(
+      [
+        { stage: 'hired', count: 6 },
+        { stage: 'still3', count: null },
+      ],
+      (s) => s,
+    ) as { series: { data: unknown[] }[] };
+    expect(o.series[0]!.data).toEqual([6, '-']);
+  });
+});
+
+describe('withheld shares', () => {
+  it('says why a share is a dash from what is public: the count it is over, nobody, too few, or protection', () => {
+    expect(withheldReason(rate(3, 7, 0.4286), 5)).toBeNull();
+    expect(withheldReason({ numerator: null, denominator: null, rate: null, suppressed: true }, 5)).toBe('dependent');
+    expect(withheldReason(rate(null, 0, null, true), 5)).toBe('nobody');
+    expect(withheldReason(rate(null, 3, null, true), 5)).toBe('few');
+    // Over 40 people: whether few relapsed or it was withheld with another cell is not said.
+    expect(withheldReason(rate(null, 40, null, true), 5)).toBe('protected');
   });
 });

@@ -98,6 +98,7 @@ export function stagesChart(stages: readonly FunnelStageDto[], stageLabel: (stag
     grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', inverse: true, data: stages.map((s) => stageLabel(s.stage)) },
-    series: [{ type: 'bar', data: stages.map((s) => s.count), barMaxWidth: 22, label: { show: true, position: 'right' } }],
+    // A withheld stage (still employed, where it would name someone) is a gap, never a zero.
+    series: [{ type: 'bar', data: stages.map((s) => s.count ?? '-'), barMaxWidth: 22, label: { show: true, position: 'right' } }],
   };
 }

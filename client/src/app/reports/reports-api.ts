@@ -4,14 +4,13 @@ import type { Observable } from 'rxjs';
 import { queryParams } from '../core/api/query-params';
 import { SILENT_ERRORS } from '../core/errors/error-context';
 import type { OrganisationPageDto } from '../core/api/api-types';
-import type { AbstinenceReportDto, FairFunnelReportDto, MottoReportDto, OrderFunnelReportDto, ReportFilter } from './reports-types';
+import { type AbstinenceReportDto, cohortParam, type FairFunnelReportDto, type MottoReportDto, type OrderFunnelReportDto, type ReportFilter } from './reports-types';
 
 /** The page shows its own errors, per report. */
 const silent = () => ({ context: new HttpContext().set(SILENT_ERRORS, true) });
 const cohortQuery = (f: ReportFilter) => ({
+  cohort: cohortParam(f),
   groupBy: f.groupBy,
-  releasedFrom: f.from,
-  releasedTo: f.to,
   facilityId: f.facilityId,
   stationId: f.stationId,
   divisionCode: f.divisionCode,

@@ -15,7 +15,8 @@ import { ReferenceStore } from '../shared/reference-store';
 import { LoadError } from '../shared/load-error';
 import { type Remote, idle, loadInto } from '../shared/remote';
 import { EChart } from './echart';
-import { abstinenceChart, mottoChart, percentText, stagesChart } from './report-charts';
+import { abstinenceChart, mottoChart, stagesChart } from './report-charts';
+import { RateCell } from './rate-cell';
 import { ReportsApi } from './reports-api';
 import { ReportsI18n, type ReportsTextKey } from './reports-i18n';
 import type {
@@ -28,22 +29,18 @@ import type {
   ReportFilter,
   ReportGroup,
 } from './reports-types';
+import { groupsFor, narrowed } from './reports-filter';
 
-const GROUPS: readonly ReportGroup[] = ['facility', 'station', 'cohort_year', 'cohort_quarter', 'division'];
 const EMPLOYMENT_MONTHS = [1, 3, 6, 12] as const;
-const initialFilter = (): ReportFilter => ({
-  groupBy: 'facility',
-  from: null,
-  to: null,
-  facilityId: null,
-  stationId: null,
-  divisionCode: null,
-});
+/** Release years offered: this year and the nine before it. */
+const YEARS_OFFERED = 10;
 
 /**
  * `/reports` (成效报表): is the motto coming true? Four reports, each a chart with its table beside it,
- * one filter for all, an Excel workbook and a print layout. The server scopes a counsellor's numbers to
- * their organisation's trainees and withholds rates over too few people; the page only draws them.
+ * one filter for all, an Excel workbook and a print layout. The cohort reports are over a release year
+ * or quarter (never a range of days), narrowed to at most one facility, station or home division. The
+ * server scopes a counsellor's numbers to their organisation's trainees and withholds every rate that
+ * could identify someone (shown as "—" with the reason); the page only draws them.
  */
 @Component({
   selector: 'jbh-reports-page',
@@ -60,6 +57,7 @@ const initialFilter = (): ReportFilter => ({
     NzTagModule,
     LoadError,
     EChart,
+    RateCell,
   ],
   templateUrl: './reports-page.html',
   styleUrl: './reports-page.css',
@@ -72,14 +70,18 @@ export class ReportsPage {
   protected readonly t = this.i18n.t;
   protected readonly date = this.i18n.date;
   protected readonly pick = this.i18n.pick;
-  protected readonly percent = percentText;
-  protected readonly groups = GROUPS;
   protected readonly months = EMPLOYMENT_MONTHS;
+  protected readonly quarters = [1, 2, 3, 4] as const;
   protected readonly isAdmin = computed(() => this.auth.role() === 'admin');
+  private readonly thisYear = new Date().getFullYear();
+  protected readonly years = Array.from({ length: YEARS_OFFERED }, (_, i) => this.thisYear - i);
   protected readonly divisions = inject(ReferenceStore).divisions;
   protected readonly facilities = signal<{ id: string; name: string }[]>([]);
   protected readonly stations = signal<{ id: string; name: string }[]>([]);
-  /** The organisation filters, for admins only (a counsellor's reports are their organisation's already). */
+  /**
+   * The organisation filters, for admins only: a counsellor's reports are their organisation's already,
+   * and crossing that with another dimension (or a division) would make groups small enough to name people.
+   */
   protected readonly organisationFilters = computed(() =>
     this.isAdmin()
       ? [
@@ -90,8 +92,9 @@ export class ReportsPage {
   );
 
   /** What the form shows; `applied` is what the reports were asked for. */
-  protected readonly draft = signal<ReportFilter>(initialFilter());
-  protected readonly applied = signal<ReportFilter>(initialFilter());
+  protected readonly draft = signal<ReportFilter>(this.initialFilter());
+  protected readonly applied = signal<ReportFilter>(this.initialFilter());
+  protected readonly groups = computed(() => groupsFor(this.draft(), this.isAdmin()));
   protected readonly motto = signal<Remote<MottoReportDto>>(idle());
   protected readonly abstinence = signal<Remote<AbstinenceReportDto>>(idle());
   protected readonly orders = signal<Remote<OrderFunnelReportDto>>(idle());
@@ -137,8 +140,29 @@ export class ReportsPage {
     this.load();
   }
 
+  /** Last year, the province (or a counsellor's own organisation), by facility (a counsellor's by quarter). */
+  private initialFilter(): ReportFilter {
+    return {
+      cohortYear: new Date().getFullYear() - 1,
+      cohortQuarter: null,
+      groupBy: this.isAdmin() ? 'facility' : 'cohort_quarter',
+      facilityId: null,
+      stationId: null,
+      divisionCode: null,
+      from: null,
+      to: null,
+    };
+  }
+
+  /** Changes one field of the form (see `narrowed`: one dimension at a time). */
   protected setDraft<K extends keyof ReportFilter>(key: K, value: ReportFilter[K] | undefined): void {
-    this.draft.update((d) => ({ ...d, [key]: value || (key === 'groupBy' ? 'facility' : null) }));
+    this.draft.update((d) => narrowed(d, key, value ?? null, this.isAdmin(), this.initialFilter().groupBy));
+  }
+
+  /** "2025年出所" / "Released in 2025 Q2", from what the server answered. */
+  protected cohortName(cohort: string): string {
+    const [year, quarter] = cohort.split('Q');
+    return quarter ? this.t('cohort.quarter', { y: year!, q: quarter }) : this.t('cohort.year', { y: year! });
   }
 
   protected apply(): void {
@@ -147,7 +171,7 @@ export class ReportsPage {
   }
 
   protected reset(): void {
-    this.draft.set(initialFilter());
+    this.draft.set(this.initialFilter());
     this.apply();
   }
 
@@ -169,12 +193,6 @@ export class ReportsPage {
 
   protected employed(row: MottoRowDto, months: number): RateDto | undefined {
     return row.employed.find((e) => e.months === months);
-  }
-
-  /** "4 / 8" beside a rate, or the denominator alone when the count is withheld. */
-  protected counts(r: RateDto): string {
-    if (r.denominator === null) return '';
-    return r.numerator === null ? `n=${r.denominator}` : `${r.numerator} / ${r.denominator}`;
   }
 
   protected print(): void {

@@ -18,6 +18,7 @@ import type { TranslationKey } from '../core/i18n/zh';
 import { Brand } from '../shared/brand';
 import { LangToggle } from '../shared/lang-toggle';
 import { NotificationBell } from '../notifications/notification-bell';
+import { UnsentVisitsCheck, provideUnsentVisitsCheck } from '../follow-ups/unsent-visits-dialog';
 import { Viewport } from '../shared/viewport';
 
 interface NavItem {
@@ -103,13 +104,14 @@ const NAV: Readonly<Record<Role, readonly NavItem[]>> = {
   ],
   templateUrl: './shell.html',
   styleUrl: './shell.css',
-  providers: [appIconProviders()],
+  providers: [appIconProviders(), provideUnsentVisitsCheck()],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class Shell {
   private readonly auth = inject(AuthStore);
   private readonly router = inject(Router);
   private readonly i18n = inject(I18n);
+  private readonly unsent = inject(UnsentVisitsCheck);
   protected readonly t = this.i18n.t;
   protected readonly isPhone = inject(Viewport).isPhone;
 
@@ -158,7 +160,8 @@ export class Shell {
     void this.i18n.toggle();
   }
 
-  protected logout(): void {
-    this.auth.logout();
+  /** Visits typed offline still on the phone? Ask first (send now, keep them sealed for this user, or discard). */
+  protected async logout(): Promise<void> {
+    if (await this.unsent.confirmLogout()) this.auth.logout();
   }
 }

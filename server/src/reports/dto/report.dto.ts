@@ -1,37 +1,56 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsDateString, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { ApiHideProperty, ApiProperty } from '@nestjs/swagger';
+import { Allow, IsDateString, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { REPORT_GROUPS, type ReportGroup } from '../reports.repository';
 
-/** Filters over the released cohort (motto and abstinence reports, and their workbook). */
+/** A release cohort: a calendar year (2024) or one of its quarters (2024Q2). */
+export const COHORT_PATTERN = /^(\d{4})(?:Q([1-4]))?$/;
+
+/**
+ * What the cohort reports (motto, abstinence, and their workbook) are over: everyone released in one
+ * calendar year or quarter, never an arbitrary window of days (two windows a day apart differ by one
+ * person, and their difference is that person's outcome). Rows are one dimension at a time; narrowing to
+ * one facility, station or division (or a counsellor's own organisation) leaves the quarters to group by.
+ */
 export class OutcomeQueryDto {
-  /** What each row is: facility left, station following up, release year or quarter, home division. */
+  /** Release year (2024) or quarter (2024Q2). Default: the last full calendar year before the report date. */
+  @IsOptional()
+  @Matches(COHORT_PATTERN, { message: 'cohort must be a release year (2024) or quarter (2024Q2) / 出所年份（2024）或季度（2024Q2）' })
+  @ApiProperty({ required: false, example: '2024Q2', pattern: '^\\d{4}(Q[1-4])?$' })
+  cohort?: string;
+
+  /**
+   * What each row is: facility left, station following up, home division, or the cohort's quarters.
+   * Default: facility; the quarters when the report is narrowed to one facility, station or division
+   * (always so for a counsellor, whose report is their own organisation's).
+   */
   @IsOptional()
   @IsIn(REPORT_GROUPS)
-  @ApiProperty({ enum: REPORT_GROUPS, required: false, default: 'facility' })
-  groupBy: ReportGroup = 'facility';
+  @ApiProperty({ enum: REPORT_GROUPS, required: false })
+  groupBy?: ReportGroup;
 
-  /** Released on or after (YYYY-MM-DD). */
-  @IsOptional()
-  @IsDateString({ strict: true })
-  releasedFrom?: string;
-
-  /** Released on or before (YYYY-MM-DD). */
-  @IsOptional()
-  @IsDateString({ strict: true })
-  releasedTo?: string;
-
+  /** Narrow to those who left this facility (admins; at most one of facilityId, stationId, divisionCode). */
   @IsOptional()
   @IsUUID()
   facilityId?: string;
 
+  /** Narrow to those this station follows up. */
   @IsOptional()
   @IsUUID()
   stationId?: string;
 
-  /** Home division (6-digit GB/T 2260 code). */
+  /** Narrow to a home division (6-digit GB/T 2260 code). */
   @IsOptional()
   @Matches(/^\d{6}$/, { message: 'divisionCode must be a 6-digit division code' })
   divisionCode?: string;
+
+  /** Gone (release windows of days): accepted by validation only to be refused with a message that says what to use. */
+  @ApiHideProperty()
+  @Allow()
+  releasedFrom?: unknown;
+
+  @ApiHideProperty()
+  @Allow()
+  releasedTo?: unknown;
 }
 
 /** Orders opened, or fairs held, within a window. */
@@ -48,8 +67,10 @@ export class FunnelQueryDto {
 }
 
 /**
- * A share of a group. When the denominator is below the small-cell threshold the numerator and the
- * rate are withheld (`suppressed`): in a group of three, a rate names people.
+ * A share of a group. The numerator and the rate are withheld (`suppressed`) when the group is smaller
+ * than the small-cell threshold k, when the numerator or the rest (denominator − numerator) is 1 to k − 1,
+ * or when showing it would let a reader work out such a cell by subtracting (complementary suppression).
+ * The reason is not said per cell: saying "few relapsed here" would itself be the disclosure.
  */
 export class RateDto {
   /** Null only when it is itself a withheld count (e.g. abstinent over a reached count that was withheld). */
@@ -69,7 +90,7 @@ export class EmploymentRateDto extends RateDto {
 }
 
 export class MottoRowDto {
-  /** Organisation id, year (2025), quarter (2025Q3) or division code; null for the total or an unknown group. */
+  /** Organisation id, quarter (2025Q3) or division code; null for the total or a group with nothing recorded. */
   @ApiProperty({ nullable: true, type: String })
   key: string | null;
   label: string;
@@ -84,6 +105,8 @@ export class MottoRowDto {
 }
 
 export class MottoReportDto {
+  /** The release year or quarter reported on (2024, 2024Q2). */
+  cohort: string;
   @ApiProperty({ enum: REPORT_GROUPS })
   groupBy: ReportGroup;
   asOf: string;
@@ -117,6 +140,8 @@ export class AbstinenceRowDto {
 }
 
 export class AbstinenceReportDto {
+  /** The release year or quarter reported on (2024, 2024Q2). */
+  cohort: string;
   @ApiProperty({ enum: REPORT_GROUPS })
   groupBy: ReportGroup;
   asOf: string;
@@ -131,7 +156,9 @@ export const FAIR_FUNNEL_STAGES = ['fairs', 'registered', 'checkedIn', 'intervie
 
 export class FunnelStageDto {
   stage: string;
-  count: number;
+  /** Null when withheld: "still employed" is the numerator of a share over the hires, withheld with it. */
+  @ApiProperty({ nullable: true, type: Number })
+  count: number | null;
 }
 
 export class OrderFunnelRowDto {

@@ -4,11 +4,10 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { AuthStore } from '../../core/auth/auth-store';
-import { I18n } from '../../core/i18n/i18n';
 import type { TranslationKey } from '../../core/i18n/zh';
+import { TraineeStage } from '../../portal/trainee-stage';
 import { LoadError } from '../../shared/load-error';
-import { HomeStore } from '../home-store';
+import { TraineeHomeI18n } from './trainee-home-words';
 
 interface Step {
   readonly icon: string;
@@ -25,7 +24,11 @@ const STEPS: readonly Step[] = [
   { icon: 'solution', title: 'motto.job', text: 'home.trainee.step.job', link: '/me/jobs' },
 ];
 
-/** Phone first: one status card in plain words, the three steps, big type and touch targets. */
+/**
+ * Phone first: one status card in plain words, the three steps, big type and touch targets. After
+ * release it is a screen the trainee shows employers and family: it names no place, gives no dates and
+ * uses no word of the programme; what is private (checklist, consents, data) is behind 我的档案.
+ */
 @Component({
   selector: 'jbh-trainee-home',
   imports: [RouterLink, NzButtonModule, NzIconModule, NzSpinModule, NzTagModule, LoadError],
@@ -34,26 +37,27 @@ const STEPS: readonly Step[] = [
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class TraineeHome {
-  protected readonly store = inject(HomeStore);
-  private readonly i18n = inject(I18n);
+  private readonly stage = inject(TraineeStage);
+  private readonly i18n = inject(TraineeHomeI18n);
   protected readonly t = this.i18n.t;
   protected readonly date = this.i18n.date;
-  protected readonly user = inject(AuthStore).user;
   protected readonly steps = STEPS;
+  protected readonly status = this.stage.status;
+  protected readonly discreet = this.stage.discreet;
 
   /** Counting down only makes sense while still inside. */
   protected readonly countdown = computed(() => {
-    const status = this.store.traineeStatus().data;
-    if (!status || status.daysToRelease === null) return null;
-    if (status.state !== 'admitted' && status.state !== 'pre_release') return null;
+    const status = this.status().data;
+    if (!status || status.stage !== 'inside' || status.daysToRelease === null) return null;
     return Math.max(0, status.daysToRelease);
   });
 
   constructor() {
-    this.store.loadTraineeStatus();
+    // The stage may have moved since the last visit (a release is recorded by the station).
+    this.stage.load(true);
   }
 
   protected reload(): void {
-    this.store.loadTraineeStatus();
+    this.stage.load(true);
   }
 }
