@@ -134,19 +134,17 @@ try {
     }
     return times.sort((a, b) => a - b);
   }
+  // Cohort reports are over one release year (default: last year) or quarter; a counsellor's by quarter.
+  const lastYear = new Date().getFullYear() - 1;
   const cases = [
-    ['motto by facility (admin)', '/api/reports/motto?groupBy=facility', 'admin'],
-    ['motto by release quarter (admin)', '/api/reports/motto?groupBy=cohort_quarter', 'admin'],
-    [
-      'motto by division, one year of releases (admin)',
-      `/api/reports/motto?groupBy=division&releasedFrom=${new Date().getFullYear() - 1}-01-01`,
-      'admin',
-    ],
-    ['abstinence by station (admin)', '/api/reports/abstinence?groupBy=station', 'admin'],
+    ['motto by facility, last year (admin)', '/api/reports/motto?groupBy=facility', 'admin'],
+    ['motto by release quarter (admin)', `/api/reports/motto?groupBy=cohort_quarter&cohort=${lastYear}`, 'admin'],
+    ['motto by division, one quarter (admin)', `/api/reports/motto?groupBy=division&cohort=${lastYear}Q2`, 'admin'],
+    ['abstinence by station (admin)', `/api/reports/abstinence?groupBy=station&cohort=${lastYear - 1}`, 'admin'],
     ['order funnel (admin)', '/api/reports/order-funnel', 'admin'],
     ['fair funnel (admin)', '/api/reports/fair-funnel', 'admin'],
-    ['motto, own station (counsellor)', '/api/reports/motto?groupBy=cohort_year', 'station'],
-    ['abstinence, own station (counsellor)', '/api/reports/abstinence?groupBy=cohort_year', 'station'],
+    ['motto, own station (counsellor)', `/api/reports/motto?cohort=${lastYear}`, 'station'],
+    ['abstinence, own station (counsellor)', `/api/reports/abstinence?cohort=${lastYear - 1}`, 'station'],
     ['order funnel, own station (counsellor)', '/api/reports/order-funnel', 'station'],
     ['workbook, all four (admin)', '/api/reports/outcomes.xlsx', 'admin'],
   ];

@@ -83,7 +83,10 @@ describeBrowser('reports: is the motto coming true?', () => {
     const quarter = (await page.getByTestId('motto-row').first().locator('td').first().textContent())!.trim().slice(-3, -2);
     await choose(page, 'reports-cohort-quarter', `第${quarter}季度`);
     await page.getByTestId('reports-apply').click();
-    await page.getByTestId('reports-cohort-shown').filter({ hasText: `${lastYear}年第${quarter}季度出所` }).waitFor();
+    await page
+      .getByTestId('reports-cohort-shown')
+      .filter({ hasText: `${lastYear}年第${quarter}季度出所` })
+      .waitFor();
     await reportsDrawn(page);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('reports-excel').click()]);
@@ -92,7 +95,10 @@ describeBrowser('reports: is the motto coming true?', () => {
     await wb.xlsx.load(readFileSync(await download.path()) as never);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['说明', '技能文凭就业', '操守保持', '订单漏斗', '招聘会漏斗']);
     expect(wb.getWorksheet('技能文凭就业')!.getRow(1).getCell(1).value).toBe('出所季度');
-    const about = wb.getWorksheet('说明')!.getSheetValues().flatMap((r) => (Array.isArray(r) ? [[r[1], r[2]]] : []));
+    const about = wb
+      .getWorksheet('说明')!
+      .getSheetValues()
+      .flatMap((r) => (Array.isArray(r) ? [[r[1], r[2]]] : []));
     expect(about).toContainEqual(['出所队列', `${lastYear}年第${quarter}季度`]);
 
     // The print layout: no menu, no filters, no buttons; the reports and their tables.
@@ -125,7 +131,10 @@ describeBrowser('reports: is the motto coming true?', () => {
     expect(await page.getByTestId('reports-facility').count()).toBe(0);
     await choose(page, 'reports-cohort-year', `${y}`);
     await page.getByTestId('reports-apply').click();
-    await page.getByTestId('reports-cohort-shown').filter({ hasText: `${y}年出所` }).waitFor();
+    await page
+      .getByTestId('reports-cohort-shown')
+      .filter({ hasText: `${y}年出所` })
+      .waitFor();
     await reportsDrawn(page);
     const total = Number((await page.getByTestId('motto-row').last().locator('td').nth(1).textContent())!.trim());
     expect(total).toBe(n);

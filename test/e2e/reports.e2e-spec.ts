@@ -69,8 +69,13 @@ describe('reports: the motto, funnels and abstinence with the reached share, on 
     const employerOrg = (await one<{ organisation_id: string }>(`SELECT organisation_id FROM app_user WHERE username = 'employer'`))
       .organisation_id;
     const organisation = async (name: string, type: string, division: string) =>
-      (await one<{ id: string }>(`INSERT INTO organisation (name, type, division_code) VALUES ($1, $2, $3) RETURNING id`, [name, type, division]))
-        .id;
+      (
+        await one<{ id: string }>(`INSERT INTO organisation (name, type, division_code) VALUES ($1, $2, $3) RETURNING id`, [
+          name,
+          type,
+          division,
+        ])
+      ).id;
     F = await organisation('报表测试戒毒所', 'facility', '460200');
     S = await organisation('报表测试康复站', 'community_station', '460200');
     G = await organisation('报表测试第二戒毒所', 'facility', '460100');
@@ -107,7 +112,8 @@ describe('reports: the motto, funnels and abstinence with the reached share, on 
     };
 
     const months: Record<string, number> = { a: 40, b: 14, c: 2 };
-    for (const name of ['a1', 'a2', 'a3', 'a4', 'b1', 'b2', 'b3', 'c1']) await person(name, plusMonths(today, -months[name[0]!]!), F, S, '460200');
+    for (const name of ['a1', 'a2', 'a3', 'a4', 'b1', 'b2', 'b3', 'c1'])
+      await person(name, plusMonths(today, -months[name[0]!]!), F, S, '460200');
     for (const name of ['p1', 'p2', 'p3', 'p4']) await person(name, '2015-08-15', F, S, '460200');
     for (const name of ['g1', 'g2']) await person(name, '2015-08-15', G, S2, '460100');
     const cert = (who: string, occ: string) =>

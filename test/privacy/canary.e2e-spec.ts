@@ -20,7 +20,21 @@ const addDays = (iso: string, n: number) => new Date(Date.parse(iso) + n * 86_40
 const FORBIDDEN_KEY =
   /identity|idNumber|facility|station|rehab|admitted|release|handover|stateChange|history|followUp|follow_up|visit|abstinen|relapse|urine|checklist|consent(?!Text)|homeAddress|birth|sex$/i;
 /** Words that name the rehab itself (and the canary written below). */
-const FORBIDDEN_WORDS = ['戒毒', '戒治', '强制隔离', '强戒', '康复站', '社区康复', '吸毒', '复吸', '美沙酮', 'rehab', 'detox', 'abstinen', 'CANARY'];
+const FORBIDDEN_WORDS = [
+  '戒毒',
+  '戒治',
+  '强制隔离',
+  '强戒',
+  '康复站',
+  '社区康复',
+  '吸毒',
+  '复吸',
+  '美沙酮',
+  'rehab',
+  'detox',
+  'abstinen',
+  'CANARY',
+];
 
 /**
  * The canary: what a careless or well-meaning member of staff might write about someone. It is
@@ -301,7 +315,11 @@ describe('employer deny-list: nothing about rehab reaches an employer, on any ro
   it('free text typed where controlled vocabulary belongs is refused (skills, industries, recommendation reasons)', async () => {
     const counsellor = await t.login('counsellor');
     const [held] = await t.sql<{ id: string }>(`SELECT id FROM trainee WHERE organisation_id = $1 LIMIT 1`, [counsellor.organisationId]);
-    for (const body of [{ skills: ['在戒毒所帮厨两年'] }, { skills: [{ occupationCode: '在戒毒所帮厨两年' }] }, { preferredIndustries: ['美沙酮'] }])
+    for (const body of [
+      { skills: ['在戒毒所帮厨两年'] },
+      { skills: [{ occupationCode: '在戒毒所帮厨两年' }] },
+      { preferredIndustries: ['美沙酮'] },
+    ])
       await t.http().patch(`/api/trainees/${held!.id}`).auth(counsellor.token, { type: 'bearer' }).send(body).expect(400);
     const [order] = await t.sql<{ id: string }>(`SELECT id FROM job_order WHERE state = 'open' LIMIT 1`);
     await t

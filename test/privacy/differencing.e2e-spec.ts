@@ -213,7 +213,11 @@ describe('privacy: no series of report answers singles anyone out', () => {
         facility: 'X0',
         station: 'T1',
         division: '460200',
-        plan: { cert: false, diploma: false, visits: { 12: { employed: true, abstinence: [day === '10' ? 'relapsed' : 'abstinent', 'self_reported'] } } },
+        plan: {
+          cert: false,
+          diploma: false,
+          visits: { 12: { employed: true, abstinence: [day === '10' ? 'relapsed' : 'abstinent', 'self_reported'] } },
+        },
       });
     }
     for (let i = 0; i < 140; i++) {
@@ -279,7 +283,15 @@ describe('privacy: no series of report answers singles anyone out', () => {
         await t.sql(
           `INSERT INTO diploma (trainee_id, programme_id, enrolment_id, number, verification_code, graduated_on, credits_earned, issued_by)
            VALUES ($1, $2, $3, $4, $5, $6, 60, $7)`,
-          [id, klass.programme_id, enrolment.id, `DIF${randomBytes(5).toString('hex')}`, randomBytes(6).toString('hex'), p.released, adminId],
+          [
+            id,
+            klass.programme_id,
+            enrolment.id,
+            `DIF${randomBytes(5).toString('hex')}`,
+            randomBytes(6).toString('hex'),
+            p.released,
+            adminId,
+          ],
         );
       }
       for (const [m, v] of Object.entries(p.plan.visits)) {
@@ -475,7 +487,12 @@ describe('privacy: no series of report answers singles anyone out', () => {
       return wb;
     };
     for (const [token, query, motto, abstinence] of [
-      [admin, `cohort=${YEAR}&groupBy=facility`, `admin motto?cohort=${YEAR}&groupBy=facility`, `admin abstinence?cohort=${YEAR}&groupBy=facility`],
+      [
+        admin,
+        `cohort=${YEAR}&groupBy=facility`,
+        `admin motto?cohort=${YEAR}&groupBy=facility`,
+        `admin abstinence?cohort=${YEAR}&groupBy=facility`,
+      ],
       [facilityCounsellor, `cohort=${YEAR}`, `X1 counsellor motto?cohort=${YEAR}`, `X1 counsellor abstinence?cohort=${YEAR}`],
     ] as const) {
       const wb = await download(token, query);
@@ -503,7 +520,14 @@ describe('privacy: no series of report answers singles anyone out', () => {
         [...a.rows, a.total].map((r) => [
           r.label,
           r.released,
-          ...r.years!.flatMap((y) => [expect.anything(), dash(y.reached), expect.anything(), dash(y.abstinent), expect.anything(), dash(y.testVerified)]),
+          ...r.years!.flatMap((y) => [
+            expect.anything(),
+            dash(y.reached),
+            expect.anything(),
+            dash(y.abstinent),
+            expect.anything(),
+            dash(y.testVerified),
+          ]),
         ]),
       );
     }

@@ -83,9 +83,7 @@ export class AccessService {
  * or by it; for an employer, its own orders and candidates); `self`: the caller's own rows.
  */
 export type RowScope =
-  | { kind: 'all' }
-  | { kind: 'organisation'; organisationId: string; role: Role }
-  | { kind: 'self'; userId: string; role: Role };
+  { kind: 'all' } | { kind: 'organisation'; organisationId: string; role: Role } | { kind: 'self'; userId: string; role: Role };
 
 /**
  * The scope the route declared for this caller. A caller built outside a request (schedulers,

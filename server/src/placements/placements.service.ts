@@ -466,7 +466,12 @@ export class PlacementsService {
   }
 
   /** The placement, locked, if this caller may act on it in this role; otherwise 404. */
-  private async actable(user: AuthUser, id: string, action: PlacementAction | 'end', m: EntityManager): Promise<{ p: Placement; row: PlacementRow }> {
+  private async actable(
+    user: AuthUser,
+    id: string,
+    action: PlacementAction | 'end',
+    m: EntityManager,
+  ): Promise<{ p: Placement; row: PlacementRow }> {
     const p = await this.placements.findForUpdate(id, m);
     await this.access.requireAccess(user, 'placement.act', id, m);
     const row = p ? await this.placements.findRow(id, this.scopeOf(user), m) : null;

@@ -75,9 +75,14 @@ export class ReferenceService {
     const known = await this.reference.existingOccupations(codes);
     const unknown = codes.find((c) => !known.has(c));
     if (unknown)
-      throw badRequest('UNKNOWN_OCCUPATION', `职业分类大典中没有代码 ${unknown}，请从列表中选择技能。`, `No occupation ${unknown}; pick skills from the list.`, {
-        code: unknown,
-      });
+      throw badRequest(
+        'UNKNOWN_OCCUPATION',
+        `职业分类大典中没有代码 ${unknown}，请从列表中选择技能。`,
+        `No occupation ${unknown}; pick skills from the list.`,
+        {
+          code: unknown,
+        },
+      );
   }
 
   /** Occupation names and codes → code, for reading skills typed as text (see skill-text.ts). */
@@ -110,7 +115,9 @@ export class ReferenceService {
     const known = new Set((await this.reference.industries()).map((i) => i.code));
     const unknown = codes.find((c) => !known.has(c));
     if (unknown)
-      throw badRequest('UNKNOWN_INDUSTRY', `没有行业代码 ${unknown}，请从列表中选择。`, `No industry ${unknown}; pick from the list.`, { code: unknown });
+      throw badRequest('UNKNOWN_INDUSTRY', `没有行业代码 ${unknown}，请从列表中选择。`, `No industry ${unknown}; pick from the list.`, {
+        code: unknown,
+      });
   }
 
   divisionExists(code: string): Promise<boolean> {

@@ -1,6 +1,12 @@
 import { cellId, cubeLines, type CubeRow, protectCube } from './cohort-cube';
 
-const row = (quarter: number | null, dim: CubeRow['dim'], key: string | null, released: number, counts: Record<string, number> = {}): CubeRow => ({
+const row = (
+  quarter: number | null,
+  dim: CubeRow['dim'],
+  key: string | null,
+  released: number,
+  counts: Record<string, number> = {},
+): CubeRow => ({
   quarter,
   dim,
   key,

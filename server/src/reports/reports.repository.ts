@@ -205,9 +205,10 @@ export class ReportsRepository {
   async labels(organisationIds: readonly string[], divisionCodes: readonly string[]): Promise<Map<string, { zh: string; en: string }>> {
     const [orgs, divisions] = await Promise.all([
       organisationIds.length
-        ? this.dataSource.query<{ key: string; name: string }[]>('SELECT id::text AS key, name FROM organisation WHERE id = ANY($1::uuid[])', [
-            organisationIds,
-          ])
+        ? this.dataSource.query<{ key: string; name: string }[]>(
+            'SELECT id::text AS key, name FROM organisation WHERE id = ANY($1::uuid[])',
+            [organisationIds],
+          )
         : [],
       divisionCodes.length
         ? this.dataSource.query<{ key: string; name: string; name_en: string | null }[]>(

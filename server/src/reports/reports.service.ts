@@ -126,7 +126,9 @@ export class ReportsService {
         const n = (column: string) => count(c.row, `${column}_${y}`);
         const reached = rateOf(n('reached'), n('eligible'), min, c.withheld(`reached_${y}`));
         // A withheld count cannot reappear as the denominator of the next rate (unless it is over nobody: then it is 0).
-        const abstinent = hidesNumerator(reached) ? withheldRate() : rateOf(n('abstinent'), n('reached'), min, c.withheld(`abstinent_${y}`));
+        const abstinent = hidesNumerator(reached)
+          ? withheldRate()
+          : rateOf(n('abstinent'), n('reached'), min, c.withheld(`abstinent_${y}`));
         const testVerified = hidesNumerator(abstinent)
           ? withheldRate()
           : rateOf(n('verified'), n('abstinent'), min, c.withheld(`verified_${y}`));

@@ -71,7 +71,9 @@ class Suppressor {
     this.k = p.k;
     this.cells = p.cells;
     // Only the children that exist: an absent child is nobody, known to be zero.
-    this.lines = p.lines.filter((l) => p.cells.has(l.parent)).map((l) => ({ parent: l.parent, children: l.children.filter((c) => p.cells.has(c)) }));
+    this.lines = p.lines
+      .filter((l) => p.cells.has(l.parent))
+      .map((l) => ({ parent: l.parent, children: l.children.filter((c) => p.cells.has(c)) }));
     this.hiddenDenominator = new Set([...(p.forced ?? [])].filter((id) => p.cells.has(id)));
     this.lines.forEach((l, i) => {
       for (const id of [l.parent, ...l.children]) push(this.linesOf, id, i);
@@ -279,7 +281,8 @@ function determinedColumns(rows: Float64Array[], width: number): number[] {
   let r = 0;
   for (let col = 0; col < width && r < rows.length; col++) {
     let best = -1;
-    for (let i = r; i < rows.length; i++) if (Math.abs(rows[i]![col]!) > EPS && (best < 0 || Math.abs(rows[i]![col]!) > Math.abs(rows[best]![col]!))) best = i;
+    for (let i = r; i < rows.length; i++)
+      if (Math.abs(rows[i]![col]!) > EPS && (best < 0 || Math.abs(rows[i]![col]!) > Math.abs(rows[best]![col]!))) best = i;
     if (best < 0) continue;
     [rows[r], rows[best]] = [rows[best]!, rows[r]!];
     const pivotRow = rows[r]!;

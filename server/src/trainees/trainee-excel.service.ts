@@ -343,7 +343,11 @@ export class TraineeExcelService {
       if (v.workHistory.length > 1000) bad('workHistory', '工作经历过长（最多1000字）', 'work history too long');
       // Skills are what employers read: each must name an occupation of the classification.
       const skills: ParsedSkill[] = [];
-      for (const text of v.skills.split(/[、,，;；]/).map((x) => x.trim()).filter(Boolean).slice(0, 30)) {
+      for (const text of v.skills
+        .split(/[、,，;；]/)
+        .map((x) => x.trim())
+        .filter(Boolean)
+        .slice(0, 30)) {
         const skill = parseSkillText(text, occupations);
         if (skill) skills.push(skill);
         else

@@ -32,8 +32,7 @@ export const PRE_RELEASE_DAYS = 30;
 const PRE_RELEASE_LOCK = 7_230_502;
 
 /** The filters of a caseload search, for its audit entry (the free-text term is handled apart). */
-const searchFilters = (q: TraineeQueryDto): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(q).filter(([k]) => k !== 'q'));
+const searchFilters = (q: TraineeQueryDto): Record<string, unknown> => Object.fromEntries(Object.entries(q).filter(([k]) => k !== 'q'));
 
 /** Skills as stored: one entry per occupation, the level null when none was given. */
 export const skillsOf = (skills: { occupationCode: string; level?: number | null }[] | undefined): TraineeSkill[] => {

@@ -50,7 +50,9 @@ type Key = keyof typeof ZH;
         <nz-alert class="note" nzType="warning" nzShowIcon [nzMessage]="p" data-testid="unsent-problem" />
       }
       <div class="actions">
-        <button nz-button type="button" [disabled]="!!busy()" (click)="close(undefined)" data-testid="unsent-cancel">{{ w('cancel') }}</button>
+        <button nz-button type="button" [disabled]="!!busy()" (click)="close(undefined)" data-testid="unsent-cancel">
+          {{ w('cancel') }}
+        </button>
         <button
           nz-button
           nzDanger

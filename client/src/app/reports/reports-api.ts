@@ -4,7 +4,14 @@ import type { Observable } from 'rxjs';
 import { queryParams } from '../core/api/query-params';
 import { SILENT_ERRORS } from '../core/errors/error-context';
 import type { OrganisationPageDto } from '../core/api/api-types';
-import { type AbstinenceReportDto, cohortParam, type FairFunnelReportDto, type MottoReportDto, type OrderFunnelReportDto, type ReportFilter } from './reports-types';
+import {
+  type AbstinenceReportDto,
+  cohortParam,
+  type FairFunnelReportDto,
+  type MottoReportDto,
+  type OrderFunnelReportDto,
+  type ReportFilter,
+} from './reports-types';
 
 /** The page shows its own errors, per report. */
 const silent = () => ({ context: new HttpContext().set(SILENT_ERRORS, true) });

@@ -33,6 +33,8 @@ describe('the reports filter', () => {
     // Clearing the narrowing offers every grouping again; an emptied grouping falls back to the default.
     expect(narrowed(sameDimension, 'facilityId', null, true, 'facility').facilityId).toBeNull();
     expect(narrowed(filter({ groupBy: 'station' }), 'groupBy', null, true, 'facility').groupBy).toBe('facility');
-    expect(narrowed(filter({ groupBy: 'cohort_quarter' }), 'cohortQuarter', 3, false, 'cohort_quarter')).toMatchObject({ cohortQuarter: 3 });
+    expect(narrowed(filter({ groupBy: 'cohort_quarter' }), 'cohortQuarter', 3, false, 'cohort_quarter')).toMatchObject({
+      cohortQuarter: 3,
+    });
   });
 });

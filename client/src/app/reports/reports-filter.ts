@@ -27,7 +27,7 @@ export function narrowed<K extends keyof ReportFilter>(
   admin: boolean,
   defaultGroup: ReportGroup,
 ): ReportFilter {
-  const next = { ...f, [key]: value } as ReportFilter;
+  const next: ReportFilter = { ...f, [key]: value };
   if (key === 'groupBy' && !value) next.groupBy = defaultGroup;
   if (key === 'cohortYear' && !value) next.cohortYear = f.cohortYear;
   if ((NARROWINGS as string[]).includes(key) && value) for (const other of NARROWINGS) if (other !== key) next[other] = null;

@@ -3,19 +3,16 @@ import type { Caller, PermissionDefinition, Querier } from '../access.types';
 
 const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
 
-const handoversOnSide = (column: 'from_organisation_id' | 'to_organisation_id' | 'either') => async (
-  q: Querier,
-  caller: Caller,
-  wanted: string[],
-) =>
-  ids(
-    await q.query<{ id: string }[]>(
-      `SELECT id FROM handover WHERE id = ANY($1::uuid[]) AND ${
-        column === 'either' ? '(from_organisation_id = $2 OR to_organisation_id = $2)' : `${column} = $2`
-      }`,
-      [wanted, caller.organisationId],
-    ),
-  );
+const handoversOnSide =
+  (column: 'from_organisation_id' | 'to_organisation_id' | 'either') => async (q: Querier, caller: Caller, wanted: string[]) =>
+    ids(
+      await q.query<{ id: string }[]>(
+        `SELECT id FROM handover WHERE id = ANY($1::uuid[]) AND ${
+          column === 'either' ? '(from_organisation_id = $2 OR to_organisation_id = $2)' : `${column} = $2`
+        }`,
+        [wanted, caller.organisationId],
+      ),
+    );
 
 const HANDOVER = { zh: '衔接记录', en: 'Handover' };
 
