@@ -97,7 +97,10 @@ describeBrowser("shared phone: a counsellor's unsent visit is neither readable n
 
   /** Opens the user menu (once the last one has finished closing: a click during its exit animation is lost). */
   async function openUserMenu(page: Page): Promise<void> {
-    await page.locator('.ant-dropdown').waitFor({ state: 'hidden' }).catch(() => undefined);
+    await page
+      .locator('.ant-dropdown')
+      .waitFor({ state: 'hidden' })
+      .catch(() => undefined);
     await page.locator('.user-button').click();
   }
 
@@ -112,7 +115,10 @@ describeBrowser("shared phone: a counsellor's unsent visit is neither readable n
       await page.locator('.menu-action', { hasText: to }).click();
       await page.locator('.ant-dropdown').waitFor({ state: 'hidden' });
     } else {
-      await page.locator('.staff-header').getByRole('button', { name: new RegExp(`: ${to}$`) }).click();
+      await page
+        .locator('.staff-header')
+        .getByRole('button', { name: new RegExp(`: ${to}$`) })
+        .click();
     }
     await page.locator(`html[lang="${to === 'English' ? 'en' : 'zh-CN'}"]`).waitFor();
   }

@@ -8,6 +8,7 @@ import { NotificationsService } from './notifications.service';
 import {
   REVEALING_WORDS,
   TRAINEE_DEFAULT_NOTICE,
+  TRAINEE_NOTICE_EVENTS,
   TRAINEE_NOTICES,
   TRANSPORT_TEXT,
   revealingWordsIn,
@@ -30,7 +31,8 @@ describe('the texts a trainee is sent', () => {
   });
 
   it('none carries the programme’s words, in either language, nor does the transport line or the default', () => {
-    const all = [...Object.values(TRAINEE_NOTICES), TRAINEE_DEFAULT_NOTICE, TRANSPORT_TEXT];
+    const events = Object.values(TRAINEE_NOTICE_EVENTS).flatMap((list) => list.map(([, text]) => text));
+    const all = [...Object.values(TRAINEE_NOTICES), ...events, TRAINEE_DEFAULT_NOTICE, TRANSPORT_TEXT];
     for (const text of all) {
       expect(revealingWordsIn(text.zh)).toEqual([]);
       expect(revealingWordsIn(text.en)).toEqual([]);
@@ -48,10 +50,14 @@ describe('the texts a trainee is sent', () => {
     expect(revealingWordsIn('金不换：您有一条新消息')).toEqual(['金不换']);
   });
 
-  it('an unknown kind falls back to the neutral default', () => {
+  it('an unknown kind falls back to the neutral default; an event is told apart only by its dedupe key', () => {
     expect(traineeNotice('something.new')).toBe(TRAINEE_DEFAULT_NOTICE);
     expect(traineeNotice('placement.offer')).toBe(TRAINEE_NOTICES['placement.offer']);
     expect(traineeNotice('constructor')).toBe(TRAINEE_DEFAULT_NOTICE);
+    expect(traineeNotice('enrolment.decided', 'diploma:d-1').zh).toContain('恭喜毕业');
+    expect(traineeNotice('enrolment.decided', 'class-reject:e-1').zh).toBe('入学申请未通过');
+    expect(traineeNotice('enrolment.decided', 'something-else:1')).toBe(TRAINEE_NOTICES['enrolment.decided']);
+    expect(traineeNotice('placement.offer', 'diploma:d-1')).toBe(TRAINEE_NOTICES['placement.offer']);
   });
 });
 
@@ -131,12 +137,13 @@ describe('NotificationsService.notify', () => {
 });
 
 describe('NotificationsService.mine', () => {
-  const row = (kind: string, titleZh: string, titleEn: string) => ({
+  const row = (kind: string, titleZh: string, titleEn: string, dedupeKey = `k:${kind}`) => ({
     id: `id-${kind}`,
     userId: 'u',
     kind,
     titleZh,
     titleEn,
+    dedupeKey,
     link: '/me/jobs',
     createdAt: new Date('2026-01-02T03:04:05Z'),
     readAt: null,
@@ -144,6 +151,7 @@ describe('NotificationsService.mine', () => {
   const rows = [
     row('placement.offer', REVEALING.titleZh, REVEALING.titleEn),
     row('handover.requested', REVEALING.titleZh, REVEALING.titleEn),
+    row('enrolment.decided', REVEALING.titleZh, REVEALING.titleEn, 'diploma:d-1'),
   ];
   const repo = { find: () => Promise.resolve(rows), countBy: () => Promise.resolve(2) };
   const service = new NotificationsService({ getRepository: () => repo } as unknown as DataSource, [], new AccessService({} as DataSource));
@@ -154,6 +162,7 @@ describe('NotificationsService.mine', () => {
     expect(list.items.map((i) => [i.title, i.titleEn])).toEqual([
       [TRAINEE_NOTICES['placement.offer']!.zh, TRAINEE_NOTICES['placement.offer']!.en],
       [TRAINEE_DEFAULT_NOTICE.zh, TRAINEE_DEFAULT_NOTICE.en],
+      [traineeNotice('enrolment.decided', 'diploma:d-1').zh, traineeNotice('enrolment.decided', 'diploma:d-1').en],
     ]);
     expect(list.unread).toBe(2);
   });

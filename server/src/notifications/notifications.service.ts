@@ -58,7 +58,7 @@ export class NotificationsService {
     );
     if (who?.muted) return;
     // Anyone not known to be staff or an employer is told in a trainee's words.
-    const title = !who || this.access.can(who, 'notice.discreet') ? traineeNotice(n.kind) : { zh: n.titleZh, en: n.titleEn };
+    const title = !who || this.access.can(who, 'notice.discreet') ? traineeNotice(n.kind, n.dedupeKey) : { zh: n.titleZh, en: n.titleEn };
     const res = await m
       .createQueryBuilder()
       .insert()
@@ -117,8 +117,8 @@ export class NotificationsService {
       items: rows.map((r) => ({
         id: r.id,
         kind: r.kind,
-        title: trainee ? traineeNotice(r.kind).zh : r.titleZh,
-        titleEn: trainee ? traineeNotice(r.kind).en : r.titleEn,
+        title: trainee ? traineeNotice(r.kind, r.dedupeKey).zh : r.titleZh,
+        titleEn: trainee ? traineeNotice(r.kind, r.dedupeKey).en : r.titleEn,
         link: r.link,
         createdAt: r.createdAt.toISOString(),
         read: r.readAt !== null,

@@ -83,7 +83,25 @@ export const TRAINEE_NOTICES: Readonly<Record<string, NoticeText>> = {
   'fair.reminder': { zh: '明天有您报名的招聘会，请带好签到码', en: 'Your job fair is tomorrow: bring your check-in code' },
 };
 
-/** The title a trainee sees for a notice of this kind. */
-export function traineeNotice(kind: string): NoticeText {
+/**
+ * Finer fixed texts for one event of a kind, told apart by the event's dedupe key (an identifier the
+ * caller builds, never its wording): the diploma is news worth saying plainly. An unknown key gets the
+ * kind's text.
+ */
+export const TRAINEE_NOTICE_EVENTS: Readonly<Record<string, readonly (readonly [keyPrefix: string, text: NoticeText])[]>> = {
+  'enrolment.decided': [
+    ['diploma:', { zh: '恭喜毕业！您的中专毕业证书已颁发', en: 'Congratulations: your diploma has been issued' }],
+    ['class-approve:', { zh: '入学申请已通过', en: 'Your class application was approved' }],
+    ['class-waitlist:', { zh: '班级已满，您在候补名单中', en: 'The class is full: you are on the waitlist' }],
+    ['class-reject:', { zh: '入学申请未通过', en: 'Your class application was not approved' }],
+    ['class-promoted:', { zh: '候补转正：您已获得班级名额', en: 'Off the waitlist: you have a place in the class' }],
+  ],
+};
+
+/** The title a trainee sees for a notice of this kind (and, where it tells events apart, this dedupe key). */
+export function traineeNotice(kind: string, dedupeKey = ''): NoticeText {
+  const events = Object.hasOwn(TRAINEE_NOTICE_EVENTS, kind) ? TRAINEE_NOTICE_EVENTS[kind]! : [];
+  const event = events.find(([prefix]) => dedupeKey.startsWith(prefix));
+  if (event) return event[1];
   return Object.hasOwn(TRAINEE_NOTICES, kind) ? TRAINEE_NOTICES[kind]! : TRAINEE_DEFAULT_NOTICE;
 }
