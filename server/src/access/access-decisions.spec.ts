@@ -14,7 +14,10 @@ const FORBIDDEN: { what: string; pattern: RegExp }[] = [
   { what: 'compares a role', pattern: /\.role\s*[!=]==?|[!=]==?\s*[\w.?[\]'"]*\.role\b(?!\w)/ },
   { what: 'tests a role against a list', pattern: /\.includes\(\s*[\w.?]*\.role\s*\)/ },
   { what: 'switches on a role', pattern: /switch\s*\(\s*[\w.?]*\.role\s*\)/ },
-  { what: "compares the caller's organisation", pattern: /\b(user|caller|actor)\.organisationId\s*[!=]==?|[!=]==?\s*(user|caller|actor)\.organisationId\b/ },
+  {
+    what: "compares the caller's organisation",
+    pattern: /\b(user|caller|actor)\.organisationId\s*[!=]==?|[!=]==?\s*(user|caller|actor)\.organisationId\b/,
+  },
   { what: "compares the caller's id", pattern: /\b(user|caller|actor)\.id\s*[!=]==?|[!=]==?\s*(user|caller|actor)\.id\b/ },
 ];
 
