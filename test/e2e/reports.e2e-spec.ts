@@ -5,26 +5,28 @@ import { createTestApp, type TestApp } from '../utils/test-app';
 
 /**
  * Outcome dashboards over a small data set whose every number was worked out by hand (below). The app's
- * clock is moved to 15 June 2017, before any demo trainee was released, so the release cohorts asked
+ * clock is moved to 15 June 2018, before any demo trainee was released, so the release cohorts asked
  * for here hold these people only. The set lives in its own facility F and station S, so narrowing to F,
  * or asking as F's counsellor, sees only it. Small cells: REPORT_MIN_CELL=2 here.
  *
  *  trainee  released          certificate  diploma  employment evidence                      abstinence visits
- *  a1       40 months (2014Q1) yes (occ X)  yes      hired on O at r+10d, still employed       +12 abstinent (test), +24 abstinent (test)
- *  a2       40 months          yes (occ Y)  –        hired on O at r+2m, left at r+4m          +12 abstinent (self-reported)
- *  a3       40 months          –            –        +6 visit: employed                        +12 done, status unknown
- *  a4       40 months          –            –        +12 visit: unemployed                     +12 missed
- *  b1       14 months (2016Q2) yes (occ X)  –        +1 visit: self-employed                   +12 relapsed (test)
+ *  a1       52 months (2014Q1) yes (occ X)  yes      hired on O at r+10d, still employed       +12 abstinent (test), +24 abstinent (test)
+ *  a2       52 months          yes (occ Y)  –        hired on O at r+2m, left at r+4m          +12 abstinent (self-reported)
+ *  a3       52 months          –            –        +6 visit: employed                        +12 done, status unknown
+ *  a4       52 months          –            –        +12 visit: unemployed                     +12 missed
+ *  b1       14 months (2017Q2) yes (occ X)  –        +1 visit: self-employed                   +12 relapsed (test)
  *  b2       14 months          –            yes      hired on O2 at r−5d (before release)      +12 abstinent (test)
  *  b3       14 months          –            –        recommended to O, nothing else            –
- *  c1       2 months (2017Q2)  yes (occ Y)  –        hired on O2 at r+10d                      –
+ *  c1       2 months (2018Q2)  yes (occ Y)  –        hired on O2 at r+10d                      –
  *
  * Cohort 2014 (a1–a4), motto: certificate 2/4, diploma 1/4 (withheld: one person), employed at 1 month
  * 1/4 (withheld), at 3 months 2/4 (a1 a2), at 6 months 2/4 (a1 a3), at 12 months 1/4 (withheld).
  * Abstinence: year 1 eligible 4, reached 2/4 (a3's status unknown and a4 missed do not count), abstinent
  * 2/2, of whom test-verified 1 (withheld); year 2 reached 1/4 (withheld, and what is over it); year 3
- * reached 0/4. Cohort 2016 (b1–b3): every share is 1 or 2 of 3 — withheld; abstinence year 1 reached
- * 2/3 (b3 not: one person) — withheld. Cohort 2015: p1–p4 left F (certificates p1 p2: 2/4, safe on its
+ * reached 0/4. Cohort 2017 (b1–b3): every share is 1 or 2 of 3 — withheld; and from 3 months after release
+ * on, not settled yet (a cohort's share is published once all of it has reached that age and 3 months
+ * more have passed for the records: employment at 3 months on 30 June 2018, abstinence at a year on
+ * 31 March 2019). Cohort 2018 (c1): nothing settled. Cohort 2015: p1–p4 left F (certificates p1 p2: 2/4, safe on its
  * own) and g1–g2 left G (certificate g1: 1/2); F's 2/4 is withheld too, or the year's 3/6 minus it is g1.
  * Order O funnel: trained 2 (a1 a2; b1 withdrew), certified in X 1 (a1), recommended 3 (a1 a2 b3), hired 2,
  * still employed 3 months after the hire 1/2 (a2 left after 2 months: withheld, one person), at 6 months 1/2.
@@ -58,7 +60,7 @@ describe('reports: the motto, funnels and abstinence with the reached share, on 
 
   beforeAll(async () => {
     t = await createTestApp({ REPORT_MIN_CELL: '2' });
-    t.app.get(Clock).travelTo(new Date('2017-06-15T10:00:00+08:00'));
+    t.app.get(Clock).travelTo(new Date('2018-06-15T10:00:00+08:00'));
     today = t.app.get(Clock).today();
     admin = (await t.login('admin')).token;
     otherCounsellor = (await t.login('counsellor')).token;
@@ -111,7 +113,7 @@ describe('reports: the motto, funnels and abstinence with the reached share, on 
       );
     };
 
-    const months: Record<string, number> = { a: 40, b: 14, c: 2 };
+    const months: Record<string, number> = { a: 52, b: 14, c: 2 };
     for (const name of ['a1', 'a2', 'a3', 'a4', 'b1', 'b2', 'b3', 'c1'])
       await person(name, plusMonths(today, -months[name[0]!]!), F, S, '460200');
     for (const name of ['p1', 'p2', 'p3', 'p4']) await person(name, '2015-08-15', F, S, '460200');
@@ -304,20 +306,24 @@ describe('reports: the motto, funnels and abstinence with the reached share, on 
     expect(q2.body.total).toMatchObject({ released: 0, certificate: withheld(0) });
     const division = await get(admin, '/api/reports/motto?cohort=2014&groupBy=division').expect(200);
     expect(division.body.rows).toEqual([expect.objectContaining({ key: '460200', label: '三亚市', labelEn: 'Sanya', released: 4 })]);
-    // No cohort: the last full year before the report date (2016: b1–b3, every share 1 or 2 of 3).
+    // No cohort: the last full year before the report date (2017: b1–b3, every share 1 or 2 of 3).
     const last = await get(admin, '/api/reports/motto').expect(200);
-    expect(last.body).toMatchObject({ cohort: '2016', groupBy: 'facility' });
+    expect(last.body).toMatchObject({ cohort: '2017', groupBy: 'facility' });
     expect(last.body.total).toMatchObject({ released: 3, certificate: withheld(3), diploma: withheld(3) });
     expect(last.body.total.employed).toEqual([
       { months: 1, ...withheld(3) }, // b1 and b2 of 3: the third is one person
-      { months: 3, ...withheld(3) },
-      { months: 6, ...withheld(3) },
-      { months: 12, ...withheld(3) },
+      // Not settled: everyone released in 2017 is 3 months out on 31 March 2018, and the records have until 30 June.
+      { months: 3, ...withheld(3), pendingUntil: '2018-06-30' },
+      { months: 6, ...withheld(3), pendingUntil: '2018-09-30' },
+      { months: 12, ...withheld(3), pendingUntil: '2019-03-31' },
     ]);
-    // c1, alone in 2017.
-    const alone = await get(admin, '/api/reports/motto?cohort=2017').expect(200);
-    expect(alone.body.total).toMatchObject({ released: 1, certificate: withheld(1) });
-    expect(alone.body.total.employed[1]).toEqual({ months: 3, ...withheld(0) });
+    // c1, alone in 2018: nothing settled yet.
+    const alone = await get(admin, '/api/reports/motto?cohort=2018').expect(200);
+    expect(alone.body.total).toMatchObject({ released: 1, certificate: { ...withheld(1), pendingUntil: '2019-03-31' } });
+    expect(alone.body.total.employed[1]).toEqual({ months: 3, ...withheld(0), pendingUntil: '2019-06-30' });
+    // A quarter settles before its year: 2018Q1 (nobody) would be published from 30 June 2018.
+    const early = await get(admin, '/api/reports/motto?cohort=2018Q1').expect(200);
+    expect(early.body.total.certificate).toEqual({ ...withheld(0), pendingUntil: '2018-06-30' });
   });
 
   it('abstinence sits next to the share of the cohort reached; a rate over one person is withheld', async () => {
@@ -330,9 +336,16 @@ describe('reports: the motto, funnels and abstinence with the reached share, on 
       // Nobody reached: the shares over them are over nobody (0, not a hidden count).
       { years: 3, eligible: 4, reached: rate(0, 4, 0), abstinent: withheld(0), testVerified: withheld(0) },
     ]);
-    // 2016: b1 relapsed, b2 abstinent, b3 not reached: 2 of 3 reached is a statement about b3.
-    const b = await get(admin, '/api/reports/abstinence?cohort=2016').expect(200);
-    expect(b.body.total.years[0]).toEqual({ years: 1, eligible: 3, reached: withheld(3), abstinent: none, testVerified: none });
+    // 2017: b1 relapsed, b2 abstinent, b3 not reached — and a year on, not all of 2017's visits are in yet.
+    const b = await get(admin, '/api/reports/abstinence?cohort=2017').expect(200);
+    const pending = '2019-03-31';
+    expect(b.body.total.years[0]).toEqual({
+      years: 1,
+      eligible: 3,
+      reached: { ...withheld(3), pendingUntil: pending },
+      abstinent: { ...none, pendingUntil: pending },
+      testVerified: { ...none, pendingUntil: pending },
+    });
     expect(b.body.total.years[1]).toMatchObject({ eligible: 0, reached: withheld(0) });
   });
 

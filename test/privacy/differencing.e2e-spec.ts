@@ -35,6 +35,7 @@ interface Rate {
   numerator: number | null;
   denominator: number | null;
   suppressed: boolean;
+  pendingUntil?: string;
 }
 interface Row {
   key: string | null;
@@ -144,7 +145,12 @@ describe('privacy: no series of report answers singles anyone out', () => {
       for (const [name, rate] of shares(report, r)) {
         const id = `${report}|${name}|${groupId(g)}`;
         const seen = notebook.get(id);
-        const value = { numerator: rate.numerator, denominator: rate.denominator, suppressed: rate.suppressed };
+        const value = {
+          numerator: rate.numerator,
+          denominator: rate.denominator,
+          suppressed: rate.suppressed,
+          pendingUntil: rate.pendingUntil,
+        };
         if (!seen) notebook.set(id, { rate: value, where });
         else if (JSON.stringify(seen.rate) !== JSON.stringify(value))
           inconsistencies.push(`${id}: ${JSON.stringify(seen.rate)} in ${seen.where}, ${JSON.stringify(value)} in ${where}`);

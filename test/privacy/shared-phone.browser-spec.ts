@@ -148,6 +148,7 @@ describeBrowser("shared phone: a counsellor's unsent visit is neither readable n
     await startLogout(page);
     const dialog = page.getByTestId('unsent-dialog');
     await dialog.waitFor();
+    await page.locator('.ant-dropdown').waitFor({ state: 'hidden' }); // the user menu has closed behind it
     expect(await dialog.textContent()).toContain('有 1 条回访还没发送');
     await shoot(page, 'shared-phone-logout-warning-phone');
     await page.getByTestId('unsent-cancel').click();
@@ -158,6 +159,7 @@ describeBrowser("shared phone: a counsellor's unsent visit is neither readable n
     await switchLanguage(page, true, 'English');
     await startLogout(page);
     await dialog.waitFor();
+    await page.locator('.ant-dropdown').waitFor({ state: 'hidden' }); // the user menu has closed behind it
     expect(await dialog.textContent()).toContain('1 visit not sent yet');
     await shoot(page, 'shared-phone-logout-warning-phone-en');
     await page.getByTestId('unsent-send').click();
@@ -213,6 +215,7 @@ describeBrowser("shared phone: a counsellor's unsent visit is neither readable n
     await startLogout(page);
     const dialog = page.getByTestId('unsent-dialog');
     await dialog.waitFor();
+    await page.locator('.ant-dropdown').waitFor({ state: 'hidden' }); // the user menu has closed behind it
     expect(await dialog.textContent()).toContain('有 1 条回访还没发送');
     await shoot(page, 'shared-phone-logout-warning-desktop');
     await page.getByTestId('unsent-cancel').click();
@@ -221,6 +224,7 @@ describeBrowser("shared phone: a counsellor's unsent visit is neither readable n
     await switchLanguage(page, false, 'English');
     await startLogout(page);
     await dialog.waitFor();
+    await page.locator('.ant-dropdown').waitFor({ state: 'hidden' }); // the user menu has closed behind it
     expect(await dialog.textContent()).toContain('1 visit not sent yet');
     await shoot(page, 'shared-phone-logout-warning-desktop-en');
     // 丢弃 asks once more before deleting.

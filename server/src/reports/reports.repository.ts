@@ -17,16 +17,16 @@ export const ABSTINENCE_YEARS = [1, 2, 3] as const;
 
 /** The shares of the motto report, per cell: certificate and diploma over the released, employed at N months over those N months out. */
 export const MOTTO_MEASURES: readonly Measure[] = [
-  { name: 'certificate', n: 'certified', d: 'released' },
-  { name: 'diploma', n: 'diploma', d: 'released' },
-  ...EMPLOYMENT_MONTHS.map((m) => ({ name: `employed_${m}`, n: `employed_${m}`, d: `eligible_${m}` })),
+  { name: 'certificate', n: 'certified', d: 'released', months: 0 },
+  { name: 'diploma', n: 'diploma', d: 'released', months: 0 },
+  ...EMPLOYMENT_MONTHS.map((m) => ({ name: `employed_${m}`, n: `employed_${m}`, d: `eligible_${m}`, months: m })),
 ];
 
 /** Abstinence per year after release: reached over those due; abstinent over the reached; test-verified over the abstinent. */
 export const ABSTINENCE_MEASURES: readonly Measure[] = ABSTINENCE_YEARS.flatMap((y) => [
-  { name: `reached_${y}`, n: `reached_${y}`, d: `eligible_${y}` },
-  { name: `abstinent_${y}`, n: `abstinent_${y}`, d: `reached_${y}`, within: `reached_${y}` },
-  { name: `verified_${y}`, n: `verified_${y}`, d: `abstinent_${y}`, within: `abstinent_${y}` },
+  { name: `reached_${y}`, n: `reached_${y}`, d: `eligible_${y}`, months: 12 * y },
+  { name: `abstinent_${y}`, n: `abstinent_${y}`, d: `reached_${y}`, within: `reached_${y}`, months: 12 * y },
+  { name: `verified_${y}`, n: `verified_${y}`, d: `abstinent_${y}`, within: `abstinent_${y}`, months: 12 * y },
 ]);
 
 export interface FunnelFilter {

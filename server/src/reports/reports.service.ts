@@ -8,7 +8,7 @@ import { Clock } from '../common/clock';
 import { badRequest } from '../common/domain-error';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env';
-import { type CohortDim, type CubeRow, idOf, type Measure, protectCube } from './cohort-cube';
+import { type CohortDim, type CubeRow, idOf, type Measure, protectCube, settlesOn } from './cohort-cube';
 import {
   type AbstinenceReportDto,
   type AbstinenceRowDto,
@@ -62,6 +62,8 @@ interface SliceCell {
   key: string | null;
   isTotal: boolean;
   withheld: (measure: string) => boolean;
+  /** For a share measured `months` after release: the day it is first published, when that is after today; else null. */
+  pendingUntil: (months: number) => string | null;
   label: { zh: string; en: string };
 }
 
@@ -101,15 +103,19 @@ export class ReportsService {
   private async buildMotto(s: CohortSlice): Promise<MottoReportDto> {
     const min = this.config.reportMinCell;
     const { rows, total } = await this.sliceOf(s, await this.reports.motto(s.year, s.asOf), MOTTO_MEASURES);
-    const toDto = (c: SliceCell): MottoRowDto => ({
-      ...labelled(c),
-      certificate: rateOf(count(c.row, 'certified'), c.row.released, min, c.withheld('certificate')),
-      diploma: rateOf(count(c.row, 'diploma'), c.row.released, min, c.withheld('diploma')),
-      employed: EMPLOYMENT_MONTHS.map((n) => ({
-        months: n,
-        ...rateOf(count(c.row, `employed_${n}`), count(c.row, `eligible_${n}`), min, c.withheld(`employed_${n}`)),
-      })),
-    });
+    const toDto = (c: SliceCell): MottoRowDto => {
+      const share = (measure: string, months: number, n: number, d: number) =>
+        pending(rateOf(n, d, min, c.withheld(measure)), c.pendingUntil(months));
+      return {
+        ...labelled(c),
+        certificate: share('certificate', 0, count(c.row, 'certified'), c.row.released),
+        diploma: share('diploma', 0, count(c.row, 'diploma'), c.row.released),
+        employed: EMPLOYMENT_MONTHS.map((n) => ({
+          months: n,
+          ...share(`employed_${n}`, n, count(c.row, `employed_${n}`), count(c.row, `eligible_${n}`)),
+        })),
+      };
+    };
     return { cohort: s.cohort, groupBy: s.groupBy, asOf: s.asOf, minCell: min, rows: rows.map(toDto), total: toDto(total) };
   }
 
@@ -124,6 +130,7 @@ export class ReportsService {
       ...labelled(c),
       years: ABSTINENCE_YEARS.map((y) => {
         const n = (column: string) => count(c.row, `${column}_${y}`);
+        const until = c.pendingUntil(12 * y);
         const reached = rateOf(n('reached'), n('eligible'), min, c.withheld(`reached_${y}`));
         // A withheld count cannot reappear as the denominator of the next rate (unless it is over nobody: then it is 0).
         const abstinent = hidesNumerator(reached)
@@ -132,7 +139,13 @@ export class ReportsService {
         const testVerified = hidesNumerator(abstinent)
           ? withheldRate()
           : rateOf(n('verified'), n('abstinent'), min, c.withheld(`verified_${y}`));
-        return { years: y, eligible: n('eligible'), reached, abstinent, testVerified };
+        return {
+          years: y,
+          eligible: n('eligible'),
+          reached: pending(reached, until),
+          abstinent: pending(abstinent, until),
+          testVerified: pending(testVerified, until),
+        };
       }),
     });
     return { cohort: s.cohort, groupBy: s.groupBy, asOf: s.asOf, minCell: min, rows: rows.map(toDto), total: toDto(total) };
@@ -424,7 +437,7 @@ export class ReportsService {
    * them: the same cell is withheld or shown in every answer that contains it.
    */
   private async sliceOf(s: CohortSlice, cube: CubeRow[], measures: readonly Measure[]): Promise<{ rows: SliceCell[]; total: SliceCell }> {
-    const withheld = protectCube(cube, measures, this.config.reportMinCell);
+    const withheld = protectCube(cube, measures, this.config.reportMinCell, { year: s.year, asOf: s.asOf });
     const byId = new Map(cube.map((r) => [idOf(r), r]));
     const sel = s.selection;
     const cell = (quarter: number | null, dim: CohortDim | null, key: string | null): CubeRow | undefined =>
@@ -456,6 +469,10 @@ export class ReportsService {
         key: isTotal ? null : s.groupBy === 'cohort_quarter' ? `${s.year}Q${row.quarter}` : row.key,
         isTotal,
         withheld: (m) => withheld.get(m)?.has(id) ?? false,
+        pendingUntil: (months) => {
+          const day = settlesOn(s.year, row.quarter, months);
+          return day > s.asOf ? day : null;
+        },
         label: isTotal ? { zh: '合计', en: 'Total' } : groupLabel(s, row, names),
       };
     };
@@ -515,6 +532,11 @@ const GROUP_ZH: Record<ReportGroup, string> = {
   cohort_quarter: '出所季度',
   division: '户籍地',
 };
+
+/** The share, marked as withheld until `until` when its cohort has not settled yet (see settlesOn). */
+function pending(r: RateDto, until: string | null): RateDto {
+  return until ? { ...r, pendingUntil: until } : r;
+}
 
 /** A withheld share whose count a reader cannot know: withheld, and over somebody (or over a withheld count). */
 function hidesNumerator(r: RateDto): boolean {

@@ -181,6 +181,18 @@ describe('VisitOutbox', () => {
     expect(await outbox.flush()).toEqual({ sent: 1, refused: 1, left: 0 });
   });
 
+  it('touches no storage for anyone but a counsellor (a trainee signing out on their own phone)', async () => {
+    const reads = [vi.spyOn(vault, 'owners'), vi.spyOn(vault, 'box'), vi.spyOn(vault, 'key')];
+    user.set({ ...counsellor('trainee-1'), role: 'trainee' });
+    const outbox = make();
+    TestBed.tick();
+    online = true;
+    expect(await outbox.unsentCount()).toBe(0);
+    expect(await outbox.flush()).toEqual({ sent: 0, refused: 0, left: 0 });
+    for (const read of reads) expect(read).not.toHaveBeenCalled();
+    expect(calls).toEqual([]);
+  });
+
   it('discard deletes the items and the key', async () => {
     const outbox = make();
     TestBed.tick();

@@ -100,7 +100,7 @@ export class VisitOutbox {
 
   /** Sends now if possible; seals it on the phone for later when the network is down. */
   async submit(visitId: string, dto: RecordVisitDto): Promise<'sent' | 'queued'> {
-    const owner = this.auth.user()?.id;
+    const owner = this.counsellor();
     if (!owner) throw new Error('Not signed in');
     try {
       await firstValueFrom(this.api.record(visitId, dto));
@@ -127,7 +127,7 @@ export class VisitOutbox {
 
   /** How many of the signed-in user's visits are waiting (reads the vault if not done yet). */
   async unsentCount(): Promise<number> {
-    const owner = this.auth.user()?.id;
+    const owner = this.counsellor();
     if (!owner) return 0;
     await this.load(owner);
     return this.pending().length;
@@ -135,7 +135,7 @@ export class VisitOutbox {
 
   /** Deletes the signed-in user's waiting visits and their key. */
   async discard(): Promise<void> {
-    const owner = this.auth.user()?.id;
+    const owner = this.counsellor();
     if (!owner) return;
     await this.serial(async () => {
       await this.vault.forget(owner);
@@ -143,8 +143,14 @@ export class VisitOutbox {
     });
   }
 
+  /** The signed-in counsellor's id. Only counsellors record visits: for anyone else the outbox neither reads nor creates storage. */
+  private counsellor(): string | null {
+    const u = this.auth.user();
+    return u?.role === 'counsellor' ? u.id : null;
+  }
+
   private async send(): Promise<FlushResult> {
-    const owner = this.auth.user()?.id;
+    const owner = this.counsellor();
     if (!owner) return { sent: 0, refused: 0, left: 0 };
     await this.load(owner);
     let sent = 0;

@@ -25,7 +25,7 @@ import { withheldReason } from './withheld';
         data-testid="withheld"
         >—</span
       >
-      @if (counts() && why !== 'dependent' && why !== 'nobody') {
+      @if (counts() && (why === 'few' || why === 'protected')) {
         <span class="counts">n={{ rate().denominator }}</span>
       }
     } @else {
@@ -71,6 +71,8 @@ export class RateCell {
   protected readonly text = computed(() => percentText(this.rate()));
   protected readonly explanation = computed(() => {
     const why = this.reason();
-    return why ? this.i18n.t(`withheld.${why}`, { n: this.minCell() }) : '';
+    if (!why) return '';
+    const until = this.rate().pendingUntil;
+    return this.i18n.t(`withheld.${why}`, { n: this.minCell(), date: until ? this.i18n.date(until) : '' });
   });
 }

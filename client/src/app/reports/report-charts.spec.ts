@@ -84,5 +84,7 @@ describe('withheld shares', () => {
     expect(withheldReason(rate(null, 3, null, true), 5)).toBe('few');
     // Over 40 people: whether few relapsed or it was withheld with another cell is not said.
     expect(withheldReason(rate(null, 40, null, true), 5)).toBe('protected');
+    // Not settled yet: said with the day it will be.
+    expect(withheldReason({ ...rate(null, 40, null, true), pendingUntil: '2027-03-31' }, 5)).toBe('pending');
   });
 });

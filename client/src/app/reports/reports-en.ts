@@ -28,6 +28,8 @@ export const reportsEn: Record<ReportsKey, string> = {
     'A rate over fewer than {n} people, or where fewer than {n} have or lack the outcome, is not shown (“—”; point at it for why): it would identify someone. Some other cells are withheld with it, so it cannot be worked out by subtraction.',
   'cohort.year': 'Released in {y}',
   'cohort.quarter': 'Released in {y} Q{q}',
+  'withheld.pending':
+    'Not shown until {date}, when everyone in this cohort has reached this point and their records are in. Until then it changes day by day, and two days apart differ by one person.',
   'withheld.dependent': 'Not shown: the count it is over is itself withheld.',
   'withheld.nobody': 'Nobody to count.',
   'withheld.few': 'Not shown: fewer than {n} people in this group; a rate would identify them.',

@@ -82,6 +82,13 @@ export class RateDto {
   @ApiProperty({ nullable: true, type: Number })
   rate: number | null;
   suppressed: boolean;
+  /**
+   * Present when the share is withheld because its cohort has not settled: the first day (YYYY-MM-DD) it
+   * is published — once everyone in the cohort has reached the age it is measured at and their records
+   * have had time to come in. Until then it would change one person at a time, day by day.
+   */
+  @ApiProperty({ required: false, type: String, example: '2027-03-31' })
+  pendingUntil?: string;
 }
 
 export class EmploymentRateDto extends RateDto {

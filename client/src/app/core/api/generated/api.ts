@@ -2984,6 +2984,13 @@ export interface components {
             /** @description Months after release. Denominator: released at least that long ago. */
             months: number;
             numerator: number | null;
+            /**
+             * @description Present when the share is withheld because its cohort has not settled: the first day (YYYY-MM-DD) it
+             *     is published — once everyone in the cohort has reached the age it is measured at and their records
+             *     have had time to come in. Until then it would change one person at a time, day by day.
+             * @example 2027-03-31
+             */
+            pendingUntil?: string;
             /** @description 0–1, rounded to four places; null when suppressed or the denominator is 0. */
             rate: number | null;
             suppressed: boolean;
@@ -3569,6 +3576,13 @@ export interface components {
             /** @description Null only when it is itself a withheld count (e.g. abstinent over a reached count that was withheld). */
             denominator: number | null;
             numerator: number | null;
+            /**
+             * @description Present when the share is withheld because its cohort has not settled: the first day (YYYY-MM-DD) it
+             *     is published — once everyone in the cohort has reached the age it is measured at and their records
+             *     have had time to come in. Until then it would change one person at a time, day by day.
+             * @example 2027-03-31
+             */
+            pendingUntil?: string;
             /** @description 0–1, rounded to four places; null when suppressed or the denominator is 0. */
             rate: number | null;
             suppressed: boolean;
