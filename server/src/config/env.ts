@@ -35,7 +35,7 @@ export interface AppConfig {
   serveClient: boolean;
   /** Months after release at which the station visits (FOLLOW_UP_MONTHS, default 1,3,6,12,24,36). */
   followUpMonths: number[];
-  /** Outcome reports hide a rate whose denominator is below this (REPORT_MIN_CELL, default 5): small cells identify people. */
+  /** k for outcome reports (REPORT_MIN_CELL, default 5): a share over fewer than k people, or with a numerator or complement of 1…k−1, is withheld. */
   reportMinCell: number;
   /**
    * Where a printed diploma's QR code and link send a verifier (DIPLOMA_VERIFY_BASE_URL, default

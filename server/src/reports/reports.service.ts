@@ -8,7 +8,7 @@ import { Clock } from '../common/clock';
 import { badRequest } from '../common/domain-error';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env';
-import { type CohortDim, type CubeRow, idOf, type Measure, protectCube, settlesOn } from './cohort-cube';
+import { type CohortDim, type CubeRow, idOf, type Measure, protectCube, SETTLE_MONTHS, settlesOn } from './cohort-cube';
 import {
   type AbstinenceReportDto,
   type AbstinenceRowDto,
@@ -263,6 +263,10 @@ export class ReportsService {
         '小样本隐藏',
         `少于 ${k} 人的组，或有该结果、没有该结果的人数为 1 至 ${k - 1} 人的组，比例和人数都不显示（“—”），以免识别到个人；` +
           '为使隐藏的数字不能由合计、其他行或其他报表相减推算出来，另有一些格也一并隐藏。各格为何隐藏不逐一说明：说明本身会泄露信息。',
+      ],
+      [
+        '尚未公布',
+        `一批人要到全部满该时长、再过 ${SETTLE_MONTHS} 个月（回访等记录齐全）后才公布该比例，此前记为“—”：数字逐日变动，前后两天相减就是一个人的情况。`,
       ],
       ['技能证书率', '已出所人员中持有至少一本职业技能等级证书的比例。'],
       ['文凭率', '已出所人员中获得中专文凭的比例。'],

@@ -1,13 +1,14 @@
 import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
+import { AppName } from '../core/i18n/app-name';
 import { I18n } from '../core/i18n/i18n';
 
-/** The product mark: 金不换 and, unless `compact`, the motto. */
+/** The product mark (金不换, or 技能与就业 where discretion is due: see AppName) and, unless `compact`, the motto. */
 @Component({
   selector: 'jbh-brand',
   template: `
-    <span class="brand-mark" aria-hidden="true">金</span>
+    <span class="brand-mark" aria-hidden="true">{{ appName.mark() }}</span>
     <span class="brand-text">
-      <span class="brand-name">{{ t('app.name') }}</span>
+      <span class="brand-name">{{ appName.name() }}</span>
       @if (!compact()) {
         <span class="brand-motto">{{ t('app.motto') }}</span>
       }
@@ -55,4 +56,5 @@ import { I18n } from '../core/i18n/i18n';
 export class Brand {
   readonly compact = input(false);
   protected readonly t = inject(I18n).t;
+  protected readonly appName = inject(AppName);
 }

@@ -3,11 +3,12 @@ import type { TranslationKey } from './zh';
 /** English, the second language. Every key of the Chinese dictionary must be here (the type checks it). */
 export const en: Record<TranslationKey, string> = {
   'app.name': 'Jinbuhuan',
+  'app.discreetName': 'Skills & Jobs',
   'app.motto': 'A skill · A diploma · A job',
   'motto.skill': 'Master a skill',
   'motto.diploma': 'Earn a diploma',
   'motto.job': 'Find a job',
-  'privacy.line': 'Your rehabilitation history is never shown to employers.',
+  'privacy.line': 'Employers see only your skills, certificates and job preferences — nothing else in your record.',
 
   'lang.label': 'Language',
   'lang.other': '中文',

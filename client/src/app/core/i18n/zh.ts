@@ -4,11 +4,12 @@
  */
 export const zh = {
   'app.name': '金不换',
+  'app.discreetName': '技能与就业',
   'app.motto': '掌握一项技能 · 获得一个文凭 · 谋得一份职业',
   'motto.skill': '掌握一项技能',
   'motto.diploma': '获得一个文凭',
   'motto.job': '谋得一份职业',
-  'privacy.line': '您的戒毒经历不会透露给用人单位。',
+  'privacy.line': '用人单位只能看到您的技能、证书和求职意向，看不到您的其他记录。',
 
   'lang.label': '语言',
   'lang.other': 'English',
