@@ -1,4 +1,4 @@
-import { Injectable, computed, inject } from '@angular/core';
+import { Injectable, Injector, computed, inject } from '@angular/core';
 import { AuthStore } from '../auth/auth-store';
 import { I18n } from './i18n';
 
@@ -10,11 +10,13 @@ import { I18n } from './i18n';
  */
 @Injectable({ providedIn: 'root' })
 export class AppName {
-  private readonly auth = inject(AuthStore);
+  // The auth store is looked up when the name is first read, not injected: the title strategy needs this
+  // service and the router needs the title strategy, while the auth store needs the router.
+  private readonly injector = inject(Injector);
   private readonly i18n = inject(I18n);
 
   readonly discreet = computed(() => {
-    const role = this.auth.role();
+    const role = this.injector.get(AuthStore).role();
     return role === null || role === 'trainee';
   });
   readonly name = computed(() => this.i18n.t(this.discreet() ? 'app.discreetName' : 'app.name'));
