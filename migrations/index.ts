@@ -13,6 +13,7 @@ import { CertificateHoldersIndex1795919332331 } from './1795919332331-Certificat
 import { NeutralDiplomaNumbers1796411573763 } from './1796411573763-NeutralDiplomaNumbers';
 import { IdentityMaskColumns1796411832365 } from './1796411832365-IdentityMaskColumns';
 import { ControlledVocabulary1796412043780 } from './1796412043780-ControlledVocabulary';
+import { TraineeSnapshot1796416386554 } from './1796416386554-TraineeSnapshot';
 
 /** Every migration, in order. Rewritten by `npm run migration:generate -- Name`. */
 export const allMigrations = [
@@ -31,4 +32,5 @@ export const allMigrations = [
   NeutralDiplomaNumbers1796411573763,
   IdentityMaskColumns1796411832365,
   ControlledVocabulary1796412043780,
+  TraineeSnapshot1796416386554,
 ];

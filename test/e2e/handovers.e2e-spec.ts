@@ -124,9 +124,15 @@ describe('handover at release (必接必送)', () => {
 
     const now = await t.http().get(`/api/trainees/${traineeId}`).auth(station, { type: 'bearer' }).expect(200);
     expect(now.body).toMatchObject({ state: 'released', organisationId: haikouStation, releasedOn: today, readOnly: false });
-    // The facility keeps read access to what it recorded, read-only.
+    // The facility keeps what it recorded, frozen at the handover: read-only, and not the live record.
     const kept = await t.http().get(`/api/trainees/${traineeId}`).auth(facility, { type: 'bearer' }).expect(200);
-    expect(kept.body.readOnly).toBe(true);
+    expect(kept.body).toMatchObject({ readOnly: true, state: 'pre_release', organisationId: kept.body.organisationId });
+    expect(kept.body.frozenAt).toEqual(expect.any(String));
+    expect(kept.body.organisationId).not.toBe(haikouStation);
+    await t.http().patch(`/api/trainees/${traineeId}`).auth(station, { type: 'bearer' }).send({ phone: '13911112222' }).expect(200);
+    const stillKept = await t.http().get(`/api/trainees/${traineeId}`).auth(facility, { type: 'bearer' }).expect(200);
+    expect(stillKept.body.phone).not.toBe('13911112222');
+    expect(stillKept.body.frozenAt).toBe(kept.body.frozenAt);
     await t.http().patch(`/api/trainees/${traineeId}`).auth(facility, { type: 'bearer' }).send({ phone: '13800000000' }).expect(403);
     const history = await t.http().get(`/api/trainees/${traineeId}/history`).auth(station, { type: 'bearer' }).expect(200);
     expect(history.body.at(-1)).toMatchObject({ fromState: 'pre_release', toState: 'released' });

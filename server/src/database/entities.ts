@@ -19,6 +19,7 @@ import { ChecklistItem } from '../trainees/checklist-item.entity';
 import { CorrectionRequest } from '../trainees/correction-request.entity';
 import { TraineeStateChange } from '../trainees/trainee-state-change.entity';
 import { Trainee } from '../trainees/trainee.entity';
+import { TraineeSnapshot } from '../trainees/trainee-snapshot.entity';
 import { User } from '../users/user.entity';
 
 /** Every entity, listed once: the app, the migration CLI and the tests all use this list. */
@@ -31,6 +32,7 @@ export const entities = [
   RefreshSession,
   AuditEntry,
   Trainee,
+  TraineeSnapshot,
   TraineeStateChange,
   ChecklistItem,
   CorrectionRequest,

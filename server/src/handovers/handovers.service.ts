@@ -180,7 +180,8 @@ export class HandoversService {
         },
         m,
       );
-      // The station now holds the trainee; the facility keeps read access to what it recorded.
+      // The station now holds the trainee; the facility keeps a frozen copy of what it recorded.
+      await this.trainees.freezeForReleasingFacility(h.traineeId, h.fromOrganisationId, id, m);
       await this.trainees.applyTransition(
         trainee,
         'released',

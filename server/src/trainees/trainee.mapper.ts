@@ -60,5 +60,6 @@ export function toTraineeDto(row: TraineeRow, t: Trainee, today: string, canReve
     hasAccount: t.userId !== null,
     canRevealIdentityNumber: canReveal,
     createdAt: t.createdAt.toISOString(),
+    frozenAt: null,
   };
 }

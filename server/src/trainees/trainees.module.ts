@@ -11,13 +11,14 @@ import { TraineePortalController } from './trainee-portal.controller';
 import { TraineePortalService } from './trainee-portal.service';
 import { TraineeStateChange } from './trainee-state-change.entity';
 import { Trainee } from './trainee.entity';
+import { TraineeSnapshot } from './trainee-snapshot.entity';
 import { TraineesController } from './trainees.controller';
 import { TraineesRepository } from './trainees.repository';
 import { TraineesService } from './trainees.service';
 import { ChecklistController } from './checklist.controller';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Trainee, TraineeStateChange, ChecklistItem, CorrectionRequest]), UsersModule, ReferenceModule],
+  imports: [TypeOrmModule.forFeature([Trainee, TraineeStateChange, ChecklistItem, CorrectionRequest, TraineeSnapshot]), UsersModule, ReferenceModule],
   // The portal's static /trainees/me/… routes are registered before /trainees/:id.
   controllers: [TraineePortalController, ChecklistController, TraineesController],
   providers: [TraineesRepository, TraineesService, TraineeExcelService, ChecklistService, TraineePortalService, PreReleaseScheduler],

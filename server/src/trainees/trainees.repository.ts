@@ -5,6 +5,7 @@ import { CHECKLIST_ITEMS } from './checklist-item.entity';
 import type { TraineeQueryDto } from './dto/trainee.dto';
 import { TraineeStateChange } from './trainee-state-change.entity';
 import { Trainee, type TraineeState } from './trainee.entity';
+import { TraineeSnapshot } from './trainee-snapshot.entity';
 
 /**
  * `all` for admins. For a counsellor's organisation: the trainees it holds, those it handed over
@@ -122,6 +123,17 @@ export class TraineesRepository {
   async findRowInScope(id: string, scope: TraineeScope): Promise<TraineeRow | null> {
     const rows = await this.repo.query<TraineeRow[]>(`SELECT ${ROW_SELECT} ${FROM} WHERE t.id = $2 AND ${IN_SCOPE}`, [orgParam(scope), id]);
     return rows[0] ?? null;
+  }
+
+  /** The organisation's frozen copy of a trainee it handed over (the latest, if it did so twice). */
+  findSnapshot(traineeId: string, organisationId: string): Promise<TraineeSnapshot | null> {
+    return this.repo.manager
+      .getRepository(TraineeSnapshot)
+      .findOne({ where: { traineeId, organisationId }, order: { takenAt: 'DESC' } });
+  }
+
+  async saveSnapshot(s: Pick<TraineeSnapshot, 'traineeId' | 'organisationId' | 'handoverId' | 'record'>, m: EntityManager): Promise<void> {
+    await m.getRepository(TraineeSnapshot).insert(s);
   }
 
   findById(id: string, m?: EntityManager): Promise<Trainee | null> {

@@ -145,6 +145,9 @@ export class TraineesService {
   async get(user: AuthUser, id: string, ctx: RequestContext): Promise<TraineeDto> {
     const { row, trainee } = await this.readable(user, id);
     await this.audit.record({ actor: user, action: 'trainee.read', subjectType: 'trainee', subjectId: id, result: 'success', ctx });
+    // The organisation that released the person reads what it recorded, frozen at the handover.
+    const frozen = await this.frozenCopyFor(user, row);
+    if (frozen) return frozen;
     const vocabulary = await this.reference.vocabularyNames(trainee.skills, trainee.preferredIndustries);
     return toTraineeDto(row, trainee, this.clock.today(), await this.mayReveal(user, row), vocabulary);
   }
@@ -327,6 +330,28 @@ export class TraineesService {
     if (to === 'pre_release') await this.trainees.openChecklist([t.id], m);
   }
 
+  /**
+   * Freezes the releasing facility's copy, inside the handover's completion (before the station takes
+   * the record over). Built from the committed file as the facility saw it, identity masked.
+   */
+  async freezeForReleasingFacility(traineeId: string, organisationId: string, handoverId: string, m: EntityManager): Promise<void> {
+    const row = await this.trainees.findRowInScope(traineeId, { kind: 'organisation', organisationId });
+    const trainee = await this.trainees.findById(traineeId);
+    if (!row || !trainee) throw notFoundTrainee();
+    const vocabulary = await this.reference.vocabularyNames(trainee.skills, trainee.preferredIndustries);
+    const record = toTraineeDto(row, trainee, this.clock.today(), false, vocabulary);
+    await this.trainees.saveSnapshot({ traineeId, organisationId, handoverId, record }, m);
+  }
+
+  /** The caller's organisation's frozen copy when it handed this person over; null otherwise. */
+  private async frozenCopyFor(user: AuthUser, row: TraineeRow): Promise<TraineeDto | null> {
+    const organisationId = this.access.organisationOf(user);
+    if (!row.read_only || !organisationId) return null;
+    const snapshot = await this.trainees.findSnapshot(row.id, organisationId);
+    if (!snapshot) return null;
+    return { ...snapshot.record, readOnly: true, canRevealIdentityNumber: false, frozenAt: snapshot.takenAt.toISOString() };
+  }
+
   /** Locks a trainee row inside the caller's transaction (for a change of holder or state). */
   async lockTrainee(id: string, m: EntityManager): Promise<Trainee> {
     const t = await this.trainees.findForUpdate(id, m);
@@ -335,8 +360,11 @@ export class TraineesService {
   }
 
   async history(user: AuthUser, id: string): Promise<StateChangeDto[]> {
-    await this.readable(user, id);
-    return (await this.trainees.history(id)).map((h) => ({
+    const { row } = await this.readable(user, id);
+    // The releasing facility's history ends with its handover (what came after is the station's).
+    const frozen = await this.frozenCopyFor(user, row);
+    const until = frozen?.frozenAt ? Date.parse(frozen.frozenAt) : Infinity;
+    return (await this.trainees.history(id)).filter((h) => new Date(h.changed_at).getTime() <= until).map((h) => ({
       fromState: h.from_state,
       toState: h.to_state,
       changedAt: new Date(h.changed_at).toISOString(),

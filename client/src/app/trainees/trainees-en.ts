@@ -142,6 +142,8 @@ export const traineesEn: Record<TraineesKey, string> = {
   'file.tab.checklist': 'Pre-release',
   'file.tab.consents': 'Consent',
   'file.tab.corrections': 'Corrections',
+  'file.frozen':
+    "This is what your organisation recorded, frozen when the handover completed on {date} (read only); what happened since is the receiving station's.",
   'file.readOnly': 'This trainee was handed over to {org}. You can read what your organisation recorded, not change it.',
   'file.identity': 'Identity number',
   'file.reveal': 'Show full number',

@@ -146,6 +146,7 @@ export const traineesZh = {
   'file.tab.checklist': '出所前准备',
   'file.tab.consents': '同意',
   'file.tab.corrections': '更正申请',
+  'file.frozen': '这是本单位在 {date} 办结出所衔接时记录的内容（冻结副本，只读）；之后的情况由接收单位掌握。',
   'file.readOnly': '该学员已移交给 {org}。您可以查看本单位记录的内容，但不能修改。',
   'file.identity': '身份证号',
   'file.reveal': '查看完整号码',

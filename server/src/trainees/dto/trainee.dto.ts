@@ -141,6 +141,12 @@ export class TraineeDto extends TraineeListItemDto {
   /** Whether the caller may reveal the full identity number. */
   canRevealIdentityNumber: boolean;
   createdAt: string;
+  /**
+   * Set when this is the releasing facility's frozen copy: the file as it was when the handover
+   * completed (the live record is the receiving station's).
+   */
+  @ApiProperty({ type: String, nullable: true })
+  frozenAt: string | null;
 }
 
 export class TraineeQueryDto extends PageQueryDto {

@@ -1,3 +1,4 @@
+import { chinaDate } from '../../shared/china-date';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
@@ -69,6 +70,8 @@ export class TraineeFile {
   protected readonly t = this.i18n.t;
   protected readonly date = this.i18n.date;
   protected readonly days = this.i18n.days;
+  /** The China date of a moment (a frozen copy's date). */
+  protected readonly chinaDate = (iso: string) => chinaDate(new Date(iso));
   protected readonly isPhone = inject(Viewport).isPhone;
   protected readonly stateColor = traineeStateColor;
   protected readonly tabs = FILE_TABS;

@@ -3807,6 +3807,11 @@ export interface components {
             /** @enum {string|null} */
             educationLevel: "none" | "primary" | "junior_high" | "senior_high" | "vocational" | "college" | null;
             expectedReleaseOn: string;
+            /**
+             * @description Set when this is the releasing facility's frozen copy: the file as it was when the handover
+             *     completed (the live record is the receiving station's).
+             */
+            frozenAt: string | null;
             fullName: string;
             /** @description Has a sign-in of their own. */
             hasAccount: boolean;
