@@ -18,7 +18,11 @@ import { TraineesService } from './trainees.service';
 import { ChecklistController } from './checklist.controller';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Trainee, TraineeStateChange, ChecklistItem, CorrectionRequest, TraineeSnapshot]), UsersModule, ReferenceModule],
+  imports: [
+    TypeOrmModule.forFeature([Trainee, TraineeStateChange, ChecklistItem, CorrectionRequest, TraineeSnapshot]),
+    UsersModule,
+    ReferenceModule,
+  ],
   // The portal's static /trainees/me/… routes are registered before /trainees/:id.
   controllers: [TraineePortalController, ChecklistController, TraineesController],
   providers: [TraineesRepository, TraineesService, TraineeExcelService, ChecklistService, TraineePortalService, PreReleaseScheduler],

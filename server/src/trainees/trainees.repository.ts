@@ -127,9 +127,7 @@ export class TraineesRepository {
 
   /** The organisation's frozen copy of a trainee it handed over (the latest, if it did so twice). */
   findSnapshot(traineeId: string, organisationId: string): Promise<TraineeSnapshot | null> {
-    return this.repo.manager
-      .getRepository(TraineeSnapshot)
-      .findOne({ where: { traineeId, organisationId }, order: { takenAt: 'DESC' } });
+    return this.repo.manager.getRepository(TraineeSnapshot).findOne({ where: { traineeId, organisationId }, order: { takenAt: 'DESC' } });
   }
 
   async saveSnapshot(s: Pick<TraineeSnapshot, 'traineeId' | 'organisationId' | 'handoverId' | 'record'>, m: EntityManager): Promise<void> {

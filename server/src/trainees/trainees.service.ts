@@ -364,13 +364,15 @@ export class TraineesService {
     // The releasing facility's history ends with its handover (what came after is the station's).
     const frozen = await this.frozenCopyFor(user, row);
     const until = frozen?.frozenAt ? Date.parse(frozen.frozenAt) : Infinity;
-    return (await this.trainees.history(id)).filter((h) => new Date(h.changed_at).getTime() <= until).map((h) => ({
-      fromState: h.from_state,
-      toState: h.to_state,
-      changedAt: new Date(h.changed_at).toISOString(),
-      changedByName: h.changed_by_name,
-      reason: h.reason,
-    }));
+    return (await this.trainees.history(id))
+      .filter((h) => new Date(h.changed_at).getTime() <= until)
+      .map((h) => ({
+        fromState: h.from_state,
+        toState: h.to_state,
+        changedAt: new Date(h.changed_at).toISOString(),
+        changedByName: h.changed_by_name,
+        reason: h.reason,
+      }));
   }
 
   /**
