@@ -66,7 +66,10 @@ describe('Login', () => {
     expect(input('username').getAttribute('autocomplete')).toBe('username');
     expect(input('password').type).toBe('password');
     expect(harness.routeNativeElement?.querySelector('button[type=submit]')).not.toBeNull();
-    expect(harness.routeNativeElement?.textContent).toContain('您的戒毒经历不会透露给用人单位');
+    // A shared phone's sign-in page says what employers see, never why, and not the programme's name.
+    const text = harness.routeNativeElement?.textContent ?? '';
+    expect(text).toContain('用人单位只能看到您的技能、证书和求职意向');
+    for (const word of ['戒毒', '金不换']) expect(text).not.toContain(word);
     expect(harness.routeNativeElement?.querySelector('a[href="/register/employer"]')).not.toBeNull();
   });
 
