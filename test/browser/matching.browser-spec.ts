@@ -36,14 +36,18 @@ describeBrowser('matching: explained ranking, recommendation, why not, fitting j
     expect(await page.getByTestId('weights-version').textContent()).toContain('v1');
     await shoot(page, 'matching-order-desktop');
     const name = (await first.locator('.who strong').textContent())!;
-    await first.locator('input').fill('学习认真，刀工扎实');
+    // What the employer will read: reasons from the fixed list. The note is the counsellor's own.
+    await first.getByTestId('match-reasons').click();
+    await page.locator('nz-option-item', { hasText: '可按时到岗' }).first().click();
+    await page.keyboard.press('Escape');
+    await first.getByPlaceholder('内部备注（用人单位看不到）').fill('学习认真，刀工扎实');
     await first.getByTestId('match-recommend').click();
     await page.getByTestId('match-candidate').filter({ hasText: name }).locator('nz-tag').first().waitFor();
     const [row] = await t.sql(
-      `SELECT p.state FROM placement p JOIN trainee t ON t.id = p.trainee_id WHERE p.order_id = $1 AND t.full_name = $2`,
+      `SELECT p.state, p.reasons, p.note FROM placement p JOIN trainee t ON t.id = p.trainee_id WHERE p.order_id = $1 AND t.full_name = $2`,
       [orderId, name],
     );
-    expect(row).toEqual({ state: 'recommended' });
+    expect(row).toEqual({ state: 'recommended', reasons: ['can_start_on_time'], note: '学习认真，刀工扎实' });
 
     // Why not: a trainee without job-matching consent.
     const [missing] = await t.sql<{ full_name: string }>(
