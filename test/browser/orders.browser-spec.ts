@@ -205,7 +205,7 @@ describeBrowser('orders: an employer posts an order and it becomes a hire', () =
     await shoot(phone.page, 'orders-employer-list-phone');
     // The candidate card in English on the phone: the reasons follow the language.
     // (On a phone the staff frame keeps the language switch in the menu: choose it the way the switch stores it.)
-    await phone.page.evaluate(() => localStorage.setItem('jbh.lang', 'en'));
+    await phone.page.evaluate("localStorage.setItem('jbh.lang', 'en')");
     await phone.page.goto(`${base}/orders/${orderId}`);
     await phone.page.getByTestId('candidate-reasons').waitFor();
     await phone.page.getByText('Why recommended').first().waitFor();
