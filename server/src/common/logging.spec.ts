@@ -1,4 +1,4 @@
-import { scrubIdentityNumbers } from './logging';
+import { safeError, safeUrl, scrubIdentityNumbers } from './logging';
 
 describe('log scrubbing', () => {
   it('masks identity-number-shaped sequences wherever they appear', () => {
@@ -10,5 +10,24 @@ describe('log scrubbing', () => {
     expect(scrubIdentityNumbers('order 12345, phone 13898761000, uuid 1795879642675')).toBe(
       'order 12345, phone 13898761000, uuid 1795879642675',
     );
+  });
+
+  it("keeps a URL's path and parameter names, never the values people typed (even URL-encoded)", () => {
+    const url = `/api/trainees?q=${encodeURIComponent('王测试')}&state=admitted&q=11010519491231002X`;
+    expect(safeUrl(url)).toBe('/api/trainees?q=…&state=…');
+    expect(safeUrl('/api/trainees/11010519491231002X')).toBe('/api/trainees/**************002X');
+    expect(safeUrl('/api/x%E7%8E')).toBe('/api/x%E7%8E');
+  });
+
+  it('logs a failed query without its SQL, its parameters or the values quoted in its message', () => {
+    const e = Object.assign(new Error('invalid input syntax for type uuid: "王测试 11010519491231002X"'), {
+      name: 'QueryFailedError',
+      query: 'SELECT * FROM trainee WHERE full_name = $1',
+      parameters: ['王测试'],
+      driverError: { code: '22P02', constraint: undefined },
+    });
+    const logged = JSON.stringify(safeError(e));
+    expect(logged).toContain('22P02');
+    for (const leak of ['王测试', '11010519491231002X', 'SELECT', 'parameters']) expect(logged).not.toContain(leak);
   });
 });

@@ -1,3 +1,4 @@
+import { safeError, safeUrl } from '../logging';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
@@ -52,7 +53,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const requestId = String(req.id ?? '');
     const body = this.toBody(exception, requestId);
     if (body.statusCode >= 500) {
-      this.logger.error({ err: exception, requestId, url: req.url, method: req.method }, 'unhandled error');
+      // Never the exception itself: a failed query carries its SQL and parameters (what people typed).
+      this.logger.error({ err: safeError(exception), requestId, url: safeUrl(req.url), method: req.method }, 'unhandled error');
     }
     void reply.status(body.statusCode).send(body);
   }
