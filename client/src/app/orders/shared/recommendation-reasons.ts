@@ -1,9 +1,8 @@
-import { HttpClient, HttpContext } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, Injectable, computed, inject, input, model, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, Injectable, computed, inject, input, model } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
 import { I18n } from '../../core/i18n/i18n';
-import { SILENT_ERRORS } from '../../core/errors/error-context';
+import { ReferenceStore } from '../../shared/reference-store';
 import type { RecommendationReasonCode, RecommendationReasonDto } from '../orders-types';
 
 /**
@@ -12,22 +11,14 @@ import type { RecommendationReasonCode, RecommendationReasonDto } from '../order
  */
 @Injectable({ providedIn: 'root' })
 export class RecommendationReasons {
-  private readonly http = inject(HttpClient);
+  private readonly reference = inject(ReferenceStore);
   private readonly i18n = inject(I18n);
-  private readonly reasonList = signal<RecommendationReasonDto[]>([]);
-  private requested = false;
 
-  readonly list = this.reasonList.asReadonly();
-  private readonly byCode = computed(() => new Map(this.reasonList().map((r) => [r.code, r] as const)));
+  readonly list = this.reference.recommendationReasons;
+  private readonly byCode = computed(() => new Map(this.list().map((r) => [r.code, r] as const)));
 
   load(): void {
-    if (this.requested) return;
-    this.requested = true;
-    this.http
-      .get<RecommendationReasonDto[]>('/api/reference/recommendation-reasons', {
-        context: new HttpContext().set(SILENT_ERRORS, true),
-      })
-      .subscribe({ next: (list) => this.reasonList.set(list), error: () => (this.requested = false) });
+    this.reference.load('/api/reference/recommendation-reasons');
   }
 
   /** The reason in the current language. */

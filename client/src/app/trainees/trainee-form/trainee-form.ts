@@ -34,7 +34,6 @@ import {
   type TraineeDto,
   type UpdateTraineeDto,
 } from '../trainees-types';
-import { SkillReference } from './skill-reference';
 
 const PHONE = /^1\d{10}$|^0\d{2,3}-?\d{7,8}$/;
 type YesNo = 'yes' | 'no' | '';
@@ -110,13 +109,12 @@ export class TraineeForm implements OnInit {
   private readonly api = inject(TraineesApi);
   private readonly i18n = inject(TraineesI18n);
   private readonly reference = inject(ReferenceStore);
-  private readonly skillReference = inject(SkillReference);
   protected readonly t = this.i18n.t;
   protected readonly i18nPick = this.i18n.pick;
   protected readonly divisions = this.reference.divisions;
   protected readonly educationLevels = EDUCATION_LEVELS;
-  protected readonly industries = this.skillReference.industries;
-  protected readonly skillLevels = this.skillReference.levels;
+  protected readonly industries = this.reference.industries;
+  protected readonly skillLevels = this.reference.skillLevels;
   protected readonly maxSkills = MAX_SKILLS;
   /** The last occupation search, shared by the rows (only one picker is open at a time). */
   protected readonly occupationResults = signal<OccupationOption[]>([]);
@@ -156,7 +154,8 @@ export class TraineeForm implements OnInit {
 
   constructor() {
     this.reference.loadDivisions();
-    this.skillReference.load();
+    this.reference.load('/api/reference/industries');
+    this.reference.load('/api/reference/skill-levels');
     this.occupationQuery
       .pipe(
         debounceTime(250),
@@ -164,7 +163,7 @@ export class TraineeForm implements OnInit {
         distinctUntilChanged(),
         switchMap((q) => {
           this.searchingOccupations.set(true);
-          return this.skillReference.occupations(q.trim()).pipe(catchError(() => of({ items: [] as OccupationDto[] })));
+          return this.reference.occupations(q.trim()).pipe(catchError(() => of({ items: [] as OccupationDto[] })));
         }),
         takeUntilDestroyed(),
       )
