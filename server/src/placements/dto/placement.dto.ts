@@ -160,13 +160,8 @@ export class PlacementQueryDto extends PageQueryDto {
   state?: PlacementState;
 }
 
-export class CreatePlacementDto {
-  @IsUUID()
-  orderId: string;
-
-  @IsUUID()
-  traineeId: string;
-
+/** A recommendation: the counsellor's own note (internal) and the reasons the employer reads. */
+export class RecommendDto {
   /** The counsellor's own note. Internal: the employer never reads it (they read `reasons`). */
   @IsOptional()
   @Transform(trim)
@@ -184,21 +179,13 @@ export class CreatePlacementDto {
   reasons?: RecommendationReason[];
 }
 
-/** Recommending a suggested placement: an internal note and the reasons the employer reads. */
-export class RecommendDto {
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(500)
-  note?: string;
+/** A counsellor recommends one of their trainees for an open order. */
+export class CreatePlacementDto extends RecommendDto {
+  @IsUUID()
+  orderId: string;
 
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(12)
-  @ArrayUnique()
-  @IsIn(RECOMMENDATION_REASON_CODES, { each: true, message: 'reasons must come from GET /api/reference/recommendation-reasons' })
-  @ApiProperty({ enum: RECOMMENDATION_REASON_CODES, isArray: true, required: false })
-  reasons?: RecommendationReason[];
+  @IsUUID()
+  traineeId: string;
 }
 
 export class PlacementNoteDto {

@@ -3604,7 +3604,9 @@ export interface components {
             zh: string;
         };
         RecommendDto: {
+            /** @description The counsellor's own note. Internal: the employer never reads it (they read `reasons`). */
             note?: string;
+            /** @description What the employer reads: reasons from the fixed list (`GET /api/reference/recommendation-reasons`). */
             reasons?: ("holds_certificate" | "level_meets_requirement" | "order_class" | "related_course" | "diploma" | "lives_nearby" | "can_live_on_site" | "wage_fits" | "can_start_on_time" | "good_attendance" | "related_experience" | "works_well_in_team")[];
         };
         RecordAttendanceDto: {
