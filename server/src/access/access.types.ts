@@ -32,3 +32,6 @@ export interface PermissionDefinition {
   noun: PolicyNoun;
   rules: PermissionPolicy;
 }
+
+/** The ids of the rows a rule's query returned. */
+export const ids = (rows: { id: string }[]): string[] => rows.map((r) => r.id);

@@ -5,8 +5,6 @@ import { ORDERS_CAPABILITIES } from './policies/orders.policy';
 import { PLACEMENTS_CAPABILITIES } from './policies/placements.policy';
 import { FOLLOW_UPS_CAPABILITIES } from './policies/follow-ups.policy';
 import { HANDOVERS_CAPABILITIES } from './policies/handovers.policy';
-import { MATCHING_CAPABILITIES } from './policies/matching.policy';
-import { REPORTS_CAPABILITIES } from './policies/reports.policy';
 import { ORGANISATIONS_CAPABILITIES } from './policies/organisations.policy';
 
 /**
@@ -29,8 +27,6 @@ export const CAPABILITIES = {
   ...PLACEMENTS_CAPABILITIES,
   ...FOLLOW_UPS_CAPABILITIES,
   ...HANDOVERS_CAPABILITIES,
-  ...MATCHING_CAPABILITIES,
-  ...REPORTS_CAPABILITIES,
   ...ORGANISATIONS_CAPABILITIES,
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -6,8 +6,6 @@ import { ORDERS_PERMISSIONS } from './policies/orders.policy';
 import { PLACEMENTS_PERMISSIONS } from './policies/placements.policy';
 import { FOLLOW_UPS_PERMISSIONS } from './policies/follow-ups.policy';
 import { HANDOVERS_PERMISSIONS } from './policies/handovers.policy';
-import { MATCHING_PERMISSIONS } from './policies/matching.policy';
-import { REPORTS_PERMISSIONS } from './policies/reports.policy';
 import { ORGANISATIONS_PERMISSIONS } from './policies/organisations.policy';
 
 /**
@@ -23,8 +21,6 @@ export const PERMISSIONS = {
   ...PLACEMENTS_PERMISSIONS,
   ...FOLLOW_UPS_PERMISSIONS,
   ...HANDOVERS_PERMISSIONS,
-  ...MATCHING_PERMISSIONS,
-  ...REPORTS_PERMISSIONS,
   ...ORGANISATIONS_PERMISSIONS,
 } satisfies Record<string, PermissionDefinition>;
 

@@ -1,8 +1,6 @@
-import type { Caller, PermissionDefinition, Querier, Rule } from '../access.types';
+import { ids, type Caller, type PermissionDefinition, type Querier, type Rule } from '../access.types';
 import type { Role } from '../../users/user.entity';
 import { traineeOfUser, traineesHeldByOrganisation } from './trainees.policy';
-
-const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
 
 /** A rule that is one query of `wanted` and a value of the caller ($2). */
 const select =

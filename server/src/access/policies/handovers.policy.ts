@@ -1,7 +1,5 @@
 import type { Role } from '../../users/user.entity';
-import type { Caller, PermissionDefinition, Querier } from '../access.types';
-
-const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+import { ids, type Caller, type PermissionDefinition, type Querier } from '../access.types';
 
 const handoversOnSide =
   (column: 'from_organisation_id' | 'to_organisation_id' | 'either') => async (q: Querier, caller: Caller, wanted: string[]) =>

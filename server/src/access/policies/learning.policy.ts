@@ -1,4 +1,4 @@
-import type { Caller, PermissionDefinition, Querier } from '../access.types';
+import { ids, type Caller, type PermissionDefinition, type Querier } from '../access.types';
 import type { Role } from '../../users/user.entity';
 import { traineeOfUser, traineesHeldByOrganisation, traineesReadableByOrganisation } from './trainees.policy';
 
@@ -13,8 +13,6 @@ import { traineeOfUser, traineesHeldByOrganisation, traineesReadableByOrganisati
  */
 
 type TraineeRule = (q: Querier, caller: Caller, wanted: string[]) => Promise<string[]>;
-
-const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
 
 /**
  * Rows that belong to a trainee pass when their trainee passes `rule`. `sql` takes the wanted ids

@@ -1,7 +1,5 @@
 import type { Role } from '../../users/user.entity';
-import type { Caller, PermissionDefinition, Querier } from '../access.types';
-
-const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+import { ids, type Caller, type PermissionDefinition, type Querier } from '../access.types';
 
 /** An employer's own orders, in any state. */
 const ordersOfEmployer = async (q: Querier, caller: Caller, wanted: string[]) =>

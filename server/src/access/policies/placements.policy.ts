@@ -1,5 +1,5 @@
 import type { Role } from '../../users/user.entity';
-import type { Caller, PermissionDefinition, Querier } from '../access.types';
+import { ids, type Caller, type PermissionDefinition, type Querier } from '../access.types';
 
 /**
  * Which placements a list or a row read reaches. `holder`: placements of the trainees an
@@ -26,8 +26,6 @@ export function placementScopeOf(caller: Caller): PlacementScope | null {
       return null;
   }
 }
-
-const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
 
 const ofHeldTrainees = async (q: Querier, caller: Caller, wanted: string[]) =>
   ids(

@@ -1,6 +1,4 @@
-import type { Caller, PermissionDefinition, Querier } from '../access.types';
-
-const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+import { ids, type Caller, type PermissionDefinition, type Querier } from '../access.types';
 
 /**
  * A counsellor's organisation reads the trainees it holds, those it handed over (what it recorded
