@@ -1,5 +1,6 @@
-// Jest runs in ESM mode: Nest 12 is ESM-only and Jest 30 on Node 20 cannot load it from CommonJS
-// (STACK.md, gotcha 2). Hence node --experimental-vm-modules and ts-jest's useESM.
+// Jest runs in ESM mode: Nest 12 is ESM-only and Jest 30 on Node 20 cannot load `@nestjs/testing` from
+// CommonJS ("Must use import to load ES Module"). Hence node --experimental-vm-modules and ts-jest's useESM
+// (with a test tsconfig of module esnext / moduleResolution bundler; nodenext makes ts-jest emit CommonJS).
 module.exports = {
   rootDir: __dirname,
   extensionsToTreatAsEsm: ['.ts'],
