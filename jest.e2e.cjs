@@ -4,7 +4,7 @@ const base = require('./jest.base.cjs');
 module.exports = {
   ...base,
   displayName: 'e2e',
-  roots: ['<rootDir>/test/e2e', '<rootDir>/test/privacy'],
+  roots: ['<rootDir>/test/e2e', '<rootDir>/test/privacy', '<rootDir>/test/ops'],
   testMatch: ['**/*.e2e-spec.ts'],
   globalSetup: '<rootDir>/test/utils/global-setup.mjs',
   globalTeardown: '<rootDir>/test/utils/global-teardown.mjs',

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: every test, in order — server unit, end-to-end (real PostgreSQL), client unit, browser.
+// `npm test`: every test, in order — server unit, end-to-end (real PostgreSQL), operations (real
+// processes), client unit, browser.
 // Uses TEST_DATABASE_URL when set, else an embedded PostgreSQL. Stops at the first failing stage.
 import { spawnSync } from 'node:child_process';
 
@@ -7,6 +8,8 @@ const jest = (config) => ['node', ['--experimental-vm-modules', 'node_modules/je
 const stages = [
   ['server unit tests (jest)', ...jest('jest.unit.cjs')],
   ['end-to-end tests (jest + supertest, real PostgreSQL)', ...jest('jest.e2e.cjs')],
+  ['server build (for the process tests)', 'npm', ['run', '-s', 'build:server']],
+  ['operations tests (the built server as real processes)', ...jest('jest.ops.cjs')],
   ['client unit tests (ng test, Vitest)', 'npm', ['run', '-s', 'test:client']],
   ['client production build (for the browser tests)', 'npm', ['run', '-s', 'build:client']],
   ['browser tests (Playwright + Chromium)', ...jest('jest.browser.cjs')],

@@ -43,6 +43,18 @@ export interface AppConfig {
    * the partner school's domain so nothing on the diploma points at this platform.
    */
   diplomaVerifyBaseUrl: string;
+  /** Longest wait for a new database connection (DB_CONNECT_TIMEOUT_MS, default 5000): a dead database answers 503, not a hang. */
+  dbConnectTimeoutMs: number;
+  /** Longest a query may run (DB_STATEMENT_TIMEOUT_MS, default 15000): enforced by PostgreSQL and, for a frozen server, by the client. */
+  dbStatementTimeoutMs: number;
+  /** On SIGTERM, how long in-flight requests may finish before the process exits anyway (SHUTDOWN_TIMEOUT_MS, default 10000). */
+  shutdownTimeoutMs: number;
+  /** Bearer token that opens /api/metrics from any address (METRICS_TOKEN, unset: only the allow-listed addresses). */
+  metricsToken: string | undefined;
+  /** Client addresses that may read /api/metrics without the token (METRICS_ALLOW, default loopback). */
+  metricsAllow: string[];
+  /** Audit entries older than this many days are pruned by the housekeeping job (AUDIT_RETENTION_DAYS, default 1095, at least 180). */
+  auditRetentionDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -80,6 +92,13 @@ function diplomaVerifyBaseUrl(raw: string | undefined, isProduction: boolean): s
 }
 
 type Env = Record<string, string | undefined>;
+
+function metricsToken(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (raw.length < 24)
+    throw new ConfigError('METRICS_TOKEN must be at least 24 characters (unset it to allow only METRICS_ALLOW addresses)');
+  return raw;
+}
 
 function intVar(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
@@ -177,5 +196,14 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     loginLockMinutes: 15,
     bodyLimitBytes: intVar(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 50 * 1_048_576),
     serveClient: boolVar(env, 'SERVE_CLIENT', true),
+    dbConnectTimeoutMs: intVar(env, 'DB_CONNECT_TIMEOUT_MS', 5000, 100, 120_000),
+    dbStatementTimeoutMs: intVar(env, 'DB_STATEMENT_TIMEOUT_MS', 15_000, 100, 3_600_000),
+    shutdownTimeoutMs: intVar(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    metricsToken: metricsToken(env.METRICS_TOKEN),
+    metricsAllow: (env.METRICS_ALLOW ?? '127.0.0.1,::1,::ffff:127.0.0.1')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    auditRetentionDays: intVar(env, 'AUDIT_RETENTION_DAYS', 1095, 180, 36_500),
   };
 }
