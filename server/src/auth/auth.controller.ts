@@ -5,6 +5,7 @@ import type { AuthUser, RequestContext } from '../common/auth-user';
 import { Access, Public } from '../common/decorators/access.decorator';
 import { RateLimited } from '../common/decorators/rate-limited.decorator';
 import { CurrentUser, ReqContext } from '../common/decorators/current-user.decorator';
+import { DomainError } from '../common/domain-error';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env';
 import { ROLES, type User } from '../users/user.entity';
@@ -55,7 +56,9 @@ export class AuthController {
     try {
       return this.withCookie(reply, await this.auth.refresh(req.cookies[REFRESH_COOKIE], ctx, req.headers['user-agent']));
     } catch (e) {
-      this.clearCookie(reply);
+      // Only a token that is actually bad ends the browser's session; a database blip (503) or a rate
+      // limit keeps the cookie so the next try can succeed.
+      if (e instanceof DomainError && e.getStatus() === 401) this.clearCookie(reply);
       throw e;
     }
   }

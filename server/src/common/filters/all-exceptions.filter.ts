@@ -2,6 +2,7 @@ import { safeError, safeUrl } from '../logging';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
+import { databaseUnavailable, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../database-unavailable';
 
 interface ErrorBody {
   statusCode: number;
@@ -51,6 +52,15 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const reply = ctx.getResponse<FastifyReply>();
     const req = ctx.getRequest<FastifyRequest>();
     const requestId = String(req.id ?? '');
+    if (isDatabaseUnavailable(exception)) {
+      // A blip, not a bug: one line per request without the query, and a 503 the client retries after.
+      this.logger.warn({ err: safeError(exception), requestId, url: safeUrl(req.url), method: req.method }, 'database unavailable');
+      void reply
+        .status(503)
+        .header('retry-after', String(RETRY_AFTER_SECONDS))
+        .send({ ...(databaseUnavailable().getResponse() as ErrorBody), requestId });
+      return;
+    }
     const body = this.toBody(exception, requestId);
     if (body.statusCode >= 500) {
       // Never the exception itself: a failed query carries its SQL and parameters (what people typed).

@@ -1,6 +1,7 @@
 import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
+import { isDatabaseUnavailable } from '../database-unavailable';
 import { DomainError } from '../domain-error';
 import { IS_PUBLIC_KEY } from '../decorators/access.decorator';
 
@@ -18,6 +19,9 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<TUser>(err: unknown, user: TUser | false): TUser {
+    // The session look-up failed because the database is away: that is a 503 (try again), not a
+    // sign-out. Answering 401 made every web client refresh, then drop its session, on a blip.
+    if (isDatabaseUnavailable(err)) throw err;
     if (err || !user) {
       throw new DomainError(
         401,

@@ -143,6 +143,27 @@ describe('authInterceptor', () => {
     httpMock.expectNone('/api/organisations');
   });
 
+  it('keeps the session when the refresh is not answered (database blip: 503), and shows that error', async () => {
+    await signIn('old');
+    let failure: unknown;
+    http.get('/api/organisations').subscribe({ error: (e: unknown) => (failure = e) });
+
+    httpMock.expectOne('/api/organisations').flush(unauthenticatedBody, unauthorised);
+    httpMock
+      .expectOne('/api/auth/refresh')
+      .flush(
+        { statusCode: 503, code: 'SERVICE_UNAVAILABLE', message: '系统暂时无法访问数据，请稍后再试。', messageEn: 'Try again shortly' },
+        { status: 503, statusText: 'Service Unavailable' },
+      );
+    await settle();
+
+    expect((failure as { status?: number }).status).toBe(503);
+    expect(auth.isAuthenticated()).toBe(true);
+    expect(auth.notice()).toBeNull();
+    expect(navigate).not.toHaveBeenCalled();
+    expect(globalThis.localStorage.getItem('jbh.signedIn')).toBe('1');
+  });
+
   it('passes other errors through without refreshing', async () => {
     await signIn();
     let status = 0;

@@ -1,4 +1,4 @@
-import { HttpClient, HttpContext } from '@angular/common/http';
+import { HttpClient, HttpErrorResponse, HttpContext } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
 import { Observable, catchError, defer, finalize, from, map, of, shareReplay, tap } from 'rxjs';
@@ -17,6 +17,11 @@ export function isSessionCall(url: string): boolean {
 }
 
 export type SessionNotice = 'expired';
+
+/** The server looked at the refresh token and said no (as opposed to not answering). */
+export function isSessionRefused(error: unknown): boolean {
+  return error instanceof HttpErrorResponse && error.status >= 400 && error.status < 500 && error.status !== 429;
+}
 
 /**
  * "This browser signed in before": not a token, just a flag so visitors who never signed in do not
@@ -93,7 +98,8 @@ export class AuthStore {
         ),
       ),
     ).pipe(
-      tap({ next: (session) => this.start(session), error: () => this.forget() }),
+      // Only a refusal ends the session; a server that is away (5xx, no network) leaves it for the next try.
+      tap({ next: (session) => this.start(session), error: (e: unknown) => isSessionRefused(e) && this.forget() }),
       finalize(() => (this.refreshInFlight = null)),
       shareReplay({ bufferSize: 1, refCount: false }),
     );
