@@ -13,6 +13,7 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { DomainError } from './common/domain-error';
+import { registerRequestLimits } from './common/request-limits';
 import type { AppConfig } from './config/env';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -37,6 +38,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
 export async function configureApp(app: NestFastifyApplication, config: AppConfig): Promise<OpenAPIObject> {
   app.setGlobalPrefix('api');
   const fastify = app.getHttpAdapter().getInstance();
+  // JSON nesting depth, NUL characters in bodies and URLs: refused with a 400 before any handler.
+  registerRequestLimits(app, config.bodyLimitBytes);
   fastify.addHook('onSend', async (req, reply) => {
     void reply.header('x-request-id', req.id);
     if (req.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
@@ -76,8 +79,12 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
       ),
   });
   await app.register(compress, { threshold: 1024 });
-  // Uploads (Excel rosters): one file per request, 10 MB at most; read with request.file().
-  await app.register(multipart, { limits: { files: 1, fileSize: 10 * 1_048_576, fields: 5 } });
+  // Uploads (Excel rosters): one file per request, 10 MB at most; read with request.file(). What the
+  // file expands to is limited where it is read (trainees/workbook-inspection.ts); the other parts
+  // of the form are kept small.
+  await app.register(multipart, {
+    limits: { files: 1, fileSize: 10 * 1_048_576, fields: 5, parts: 6, fieldSize: 64 * 1024, headerPairs: 100 },
+  });
   // CORS is off unless origins are listed: the app and the API are served from one origin.
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, credentials: true });
 
@@ -130,7 +137,7 @@ function serveClient(app: NestFastifyApplication, config: AppConfig): void {
   // Nest owns the not-found handler, so the app's deep links get a wildcard GET route instead.
   // Static files (registered one by one above) win over it in Fastify's router.
   fastify.get('/*', (req, reply) => {
-    if (req.url.startsWith('/api/') || /\.[a-z0-9]{2,5}(\?|$)/i.test(req.url)) {
+    if (/^\/(api|metrics)(\/|\?|$)/.test(req.url) || /\.[a-z0-9]{2,5}(\?|$)/i.test(req.url)) {
       void reply.status(404).send({ statusCode: 404, code: 'NOT_FOUND', message: '找不到该地址。', messageEn: 'Not found.' });
       return;
     }

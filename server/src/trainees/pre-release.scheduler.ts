@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { safeError } from '../common/logging';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env';
+import { JobMetrics } from '../metrics/job-metrics.service';
 import { TraineesService } from './trainees.service';
 
 /**
@@ -15,8 +17,11 @@ export class PreReleaseScheduler implements OnApplicationBootstrap, OnApplicatio
 
   constructor(
     private readonly trainees: TraineesService,
+    private readonly jobs: JobMetrics,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    jobs.declare('pre-release');
+  }
 
   onApplicationBootstrap(): void {
     if (this.config.nodeEnv === 'test') return;
@@ -29,10 +34,10 @@ export class PreReleaseScheduler implements OnApplicationBootstrap, OnApplicatio
 
   async tick(): Promise<void> {
     try {
-      const opened = await this.trainees.openDuePreRelease();
+      const opened = await this.jobs.track('pre-release', () => this.trainees.openDuePreRelease());
       if (opened?.length) this.logger.log(`pre-release opened for ${opened.length} trainee(s)`);
     } catch (e) {
-      this.logger.error({ err: e }, 'pre-release scheduler failed');
+      this.logger.error({ err: safeError(e) }, 'pre-release scheduler failed');
     }
   }
 }

@@ -13,9 +13,11 @@ import { UsersRepository } from '../users/users.repository';
 import { CHECKLIST_ITEMS } from './checklist-item.entity';
 import type { ImportProblemDto, ImportReportDto } from './dto/import.dto';
 import type { TraineeQueryDto } from './dto/trainee.dto';
+import { readRosterSheet, ROSTER_READ_LIMITS } from './roster-reader';
 import { daysBetween } from './trainee.mapper';
 import { EDUCATION_LEVELS, type EducationLevel } from './trainee.entity';
 import { identityFacts, PRE_RELEASE_DAYS, TraineesService } from './trainees.service';
+import { inspectWorkbookZip, verifyWorkbookSizes } from './workbook-inspection';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export { XLSX };
@@ -68,28 +70,36 @@ export interface ParsedRow {
   workHistory: string | null;
 }
 
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('text' in v && typeof v.text === 'string') return v.text.trim();
-    if ('result' in v) return cellText(v.result);
-    if ('richText' in v)
-      return v.richText
-        .map((r) => r.text)
-        .join('')
-        .trim();
-    return '';
-  }
-  return typeof v === 'string' ? v.trim() : String(v);
-}
-
 function normaliseDate(s: string): string | null {
   const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(s);
   if (!m) return null;
   const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
   const d = new Date(`${iso}T00:00:00Z`);
   return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso ? null : iso;
+}
+
+/** A cell's text as echoed in a problem: a cell can hold megabytes, a message should not. */
+const quote = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
+
+/** Problems listed in a report; a file of 5,000 bad rows would otherwise answer with megabytes of them. */
+export const MAX_LISTED_PROBLEMS = 200;
+
+/**
+ * The first MAX_LISTED_PROBLEMS problems, then one line saying how many more there are (a line of
+ * the list, so every client shows it; its row is where the unlisted ones begin, its field empty).
+ */
+function firstProblems(problems: ImportProblemDto[]): ImportProblemDto[] {
+  if (problems.length <= MAX_LISTED_PROBLEMS) return problems;
+  const more = problems.length - MAX_LISTED_PROBLEMS;
+  return [
+    ...problems.slice(0, MAX_LISTED_PROBLEMS),
+    {
+      row: problems[MAX_LISTED_PROBLEMS]!.row,
+      field: '',
+      message: `……另有 ${more} 个问题未列出（最多列出 ${MAX_LISTED_PROBLEMS} 个）：请先改正以上各行，再检查一次。`,
+      messageEn: `… and ${more} more problems (at most ${MAX_LISTED_PROBLEMS} are listed): fix the rows above and check again.`,
+    },
+  ];
 }
 
 /**
@@ -186,7 +196,7 @@ export class TraineeExcelService {
     const report: ImportReportDto = {
       rows: rows.length + new Set(problems.map((p) => p.row)).size,
       valid: rows.length,
-      problems,
+      problems: firstProblems(problems),
       imported: 0,
       committed: false,
     };
@@ -259,26 +269,29 @@ export class TraineeExcelService {
     return { ...report, imported: rows.length, committed: true };
   }
 
-  /** Reads the workbook and validates every row, collecting every problem rather than stopping at the first. */
+  /**
+   * Reads the workbook and validates every row, collecting every problem rather than stopping at the
+   * first. The file is untrusted: its zip is checked against WORKBOOK_LIMITS before anything
+   * decompresses it, and it is parsed in a worker thread (roster-reader.ts), never on the event loop.
+   */
   async parse(file: Buffer): Promise<{ rows: ParsedRow[]; problems: ImportProblemDto[] }> {
-    const wb = new ExcelJS.Workbook();
-    try {
-      await wb.xlsx.load(file as unknown as ArrayBuffer);
-    } catch {
-      throw badRequest(
-        'NOT_AN_XLSX',
-        '无法读取这个文件：请上传用模板填写的 .xlsx 文件。',
-        'Cannot read this file: upload an .xlsx made from the template.',
-      );
-    }
-    const ws = wb.worksheets[0];
-    if (!ws) throw badRequest('EMPTY_WORKBOOK', '文件中没有工作表。', 'The file has no worksheet.');
-    const header = COLUMNS.map((_, i) => cellText(ws.getRow(1).getCell(i + 1).value).replace(/\s*\*$/, ''));
+    const entries = inspectWorkbookZip(file);
+    await verifyWorkbookSizes(file, entries);
+    const sheet = await readRosterSheet(file, COLUMNS.length);
+    const header = sheet.header.map((h) => h.replace(/\s*\*$/, ''));
     if (header[0] !== COLUMNS[0].zh || header[1] !== COLUMNS[1].zh) {
       throw badRequest(
         'WRONG_TEMPLATE',
         '表头与模板不一致，请下载模板后按列填写。',
         'The header does not match the template; download the template.',
+      );
+    }
+    if (sheet.count > ROSTER_READ_LIMITS.maxRows) {
+      throw badRequest(
+        'TOO_MANY_ROWS',
+        `一个文件最多导入 ${ROSTER_READ_LIMITS.maxRows} 行，这个文件有 ${sheet.count} 行：请分成几个文件，每个不超过 ${ROSTER_READ_LIMITS.maxRows} 行。`,
+        `At most ${ROSTER_READ_LIMITS.maxRows} rows per file; this one has ${sheet.count}: split it into files of at most ${ROSTER_READ_LIMITS.maxRows} rows.`,
+        { maxRows: ROSTER_READ_LIMITS.maxRows, rows: sheet.count },
       );
     }
     const divisions = await this.reference.divisions();
@@ -294,10 +307,8 @@ export class TraineeExcelService {
     const problems: ImportProblemDto[] = [];
     const seen = new Map<string, number>();
     const today = this.clock.now();
-    ws.eachRow((row, n) => {
-      if (n === 1) return;
-      const v = Object.fromEntries(COLUMNS.map((c, i) => [c.key, cellText(row.getCell(i + 1).value)])) as Record<ColumnKey, string>;
-      if (Object.values(v).every((s) => s === '')) return;
+    for (const { n, cells } of sheet.rows) {
+      const v = Object.fromEntries(COLUMNS.map((c, i) => [c.key, cells[i] ?? ''])) as Record<ColumnKey, string>;
       const bad = (field: ColumnKey, zh: string, en: string) => problems.push({ row: n, field, message: zh, messageEn: en });
       const before = problems.length;
       for (const c of COLUMNS) if (c.required && !v[c.key]) bad(c.key, `“${c.zh}”不能为空`, `${c.key} is required`);
@@ -314,19 +325,20 @@ export class TraineeExcelService {
         else seen.set(id, n);
       }
       const home = v.homeDivision ? divisionByName.get(v.homeDivision.replace(/\s/g, '')) : undefined;
-      if (v.homeDivision && !home) bad('homeDivision', `未知的市县“${v.homeDivision}”`, `unknown division "${v.homeDivision}"`);
+      if (v.homeDivision && !home)
+        bad('homeDivision', `未知的市县“${quote(v.homeDivision)}”`, `unknown division "${quote(v.homeDivision)}"`);
       const admittedOn = v.admittedOn ? normaliseDate(v.admittedOn) : null;
       const expected = v.expectedReleaseOn ? normaliseDate(v.expectedReleaseOn) : null;
-      if (v.admittedOn && !admittedOn) bad('admittedOn', `日期“${v.admittedOn}”无法识别（应写成 2025-03-01）`, 'unreadable date');
+      if (v.admittedOn && !admittedOn) bad('admittedOn', `日期“${quote(v.admittedOn)}”无法识别（应写成 2025-03-01）`, 'unreadable date');
       if (v.expectedReleaseOn && !expected)
-        bad('expectedReleaseOn', `日期“${v.expectedReleaseOn}”无法识别（应写成 2025-03-01）`, 'unreadable date');
+        bad('expectedReleaseOn', `日期“${quote(v.expectedReleaseOn)}”无法识别（应写成 2025-03-01）`, 'unreadable date');
       if (admittedOn && expected && expected < admittedOn) bad('expectedReleaseOn', '预计出所日期早于入所日期', 'release before admission');
-      if (v.phone && !/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/.test(v.phone)) bad('phone', `手机号“${v.phone}”格式不对`, 'bad phone number');
+      if (v.phone && !/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/.test(v.phone)) bad('phone', `手机号“${quote(v.phone)}”格式不对`, 'bad phone number');
       const education = v.educationLevel
         ? ((Object.entries(EDUCATION_LABELS).find(([, label]) => label === v.educationLevel)?.[0] ??
             (EDUCATION_LEVELS as readonly string[]).find((e) => e === v.educationLevel)) as EducationLevel | undefined)
         : null;
-      if (education === undefined) bad('educationLevel', `文化程度“${v.educationLevel}”不在可选范围内`, 'unknown education level');
+      if (education === undefined) bad('educationLevel', `文化程度“${quote(v.educationLevel)}”不在可选范围内`, 'unknown education level');
       const wage = v.wageExpectation ? Number(v.wageExpectation) : null;
       if (wage !== null && (!Number.isInteger(wage) || wage < 0 || wage > 100000))
         bad('wageExpectation', '期望月薪应为0到100000之间的整数', 'wage must be a whole number');
@@ -353,11 +365,11 @@ export class TraineeExcelService {
         else
           bad(
             'skills',
-            `技能“${text}”不是职业分类大典中的职业：请写职业名称或代码（如 中式烹调师/五级 或 4-03-02-01），其他情况写在档案的备注里`,
-            `"${text}" is not an occupation of the classification: write an occupation name or code (e.g. 4-03-02-01), with a level if any`,
+            `技能“${quote(text)}”不是职业分类大典中的职业：请写职业名称或代码（如 中式烹调师/五级 或 4-03-02-01），其他情况写在档案的备注里`,
+            `"${quote(text)}" is not an occupation of the classification: write an occupation name or code (e.g. 4-03-02-01), with a level if any`,
           );
       }
-      if (problems.length > before) return;
+      if (problems.length > before) continue;
       rows.push({
         row: n,
         fullName: v.fullName,
@@ -372,7 +384,7 @@ export class TraineeExcelService {
         willingToLiveOnSite: live ?? null,
         workHistory: v.workHistory || null,
       });
-    });
+    }
     // Against the database: people who already have a file.
     if (rows.length) {
       const hashes = rows.map((r) => this.cipher.lookupHash(r.identityNumber));

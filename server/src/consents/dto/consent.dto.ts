@@ -1,7 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { CONSENT_PURPOSES, type ConsentPurpose } from '../consent.entity';
+
+/** `text_version` is an int column: a larger number reached PostgreSQL as "out of range" (a 500). */
+export const MAX_TEXT_VERSION = 2_147_483_647;
 
 export class ConsentTextDto {
   @ApiProperty({ enum: CONSENT_PURPOSES })
@@ -42,6 +45,8 @@ export class GrantConsentDto {
 
   /** The version of the consent text the trainee read (must be the current one). */
   @IsInt()
+  @Min(0)
+  @Max(MAX_TEXT_VERSION)
   textVersion: number;
 }
 

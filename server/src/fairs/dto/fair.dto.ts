@@ -16,6 +16,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { MAX_TEXT_VERSION } from '../../consents/dto/consent.dto';
 import {
   BOOTH_STATES,
   type BoothState,
@@ -335,6 +336,7 @@ export class AnswerIntentDto {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_TEXT_VERSION)
   textVersion?: number;
 
   /** A counsellor answering for a trainee: the signed paper form's reference. */

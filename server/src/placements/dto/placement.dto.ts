@@ -15,6 +15,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { MAX_TEXT_VERSION } from '../../consents/dto/consent.dto';
 import { RECOMMENDATION_REASON_CODES, type RecommendationReason } from '../../reference/data/recommendation-reasons';
 import { RecommendationReasonDto } from '../../reference/dto/reference.dto';
 import { IndustryRefDto, TraineeSkillDto } from '../../trainees/dto/trainee.dto';
@@ -202,6 +203,7 @@ export class AcceptPlacementDto extends PlacementNoteDto {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_TEXT_VERSION)
   textVersion: number;
 
   /** Assisted acceptance: the reference of the signed paper form. */
