@@ -9,6 +9,8 @@ import { loadAppStyles } from './core/app-styles';
 import { authInterceptor } from './core/auth/auth-interceptor';
 import { AuthStore } from './core/auth/auth-store';
 import { errorInterceptor } from './core/errors/error-interceptor';
+import { idempotencyInterceptor } from './core/http/idempotency-interceptor';
+import { retryInterceptor } from './core/errors/retry-interceptor';
 import { I18n } from './core/i18n/i18n';
 import { I18nTitleStrategy } from './core/i18n/title-strategy';
 
@@ -19,8 +21,9 @@ export const appConfig: ApplicationConfig = {
     provideBrowserGlobalErrorListeners(),
     provideRouter(routes, withComponentInputBinding(), withInMemoryScrolling({ scrollPositionRestoration: 'top' })),
     // Order matters: the error interceptor is outermost, so it sees a 401 only after the auth
-    // interceptor has tried its refresh-and-retry.
-    provideHttpClient(withFetch(), withInterceptors([errorInterceptor, authInterceptor])),
+    // interceptor has tried its refresh-and-retry. The idempotency key is added outside the auth and
+    // retry interceptors, so their resends carry the same key (the server sees one submit, not two).
+    provideHttpClient(withFetch(), withInterceptors([errorInterceptor, idempotencyInterceptor, authInterceptor, retryInterceptor])),
     { provide: TitleStrategy, useClass: I18nTitleStrategy },
     provideNzI18n(zh_CN),
     provideAppInitializer(() => {

@@ -1,4 +1,5 @@
 import { AuditEntry } from '../audit/audit-entry.entity';
+import { IdempotencyRecord } from '../common/idempotency/idempotency-record.entity';
 import { RefreshSession } from '../auth/refresh-session.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { Division } from '../reference/division.entity';
@@ -68,4 +69,5 @@ export const entities = [
   DivisionNeighbour,
   FollowUpVisit,
   FollowUpAbstinence,
+  IdempotencyRecord,
 ];
