@@ -4,6 +4,7 @@ import type { AppConfig } from '../config/env';
 import { dataSourceOptions } from './data-source-options';
 import { loadDemoData } from '../demo/demo-data';
 import { loadReferenceData } from './reference-data';
+import { verifyInstallationKey } from '../ops/key-fingerprint';
 
 /** Any fixed number: serialises boot-time schema work across API processes sharing one database. */
 const BOOT_LOCK = 7_230_501;
@@ -14,8 +15,9 @@ export interface PrepareResult {
 }
 
 /**
- * Runs pending migrations, upserts reference data and, on an empty database outside production,
- * loads the demo data. Several processes may boot at once: an advisory lock lets one do the work
+ * Runs pending migrations, checks the field-encryption key against the one the database was made
+ * with (a ConfigError when it differs), upserts reference data and, on an empty database outside
+ * production, loads the demo data. Several processes may boot at once: an advisory lock lets one do the work
  * while the others wait, then find nothing left to do.
  */
 export async function prepareDatabase(
@@ -31,6 +33,9 @@ export async function prepareDatabase(
     await runner.query('SELECT pg_advisory_lock($1)', [BOOT_LOCK]);
     const migrations = await ds.runMigrations({ transaction: 'each' });
     if (migrations.length) log(`ran ${migrations.length} migration(s): ${migrations.map((m) => m.name).join(', ')}`);
+    // Before anything writes identity data: a wrong key would encrypt new records under it and,
+    // through the keyed look-up hash, let the same person be admitted twice.
+    await verifyInstallationKey((sql, params) => runner.query(sql, params), config.fieldEncryptionKey, log);
     await loadReferenceData(ds, config.appRoot);
     let demoLoaded = false;
     if (config.demoData && !config.isProduction) {
