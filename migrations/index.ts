@@ -14,6 +14,9 @@ import { NeutralDiplomaNumbers1796411573763 } from './1796411573763-NeutralDiplo
 import { IdentityMaskColumns1796411832365 } from './1796411832365-IdentityMaskColumns';
 import { ControlledVocabulary1796412043780 } from './1796412043780-ControlledVocabulary';
 import { TraineeSnapshot1796416386554 } from './1796416386554-TraineeSnapshot';
+import { IdempotencyKeys1796421448397 } from './1796421448397-IdempotencyKeys';
+import { Installation1796421460376 } from './1796421460376-Installation';
+import { AuditPrune1796421464225 } from './1796421464225-AuditPrune';
 
 /** Every migration, in order. Rewritten by `npm run migration:generate -- Name`. */
 export const allMigrations = [
@@ -33,4 +36,7 @@ export const allMigrations = [
   IdentityMaskColumns1796411832365,
   ControlledVocabulary1796412043780,
   TraineeSnapshot1796416386554,
+  IdempotencyKeys1796421448397,
+  Installation1796421460376,
+  AuditPrune1796421464225,
 ];

@@ -26,6 +26,8 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { EmployersModule } from './employers/employers.module';
 import { HandoversModule } from './handovers/handovers.module';
 import { HealthModule } from './health/health.module';
+import { HousekeepingModule } from './housekeeping/housekeeping.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ReportsModule } from './reports/reports.module';
 import { ReferenceModule } from './reference/reference.module';
@@ -45,9 +47,10 @@ export class AppModule {
         ConfigModule.forRoot(config),
         CommonModule,
         LoggerModule.forRoot(pinoParams(config)),
-        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
+        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, {}, config)),
         AccessModule,
         AuditModule,
+        MetricsModule,
         HealthModule,
         ReferenceModule,
         OrganisationsModule,
@@ -66,6 +69,7 @@ export class AppModule {
         MatchingModule,
         FollowUpsModule,
         ReportsModule,
+        HousekeepingModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: validationPipe },

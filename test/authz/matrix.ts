@@ -22,6 +22,10 @@ const LEARNING: readonly Role[] = ['admin', 'counsellor', 'instructor', 'trainee
 
 export const MATRIX: Record<string, Allowed> = {
   'GET /api/health': 'public',
+  'GET /api/health/live': 'public',
+  'GET /api/health/ready': 'public',
+  // Outside the users' sign-in: the controller itself admits allow-listed addresses or the metrics token (404 otherwise).
+  'GET /api/metrics': 'public',
 
   'POST /api/auth/login': 'public',
   'POST /api/auth/refresh': 'public',

@@ -52,6 +52,7 @@ describe('GET /api/health', () => {
     const other = await createTestApp();
     const dbName = new URL(other.databaseUrl).pathname.slice(1);
     await other.http().get('/api/health').expect(200);
+    await other.http().get('/api/health/ready').expect(200);
     await admin(async (c) => {
       await c.query(`ALTER DATABASE "${dbName}" WITH ALLOW_CONNECTIONS false`);
       await c.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [dbName]);
@@ -59,6 +60,10 @@ describe('GET /api/health', () => {
     const res = await other.http().get('/api/health');
     expect(res.status).toBe(503);
     expect(res.body).toEqual({ status: 'unavailable' });
+    // Liveness asks nothing of the database: the process is fine, so it must not be restarted.
+    expect((await other.http().get('/api/health/live').expect(200)).body).toEqual({ status: 'ok' });
+    const ready = await other.http().get('/api/health/ready').expect(503);
+    expect(ready.body).toEqual({ status: 'unavailable', checks: { database: 'unavailable', migrations: 'unknown' } });
     await other.close().catch(() => undefined);
   });
 });

@@ -27,6 +27,10 @@ type Call = (t: TestApp, ctx: Ctx) => Promise<Response>;
 /** How a stranger calls each public route. */
 const EXERCISE: [string, Call][] = [
   ['GET /api/health', (t) => t.http().get('/api/health')],
+  ['GET /api/health/live', (t) => t.http().get('/api/health/live')],
+  ['GET /api/health/ready', (t) => t.http().get('/api/health/ready')],
+  // Open to loopback in tests (METRICS_ALLOW): its text is scanned like any answer.
+  ['GET /api/metrics', (t) => t.http().get('/api/metrics')],
   ['GET /api/reference/divisions', (t) => t.http().get('/api/reference/divisions')],
   ['GET /api/reference/skill-levels', (t) => t.http().get('/api/reference/skill-levels')],
   ['GET /api/reference/occupations', (t) => t.http().get('/api/reference/occupations')],

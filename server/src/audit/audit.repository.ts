@@ -33,4 +33,30 @@ export class AuditRepository {
         .getManyAndCount()
     );
   }
+
+  /**
+   * Retention: deletes up to `limit` of the oldest entries older than `retentionDays`. Must run in a
+   * transaction (the manager's): the flag that lets the append-only trigger pass a DELETE is set for
+   * this statement only and cleared again, and the trigger still refuses any row younger than 180 days.
+   */
+  async pruneOlderThan(retentionDays: number, limit: number, manager: EntityManager): Promise<number> {
+    await manager.query(`SET LOCAL jbh.audit_prune = 'on'`);
+    const [, affected] = await manager.query<[unknown, number]>(
+      `DELETE FROM audit_log WHERE id IN (
+         SELECT id FROM audit_log WHERE occurred_at < now() - make_interval(days => $1) ORDER BY occurred_at LIMIT $2)`,
+      [retentionDays, limit],
+    );
+    await manager.query(`SET LOCAL jbh.audit_prune = 'off'`);
+    return affected;
+  }
+
+  /** Whether `action` was recorded with `result` in the last `hours` hours (by the database's clock). */
+  async recordedWithin(action: string, result: string, hours: number, manager?: EntityManager): Promise<boolean> {
+    const target = manager ?? this.repo.manager;
+    const rows = await target.query<unknown[]>(
+      `SELECT 1 FROM audit_log WHERE action = $1 AND result = $2 AND occurred_at > now() - make_interval(hours => $3) LIMIT 1`,
+      [action, result, hours],
+    );
+    return rows.length > 0;
+  }
 }

@@ -49,4 +49,14 @@ export class AuditService {
     const [rows, total] = await this.audit.search(q);
     return pageOf(rows.map(toAuditEntryDto), total, q);
   }
+
+  /** Deletes one batch of entries past the retention period; see AuditRepository.pruneOlderThan. */
+  prune(retentionDays: number, limit: number, manager: EntityManager): Promise<number> {
+    return this.audit.pruneOlderThan(retentionDays, limit, manager);
+  }
+
+  /** Whether `action` was recorded with `result` in the last `hours` hours. */
+  recordedWithin(action: string, result: AuditResult, hours: number, manager?: EntityManager): Promise<boolean> {
+    return this.audit.recordedWithin(action, result, hours, manager);
+  }
 }

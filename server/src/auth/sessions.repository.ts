@@ -44,4 +44,24 @@ export class SessionsRepository {
     const res = await qb.execute();
     return res.affected ?? 0;
   }
+
+  /**
+   * Housekeeping: deletes up to `limit` sessions that can no longer be used — expired ones, and ones
+   * revoked over 30 days ago whose family has no live session left. A rotated row of a family still
+   * in use is kept until it expires: presenting it again is how a stolen copy is caught.
+   * Returns how many rows went.
+   */
+  async deleteExpired(limit: number, manager?: EntityManager): Promise<number> {
+    const [, affected] = await this.of(manager).query<[unknown, number]>(
+      `DELETE FROM refresh_session WHERE id IN (
+         SELECT s.id FROM refresh_session s
+          WHERE s.expires_at < now()
+             OR (s.revoked_at < now() - interval '30 days'
+                 AND NOT EXISTS (SELECT 1 FROM refresh_session l
+                                  WHERE l.family_id = s.family_id AND l.revoked_at IS NULL AND l.expires_at > now()))
+          LIMIT $1)`,
+      [limit],
+    );
+    return affected;
+  }
 }

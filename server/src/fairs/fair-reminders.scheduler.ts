@@ -1,8 +1,10 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
+import { safeError } from '../common/logging';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env';
+import { JobMetrics } from '../metrics/job-metrics.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { FairsRepository, type ReminderRow } from './fairs.repository';
 
@@ -34,8 +36,11 @@ export class FairRemindersScheduler implements OnApplicationBootstrap, OnApplica
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
     private readonly dataSource: DataSource,
+    private readonly jobs: JobMetrics,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    jobs.declare('fair-reminders');
+  }
 
   onApplicationBootstrap(): void {
     if (this.config.nodeEnv === 'test') return;
@@ -48,10 +53,10 @@ export class FairRemindersScheduler implements OnApplicationBootstrap, OnApplica
 
   async tick(): Promise<void> {
     try {
-      const n = await this.run();
+      const n = await this.jobs.track('fair-reminders', () => this.run());
       if (n) this.logger.log(`${n} account(s) to remind of tomorrow's fair(s)`);
     } catch (e) {
-      this.logger.error({ err: e }, 'fair reminders failed');
+      this.logger.error({ err: safeError(e) }, 'fair reminders failed');
     }
   }
 

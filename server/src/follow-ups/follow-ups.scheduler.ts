@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { safeError } from '../common/logging';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env';
+import { JobMetrics } from '../metrics/job-metrics.service';
 import { FollowUpsService } from './follow-ups.service';
 
 /**
@@ -14,8 +16,13 @@ export class FollowUpsScheduler implements OnApplicationBootstrap, OnApplication
 
   constructor(
     private readonly followUps: FollowUpsService,
+    private readonly jobs: JobMetrics,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    // Two jobs in one tick: each fails (and is counted) on its own.
+    jobs.declare('follow-up-reminders');
+    jobs.declare('follow-up-escalation');
+  }
 
   onApplicationBootstrap(): void {
     if (this.config.nodeEnv === 'test') return;
@@ -28,16 +35,16 @@ export class FollowUpsScheduler implements OnApplicationBootstrap, OnApplication
 
   async tick(): Promise<void> {
     try {
-      const due = await this.followUps.remindDueToday();
+      const due = await this.jobs.track('follow-up-reminders', () => this.followUps.remindDueToday());
       if (due) this.logger.log(`${due} follow-up visit(s) due today`);
     } catch (e) {
-      this.logger.error({ err: e }, 'follow-up due reminders failed');
+      this.logger.error({ err: safeError(e) }, 'follow-up due reminders failed');
     }
     try {
-      const n = await this.followUps.escalateOverdue();
+      const n = await this.jobs.track('follow-up-escalation', () => this.followUps.escalateOverdue());
       if (n) this.logger.log(`escalated ${n} overdue follow-up visit(s)`);
     } catch (e) {
-      this.logger.error({ err: e }, 'follow-up escalation failed');
+      this.logger.error({ err: safeError(e) }, 'follow-up escalation failed');
     }
   }
 }

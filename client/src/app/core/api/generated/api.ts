@@ -966,6 +966,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Liveness: 200 whenever the process can answer at all. It asks nothing of the database, so an
+         *     orchestrator does not restart every process because the database is down.
+         */
+        get: operations["HealthController_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness: 200 when the database answers within 2 s and no migration is pending, else 503 with the failed check. */
+        get: operations["HealthController_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/matching/me/orders": {
         parameters: {
             query?: never;
@@ -1058,6 +1095,27 @@ export interface paths {
         put?: never;
         /** A new version of the weights (the old ones stay, and rankings name the version they used). */
         post: operations["MatchingController_setWeights"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prometheus metrics (text format 0.0.4). Outside the users' sign-in: open to the addresses in
+         *     METRICS_ALLOW, or to `Authorization: Bearer <METRICS_TOKEN>`. Anyone else gets the 404 of an
+         *     unknown address: a probe learns nothing from the answer.
+         */
+        get: operations["MetricsController_scrape"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3223,7 +3281,21 @@ export interface components {
             pageSize: number;
             total: number;
         };
-        HealthDto: Record<string, never>;
+        HealthDto: {
+            /**
+             * @description `ok` when the database answers, `unavailable` otherwise.
+             * @enum {string}
+             */
+            status: "ok" | "unavailable";
+        };
+        HealthReadinessDto: {
+            checks: components["schemas"]["ReadinessChecksDto"];
+            /**
+             * @description `ok` when every check is `ok`.
+             * @enum {string}
+             */
+            status: "ok" | "unavailable";
+        };
         HireDto: {
             /** @description First day at work. */
             hiredOn: string;
@@ -3278,6 +3350,13 @@ export interface components {
         InviteDto: {
             /** Format: uuid */
             registrationId: string;
+        };
+        LivenessDto: {
+            /**
+             * @description Always `ok`: the process is up and serving requests.
+             * @enum {string}
+             */
+            status: "ok";
         };
         LoginDto: {
             password: string;
@@ -3586,6 +3665,18 @@ export interface components {
             /** @description 0–1, rounded to four places; null when suppressed or the denominator is 0. */
             rate: number | null;
             suppressed: boolean;
+        };
+        ReadinessChecksDto: {
+            /**
+             * @description `ok` when the database answered `SELECT 1` within 2 seconds.
+             * @enum {string}
+             */
+            database: "ok" | "unavailable";
+            /**
+             * @description `ok` when every migration this code ships has run; `pending` when some has not; `unknown` without a database.
+             * @enum {string}
+             */
+            migrations: "pending" | "ok" | "unknown";
         };
         ReadinessDto: {
             note?: string;
@@ -4053,7 +4144,7 @@ export interface operations {
                 actor?: string;
                 /** @description ISO date-time, inclusive. */
                 from?: string;
-                /** @description 1-based page number. */
+                /** @description 1-based page number, at most 10,000. */
                 page: number;
                 /** @description Rows per page, at most 100. */
                 pageSize: number;
@@ -5987,7 +6078,7 @@ export interface operations {
     FollowUpsController_list: {
         parameters: {
             query: {
-                /** @description 1-based page number. */
+                /** @description 1-based page number, at most 10,000. */
                 page: number;
                 /** @description Rows per page, at most 100. */
                 pageSize: number;
@@ -6145,7 +6236,7 @@ export interface operations {
                 direction?: "outgoing" | "incoming";
                 /** @description Only overdue handovers. */
                 overdue?: boolean;
-                /** @description 1-based page number. */
+                /** @description 1-based page number, at most 10,000. */
                 page: number;
                 /** @description Rows per page, at most 100. */
                 pageSize: number;
@@ -6463,6 +6554,52 @@ export interface operations {
             };
         };
     };
+    HealthController_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LivenessDto"];
+                };
+            };
+        };
+    };
+    HealthController_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthReadinessDto"];
+                };
+            };
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthReadinessDto"];
+                };
+            };
+        };
+    };
     MatchingController_myOrders: {
         parameters: {
             query?: never;
@@ -6504,7 +6641,7 @@ export interface operations {
                 /** @description Only trainees holding a certificate of this occupation. */
                 certificateOccupation?: string;
                 divisionCode?: string;
-                /** @description 1-based page number. */
+                /** @description 1-based page number, at most 10,000. */
                 page: number;
                 /** @description Rows per page, at most 100. */
                 pageSize: number;
@@ -6721,6 +6858,33 @@ export interface operations {
             };
         };
     };
+    MetricsController_scrape: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Prometheus text format */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description not an allowed address and no valid metrics token */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     NotificationsController_mine: {
         parameters: {
             query?: never;
@@ -6897,7 +7061,7 @@ export interface operations {
             query: {
                 divisionCode?: string;
                 occupationCode?: string;
-                /** @description 1-based page number. */
+                /** @description 1-based page number, at most 10,000. */
                 page: number;
                 /** @description Rows per page, at most 100. */
                 pageSize: number;
@@ -7424,7 +7588,7 @@ export interface operations {
         parameters: {
             query: {
                 divisionCode?: string;
-                /** @description 1-based page number. */
+                /** @description 1-based page number, at most 10,000. */
                 page: number;
                 /** @description Rows per page, at most 100. */
                 pageSize: number;
@@ -7617,7 +7781,7 @@ export interface operations {
         parameters: {
             query: {
                 orderId?: string;
-                /** @description 1-based page number. */
+                /** @description 1-based page number, at most 10,000. */
                 page: number;
                 /** @description Rows per page, at most 100. */
                 pageSize: number;
@@ -8108,7 +8272,7 @@ export interface operations {
             query: {
                 /** @description Middle category, e.g. `4-03`. */
                 middleCode?: string;
-                /** @description 1-based page number. */
+                /** @description 1-based page number, at most 10,000. */
                 page: number;
                 /** @description Rows per page, at most 100. */
                 pageSize: number;
@@ -8492,7 +8656,7 @@ export interface operations {
                 /** @description `granted`: live consent to job matching; `none`: no live consent. */
                 jobMatchingConsent?: "granted" | "none";
                 order?: "asc" | "desc";
-                /** @description 1-based page number. */
+                /** @description 1-based page number, at most 10,000. */
                 page: number;
                 /** @description Rows per page, at most 100. */
                 pageSize: number;
@@ -9203,7 +9367,7 @@ export interface operations {
                 /** @description `granted`: live consent to job matching; `none`: no live consent. */
                 jobMatchingConsent?: "granted" | "none";
                 order?: "asc" | "desc";
-                /** @description 1-based page number. */
+                /** @description 1-based page number, at most 10,000. */
                 page: number;
                 /** @description Rows per page, at most 100. */
                 pageSize: number;
@@ -9835,7 +9999,7 @@ export interface operations {
         parameters: {
             query: {
                 organisationId?: string;
-                /** @description 1-based page number. */
+                /** @description 1-based page number, at most 10,000. */
                 page: number;
                 /** @description Rows per page, at most 100. */
                 pageSize: number;

@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { HealthReadinessDto } from './health.dto';
+
+/** A check that has not answered by then counts as failed: a load balancer must not wait on a hung database. */
+const CHECK_TIMEOUT_MS = 2000;
+
+function withinTimeout<T>(work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('health check timeout')), CHECK_TIMEOUT_MS);
+    timer.unref();
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+@Injectable()
+export class HealthService {
+  /** Migrations never un-run while this process lives: once all are in, the table is not read again. */
+  private migrationsApplied = false;
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  async databaseAnswers(): Promise<boolean> {
+    try {
+      await withinTimeout(this.dataSource.query('SELECT 1'));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * Ready to take traffic: the database answers and every migration this code ships has run (a
+   * process of a new release next to a database not yet migrated would fail on new columns).
+   */
+  async readiness(): Promise<HealthReadinessDto> {
+    if (!(await this.databaseAnswers())) {
+      return { status: 'unavailable', checks: { database: 'unavailable', migrations: 'unknown' } };
+    }
+    let migrations: HealthReadinessDto['checks']['migrations'];
+    try {
+      migrations = (await withinTimeout(this.allMigrationsApplied())) ? 'ok' : 'pending';
+    } catch {
+      // No table yet counts as pending; a timeout here is a database that stopped answering.
+      migrations = 'unknown';
+    }
+    const database = migrations === 'unknown' ? 'unavailable' : 'ok';
+    return { status: database === 'ok' && migrations === 'ok' ? 'ok' : 'unavailable', checks: { database, migrations } };
+  }
+
+  private async allMigrationsApplied(): Promise<boolean> {
+    if (this.migrationsApplied) return true;
+    const table = this.dataSource.options.migrationsTableName ?? 'migrations';
+    let rows: { name: string }[];
+    try {
+      rows = await this.dataSource.query<{ name: string }[]>(`SELECT name FROM "${table}"`);
+    } catch (e) {
+      if ((e as { driverError?: { code?: string } }).driverError?.code === '42P01') return false;
+      throw e;
+    }
+    const applied = new Set(rows.map((r) => r.name));
+    // TypeORM records a migration by its `name`, or its class name when it has none.
+    const expected = this.dataSource.migrations.map((m) => m.name ?? m.constructor.name);
+    this.migrationsApplied = expected.every((name) => applied.has(name));
+    return this.migrationsApplied;
+  }
+}
