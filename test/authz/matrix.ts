@@ -7,12 +7,23 @@ import type { Role } from '../../server/src/users/user.entity';
  */
 export type Allowed = 'public' | readonly Role[];
 
-const ALL: readonly Role[] = ['admin', 'counsellor', 'instructor', 'employer', 'trainee'];
+/** Every account: its own session, password and notifications. */
+const ALL: readonly Role[] = ['admin', 'counsellor', 'instructor', 'employer', 'trainee', 'security_admin', 'audit_admin'];
+/** Everyone who works with the business data; not the security and audit administrators (三权分立). */
+const BUSINESS: readonly Role[] = ['admin', 'counsellor', 'instructor', 'employer', 'trainee'];
 const ADMIN: readonly Role[] = ['admin'];
+/** The system administrator manages accounts; the security administrator reads them to grant permissions. */
+const ACCOUNT_READERS: readonly Role[] = ['admin', 'security_admin'];
 const COUNSELLOR: readonly Role[] = ['counsellor'];
 const ADMIN_COUNSELLOR: readonly Role[] = ['admin', 'counsellor'];
 const TRAINEE: readonly Role[] = ['trainee'];
 const STAFF: readonly Role[] = ['admin', 'counsellor', 'instructor'];
+/**
+ * An employer cell means a VERIFIED employer (the `employer` demo account). An employer whose
+ * organisation is not verified is not a column of its own: its standing is refused in one place
+ * (server/src/access/policies/employers.policy.ts, 403 EMPLOYER_NOT_VERIFIED) except its account,
+ * notices and own record — test/e2e/pending-employer.e2e-spec.ts walks every employer cell as one.
+ */
 const EMPLOYER: readonly Role[] = ['employer'];
 const ADMIN_INSTRUCTOR: readonly Role[] = ['admin', 'instructor'];
 /** Fairs: everyone but instructors. */
@@ -28,10 +39,21 @@ export const MATRIX: Record<string, Allowed> = {
   'GET /api/metrics': 'public',
 
   'POST /api/auth/login': 'public',
+  'GET /api/auth/challenge': 'public',
   'POST /api/auth/refresh': 'public',
   'POST /api/auth/logout': 'public',
   'GET /api/auth/me': ALL,
   'POST /api/auth/password': ALL,
+  'POST /api/auth/mfa': 'public',
+  // Second factor (TOTP): staff may enrol (admins and identity.unmask holders must); the security administrator resets.
+  'GET /api/mfa/enrolment': ['admin', 'security_admin', 'audit_admin', 'counsellor', 'instructor'],
+  'POST /api/mfa/enrolment': ['admin', 'security_admin', 'audit_admin', 'counsellor', 'instructor'],
+  'POST /api/mfa/enrolment/confirm': ['admin', 'security_admin', 'audit_admin', 'counsellor', 'instructor'],
+  'DELETE /api/mfa/enrolment': ['admin', 'security_admin', 'audit_admin', 'counsellor', 'instructor'],
+  'DELETE /api/users/{id}/mfa': ['security_admin'],
+  'GET /api/auth/sessions': ALL,
+  'DELETE /api/auth/sessions': ALL,
+  'DELETE /api/auth/sessions/{id}': ALL,
 
   'GET /api/reference/divisions': 'public',
   'GET /api/reference/skill-levels': 'public',
@@ -40,21 +62,22 @@ export const MATRIX: Record<string, Allowed> = {
   'GET /api/reference/industries': 'public',
   'GET /api/reference/recommendation-reasons': 'public',
 
-  'GET /api/organisations': ALL,
-  'GET /api/organisations/{id}': ALL,
+  'GET /api/organisations': BUSINESS,
+  'GET /api/organisations/{id}': BUSINESS,
   'POST /api/organisations': ADMIN,
   'PATCH /api/organisations/{id}': ADMIN,
   'POST /api/organisations/{id}/decision': ADMIN,
 
   'POST /api/employers/registrations': 'public',
 
-  'GET /api/users': ADMIN,
-  'GET /api/users/{id}': ADMIN,
+  'GET /api/users': ACCOUNT_READERS,
+  'GET /api/users/{id}': ACCOUNT_READERS,
   'POST /api/users': ADMIN,
   'PATCH /api/users/{id}': ADMIN,
   'POST /api/users/{id}/password': ADMIN,
+  'PUT /api/users/{id}/permissions': ['security_admin'],
 
-  'GET /api/audit': ADMIN,
+  'GET /api/audit': ['audit_admin'],
 
   'GET /api/trainees/caseload-summary': ADMIN_COUNSELLOR,
   'GET /api/trainees/me': TRAINEE,
@@ -217,15 +240,22 @@ export const MATRIX: Record<string, Allowed> = {
  * `admin-only`: only admins (whose scope is every organisation) may call it at all, and the matrix
  * test already shows everyone else gets 403. `cross-org`: the cross-organisation test in
  * authorization.e2e-spec.ts covers it. `reference`: public reference data about no one.
+ * `bureau-admins`: only the bureau's system, security or audit administrators may call it, each
+ * over the whole province (accounts), so there is no other organisation to be refused.
+ * `self`: the caller's own rows, looked up by the caller's user id; anyone else's id is a 404
+ * (sessions.e2e-spec.ts shows it).
  */
-export const ID_ROUTES: Record<string, 'admin-only' | 'cross-org' | 'reference' | 'catalogue'> = {
+export const ID_ROUTES: Record<string, 'admin-only' | 'bureau-admins' | 'cross-org' | 'reference' | 'catalogue' | 'self'> = {
   'GET /api/reference/occupations/{code}': 'reference',
+  'DELETE /api/auth/sessions/{id}': 'self',
   'GET /api/organisations/{id}': 'cross-org',
   'PATCH /api/organisations/{id}': 'admin-only',
   'POST /api/organisations/{id}/decision': 'admin-only',
-  'GET /api/users/{id}': 'admin-only',
+  'GET /api/users/{id}': 'bureau-admins',
   'PATCH /api/users/{id}': 'admin-only',
   'POST /api/users/{id}/password': 'admin-only',
+  'PUT /api/users/{id}/permissions': 'bureau-admins',
+  'DELETE /api/users/{id}/mfa': 'bureau-admins',
   'GET /api/trainees/{id}': 'cross-org',
   'PATCH /api/trainees/{id}': 'cross-org',
   'POST /api/trainees/{id}/identity-number': 'cross-org',

@@ -3,10 +3,11 @@ import { createTestApp, type TestApp } from '../utils/test-app';
 
 describe('audit log', () => {
   let t: TestApp;
-  let admin: string;
+  /** The audit administrator (审计管理员): the only role that reads the log. */
+  let auditor: string;
   beforeAll(async () => {
     t = await createTestApp();
-    admin = (await t.login('admin')).token;
+    auditor = (await t.login('auditor')).token;
     await t.login('counsellor');
   });
   afterAll(() => t.close());
@@ -18,7 +19,7 @@ describe('audit log', () => {
   });
 
   it('records actor, action, subject, result, time and request id', async () => {
-    const res = await t.http().get('/api/audit?action=auth.login&actor=counsellor').auth(admin, { type: 'bearer' }).expect(200);
+    const res = await t.http().get('/api/audit?action=auth.login&actor=counsellor').auth(auditor, { type: 'bearer' }).expect(200);
     expect(res.body.total).toBeGreaterThan(0);
     const entry = res.body.items[0];
     expect(entry).toMatchObject({ action: 'auth.login', actorUsername: 'counsellor', actorRole: 'counsellor', result: 'success' });
@@ -28,19 +29,19 @@ describe('audit log', () => {
 
   it('filters by result and time, newest first, and pages', async () => {
     await t.http().post('/api/auth/login').send({ username: 'counsellor', password: 'Wrong#2026' }).expect(401);
-    const failures = await t.http().get('/api/audit?result=failure').auth(admin, { type: 'bearer' }).expect(200);
+    const failures = await t.http().get('/api/audit?result=failure').auth(auditor, { type: 'bearer' }).expect(200);
     expect(failures.body.items.every((e: { result: string }) => e.result === 'failure')).toBe(true);
     const future = await t
       .http()
       .get(`/api/audit?from=${new Date(Date.now() + 3_600_000).toISOString()}`)
-      .auth(admin, { type: 'bearer' })
+      .auth(auditor, { type: 'bearer' })
       .expect(200);
     expect(future.body.total).toBe(0);
-    const page = await t.http().get('/api/audit?pageSize=2').auth(admin, { type: 'bearer' }).expect(200);
+    const page = await t.http().get('/api/audit?pageSize=2').auth(auditor, { type: 'bearer' }).expect(200);
     expect(page.body.items).toHaveLength(2);
     expect(Date.parse(page.body.items[0].occurredAt)).toBeGreaterThanOrEqual(Date.parse(page.body.items[1].occurredAt));
-    await t.http().get('/api/audit?from=yesterday').auth(admin, { type: 'bearer' }).expect(400);
-    await t.http().get('/api/audit?result=maybe').auth(admin, { type: 'bearer' }).expect(400);
+    await t.http().get('/api/audit?from=yesterday').auth(auditor, { type: 'bearer' }).expect(400);
+    await t.http().get('/api/audit?result=maybe').auth(auditor, { type: 'bearer' }).expect(400);
   });
 
   it('never stores passwords or tokens', async () => {

@@ -185,11 +185,13 @@ describe('follow-ups (回访): schedule at release, visits, offline replays, esc
 
   it('escalates a visit overdue by more than a week to the station head and admins, once', async () => {
     const [head] = await t.sql<{ id: string }>(`SELECT id FROM app_user WHERE username = 'station'`);
+    // Permissions are the security administrator's to grant (三权分立).
+    const security = (await t.login('security')).token;
     await t
       .http()
-      .patch(`/api/users/${head!.id}`)
-      .auth(admin, { type: 'bearer' })
-      .send({ permissions: ['station.head'] })
+      .put(`/api/users/${head!.id}/permissions`)
+      .auth(security, { type: 'bearer' })
+      .send({ permissions: ['station.head'], reason: '站长任命' })
       .expect(200);
     const v = visits[1]!;
     const service = t.app.get(FollowUpsService);

@@ -113,8 +113,8 @@ describe('the identity-unmask permission', () => {
   });
   afterAll(() => t.close());
 
-  it('an admin grants it to a counsellor (audited); only then may they reveal a number', async () => {
-    const admin = await t.login('admin');
+  it('the security administrator grants it to a counsellor (audited); only then may they reveal a number', async () => {
+    const security = await t.login('security');
     const c2 = await t.login('counsellor2');
     const [{ id: traineeId }] = (await t.sql<{ id: string }>(
       `SELECT t.id FROM trainee t JOIN app_user u ON u.id = t.user_id WHERE u.username = 'trainee2'`,
@@ -127,9 +127,9 @@ describe('the identity-unmask permission', () => {
       .expect(403);
     const res = await t
       .http()
-      .patch(`/api/users/${c2.userId}`)
-      .auth(admin.token, { type: 'bearer' })
-      .send({ permissions: ['identity.unmask'] })
+      .put(`/api/users/${c2.userId}/permissions`)
+      .auth(security.token, { type: 'bearer' })
+      .send({ permissions: ['identity.unmask'], reason: '局审批 2026-17 号' })
       .expect(200);
     expect(res.body.permissions).toEqual(['identity.unmask']);
     const revealed = await t
@@ -142,17 +142,42 @@ describe('the identity-unmask permission', () => {
     expect(await t.sql(`SELECT 1 FROM audit_log WHERE action = 'user.permissions' AND subject_id = $1`, [c2.userId])).toHaveLength(1);
     await t
       .http()
-      .patch(`/api/users/${c2.userId}`)
-      .auth(admin.token, { type: 'bearer' })
-      .send({ permissions: ['root'] })
+      .put(`/api/users/${c2.userId}/permissions`)
+      .auth(security.token, { type: 'bearer' })
+      .send({ permissions: ['root'], reason: '测试' })
+      .expect(400);
+    // A reason is required.
+    await t
+      .http()
+      .put(`/api/users/${c2.userId}/permissions`)
+      .auth(security.token, { type: 'bearer' })
+      .send({ permissions: [] })
       .expect(400);
     const employer = await t.login('employer');
     const refused = await t
       .http()
-      .patch(`/api/users/${employer.userId}`)
+      .put(`/api/users/${employer.userId}/permissions`)
+      .auth(security.token, { type: 'bearer' })
+      .send({ permissions: ['identity.unmask'], reason: '测试' })
+      .expect(400);
+    expect(refused.body.code).toBe('PERMISSION_NOT_FOR_ROLE');
+  });
+
+  it('the system administrator can no longer set permissions, not even through the account edit', async () => {
+    const admin = await t.login('admin');
+    const c2 = await t.login('counsellor2');
+    await t
+      .http()
+      .put(`/api/users/${c2.userId}/permissions`)
+      .auth(admin.token, { type: 'bearer' })
+      .send({ permissions: ['identity.unmask'], reason: '测试' })
+      .expect(403);
+    // `permissions` is no longer a field of the edit: the whitelist refuses it.
+    await t
+      .http()
+      .patch(`/api/users/${c2.userId}`)
       .auth(admin.token, { type: 'bearer' })
       .send({ permissions: ['identity.unmask'] })
       .expect(400);
-    expect(refused.body.code).toBe('PERMISSION_NOT_FOR_ROLE');
   });
 });

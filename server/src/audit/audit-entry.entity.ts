@@ -25,7 +25,7 @@ export class AuditEntry {
   @Column({ name: 'actor_username', type: 'varchar', length: 40, nullable: true })
   actorUsername: string | null;
 
-  @Column({ name: 'actor_role', type: 'varchar', length: 12, nullable: true })
+  @Column({ name: 'actor_role', type: 'varchar', length: 20, nullable: true })
   actorRole: string | null;
 
   @Column({ name: 'actor_organisation_id', type: 'uuid', nullable: true })
@@ -54,4 +54,18 @@ export class AuditEntry {
   /** Never identity numbers, tokens or passwords: only what explains the event. */
   @Column({ type: 'jsonb', nullable: true })
   detail: Record<string, unknown> | null;
+
+  /**
+   * The hash chain, filled by the database's insert trigger (never by the app): position, the hash
+   * of the entry before, and this entry's own hash. See migrations/…-AuditChain.ts and audit:verify.
+   */
+  @Index('uq_audit_log_chain_seq', { unique: true })
+  @Column({ name: 'chain_seq', type: 'bigint', select: false, insert: false, update: false })
+  chainSeq: string;
+
+  @Column({ name: 'prev_hash', type: 'bytea', select: false, insert: false, update: false })
+  prevHash: Buffer;
+
+  @Column({ type: 'bytea', select: false, insert: false, update: false })
+  hash: Buffer;
 }

@@ -657,6 +657,9 @@ export async function loadDemoData(ds: DataSource, cipher: FieldCipher, today: D
     }
 
     await insertUser(m, hash, { username: 'admin', displayName: '省局管理员', role: 'admin', organisationId: bureau });
+    // 三权分立: the security and audit administrators are separate accounts of the bureau.
+    await insertUser(m, hash, { username: 'security', displayName: '省局安全管理员', role: 'security_admin', organisationId: bureau });
+    await insertUser(m, hash, { username: 'auditor', displayName: '省局审计管理员', role: 'audit_admin', organisationId: bureau });
     await insertUser(m, hash, { username: 'counsellor', displayName: '陈指导员', role: 'counsellor', organisationId: facilityA });
     // counsellor2 deliberately lacks the unmask permission, to show the difference.
     await m.query(`UPDATE app_user SET permissions = '{identity.unmask}' WHERE username = 'counsellor'`);

@@ -12,17 +12,28 @@ import {
 } from 'typeorm';
 import { Organisation } from '../organisations/organisation.entity';
 
-export const ROLES = ['admin', 'counsellor', 'instructor', 'employer', 'trainee'] as const;
+/**
+ * `admin` is the bureau's system administrator (系统管理员); `security_admin` (安全管理员)
+ * grants permissions; `audit_admin` (审计管理员) reads the audit log. 等保 2.0 level 3
+ * wants these three separated: a role is one column, so no account holds two.
+ */
+export const ROLES = ['admin', 'counsellor', 'instructor', 'employer', 'trainee', 'security_admin', 'audit_admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Permissions beyond a role, granted per account by an admin. */
+/** Permissions beyond a role, granted per account by a security administrator (安全管理员). */
 /** `station.head`: receives escalations of overdue follow-up visits at their station. */
 export const PERMISSIONS = ['identity.unmask', 'station.head'] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** An account. Usernames are stored lower-case so uniqueness is case-insensitive. */
 @Entity('app_user')
-@Check('chk_app_user_role', `"role" IN ('admin','counsellor','instructor','employer','trainee')`)
+@Check('chk_app_user_role', `"role" IN ('admin','counsellor','instructor','employer','trainee','security_admin','audit_admin')`)
+// Only the known permissions, and only on roles that read trainees' files: no value here can give
+// an account the security or audit administrator's powers (those come from the role alone).
+@Check(
+  'chk_app_user_permissions',
+  `"permissions" <@ ARRAY['identity.unmask','station.head']::varchar[] AND ("role" IN ('admin','counsellor') OR cardinality("permissions") = 0)`,
+)
 @Index('idx_app_user_organisation', ['organisationId'])
 export class User {
   @PrimaryGeneratedColumn('uuid')
@@ -35,7 +46,7 @@ export class User {
   @Column({ name: 'display_name', type: 'varchar', length: 60 })
   displayName: string;
 
-  @Column({ type: 'varchar', length: 12 })
+  @Column({ type: 'varchar', length: 20 })
   role: Role;
 
   @Column({ name: 'organisation_id', type: 'uuid' })

@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, Repository } from 'typeorm';
 import type { UserQueryDto } from './dto/user-query.dto';
-import { User } from './user.entity';
+import { type Role, User } from './user.entity';
+
+/** Which accounts a lookup may return. */
+export interface AccountReach {
+  trainees: boolean;
+}
 
 export interface UserWithOrganisation extends User {
   organisationName: string;
@@ -25,13 +30,17 @@ export class UsersRepository {
     return this.withManager(manager).findOneBy({ id });
   }
 
-  async findWithOrganisation(id: string): Promise<UserWithOrganisation | null> {
-    const row = await this.repo.createQueryBuilder('u').innerJoinAndSelect('u.organisation', 'o').where('u.id = :id', { id }).getOne();
+  /** `reach.trainees: false` leaves trainees' accounts out (the access policy says who sees them). */
+  async findWithOrganisation(id: string, reach: AccountReach = { trainees: true }): Promise<UserWithOrganisation | null> {
+    const qb = this.repo.createQueryBuilder('u').innerJoinAndSelect('u.organisation', 'o').where('u.id = :id', { id });
+    if (!reach.trainees) qb.andWhere(`u.role <> 'trainee'`);
+    const row = await qb.getOne();
     return row ? withOrg(row) : null;
   }
 
-  async search(q: UserQueryDto): Promise<[UserWithOrganisation[], number]> {
+  async search(q: UserQueryDto, reach: AccountReach = { trainees: true }): Promise<[UserWithOrganisation[], number]> {
     const qb = this.repo.createQueryBuilder('u').innerJoinAndSelect('u.organisation', 'o');
+    if (!reach.trainees) qb.andWhere(`u.role <> 'trainee'`);
     if (q.organisationId) qb.andWhere('u.organisation_id = :org', { org: q.organisationId });
     if (q.role) qb.andWhere('u.role = :role', { role: q.role });
     if (q.q) {
@@ -47,6 +56,19 @@ export class UsersRepository {
     return [rows.map(withOrg), total];
   }
 
+  /**
+   * Enabled accounts of a role other than `exceptId`. Locks every enabled account of the role (in id
+   * order, so concurrent callers queue rather than deadlock): two admins disabling the last two
+   * auditors at once cannot both pass.
+   */
+  async countOtherEnabled(role: Role, exceptId: string, manager: EntityManager): Promise<number> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT id FROM app_user WHERE role = $1 AND disabled_at IS NULL ORDER BY id FOR UPDATE`,
+      [role],
+    );
+    return rows.filter((r) => r.id !== exceptId).length;
+  }
+
   async create(data: Partial<User>, manager?: EntityManager): Promise<User> {
     const repo = this.withManager(manager);
     return repo.save(repo.create(data));
@@ -54,28 +76,6 @@ export class UsersRepository {
 
   async update(id: string, patch: Partial<User>, manager?: EntityManager): Promise<void> {
     await this.withManager(manager).update({ id }, patch);
-  }
-
-  /**
-   * Counts a failed login in one statement, so concurrent guesses cannot slip past the limit.
-   * An expired lock starts a fresh count.
-   */
-  async recordFailedLogin(id: string, maxFailures: number, lockMinutes: number): Promise<{ failures: number; lockedUntil: Date | null }> {
-    type Row = { failed_login_count: number; locked_until: Date | null };
-    // TypeORM answers an UPDATE … RETURNING with [rows, affectedCount].
-    const [rows]: [Row[], number] = await this.repo.query(
-      `UPDATE app_user SET
-         failed_login_count = CASE WHEN locked_until IS NOT NULL AND locked_until <= now() THEN 1 ELSE failed_login_count + 1 END,
-         locked_until = CASE
-           WHEN locked_until IS NOT NULL AND locked_until <= now() THEN NULL
-           WHEN failed_login_count + 1 >= $2 THEN now() + make_interval(mins => $3)
-           ELSE locked_until END
-       WHERE id = $1
-       RETURNING failed_login_count, locked_until`,
-      [id, maxFailures, lockMinutes],
-    );
-    const row = rows[0]!;
-    return { failures: row.failed_login_count, lockedUntil: row.locked_until };
   }
 
   async recordSuccessfulLogin(id: string): Promise<void> {

@@ -9,15 +9,17 @@ import { badRequest, conflict, notFound } from '../common/domain-error';
 import { type Page, pageOf } from '../common/dto/page.dto';
 import type { OrganisationType } from '../organisations/organisation.entity';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
-import type { CreateUserDto, ResetPasswordDto, UpdateUserDto, UserDto } from './dto/user.dto';
+import type { CreateUserDto, ResetPasswordDto, SetPermissionsDto, UpdateUserDto, UserDto } from './dto/user.dto';
 import type { UserQueryDto } from './dto/user-query.dto';
 import type { Role, User } from './user.entity';
 import { toUserDto } from './user.mapper';
-import { UsersRepository } from './users.repository';
+import { type AccountReach, UsersRepository } from './users.repository';
 
 /** Which organisations each role belongs to. */
 export const ROLE_ORGANISATION_TYPES: Record<Role, readonly OrganisationType[]> = {
   admin: ['bureau'],
+  security_admin: ['bureau'],
+  audit_admin: ['bureau'],
   counsellor: ['facility', 'community_station'],
   instructor: ['school', 'training_provider'],
   employer: ['employer'],
@@ -37,15 +39,20 @@ export class UsersService {
     private readonly access: AccessService,
   ) {}
 
-  async list(q: UserQueryDto): Promise<Page<UserDto>> {
-    const [rows, total] = await this.users.search(q);
+  /** The system administrator sees every account; the security administrator staff accounts only. */
+  async list(caller: AuthUser, q: UserQueryDto): Promise<Page<UserDto>> {
+    const [rows, total] = await this.users.search(q, this.reachOf(caller));
     return pageOf(rows.map(toUserDto), total, q);
   }
 
-  async get(id: string): Promise<UserDto> {
-    const u = await this.users.findWithOrganisation(id);
+  async get(caller: AuthUser, id: string): Promise<UserDto> {
+    const u = await this.users.findWithOrganisation(id, this.reachOf(caller));
     if (!u) throw notFoundUser();
     return toUserDto(u);
+  }
+
+  private reachOf(caller: AuthUser): AccountReach {
+    return { trainees: this.access.can(caller, 'users.trainee_accounts') };
   }
 
   async create(admin: AuthUser, dto: CreateUserDto, ctx: RequestContext): Promise<UserDto> {
@@ -77,7 +84,7 @@ export class UsersService {
       );
       return user.id;
     });
-    return this.get(id);
+    return this.get(admin, id);
   }
 
   /** Creates an account inside the caller's transaction; a taken username is a clear 409. */
@@ -92,6 +99,10 @@ export class UsersService {
     return this.users.create({ ...data, username, phone: data.phone ?? null }, m);
   }
 
+  /**
+   * The system administrator's edit: name, phone, lockout, enabled. No role (it never changes: a
+   * different power is a new account) and no permissions (the security administrator's).
+   */
   async update(admin: AuthUser, id: string, dto: UpdateUserDto, ctx: RequestContext): Promise<UserDto> {
     if (dto.disabled === true && id === admin.id) {
       throw badRequest('CANNOT_DISABLE_SELF', '不能停用自己的账号。', 'You cannot disable your own account.');
@@ -104,28 +115,19 @@ export class UsersService {
       if (dto.phone !== undefined) patch.phone = dto.phone;
       if (dto.unlock) Object.assign(patch, { failedLoginCount: 0, lockedUntil: null });
       if (dto.disabled !== undefined) patch.disabledAt = dto.disabled ? (user.disabledAt ?? new Date()) : null;
-      if (dto.permissions !== undefined) {
-        if (dto.permissions.length > 0 && !this.access.can(user, 'identity.unmask.holder')) {
-          throw badRequest(
-            'PERMISSION_NOT_FOR_ROLE',
-            '只有指导员和管理员可以授予查看完整身份证号的权限。',
-            'Only counsellors and admins may hold this permission.',
+      if (dto.disabled === true && !user.disabledAt && this.access.can(user, 'users.keep_one_enabled')) {
+        if ((await this.users.countOtherEnabled(user.role, id, m)) === 0) {
+          throw conflict(
+            'LAST_ENABLED_OF_ROLE',
+            '这是唯一启用的安全管理员或审计管理员账号，不能停用。请先创建并启用另一个同类账号。',
+            'This is the only enabled security or audit administrator account; create and enable another one before disabling it.',
           );
         }
-        patch.permissions = dto.permissions;
       }
       if (Object.keys(patch).length > 0) await this.users.update(id, patch, m);
       if (dto.disabled === true) await this.sessions.revokeAllForUser(id, 'account_disabled', m);
       const action =
-        dto.disabled === true
-          ? 'user.disable'
-          : dto.disabled === false
-            ? 'user.enable'
-            : dto.unlock
-              ? 'user.unlock'
-              : dto.permissions
-                ? 'user.permissions'
-                : 'user.update';
+        dto.disabled === true ? 'user.disable' : dto.disabled === false ? 'user.enable' : dto.unlock ? 'user.unlock' : 'user.update';
       await this.audit.record(
         {
           actor: admin,
@@ -134,12 +136,49 @@ export class UsersService {
           subjectId: id,
           result: 'success',
           ctx,
-          detail: { fields: Object.keys(dto), permissions: dto.permissions },
+          detail: { fields: Object.keys(dto) },
         },
         m,
       );
     });
-    return this.get(id);
+    return this.get(admin, id);
+  }
+
+  /**
+   * The security administrator's grant or revoke: replaces the account's permissions, with a reason,
+   * audited with what was granted and what revoked. Only staff who read trainees' files (counsellors,
+   * system administrators) may hold one; the security administrator cannot grant one to themselves.
+   */
+  async setPermissions(actor: AuthUser, id: string, dto: SetPermissionsDto, ctx: RequestContext): Promise<UserDto> {
+    await this.dataSource.transaction(async (m) => {
+      const visible = await this.users.findWithOrganisation(id, this.reachOf(actor));
+      const user = visible && (await this.users.findById(id, m));
+      if (!user) throw notFoundUser();
+      if (dto.permissions.length > 0 && !this.access.can(user, 'identity.unmask.holder')) {
+        throw badRequest(
+          'PERMISSION_NOT_FOR_ROLE',
+          '只有指导员和系统管理员可以被授予此权限。',
+          'Only counsellors and system administrators may hold this permission.',
+          { permissions: dto.permissions },
+        );
+      }
+      const granted = dto.permissions.filter((p) => !user.permissions.includes(p));
+      const revoked = user.permissions.filter((p) => !dto.permissions.includes(p));
+      await this.users.update(id, { permissions: dto.permissions }, m);
+      await this.audit.record(
+        {
+          actor,
+          action: 'user.permissions',
+          subjectType: 'user',
+          subjectId: id,
+          result: 'success',
+          ctx,
+          detail: { granted, revoked, permissions: dto.permissions, reason: dto.reason },
+        },
+        m,
+      );
+    });
+    return this.get(actor, id);
   }
 
   /** Sets a temporary password, lifts any lockout and ends the account's sessions. */

@@ -1,8 +1,24 @@
 import type { Routes } from '@angular/router';
 import { roleGuard } from '../core/auth/auth-guards';
 
-/** Administration: the provincial bureau's admins only. */
+/**
+ * Administration at the provincial bureau, split three ways (三权分立): the audit log for the audit
+ * administrator, permissions for the security administrator, everything else for the system
+ * administrator. The specific paths come first: `''` below would otherwise claim them.
+ */
 export const adminRoutes: Routes = [
+  {
+    path: 'audit',
+    canActivate: [roleGuard('audit_admin')],
+    loadComponent: () => import('./audit/audit-page').then((m) => m.AuditPage),
+    title: 'nav.audit',
+  },
+  {
+    path: 'permissions',
+    canActivate: [roleGuard('security_admin')],
+    loadComponent: () => import('./permissions/permissions-page').then((m) => m.PermissionsPage),
+    title: 'nav.users',
+  },
   {
     path: '',
     canActivate: [roleGuard('admin')],
@@ -14,7 +30,6 @@ export const adminRoutes: Routes = [
         title: 'nav.organisations',
       },
       { path: 'users', loadComponent: () => import('./users/users-page').then((m) => m.UsersPage), title: 'nav.users' },
-      { path: 'audit', loadComponent: () => import('./audit/audit-page').then((m) => m.AuditPage), title: 'nav.audit' },
       { path: 'learning', loadChildren: () => import('../learning/learning.routes').then((m) => m.adminLearningRoutes) },
     ],
   },

@@ -2,22 +2,38 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { AuthStore } from '../core/auth/auth-store';
 import { AdminHome } from './admin-home/admin-home';
+import { AuditAdminHome } from './audit-admin-home/audit-admin-home';
 import { CounsellorHome } from './counsellor-home/counsellor-home';
 import { EmployerHome } from './employer-home/employer-home';
 import { HomeStore } from './home-store';
 import { InstructorHome } from './instructor-home/instructor-home';
+import { SecurityAdminHome } from './security-admin-home/security-admin-home';
 import { TraineeHome } from './trainee-home/trainee-home';
 
 /** `/`: each role's own workbench, each loaded on its own (a trainee never downloads the admin's). */
 @Component({
   selector: 'jbh-home',
-  imports: [AdminHome, CounsellorHome, InstructorHome, EmployerHome, TraineeHome, NzSpinModule],
+  imports: [AdminHome, SecurityAdminHome, AuditAdminHome, CounsellorHome, InstructorHome, EmployerHome, TraineeHome, NzSpinModule],
   providers: [HomeStore],
   template: `
     @switch (role()) {
       @case ('admin') {
         @defer {
           <jbh-admin-home />
+        } @placeholder (minimum 200ms) {
+          <nz-spin class="home-spin" />
+        }
+      }
+      @case ('security_admin') {
+        @defer {
+          <jbh-security-admin-home />
+        } @placeholder (minimum 200ms) {
+          <nz-spin class="home-spin" />
+        }
+      }
+      @case ('audit_admin') {
+        @defer {
+          <jbh-audit-admin-home />
         } @placeholder (minimum 200ms) {
           <nz-spin class="home-spin" />
         }

@@ -1,5 +1,5 @@
 import { NgTemplateOutlet } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
 import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { NzAvatarModule } from 'ng-zorro-antd/avatar';
@@ -12,6 +12,7 @@ import { NzMenuModule } from 'ng-zorro-antd/menu';
 import { filter, map, startWith } from 'rxjs';
 import type { Role } from '../core/api/api-types';
 import { AuthStore } from '../core/auth/auth-store';
+import { IdleTimeout } from '../core/auth/idle-timeout';
 import { I18n } from '../core/i18n/i18n';
 import { appIconProviders } from '../core/icons';
 import type { TranslationKey } from '../core/i18n/zh';
@@ -20,6 +21,7 @@ import { LangToggle } from '../shared/lang-toggle';
 import { NotificationBell } from '../notifications/notification-bell';
 import { UnsentVisitsCheck, provideUnsentVisitsCheck } from '../follow-ups/unsent-visits-dialog';
 import { Viewport } from '../shared/viewport';
+import { EmployerStanding } from '../home/employer-standing';
 
 interface NavItem {
   readonly path: string;
@@ -33,13 +35,15 @@ interface NavItem {
 const HOME: NavItem = { path: '/', label: 'nav.home', icon: 'home', exact: true };
 const ACCOUNT: NavItem = { path: '/account', label: 'nav.account', icon: 'user', exact: false };
 
-/** What each role finds in the side menu. Features not built yet are not listed. */
+/**
+ * What each role finds in the side menu. Features not built yet are not listed. 三权分立: the
+ * system administrator has no audit log; the security and audit administrators have one page each.
+ */
 const NAV: Readonly<Record<Role, readonly NavItem[]>> = {
   admin: [
     HOME,
     { path: '/admin/organisations', label: 'nav.organisations', icon: 'bank', exact: false },
     { path: '/admin/users', label: 'nav.users', icon: 'team', exact: false },
-    { path: '/admin/audit', label: 'nav.audit', icon: 'audit', exact: false },
     { path: '/trainees', label: 'nav.trainees', icon: 'team', exact: false },
     { path: '/handovers', label: 'nav.handovers', icon: 'swap', exact: false },
     { path: '/admin/learning', label: 'nav.learningAdmin', icon: 'book', exact: false },
@@ -64,6 +68,8 @@ const NAV: Readonly<Record<Role, readonly NavItem[]>> = {
     { path: '/reports', label: 'nav.reports', icon: 'bar-chart', exact: false },
     ACCOUNT,
   ],
+  security_admin: [HOME, { path: '/admin/permissions', label: 'nav.users', icon: 'key', exact: false }, ACCOUNT],
+  audit_admin: [HOME, { path: '/admin/audit', label: 'nav.audit', icon: 'audit', exact: false }, ACCOUNT],
   instructor: [HOME, { path: '/teaching', label: 'nav.teaching', icon: 'book', exact: false }, ACCOUNT],
   employer: [
     HOME,
@@ -117,7 +123,9 @@ export class Shell {
 
   protected readonly user = this.auth.user;
   protected readonly isTrainee = computed(() => this.auth.role() === 'trainee');
-  protected readonly nav = computed(() => NAV[this.auth.role() ?? 'trainee']);
+  /** An employer not (yet) verified: home and account only — the server refuses it everything else. */
+  private readonly employerStanding = inject(EmployerStanding);
+  protected readonly nav = computed(() => (this.employerStanding.verified() ? NAV[this.auth.role() ?? 'trainee'] : [HOME, ACCOUNT]));
   protected readonly initial = computed(() => (this.user()?.displayName ?? '?').slice(0, 1));
   protected readonly drawerOpen = signal(false);
   /** The current path without query or fragment: a filtered list still lights up its menu entry. */
@@ -132,6 +140,8 @@ export class Shell {
   );
 
   constructor() {
+    // Staff sign out after a while without input (office computers); stops when the frame goes.
+    inject(DestroyRef).onDestroy(inject(IdleTimeout).start());
     // Close the phone drawer once a menu entry has navigated.
     this.router.events
       .pipe(

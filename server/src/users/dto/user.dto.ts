@@ -7,8 +7,12 @@ import { PERMISSIONS, type Permission, ROLES, type Role } from '../user.entity';
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const lowerTrim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 
-/** Staff roles an admin may create here; trainee accounts come with trainee records. */
-export const STAFF_ROLES = ['admin', 'counsellor', 'instructor', 'employer'] as const;
+/**
+ * Staff roles an admin may create here; trainee accounts come with trainee records. The security
+ * and audit administrators are created by the system administrator too (and audited): a role never
+ * changes after creation, so a new power always means a new, visible account.
+ */
+export const STAFF_ROLES = ['admin', 'counsellor', 'instructor', 'employer', 'security_admin', 'audit_admin'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 export class UserDto {
@@ -91,14 +95,27 @@ export class UpdateUserDto {
   @IsOptional()
   @IsBoolean()
   unlock?: boolean;
+}
 
-  /** Replace the account's extra permissions (counsellors only), e.g. `['identity.unmask']`. */
-  @IsOptional()
+/**
+ * The security administrator's one write: the account's extra permissions, replaced as a whole,
+ * with the reason (kept in the audit log). There is no role here and no other field: the system
+ * administrator edits accounts, the security administrator only their permissions.
+ */
+export class SetPermissionsDto {
+  /** The full new set, e.g. `['identity.unmask']`; `[]` revokes everything. Counsellors and admins only. */
   @IsArray()
   @ArrayUnique()
   @IsIn(PERMISSIONS, { each: true })
-  @ApiProperty({ enum: PERMISSIONS, isArray: true, required: false })
-  permissions?: Permission[];
+  @ApiProperty({ enum: PERMISSIONS, isArray: true })
+  permissions: Permission[];
+
+  /** Why (e.g. the approval document's number); shown to the audit administrator. */
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  reason: string;
 }
 
 export class ResetPasswordDto {

@@ -3,6 +3,7 @@ import type { components } from './generated/api';
 type Schemas = components['schemas'];
 
 export type SessionDto = Schemas['SessionDto'];
+export type MfaChallengeDto = Schemas['MfaChallengeDto'];
 export type SessionUserDto = Schemas['SessionUserDto'];
 export type MeDto = Schemas['MeDto'];
 export type LoginDto = Schemas['LoginDto'];
@@ -33,8 +34,8 @@ export type OrganisationStatus = OrganisationDto['status'];
 export type TraineeState = MyTraineeStatusDto['state'];
 export type AuditResult = AuditEntryDto['result'];
 
-export const ROLES: readonly Role[] = ['admin', 'counsellor', 'instructor', 'employer', 'trainee'];
-export const STAFF_ROLES: readonly StaffRole[] = ['admin', 'counsellor', 'instructor', 'employer'];
+export const ROLES: readonly Role[] = ['admin', 'security_admin', 'audit_admin', 'counsellor', 'instructor', 'employer', 'trainee'];
+export const STAFF_ROLES: readonly StaffRole[] = ['admin', 'security_admin', 'audit_admin', 'counsellor', 'instructor', 'employer'];
 export const ORGANISATION_TYPES: readonly OrganisationType[] = [
   'bureau',
   'facility',
@@ -50,6 +51,8 @@ export const AUDIT_RESULTS: readonly AuditResult[] = ['success', 'denied', 'fail
 /** Which organisation types each role may belong to (mirrors the server's rule, for friendlier forms). */
 export const ROLE_ORGANISATION_TYPES: Readonly<Record<Role, readonly OrganisationType[]>> = {
   admin: ['bureau'],
+  security_admin: ['bureau'],
+  audit_admin: ['bureau'],
   counsellor: ['facility', 'community_station'],
   instructor: ['school', 'training_provider'],
   employer: ['employer'],
