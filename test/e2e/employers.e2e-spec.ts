@@ -20,13 +20,12 @@ describe('employer self-registration', () => {
   afterAll(() => t.close());
 
   it('creates a pending employer and its first account; the account can sign in and see only its organisation', async () => {
-    const res = await t.http().post('/api/employers/registrations').send(registration()).expect(201);
-    expect(res.body).toMatchObject({ status: 'pending', username: 'xinxiwang', manualReview: false });
+    const res = await t.http().post('/api/employers/registrations').send(registration()).expect(202);
+    expect(res.body).toEqual({ organisationName: '海口新希望餐饮有限公司', status: 'pending', username: 'xinxiwang', manualReview: false });
     const me = await t.login('xinxiwang', 'Hire#2026ok');
-    expect(me.organisationId).toBe(res.body.organisationId);
     const org = await t.http().get(`/api/organisations/${me.organisationId}`).auth(me.token, { type: 'bearer' }).expect(200);
-    expect(org.body).toMatchObject({ status: 'pending', type: 'employer', creditCodeValid: true });
-    const audit = await t.sql(`SELECT 1 FROM audit_log WHERE action = 'employer.register' AND subject_id = $1`, [res.body.organisationId]);
+    expect(org.body).toMatchObject({ status: 'pending', type: 'employer', creditCodeValid: true, name: '海口新希望餐饮有限公司' });
+    const audit = await t.sql(`SELECT 1 FROM audit_log WHERE action = 'employer.register' AND subject_id = $1`, [me.organisationId]);
     expect(audit).toHaveLength(1);
   });
 
@@ -44,7 +43,7 @@ describe('employer self-registration', () => {
       .http()
       .post('/api/employers/registrations')
       .send(registration({ creditCode: bad, username: 'bad-code', requestManualReview: true }))
-      .expect(201);
+      .expect(202);
     expect(review.body).toMatchObject({ status: 'pending', manualReview: true });
   });
 
@@ -70,7 +69,7 @@ describe('employer self-registration', () => {
     expect(div.body.code).toBe('UNKNOWN_DIVISION');
   });
 
-  it('refuses a taken credit code or username with 409, writing nothing', async () => {
+  it('refuses a taken credit code with 409, writing nothing', async () => {
     const before = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM organisation`);
     const dupCode = await t
       .http()
@@ -78,22 +77,36 @@ describe('employer self-registration', () => {
       .send(registration({ username: 'another-name' }))
       .expect(409);
     expect(dupCode.body.code).toBe('CREDIT_CODE_TAKEN');
-    const dupUser = await t
-      .http()
-      .post('/api/employers/registrations')
-      .send(registration({ creditCode: syntheticCreditCode('460100', 5005), username: 'employer' }))
-      .expect(409);
-    expect(dupUser.body.code).toBe('USERNAME_TAKEN');
     const after = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM organisation`);
     expect(after[0]!.n).toBe(before[0]!.n);
+  });
+
+  it('answers a taken username exactly like a free one, writing nothing and auditing the attempt', async () => {
+    const before = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM organisation`);
+    const sent = registration({ creditCode: syntheticCreditCode('460100', 5005), username: 'employer' });
+    const taken = await t.http().post('/api/employers/registrations').send(sent).expect(202);
+    expect(taken.body).toEqual({ organisationName: sent.organisationName, status: 'pending', username: 'employer', manualReview: false });
+    expect(taken.text).not.toMatch(/USERNAME_TAKEN|已被使用|taken/);
+    const after = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM organisation`);
+    expect(after[0]!.n).toBe(before[0]!.n);
+    const audit = await t.sql<{ detail: unknown }>(
+      `SELECT detail FROM audit_log WHERE action = 'employer.register' AND result = 'denied' AND actor_username = 'employer'`,
+    );
+    expect(audit).toHaveLength(1);
+    // Nothing was written, so the same credit code can register again under another username.
+    await t
+      .http()
+      .post('/api/employers/registrations')
+      .send({ ...sent, username: 'employer-new' })
+      .expect(202);
   });
 
   it('holds when the same registration arrives many times at once: exactly one succeeds', async () => {
     const body = registration({ creditCode: syntheticCreditCode('460400', 5006), username: 'racer' });
     const results = await Promise.all(Array.from({ length: 8 }, () => t.http().post('/api/employers/registrations').send(body)));
     const statuses = results.map((r) => r.status).sort();
-    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
-    expect(statuses.filter((s) => s !== 201).every((s) => s === 409)).toBe(true);
+    expect(statuses.filter((s) => s === 202)).toHaveLength(1);
+    expect(statuses.filter((s) => s !== 202).every((s) => s === 409)).toBe(true);
     const rows = await t.sql(`SELECT 1 FROM organisation WHERE credit_code = $1`, [body.creditCode]);
     expect(rows).toHaveLength(1);
   });

@@ -141,8 +141,8 @@ describe('Idempotency-Key: a repeated submit is answered once', () => {
       username: 'idem-employer',
       password: 'Hire#2026ok',
     };
-    const first = await t.http().post('/api/employers/registrations').set('Idempotency-Key', key).send(body).expect(201);
-    const second = await t.http().post('/api/employers/registrations').set('Idempotency-Key', key).send(body).expect(201);
+    const first = await t.http().post('/api/employers/registrations').set('Idempotency-Key', key).send(body).expect(202);
+    const second = await t.http().post('/api/employers/registrations').set('Idempotency-Key', key).send(body).expect(202);
     expect(second.headers[REPLAYED]).toBe('true');
     expect(second.body).toEqual(first.body);
     const [row] = await t.sql<{ caller: string }>(`SELECT caller FROM idempotency_key WHERE key = $1`, [key]);

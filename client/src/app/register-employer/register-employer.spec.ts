@@ -83,7 +83,6 @@ describe('RegisterEmployer', () => {
     const second = httpMock.expectOne('/api/employers/registrations');
     expect(second.request.body).toMatchObject({ creditCode: '91350100M000100Y44', requestManualReview: true });
     second.flush({
-      organisationId: 'o9',
       organisationName: '海口椰林酒店有限公司',
       status: 'pending',
       username: 'yelin',
@@ -92,7 +91,9 @@ describe('RegisterEmployer', () => {
     await fixture.whenStable();
 
     const done = root.querySelector('[data-testid="registration-done"]')?.textContent ?? '';
-    expect(done).toContain('等待审核');
+    expect(done).toContain('等待管理员审核');
     expect(done).toContain('人工核验');
+    // The same confirmation whether or not the username was free: it says what to do if sign-in fails.
+    expect(done).toContain('换一个用户名重新注册');
   });
 });

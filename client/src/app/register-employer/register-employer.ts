@@ -20,6 +20,7 @@ import { LangToggle } from '../shared/lang-toggle';
 import { PASSWORD_PROBLEM_TEXT, type PasswordProblem, passwordRuleValidator } from '../shared/password-rule';
 import { ReferenceStore } from '../shared/reference-store';
 import { RegistrationStore } from './registration-store';
+import { RegistrationWords } from './registration-words';
 import { required } from '../shared/form-validators';
 
 const MOBILE = /^1\d{10}$/;
@@ -53,6 +54,7 @@ export class RegisterEmployer {
   private readonly i18n = inject(I18n);
   private readonly reference = inject(ReferenceStore);
   protected readonly store = inject(RegistrationStore);
+  protected readonly words = inject(RegistrationWords);
   protected readonly t = this.i18n.t;
   protected readonly isEnglish = this.i18n.isEnglish;
   protected readonly divisions = this.reference.divisions;

@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { ORGANISATION_STATUSES, type OrganisationStatus } from '../../organisations/organisation.entity';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -50,11 +49,15 @@ export class RegisterEmployerDto {
   requestManualReview?: boolean;
 }
 
+/**
+ * The answer to a registration: built from what was sent, so it is the same whether the username
+ * was free (and the employer is now pending) or already taken (and nothing was written).
+ */
 export class EmployerRegistrationDto {
-  organisationId: string;
   organisationName: string;
-  @ApiProperty({ enum: ORGANISATION_STATUSES })
-  status: OrganisationStatus;
+  /** Always `pending`: an administrator verifies every new employer. */
+  @ApiProperty({ enum: ['pending'] })
+  status: 'pending';
   username: string;
   /** The credit code failed its check and awaits an admin's manual check. */
   manualReview: boolean;
