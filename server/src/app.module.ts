@@ -28,6 +28,7 @@ import { HandoversModule } from './handovers/handovers.module';
 import { HealthModule } from './health/health.module';
 import { HousekeepingModule } from './housekeeping/housekeeping.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { MfaModule } from './mfa/mfa.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ReportsModule } from './reports/reports.module';
 import { ReferenceModule } from './reference/reference.module';
@@ -56,6 +57,7 @@ export class AppModule {
         OrganisationsModule,
         UsersModule,
         AuthModule,
+        MfaModule,
         EmployersModule,
         TraineesModule,
         ConsentsModule,

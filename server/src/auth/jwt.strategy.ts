@@ -28,9 +28,11 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  async validate(payload: AccessTokenPayload): Promise<(AuthUser & { sid: string }) | false> {
+  async validate(payload: AccessTokenPayload): Promise<(AuthUser & { sid: string; mfa?: 'pending' }) | false> {
     const live = await this.users.isSessionLive(payload.sub, payload.role, payload.org, payload.sid);
     if (!live) return false;
-    return { id: payload.sub, username: payload.username, role: payload.role, organisationId: payload.org, sid: payload.sid };
+    const user = { id: payload.sub, username: payload.username, role: payload.role, organisationId: payload.org, sid: payload.sid };
+    // The MfaPendingGuard holds such a session to the enrolment routes.
+    return payload.mfa === 'pending' ? { ...user, mfa: 'pending' } : user;
   }
 }

@@ -9,17 +9,25 @@ import { AuthStore } from '../core/auth/auth-store';
 import { errorInterceptor } from '../core/errors/error-interceptor';
 import { I18n } from '../core/i18n/i18n';
 import { Login } from './login';
+import { ALTCHA_WIDGET_LOADER } from './login-challenge';
 
 @Component({ template: 'target page' })
 class Target {}
 
-const LOCKED = {
-  statusCode: 423,
-  code: 'ACCOUNT_LOCKED',
-  message: '密码连续错误5次，账号已锁定，请15分钟后再试。',
-  messageEn: 'Too many wrong passwords: the account is locked. Try again in 15 minute(s).',
-  details: { minutes: 15, lockedUntil: '2026-01-01T00:15:00.000Z' },
+const CHALLENGE = {
+  statusCode: 401,
+  code: 'CHALLENGE_REQUIRED',
+  message: '登录尝试过多，请先完成下方的安全验证，再重新登录。',
+  messageEn: 'Too many sign-in attempts: complete the security check below, then sign in again.',
   requestId: 'req-12345678',
+};
+
+const INVALID = {
+  statusCode: 401,
+  code: 'INVALID_CREDENTIALS',
+  message: '用户名或密码不正确。',
+  messageEn: 'Wrong username or password.',
+  requestId: 'req-87654321',
 };
 
 describe('Login', () => {
@@ -36,6 +44,8 @@ describe('Login', () => {
         ]),
         provideHttpClient(withInterceptors([errorInterceptor, authInterceptor])),
         provideHttpClientTesting(),
+        // The real widget (a web component doing proof of work) is not loaded in unit tests.
+        { provide: ALTCHA_WIDGET_LOADER, useValue: () => Promise.resolve() },
       ],
     });
     httpMock = TestBed.inject(HttpTestingController);
@@ -79,23 +89,54 @@ describe('Login', () => {
     httpMock.expectNone('/api/auth/login');
   });
 
-  it("shows the server's lockout message, with the minutes, in the current language", async () => {
+  it('after CHALLENGE_REQUIRED shows the check, keeps the password, and sends the solved payload with the next try', async () => {
     type('username', 'Admin ');
-    type('password', 'wrong-password');
+    type('password', 'Demo#2026');
     submit();
 
-    const req = httpMock.expectOne('/api/auth/login');
-    expect(req.request.body).toEqual({ username: 'admin', password: 'wrong-password' });
-    req.flush(LOCKED, { status: 423, statusText: 'Locked' });
+    const first = httpMock.expectOne('/api/auth/login');
+    expect(first.request.body).toEqual({ username: 'admin', password: 'Demo#2026' });
+    first.flush(CHALLENGE, { status: 401, statusText: 'Unauthorized' });
     await harness.fixture.whenStable();
 
     const alert = () => harness.routeNativeElement?.querySelector('[data-testid="login-error"]')?.textContent ?? '';
-    expect(alert()).toContain('账号已锁定，请15分钟后再试');
+    expect(alert()).toContain('请先完成下方的安全验证');
+    expect(input('password').value).toBe('Demo#2026');
+    const widget = harness.routeNativeElement?.querySelector('altcha-widget');
+    expect(widget).not.toBeNull();
+    expect(widget?.getAttribute('challenge')).toBe('/api/auth/challenge');
+    expect(widget?.getAttribute('language')).toBe('zh-cn');
+
+    // The widget solved its challenge.
+    widget?.dispatchEvent(new CustomEvent('statechange', { detail: { state: 'verified', payload: 'c29sdmVk' } }));
+    submit();
+    const second = httpMock.expectOne('/api/auth/login');
+    expect(second.request.body).toEqual({ username: 'admin', password: 'Demo#2026', altcha: 'c29sdmVk' });
+    second.flush(INVALID, { status: 401, statusText: 'Unauthorized' });
+    await harness.fixture.whenStable();
+    expect(alert()).toContain('用户名或密码不正确');
     expect(input('password').value).toBe('');
+
+    // The payload was spent: the next try goes without it until the widget has solved a fresh one.
+    type('password', 'Demo#2027');
+    submit();
+    expect(httpMock.expectOne('/api/auth/login').request.body).toEqual({ username: 'admin', password: 'Demo#2027' });
 
     await TestBed.inject(I18n).setLang('en');
     await harness.fixture.whenStable();
-    expect(alert()).toContain('Try again in 15 minute(s)');
+    expect(harness.routeNativeElement?.querySelector('altcha-widget')?.getAttribute('language')).toBe('en');
+  });
+
+  it('shows no check before the server asks for one', async () => {
+    type('username', 'admin');
+    type('password', 'wrong-password');
+    submit();
+    httpMock.expectOne('/api/auth/login').flush(INVALID, { status: 401, statusText: 'Unauthorized' });
+    await harness.fixture.whenStable();
+    expect(harness.routeNativeElement?.querySelector('altcha-widget')).toBeNull();
+    await TestBed.inject(I18n).setLang('en');
+    await harness.fixture.whenStable();
+    expect(harness.routeNativeElement?.querySelector('[data-testid="login-error"]')?.textContent).toContain('Wrong username or password');
   });
 
   it('signs in and goes back to where the user was', async () => {

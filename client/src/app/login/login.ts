@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal, viewChild } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
@@ -8,16 +8,32 @@ import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { safeReturnUrl } from '../core/auth/auth-guards';
 import { AuthStore } from '../core/auth/auth-store';
+import { IdleTimeout } from '../core/auth/idle-timeout';
 import { type ApiError, toApiError } from '../core/errors/api-error';
 import { I18n } from '../core/i18n/i18n';
 import { appIconProviders } from '../core/icons';
 import { Brand } from '../shared/brand';
 import { LangToggle } from '../shared/lang-toggle';
 import { required } from '../shared/form-validators';
+import { LoginChallenge } from './login-challenge';
+import { isMfaChallenge } from '../account/mfa/mfa-api';
+import { MfaStep } from './mfa-step';
 
 @Component({
   selector: 'jbh-login',
-  imports: [ReactiveFormsModule, RouterLink, NzFormModule, NzInputModule, NzButtonModule, NzAlertModule, NzIconModule, Brand, LangToggle],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    NzFormModule,
+    NzInputModule,
+    NzButtonModule,
+    NzAlertModule,
+    NzIconModule,
+    Brand,
+    LangToggle,
+    LoginChallenge,
+    MfaStep,
+  ],
   templateUrl: './login.html',
   providers: [appIconProviders()],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -36,6 +52,8 @@ export class Login {
   protected readonly submitting = signal(false);
   protected readonly error = signal<ApiError | null>(null);
   protected readonly notice = this.auth.notice;
+  /** Set after a staff idle sign-out, once. */
+  protected readonly idleNotice = inject(IdleTimeout).notice;
   protected readonly showPassword = signal(false);
 
   protected errorText(error: ApiError): string {
@@ -55,17 +73,62 @@ export class Login {
     this.submitting.set(true);
     this.error.set(null);
     const { username, password } = this.form.getRawValue();
-    this.auth.login({ username: username.trim().toLowerCase(), password }).subscribe({
-      next: () => {
+    this.auth.login({ username: username.trim().toLowerCase(), password, ...this.challengeFields() }).subscribe({
+      next: (answer) => {
         this.submitting.set(false);
+        if (this.mfaChallenged(answer)) return;
         void this.router.navigateByUrl(safeReturnUrl(this.route.snapshot.queryParamMap.get('returnUrl')));
       },
       error: (err: unknown) => {
         this.submitting.set(false);
         this.auth.clearNotice();
-        this.error.set(toApiError(err));
-        this.form.controls.password.reset();
+        const error = toApiError(err);
+        this.error.set(error);
+        this.challengeAfter(error);
+        // Asked for the check only: the password was not looked at, keep it for the next press.
+        if (error.code !== 'CHALLENGE_REQUIRED') this.form.controls.password.reset();
       },
     });
+  }
+
+  // ── Second step after repeated failures: the ALTCHA check (login-challenge.ts) ──────────────
+  /** Shown once the server answered CHALLENGE_REQUIRED; stays for the rest of the visit. */
+  protected readonly challengeShown = signal(false);
+  private readonly challengePayload = signal<string | null>(null);
+  private readonly challenge = viewChild(LoginChallenge);
+
+  protected challengeSolved(payload: string | null): void {
+    this.challengePayload.set(payload);
+  }
+
+  private challengeFields(): { altcha?: string } {
+    const payload = this.challengePayload();
+    return payload ? { altcha: payload } : {};
+  }
+
+  private challengeAfter(error: ApiError): void {
+    if (error.code === 'CHALLENGE_REQUIRED') this.challengeShown.set(true);
+    // A solution opens one attempt: a sent one is spent, so solve a fresh one.
+    if (this.challengePayload()) this.challenge()?.renew();
+  }
+
+  // ── Second sign-in factor (TOTP): the code step (mfa-step.ts) ─────────────────────────────────
+  /** Set when the password answer is a challenge: the code step replaces the form. */
+  protected readonly mfaToken = signal<string | null>(null);
+
+  private mfaChallenged(answer: unknown): boolean {
+    if (!isMfaChallenge(answer)) return false;
+    this.mfaToken.set(answer.mfaToken);
+    return true;
+  }
+
+  protected mfaSignedIn(): void {
+    void this.router.navigateByUrl(safeReturnUrl(this.route.snapshot.queryParamMap.get('returnUrl')));
+  }
+
+  protected mfaRestart(): void {
+    this.mfaToken.set(null);
+    this.error.set(null);
+    this.form.controls.password.reset();
   }
 }

@@ -17,6 +17,12 @@ export class SessionDto {
   accessToken: string;
   expiresIn: number;
   user: SessionUserDto;
+  /**
+   * Present only when the account must have a second factor and has none yet: this session reaches
+   * only the enrolment routes and `GET /api/auth/me` (others answer 403 MFA_ENROLMENT_REQUIRED).
+   */
+  @ApiProperty({ enum: ['pending'], required: false })
+  mfa?: 'pending';
 }
 
 export class MeDto extends SessionUserDto {

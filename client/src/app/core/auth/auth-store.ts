@@ -2,18 +2,19 @@ import { HttpClient, HttpErrorResponse, HttpContext } from '@angular/common/http
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
 import { Observable, catchError, defer, finalize, from, map, of, shareReplay, tap } from 'rxjs';
-import type { LoginDto, Role, SessionDto, SessionUserDto } from '../api/api-types';
+import type { LoginDto, MfaChallengeDto, Role, SessionDto, SessionUserDto } from '../api/api-types';
 import { SILENT_ERRORS } from '../errors/error-context';
 
 export const AUTH_URLS = {
   login: '/api/auth/login',
   refresh: '/api/auth/refresh',
   logout: '/api/auth/logout',
+  mfa: '/api/auth/mfa',
 } as const;
 
 /** Calls that manage the session themselves: no bearer token, no refresh-and-retry on 401. */
 export function isSessionCall(url: string): boolean {
-  return url === AUTH_URLS.login || url === AUTH_URLS.refresh || url === AUTH_URLS.logout;
+  return url === AUTH_URLS.login || url === AUTH_URLS.refresh || url === AUTH_URLS.logout || url === AUTH_URLS.mfa;
 }
 
 export type SessionNotice = 'expired';
@@ -75,10 +76,14 @@ export class AuthStore {
   /** Why the user was sent to the login page, shown there once. */
   readonly notice = this.sessionNotice.asReadonly();
 
-  login(credentials: LoginDto): Observable<SessionDto> {
+  /**
+   * Signs in. An account with two-step verification gets a challenge instead of a session: no
+   * session starts until the code is accepted (login/mfa-step.ts).
+   */
+  login(credentials: LoginDto): Observable<SessionDto | MfaChallengeDto> {
     return this.http
-      .post<SessionDto>(AUTH_URLS.login, credentials, { context: new HttpContext().set(SILENT_ERRORS, true) })
-      .pipe(tap((session) => this.start(session)));
+      .post<SessionDto | MfaChallengeDto>(AUTH_URLS.login, credentials, { context: new HttpContext().set(SILENT_ERRORS, true) })
+      .pipe(tap((answer) => 'mfaRequired' in answer || this.start(answer)));
   }
 
   /**

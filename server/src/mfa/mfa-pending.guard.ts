@@ -1,0 +1,43 @@
+import { type CanActivate, type ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { IS_PUBLIC_KEY } from '../common/decorators/access.decorator';
+import { DomainError } from '../common/domain-error';
+
+export const ALLOW_MFA_PENDING_KEY = 'jbh:allow-mfa-pending';
+
+/**
+ * Marks a route an account that still has to enrol its second factor may call: the enrolment routes
+ * and `GET /api/auth/me` (the client needs to know who is signed in to show the enrolment page).
+ */
+export const AllowMfaPending = () => SetMetadata(ALLOW_MFA_PENDING_KEY, true);
+
+/** What JwtStrategy puts on the request for a token with the `mfa: 'pending'` claim. */
+export interface MfaPendingMarker {
+  mfa?: 'pending';
+}
+
+/**
+ * Global, registered by MfaModule: AppModule's own guards (JwtAuthGuard, RolesGuard) are registered
+ * first, so the caller is already known here. An account that must have a second factor and has
+ * none gets a session that reaches only the routes marked @AllowMfaPending() until it enrols.
+ */
+@Injectable()
+export class MfaPendingGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, targets)) return true;
+    const user = context.switchToHttp().getRequest<{ user?: MfaPendingMarker }>().user;
+    // Fail closed if the guard order ever changes: no caller known means no decision can be made.
+    if (!user) throw new Error('MfaPendingGuard ran before the caller was authenticated');
+    if (user.mfa !== 'pending') return true;
+    if (this.reflector.getAllAndOverride<boolean>(ALLOW_MFA_PENDING_KEY, targets)) return true;
+    throw new DomainError(
+      403,
+      'MFA_ENROLMENT_REQUIRED',
+      '您的账号需要先设置两步验证（手机验证码），设置后即可正常使用。',
+      'Your account must set up two-step verification (a code from your phone) before you can continue.',
+    );
+  }
+}
