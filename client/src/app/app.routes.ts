@@ -1,6 +1,7 @@
 import type { Routes } from '@angular/router';
 import { appStylesReady } from './core/app-styles';
 import { authGuard, guestGuard } from './core/auth/auth-guards';
+import { mfaEnrolmentGuard } from './core/auth/mfa-guard';
 
 // Route titles are translation keys (see I18nTitleStrategy).
 
@@ -31,11 +32,23 @@ export const routes: Routes = [
   {
     path: '',
     canActivate: [authGuard, appStylesReady],
+    // An account that must enrol a second factor first sees only the enrolment page.
+    canActivateChild: [mfaEnrolmentGuard],
     loadComponent: () => import('./shell/shell').then((m) => m.Shell),
     children: [
       { path: '', pathMatch: 'full', loadComponent: () => import('./home/home').then((m) => m.Home), title: 'nav.home' },
       { path: 'admin', loadChildren: () => import('./admin/admin.routes').then((m) => m.adminRoutes) },
       { path: 'account', loadComponent: () => import('./account/account').then((m) => m.Account), title: 'account.title' },
+      {
+        path: 'account/mfa',
+        loadComponent: () => import('./account/mfa/mfa-enrolment').then((m) => m.MfaEnrolment),
+        title: 'account.title',
+      },
+      {
+        path: 'account/sessions',
+        loadComponent: () => import('./account/sessions/sessions-page').then((m) => m.SessionsPage),
+        title: 'account.title',
+      },
       { path: 'learning', loadChildren: () => import('./learning/learning.routes').then((m) => m.learningRoutes) },
       { path: 'teaching', loadChildren: () => import('./learning/learning.routes').then((m) => m.teachingRoutes) },
       { path: 'catalogue', loadChildren: () => import('./learning/learning.routes').then((m) => m.catalogueRoutes) },

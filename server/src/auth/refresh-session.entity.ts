@@ -4,6 +4,7 @@ import { User } from '../users/user.entity';
 /**
  * One refresh token. Tokens rotate on every use; all tokens descended from one login share a
  * `familyId`, so presenting an already-rotated token (a stolen copy) revokes the whole family.
+ * The family's live (latest) row was created at its last refresh: its `createdAt` is "last used".
  */
 @Entity('refresh_session')
 @Index('idx_refresh_session_user', ['userId'])
@@ -40,6 +41,20 @@ export class RefreshSession {
 
   @Column({ name: 'user_agent', type: 'varchar', length: 300, nullable: true })
   userAgent: string | null;
+
+  /**
+   * When the family signed in, copied onto every rotated token: the absolute cap on a staff session
+   * and the "signed in at" of the my-sessions page count from it (the first row may be long deleted).
+   */
+  @Column({ name: 'started_at', type: 'timestamptz', default: () => 'now()' })
+  startedAt: Date;
+
+  /**
+   * The client's address, already coarsened (`10.2.*.*`): enough for a person to recognise "that was
+   * not me", too little to locate anyone. The full address is only in the audit log's sign-in entry.
+   */
+  @Column({ name: 'client_address', type: 'varchar', length: 64, nullable: true })
+  clientAddress: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type EntityManager, IsNull, Repository } from 'typeorm';
+import { type EntityManager, IsNull, MoreThan, Repository } from 'typeorm';
 import { RefreshSession } from './refresh-session.entity';
+
+/** One live session family as the my-sessions page needs it. */
+export interface LiveSessionRow {
+  familyId: string;
+  startedAt: Date;
+  lastUsedAt: Date;
+  userAgent: string | null;
+  clientAddress: string | null;
+}
 
 @Injectable()
 export class SessionsRepository {
@@ -43,6 +52,44 @@ export class SessionsRepository {
     if (exceptFamilyId) qb.andWhere('family_id <> :exceptFamilyId', { exceptFamilyId });
     const res = await qb.execute();
     return res.affected ?? 0;
+  }
+
+  /**
+   * The user's live families, newest use first: each family has one live row (the latest token),
+   * whose `created_at` is when the family was last refreshed.
+   */
+  listLive(userId: string): Promise<LiveSessionRow[]> {
+    return this.repo.query<LiveSessionRow[]>(
+      `SELECT family_id AS "familyId", started_at AS "startedAt", created_at AS "lastUsedAt",
+              user_agent AS "userAgent", client_address AS "clientAddress"
+         FROM refresh_session
+        WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now()
+        ORDER BY created_at DESC`,
+      [userId],
+    );
+  }
+
+  /**
+   * Revokes one family of this user only: the user id is in the WHERE, so someone else's family
+   * affects nothing (and the caller answers 404). Returns how many rows were revoked.
+   */
+  async revokeFamilyOfUser(userId: string, familyId: string, reason: string, manager?: EntityManager): Promise<number> {
+    const res = await this.of(manager).update(
+      { userId, familyId, revokedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+      { revokedAt: new Date(), revokeReason: reason },
+    );
+    return res.affected ?? 0;
+  }
+
+  /** Revokes every live family of the user but one (the caller's own); returns the families ended. */
+  async revokeOtherFamilies(userId: string, keepFamilyId: string, reason: string, manager?: EntityManager): Promise<string[]> {
+    const [rows] = await this.of(manager).query<[{ family_id: string }[], number]>(
+      `UPDATE refresh_session SET revoked_at = now(), revoke_reason = $3
+        WHERE user_id = $1 AND family_id <> $2 AND revoked_at IS NULL AND expires_at > now()
+        RETURNING family_id`,
+      [userId, keepFamilyId, reason],
+    );
+    return [...new Set(rows.map((r) => r.family_id))];
   }
 
   /**

@@ -12,7 +12,9 @@ import { type ApiError, toApiError } from '../core/errors/api-error';
 import { I18n } from '../core/i18n/i18n';
 import { LoadError } from '../shared/load-error';
 import { PASSWORD_PROBLEM_TEXT, type PasswordProblem, passwordRuleValidator } from '../shared/password-rule';
+import { RouterLink } from '@angular/router';
 import { AccountStore } from './account-store';
+import { MfaCard } from './mfa/mfa-card';
 import { required } from '../shared/form-validators';
 
 @Component({
@@ -27,6 +29,8 @@ import { required } from '../shared/form-validators';
     NzAlertModule,
     NzSpinModule,
     LoadError,
+    MfaCard,
+    RouterLink,
   ],
   templateUrl: './account.html',
   providers: [AccountStore],

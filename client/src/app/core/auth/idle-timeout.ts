@@ -1,0 +1,299 @@
+import { DOCUMENT } from '@angular/common';
+import { ChangeDetectionStrategy, Component, Injectable, Injector, NgZone, computed, inject, signal } from '@angular/core';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { type NzModalRef, NzModalService } from 'ng-zorro-antd/modal';
+import { I18n } from '../i18n/i18n';
+import { AuthStore, isSessionRefused } from './auth-store';
+
+/**
+ * Staff screens sign out after this long without input (mouse, keyboard, touch). The server ends
+ * a staff session unused for STAFF_IDLE_MINUTES (same default, server/src/auth/sessions.service.ts);
+ * keep the two equal.
+ */
+export const STAFF_IDLE_MINUTES = 30;
+/** The warning shows this long before the sign-out. */
+export const IDLE_WARNING_MS = 60_000;
+/**
+ * While someone works, the session is refreshed at most this often — always after their latest
+ * input, so the server never counts a working person as idle before this page does.
+ */
+export const KEEPALIVE_MS = 5 * 60_000;
+
+/** Roles on shared office computers. Trainees and employers use their own phones: no idle sign-out. */
+const STAFF_ROLES: readonly string[] = ['admin', 'security_admin', 'audit_admin', 'counsellor', 'instructor'];
+
+/** Last input in any tab of this browser: one tab in use keeps the others (same session) open. */
+export const LAST_ACTIVITY_KEY = 'jbh.lastActivity';
+
+const ACTIVITY_EVENTS = ['mousedown', 'mousemove', 'keydown', 'touchstart', 'wheel', 'scroll'] as const;
+
+/** Shown once on the login page after an idle sign-out; the same words as the server's SESSION_IDLE. */
+export const IDLE_NOTICE = { zh: '长时间未操作，请重新登录。', en: 'Signed out after a period of inactivity.' } as const;
+
+const WORDS = {
+  zh: {
+    title: '即将自动退出登录',
+    body: '您已有一段时间没有操作。为保护数据安全，将在 {s} 秒后自动退出登录。',
+    keep: '继续使用',
+    leave: '立即退出',
+  },
+  en: {
+    title: 'You will be signed out soon',
+    body: 'You have not used this page for a while. To keep the data safe, you will be signed out in {s} seconds.',
+    keep: 'Keep working',
+    leave: 'Sign out now',
+  },
+} as const;
+
+function readShared(): number {
+  try {
+    return Number(globalThis.localStorage?.getItem(LAST_ACTIVITY_KEY)) || 0;
+  } catch {
+    return 0;
+  }
+}
+
+function writeShared(at: number): void {
+  try {
+    globalThis.localStorage?.setItem(LAST_ACTIVITY_KEY, String(at));
+  } catch {
+    // Storage unavailable: each tab keeps its own time.
+  }
+}
+
+/**
+ * Signs a staff user out after STAFF_IDLE_MINUTES without input, with a warning a minute before
+ * (「继续使用」 refreshes the session and carries on). Times are wall-clock, so a laptop woken from
+ * sleep past the limit signs out at once rather than when its paused timers catch up.
+ * Started by the signed-in frame (`start()` returns the stop function).
+ */
+@Injectable({ providedIn: 'root' })
+export class IdleTimeout {
+  private readonly auth = inject(AuthStore);
+  private readonly i18n = inject(I18n);
+  private readonly document = inject(DOCUMENT);
+  private readonly zone = inject(NgZone);
+
+  private readonly signedOutIdle = signal(false);
+  private readonly remaining = signal(0);
+  private readonly warningShown = signal(false);
+
+  /** The login page's notice after an idle sign-out (null otherwise), in the current language. */
+  readonly notice = computed(() => (this.signedOutIdle() ? this.i18n.pick(IDLE_NOTICE.zh, IDLE_NOTICE.en) : null));
+  /** Seconds until the sign-out while the warning is up. */
+  readonly secondsLeft = this.remaining.asReadonly();
+  readonly warning = this.warningShown.asReadonly();
+
+  private running = false;
+  private lastActivity = 0;
+  private lastRefresh = 0;
+  private seenToken: string | null = null;
+  private checkTimer: ReturnType<typeof setTimeout> | null = null;
+  private keepAliveTimer: ReturnType<typeof setTimeout> | null = null;
+  private dialog: NzModalRef | null = null;
+  private modal: NzModalService | null = null;
+  private readonly onActivity = () => this.activity();
+  private readonly onVisible = () => this.document.visibilityState === 'visible' && this.check();
+
+  /**
+   * Starts watching when the signed-in user is staff; returns the function that stops it. Call it
+   * where the dialog service is provided (the shell's constructor): NzModalService is not a root
+   * service, and the login page reads `notice` from this one without it.
+   */
+  start(injector: Injector = inject(Injector)): () => void {
+    this.signedOutIdle.set(false);
+    const role = this.auth.role();
+    if (this.running || !role || !STAFF_ROLES.includes(role)) return () => undefined;
+    this.running = true;
+    this.modal = injector.get(NzModalService);
+    const now = Date.now();
+    this.lastActivity = now;
+    this.lastRefresh = now;
+    this.seenToken = this.auth.accessToken();
+    writeShared(now);
+    // Outside Angular: a mouse move must not run change detection.
+    this.zone.runOutsideAngular(() => {
+      for (const name of ACTIVITY_EVENTS) this.document.addEventListener(name, this.onActivity, { capture: true, passive: true });
+      this.document.addEventListener('visibilitychange', this.onVisible);
+    });
+    this.schedule();
+    return () => this.stop();
+  }
+
+  stop(): void {
+    if (!this.running) return;
+    this.running = false;
+    for (const name of ACTIVITY_EVENTS) this.document.removeEventListener(name, this.onActivity, { capture: true });
+    this.document.removeEventListener('visibilitychange', this.onVisible);
+    this.clearTimers();
+    this.closeWarning();
+  }
+
+  /** 「继续使用」: refresh the session (so the server agrees) and start the count again. */
+  keepWorking(): void {
+    this.auth.refresh().subscribe({
+      next: () => {
+        this.lastRefresh = Date.now();
+        this.seenToken = this.auth.accessToken();
+        this.markActive(Date.now());
+        this.closeWarning();
+        this.schedule();
+      },
+      error: (e: unknown) => {
+        // The server had already ended it: sign out as if the time had run out.
+        if (isSessionRefused(e)) this.signOut();
+      },
+    });
+  }
+
+  /** 「立即退出」, or the time ran out. */
+  signOut(): void {
+    this.stop();
+    this.signedOutIdle.set(true);
+    this.zone.run(() => this.auth.logout());
+  }
+
+  private activity(): void {
+    // While the warning is up only its button keeps the session: a cat on the keyboard does not.
+    if (!this.running || this.warningShown()) return;
+    const now = Date.now();
+    if (now - this.lastActivity < 1000) return;
+    this.markActive(now);
+    this.scheduleKeepAlive();
+  }
+
+  private markActive(at: number): void {
+    this.lastActivity = at;
+    writeShared(at);
+  }
+
+  /** Every input is followed by a refresh within KEEPALIVE_MS, so the server's "last used" is never older than it. */
+  private scheduleKeepAlive(): void {
+    if (this.keepAliveTimer !== null) return;
+    const token = this.auth.accessToken();
+    if (token !== this.seenToken) {
+      // Refreshed meanwhile (an expired access token, another request): that counts.
+      this.seenToken = token;
+      this.lastRefresh = Date.now();
+    }
+    const delay = Math.max(0, this.lastRefresh + KEEPALIVE_MS - Date.now());
+    this.keepAliveTimer = setTimeout(() => {
+      this.keepAliveTimer = null;
+      if (!this.running || this.warningShown()) return;
+      this.auth.refresh().subscribe({
+        next: () => {
+          this.lastRefresh = Date.now();
+          this.seenToken = this.auth.accessToken();
+        },
+        // A refusal ends the session like any refused refresh; an unanswered one is retried at the next input.
+        error: (e: unknown) => {
+          if (isSessionRefused(e)) {
+            this.stop();
+            this.zone.run(() => this.auth.expire());
+          }
+        },
+      });
+    }, delay);
+  }
+
+  private latestActivity(): number {
+    return Math.max(this.lastActivity, readShared());
+  }
+
+  private schedule(): void {
+    if (this.checkTimer !== null) clearTimeout(this.checkTimer);
+    const deadline = this.latestActivity() + STAFF_IDLE_MINUTES * 60_000;
+    const now = Date.now();
+    // During the warning: tick every second for the countdown.
+    const wait = this.warningShown() ? Math.min(1000, deadline - now) : deadline - IDLE_WARNING_MS - now;
+    this.checkTimer = setTimeout(
+      () => {
+        this.checkTimer = null;
+        this.check();
+      },
+      Math.max(0, wait),
+    );
+  }
+
+  private check(): void {
+    if (!this.running) return;
+    const now = Date.now();
+    const deadline = this.latestActivity() + STAFF_IDLE_MINUTES * 60_000;
+    if (now >= deadline) {
+      this.signOut();
+      return;
+    }
+    if (now >= deadline - IDLE_WARNING_MS) {
+      this.remaining.set(Math.ceil((deadline - now) / 1000));
+      if (!this.warningShown()) this.showWarning();
+    } else if (this.warningShown()) {
+      // Another tab was used meanwhile: this one goes on too.
+      this.closeWarning();
+    }
+    this.schedule();
+  }
+
+  private showWarning(): void {
+    const modal = this.modal;
+    if (!modal) return;
+    this.warningShown.set(true);
+    this.zone.run(() => {
+      this.dialog = modal.create({
+        nzTitle: this.words().title,
+        nzContent: IdleWarningDialog,
+        nzFooter: null,
+        nzClosable: false,
+        nzMaskClosable: false,
+        nzKeyboard: false,
+        nzCentered: true,
+      });
+    });
+  }
+
+  private closeWarning(): void {
+    this.warningShown.set(false);
+    const dialog = this.dialog;
+    this.dialog = null;
+    if (dialog) this.zone.run(() => dialog.destroy());
+  }
+
+  private clearTimers(): void {
+    if (this.checkTimer !== null) clearTimeout(this.checkTimer);
+    if (this.keepAliveTimer !== null) clearTimeout(this.keepAliveTimer);
+    this.checkTimer = this.keepAliveTimer = null;
+  }
+
+  /** The dialog's words in the current language. */
+  readonly words = computed(() => (this.i18n.isEnglish() ? WORDS.en : WORDS.zh));
+}
+
+/** The one-minute warning: a countdown and two buttons. */
+@Component({
+  selector: 'jbh-idle-warning',
+  imports: [NzButtonModule],
+  template: `
+    <p data-testid="idle-warning">{{ body() }}</p>
+    <div class="actions">
+      <button nz-button type="button" (click)="idle.signOut()" data-testid="idle-leave">{{ idle.words().leave }}</button>
+      <button nz-button nzType="primary" type="button" (click)="idle.keepWorking()" data-testid="idle-keep" cdkFocusInitial>
+        {{ idle.words().keep }}
+      </button>
+    </div>
+  `,
+  styles: `
+    .actions {
+      display: flex;
+      justify-content: flex-end;
+      gap: 8px;
+      flex-wrap: wrap;
+    }
+    .actions button {
+      min-height: 40px;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class IdleWarningDialog {
+  protected readonly idle = inject(IdleTimeout);
+  protected readonly body = computed(() => this.idle.words().body.replace('{s}', String(this.idle.secondsLeft())));
+}
