@@ -197,9 +197,12 @@ try {
 
   const [appPort, barePort] = [await freePort(), await freePort()];
   const secrets = { JWT_SECRET: randomBytes(36).toString('base64url'), FIELD_ENCRYPTION_KEY: randomBytes(32).toString('base64') };
-  // The app migrates the empty database and loads the demo data, as on a first `npm start`.
+  // The app migrates the empty database and loads the demo data, as on a first `npm start`. Demo data
+  // is off unless asked for, and on a DATABASE_URL it must be asked for twice: this one is throw-away.
   const appChild = start('app', main, {
     ...secrets,
+    DEMO_DATA: 'true',
+    DEMO_DATA_ON_EXTERNAL_DATABASE: 'true',
     DATABASE_URL: databaseUrl,
     PORT: String(appPort),
     HOST: '127.0.0.1',

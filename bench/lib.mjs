@@ -36,7 +36,10 @@ export async function startApp({ url, key, port }) {
       LOG_LEVEL: 'warn',
       SERVE_CLIENT: 'false',
       FIELD_ENCRYPTION_KEY: key.toString('base64'),
-      JWT_SECRET: 'bench-secret-that-is-long-enough-0123456789',
+      // Random: the app refuses a guessable secret.
+      JWT_SECRET: randomBytes(48).toString('base64'),
+      // The demo data is already there (prepareWithDemoData): the app is not to load it again.
+      DEMO_DATA: 'false',
       AUTH_RATE_LIMIT_PER_MINUTE: '100000',
     },
     stdio: ['ignore', 'ignore', 'inherit'],

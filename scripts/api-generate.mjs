@@ -4,6 +4,7 @@
 // Reads dist/ (run `npm run build:server` first): the Swagger CLI plugin that documents DTO
 // properties runs in `nest build`, so the document must come from its output.
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -25,8 +26,9 @@ const { loadConfig } = require(join(dist, 'config', 'env.js'));
 
 const config = loadConfig({
   NODE_ENV: 'test',
-  JWT_SECRET: 'x'.repeat(32),
-  FIELD_ENCRYPTION_KEY: Buffer.alloc(32).toString('base64'),
+  // Throw-away secrets: the document does not depend on them, and weak ones are refused by the config.
+  JWT_SECRET: randomBytes(48).toString('base64'),
+  FIELD_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
   SERVE_CLIENT: 'false',
 });
 // Preview mode builds the module graph without instantiating providers: no database needed.

@@ -65,4 +65,12 @@ for (const target of targets) {
   }
 }
 
+// Demo data is off unless asked for (a forgotten setting must never create the demo accounts on a real
+// installation), but a newcomer's `npm start` on the embedded database should show the demo world, as
+// the README promises: ask for it here when DEMO_DATA is not set, no DATABASE_URL is given (the embedded
+// database) and this is not production. Set DEMO_DATA=false to start with an empty installation.
+if (process.env.DEMO_DATA === undefined && !process.env.DATABASE_URL && process.env.NODE_ENV !== 'production') {
+  process.env.DEMO_DATA = 'true';
+}
+
 if (!process.argv.includes('--build-only')) await import(pathToFileURL(join(root, 'dist/server/src/main.js')).href);

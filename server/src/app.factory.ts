@@ -13,6 +13,7 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { DomainError } from './common/domain-error';
+import { registerCrossSiteChecks } from './common/cross-site';
 import { registerRequestLimits } from './common/request-limits';
 import type { AppConfig } from './config/env';
 
@@ -22,7 +23,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 export async function createApp(config: AppConfig, databaseUrl: string): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.trustProxy,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     // Honour a load balancer's request id, else make one: the same id goes to logs, audit and the client.
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const header = req.headers['x-request-id'];
@@ -35,11 +36,25 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   return app;
 }
 
+/**
+ * TRUST_PROXY for Fastify. A hop count becomes a function of the hop: this Fastify trusts no hop at all
+ * when given a bare number (it cannot check who the peer is), which would make every client look like
+ * the load balancer and share one rate limit. `(_, hop) => hop < n` believes the socket peer and the
+ * next n − 1 entries from the right, so the client is the address the outermost proxy saw; whatever a
+ * client writes further left is ignored. An address list is checked by Fastify (proxy-addr) as it is.
+ */
+export function fastifyTrustProxy(trust: AppConfig['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_address: string, hop: number) => hop < trust;
+  return trust;
+}
+
 export async function configureApp(app: NestFastifyApplication, config: AppConfig): Promise<OpenAPIObject> {
   app.setGlobalPrefix('api');
   const fastify = app.getHttpAdapter().getInstance();
   // JSON nesting depth, NUL characters in bodies and URLs: refused with a 400 before any handler.
   registerRequestLimits(app, config.bodyLimitBytes);
+  // Login CSRF and cross-site writes: JSON-only sign-in routes, and no state change a browser marks as cross-site.
+  registerCrossSiteChecks(app, config.corsOrigins);
   fastify.addHook('onSend', async (req, reply) => {
     void reply.header('x-request-id', req.id);
     if (req.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
@@ -65,7 +80,7 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
   });
   await app.register(cookie);
   // Only routes marked @RateLimited() (sign-in, refresh, registration). In-memory per process: behind a
-  // load balancer each process counts separately; the account lockout (in PostgreSQL) is shared.
+  // load balancer each process counts separately; the sign-in throttle (in PostgreSQL) is shared.
   await app.register(rateLimit, {
     global: false,
     max: config.authRateLimitPerMinute,

@@ -66,7 +66,7 @@ function cli(config: AppConfig): CliContext & { lines: string[] } {
 
 describe('backup and restore', () => {
   const config = loadConfig(TEST_ENV);
-  const otherKey = Buffer.alloc(32, 9);
+  const otherKey = randomBytes(32);
   const work = mkdtempSync(join(tmpdir(), 'jbh-backup-'));
   const file = join(work, 'demo.jbhbak');
   let source: Db;

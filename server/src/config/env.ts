@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { isAbsolute, join, resolve } from 'node:path';
 
 /**
@@ -15,22 +16,38 @@ export interface AppConfig {
   /** Absolute project root: built client, reference data and the embedded database live under it. */
   appRoot: string;
   dataDir: string;
-  /** Unset: an embedded PostgreSQL is started in `<dataDir>/pg`. */
+  /** Unset: an embedded PostgreSQL is started in `<dataDir>/pg`. The owner: runs migrations and boot work. */
   databaseUrl: string | undefined;
+  /**
+   * The role the running app connects as (APP_DATABASE_URL): may read and write the app's tables but
+   * only INSERT and SELECT the audit log. Unset with DATABASE_URL: the app runs as the owner (refused in
+   * production). The embedded database creates its own.
+   */
+  appDatabaseUrl: string | undefined;
+  /**
+   * Two-step verification required for admins and holders of identity.unmask (MFA_ENFORCE, default
+   * true; false under NODE_ENV=test so tests choose): without it they reach only the enrolment pages.
+   */
+  mfaEnforced: boolean;
   embeddedPgPort: number;
   jwtSecret: string;
   /** 32-byte key for AES-256-GCM field encryption (identity numbers) and their keyed look-up hash. */
   fieldEncryptionKey: Buffer;
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
-  /** Load demo data into an empty database (default outside production; refused in production). */
+  /**
+   * Load demo data into an empty database (DEMO_DATA, default false; `npm start` turns it on for the
+   * embedded database). With DATABASE_URL it also needs DEMO_DATA_ON_EXTERNAL_DATABASE=true; refused in production.
+   */
   demoData: boolean;
   logLevel: string;
   corsOrigins: string[];
-  trustProxy: boolean;
+  /**
+   * Which X-Forwarded-For entries to believe (TRUST_PROXY): false (none, default), a number of proxy
+   * hops in front of the app, or the proxies' addresses/CIDRs. Never "everything": the left-most entry is written by the client.
+   */
+  trustProxy: false | number | string[];
   authRateLimitPerMinute: number;
-  loginMaxFailures: number;
-  loginLockMinutes: number;
   bodyLimitBytes: number;
   serveClient: boolean;
   /** Months after release at which the station visits (FOLLOW_UP_MONTHS, default 1,3,6,12,24,36). */
@@ -93,11 +110,141 @@ function diplomaVerifyBaseUrl(raw: string | undefined, isProduction: boolean): s
 
 type Env = Record<string, string | undefined>;
 
+function appDatabaseUrl(env: Env, databaseUrl: string | undefined, isProduction: boolean): string | undefined {
+  const raw = env.APP_DATABASE_URL || undefined;
+  if (raw && !/^postgres(ql)?:\/\//.test(raw)) throw new ConfigError('APP_DATABASE_URL must be a postgres:// or postgresql:// URL');
+  if (raw && !databaseUrl) throw new ConfigError('APP_DATABASE_URL needs DATABASE_URL (the owner that runs migrations) beside it');
+  if (isProduction && databaseUrl && !raw) {
+    throw new ConfigError(
+      'NODE_ENV=production needs APP_DATABASE_URL: the app must not connect as the owner of the schema, or it could rewrite its own audit trail (see docs/operations.md, "Database roles")',
+    );
+  }
+  if (raw && databaseUrl && new URL(raw).username === new URL(databaseUrl).username) {
+    throw new ConfigError('APP_DATABASE_URL must name another role than DATABASE_URL (the owner)');
+  }
+  return raw;
+}
+
+const MAKE_SECRET = 'make one with `openssl rand -base64 48`';
+
+/**
+ * Words that mark a value someone typed or copied from an example rather than generated. Five
+ * letters or more, so a random base64 string contains one by chance far less than once in a million.
+ */
+const PLACEHOLDER_WORDS = [
+  'password',
+  'passw0rd',
+  'secret',
+  'changeme',
+  'example',
+  'default',
+  'qwerty',
+  'letmein',
+  '123456',
+  'jinbuhuan',
+  'admin',
+];
+
+/**
+ * Why `values` (characters of a secret, or bytes of a key) cannot be random, or null. Three
+ * estimates, each cheap and explainable: how many different symbols occur (`xxxx…`, `0123456789`
+ * repeated), the Shannon entropy of their frequencies times the length (under 128 bits is guessable
+ * however it was made), and how much of it is runs (`aaaa`, `abcd`, `9876`).
+ */
+function lowEntropy(values: readonly number[], minDistinct: number): string | null {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  if (counts.size < minDistinct)
+    return `it uses only ${counts.size} different ${counts.size === 1 ? 'symbol' : 'symbols'} (at least ${minDistinct} expected)`;
+  let bitsPerSymbol = 0;
+  for (const n of counts.values()) bitsPerSymbol -= (n / values.length) * Math.log2(n / values.length);
+  const bits = Math.floor(bitsPerSymbol * values.length);
+  if (bits < 128) return `its estimated entropy is ${bits} bits (at least 128 expected)`;
+  let steps = 0;
+  for (let i = 1; i < values.length; i++) if (Math.abs(values[i]! - values[i - 1]!) <= 1) steps++;
+  // A random string has about 5 % such neighbours (base64), 19 % (hex); a run or sequence has most.
+  if (steps * 2 > values.length - 1) return 'it is mostly repeated or consecutive characters';
+  return null;
+}
+
+/**
+ * A signing secret or token: at least `minLength` characters, and not guessable. Hex needs fewer
+ * distinct symbols (it has only 16): a 64-digit `openssl rand -hex 32` lacks one of them a fifth of the time.
+ */
+function checkSecret(name: string, value: string, minLength: number): string {
+  const refuse = (why: string) => new ConfigError(`${name} ${why}: ${MAKE_SECRET}`);
+  if (value.length < minLength) throw refuse(`must be at least ${minLength} characters (got ${value.length})`);
+  const lower = value.toLowerCase();
+  const word = PLACEHOLDER_WORDS.find((w) => lower.includes(w));
+  if (word) throw refuse(`looks like a placeholder, not a generated secret (it contains "${word}")`);
+  const problem = lowEntropy(
+    Array.from(value, (c) => c.codePointAt(0)!),
+    /^[0-9a-f]+$/i.test(value) ? 12 : 16,
+  );
+  if (problem) throw refuse(`is too easy to guess: ${problem}`);
+  return value;
+}
+
+const MAKE_KEY = 'make one with `openssl rand -base64 32` (and keep it safe: the identity numbers cannot be read without it)';
+
+/**
+ * The field-encryption key: strict base64 of exactly 32 random bytes. `Buffer.from(…, 'base64')`
+ * silently skips characters that are not base64, so a typo would make a different, shorter key:
+ * the text must survive the round trip unchanged.
+ */
+function fieldEncryptionKey(raw: string): Buffer {
+  const refuse = (why: string) => new ConfigError(`FIELD_ENCRYPTION_KEY ${why}: ${MAKE_KEY}`);
+  const text = raw.trim();
+  const padded = text.replace(/=+$/, '').padEnd(Math.ceil(text.replace(/=+$/, '').length / 4) * 4, '=');
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(padded) || Buffer.from(padded, 'base64').toString('base64') !== padded)
+    throw refuse('is not valid base64 (only A–Z, a–z, 0–9, + and /, with = padding at the end)');
+  const key = Buffer.from(padded, 'base64');
+  if (key.length !== 32) throw refuse(`must be 32 bytes, base64-encoded (got ${key.length} bytes)`);
+  const problem = lowEntropy([...key], 16);
+  if (problem) throw refuse(`is not random: ${problem}`);
+  return key;
+}
+
 function metricsToken(raw: string | undefined): string | undefined {
   if (raw === undefined || raw === '') return undefined;
-  if (raw.length < 24)
-    throw new ConfigError('METRICS_TOKEN must be at least 24 characters (unset it to allow only METRICS_ALLOW addresses)');
-  return raw;
+  return checkSecret('METRICS_TOKEN', raw, 32);
+}
+
+const TRUST_PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * TRUST_PROXY: `false`, a hop count, or the proxies' addresses. `true` is refused: it makes the
+ * left-most X-Forwarded-For entry the client, and that entry is whatever the client wrote — rate
+ * limits and audit addresses could be forged by anyone.
+ */
+function trustProxy(raw: string | undefined): false | number | string[] {
+  const value = (raw ?? '').trim();
+  if (value === '' || /^(false|no|0)$/i.test(value)) return false;
+  if (/^(true|yes)$/i.test(value))
+    throw new ConfigError(
+      'TRUST_PROXY=true is refused: it would trust the left-most X-Forwarded-For address, which the client writes itself, ' +
+        'so anyone could forge the address that rate limits and the audit log see. Write the number of proxies in front of ' +
+        'the app (TRUST_PROXY=1 for one load balancer) or their addresses (TRUST_PROXY=10.0.0.0/8,192.168.1.5)',
+    );
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops > 10) throw new ConfigError(`TRUST_PROXY must be a number of proxy hops between 1 and 10 (got "${raw}")`);
+    return hops;
+  }
+  const entries = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    const [address = '', prefix, extra] = entry.split('/');
+    const family = isIP(address);
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 6 ? 128 : 32));
+    if (!TRUST_PROXY_NAMES.includes(entry) && (family === 0 || !prefixOk || extra !== undefined))
+      throw new ConfigError(
+        `TRUST_PROXY must be false, a number of proxy hops (1 for one load balancer) or a comma-separated list of proxy addresses or CIDRs (${TRUST_PROXY_NAMES.join(', ')} also allowed); "${entry}" is none of these`,
+      );
+  }
+  return entries;
 }
 
 function intVar(env: Env, name: string, fallback: number, min: number, max: number): number {
@@ -147,16 +294,23 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     throw new ConfigError('DATABASE_URL must be a postgres:// or postgresql:// URL');
   }
 
-  const demoRaw = env.DEMO_DATA;
-  const demoData = demoRaw === undefined || demoRaw === '' ? !isProduction : boolVar(env, 'DEMO_DATA', false);
+  // Demo data only when asked for: its accounts share one published password, so a deploy that forgot
+  // NODE_ENV must not get them. `npm start` asks for it on the embedded database (scripts/start.mjs).
+  const demoData = boolVar(env, 'DEMO_DATA', false);
   if (isProduction && demoData) {
     throw new ConfigError('DEMO_DATA cannot be loaded with NODE_ENV=production: the demo accounts share one published password');
+  }
+  if (demoData && databaseUrl && !boolVar(env, 'DEMO_DATA_ON_EXTERNAL_DATABASE', false)) {
+    throw new ConfigError(
+      'DEMO_DATA=true with DATABASE_URL also needs DEMO_DATA_ON_EXTERNAL_DATABASE=true: an external database is usually a real ' +
+        'installation, and the demo accounts share one published password. Set both only for a throw-away database',
+    );
   }
 
   const missing: string[] = [];
   let jwtSecret = env.JWT_SECRET ?? '';
   if (isProduction) {
-    if (!jwtSecret) missing.push('JWT_SECRET (at least 32 characters)');
+    if (!jwtSecret) missing.push('JWT_SECRET (at least 32 random characters: `openssl rand -base64 48`)');
     if (!env.FIELD_ENCRYPTION_KEY) missing.push('FIELD_ENCRYPTION_KEY (32 random bytes, base64: `openssl rand -base64 32`)');
     if (!databaseUrl) missing.push('DATABASE_URL (the embedded database is for development only)');
   }
@@ -164,9 +318,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     throw new ConfigError(`NODE_ENV=production needs: ${missing.join('; ')}`);
   }
   if (!jwtSecret) jwtSecret = devSecret(dataDir, 'jwt-secret');
-  if (jwtSecret.length < 32) throw new ConfigError('JWT_SECRET must be at least 32 characters');
-  const fieldEncryptionKey = Buffer.from(env.FIELD_ENCRYPTION_KEY ?? devSecret(dataDir, 'field-encryption-key', 32), 'base64');
-  if (fieldEncryptionKey.length !== 32) throw new ConfigError('FIELD_ENCRYPTION_KEY must be 32 bytes, base64-encoded');
+  jwtSecret = checkSecret('JWT_SECRET', jwtSecret, 32);
+  const fieldKey = fieldEncryptionKey(env.FIELD_ENCRYPTION_KEY || devSecret(dataDir, 'field-encryption-key', 32));
 
   return {
     nodeEnv,
@@ -176,9 +329,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     appRoot,
     dataDir,
     databaseUrl,
+    appDatabaseUrl: appDatabaseUrl(env, databaseUrl, isProduction),
+    mfaEnforced: boolVar(env, 'MFA_ENFORCE', nodeEnv !== 'test'),
     embeddedPgPort: intVar(env, 'JBH_EMBEDDED_PG_PORT', 54329, 1024, 65535),
     jwtSecret,
-    fieldEncryptionKey,
+    fieldEncryptionKey: fieldKey,
     accessTokenTtlSeconds: intVar(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 900),
     refreshTokenTtlDays: intVar(env, 'REFRESH_TOKEN_TTL_DAYS', 14, 1, 90),
     demoData,
@@ -187,13 +342,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),
-    trustProxy: boolVar(env, 'TRUST_PROXY', false),
+    trustProxy: trustProxy(env.TRUST_PROXY),
     authRateLimitPerMinute: intVar(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 20, 1, 100000),
     followUpMonths: followUpMonths(env.FOLLOW_UP_MONTHS),
     reportMinCell: intVar(env, 'REPORT_MIN_CELL', 5, 1, 1000),
     diplomaVerifyBaseUrl: diplomaVerifyBaseUrl(env.DIPLOMA_VERIFY_BASE_URL, isProduction),
-    loginMaxFailures: 5,
-    loginLockMinutes: 15,
     bodyLimitBytes: intVar(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 50 * 1_048_576),
     serveClient: boolVar(env, 'SERVE_CLIENT', true),
     dbConnectTimeoutMs: intVar(env, 'DB_CONNECT_TIMEOUT_MS', 5000, 100, 120_000),
