@@ -6,6 +6,7 @@ import { createApp } from './app.factory';
 import { freePort, portIsFree } from './common/ports';
 import { ConfigError, loadConfig, type AppConfig } from './config/env';
 import type { EmbeddedDatabase } from './database/embedded-postgres';
+import { roleOf } from './database/app-role';
 import { prepareDatabase } from './database/prepare';
 
 const say = (msg: string) => process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), msg })}\n`);
@@ -65,6 +66,7 @@ async function bootstrap(): Promise<void> {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => void shutdown(signal, config));
 
   let url = config.databaseUrl;
+  let appUrl = config.appDatabaseUrl;
   if (!url) {
     say(`DATABASE_URL is not set: starting the embedded PostgreSQL in ${join(config.dataDir, 'pg')}`);
     // Loaded only here: with DATABASE_URL nothing of the embedded server is in the process.
@@ -79,11 +81,14 @@ async function bootstrap(): Promise<void> {
     });
     embedded = started;
     url = started.url;
+    appUrl = started.appUrl;
   }
-  await prepareDatabase(url, config, say);
+  if (!appUrl) say('APP_DATABASE_URL is not set: the app connects as the owner of the schema (allowed outside production only)');
+  await prepareDatabase(url, config, say, appUrl ? roleOf(appUrl) : undefined);
   if (shuttingDown) return;
 
-  app = await createApp(config, url);
+  // The app runs as its own limited role; the owner's connection was only for the boot work above.
+  app = await createApp(config, appUrl ?? url);
   const port = await listenPort(config);
   await app.listen({ port, host: config.host });
   const bound = (app.getHttpServer().address() as AddressInfo).port;

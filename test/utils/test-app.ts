@@ -7,11 +7,18 @@ import { createApp } from '../../server/src/app.factory';
 import { loadConfig, type AppConfig } from '../../server/src/config/env';
 import { prepareDatabase } from '../../server/src/database/prepare';
 
-/** Fixed test secrets: the template's demo identity numbers are encrypted with this key. */
+/**
+ * Fixed test secrets: the template's demo identity numbers are encrypted with this key. Generated once
+ * (`openssl rand -base64 48` / `-base64 32`), because loadConfig refuses guessable ones.
+ * Demo data is asked for explicitly (it is off by default), also on the throw-away external databases
+ * the process tests start the server on.
+ */
 export const TEST_ENV = {
   NODE_ENV: 'test',
-  JWT_SECRET: 'test-jwt-secret-that-is-long-enough-0123456789',
-  FIELD_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+  JWT_SECRET: 'Ht0b9dhPUiQAhYpKckyuH+rl8bTFWuLejBhM7LHu5DMAgsviwPRz3nh5J7q5Xtkn',
+  FIELD_ENCRYPTION_KEY: 'jpXPwup58VncAKWiXqg+yj7vWdbglUUvMDxd09HYuWw=',
+  DEMO_DATA: 'true',
+  DEMO_DATA_ON_EXTERNAL_DATABASE: 'true',
   SERVE_CLIENT: 'false',
   AUTH_RATE_LIMIT_PER_MINUTE: '10000',
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
@@ -26,6 +33,27 @@ function env(name: string): string {
 }
 
 const urlFor = (db: string) => env('JBH_TEST_URL_PATTERN').replace('__DB__', db);
+
+/**
+ * The role the app under test connects as, as in production: not the owner of the schema, so every
+ * test runs with the app's real database rights (INSERT and SELECT only on the audit log, …).
+ */
+export const TEST_APP_ROLE = 'jbh_test_app';
+const TEST_APP_PASSWORD = 'jbh-test-app';
+
+/** The same database as the app's own limited role. */
+export function appUrlFor(ownerUrl: string): string {
+  const url = new URL(ownerUrl);
+  url.username = TEST_APP_ROLE;
+  url.password = TEST_APP_PASSWORD;
+  return url.href;
+}
+
+async function ensureAppRole(c: pg.Client): Promise<void> {
+  // Roles are cluster-wide and spec files start in parallel: the advisory lock is held by the caller.
+  const { rowCount } = await c.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [TEST_APP_ROLE]);
+  if (!rowCount) await c.query(`CREATE ROLE ${TEST_APP_ROLE} LOGIN PASSWORD '${TEST_APP_PASSWORD}'`);
+}
 
 /** Runs work on a connection to the server's maintenance database (for what a spec's own database cannot do to itself). */
 export async function admin<T>(work: (c: pg.Client) => Promise<T>): Promise<T> {
@@ -48,12 +76,13 @@ async function ensureTemplate(config: AppConfig): Promise<string> {
   await admin(async (c) => {
     await c.query('SELECT pg_advisory_lock(4242001)');
     try {
+      await ensureAppRole(c);
       const { rowCount } = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [template]);
       if (rowCount) return;
       const building = `${template}_building`;
       await c.query(`DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`);
       await c.query(`CREATE DATABASE "${building}"`);
-      await prepareDatabase(urlFor(building), { ...config, demoData: true, isProduction: false });
+      await prepareDatabase(urlFor(building), { ...config, demoData: true, isProduction: false }, undefined, TEST_APP_ROLE);
       await c.query(`ALTER DATABASE "${building}" RENAME TO "${template}"`);
     } finally {
       await c.query('SELECT pg_advisory_unlock(4242001)');
@@ -90,7 +119,7 @@ export interface TestApp {
 export async function createTestApp(envOverrides: Record<string, string> = {}): Promise<TestApp> {
   const config = loadConfig({ ...TEST_ENV, ...envOverrides });
   const db = await createTestDatabase(config);
-  const app = await createApp(config, db.url);
+  const app = await createApp(config, appUrlFor(db.url));
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const pool = new pg.Pool({ connectionString: db.url, max: 2 });

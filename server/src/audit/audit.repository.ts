@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, Repository } from 'typeorm';
 import { AuditEntry } from './audit-entry.entity';
 import type { AuditQueryDto } from './dto/audit-query.dto';
+import { AUDIT_CHAIN_COLUMNS, type AuditChainRow } from './audit-chain';
 
 @Injectable()
 export class AuditRepository {
@@ -35,19 +36,30 @@ export class AuditRepository {
   }
 
   /**
-   * Retention: deletes up to `limit` of the oldest entries older than `retentionDays`. Must run in a
-   * transaction (the manager's): the flag that lets the append-only trigger pass a DELETE is set for
-   * this statement only and cleared again, and the trigger still refuses any row younger than 180 days.
+   * Retention, step 1: the oldest entries of the chain, up to `limit`, as long as each is past both
+   * `retentionDays` and the 180-day floor (a prefix: the chain is pruned from its start only).
    */
-  async pruneOlderThan(retentionDays: number, limit: number, manager: EntityManager): Promise<number> {
-    await manager.query(`SET LOCAL jbh.audit_prune = 'on'`);
-    const [, affected] = await manager.query<[unknown, number]>(
-      `DELETE FROM audit_log WHERE id IN (
-         SELECT id FROM audit_log WHERE occurred_at < now() - make_interval(days => $1) ORDER BY occurred_at LIMIT $2)`,
+  async prunablePrefix(retentionDays: number, limit: number, manager: EntityManager): Promise<AuditChainRow[]> {
+    const rows = await manager.query<(AuditChainRow & { past: boolean })[]>(
+      `SELECT ${AUDIT_CHAIN_COLUMNS}, occurred_at < now() - make_interval(days => greatest($1::int, 180)) AS past
+         FROM audit_log ORDER BY audit_log.chain_seq LIMIT $2`,
       [retentionDays, limit],
     );
-    await manager.query(`SET LOCAL jbh.audit_prune = 'off'`);
-    return affected;
+    const cut = rows.findIndex((r) => !r.past);
+    return (cut === -1 ? rows : rows.slice(0, cut)).map(({ past: _past, ...row }) => row);
+  }
+
+  /**
+   * Retention, step 2: deletes the chain up to `throughSeq` through the database's own
+   * `audit_log_prune` (SECURITY DEFINER: the app's role may not DELETE audit rows), which refuses
+   * anything younger than 180 days and records the last deleted hash as the chain's new anchor.
+   */
+  async pruneThrough(throughSeq: string, retentionDays: number, manager: EntityManager): Promise<number> {
+    const [{ deleted }] = await manager.query<[{ deleted: number }]>('SELECT audit_log_prune($1, $2) AS deleted', [
+      throughSeq,
+      retentionDays,
+    ]);
+    return deleted;
   }
 
   /** Whether `action` was recorded with `result` in the last `hours` hours (by the database's clock). */

@@ -4,6 +4,7 @@ import type { AuthUser, RequestContext } from '../common/auth-user';
 import { type Page, pageOf } from '../common/dto/page.dto';
 import type { AuditResult } from './audit-entry.entity';
 import { toAuditEntryDto } from './audit.mapper';
+import { writeAuditArchive } from './audit-archive';
 import { AuditRepository } from './audit.repository';
 import type { AuditEntryDto } from './dto/audit-entry.dto';
 import type { AuditQueryDto } from './dto/audit-query.dto';
@@ -50,9 +51,17 @@ export class AuditService {
     return pageOf(rows.map(toAuditEntryDto), total, q);
   }
 
-  /** Deletes one batch of entries past the retention period; see AuditRepository.pruneOlderThan. */
-  prune(retentionDays: number, limit: number, manager: EntityManager): Promise<number> {
-    return this.audit.pruneOlderThan(retentionDays, limit, manager);
+  /**
+   * Deletes one batch of the oldest entries past the retention period, after writing them to an
+   * archive file (`<archiveDir>/audit-<first>-<last>.jsonl.gz`, with their hashes, so the archive
+   * itself can be checked and joins the chain where the database's part begins).
+   */
+  async prune(retentionDays: number, limit: number, manager: EntityManager, archiveDir: string): Promise<number> {
+    const rows = await this.audit.prunablePrefix(retentionDays, limit, manager);
+    const last = rows.at(-1);
+    if (!last) return 0;
+    await writeAuditArchive(archiveDir, rows);
+    return this.audit.pruneThrough(last.chain_seq, retentionDays, manager);
   }
 
   /** Whether `action` was recorded with `result` in the last `hours` hours. */

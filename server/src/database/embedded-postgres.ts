@@ -17,7 +17,10 @@ import { freePort } from '../common/ports';
  */
 
 export interface EmbeddedDatabase {
+  /** The owner (superuser): migrations, boot work, backups. */
   url: string;
+  /** The app's own limited role (see database/app-role.ts). */
+  appUrl: string;
   port: number;
   /** Stops the server if this process started it (a server shared with another process is left running). */
   stop(): Promise<void>;
@@ -39,6 +42,9 @@ export class EmbeddedDatabaseError extends Error {
 }
 
 const PASSWORD = 'jinbuhuan-embedded';
+/** The running app's role. The server listens on 127.0.0.1 only; the role's limits, not its password, are the point. */
+export const EMBEDDED_APP_ROLE = 'jinbuhuan_app';
+const APP_PASSWORD = 'jinbuhuan-embedded-app';
 const DATABASE = 'jinbuhuan';
 const OWNER_FILE = 'jinbuhuan-owner.pid';
 /** Restarts of a server that died, within RESTART_WINDOW_MS, before the app gives up and exits non-zero. */
@@ -175,12 +181,15 @@ async function ensureDatabase(port: number): Promise<void> {
   try {
     const exists = await client.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [DATABASE]);
     if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${DATABASE}`);
+    const role = await client.query(`SELECT 1 FROM pg_roles WHERE rolname = $1`, [EMBEDDED_APP_ROLE]);
+    if (role.rowCount === 0) await client.query(`CREATE ROLE ${EMBEDDED_APP_ROLE} LOGIN PASSWORD '${APP_PASSWORD}'`);
   } finally {
     await client.end();
   }
 }
 
 const urlFor = (port: number) => `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`;
+const appUrlFor = (port: number) => `postgres://${EMBEDDED_APP_ROLE}:${APP_PASSWORD}@127.0.0.1:${port}/${DATABASE}`;
 
 /**
  * Starts (and on first use initialises) a real PostgreSQL in `dir`, on `preferredPort` or the next free
@@ -220,7 +229,7 @@ export async function startEmbeddedPostgres(
         );
       }
       log(`using the embedded PostgreSQL of process ${owner} on port ${running.port}`);
-      return { url: urlFor(running.port), port: running.port, stop: () => Promise.resolve() };
+      return { url: urlFor(running.port), appUrl: appUrlFor(running.port), port: running.port, stop: () => Promise.resolve() };
     }
     await stopOrphan(running.pid, log);
   }
@@ -311,6 +320,7 @@ export async function startEmbeddedPostgres(
   let stopped: Promise<void> | undefined;
   return {
     url: urlFor(port),
+    appUrl: appUrlFor(port),
     port,
     stop: () =>
       (stopped ??= (async () => {

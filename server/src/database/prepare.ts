@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { FieldCipher } from '../common/crypto/field-cipher';
 import type { AppConfig } from '../config/env';
+import { grantAppRole } from './app-role';
 import { dataSourceOptions } from './data-source-options';
 import { loadDemoData } from '../demo/demo-data';
 import { loadReferenceData } from './reference-data';
@@ -16,14 +17,17 @@ export interface PrepareResult {
 
 /**
  * Runs pending migrations, checks the field-encryption key against the one the database was made
- * with (a ConfigError when it differs), upserts reference data and, on an empty database outside
- * production, loads the demo data. Several processes may boot at once: an advisory lock lets one do the work
+ * with (a ConfigError when it differs), upserts reference data and, when asked for (DEMO_DATA: off
+ * unless set; loadConfig says when it is allowed) on an empty database outside production, loads the
+ * demo data. Several processes may boot at once: an advisory lock lets one do the work
  * while the others wait, then find nothing left to do.
  */
 export async function prepareDatabase(
   url: string,
   config: Pick<AppConfig, 'appRoot' | 'demoData' | 'isProduction' | 'fieldEncryptionKey'>,
   log: (msg: string) => void = () => undefined,
+  /** The role the running app connects as (when not the owner): granted its limited rights after the migrations. */
+  appRole?: string,
 ): Promise<PrepareResult> {
   const ds = new DataSource(dataSourceOptions(url, { extra: { max: 2 } }));
   await ds.initialize();
@@ -36,6 +40,7 @@ export async function prepareDatabase(
     // Before anything writes identity data: a wrong key would encrypt new records under it and,
     // through the keyed look-up hash, let the same person be admitted twice.
     await verifyInstallationKey((sql, params) => runner.query(sql, params), config.fieldEncryptionKey, log);
+    if (appRole) await grantAppRole((sql, params) => runner.query(sql, params), appRole);
     await loadReferenceData(ds, config.appRoot);
     let demoLoaded = false;
     if (config.demoData && !config.isProduction) {

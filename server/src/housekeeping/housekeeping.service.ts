@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { IdempotencyRepository } from '../common/idempotency/idempotency.repository';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
@@ -71,7 +72,7 @@ export class HousekeepingService {
       );
       const audit = await this.inBatches(
         runner,
-        (m) => this.audit.prune(this.config.auditRetentionDays, BATCH, m),
+        (m) => this.audit.prune(this.config.auditRetentionDays, BATCH, m, join(this.config.dataDir, 'audit-archive')),
         (n) => (outcome.auditEntriesDeleted += n),
       );
       outcome.idempotencyKeysDeleted = await this.idempotency.deleteExpired();

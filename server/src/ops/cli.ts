@@ -19,7 +19,7 @@ export interface CliContext {
 }
 
 /** The database the app uses: DATABASE_URL, or the embedded server on the data directory (attached to if the app runs it). */
-async function withDatabase<T>(ctx: CliContext, work: (url: string) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(ctx: CliContext, work: (url: string) => Promise<T>): Promise<T> {
   if (ctx.config.databaseUrl) return work(ctx.config.databaseUrl);
   const dir = join(ctx.config.dataDir, 'pg');
   ctx.out(`Using the embedded database in ${dir}`);
@@ -162,7 +162,7 @@ export async function runRestore(argv: string[], ctx: CliContext): Promise<numbe
 }
 
 /** Entry point shared by backup.ts and restore.ts: config problems and BackupErrors are messages, not stack traces. */
-export async function main(run: (argv: string[], ctx: CliContext) => Promise<number>, what: string): Promise<never> {
+export async function main(run: (argv: string[], ctx: CliContext) => Promise<number>, what: string, usage?: string): Promise<never> {
   const out: Print = (l) => process.stdout.write(`${l}\n`);
   const err: Print = (l) => process.stderr.write(`${l}\n`);
   let code: number;
@@ -175,7 +175,7 @@ export async function main(run: (argv: string[], ctx: CliContext) => Promise<num
       err(`\n${what} failed: ${(e as Error).message}\n`);
       code = e instanceof ConfigError ? 78 : 1;
     } else if ((e as { code?: string } | undefined)?.code?.startsWith('ERR_PARSE_ARGS')) {
-      err(`${(e as Error).message}\n\n${what === 'Backup' ? BACKUP_USAGE : RESTORE_USAGE}`);
+      err(`${(e as Error).message}\n\n${usage ?? (what === 'Backup' ? BACKUP_USAGE : RESTORE_USAGE)}`);
       code = 64;
     } else {
       err(`\n${what} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
