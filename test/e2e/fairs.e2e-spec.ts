@@ -167,9 +167,9 @@ describe('order-style job fairs: booths, registrations, slots, the desk, intents
     expect((await as(admin).get(`/api/fairs/${fair}/booths`).expect(200)).body).toHaveLength(3);
   });
 
-  it('a booth note stays between its employer and the admins: never in the programme, never to another employer', async () => {
+  it('a booth note is the organisers’ alone: never in the programme, never to an employer (its own booth included)', async () => {
     const own = (await as(employer).get(`/api/fairs/${fair}/booths`).expect(200)).body as { id: string; note: string | null }[];
-    expect(own).toEqual([expect.objectContaining({ id: booth, note: '两张桌子' })]);
+    expect(own).toEqual([expect.objectContaining({ id: booth, note: null })]);
     const all = (await as(admin).get(`/api/fairs/${fair}/booths`).expect(200)).body as { id: string; note: string | null }[];
     expect(all.find((b) => b.id === booth)!.note).toBe('两张桌子');
     for (const token of [employer, employer2, counsellor, trainee]) {

@@ -80,15 +80,14 @@ describe('orders (订单) and "精准" course recommendations', () => {
     await t.http().patch(`/api/orders/${d.body.id}`).auth(employer, { type: 'bearer' }).send({ headcount: 2 }).expect(400);
   });
 
-  it('an employer awaiting verification may draft but not publish', async () => {
+  it('an employer awaiting verification may neither draft nor publish', async () => {
     const pending = (await t.login('pending-employer')).token;
-    const d = await t
+    const res = await t
       .http()
       .post('/api/orders')
       .auth(pending, { type: 'bearer' })
       .send(order({ divisionCode: '469028' }))
-      .expect(201);
-    const res = await t.http().post(`/api/orders/${d.body.id}/open`).auth(pending, { type: 'bearer' }).expect(403);
+      .expect(403);
     expect(res.body.code).toBe('EMPLOYER_NOT_VERIFIED');
   });
 

@@ -45,6 +45,7 @@ const CANARY = 'CANARY 在戒毒所帮厨两年，美沙酮维持治疗中';
 
 /** Free text written by staff or trainees about people: never an employer's or the public's to read. */
 const STAFF_FREE_TEXT = [
+  'fair_booth.note',
   'certificate.issuer',
   'checklist_item.note',
   'class_enrolment.reason',
@@ -68,7 +69,7 @@ const STAFF_FREE_TEXT = [
 
 /**
  * Long text columns that are not staff's words about a person: the employer's own (its orders, its
- * booth note, interview places it set, what the bureau told it about its own booth or verification),
+ * interview places it set, what the bureau told it about its own booth or verification),
  * the catalogue, reference names, system text and secrets. A new long text column must be put in one
  * of the two lists — the test below fails until it is, so the next feature cannot forget.
  */
@@ -81,7 +82,6 @@ const NOT_ABOUT_A_PERSON = [
   'consent_text.text_zh',
   'course.syllabus',
   'fair_booth.decline_reason',
-  'fair_booth.note',
   'job_order.description',
   'job_order.workplace_address',
   'notification.dedupe_key',
@@ -239,6 +239,12 @@ describe('employer deny-list: nothing about rehab reaches an employer, on any ro
     ['POST /api/notifications/read', (t, tk) => bearer(t.http().post('/api/notifications/read'), tk).send({})],
     ['GET /api/notifications/preferences', (t, tk) => bearer(t.http().get('/api/notifications/preferences'), tk)],
     ['PUT /api/notifications/preferences', (t, tk) => bearer(t.http().put('/api/notifications/preferences'), tk).send({ mutedGroups: [] })],
+    ['GET /api/auth/challenge', (t) => t.http().get('/api/auth/challenge')],
+    ['POST /api/auth/mfa', (t) => t.http().post('/api/auth/mfa').send({ mfaToken: 'not-a-token', code: '123456' })],
+    ['GET /api/auth/sessions', (t, tk) => bearer(t.http().get('/api/auth/sessions'), tk)],
+    ['DELETE /api/auth/sessions/{id}', (t, tk) => bearer(t.http().delete('/api/auth/sessions/00000000-0000-4000-8000-000000000000'), tk)],
+    // Ends the employer's other sign-ins only; this one goes on.
+    ['DELETE /api/auth/sessions', (t, tk) => bearer(t.http().delete('/api/auth/sessions'), tk)],
     ['POST /api/auth/logout', (t) => t.http().post('/api/auth/logout').send({})],
   ];
 
@@ -351,7 +357,15 @@ describe('employer deny-list: nothing about rehab reaches an employer, on any ro
     }
     // Most of them succeeded (the password change and refresh are expected refusals).
     const failed = answers.filter((a) => a.status >= 400).map((a) => a.route);
-    expect(failed.sort()).toEqual(['POST /api/auth/password', 'POST /api/auth/refresh', 'POST /api/fairs/{id}/booths'].sort());
+    expect(failed.sort()).toEqual(
+      [
+        'POST /api/auth/password',
+        'POST /api/auth/refresh',
+        'POST /api/fairs/{id}/booths',
+        'POST /api/auth/mfa', // a made-up challenge token
+        'DELETE /api/auth/sessions/{id}', // a session that is not this employer's
+      ].sort(),
+    );
   });
 
   it('no answer carries a rehab word, a facility or station, an identity number, or a forbidden field', async () => {

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { notFound } from '../common/domain-error';
+import { forbidden, notFound } from '../common/domain-error';
 import type { Scope } from '../common/decorators/access.decorator';
 import type { Role } from '../users/user.entity';
 import type { Caller, PermissionDefinition, Querier } from './access.types';
 import { CAPABILITIES, type Capability } from './capabilities';
 import { PERMISSIONS, type Permission } from './permissions';
+import { isVerifiedEmployer, unverifiedEmployerMayCall } from './policies/employers.policy';
 import { orderListFilter, type OrderListFilter } from './policies/orders.policy';
 import { type PlacementScope, placementScopeOf } from './policies/placements.policy';
 
@@ -69,6 +70,23 @@ export class AccessService {
   /** Which placements a list shows the caller; null: none. */
   placementScope(caller: Caller): PlacementScope | null {
     return placementScopeOf(caller);
+  }
+
+  /**
+   * An employer whose organisation is not verified reaches only its own account, notices and
+   * organisation record (`policies/employers.policy.ts`); anything else is refused with 403
+   * `EMPLOYER_NOT_VERIFIED` — the same answer whatever the ids, so it tells nothing about them.
+   * Asked once per request by the StandingInterceptor, before the route's service runs.
+   * `route` is the route's pattern (`/api/orders/{id}`), not the concrete URL.
+   */
+  async requireStanding(caller: Caller, method: string, route: string, q?: Querier): Promise<void> {
+    if (!this.can(caller, 'organisation.mustBeVerified') || unverifiedEmployerMayCall(method, route)) return;
+    if (await isVerifiedEmployer(q ?? this.dataSource, caller.organisationId)) return;
+    throw forbidden(
+      'EMPLOYER_NOT_VERIFIED',
+      '贵单位的资料正在审核中（或未通过审核），审核通过后才能使用此功能。',
+      'Your organisation has not been verified yet (or was not verified); this function opens once it is.',
+    );
   }
 
   /** A yes/no capability of the caller's role (see `capabilities.ts`). */

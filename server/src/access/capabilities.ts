@@ -6,6 +6,7 @@ import { PLACEMENTS_CAPABILITIES } from './policies/placements.policy';
 import { FOLLOW_UPS_CAPABILITIES } from './policies/follow-ups.policy';
 import { HANDOVERS_CAPABILITIES } from './policies/handovers.policy';
 import { ORGANISATIONS_CAPABILITIES } from './policies/organisations.policy';
+import { EMPLOYERS_CAPABILITIES } from './policies/employers.policy';
 
 /**
  * Yes/no powers that are not about particular rows: who acts on a trainee's behalf (assisted mode),
@@ -21,6 +22,12 @@ export const CAPABILITIES = {
   'notice.discreet': ['trainee'],
   /** Sees the whole province (every organisation's rows). */
   'province.all': ['admin'],
+  /** Must sign in with a second factor (TOTP); so must anyone holding `identity.unmask`. */
+  'mfa.required': ['admin', 'security_admin', 'audit_admin'],
+  /** May enrol a second factor (staff); trainees and employers are not offered it. */
+  'mfa.offered': ['admin', 'security_admin', 'audit_admin', 'counsellor', 'instructor'],
+  /** Sessions end after STAFF_IDLE_MINUTES unused and STAFF_MAX_SESSION_HOURS in all (shared office computers); phones' roles are spared. */
+  'session.staff_limits': ['admin', 'security_admin', 'audit_admin', 'counsellor', 'instructor'],
   ...FAIRS_CAPABILITIES,
   ...LEARNING_CAPABILITIES,
   ...ORDERS_CAPABILITIES,
@@ -28,6 +35,7 @@ export const CAPABILITIES = {
   ...FOLLOW_UPS_CAPABILITIES,
   ...HANDOVERS_CAPABILITIES,
   ...ORGANISATIONS_CAPABILITIES,
+  ...EMPLOYERS_CAPABILITIES,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

@@ -7,19 +7,32 @@ import type { BoothRow, FairRow, IntentRow, RegistrationRow, SlotRow } from './f
  */
 
 /**
- * A booth. `internal`: the caller manages it (its employer, or an admin) and reads the note the
- * employer wrote for the organisers and the reason an application was declined. Free text stays
- * between those two: it is never in the programme, nor shown to another employer or the trainee side.
+ * Who reads a booth's free text, decided by the access policy (fairs.policy.ts):
+ * - `notes`: the note on the application, the organisers' working text about the booth. Staff-only
+ *   (`fair.booth.readNotes`): never in an employer's answer — not another employer's booth, and not
+ *   its own either (whatever the organisers keep there is theirs; the employer knows what it asked).
+ * - `decision`: the reason an application was declined, written for the employer whose booth it is
+ *   (and the admins who decide): `fair.booth.manage`.
+ * Everyone else — another employer, the trainee side, the programme — reads what a fair-goer
+ * sees: the company's name and the orders it brings.
  */
-export function toBoothDto(b: BoothRow, internal: boolean): BoothDto {
+export interface BoothAudience {
+  readonly notes: boolean;
+  readonly decision: boolean;
+}
+
+/** The programme's view of a booth: no free text at all. */
+export const FAIR_GOER: BoothAudience = { notes: false, decision: false };
+
+export function toBoothDto(b: BoothRow, audience: BoothAudience): BoothDto {
   return {
     id: b.id,
     fairId: b.fair_id,
     employerId: b.employer_id,
     employerName: b.employer_name,
     state: b.state,
-    note: internal ? b.note : null,
-    declineReason: internal ? b.decline_reason : null,
+    note: audience.notes ? b.note : null,
+    declineReason: audience.decision ? b.decline_reason : null,
     orders: b.orders.map((o) => ({ orderId: o.orderId, title: o.title, occupationName: o.occupationName, headcount: o.headcount })),
     slotsTotal: b.slots_total,
     slotsFree: b.slots_free,
@@ -45,7 +58,7 @@ export function toFairDto(f: FairRow, seeVenue: boolean, programme: BoothRow[]):
     registrationDeadline: f.registration_deadline,
     description: seeVenue ? f.description : null,
     state: f.state,
-    programme: programme.map((b) => toBoothDto(b, false)),
+    programme: programme.map((b) => toBoothDto(b, FAIR_GOER)),
     registered: f.registered,
   };
 }

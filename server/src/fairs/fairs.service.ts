@@ -166,7 +166,7 @@ export class FairsService {
 
   // ——— booths ———
 
-  /** Admins: every booth. Employers: their own. Others: the approved ones (the programme). */
+  /** Admins: every booth. Employers: their own (never a note). Others: the approved ones (the programme). */
   async booths(user: AuthUser, fairId: string): Promise<BoothDto[]> {
     await this.visibleFair(user, fairId);
     const rows = await this.fairs.booths(fairId);
@@ -175,13 +175,15 @@ export class FairsService {
       this.access.checkAccess(user, 'fair.booth.read', ids),
       this.access.checkAccess(user, 'fair.booth.manage', ids),
     ]);
-    return rows.filter((b) => readable.has(b.id)).map((b) => toBoothDto(b, managed.has(b.id)));
+    const notes = this.access.can(user, 'fair.booth.readNotes');
+    return rows.filter((b) => readable.has(b.id)).map((b) => toBoothDto(b, { notes, decision: managed.has(b.id) }));
   }
 
-  /** One booth, with its note and decline reason only for those who manage it. */
+  /** One booth: its note for the organisers only, its decline reason for those who manage it. */
   private async boothView(user: AuthUser, boothId: string): Promise<BoothDto> {
     const managed = await this.access.checkAccess(user, 'fair.booth.manage', [boothId]);
-    return toBoothDto((await this.fairs.booth(boothId))!, managed.has(boothId));
+    const audience = { notes: this.access.can(user, 'fair.booth.readNotes'), decision: managed.has(boothId) };
+    return toBoothDto((await this.fairs.booth(boothId))!, audience);
   }
 
   /** The caller's approved booths at this fair (an employer has one at most): what lets it meet candidates. */

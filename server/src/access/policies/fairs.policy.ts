@@ -117,7 +117,7 @@ export const FAIRS_PERMISSIONS = {
   },
   /**
    * Manage a booth: the employer its own (slots, candidates, intents), admins every one (decide).
-   * Also who reads a booth's internal note and decline reason: these never reach anyone else.
+   * Also who reads why an application was declined; the note is `fair.booth.readNotes`.
    */
   'fair.booth.manage': {
     noun: BOOTH,
@@ -183,4 +183,9 @@ export const FAIRS_CAPABILITIES = {
   'fair.seeSlotHolders': ['admin', 'employer'],
   /** A trainee's name on an intent: everyone but employers, who know candidates by code until consent. */
   'fair.seeTraineeNames': ['admin', 'counsellor', 'trainee'],
+  /**
+   * A booth's note (the application's words to the organisers): the admins who run fairs. Staff-only
+   * text: no employer reads it, not even on its own booth (the canary in pending-employer.e2e-spec.ts).
+   */
+  'fair.booth.readNotes': ['admin'],
 } satisfies Record<string, readonly Role[]>;

@@ -46,7 +46,7 @@ export class BoothDto {
   employerName: string;
   @ApiProperty({ enum: BOOTH_STATES })
   state: BoothState;
-  /** The employer's note to the organisers: for that employer and admins only; null for everyone else (and in the programme). */
+  /** The note on the application, for the organisers: staff who run fairs only (`fair.booth.readNotes`); null in every employer's answer, its own booth's too. */
   @ApiProperty({ nullable: true, type: String })
   note: string | null;
   /** Why the application was declined: for that employer and admins only. */

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject } from '@angular/core';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
@@ -9,18 +9,20 @@ import type { TranslationKey } from '../../core/i18n/zh';
 import { organisationStatusColor } from '../../shared/labels';
 import { EmployerOrdersCard } from '../../orders/employer/employer-orders-card';
 import { LoadError } from '../../shared/load-error';
+import { EmployerStanding } from '../employer-standing';
 import { HomeStore } from '../home-store';
+import { EmployerReview } from './employer-review';
 
 interface StatusView {
   readonly icon: string;
-  readonly tone: 'pending' | 'verified' | 'rejected' | 'inactive';
+  readonly tone: 'verified';
   readonly text: TranslationKey;
   readonly next: readonly TranslationKey[];
 }
 
 @Component({
   selector: 'jbh-employer-home',
-  imports: [NzCardModule, NzIconModule, NzSpinModule, NzTagModule, LoadError, EmployerOrdersCard],
+  imports: [NzCardModule, NzIconModule, NzSpinModule, NzTagModule, LoadError, EmployerOrdersCard, EmployerReview],
   templateUrl: './employer-home.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -29,41 +31,27 @@ export class EmployerHome {
   protected readonly t = inject(I18n).t;
   protected readonly user = inject(AuthStore).user;
   protected readonly statusColor = organisationStatusColor;
+  private readonly standing = inject(EmployerStanding);
 
-  /** What the verification status means for the employer, and what they can do about it. */
+  /** A verified employer's status and next steps; an unverified one gets the review page (EmployerReview) instead. */
   protected readonly view = computed((): StatusView | null => {
     const org = this.store.organisation().data;
-    if (!org) return null;
-    switch (org.status) {
-      case 'verified':
-      case 'active':
-        return {
-          icon: 'check-circle',
-          tone: 'verified',
-          text: 'home.employer.verified',
-          next: ['home.employer.next.verified1', 'home.employer.next.verified2'],
-        };
-      case 'rejected':
-        return {
-          icon: 'close-circle',
-          tone: 'rejected',
-          text: 'home.employer.rejected',
-          next: ['home.employer.next.rejected1', 'home.employer.next.rejected2'],
-        };
-      case 'inactive':
-        return { icon: 'stop', tone: 'inactive', text: 'home.employer.inactive', next: [] };
-      case 'pending':
-        return {
-          icon: 'clock-circle',
-          tone: 'pending',
-          text: 'home.employer.pending',
-          next: ['home.employer.next.pending1', 'home.employer.next.pending2'],
-        };
-    }
+    if (org?.status !== 'verified' && org?.status !== 'active') return null;
+    return {
+      icon: 'check-circle',
+      tone: 'verified',
+      text: 'home.employer.verified',
+      next: ['home.employer.next.verified1', 'home.employer.next.verified2'],
+    };
   });
 
   constructor() {
     this.reload();
+    // What the home read is the newest status: the menu follows it (a verification opens 订单 and 招聘会).
+    effect(() => {
+      const org = this.store.organisation().data;
+      if (org) this.standing.seen(org);
+    });
   }
 
   protected reload(): void {
