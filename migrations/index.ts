@@ -17,6 +17,11 @@ import { TraineeSnapshot1796416386554 } from './1796416386554-TraineeSnapshot';
 import { IdempotencyKeys1796421448397 } from './1796421448397-IdempotencyKeys';
 import { Installation1796421460376 } from './1796421460376-Installation';
 import { AuditPrune1796421464225 } from './1796421464225-AuditPrune';
+import { AuditChain1796423648690 } from './1796423648690-AuditChain';
+import { SeparatedAdminRoles1796423657863 } from './1796423657863-SeparatedAdminRoles';
+import { MfaEnrolment1796423728335 } from './1796423728335-MfaEnrolment';
+import { SessionDevices1796423739489 } from './1796423739489-SessionDevices';
+import { SignInThrottle1796423845111 } from './1796423845111-SignInThrottle';
 
 /** Every migration, in order. Rewritten by `npm run migration:generate -- Name`. */
 export const allMigrations = [
@@ -39,4 +44,9 @@ export const allMigrations = [
   IdempotencyKeys1796421448397,
   Installation1796421460376,
   AuditPrune1796421464225,
+  AuditChain1796423648690,
+  SeparatedAdminRoles1796423657863,
+  MfaEnrolment1796423728335,
+  SessionDevices1796423739489,
+  SignInThrottle1796423845111,
 ];

@@ -42,6 +42,8 @@ const EXERCISE: [string, Call][] = [
   ['POST /api/auth/login', (t) => t.http().post('/api/auth/login').send({ username: 'a-stranger', password: 'Guess#2026x' })],
   ['POST /api/auth/refresh', (t) => t.http().post('/api/auth/refresh').send({})],
   ['POST /api/auth/logout', (t) => t.http().post('/api/auth/logout').send({})],
+  ['GET /api/auth/challenge', (t) => t.http().get('/api/auth/challenge')],
+  ['POST /api/auth/mfa', (t) => t.http().post('/api/auth/mfa').send({ mfaToken: 'not-a-token', code: '123456' })],
   ['POST /api/employers/registrations', (t) => t.http().post('/api/employers/registrations').send({})],
 ];
 

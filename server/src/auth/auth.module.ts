@@ -7,18 +7,21 @@ import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
-import { LocalStrategy } from './local.strategy';
+import { SessionsController } from './sessions.controller';
+import { SessionsService } from './sessions.service';
+import { SignInThrottleModule } from './throttle/sign-in-throttle.module';
 
 @Module({
   imports: [
     PassportModule,
     UsersModule,
+    SignInThrottleModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256' } }),
     }),
   ],
-  controllers: [AuthController],
-  providers: [AuthService, JwtStrategy, LocalStrategy],
+  controllers: [AuthController, SessionsController],
+  providers: [AuthService, JwtStrategy, SessionsService],
 })
 export class AuthModule {}

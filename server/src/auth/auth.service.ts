@@ -1,7 +1,8 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser, RequestContext } from '../common/auth-user';
 import { DomainError } from '../common/domain-error';
@@ -12,6 +13,11 @@ import { UsersRepository } from '../users/users.repository';
 import type { MeDto, SessionDto } from './dto/session.dto';
 import { assertPasswordAcceptable, dummyVerify, hashPassword, verifyPassword } from './password';
 import { SessionsRepository } from './sessions.repository';
+import { AltchaChallengeService } from './throttle/altcha-challenge.service';
+import { SignInThrottleService } from './throttle/sign-in-throttle.service';
+import type { MfaChallengeDto, MfaLoginDto } from '../mfa/dto/mfa.dto';
+import { MfaService } from '../mfa/mfa.service';
+import { maskAddress, sessionIdleError, sessionMaxAgeError, STAFF_IDLE_MINUTES, staffSessionEnd } from './sessions.service';
 
 /** What goes into an access token. `sid` is the refresh family: revoking it kills the token too. */
 export interface AccessTokenPayload {
@@ -20,6 +26,8 @@ export interface AccessTokenPayload {
   role: AuthUser['role'];
   org: string;
   sid: string;
+  /** Present only while an account that must have a second factor has none: it may only enrol. */
+  mfa?: 'pending';
 }
 
 export interface IssuedSession extends SessionDto {
@@ -29,6 +37,15 @@ export interface IssuedSession extends SessionDto {
 
 const invalidCredentials = () =>
   new DomainError(HttpStatus.UNAUTHORIZED, 'INVALID_CREDENTIALS', '用户名或密码不正确。', 'Wrong username or password.');
+
+/** Neutral on purpose: the same for any username, existing or not, so it tells nothing about accounts. */
+const challengeRequired = () =>
+  new DomainError(
+    HttpStatus.UNAUTHORIZED,
+    'CHALLENGE_REQUIRED',
+    '登录尝试过多，请先完成下方的安全验证，再重新登录。',
+    'Too many sign-in attempts: complete the security check below, then sign in again.',
+  );
 
 const invalidRefresh = () =>
   new DomainError(HttpStatus.UNAUTHORIZED, 'SESSION_EXPIRED', '登录已过期，请重新登录。', 'Your session has ended; please sign in again.');
@@ -44,13 +61,37 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
+    private readonly mfa: MfaService,
+    private readonly access: AccessService,
+    private readonly throttle: SignInThrottleService,
+    private readonly challenges: AltchaChallengeService,
   ) {}
 
   /**
-   * Checks a username and password with the lockout rule: after `loginMaxFailures` wrong
-   * passwords in a row the account is locked for `loginLockMinutes`, and the answer says so.
+   * Checks a username and password under sign-in throttling (no lockout). Every attempt is counted
+   * for the account and the client address before the password is looked at; inside a wait (after
+   * repeated failures) the answer is CHALLENGE_REQUIRED unless the attempt carries a solved ALTCHA
+   * challenge, which is always let through — an attacker's guesses can slow an account down, never
+   * keep its owner out. Unknown user, wrong password and a disabled account with a wrong password
+   * get one answer after the same work; so do throttled known and unknown names. Only the right
+   * password learns that an account is disabled.
    */
-  async verifyCredentials(username: string, password: string, ctx: RequestContext): Promise<User> {
+  async verifyCredentials(username: string, password: string, ctx: RequestContext, altcha?: string): Promise<User> {
+    const solved = await this.challenges.redeem(altcha);
+    const claim = await this.throttle.claim(username, ctx.ip, solved);
+    if (!claim) {
+      // Nothing here depends on whether the account exists; the password check's cost is paid anyway.
+      await dummyVerify(password);
+      await this.audit.record({
+        actor: null,
+        actorUsername: username,
+        action: 'auth.login',
+        result: 'denied',
+        ctx,
+        detail: { reason: 'challenge_required', challengeFailed: altcha !== undefined },
+      });
+      throw challengeRequired();
+    }
     const user = await this.users.findByUsername(username);
     if (!user) {
       await dummyVerify(password);
@@ -60,32 +101,22 @@ export class AuthService {
         action: 'auth.login',
         result: 'failure',
         ctx,
-        detail: { reason: 'unknown_user' },
+        detail: { reason: 'unknown_user', failures: claim.accountFailures, challengeSolved: solved },
       });
       throw invalidCredentials();
     }
     const actor = { id: user.id, username: user.username, role: user.role, organisationId: user.organisationId };
-    if (user.lockedUntil && user.lockedUntil > new Date()) {
-      await this.audit.record({ actor, action: 'auth.login', result: 'denied', ctx, detail: { reason: 'locked' } });
-      throw this.lockedError(user.lockedUntil);
-    }
     if (!(await verifyPassword(user.passwordHash, password))) {
-      const { failures, lockedUntil } = await this.users.recordFailedLogin(
-        user.id,
-        this.config.loginMaxFailures,
-        this.config.loginLockMinutes,
-      );
-      const locked = lockedUntil !== null && lockedUntil > new Date();
       await this.audit.record({
         actor,
-        action: locked ? 'auth.lockout' : 'auth.login',
+        action: 'auth.login',
         result: 'failure',
         ctx,
-        detail: { reason: 'wrong_password', failures },
+        detail: { reason: 'wrong_password', failures: claim.accountFailures, challengeSolved: solved },
       });
-      if (locked) throw this.lockedError(lockedUntil);
       throw invalidCredentials();
     }
+    await this.throttle.succeeded(claim);
     if (user.disabledAt) {
       await this.audit.record({ actor, action: 'auth.login', result: 'denied', ctx, detail: { reason: 'disabled' } });
       throw new DomainError(
@@ -98,33 +129,55 @@ export class AuthService {
     return user;
   }
 
-  private lockedError(until: Date): DomainError {
-    const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
-    return new DomainError(
-      HttpStatus.LOCKED,
-      'ACCOUNT_LOCKED',
-      `密码连续错误${this.config.loginMaxFailures}次，账号已锁定，请${minutes}分钟后再试。`,
-      `Too many wrong passwords: the account is locked. Try again in ${minutes} minute(s).`,
-      { lockedUntil: until.toISOString(), minutes },
-    );
+  /**
+   * The right password opens a new refresh family — unless the account has a confirmed second
+   * factor: then the answer is a single-purpose mfaToken and the session waits for `completeMfa`.
+   */
+  async login(user: User, ctx: RequestContext, userAgent: string | undefined): Promise<IssuedSession | MfaChallengeDto> {
+    if (await this.mfa.hasConfirmed(user.id)) return this.mfa.openChallenge(user);
+    return this.openSession(user, ctx, userAgent);
   }
 
-  /** A successful login opens a new refresh family. */
-  async login(user: User, ctx: RequestContext, userAgent: string | undefined): Promise<IssuedSession> {
+  /** The second sign-in step: a code (or a recovery code) for the mfaToken, then the session. */
+  async completeMfa(dto: MfaLoginDto, ctx: RequestContext, userAgent: string | undefined): Promise<IssuedSession> {
+    if ((dto.code === undefined) === (dto.recoveryCode === undefined)) {
+      throw new DomainError(
+        HttpStatus.BAD_REQUEST,
+        'MFA_ANSWER_REQUIRED',
+        '请输入验证器应用中的6位验证码，或一个恢复码（二选一）。',
+        'Enter either the 6-digit code from your authenticator app or one recovery code.',
+      );
+    }
+    const { userId, method } = await this.mfa.verifyChallenge(dto.mfaToken, dto, ctx);
+    const user = await this.users.findById(userId);
+    // Disabled between the password and the code: no session.
+    if (!user || user.disabledAt) throw invalidRefresh();
+    return this.openSession(user, ctx, userAgent, method);
+  }
+
+  private async openSession(
+    user: User,
+    ctx: RequestContext,
+    userAgent: string | undefined,
+    mfa?: 'totp' | 'recovery',
+  ): Promise<IssuedSession> {
     await this.users.recordSuccessfulLogin(user.id);
-    const issued = await this.issue(user, randomUUID(), userAgent);
+    const issued = await this.issue(user, randomUUID(), userAgent, undefined, { ctx });
     await this.audit.record({
       actor: { id: user.id, username: user.username, role: user.role, organisationId: user.organisationId },
       action: 'auth.login',
       result: 'success',
       ctx,
+      ...(mfa ? { detail: { mfa } } : {}),
     });
     return issued;
   }
 
   /**
    * Rotates a refresh token. Presenting a token that was already rotated means someone holds a
-   * copy: the whole family is revoked and everyone holding it must sign in again.
+   * copy: the whole family is revoked and everyone holding it must sign in again. A staff session
+   * also ends when unused for STAFF_IDLE_MINUTES or STAFF_MAX_SESSION_HOURS after sign-in (see
+   * `staffSessionEnd`); trainees' and employers' sessions keep the plain refresh lifetime.
    */
   async refresh(token: string | undefined, ctx: RequestContext, userAgent: string | undefined): Promise<IssuedSession> {
     const parsed = parseRefreshToken(token);
@@ -136,11 +189,22 @@ export class AuthService {
         await this.sessions.revokeFamily(session.familyId, 'reuse_detected', manager);
         return { kind: 'reused' as const, session };
       }
-      if (session.revokedAt || session.expiresAt <= new Date()) return { kind: 'invalid' as const };
+      if (session.revokedAt) return { kind: 'invalid' as const };
       const user = await this.users.findById(session.userId, manager);
       if (!user || user.disabledAt) return { kind: 'invalid' as const };
+      // Checked before expiry so an over-age staff session is told why (and audited), not just "expired".
+      const now = new Date();
+      const ended = this.access.can(user, 'session.staff_limits')
+        ? staffSessionEnd({ startedAt: session.startedAt, lastUsedAt: session.createdAt }, now)
+        : null;
+      if (ended) {
+        await this.sessions.revokeFamily(session.familyId, ended === 'idle' ? 'idle_timeout' : 'max_age', manager);
+        return ended === 'idle' ? { kind: 'idle' as const, session, user } : { kind: 'max_age' as const, session, user };
+      }
+      if (session.expiresAt <= now) return { kind: 'invalid' as const };
       await this.sessions.markRotated(session.id, manager);
-      return { kind: 'ok' as const, session, user, issued: await this.issue(user, session.familyId, userAgent, manager) };
+      const issued = await this.issue(user, session.familyId, userAgent, manager, { startedAt: session.startedAt, ctx });
+      return { kind: 'ok' as const, session, user, issued };
     });
     if (outcome.kind === 'reused') {
       await this.audit.record({
@@ -158,6 +222,24 @@ export class AuthService {
         '检测到登录凭证被重复使用，为安全起见已退出所有相关登录，请重新登录。',
         'A sign-in token was used twice; for safety these sessions were ended. Please sign in again.',
       );
+    }
+    if (outcome.kind === 'idle' || outcome.kind === 'max_age') {
+      const { user, session } = outcome;
+      await this.audit.record({
+        actor: { id: user.id, username: user.username, role: user.role, organisationId: user.organisationId },
+        action: outcome.kind === 'idle' ? 'auth.idle_timeout' : 'auth.session_max_age',
+        subjectType: 'user',
+        subjectId: user.id,
+        result: 'success',
+        ctx,
+        detail: {
+          familyId: session.familyId,
+          startedAt: session.startedAt.toISOString(),
+          lastUsedAt: session.createdAt.toISOString(),
+          ...(outcome.kind === 'idle' ? { idleMinutes: STAFF_IDLE_MINUTES } : {}),
+        },
+      });
+      throw outcome.kind === 'idle' ? sessionIdleError() : sessionMaxAgeError();
     }
     if (outcome.kind === 'invalid') throw invalidRefresh();
     return outcome.issued;
@@ -205,19 +287,35 @@ export class AuthService {
     });
   }
 
+  /**
+   * Stores a new refresh token of `familyId` and signs its access token. `more` is optional so
+   * existing callers keep working: `startedAt` carries the family's sign-in time across rotations
+   * (a new family starts now), `ctx` gives the client address kept (masked) for the sessions page.
+   */
   private async issue(
     user: User,
     familyId: string,
     userAgent: string | undefined,
-    manager?: import('typeorm').EntityManager,
+    manager?: EntityManager,
+    more: { startedAt?: Date; ctx?: RequestContext } = {},
   ): Promise<IssuedSession> {
     const secret = randomBytes(32).toString('base64url');
     const refreshExpiresAt = new Date(Date.now() + this.config.refreshTokenTtlDays * 86_400_000);
     const session = await this.sessions.create(
-      { userId: user.id, familyId, tokenHash: sha256(secret), expiresAt: refreshExpiresAt, userAgent: userAgent?.slice(0, 300) ?? null },
+      {
+        userId: user.id,
+        familyId,
+        tokenHash: sha256(secret),
+        expiresAt: refreshExpiresAt,
+        userAgent: userAgent?.slice(0, 300) ?? null,
+        startedAt: more.startedAt ?? new Date(),
+        clientAddress: maskAddress(more.ctx?.ip),
+      },
       manager,
     );
     const payload: AccessTokenPayload = { sub: user.id, username: user.username, role: user.role, org: user.organisationId, sid: familyId };
+    // Looked up on every issue (sign-in and refresh), so enrolling lifts the limit at the next refresh.
+    if (await this.mfa.enrolmentPending(user)) payload.mfa = 'pending';
     const accessToken = await this.jwt.signAsync(payload, { expiresIn: this.config.accessTokenTtlSeconds });
     return {
       accessToken,
@@ -225,6 +323,7 @@ export class AuthService {
       user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role, organisationId: user.organisationId },
       refreshToken: `${session.id}.${secret}`,
       refreshExpiresAt,
+      ...(payload.mfa ? { mfa: payload.mfa } : {}),
     };
   }
 }

@@ -43,7 +43,16 @@ const COVERED_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * The session routes stay as they are: a replayed login would hand out a token without its cookie
  * (the cookie is set on the reply, not in the body), and refresh tokens rotate on every use.
  */
-const EXCLUDED_ROUTES = new Set(['/api/auth/login', '/api/auth/refresh', '/api/auth/logout']);
+// Session routes, and routes whose answer is a secret (a session without its cookie, a TOTP secret,
+// recovery codes) that must not be kept 24 hours for a replay.
+const EXCLUDED_ROUTES = new Set([
+  '/api/auth/login',
+  '/api/auth/refresh',
+  '/api/auth/logout',
+  '/api/auth/mfa',
+  '/api/mfa/enrolment',
+  '/api/mfa/enrolment/confirm',
+]);
 
 type Request = FastifyRequest & { user?: AuthUser };
 type Acquired = { kind: 'run'; claimId: string } | { kind: 'replay'; body: unknown };

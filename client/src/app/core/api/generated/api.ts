@@ -8,8 +8,31 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Browse the audit log, newest first. */
+        /**
+         * Browse the audit log, newest first. Only the audit administrator (审计管理员): 三权分立 keeps the
+         *     people whose acts the log records (system and security administrators) from reading it.
+         */
         get: operations["AuditController_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/challenge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A fresh proof-of-work challenge for the sign-in page's ALTCHA widget, asked for after the
+         *     answer CHALLENGE_REQUIRED. Self-hosted: no third-party service is called.
+         */
+        get: operations["AuthController_challenge"];
         put?: never;
         post?: never;
         delete?: never;
@@ -69,6 +92,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/mfa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Second sign-in step: the mfaToken and a code from the authenticator app (or a recovery code). */
+        post: operations["AuthController_mfa"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/password": {
         parameters: {
             query?: never;
@@ -98,6 +138,41 @@ export interface paths {
         /** Exchange the refresh cookie for a new access token (the cookie rotates). */
         post: operations["AuthController_refresh"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's live sessions, most recently used first; `current` marks this one. */
+        get: operations["SessionsController_list"];
+        put?: never;
+        post?: never;
+        /** Sign out every other device; this one stays signed in. */
+        delete: operations["SessionsController_endOthers"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Sign out one device of one's own (404 for anyone else's). */
+        delete: operations["SessionsController_end"];
         options?: never;
         head?: never;
         patch?: never;
@@ -460,7 +535,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** An employer registers itself and its first account; it stays pending until an admin verifies it. */
+        /**
+         * An employer registers itself and its first account; it stays pending until an admin verifies
+         *     it. 202 with the same body whether or not the username was free: nothing here tells which
+         *     usernames exist.
+         */
         post: operations["EmployersController_register"];
         delete?: never;
         options?: never;
@@ -1116,6 +1195,42 @@ export interface paths {
         get: operations["MetricsController_scrape"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mfa/enrolment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My second-factor state: offered, required, enrolled, recovery codes left. */
+        get: operations["MfaController_status"];
+        put?: never;
+        /** Start enrolling: a new secret, its otpauth:// URI and QR code. Until confirmed, sign-in does not ask for a code. */
+        post: operations["MfaController_start"];
+        /** Turn off my own second factor (a current code is needed); refused where it is required. */
+        delete: operations["MfaController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mfa/enrolment/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm with the first code from the app; answers the 10 recovery codes, shown this once. */
+        post: operations["MfaController_confirm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2356,6 +2471,23 @@ export interface paths {
         patch: operations["UsersController_update"];
         trace?: never;
     };
+    "/api/users/{id}/mfa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** The security administrator resets someone's second factor (lost phone); their sessions end. Audited with the reason. */
+        delete: operations["MfaController_reset"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users/{id}/password": {
         parameters: {
             query?: never;
@@ -2367,6 +2499,23 @@ export interface paths {
         put?: never;
         /** Set a temporary password (also lifts a lockout and ends the account's sessions). */
         post: operations["UsersController_resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/permissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Grant or revoke permissions (`identity.unmask`, `station.head`): the whole new set, with a reason. */
+        put: operations["UsersController_setPermissions"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2418,6 +2567,24 @@ export interface components {
             paperFormRef?: string;
             /** @description The version of the `share_with_employer` consent text the trainee read. */
             textVersion: number;
+        };
+        AltchaChallengeDto: {
+            parameters: components["schemas"]["AltchaChallengeParametersDto"];
+            signature: string;
+        };
+        AltchaChallengeParametersDto: {
+            /** @description Key derivation, e.g. `PBKDF2/SHA-256`. */
+            algorithm: string;
+            /** @description Iterations of the key derivation per try. */
+            cost: number;
+            /** @description Seconds since the epoch after which a solution is refused. */
+            expiresAt?: number;
+            keyLength: number;
+            /** @description The derived key the solver looks for begins with this (hex). */
+            keyPrefix: string;
+            keySignature?: string;
+            nonce: string;
+            salt: string;
         };
         AnswerIntentDto: {
             /** @enum {string} */
@@ -2512,7 +2679,7 @@ export interface components {
             employerName: string;
             fairId: string;
             id: string;
-            /** @description The employer's note to the organisers: for that employer and admins only; null for everyone else (and in the programme). */
+            /** @description The note on the application, for the organisers: staff who run fairs only (`fair.booth.readNotes`); null in every employer's answer, its own booth's too. */
             note: string | null;
             orders: components["schemas"]["BoothOrderDto"][];
             slotsFree: number;
@@ -2961,7 +3128,7 @@ export interface components {
             password: string;
             phone?: string;
             /** @enum {string} */
-            role: "admin" | "counsellor" | "instructor" | "employer";
+            role: "admin" | "counsellor" | "instructor" | "employer" | "security_admin" | "audit_admin";
             /** @description 3–40 characters: lower-case letters, digits, `.`, `_`, `-`. */
             username: string;
         };
@@ -3030,10 +3197,12 @@ export interface components {
         EmployerRegistrationDto: {
             /** @description The credit code failed its check and awaits an admin's manual check. */
             manualReview: boolean;
-            organisationId: string;
             organisationName: string;
-            /** @enum {string} */
-            status: "active" | "inactive" | "pending" | "verified" | "rejected";
+            /**
+             * @description Always `pending`: an administrator verifies every new employer.
+             * @enum {string}
+             */
+            status: "pending";
             username: string;
         };
         EmploymentRateDto: {
@@ -3359,6 +3528,11 @@ export interface components {
             status: "ok";
         };
         LoginDto: {
+            /**
+             * @description A solved ALTCHA challenge (the widget's base64 payload), sent after the answer
+             *     CHALLENGE_REQUIRED; a valid one lets this attempt through any sign-in wait, once.
+             */
+            altcha?: string;
             password: string;
             username: string;
         };
@@ -3372,8 +3546,55 @@ export interface components {
             organisationType: "bureau" | "facility" | "community_station" | "school" | "training_provider" | "employer";
             phone: string | null;
             /** @enum {string} */
-            role: "admin" | "counsellor" | "instructor" | "employer" | "trainee";
+            role: "admin" | "counsellor" | "instructor" | "employer" | "trainee" | "security_admin" | "audit_admin";
             username: string;
+        };
+        MfaChallengeDto: {
+            /** @description Seconds the token stays valid (5 minutes). */
+            expiresIn: number;
+            /** @enum {boolean} */
+            mfaRequired: true;
+            /** @description Single-purpose token for `POST /api/auth/mfa`; it is not an access token. */
+            mfaToken: string;
+        };
+        MfaCodeDto: {
+            code: string;
+        };
+        MfaEnrolmentStartDto: {
+            accountName: string;
+            /** @description The neutral name the app shows for this account. */
+            issuer: string;
+            /** @description `otpauth://totp/…` URI (what the QR code holds). */
+            otpauthUri: string;
+            /** @description The QR code as a `data:image/png;base64,…` URL. */
+            qrCode: string;
+            /** @description Base32 secret, for typing into the app by hand. */
+            secret: string;
+        };
+        MfaLoginDto: {
+            /** @description The 6-digit code shown by the authenticator app. */
+            code?: string;
+            mfaToken: string;
+            /** @description One of the recovery codes given at enrolment (each works once), when the phone is not at hand. */
+            recoveryCode?: string;
+        };
+        MfaRecoveryCodesDto: {
+            /** @description 10 single-use recovery codes, shown this once: only their hashes are kept. */
+            recoveryCodes: string[];
+        };
+        MfaResetDto: {
+            /** @description Why the second factor is reset (kept in the audit log), e.g. "手机丢失，本人到场核实". */
+            reason: string;
+        };
+        MfaStatusDto: {
+            confirmedAt: string | null;
+            /** @description A confirmed second factor is asked at sign-in. */
+            enrolled: boolean;
+            /** @description The account may enrol (staff). */
+            offered: boolean;
+            recoveryCodesLeft: number;
+            /** @description The account must have a second factor (administrators, and holders of `identity.unmask`). */
+            required: boolean;
         };
         MottoReportDto: {
             asOf: string;
@@ -3808,6 +4029,12 @@ export interface components {
             /** @description Bearer token for `Authorization`, valid for `expiresIn` seconds (at most 15 minutes). */
             accessToken: string;
             expiresIn: number;
+            /**
+             * @description Present only when the account must have a second factor and has none yet: this session reaches
+             *     only the enrolment routes and `GET /api/auth/me` (others answer 403 MFA_ENROLMENT_REQUIRED).
+             * @enum {string}
+             */
+            mfa?: "pending";
             user: components["schemas"]["SessionUserDto"];
         };
         SessionEnrolmentDto: {
@@ -3825,16 +4052,51 @@ export interface components {
             /** @description Place in the waitlist (1 = next), while waitlisted. */
             waitlistPosition: number | null;
         };
+        SessionInfoDto: {
+            /** @description The client network, masked: "10.2.*.*". */
+            address: string | null;
+            /** @description Browser family, e.g. "Chrome", "WeChat"; null: not recognised. */
+            browser: string | null;
+            /** @description This is the session making the request. */
+            current: boolean;
+            /**
+             * Format: uuid
+             * @description The session (stays the same while its tokens rotate).
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the session was last refreshed.
+             */
+            lastUsedAt: string;
+            /** @description Operating system, e.g. "Android", "Windows"; null: not recognised. */
+            os: string | null;
+            /**
+             * Format: date-time
+             * @description When this device signed in.
+             */
+            startedAt: string;
+        };
+        SessionsEndedDto: {
+            /** @description How many other sessions were ended. */
+            ended: number;
+        };
         SessionUserDto: {
             displayName: string;
             id: string;
             organisationId: string;
             /** @enum {string} */
-            role: "admin" | "counsellor" | "instructor" | "employer" | "trainee";
+            role: "admin" | "counsellor" | "instructor" | "employer" | "trainee" | "security_admin" | "audit_admin";
             username: string;
         };
         SetNotificationPreferencesDto: {
             mutedGroups: ("learning" | "jobs" | "fairs" | "followUps" | "handovers")[];
+        };
+        SetPermissionsDto: {
+            /** @description The full new set, e.g. `['identity.unmask']`; `[]` revokes everything. Counsellors and admins only. */
+            permissions: ("identity.unmask" | "station.head")[];
+            /** @description Why (e.g. the approval document's number); shown to the audit administrator. */
+            reason: string;
         };
         SetWeightsDto: {
             certificate: number;
@@ -4060,8 +4322,6 @@ export interface components {
             /** @description Disabling ends every session of the account at once. */
             disabled?: boolean;
             displayName?: string;
-            /** @description Replace the account's extra permissions (counsellors only), e.g. `['identity.unmask']`. */
-            permissions?: ("identity.unmask" | "station.head")[];
             phone?: string;
             /** @description Lift a lockout after too many wrong passwords. */
             unlock?: boolean;
@@ -4082,7 +4342,7 @@ export interface components {
             permissions: ("identity.unmask" | "station.head")[];
             phone: string | null;
             /** @enum {string} */
-            role: "admin" | "counsellor" | "instructor" | "employer" | "trainee";
+            role: "admin" | "counsellor" | "instructor" | "employer" | "trainee" | "security_admin" | "audit_admin";
             username: string;
         };
         UserPageDto: {
@@ -4175,12 +4435,31 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 仅限 · only for: admin */
+            /** @description 仅限 · only for: audit_admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    AuthController_challenge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AltchaChallengeDto"];
+                };
             };
         };
     };
@@ -4202,7 +4481,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SessionDto"];
+                    "application/json": components["schemas"]["SessionDto"] | components["schemas"]["MfaChallengeDto"];
                 };
             };
         };
@@ -4248,12 +4527,35 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 仅限 · only for: admin, counsellor, instructor, employer, trainee */
+            /** @description 仅限 · only for: admin, counsellor, instructor, employer, trainee, security_admin, audit_admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    AuthController_mfa: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MfaLoginDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
             };
         };
     };
@@ -4283,7 +4585,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 仅限 · only for: admin, counsellor, instructor, employer, trainee */
+            /** @description 仅限 · only for: admin, counsellor, instructor, employer, trainee, security_admin, audit_admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4308,6 +4610,105 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["SessionDto"];
                 };
+            };
+        };
+    };
+    SessionsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionInfoDto"][];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: admin, counsellor, instructor, employer, trainee, security_admin, audit_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SessionsController_endOthers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionsEndedDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: admin, counsellor, instructor, employer, trainee, security_admin, audit_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SessionsController_end: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: admin, counsellor, instructor, employer, trainee, security_admin, audit_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -5177,7 +5578,7 @@ export interface operations {
             };
         };
         responses: {
-            201: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6885,6 +7286,144 @@ export interface operations {
             };
         };
     };
+    MfaController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaStatusDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: admin, security_admin, audit_admin, counsellor, instructor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MfaController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaEnrolmentStartDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: admin, security_admin, audit_admin, counsellor, instructor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MfaController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MfaCodeDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: admin, security_admin, audit_admin, counsellor, instructor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MfaController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MfaCodeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaRecoveryCodesDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: admin, security_admin, audit_admin, counsellor, instructor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     NotificationsController_mine: {
         parameters: {
             query?: never;
@@ -6909,7 +7448,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 仅限 · only for: admin, counsellor, instructor, employer, trainee */
+            /** @description 仅限 · only for: admin, counsellor, instructor, employer, trainee, security_admin, audit_admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6944,7 +7483,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 仅限 · only for: admin, counsellor, instructor, employer, trainee */
+            /** @description 仅限 · only for: admin, counsellor, instructor, employer, trainee, security_admin, audit_admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6977,7 +7516,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 仅限 · only for: admin, counsellor, instructor, employer, trainee */
+            /** @description 仅限 · only for: admin, counsellor, instructor, employer, trainee, security_admin, audit_admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7014,7 +7553,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 仅限 · only for: admin, counsellor, instructor, employer, trainee */
+            /** @description 仅限 · only for: admin, counsellor, instructor, employer, trainee, security_admin, audit_admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7047,7 +7586,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 仅限 · only for: admin, counsellor, instructor, employer, trainee */
+            /** @description 仅限 · only for: admin, counsellor, instructor, employer, trainee, security_admin, audit_admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7618,7 +8157,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 仅限 · only for: admin, counsellor, instructor, employer, trainee */
+            /** @description 仅限 · only for: admin, counsellor, instructor, employer, trainee, security_admin, audit_admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7690,7 +8229,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 仅限 · only for: admin, counsellor, instructor, employer, trainee */
+            /** @description 仅限 · only for: admin, counsellor, instructor, employer, trainee, security_admin, audit_admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10005,7 +10544,7 @@ export interface operations {
                 pageSize: number;
                 /** @description Part of the username or display name. */
                 q?: string;
-                role?: "admin" | "counsellor" | "instructor" | "employer" | "trainee";
+                role?: "admin" | "counsellor" | "instructor" | "employer" | "trainee" | "security_admin" | "audit_admin";
             };
             header?: never;
             path?: never;
@@ -10028,7 +10567,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 仅限 · only for: admin */
+            /** @description 仅限 · only for: admin, security_admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10100,7 +10639,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 仅限 · only for: admin */
+            /** @description 仅限 · only for: admin, security_admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10148,6 +10687,43 @@ export interface operations {
             };
         };
     };
+    MfaController_reset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MfaResetDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: security_admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     UsersController_resetPassword: {
         parameters: {
             query?: never;
@@ -10177,6 +10753,45 @@ export interface operations {
                 content?: never;
             };
             /** @description 仅限 · only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UsersController_setPermissions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetPermissionsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 仅限 · only for: security_admin */
             403: {
                 headers: {
                     [name: string]: unknown;
