@@ -57,6 +57,16 @@ describe('sign-in throttling without a lockout', () => {
       ])
     )[0]?.failures ?? 0;
 
+  it("an administrator's unlock forgets the account's failures: the next right password needs no check", async () => {
+    for (let i = 0; i < 7; i++) await login('10.9.8.7', 'instructor', `Wrong#${i}pass`);
+    expect((await login('10.9.8.7', 'instructor', 'Demo#2026')).body.code).toBe('CHALLENGE_REQUIRED');
+    const admin = (await t.login('admin')).token;
+    const [{ id }] = (await t.sql<{ id: string }>(`SELECT id FROM app_user WHERE username = 'instructor'`)) as [{ id: string }];
+    await t.http().patch(`/api/users/${id}`).auth(admin, { type: 'bearer' }).send({ unlock: true }).expect(200);
+    expect(await accountFailures('instructor')).toBe(0);
+    await login('10.9.8.6', 'instructor', 'Demo#2026').expect(200);
+  });
+
   it("an attacker's 30 wrong guesses from one address do not keep the real user out", async () => {
     const codes: string[] = [];
     for (let i = 0; i < 30; i++) {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { SignInThrottleModule } from '../auth/throttle/sign-in-throttle.module';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RefreshSession } from '../auth/refresh-session.entity';
 import { SessionsRepository } from '../auth/sessions.repository';
@@ -13,7 +14,7 @@ import { UsersService } from './users.service';
  * an account or resetting its password must end them, and AuthModule already depends on this one.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([User, RefreshSession]), OrganisationsModule],
+  imports: [TypeOrmModule.forFeature([User, RefreshSession]), OrganisationsModule, SignInThrottleModule],
   controllers: [UsersController],
   providers: [UsersRepository, SessionsRepository, UsersService],
   exports: [UsersRepository, SessionsRepository, UsersService],

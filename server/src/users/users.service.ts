@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
+import { SignInThrottleService } from '../auth/throttle/sign-in-throttle.service';
 import { AuditService } from '../audit/audit.service';
 import { hashPassword, assertPasswordAcceptable } from '../auth/password';
 import { SessionsRepository } from '../auth/sessions.repository';
@@ -37,6 +38,7 @@ export class UsersService {
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
     private readonly access: AccessService,
+    private readonly throttle: SignInThrottleService,
   ) {}
 
   /** The system administrator sees every account; the security administrator staff accounts only. */
@@ -107,9 +109,11 @@ export class UsersService {
     if (dto.disabled === true && id === admin.id) {
       throw badRequest('CANNOT_DISABLE_SELF', '不能停用自己的账号。', 'You cannot disable your own account.');
     }
+    let username = '';
     await this.dataSource.transaction(async (m) => {
       const user = await this.users.findById(id, m);
       if (!user) throw notFoundUser();
+      username = user.username;
       const patch: Partial<User> = {};
       if (dto.displayName !== undefined) patch.displayName = dto.displayName;
       if (dto.phone !== undefined) patch.phone = dto.phone;
@@ -141,6 +145,8 @@ export class UsersService {
         m,
       );
     });
+    // "Unlock" now means: forget the sign-in throttle's failures for this account (there is no lock).
+    if (dto.unlock) await this.throttle.resetAccount(username);
     return this.get(admin, id);
   }
 
