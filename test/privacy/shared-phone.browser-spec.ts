@@ -67,10 +67,16 @@ describeBrowser("shared phone: a counsellor's unsent visit is neither readable n
   };
 
   /** Every POST to the visit record route from now on. */
+  /**
+   * The visit-record submits the page makes, one entry per submit: a request and its automatic retries
+   * (after a 503, say) carry one Idempotency-Key and are one submit to the server.
+   */
   function watchRecordPosts(page: Page): string[] {
     const posts: string[] = [];
     page.on('request', (r) => {
-      if (r.method() === 'POST' && RECORD_POST.test(new URL(r.url()).pathname)) posts.push(r.url());
+      if (r.method() !== 'POST' || !RECORD_POST.test(new URL(r.url()).pathname)) return;
+      const submit = `${r.url()} ${r.headers()['idempotency-key'] ?? Math.random()}`;
+      if (!posts.includes(submit)) posts.push(submit);
     });
     return posts;
   }

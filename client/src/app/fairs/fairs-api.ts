@@ -1,3 +1,4 @@
+import { FRESH_SUBMIT } from '../core/http/idempotency-interceptor';
 import { HttpClient, HttpContext } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
@@ -76,7 +77,14 @@ export class FairsApi {
     return this.http.get<FairCandidateDto[]>(`/api/fairs/${id(fairId)}/candidates`, silent());
   }
   checkIn(fairId: string, code: string): Observable<CheckInResultDto> {
-    return this.http.post<CheckInResultDto>(`/api/fairs/${id(fairId)}/check-ins`, { code }, silent());
+    // Each scan is asked afresh: a second scan of the same code must hear "already checked in".
+    return this.http.post<CheckInResultDto>(
+      `/api/fairs/${id(fairId)}/check-ins`,
+      { code },
+      {
+        context: new HttpContext().set(SILENT_ERRORS, true).set(FRESH_SUBMIT, true),
+      },
+    );
   }
   walkIn(fairId: string, traineeId: string): Observable<CheckInResultDto> {
     return this.http.post<CheckInResultDto>(`/api/fairs/${id(fairId)}/walk-ins`, { traineeId }, silent());

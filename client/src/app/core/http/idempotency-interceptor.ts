@@ -1,10 +1,17 @@
-import { HttpParams, type HttpInterceptorFn, type HttpRequest } from '@angular/common/http';
+import { HttpContextToken, HttpParams, type HttpInterceptorFn, type HttpRequest } from '@angular/common/http';
 import { isSessionCall } from '../auth/auth-store';
 
 /** How long an identical submit counts as "the same one" (double-click, impatient second click, retry). */
 export const SAME_SUBMIT_WINDOW_MS = 10_000;
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Set on a request whose repetition is deliberate and must be asked afresh — the fair desk scanning
+ * the same code twice should hear "already checked in", not a replay of the first "checked in". It
+ * still gets a key of its own, so an automatic retry of that one request stays a single submit.
+ */
+export const FRESH_SUBMIT = new HttpContextToken<boolean>(() => false);
 
 interface Recent {
   key: string;
@@ -31,7 +38,8 @@ export const idempotencyInterceptor: HttpInterceptorFn = (req, next) => {
   const body = fingerprintBody(req);
   // Files (the roster import) are not keyed: the server streams them and does not honour the key there.
   if (body === null) return next(req);
-  return next(req.clone({ setHeaders: { 'Idempotency-Key': keyFor(`${req.method} ${req.urlWithParams}\n${body}`, Date.now()) } }));
+  const key = req.context.get(FRESH_SUBMIT) ? newKey() : keyFor(`${req.method} ${req.urlWithParams}\n${body}`, Date.now());
+  return next(req.clone({ setHeaders: { 'Idempotency-Key': key } }));
 };
 
 function keyFor(fingerprint: string, now: number): string {
