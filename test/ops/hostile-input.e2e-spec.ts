@@ -265,4 +265,13 @@ describe('hostile input', () => {
       expect(res.body.items).toEqual([]);
     });
   });
+
+  it('an unpaged short list (the course catalogue) never answers more than 500 rows', async () => {
+    await t.sql(
+      `INSERT INTO course SELECT (jsonb_populate_record(c, jsonb_build_object('id', gen_random_uuid(), 'title', c.title || ' ' || g))).*
+         FROM course c, generate_series(1, 520) g WHERE c.id = (SELECT id FROM course ORDER BY id LIMIT 1)`,
+    );
+    const res = await t.http().get('/api/courses').auth(counsellor, { type: 'bearer' }).expect(200);
+    expect(res.body).toHaveLength(500);
+  });
 });

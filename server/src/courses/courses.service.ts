@@ -1,3 +1,4 @@
+import { SHORT_LIST_CAP } from '../common/dto/page.dto';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
@@ -63,7 +64,7 @@ export class CoursesService {
       `SELECT c.*, oc.name AS occupation_name, p.name AS provider_name,
               (SELECT count(*)::int FROM course_session s WHERE s.course_id = c.id AND s.ends_on >= $1::date) AS upcoming
          FROM course c JOIN occupation oc ON oc.code = c.occupation_code JOIN organisation p ON p.id = c.provider_id
-        WHERE ${where.join(' AND ')} ORDER BY c.occupation_code, c.level DESC, c.title`,
+        WHERE ${where.join(' AND ')} ORDER BY c.occupation_code, c.level DESC, c.title LIMIT ${SHORT_LIST_CAP}`,
       params,
     );
     return rows.map((r) => ({

@@ -1,3 +1,4 @@
+import { SHORT_LIST_CAP } from '../common/dto/page.dto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { RowScope } from '../access/access.service';
@@ -129,7 +130,7 @@ export class FairsRepository {
 
   listFairs(states: FairState[] | null): Promise<FairRow[]> {
     return this.dataSource.query<FairRow[]>(
-      `${FAIR_SELECT} WHERE ($1::varchar[] IS NULL OR f.state = ANY ($1)) ORDER BY f.fair_date DESC, f.id`,
+      `${FAIR_SELECT} WHERE ($1::varchar[] IS NULL OR f.state = ANY ($1)) ORDER BY f.fair_date DESC, f.id LIMIT ${SHORT_LIST_CAP}`,
       [states],
     );
   }

@@ -1,3 +1,4 @@
+import { SHORT_LIST_CAP } from '../common/dto/page.dto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
@@ -112,7 +113,7 @@ export class ChecklistService {
          FROM trainee t JOIN checklist_item ci ON ci.trainee_id = t.id
         WHERE t.state = 'pre_release' AND ($1::uuid IS NULL OR t.organisation_id = $1::uuid)
         GROUP BY t.id HAVING count(*) FILTER (WHERE ci.done_on IS NULL) > 0
-        ORDER BY t.expected_release_on, t.id`,
+        ORDER BY t.expected_release_on, t.id LIMIT ${SHORT_LIST_CAP}`,
       [this.access.organisationOf(user)],
     );
     const today = this.clock.today();

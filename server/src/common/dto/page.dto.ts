@@ -32,3 +32,10 @@ export interface Page<T> {
 }
 
 export const pageOf = <T>(items: T[], total: number, q: PageQueryDto): Page<T> => ({ items, total, page: q.page, pageSize: q.pageSize });
+
+/**
+ * Lists that are short by nature and not paged (the fairs, the course catalogue, the checklist
+ * "behind" list) still return at most this many rows, the most relevant first: no request can ask
+ * the server for an unbounded answer.
+ */
+export const SHORT_LIST_CAP = 500;
