@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { UsersModule } from '../users/users.module';
 import { HousekeepingScheduler } from './housekeeping.scheduler';
+import { HousekeepingRepository } from './housekeeping.repository';
 import { HousekeepingService } from './housekeeping.service';
 
 /** Periodic deletion of what is kept no longer (used-up sessions, audit entries past retention). */
 @Module({
   imports: [UsersModule],
-  providers: [HousekeepingService, HousekeepingScheduler],
+  providers: [HousekeepingService, HousekeepingRepository, HousekeepingScheduler],
   exports: [HousekeepingService],
 })
 export class HousekeepingModule {}

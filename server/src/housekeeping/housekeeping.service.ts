@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { HousekeepingRepository } from './housekeeping.repository';
 import { IdempotencyRepository } from '../common/idempotency/idempotency.repository';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
@@ -11,8 +12,6 @@ import type { AppConfig } from '../config/env';
 const BATCH = 5000;
 /** Batches per table per run: a first run over years of history is spread over several runs. */
 const MAX_BATCHES = 40;
-/** Session-level advisory lock key: one process at a time does the work. */
-const LOCK = `hashtext('housekeeping')`;
 
 export interface HousekeepingOutcome {
   /** False when another process held the lock, or a run finished recently enough. */
@@ -34,6 +33,7 @@ export class HousekeepingService {
     private readonly sessions: SessionsRepository,
     private readonly audit: AuditService,
     private readonly idempotency: IdempotencyRepository,
+    private readonly lock: HousekeepingRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -46,14 +46,13 @@ export class HousekeepingService {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
-      const [{ locked }] = (await runner.query(`SELECT pg_try_advisory_lock(${LOCK}) AS locked`)) as [{ locked: boolean }];
-      if (!locked) return none;
+      if (!(await this.lock.tryLock(runner))) return none;
       try {
         const hours = options.unlessRanWithinHours;
         if (hours && (await this.audit.recordedWithin('housekeeping.run', 'success', hours, runner.manager))) return none;
         return await this.work(runner);
       } finally {
-        await runner.query(`SELECT pg_advisory_unlock(${LOCK})`).catch(() => undefined);
+        await this.lock.unlock(runner).catch(() => undefined);
       }
     } finally {
       await runner.release();
