@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { HealthReadinessDto } from './health.dto';
+import { HealthRepository } from './health.repository';
 
 /** A check that has not answered by then counts as failed: a load balancer must not wait on a hung database. */
 const CHECK_TIMEOUT_MS = 2000;
@@ -19,11 +19,11 @@ export class HealthService {
   /** Migrations never un-run while this process lives: once all are in, the table is not read again. */
   private migrationsApplied = false;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly health: HealthRepository) {}
 
   async databaseAnswers(): Promise<boolean> {
     try {
-      await withinTimeout(this.dataSource.query('SELECT 1'));
+      await withinTimeout(this.health.ping());
       return true;
     } catch {
       return false;
@@ -51,17 +51,9 @@ export class HealthService {
 
   private async allMigrationsApplied(): Promise<boolean> {
     if (this.migrationsApplied) return true;
-    const table = this.dataSource.options.migrationsTableName ?? 'migrations';
-    let rows: { name: string }[];
-    try {
-      rows = await this.dataSource.query<{ name: string }[]>(`SELECT name FROM "${table}"`);
-    } catch (e) {
-      if ((e as { driverError?: { code?: string } }).driverError?.code === '42P01') return false;
-      throw e;
-    }
-    const applied = new Set(rows.map((r) => r.name));
-    // TypeORM records a migration by its `name`, or its class name when it has none.
-    const expected = this.dataSource.migrations.map((m) => m.name ?? m.constructor.name);
+    const applied = await this.health.appliedMigrations();
+    if (!applied) return false;
+    const expected = this.health.shippedMigrations();
     this.migrationsApplied = expected.every((name) => applied.has(name));
     return this.migrationsApplied;
   }
