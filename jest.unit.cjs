@@ -1,4 +1,12 @@
 const base = require('./jest.base.cjs');
 
-/** Server unit tests: next to the code, services with their repositories mocked. */
-module.exports = { ...base, displayName: 'unit', roots: ['<rootDir>/server/src'], testMatch: ['**/*.spec.ts'] };
+/**
+ * Server unit tests: next to the code, services with their repositories mocked; and the
+ * architecture rules (test/architecture), which read the source text.
+ */
+module.exports = {
+  ...base,
+  displayName: 'unit',
+  roots: ['<rootDir>/server/src', '<rootDir>/test/architecture'],
+  testMatch: ['**/*.spec.ts'],
+};
