@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
+import { AccessRepository } from './access.repository';
 import { AccessService } from './access.service';
 import { StandingInterceptor } from './standing.interceptor';
 
@@ -8,5 +9,8 @@ import { StandingInterceptor } from './standing.interceptor';
  * the caller's standing does not allow (an employer not yet verified: StandingInterceptor).
  */
 @Global()
-@Module({ providers: [AccessService, { provide: APP_INTERCEPTOR, useClass: StandingInterceptor }], exports: [AccessService] })
+@Module({
+  providers: [AccessRepository, AccessService, { provide: APP_INTERCEPTOR, useClass: StandingInterceptor }],
+  exports: [AccessService],
+})
 export class AccessModule {}

@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { forbidden, notFound } from '../common/domain-error';
 import type { Scope } from '../common/decorators/access.decorator';
-import type { Role } from '../users/user.entity';
+import type { Role } from '../common/role';
+import { AccessRepository } from './access.repository';
 import type { Caller, PermissionDefinition, Querier } from './access.types';
 import { CAPABILITIES, type Capability } from './capabilities';
 import { PERMISSIONS, type Permission } from './permissions';
-import { isVerifiedEmployer, unverifiedEmployerMayCall } from './policies/employers.policy';
+import { unverifiedEmployerMayCall } from './policies/employers.policy';
 import { orderListFilter, type OrderListFilter } from './policies/orders.policy';
 import { type PlacementScope, placementScopeOf } from './policies/placements.policy';
 
@@ -21,11 +22,17 @@ import { type PlacementScope, placementScopeOf } from './policies/placements.pol
  * - `scopeOf(caller)` — for list queries: a typed scope the repositories narrow by (never SQL);
  * - `can(caller, capability)` — a yes/no that is not about rows (act for a trainee, see names…).
  *
- * The rules are in `permissions.ts` (what) and `policies/*.ts` (the SQL that answers it).
+ * The rules are in `permissions.ts` (what), `policies/*.ts` (which question answers it) and
+ * `access.repository.ts` (the SQL that answers the question).
  */
 @Injectable()
 export class AccessService {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly rows: AccessRepository;
+
+  /** `rows` is injected; unit tests that build the service by hand may give the DataSource alone. */
+  constructor(dataSource: DataSource, rows?: AccessRepository) {
+    this.rows = rows ?? new AccessRepository(dataSource);
+  }
 
   /** Every id allowed, or the permission's 404. Pass the transaction's manager when inside one. */
   async requireAccess(caller: Caller, permission: Permission, ids: string | readonly string[], q?: Querier): Promise<void> {
@@ -45,7 +52,7 @@ export class AccessService {
     const rule = definition.rules[caller.role]?.[scopeFor(caller)];
     if (!rule) return new Set();
     if (rule === 'any') return new Set(unique);
-    return new Set(await rule(q ?? this.dataSource, caller, unique));
+    return new Set(await rule(this.rows, caller, unique, q));
   }
 
   /** The caller's reach for list queries, from the route's declared scope and their role. */
@@ -81,7 +88,7 @@ export class AccessService {
    */
   async requireStanding(caller: Caller, method: string, route: string, q?: Querier): Promise<void> {
     if (!this.can(caller, 'organisation.mustBeVerified') || unverifiedEmployerMayCall(method, route)) return;
-    if (await isVerifiedEmployer(q ?? this.dataSource, caller.organisationId)) return;
+    if (await this.rows.isVerifiedEmployer(caller.organisationId, q)) return;
     throw forbidden(
       'EMPLOYER_NOT_VERIFIED',
       '贵单位的资料正在审核中（或未通过审核），审核通过后才能使用此功能。',

@@ -1,7 +1,9 @@
-import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../common/auth-user';
 import type { Scope } from '../common/decorators/access.decorator';
-import type { Role } from '../users/user.entity';
+import type { Role } from '../common/role';
+import type { AccessRepository, Querier } from './access.repository';
+
+export type { Querier } from './access.repository';
 
 /**
  * The caller as the access policy sees it: who they are and how far the route they called lets
@@ -10,14 +12,14 @@ import type { Role } from '../users/user.entity';
  */
 export type Caller = AuthUser & { scope?: Scope };
 
-/** Runs SQL for a rule; a DataSource or the EntityManager of the caller's transaction. */
-export type Querier = Pick<EntityManager, 'query'>;
-
 /**
- * One row rule: which of `ids` the caller may touch. `'any'` grants every id (admins over the
- * whole province, catalogue rows). SQL lives in the policy files, never in services.
+ * Which of `ids` the caller may touch, asked of the access repository (where the SQL is); `q` is
+ * the caller's transaction when the decision is taken inside one.
  */
-export type Rule = 'any' | ((q: Querier, caller: Caller, ids: string[]) => Promise<string[]>);
+export type RowRule = (rows: AccessRepository, caller: Caller, ids: string[], q?: Querier) => Promise<string[]>;
+
+/** One row rule; `'any'` grants every id (admins over the whole province, catalogue rows). */
+export type Rule = 'any' | RowRule;
 
 /** For one permission: per role, per declared scope, the rule. No rule written = denied. */
 export type PermissionPolicy = Partial<Record<Role, Partial<Record<Scope, Rule>>>>;
@@ -32,6 +34,3 @@ export interface PermissionDefinition {
   noun: PolicyNoun;
   rules: PermissionPolicy;
 }
-
-/** The ids of the rows a rule's query returned. */
-export const ids = (rows: { id: string }[]): string[] => rows.map((r) => r.id);

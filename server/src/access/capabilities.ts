@@ -1,4 +1,4 @@
-import type { Role } from '../users/user.entity';
+import type { Role } from '../common/role';
 import { FAIRS_CAPABILITIES } from './policies/fairs.policy';
 import { LEARNING_CAPABILITIES } from './policies/learning.policy';
 import { ORDERS_CAPABILITIES } from './policies/orders.policy';

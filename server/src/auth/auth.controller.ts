@@ -8,7 +8,7 @@ import { CurrentUser, ReqContext } from '../common/decorators/current-user.decor
 import { DomainError } from '../common/domain-error';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env';
-import { ROLES } from '../users/user.entity';
+import { ROLES } from '../common/role';
 import { AuthService, type IssuedSession } from './auth.service';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { LoginDto } from './dto/login.dto';

@@ -9,9 +9,9 @@ import { DomainError } from '../common/domain-error';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env';
 import type { User } from '../users/user.entity';
-import { UsersRepository } from '../users/users.repository';
+import { UsersService } from '../users/users.service';
 import type { MeDto, SessionDto } from './dto/session.dto';
-import { assertPasswordAcceptable, dummyVerify, hashPassword, verifyPassword } from './password';
+import { assertPasswordAcceptable, dummyVerify, hashPassword, verifyPassword } from '../users/password';
 import { SessionsRepository } from './sessions.repository';
 import { AltchaChallengeService } from './throttle/altcha-challenge.service';
 import { SignInThrottleService } from './throttle/sign-in-throttle.service';
@@ -56,7 +56,7 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 export class AuthService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly users: UsersRepository,
+    private readonly users: UsersService,
     private readonly sessions: SessionsRepository,
     private readonly jwt: JwtService,
     private readonly audit: AuditService,
@@ -149,7 +149,7 @@ export class AuthService {
       );
     }
     const { userId, method } = await this.mfa.verifyChallenge(dto.mfaToken, dto, ctx);
-    const user = await this.users.findById(userId);
+    const user = await this.users.findAccount(userId);
     // Disabled between the password and the code: no session.
     if (!user || user.disabledAt) throw invalidRefresh();
     return this.openSession(user, ctx, userAgent, method);
@@ -190,7 +190,7 @@ export class AuthService {
         return { kind: 'reused' as const, session };
       }
       if (session.revokedAt) return { kind: 'invalid' as const };
-      const user = await this.users.findById(session.userId, manager);
+      const user = await this.users.findAccount(session.userId, manager);
       if (!user || user.disabledAt) return { kind: 'invalid' as const };
       // Checked before expiry so an over-age staff session is told why (and audited), not just "expired".
       const now = new Date();
@@ -255,7 +255,7 @@ export class AuthService {
   }
 
   async me(user: AuthUser): Promise<MeDto> {
-    const u = await this.users.findWithOrganisation(user.id);
+    const u = await this.users.findAccountWithOrganisation(user.id);
     if (!u) throw invalidRefresh();
     return {
       id: u.id,
@@ -272,13 +272,13 @@ export class AuthService {
 
   /** Changing the password ends every other session of the account. */
   async changePassword(user: AuthUser & { sid?: string }, current: string, next: string, ctx: RequestContext): Promise<void> {
-    const u = await this.users.findById(user.id);
+    const u = await this.users.findAccount(user.id);
     if (!u || !(await verifyPassword(u.passwordHash, current))) {
       throw new DomainError(HttpStatus.BAD_REQUEST, 'WRONG_CURRENT_PASSWORD', '当前密码不正确。', 'The current password is wrong.');
     }
     assertPasswordAcceptable(next, u.username);
     await this.dataSource.transaction(async (manager) => {
-      await this.users.update(u.id, { passwordHash: await hashPassword(next) }, manager);
+      await this.users.setPasswordHash(u.id, await hashPassword(next), manager);
       await this.sessions.revokeAllForUser(u.id, 'password_changed', manager, user.sid);
       await this.audit.record(
         { actor: user, action: 'auth.password_change', subjectType: 'user', subjectId: u.id, result: 'success', ctx },

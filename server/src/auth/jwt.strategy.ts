@@ -5,8 +5,8 @@ import { ExtractJwt, Strategy } from 'passport-jwt';
 import type { AuthUser } from '../common/auth-user';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env';
-import { UsersRepository } from '../users/users.repository';
 import type { AccessTokenPayload } from './auth.service';
+import { SessionsRepository } from './sessions.repository';
 
 /**
  * Verifies the bearer token, then checks one indexed row: a token stops working the moment its
@@ -16,7 +16,7 @@ import type { AccessTokenPayload } from './auth.service';
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
-    private readonly users: UsersRepository,
+    private readonly sessions: SessionsRepository,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
@@ -29,7 +29,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   async validate(payload: AccessTokenPayload): Promise<(AuthUser & { sid: string; mfa?: 'pending' }) | false> {
-    const live = await this.users.isSessionLive(payload.sub, payload.role, payload.org, payload.sid);
+    const live = await this.sessions.isLive(payload.sub, payload.role, payload.org, payload.sid);
     if (!live) return false;
     const user = { id: payload.sub, username: payload.username, role: payload.role, organisationId: payload.org, sid: payload.sid };
     // The MfaPendingGuard holds such a session to the enrolment routes.

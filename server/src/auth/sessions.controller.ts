@@ -3,7 +3,7 @@ import { ApiNoContentResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nest
 import type { RequestContext } from '../common/auth-user';
 import { Access } from '../common/decorators/access.decorator';
 import { CurrentUser, ReqContext } from '../common/decorators/current-user.decorator';
-import { ROLES } from '../users/user.entity';
+import { ROLES } from '../common/role';
 import { type SessionCaller, SessionsService } from './sessions.service';
 
 /** One signed-in device of the caller. Never the raw user agent nor the full address. */

@@ -55,6 +55,22 @@ export class SessionsRepository {
   }
 
   /**
+   * Used on every authenticated request, one indexed query: the session family lives and its account
+   * still exists, is enabled, and has the role and organisation the access token names. (It reads
+   * those `app_user` columns itself rather than asking UsersService: two round trips on every request
+   * would cost more than the rule is worth here.)
+   */
+  async isLive(userId: string, role: string, organisationId: string, familyId: string): Promise<boolean> {
+    const rows: unknown[] = await this.repo.query(
+      `SELECT 1 FROM app_user u
+        WHERE u.id = $1 AND u.role = $2 AND u.organisation_id = $3 AND u.disabled_at IS NULL
+          AND EXISTS (SELECT 1 FROM refresh_session s WHERE s.family_id = $4 AND s.user_id = u.id AND s.revoked_at IS NULL AND s.expires_at > now())`,
+      [userId, role, organisationId, familyId],
+    );
+    return rows.length > 0;
+  }
+
+  /**
    * The user's live families, newest use first: each family has one live row (the latest token),
    * whose `created_at` is when the family was last refreshed.
    */

@@ -1,6 +1,6 @@
 import { isIPv4, isIPv6 } from 'node:net';
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser, RequestContext } from '../common/auth-user';
@@ -190,5 +190,15 @@ export class SessionsService {
       );
       return { ended: families.length };
     });
+  }
+
+  /** Ends every live session of the account (its credentials were revoked), in the caller's transaction. */
+  async revokeAllForUser(userId: string, reason: string, manager: EntityManager): Promise<number> {
+    return this.sessions.revokeAllForUser(userId, reason, manager);
+  }
+
+  /** Housekeeping: deletes up to `limit` sessions that can no longer be used (see SessionsRepository.deleteExpired). */
+  deleteExpired(limit: number, manager?: EntityManager): Promise<number> {
+    return this.sessions.deleteExpired(limit, manager);
   }
 }

@@ -1,4 +1,4 @@
-import type { Role } from '../users/user.entity';
+import type { Role } from './role';
 import type { Scope } from './decorators/access.decorator';
 
 /** Who is calling: taken from a verified access token, never from the request body. */

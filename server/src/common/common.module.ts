@@ -2,19 +2,29 @@ import { Global, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Clock } from './clock';
+import { DomainEvents } from './events/domain-events';
 import { FieldCipherProvider } from './crypto/field-cipher.provider';
 import { IdempotencyRecord } from './idempotency/idempotency-record.entity';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyRepository } from './idempotency/idempotency.repository';
+import { IdempotencyService } from './idempotency/idempotency.service';
 
 /**
- * Cross-cutting services every domain may inject: the clock and the field cipher. Also the global
- * Idempotency-Key interceptor; its repository is exported for the housekeeping job (deleteExpired).
+ * Cross-cutting services every domain may inject: the clock, the field cipher and the in-process
+ * event bus (`DomainEvents`). Also the global Idempotency-Key interceptor; `IdempotencyService` is
+ * exported for the housekeeping job (deleteExpired).
  */
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([IdempotencyRecord])],
-  providers: [Clock, FieldCipherProvider, IdempotencyRepository, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
-  exports: [Clock, FieldCipherProvider, IdempotencyRepository],
+  providers: [
+    Clock,
+    DomainEvents,
+    FieldCipherProvider,
+    IdempotencyRepository,
+    IdempotencyService,
+    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+  ],
+  exports: [Clock, DomainEvents, FieldCipherProvider, IdempotencyService],
 })
 export class CommonModule {}

@@ -1,11 +1,11 @@
 import { DataSource } from 'typeorm';
 import { FieldCipher } from '../common/crypto/field-cipher';
-import type { AppConfig } from '../config/env';
 import { grantAppRole } from './app-role';
 import { dataSourceOptions } from './data-source-options';
 import { loadDemoData } from '../demo/demo-data';
 import { loadReferenceData } from './reference-data';
-import { verifyInstallationKey } from '../ops/key-fingerprint';
+import { keyFingerprint, shortFingerprint, WRONG_KEY_HINT } from '../common/crypto/key-fingerprint';
+import { type AppConfig, ConfigError } from '../config/env';
 
 /** Any fixed number: serialises boot-time schema work across API processes sharing one database. */
 const BOOT_LOCK = 7_230_501;
@@ -58,4 +58,39 @@ export async function prepareDatabase(
     await runner.release();
     await ds.destroy();
   }
+}
+
+type Query = <T>(sql: string, params?: unknown[]) => Promise<T[]>;
+
+/**
+ * Checked at every boot (after migrations, under the boot lock). The first boot after the
+ * `installation` table appears records the key — but only after proving, on an existing identity
+ * number, that the key opens what is already there, so an upgrade with the wrong key is refused
+ * rather than blessed.
+ */
+export async function verifyInstallationKey(query: Query, key: Buffer, log: (msg: string) => void): Promise<void> {
+  const current = keyFingerprint(key);
+  const [row] = await query<{ key_fingerprint: string }>('SELECT key_fingerprint FROM installation WHERE id = 1');
+  if (row) {
+    if (row.key_fingerprint !== current) {
+      throw new ConfigError(
+        `FIELD_ENCRYPTION_KEY does not match the one this database was made with (fingerprint ${shortFingerprint(row.key_fingerprint)}, ` +
+          `the configured key's is ${shortFingerprint(current)}). ${WRONG_KEY_HINT}`,
+      );
+    }
+    return;
+  }
+  const [sample] = await query<{ cipher: Buffer }>('SELECT identity_number_cipher AS cipher FROM trainee LIMIT 1');
+  if (sample) {
+    try {
+      new FieldCipher(key).decrypt(sample.cipher);
+    } catch {
+      throw new ConfigError(
+        `FIELD_ENCRYPTION_KEY cannot decrypt the identity numbers already in this database: it is not the key they were encrypted with. ${WRONG_KEY_HINT}`,
+      );
+    }
+  }
+  // ON CONFLICT: another process may have recorded it between our read and this write (it holds the same key or it would have failed).
+  await query('INSERT INTO installation (id, key_fingerprint) VALUES (1, $1) ON CONFLICT (id) DO NOTHING', [current]);
+  log(`recorded the field-encryption key fingerprint ${shortFingerprint(current)}`);
 }

@@ -11,7 +11,6 @@ import {
   PrimaryGeneratedColumn,
   type Relation,
 } from 'typeorm';
-import { Handover } from '../handovers/handover.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { Trainee } from '../trainees/trainee.entity';
 import { User } from '../users/user.entity';
@@ -57,9 +56,13 @@ export class FollowUpVisit {
   @Column({ name: 'handover_id', type: 'uuid', nullable: true })
   handoverId: string | null;
 
-  @ManyToOne(() => Handover, { onDelete: 'SET NULL' })
+  /**
+   * The foreign key only (the schema keeps `fk_follow_up_handover`): named by table so that this
+   * module does not import the handovers module's entity. Never loaded; use `handoverId`.
+   */
+  @ManyToOne('handover', { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'handover_id', foreignKeyConstraintName: 'fk_follow_up_handover' })
-  handover?: Relation<Handover>;
+  handover?: never;
 
   @Column({ name: 'months_after', type: 'smallint' })
   monthsAfter: number;

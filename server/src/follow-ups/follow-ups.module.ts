@@ -1,14 +1,16 @@
 import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { UsersModule } from '../users/users.module';
 import { FollowUpsController } from './follow-ups.controller';
 import { FollowUpsRepository } from './follow-ups.repository';
 import { FollowUpsScheduler } from './follow-ups.scheduler';
 import { FollowUpsService } from './follow-ups.service';
+import { HandoverCompletedListener } from './handover-completed.listener';
 
 @Module({
-  imports: [NotificationsModule],
+  imports: [NotificationsModule, UsersModule],
   controllers: [FollowUpsController],
-  providers: [FollowUpsService, FollowUpsRepository, FollowUpsScheduler],
+  providers: [FollowUpsService, FollowUpsRepository, FollowUpsScheduler, HandoverCompletedListener],
   exports: [FollowUpsService],
 })
 export class FollowUpsModule {}

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { type AbstinenceBasis, type AbstinenceStatus, FollowUpAbstinence, FollowUpVisit } from './follow-up.entities';
 
 export interface VisitRow {
   id: string;
@@ -34,9 +35,52 @@ const SELECT = `SELECT v.id, v.trainee_id, t.full_name AS trainee_name, t.phone 
   FROM follow_up_visit v JOIN trainee t ON t.id = v.trainee_id JOIN organisation s ON s.id = v.station_id
   LEFT JOIN app_user u ON u.id = v.assigned_user_id`;
 
+/** What the field worker records about a visit (the columns set when it stops being planned). */
+export type VisitRecord = Pick<
+  FollowUpVisit,
+  | 'state'
+  | 'visitedOn'
+  | 'contactMethod'
+  | 'employmentStatus'
+  | 'employerName'
+  | 'employmentConfirmed'
+  | 'incomeBand'
+  | 'supportNeeds'
+  | 'nextSteps'
+  | 'recordedBy'
+  | 'recordedAt'
+  | 'clientRef'
+>;
+
+/** The jobs of this module that one process at a time does (a transaction-scoped advisory lock each). */
+export type FollowUpJob = 'follow-up-escalation' | 'follow-up-due';
+
 @Injectable()
 export class FollowUpsRepository {
   constructor(private readonly dataSource: DataSource) {}
+
+  /** Locks the visit for recording it; null when there is none. */
+  findForUpdate(id: string, m: EntityManager): Promise<FollowUpVisit | null> {
+    return m.getRepository(FollowUpVisit).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async recordVisit(id: string, record: VisitRecord, m: EntityManager): Promise<void> {
+    await m.getRepository(FollowUpVisit).update({ id }, record);
+  }
+
+  async recordAbstinence(visitId: string, a: { status: AbstinenceStatus; basis: AbstinenceBasis }, m: EntityManager): Promise<void> {
+    await m.getRepository(FollowUpAbstinence).insert({ visitId, status: a.status, basis: a.basis });
+  }
+
+  async assign(id: string, userId: string, m: EntityManager): Promise<void> {
+    await m.getRepository(FollowUpVisit).update({ id }, { assignedUserId: userId });
+  }
+
+  /** Takes the job's lock for the rest of the transaction; false when another process holds it. */
+  async tryJobLock(job: FollowUpJob, m: EntityManager): Promise<boolean> {
+    const [{ locked }] = await m.query<[{ locked: boolean }]>(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [job]);
+    return locked;
+  }
 
   async search(today: string, stationId: string | null, view: string, traineeId: string | undefined, page: number, pageSize: number) {
     const params: unknown[] = [today];

@@ -1,50 +1,44 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { safeError } from '../common/logging';
-import { APP_CONFIG } from '../config/config.module';
-import type { AppConfig } from '../config/env';
+import { JobQueue } from '../jobs/job-queue';
 import { JobMetrics } from '../metrics/job-metrics.service';
 import { FollowUpsService } from './follow-ups.service';
 
 /**
- * Hourly: reminds of the visits due today and escalates overdue ones (every process runs it; an
- * advisory lock lets one do the work; each notice is deduplicated per visit). Not in tests.
+ * Hourly, on the job queue (pg-boss cron; one run at a time across all processes): reminds of the
+ * visits due today and escalates overdue ones. Two jobs, so each fails (and is counted) on its own;
+ * each notice is deduplicated per visit, so a repeated run is harmless. Tests call `tick()`.
  */
 @Injectable()
-export class FollowUpsScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class FollowUpsScheduler {
   private readonly logger = new Logger(FollowUpsScheduler.name);
-  private timers: NodeJS.Timeout[] = [];
 
   constructor(
     private readonly followUps: FollowUpsService,
-    private readonly jobs: JobMetrics,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly metrics: JobMetrics,
+    queue: JobQueue,
   ) {
-    // Two jobs in one tick: each fails (and is counted) on its own.
-    jobs.declare('follow-up-reminders');
-    jobs.declare('follow-up-escalation');
+    metrics.declare('follow-up-reminders');
+    metrics.declare('follow-up-escalation');
+    queue.define({ name: 'follow-up-reminders', cron: '15 * * * *', handler: () => this.remind() });
+    queue.define({ name: 'follow-up-escalation', cron: '15 * * * *', handler: () => this.escalate() });
   }
 
-  onApplicationBootstrap(): void {
-    if (this.config.nodeEnv === 'test') return;
-    this.timers.push(setTimeout(() => void this.tick(), 15_000).unref(), setInterval(() => void this.tick(), 3_600_000).unref());
+  /** The job `follow-up-reminders`: throws when it fails (the queue records the failure). */
+  async remind(): Promise<void> {
+    const due = await this.metrics.track('follow-up-reminders', () => this.followUps.remindDueToday());
+    if (due) this.logger.log(`${due} follow-up visit(s) due today`);
   }
 
-  onApplicationShutdown(): void {
-    for (const t of this.timers) clearTimeout(t);
+  /** The job `follow-up-escalation`. */
+  async escalate(): Promise<void> {
+    const n = await this.metrics.track('follow-up-escalation', () => this.followUps.escalateOverdue());
+    if (n) this.logger.log(`escalated ${n} overdue follow-up visit(s)`);
   }
 
+  /** Both jobs now, in this process, logging a failure instead of throwing. */
   async tick(): Promise<void> {
-    try {
-      const due = await this.jobs.track('follow-up-reminders', () => this.followUps.remindDueToday());
-      if (due) this.logger.log(`${due} follow-up visit(s) due today`);
-    } catch (e) {
-      this.logger.error({ err: safeError(e) }, 'follow-up due reminders failed');
-    }
-    try {
-      const n = await this.jobs.track('follow-up-escalation', () => this.followUps.escalateOverdue());
-      if (n) this.logger.log(`escalated ${n} overdue follow-up visit(s)`);
-    } catch (e) {
-      this.logger.error({ err: safeError(e) }, 'follow-up escalation failed');
-    }
+    await this.remind().catch((e: unknown) => this.logger.error({ err: safeError(e) }, 'follow-up due reminders failed'));
+    await this.escalate().catch((e: unknown) => this.logger.error({ err: safeError(e) }, 'follow-up escalation failed'));
   }
 }

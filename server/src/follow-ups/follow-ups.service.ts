@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
-import type { Role } from '../users/user.entity';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser, RequestContext } from '../common/auth-user';
 import { Clock } from '../common/clock';
@@ -9,6 +8,7 @@ import { badRequest, conflict, notFound } from '../common/domain-error';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env';
 import { NotificationsService } from '../notifications/notifications.service';
+import { UsersService } from '../users/users.service';
 import type {
   AssignVisitDto,
   FollowUpDetailDto,
@@ -17,7 +17,6 @@ import type {
   FollowUpVisitDto,
   RecordVisitDto,
 } from './dto/follow-up.dto';
-import { FollowUpAbstinence, FollowUpVisit } from './follow-up.entities';
 import { FollowUpsRepository, type VisitRow } from './follow-ups.repository';
 
 const notFoundVisit = () => notFound('回访记录', 'Follow-up visit');
@@ -64,9 +63,10 @@ export class FollowUpsService {
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly access: AccessService,
+    private readonly users: UsersService,
   ) {}
 
-  /** Called by the handover's completion, in its transaction: the station's schedule of visits. */
+  /** On a completed handover (HandoverCompletedListener), in its transaction: the station's schedule of visits. */
   async scheduleAtRelease(
     m: EntityManager,
     v: { traineeId: string; stationId: string; handoverId: string; releasedOn: string; assignedUserId: string | null },
@@ -113,14 +113,14 @@ export class FollowUpsService {
       throw badRequest('CONTACT_METHOD_REQUIRED', '请选择回访方式。', 'Choose how the contact was made.');
     await this.dataSource.transaction(async (m) => {
       await this.access.requireAccess(user, 'visit.record', id, m);
-      const v = await m.getRepository(FollowUpVisit).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      const v = await this.visits.findForUpdate(id, m);
       if (!v) throw notFoundVisit();
       if (v.state !== 'planned') {
         if (v.clientRef === dto.clientRef) return; // the same record, sent again after a dropped connection
         throw conflict('ALREADY_RECORDED', '这次回访已经记录过了。', 'This visit has been recorded already.');
       }
-      await m.getRepository(FollowUpVisit).update(
-        { id },
+      await this.visits.recordVisit(
+        id,
         {
           state: dto.state,
           visitedOn: dto.visitedOn,
@@ -135,9 +135,9 @@ export class FollowUpsService {
           recordedAt: this.clock.now(),
           clientRef: dto.clientRef,
         },
+        m,
       );
-      if (dto.abstinence && dto.state === 'done')
-        await m.getRepository(FollowUpAbstinence).insert({ visitId: id, status: dto.abstinence.status, basis: dto.abstinence.basis });
+      if (dto.abstinence && dto.state === 'done') await this.visits.recordAbstinence(id, dto.abstinence, m);
       await this.audit.record(
         {
           actor: user,
@@ -157,14 +157,11 @@ export class FollowUpsService {
   async assign(user: AuthUser, id: string, dto: AssignVisitDto, ctx: RequestContext): Promise<FollowUpVisitDto> {
     await this.access.requireAccess(user, 'visit.record', id);
     const r = await this.visible(user, id);
-    const [u] = await this.dataSource.query<{ organisation_id: string; role: Role }[]>(
-      `SELECT organisation_id, role FROM app_user WHERE id = $1`,
-      [dto.userId],
-    );
-    if (!u || !this.access.can(u, 'visit.hold') || u.organisation_id !== r.station_id)
+    const u = await this.users.findAccount(dto.userId);
+    if (!u || !this.access.can(u, 'visit.hold') || u.organisationId !== r.station_id)
       throw badRequest('NOT_STATION_COUNSELLOR', '只能交给本站的辅导员。', 'Assign to a counsellor of this station.');
     await this.dataSource.transaction(async (m) => {
-      await m.getRepository(FollowUpVisit).update({ id }, { assignedUserId: dto.userId });
+      await this.visits.assign(id, dto.userId, m);
       await this.notifications.notify(
         {
           userId: dto.userId,
@@ -190,20 +187,14 @@ export class FollowUpsService {
    */
   async escalateOverdue(): Promise<number> {
     return this.dataSource.transaction(async (m) => {
-      const [{ locked }] = await m.query<[{ locked: boolean }]>(
-        `SELECT pg_try_advisory_xact_lock(hashtext('follow-up-escalation')) AS locked`,
-      );
-      if (!locked) return 0;
+      if (!(await this.visits.tryJobLock('follow-up-escalation', m))) return 0;
       const due = await this.visits.escalateOverdue(m, this.clock.today(), ESCALATE_AFTER_DAYS);
       for (const v of due) {
-        const heads = await m.query<{ id: string }[]>(
-          `SELECT id FROM app_user WHERE disabled_at IS NULL AND (role = 'admin' OR (organisation_id = $1 AND 'station.head' = ANY (permissions)))`,
-          [v.station_id],
-        );
-        for (const h of heads)
+        const heads = await this.users.escalationRecipients(v.station_id, m);
+        for (const userId of heads)
           await this.notifications.notify(
             {
-              userId: h.id,
+              userId,
               kind: 'follow_up.overdue',
               titleZh: `回访逾期：${v.trainee_name}（应于 ${v.due_on} 回访）`,
               titleEn: `Follow-up overdue: ${v.trainee_name} (due ${v.due_on})`,
@@ -223,8 +214,7 @@ export class FollowUpsService {
    */
   async remindDueToday(): Promise<number> {
     return this.dataSource.transaction(async (m) => {
-      const [{ locked }] = await m.query<[{ locked: boolean }]>(`SELECT pg_try_advisory_xact_lock(hashtext('follow-up-due')) AS locked`);
-      if (!locked) return 0;
+      if (!(await this.visits.tryJobLock('follow-up-due', m))) return 0;
       const due = await this.visits.dueToday(m, this.clock.today());
       for (const v of due)
         await this.notifications.notify(

@@ -1,4 +1,3 @@
-import { FollowUpsModule } from '../follow-ups/follow-ups.module';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrganisationsModule } from '../organisations/organisations.module';
@@ -10,7 +9,7 @@ import { HandoversRepository } from './handovers.repository';
 import { HandoversService } from './handovers.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Handover]), TraineesModule, OrganisationsModule, ReferenceModule, FollowUpsModule],
+  imports: [TypeOrmModule.forFeature([Handover]), TraineesModule, OrganisationsModule, ReferenceModule],
   controllers: [HandoversController],
   providers: [HandoversRepository, HandoversService],
 })

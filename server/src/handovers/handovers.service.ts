@@ -1,18 +1,19 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { FollowUpsService } from '../follow-ups/follow-ups.service';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser, RequestContext } from '../common/auth-user';
 import { Clock } from '../common/clock';
+import { DomainEvents } from '../common/events/domain-events';
 import { badRequest, conflict, DomainError, notFound } from '../common/domain-error';
 import { type Page, pageOf } from '../common/dto/page.dto';
 import { NotificationsService } from '../notifications/notifications.service';
-import { OrganisationsRepository } from '../organisations/organisations.repository';
+import { OrganisationsService } from '../organisations/organisations.service';
 import { ReferenceService } from '../reference/reference.service';
 import { assertTransition } from '../trainees/trainee-lifecycle';
 import { TraineesService } from '../trainees/trainees.service';
 import type { CompleteHandoverDto, CreateHandoverDto, HandoverDto, HandoverQueryDto, StationSuggestionDto } from './dto/handover.dto';
+import { HandoverCompleted } from './handover-completed.event';
 import type { Handover, HandoverState } from './handover.entity';
 import { type HandoverRow, HandoversRepository } from './handovers.repository';
 
@@ -31,12 +32,12 @@ export class HandoversService {
   constructor(
     private readonly handovers: HandoversRepository,
     private readonly trainees: TraineesService,
-    private readonly organisations: OrganisationsRepository,
+    private readonly organisations: OrganisationsService,
     private readonly reference: ReferenceService,
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
-    private readonly followUps: FollowUpsService,
+    private readonly events: DomainEvents,
     private readonly notifications: NotificationsService,
     private readonly access: AccessService,
   ) {}
@@ -97,7 +98,7 @@ export class HandoversService {
       }
       toId = station.id;
     }
-    const to = await this.organisations.findInScope(toId, { kind: 'all' });
+    const to = await this.organisations.findOrganisation(toId);
     if (!to || to.type !== 'community_station' || to.status !== 'active') {
       throw badRequest('NOT_A_STATION', '接收单位必须是社区康复指导站。', 'The receiver must be an active community station.');
     }
@@ -193,14 +194,9 @@ export class HandoversService {
           releasedOn: dto.handedOverOn,
         },
       );
-      // 回访: the station's schedule starts with the release (+1, +3 … months), assigned to whoever completed it.
-      await this.followUps.scheduleAtRelease(m, {
-        traineeId: h.traineeId,
-        stationId: h.toOrganisationId,
-        handoverId: id,
-        releasedOn: dto.handedOverOn,
-        assignedUserId: user.id,
-      });
+      // 回访: the station's schedule starts with the release (+1, +3 … months), assigned to whoever
+      // completed it — FollowUpsModule listens, in this transaction.
+      await this.events.publish(new HandoverCompleted(id, h.traineeId, h.toOrganisationId, dto.handedOverOn, user.id, m));
       await this.audit.record(
         {
           actor: user,

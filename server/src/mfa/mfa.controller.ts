@@ -4,7 +4,7 @@ import type { AuthUser, RequestContext } from '../common/auth-user';
 import { Access } from '../common/decorators/access.decorator';
 import { CurrentUser, ReqContext } from '../common/decorators/current-user.decorator';
 import { RateLimited } from '../common/decorators/rate-limited.decorator';
-import type { Role } from '../users/user.entity';
+import type { Role } from '../common/role';
 import { MfaCodeDto, MfaEnrolmentStartDto, MfaRecoveryCodesDto, MfaResetDto, MfaStatusDto } from './dto/mfa.dto';
 import { AllowMfaPending } from './mfa-pending.guard';
 import { MfaService } from './mfa.service';

@@ -8,8 +8,9 @@ import { MfaService } from './mfa.service';
 
 /**
  * TOTP second factor for staff. Global so AuthService (sign-in, token issue) can ask MfaService
- * without AuthModule importing it; this module needs only accounts and sessions, from UsersModule,
- * so there is no cycle.
+ * without AuthModule importing it. This module needs only accounts (UsersService); a reset ends the
+ * account's sessions through the `AccountCredentialsRevoked` event, which AuthModule handles, so mfa
+ * never imports auth (auth depends on mfa, not the reverse).
  */
 @Global()
 @Module({

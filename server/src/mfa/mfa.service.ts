@@ -5,15 +5,16 @@ import { generateSecret, generateURI, verify } from 'otplib';
 import { toDataURL } from 'qrcode';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
-import { hashPassword, verifyPassword } from '../auth/password';
-import { SessionsRepository } from '../auth/sessions.repository';
 import type { AuthUser, RequestContext } from '../common/auth-user';
 import { FieldCipher } from '../common/crypto/field-cipher';
 import { badRequest, conflict, DomainError, forbidden, notFound } from '../common/domain-error';
+import { DomainEvents } from '../common/events/domain-events';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env';
+import { AccountCredentialsRevoked } from '../users/account.events';
+import { hashPassword, verifyPassword } from '../users/password';
 import type { User } from '../users/user.entity';
-import { UsersRepository } from '../users/users.repository';
+import { UsersService } from '../users/users.service';
 import type { MfaChallengeDto, MfaEnrolmentStartDto, MfaRecoveryCodesDto, MfaStatusDto } from './dto/mfa.dto';
 import { MfaRepository } from './mfa.repository';
 
@@ -75,8 +76,8 @@ export class MfaService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly repo: MfaRepository,
-    private readonly users: UsersRepository,
-    private readonly sessions: SessionsRepository,
+    private readonly users: UsersService,
+    private readonly events: DomainEvents,
     private readonly cipher: FieldCipher,
     private readonly access: AccessService,
     private readonly audit: AuditService,
@@ -213,11 +214,11 @@ export class MfaService {
    * whoever holds the account signs in again and, where it is required, enrols anew.
    */
   async reset(admin: AuthUser, userId: string, reason: string, ctx: RequestContext): Promise<void> {
-    const target = await this.users.findById(userId);
+    const target = await this.users.findAccount(userId);
     if (!target) throw notFound('账号', 'Account');
     const removed = await this.repo.transaction(async (manager) => {
       if (!(await this.repo.deleteEnrolment(userId, manager))) return false;
-      await this.sessions.revokeAllForUser(userId, 'mfa_reset', manager);
+      await this.events.publish(new AccountCredentialsRevoked(userId, 'mfa_reset', manager));
       await this.audit.record(
         { actor: admin, action: 'mfa.reset', subjectType: 'user', subjectId: userId, result: 'success', ctx, detail: { reason } },
         manager,
@@ -350,13 +351,13 @@ export class MfaService {
   }
 
   private async account(id: string): Promise<User> {
-    const user = await this.users.findById(id);
+    const user = await this.users.findAccount(id);
     if (!user) throw notFound('账号', 'Account');
     return user;
   }
 
   private async actorOf(id: string): Promise<Actor | null> {
-    const u = await this.users.findById(id);
+    const u = await this.users.findAccount(id);
     return u ? { id: u.id, username: u.username, role: u.role, organisationId: u.organisationId } : null;
   }
 }

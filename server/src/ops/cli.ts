@@ -5,7 +5,7 @@ import { type AppConfig, ConfigError, loadConfig } from '../config/env';
 import { startEmbeddedPostgres } from '../database/embedded-postgres';
 import { BackupError } from './backup-format';
 import { dumpDatabase } from './dump';
-import { keyFingerprint, shortFingerprint } from './key-fingerprint';
+import { keyFingerprint, shortFingerprint } from '../common/crypto/key-fingerprint';
 import { checkBackupFile, restoreDatabase } from './load';
 
 type Print = (line: string) => void;

@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import pg from 'pg';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupError, type BackupManifest, type TableManifest } from './backup-format';
-import { keyFingerprint, shortFingerprint, WRONG_KEY_HINT } from './key-fingerprint';
+import { keyFingerprint, shortFingerprint, WRONG_KEY_HINT } from '../common/crypto/key-fingerprint';
 import { listSequences, listTables, MIGRATIONS_TABLE, one, type Query, quoteIdent } from './schema';
 
 export interface DumpOptions {

@@ -3,7 +3,7 @@ import { allMigrations } from '../../../migrations';
 import { dataSourceOptions } from '../database/data-source-options';
 import { BackupError, type BackupManifest, openBackup, verifyBackup } from './backup-format';
 import { EXACT_TEXT_SETTINGS } from './dump';
-import { keyFingerprint, shortFingerprint } from './key-fingerprint';
+import { keyFingerprint, shortFingerprint } from '../common/crypto/key-fingerprint';
 import { dropAppObjects, listSequences, listTables, MIGRATIONS_TABLE, one, type Query, quoteIdent } from './schema';
 
 export interface RestoreOptions {

@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { AuthUser, RequestContext } from '../common/auth-user';
 import { Access } from '../common/decorators/access.decorator';
 import { CurrentUser, ReqContext } from '../common/decorators/current-user.decorator';
-import { ROLES } from '../users/user.entity';
+import { ROLES } from '../common/role';
 import {
   CreateOrganisationDto,
   EmployerDecisionDto,

@@ -10,6 +10,6 @@ import { OrganisationsService } from './organisations.service';
   imports: [TypeOrmModule.forFeature([Organisation]), ReferenceModule],
   controllers: [OrganisationsController],
   providers: [OrganisationsRepository, OrganisationsService],
-  exports: [OrganisationsService, OrganisationsRepository],
+  exports: [OrganisationsService],
 })
 export class OrganisationsModule {}

@@ -56,6 +56,11 @@ export class OrganisationsRepository {
     await this.of(manager).update({ id }, patch);
   }
 
+  /** Whether the organisation is an employer whose registration was verified. */
+  isVerifiedEmployer(id: string, manager?: EntityManager): Promise<boolean> {
+    return this.of(manager).existsBy({ id, type: 'employer', status: 'verified' });
+  }
+
   creditCodeTaken(creditCode: string, manager?: EntityManager): Promise<boolean> {
     return this.of(manager).existsBy({ creditCode });
   }

@@ -199,6 +199,16 @@ export class OrganisationsService {
     }
   }
 
+  /** An organisation (with its division) by id, or null: for other modules checking what they link to. */
+  findOrganisation(id: string, m?: EntityManager): Promise<Organisation | null> {
+    return this.organisations.findInScope(id, { kind: 'all' }, m);
+  }
+
+  /** Whether the organisation is an employer whose registration was verified (the only kind a trainee may share with). */
+  isVerifiedEmployer(id: string, m?: EntityManager): Promise<boolean> {
+    return this.organisations.isVerifiedEmployer(id, m);
+  }
+
   createInTransaction(data: Partial<Organisation>, m: EntityManager): Promise<Organisation> {
     return this.organisations.create(data, m);
   }

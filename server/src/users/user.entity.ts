@@ -10,15 +10,8 @@ import {
   type Relation,
   UpdateDateColumn,
 } from 'typeorm';
+import type { Role } from '../common/role';
 import { Organisation } from '../organisations/organisation.entity';
-
-/**
- * `admin` is the bureau's system administrator (系统管理员); `security_admin` (安全管理员)
- * grants permissions; `audit_admin` (审计管理员) reads the audit log. 等保 2.0 level 3
- * wants these three separated: a role is one column, so no account holds two.
- */
-export const ROLES = ['admin', 'counsellor', 'instructor', 'employer', 'trainee', 'security_admin', 'audit_admin'] as const;
-export type Role = (typeof ROLES)[number];
 
 /** Permissions beyond a role, granted per account by a security administrator (安全管理员). */
 /** `station.head`: receives escalations of overdue follow-up visits at their station. */

@@ -1,8 +1,5 @@
 import { Module } from '@nestjs/common';
-import { SignInThrottleModule } from '../auth/throttle/sign-in-throttle.module';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { RefreshSession } from '../auth/refresh-session.entity';
-import { SessionsRepository } from '../auth/sessions.repository';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { User } from './user.entity';
 import { UsersController } from './users.controller';
@@ -10,13 +7,14 @@ import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
 /**
- * Accounts and their sessions. Sessions are provided here (not in AuthModule) because disabling
- * an account or resetting its password must end them, and AuthModule already depends on this one.
+ * Accounts. Ending an account's sessions (disabled, password reset) and lifting its sign-in delays
+ * (unlock) belong to AuthModule, which depends on this one: UsersService publishes
+ * `AccountCredentialsRevoked` / `AccountUnlocked` (account.events.ts) and AuthModule acts on them.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([User, RefreshSession]), OrganisationsModule, SignInThrottleModule],
+  imports: [TypeOrmModule.forFeature([User]), OrganisationsModule],
   controllers: [UsersController],
-  providers: [UsersRepository, SessionsRepository, UsersService],
-  exports: [UsersRepository, SessionsRepository, UsersService],
+  providers: [UsersRepository, UsersService],
+  exports: [UsersService],
 })
 export class UsersModule {}

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type EntityManager, Repository } from 'typeorm';
+import { type EntityManager, IsNull, Repository } from 'typeorm';
 import type { UserQueryDto } from './dto/user-query.dto';
-import { type Role, User } from './user.entity';
+import type { Role } from '../common/role';
+import { User } from './user.entity';
 
 /** Which accounts a lookup may return. */
 export interface AccountReach {
@@ -82,15 +83,24 @@ export class UsersRepository {
     await this.repo.update({ id }, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: () => 'now()' });
   }
 
-  /** Used on every authenticated request: the account still exists, is enabled and unchanged, and the session lives. */
-  async isSessionLive(userId: string, role: string, organisationId: string, familyId: string): Promise<boolean> {
-    const rows: unknown[] = await this.repo.query(
-      `SELECT 1 FROM app_user u
-        WHERE u.id = $1 AND u.role = $2 AND u.organisation_id = $3 AND u.disabled_at IS NULL
-          AND EXISTS (SELECT 1 FROM refresh_session s WHERE s.family_id = $4 AND s.user_id = u.id AND s.revoked_at IS NULL AND s.expires_at > now())`,
-      [userId, role, organisationId, familyId],
+  /**
+   * Who hears of a station's overdue follow-up visit: its enabled heads (`station.head`) and the
+   * bureau's enabled system administrators.
+   */
+  async escalationRecipients(stationId: string, manager: EntityManager): Promise<string[]> {
+    const rows = await manager.query<{ id: string }[]>(
+      `SELECT id FROM app_user WHERE disabled_at IS NULL AND (role = 'admin' OR (organisation_id = $1 AND 'station.head' = ANY (permissions)))`,
+      [stationId],
     );
-    return rows.length > 0;
+    return rows.map((r) => r.id);
+  }
+
+  /** The enabled employer accounts of an organisation (to tell them of a decision). */
+  async employerAccountIds(organisationId: string, manager?: EntityManager): Promise<string[]> {
+    const rows = await (manager ?? this.repo.manager)
+      .getRepository(User)
+      .find({ select: { id: true }, where: { organisationId, role: 'employer', disabledAt: IsNull() } });
+    return rows.map((r) => r.id);
   }
 }
 

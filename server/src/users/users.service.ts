@@ -1,20 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
-import { SignInThrottleService } from '../auth/throttle/sign-in-throttle.service';
 import { AuditService } from '../audit/audit.service';
-import { hashPassword, assertPasswordAcceptable } from '../auth/password';
-import { SessionsRepository } from '../auth/sessions.repository';
 import type { AuthUser, RequestContext } from '../common/auth-user';
 import { badRequest, conflict, notFound } from '../common/domain-error';
 import { type Page, pageOf } from '../common/dto/page.dto';
+import { DomainEvents } from '../common/events/domain-events';
 import type { OrganisationType } from '../organisations/organisation.entity';
-import { OrganisationsRepository } from '../organisations/organisations.repository';
+import { OrganisationsService } from '../organisations/organisations.service';
+import { AccountCredentialsRevoked, AccountUnlocked } from './account.events';
 import type { CreateUserDto, ResetPasswordDto, SetPermissionsDto, UpdateUserDto, UserDto } from './dto/user.dto';
 import type { UserQueryDto } from './dto/user-query.dto';
-import type { Role, User } from './user.entity';
+import type { Role } from '../common/role';
+import type { User } from './user.entity';
+import { assertPasswordAcceptable, hashPassword } from './password';
 import { toUserDto } from './user.mapper';
-import { type AccountReach, UsersRepository } from './users.repository';
+import { type AccountReach, type UserWithOrganisation, UsersRepository } from './users.repository';
 
 /** Which organisations each role belongs to. */
 export const ROLE_ORGANISATION_TYPES: Record<Role, readonly OrganisationType[]> = {
@@ -33,13 +34,49 @@ const notFoundUser = () => notFound('账号', 'Account');
 export class UsersService {
   constructor(
     private readonly users: UsersRepository,
-    private readonly sessions: SessionsRepository,
-    private readonly organisations: OrganisationsRepository,
+    private readonly organisations: OrganisationsService,
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
     private readonly access: AccessService,
-    private readonly throttle: SignInThrottleService,
+    private readonly events: DomainEvents,
   ) {}
+
+  // ---- for other modules (sign-in, second factor, trainees, follow-ups): accounts by key ----
+
+  /** The account signing in with this username (any case), or null. */
+  findByUsername(username: string): Promise<User | null> {
+    return this.users.findByUsername(username);
+  }
+
+  /** An account by id, or null; pass the transaction's manager when inside one. */
+  findAccount(id: string, manager?: EntityManager): Promise<User | null> {
+    return this.users.findById(id, manager);
+  }
+
+  /** An account with its organisation's name and type, or null. */
+  findAccountWithOrganisation(id: string): Promise<UserWithOrganisation | null> {
+    return this.users.findWithOrganisation(id);
+  }
+
+  /** A successful sign-in: clears the failure count and notes the time. */
+  recordSuccessfulLogin(id: string): Promise<void> {
+    return this.users.recordSuccessfulLogin(id);
+  }
+
+  /** Stores a new password hash (the caller checked the old password and the rule). */
+  setPasswordHash(id: string, passwordHash: string, manager: EntityManager): Promise<void> {
+    return this.users.update(id, { passwordHash }, manager);
+  }
+
+  /** Who hears of a station's overdue follow-up visits: its heads (`station.head`) and the system administrators. */
+  escalationRecipients(stationId: string, manager: EntityManager): Promise<string[]> {
+    return this.users.escalationRecipients(stationId, manager);
+  }
+
+  /** For other modules' notices: the enabled employer accounts of an organisation. */
+  employerAccountIds(organisationId: string, manager?: EntityManager): Promise<string[]> {
+    return this.users.employerAccountIds(organisationId, manager);
+  }
 
   /** The system administrator sees every account; the security administrator staff accounts only. */
   async list(caller: AuthUser, q: UserQueryDto): Promise<Page<UserDto>> {
@@ -59,7 +96,7 @@ export class UsersService {
 
   async create(admin: AuthUser, dto: CreateUserDto, ctx: RequestContext): Promise<UserDto> {
     assertPasswordAcceptable(dto.password, dto.username);
-    const org = await this.organisations.findInScope(dto.organisationId, { kind: 'all' });
+    const org = await this.organisations.findOrganisation(dto.organisationId);
     if (!org) throw badRequest('UNKNOWN_ORGANISATION', '所选机构不存在。', 'The chosen organisation does not exist.');
     if (!ROLE_ORGANISATION_TYPES[dto.role].includes(org.type)) {
       throw badRequest(
@@ -129,7 +166,7 @@ export class UsersService {
         }
       }
       if (Object.keys(patch).length > 0) await this.users.update(id, patch, m);
-      if (dto.disabled === true) await this.sessions.revokeAllForUser(id, 'account_disabled', m);
+      if (dto.disabled === true) await this.events.publish(new AccountCredentialsRevoked(id, 'account_disabled', m));
       const action =
         dto.disabled === true ? 'user.disable' : dto.disabled === false ? 'user.enable' : dto.unlock ? 'user.unlock' : 'user.update';
       await this.audit.record(
@@ -146,7 +183,7 @@ export class UsersService {
       );
     });
     // "Unlock" now means: forget the sign-in throttle's failures for this account (there is no lock).
-    if (dto.unlock) await this.throttle.resetAccount(username);
+    if (dto.unlock) await this.events.publish(new AccountUnlocked(username));
     return this.get(admin, id);
   }
 
@@ -195,7 +232,7 @@ export class UsersService {
     const passwordHash = await hashPassword(dto.newPassword);
     await this.dataSource.transaction(async (m) => {
       await this.users.update(id, { passwordHash, failedLoginCount: 0, lockedUntil: null }, m);
-      await this.sessions.revokeAllForUser(id, 'password_reset', m);
+      await this.events.publish(new AccountCredentialsRevoked(id, 'password_reset', m));
       await this.audit.record(
         { actor: admin, action: 'user.password_reset', subjectType: 'user', subjectId: id, result: 'success', ctx },
         m,

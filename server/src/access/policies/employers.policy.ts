@@ -1,5 +1,4 @@
-import type { Role } from '../../users/user.entity';
-import type { Querier } from '../access.types';
+import type { Role } from '../../common/role';
 
 /**
  * An employer's standing. Anyone can register an employer (the registration is public), so an
@@ -26,19 +25,6 @@ export const UNVERIFIED_EMPLOYER_REACH = {
 export function unverifiedEmployerMayCall(method: string, route: string): boolean {
   if ((UNVERIFIED_EMPLOYER_REACH.routes as readonly string[]).includes(`${method.toUpperCase()} ${route}`)) return true;
   return UNVERIFIED_EMPLOYER_REACH.prefixes.some((p) => route === p || route.startsWith(`${p}/`));
-}
-
-/**
- * Whether the organisation is a verified employer. Read on every request that needs it (one row by
- * its key): a verification or a rejection takes effect on the next request, not at the next sign-in.
- * A missing row is not verified.
- */
-export async function isVerifiedEmployer(q: Querier, organisationId: string): Promise<boolean> {
-  const [row] = await q.query<{ verified: boolean }[]>(
-    `SELECT status = 'verified' AS verified FROM organisation WHERE id = $1 AND type = 'employer'`,
-    [organisationId],
-  );
-  return row?.verified === true;
 }
 
 export const EMPLOYERS_CAPABILITIES = {

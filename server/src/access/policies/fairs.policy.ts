@@ -1,84 +1,42 @@
-import { ids, type Caller, type PermissionDefinition, type Querier, type Rule } from '../access.types';
-import type { Role } from '../../users/user.entity';
+import type { PermissionDefinition, RowRule } from '../access.types';
+import type { Role } from '../../common/role';
 import { traineeOfUser, traineesHeldByOrganisation } from './trainees.policy';
-
-/** A rule that is one query of `wanted` and a value of the caller ($2). */
-const select =
-  (sql: string, of: (caller: Caller) => string): Rule =>
-  async (q: Querier, caller: Caller, wanted: string[]) =>
-    ids(await q.query<{ id: string }[]>(sql, [wanted, of(caller)]));
-
-const organisation = (caller: Caller) => caller.organisationId;
-const account = (caller: Caller) => caller.id;
 
 /**
  * Published fairs and the record of closed ones: what everyone but admins sees. A draft or a
  * cancelled fair does not exist for them.
  */
-const openFairs: Rule = async (q, _caller, wanted) =>
-  ids(
-    await q.query<{ id: string }[]>(`SELECT id FROM job_fair WHERE id = ANY ($1::uuid[]) AND state IN ('published', 'closed')`, [wanted]),
-  );
+const openFairs: RowRule = (r, _caller, wanted, q) => r.openFairs(wanted, q);
 
 /** The desk is run by the staff of the venue (a facility or a station), not by every counsellor. */
-const fairsAtOwnVenue = select(`SELECT id FROM job_fair WHERE id = ANY ($1::uuid[]) AND venue_organisation_id = $2`, organisation);
+const fairsAtOwnVenue: RowRule = (r, caller, wanted, q) => r.fairsAtVenue(wanted, caller.organisationId, q);
 
 /** An employer's own booths, whatever their state (applied, approved, declined). */
-const boothsOfOrganisation = select(`SELECT id FROM fair_booth WHERE id = ANY ($1::uuid[]) AND employer_id = $2`, organisation);
+const boothsOfOrganisation: RowRule = (r, caller, wanted, q) => r.boothsOfEmployer(wanted, caller.organisationId, q);
 
 /** The programme: approved booths of fairs the caller can see. */
-const programmeBooths: Rule = async (q, _caller, wanted) =>
-  ids(
-    await q.query<{ id: string }[]>(
-      `SELECT b.id FROM fair_booth b JOIN job_fair f ON f.id = b.fair_id
-        WHERE b.id = ANY ($1::uuid[]) AND b.state = 'approved' AND f.state IN ('published', 'closed')`,
-      [wanted],
-    ),
-  );
+const programmeBooths: RowRule = (r, _caller, wanted, q) => r.programmeBooths(wanted, q);
 
 /** The interview slots of an employer's own booths. */
-const slotsOfOrganisation = select(
-  `SELECT s.id FROM fair_slot s JOIN fair_booth b ON b.id = s.booth_id WHERE s.id = ANY ($1::uuid[]) AND b.employer_id = $2`,
-  organisation,
-);
+const slotsOfOrganisation: RowRule = (r, caller, wanted, q) => r.slotsOfEmployer(wanted, caller.organisationId, q);
 
 /** Registrations of the trainees an organisation holds (the counsellor acts for them at the fair). */
-const registrationsOfOrganisation = select(
-  `SELECT r.id FROM fair_registration r JOIN trainee t ON t.id = r.trainee_id WHERE r.id = ANY ($1::uuid[]) AND t.organisation_id = $2`,
-  organisation,
-);
+const registrationsOfOrganisation: RowRule = (r, caller, wanted, q) => r.registrationsOfOrganisation(wanted, caller.organisationId, q);
 
 /** A trainee's own registrations. */
-const registrationsOfUser = select(
-  `SELECT r.id FROM fair_registration r JOIN trainee t ON t.id = r.trainee_id WHERE r.id = ANY ($1::uuid[]) AND t.user_id = $2`,
-  account,
-);
+const registrationsOfUser: RowRule = (r, caller, wanted, q) => r.registrationsOfUser(wanted, caller.id, q);
 
 /** Intents on an employer's own orders (those it proposed). */
-const intentsOfEmployer = select(
-  `SELECT i.id FROM fair_intent i JOIN job_order o ON o.id = i.order_id WHERE i.id = ANY ($1::uuid[]) AND o.employer_id = $2`,
-  organisation,
-);
+const intentsOfEmployer: RowRule = (r, caller, wanted, q) => r.intentsOfEmployer(wanted, caller.organisationId, q);
 
 /** Intents to the trainees an organisation holds. */
-const intentsOfOrganisation = select(
-  `SELECT i.id FROM fair_intent i JOIN fair_registration r ON r.id = i.registration_id JOIN trainee t ON t.id = r.trainee_id
-    WHERE i.id = ANY ($1::uuid[]) AND t.organisation_id = $2`,
-  organisation,
-);
+const intentsOfOrganisation: RowRule = (r, caller, wanted, q) => r.intentsOfOrganisation(wanted, caller.organisationId, q);
 
 /** Intents to the trainee themselves. */
-const intentsOfUser = select(
-  `SELECT i.id FROM fair_intent i JOIN fair_registration r ON r.id = i.registration_id JOIN trainee t ON t.id = r.trainee_id
-    WHERE i.id = ANY ($1::uuid[]) AND t.user_id = $2`,
-  account,
-);
+const intentsOfUser: RowRule = (r, caller, wanted, q) => r.intentsOfUser(wanted, caller.id, q);
 
 /** An employer brings only its own orders, and only those it is recruiting for now. */
-const openOrdersOfOrganisation = select(
-  `SELECT id FROM job_order WHERE id = ANY ($1::uuid[]) AND employer_id = $2 AND state = 'open'`,
-  organisation,
-);
+const openOrdersOfOrganisation: RowRule = (r, caller, wanted, q) => r.openOrdersOfEmployer(wanted, caller.organisationId, q);
 
 const FAIR = { zh: '招聘会', en: 'Job fair' };
 const BOOTH = { zh: '展位', en: 'Booth' };

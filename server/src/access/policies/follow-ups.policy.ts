@@ -1,14 +1,8 @@
-import type { Role } from '../../users/user.entity';
-import type { Caller, PermissionDefinition, Querier } from '../access.types';
+import type { Role } from '../../common/role';
+import type { PermissionDefinition, RowRule } from '../access.types';
 
 /** Visits of the caller's station. */
-const visitsOfStation = async (q: Querier, caller: Caller, wanted: string[]) =>
-  (
-    await q.query<{ id: string }[]>(`SELECT id FROM follow_up_visit WHERE id = ANY($1::uuid[]) AND station_id = $2`, [
-      wanted,
-      caller.organisationId,
-    ])
-  ).map((r) => r.id);
+const visitsOfStation: RowRule = (r, caller, wanted, q) => r.visitsOfStation(wanted, caller.organisationId, q);
 
 const VISIT = { zh: '回访', en: 'Visit' };
 

@@ -1,16 +1,12 @@
-import type { Role } from '../../users/user.entity';
-import { ids, type Caller, type PermissionDefinition, type Querier } from '../access.types';
+import type { Role } from '../../common/role';
+import type { HandoverSide } from '../access.repository';
+import type { PermissionDefinition, RowRule } from '../access.types';
 
+/** Handovers with the caller's organisation on `side`. */
 const handoversOnSide =
-  (column: 'from_organisation_id' | 'to_organisation_id' | 'either') => async (q: Querier, caller: Caller, wanted: string[]) =>
-    ids(
-      await q.query<{ id: string }[]>(
-        `SELECT id FROM handover WHERE id = ANY($1::uuid[]) AND ${
-          column === 'either' ? '(from_organisation_id = $2 OR to_organisation_id = $2)' : `${column} = $2`
-        }`,
-        [wanted, caller.organisationId],
-      ),
-    );
+  (side: HandoverSide): RowRule =>
+  (r, caller, wanted, q) =>
+    r.handoversOnSide(wanted, caller.organisationId, side, q);
 
 const HANDOVER = { zh: '衔接记录', en: 'Handover' };
 
@@ -21,9 +17,9 @@ export const HANDOVERS_PERMISSIONS = {
     rules: { admin: { all: 'any' }, counsellor: { 'own-organisation': handoversOnSide('either') } },
   },
   /** The sending facility's steps (send, complete, cancel). */
-  'handover.send': { noun: HANDOVER, rules: { counsellor: { 'own-organisation': handoversOnSide('from_organisation_id') } } },
+  'handover.send': { noun: HANDOVER, rules: { counsellor: { 'own-organisation': handoversOnSide('sender') } } },
   /** The receiving station's steps (accept, reject). */
-  'handover.receive': { noun: HANDOVER, rules: { counsellor: { 'own-organisation': handoversOnSide('to_organisation_id') } } },
+  'handover.receive': { noun: HANDOVER, rules: { counsellor: { 'own-organisation': handoversOnSide('receiver') } } },
 } satisfies Record<string, PermissionDefinition>;
 
 export const HANDOVERS_CAPABILITIES = {} satisfies Record<string, readonly Role[]>;

@@ -1,5 +1,6 @@
-import { ids, type Caller, type PermissionDefinition, type Querier } from '../access.types';
-import type { Role } from '../../users/user.entity';
+import type { TraineeLinkedRows } from '../access.repository';
+import type { PermissionDefinition, RowRule } from '../access.types';
+import type { Role } from '../../common/role';
 import { traineeOfUser, traineesHeldByOrganisation, traineesReadableByOrganisation } from './trainees.policy';
 
 /**
@@ -12,81 +13,40 @@ import { traineeOfUser, traineesHeldByOrganisation, traineesReadableByOrganisati
  * trainee rules (`trainees.policy.ts`), so a handover moves them along with the file.
  */
 
-type TraineeRule = (q: Querier, caller: Caller, wanted: string[]) => Promise<string[]>;
-
 /**
- * Rows that belong to a trainee pass when their trainee passes `rule`. `sql` takes the wanted ids
- * as $1 and returns `id, trainee_id`; the trainee rule is asked once for all of them.
+ * Rows that belong to a trainee pass when their trainee passes `rule`; the trainee rule is asked
+ * once for all of them.
  */
 const byTrainee =
-  (sql: string, rule: TraineeRule) =>
-  async (q: Querier, caller: Caller, wanted: string[]): Promise<string[]> => {
-    const rows = await q.query<{ id: string; trainee_id: string }[]>(sql, [wanted]);
-    if (rows.length === 0) return [];
-    const ok = new Set(await rule(q, caller, [...new Set(rows.map((r) => r.trainee_id))]));
-    return rows.filter((r) => ok.has(r.trainee_id)).map((r) => r.id);
+  (rows: TraineeLinkedRows, rule: RowRule): RowRule =>
+  async (r, caller, wanted, q) => {
+    const links = await r.traineesOf(rows, wanted, q);
+    if (links.length === 0) return [];
+    const ok = new Set(await rule(r, caller, [...new Set(links.map((l) => l.traineeId))], q));
+    return links.filter((l) => ok.has(l.traineeId)).map((l) => l.id);
   };
 
 // ---- 中专 classes ----
 
 /** Classes the caller heads. */
-const classesHeaded = async (q: Querier, caller: Caller, wanted: string[]) =>
-  ids(
-    await q.query<{ id: string }[]>(`SELECT id FROM diploma_class WHERE id = ANY($1::uuid[]) AND head_teacher_id = $2`, [
-      wanted,
-      caller.id,
-    ]),
-  );
+const classesHeaded: RowRule = (r, caller, wanted, q) => r.classesHeadedBy(wanted, caller.id, q);
 
 /** Enrolments in a class the caller heads. */
-const classEnrolmentsHeaded = async (q: Querier, caller: Caller, wanted: string[]) =>
-  ids(
-    await q.query<{ id: string }[]>(
-      `SELECT e.id FROM class_enrolment e JOIN diploma_class c ON c.id = e.class_id WHERE e.id = ANY($1::uuid[]) AND c.head_teacher_id = $2`,
-      [wanted, caller.id],
-    ),
-  );
+const classEnrolmentsHeaded: RowRule = (r, caller, wanted, q) => r.classEnrolmentsHeadedBy(wanted, caller.id, q);
 
 /** Enrolments in a programme of the caller's school: the school decides who is admitted. */
-const classEnrolmentsOfSchool = async (q: Querier, caller: Caller, wanted: string[]) =>
-  ids(
-    await q.query<{ id: string }[]>(
-      `SELECT e.id FROM class_enrolment e JOIN diploma_class c ON c.id = e.class_id JOIN programme p ON p.id = c.programme_id
-        WHERE e.id = ANY($1::uuid[]) AND p.school_id = $2`,
-      [wanted, caller.organisationId],
-    ),
-  );
-
-const CLASS_ENROLMENT_TRAINEES = `SELECT id, trainee_id FROM class_enrolment WHERE id = ANY($1::uuid[])`;
+const classEnrolmentsOfSchool: RowRule = (r, caller, wanted, q) => r.classEnrolmentsOfSchool(wanted, caller.organisationId, q);
 
 /** Diplomas whose graduating enrolment was in a class the caller heads. */
-const diplomasOfClassesHeaded = async (q: Querier, caller: Caller, wanted: string[]) =>
-  ids(
-    await q.query<{ id: string }[]>(
-      `SELECT d.id FROM diploma d JOIN class_enrolment e ON e.id = d.enrolment_id JOIN diploma_class c ON c.id = e.class_id
-        WHERE d.id = ANY($1::uuid[]) AND c.head_teacher_id = $2`,
-      [wanted, caller.id],
-    ),
-  );
+const diplomasOfClassesHeaded: RowRule = (r, caller, wanted, q) => r.diplomasOfClassesHeadedBy(wanted, caller.id, q);
 
 // ---- skills-course sessions ----
 
 /** Sessions the caller teaches. */
-const sessionsTaught = async (q: Querier, caller: Caller, wanted: string[]) =>
-  ids(
-    await q.query<{ id: string }[]>(`SELECT id FROM course_session WHERE id = ANY($1::uuid[]) AND instructor_id = $2`, [wanted, caller.id]),
-  );
+const sessionsTaught: RowRule = (r, caller, wanted, q) => r.sessionsTaughtBy(wanted, caller.id, q);
 
 /** Enrolments in a session the caller teaches. */
-const sessionEnrolmentsTaught = async (q: Querier, caller: Caller, wanted: string[]) =>
-  ids(
-    await q.query<{ id: string }[]>(
-      `SELECT e.id FROM session_enrolment e JOIN course_session s ON s.id = e.session_id WHERE e.id = ANY($1::uuid[]) AND s.instructor_id = $2`,
-      [wanted, caller.id],
-    ),
-  );
-
-const SESSION_ENROLMENT_TRAINEES = `SELECT id, trainee_id FROM session_enrolment WHERE id = ANY($1::uuid[])`;
+const sessionEnrolmentsTaught: RowRule = (r, caller, wanted, q) => r.sessionEnrolmentsTaughtBy(wanted, caller.id, q);
 
 const CLASS = { zh: '班级', en: 'Class' };
 const ENROLMENT = { zh: '报名记录', en: 'Enrolment' };
@@ -115,7 +75,7 @@ export const LEARNING_PERMISSIONS = {
     noun: ENROLMENT,
     rules: {
       admin: { all: 'any' },
-      counsellor: { 'own-organisation': byTrainee(CLASS_ENROLMENT_TRAINEES, traineesHeldByOrganisation) },
+      counsellor: { 'own-organisation': byTrainee('class_enrolment', traineesHeldByOrganisation) },
       instructor: { 'own-organisation': classEnrolmentsHeaded },
     },
   },
@@ -124,9 +84,9 @@ export const LEARNING_PERMISSIONS = {
     noun: ENROLMENT,
     rules: {
       admin: { all: 'any' },
-      counsellor: { 'own-organisation': byTrainee(CLASS_ENROLMENT_TRAINEES, traineesReadableByOrganisation) },
+      counsellor: { 'own-organisation': byTrainee('class_enrolment', traineesReadableByOrganisation) },
       instructor: { 'own-organisation': classEnrolmentsHeaded },
-      trainee: { self: byTrainee(CLASS_ENROLMENT_TRAINEES, traineeOfUser) },
+      trainee: { self: byTrainee('class_enrolment', traineeOfUser) },
     },
   },
   /** Approve, waitlist or reject an application: the school that runs the programme (its instructors), or an admin. */
@@ -139,8 +99,8 @@ export const LEARNING_PERMISSIONS = {
     noun: ENROLMENT,
     rules: {
       admin: { all: 'any' },
-      counsellor: { 'own-organisation': byTrainee(CLASS_ENROLMENT_TRAINEES, traineesHeldByOrganisation) },
-      trainee: { self: byTrainee(CLASS_ENROLMENT_TRAINEES, traineeOfUser) },
+      counsellor: { 'own-organisation': byTrainee('class_enrolment', traineesHeldByOrganisation) },
+      trainee: { self: byTrainee('class_enrolment', traineeOfUser) },
     },
   },
   /** A diploma with its transcript: the holder, whoever reads the holder's file, the head teacher who graduated them, admins. */
@@ -149,10 +109,10 @@ export const LEARNING_PERMISSIONS = {
     rules: {
       admin: { all: 'any' },
       counsellor: {
-        'own-organisation': byTrainee(`SELECT id, trainee_id FROM diploma WHERE id = ANY($1::uuid[])`, traineesReadableByOrganisation),
+        'own-organisation': byTrainee('diploma', traineesReadableByOrganisation),
       },
       instructor: { 'own-organisation': diplomasOfClassesHeaded },
-      trainee: { self: byTrainee(`SELECT id, trainee_id FROM diploma WHERE id = ANY($1::uuid[])`, traineeOfUser) },
+      trainee: { self: byTrainee('diploma', traineeOfUser) },
     },
   },
 
@@ -174,7 +134,7 @@ export const LEARNING_PERMISSIONS = {
     noun: ENROLMENT,
     rules: {
       admin: { all: 'any' },
-      counsellor: { 'own-organisation': byTrainee(SESSION_ENROLMENT_TRAINEES, traineesHeldByOrganisation) },
+      counsellor: { 'own-organisation': byTrainee('session_enrolment', traineesHeldByOrganisation) },
       instructor: { 'own-organisation': sessionEnrolmentsTaught },
     },
   },
@@ -186,9 +146,9 @@ export const LEARNING_PERMISSIONS = {
     noun: ENROLMENT,
     rules: {
       admin: { all: 'any' },
-      counsellor: { 'own-organisation': byTrainee(SESSION_ENROLMENT_TRAINEES, traineesReadableByOrganisation) },
+      counsellor: { 'own-organisation': byTrainee('session_enrolment', traineesReadableByOrganisation) },
       instructor: { 'own-organisation': sessionEnrolmentsTaught },
-      trainee: { self: byTrainee(SESSION_ENROLMENT_TRAINEES, traineeOfUser) },
+      trainee: { self: byTrainee('session_enrolment', traineeOfUser) },
     },
   },
   /** Withdraw from a session: the organisation holding the trainee, the trainee, or an admin. */
@@ -196,8 +156,8 @@ export const LEARNING_PERMISSIONS = {
     noun: ENROLMENT,
     rules: {
       admin: { all: 'any' },
-      counsellor: { 'own-organisation': byTrainee(SESSION_ENROLMENT_TRAINEES, traineesHeldByOrganisation) },
-      trainee: { self: byTrainee(SESSION_ENROLMENT_TRAINEES, traineeOfUser) },
+      counsellor: { 'own-organisation': byTrainee('session_enrolment', traineesHeldByOrganisation) },
+      trainee: { self: byTrainee('session_enrolment', traineeOfUser) },
     },
   },
 } satisfies Record<string, PermissionDefinition>;

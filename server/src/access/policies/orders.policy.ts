@@ -1,22 +1,14 @@
-import type { Role } from '../../users/user.entity';
-import { ids, type Caller, type PermissionDefinition, type Querier } from '../access.types';
+import type { Role } from '../../common/role';
+import type { Caller, PermissionDefinition, RowRule } from '../access.types';
 
 /** An employer's own orders, in any state. */
-const ordersOfEmployer = async (q: Querier, caller: Caller, wanted: string[]) =>
-  ids(
-    await q.query<{ id: string }[]>(`SELECT id FROM job_order WHERE id = ANY($1::uuid[]) AND employer_id = $2`, [
-      wanted,
-      caller.organisationId,
-    ]),
-  );
+const ordersOfEmployer: RowRule = (r, caller, wanted, q) => r.ordersOfEmployer(wanted, caller.organisationId, q);
 
 /** Orders that are published: counsellors match and recommend against them. Drafts stay the employer's. */
-const publishedOrders = async (q: Querier, _caller: Caller, wanted: string[]) =>
-  ids(await q.query<{ id: string }[]>(`SELECT id FROM job_order WHERE id = ANY($1::uuid[]) AND state = 'open'`, [wanted]));
+const publishedOrders: RowRule = (r, _caller, wanted, q) => r.openOrders(wanted, q);
 
 /** Orders that were ever published (open, filled or closed): their placements and history stay readable. */
-const everPublishedOrders = async (q: Querier, _caller: Caller, wanted: string[]) =>
-  ids(await q.query<{ id: string }[]>(`SELECT id FROM job_order WHERE id = ANY($1::uuid[]) AND state <> 'draft'`, [wanted]));
+const everPublishedOrders: RowRule = (r, _caller, wanted, q) => r.everPublishedOrders(wanted, q);
 
 const ORDER = { zh: '订单', en: 'Order' };
 

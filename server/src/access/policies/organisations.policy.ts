@@ -1,5 +1,5 @@
 import type { PermissionDefinition } from '../access.types';
-import type { Role } from '../../users/user.entity';
+import type { Role } from '../../common/role';
 
 export const ORGANISATIONS_PERMISSIONS = {} satisfies Record<string, PermissionDefinition>;
 

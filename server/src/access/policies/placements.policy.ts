@@ -1,5 +1,5 @@
-import type { Role } from '../../users/user.entity';
-import { ids, type Caller, type PermissionDefinition, type Querier } from '../access.types';
+import type { Role } from '../../common/role';
+import type { Caller, PermissionDefinition, RowRule } from '../access.types';
 
 /**
  * Which placements a list or a row read reaches. `holder`: placements of the trainees an
@@ -27,30 +27,11 @@ export function placementScopeOf(caller: Caller): PlacementScope | null {
   }
 }
 
-const ofHeldTrainees = async (q: Querier, caller: Caller, wanted: string[]) =>
-  ids(
-    await q.query<{ id: string }[]>(
-      `SELECT p.id FROM placement p JOIN trainee t ON t.id = p.trainee_id WHERE p.id = ANY($1::uuid[]) AND t.organisation_id = $2`,
-      [wanted, caller.organisationId],
-    ),
-  );
+const ofHeldTrainees: RowRule = (r, caller, wanted, q) => r.placementsOfHeldTrainees(wanted, caller.organisationId, q);
 
-const onEmployersOrders = async (q: Querier, caller: Caller, wanted: string[]) =>
-  ids(
-    await q.query<{ id: string }[]>(
-      `SELECT p.id FROM placement p JOIN job_order o ON o.id = p.order_id JOIN trainee t ON t.id = p.trainee_id
-        WHERE p.id = ANY($1::uuid[]) AND o.employer_id = $2 AND p.state <> 'suggested' AND t.job_matching_consent`,
-      [wanted, caller.organisationId],
-    ),
-  );
+const onEmployersOrders: RowRule = (r, caller, wanted, q) => r.placementsOnEmployersOrders(wanted, caller.organisationId, q);
 
-const traineesOwn = async (q: Querier, caller: Caller, wanted: string[]) =>
-  ids(
-    await q.query<{ id: string }[]>(
-      `SELECT p.id FROM placement p JOIN trainee t ON t.id = p.trainee_id WHERE p.id = ANY($1::uuid[]) AND t.user_id = $2 AND p.state <> 'suggested'`,
-      [wanted, caller.id],
-    ),
-  );
+const traineesOwn: RowRule = (r, caller, wanted, q) => r.placementsOfTraineeUser(wanted, caller.id, q);
 
 const PLACEMENT = { zh: '推荐记录', en: 'Placement' };
 

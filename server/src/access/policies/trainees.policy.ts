@@ -1,31 +1,17 @@
-import { ids, type Caller, type PermissionDefinition, type Querier } from '../access.types';
+import type { PermissionDefinition, RowRule } from '../access.types';
 
 /**
  * A counsellor's organisation reads the trainees it holds, those it handed over (what it recorded
  * stays readable to it) and those being handed over to it.
  */
-export const traineesReadableByOrganisation = async (q: Querier, caller: Caller, wanted: string[]) =>
-  ids(
-    await q.query<{ id: string }[]>(
-      `SELECT t.id FROM trainee t WHERE t.id = ANY($1::uuid[]) AND (t.organisation_id = $2 OR EXISTS (
-         SELECT 1 FROM handover h WHERE h.trainee_id = t.id AND (
-           (h.from_organisation_id = $2 AND h.state = 'completed') OR (h.to_organisation_id = $2 AND h.state IN ('sent', 'accepted')))))`,
-      [wanted, caller.organisationId],
-    ),
-  );
+export const traineesReadableByOrganisation: RowRule = (r, caller, wanted, q) =>
+  r.traineesReadableByOrganisation(wanted, caller.organisationId, q);
 
 /** Only the organisation that holds a trainee changes the record. */
-export const traineesHeldByOrganisation = async (q: Querier, caller: Caller, wanted: string[]) =>
-  ids(
-    await q.query<{ id: string }[]>(`SELECT id FROM trainee WHERE id = ANY($1::uuid[]) AND organisation_id = $2`, [
-      wanted,
-      caller.organisationId,
-    ]),
-  );
+export const traineesHeldByOrganisation: RowRule = (r, caller, wanted, q) => r.traineesHeldByOrganisation(wanted, caller.organisationId, q);
 
 /** A trainee's own record. */
-export const traineeOfUser = async (q: Querier, caller: Caller, wanted: string[]) =>
-  ids(await q.query<{ id: string }[]>(`SELECT id FROM trainee WHERE id = ANY($1::uuid[]) AND user_id = $2`, [wanted, caller.id]));
+export const traineeOfUser: RowRule = (r, caller, wanted, q) => r.traineesOfUser(wanted, caller.id, q);
 
 const TRAINEE = { zh: '学员档案', en: 'Trainee record' };
 

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ORGANISATION_TYPES, type OrganisationType } from '../../organisations/organisation.entity';
-import { ROLES, type Role } from '../../users/user.entity';
+import { ROLES, type Role } from '../../common/role';
 
 /** The signed-in user as the login contract pins it. */
 export class SessionUserDto {

@@ -1,6 +1,6 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import type { Role } from '../../users/user.entity';
+import type { Role } from '../role';
 
 export const IS_PUBLIC_KEY = 'jbh:public';
 export const ROLES_KEY = 'jbh:roles';

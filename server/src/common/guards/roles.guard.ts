@@ -1,6 +1,6 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Role } from '../../users/user.entity';
+import type { Role } from '../role';
 import type { AuthUser } from '../auth-user';
 import { IS_PUBLIC_KEY, ROLES_KEY, type Scope, SCOPE_KEY, type ScopeDeclaration } from '../decorators/access.decorator';
 import { DomainError } from '../domain-error';

@@ -83,12 +83,14 @@ export class FollowUpQueryDto extends PageQueryDto {
 
   @IsOptional()
   @IsUUID()
+  @MaxLength(36)
   traineeId?: string;
 }
 
 /** A visit recorded in a few taps. `clientRef` makes a replay after a dropped connection harmless. */
 export class RecordVisitDto {
   @IsUUID()
+  @MaxLength(36)
   clientRef: string;
 
   @IsIn(['done', 'missed', 'unreachable'])
@@ -96,6 +98,7 @@ export class RecordVisitDto {
   state: 'done' | 'missed' | 'unreachable';
 
   @IsDateString({ strict: true })
+  @MaxLength(40)
   visitedOn: string;
 
   @IsOptional()
@@ -143,5 +146,6 @@ export class RecordVisitDto {
 
 export class AssignVisitDto {
   @IsUUID()
+  @MaxLength(36)
   userId: string;
 }

@@ -72,15 +72,18 @@ export class HandoverQueryDto extends PageQueryDto {
 
 export class CreateHandoverDto {
   @IsUUID()
+  @MaxLength(36)
   traineeId: string;
 
   /** The receiving community station; defaults to the station of the trainee's home division. */
   @IsOptional()
   @IsUUID()
+  @MaxLength(36)
   toOrganisationId?: string;
 
   /** Planned release date. */
   @IsDateString({ strict: true })
+  @MaxLength(40)
   releaseDate: string;
 }
 
@@ -123,6 +126,7 @@ export class CompleteHandoverDto {
   handoverPlace: string;
 
   @IsDateString({ strict: true })
+  @MaxLength(40)
   handedOverOn: string;
 }
 

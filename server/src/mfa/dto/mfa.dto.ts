@@ -11,6 +11,7 @@ export class MfaCodeDto {
   @Transform(digitsOnly)
   @IsString()
   @Matches(/^\d{6}$/, { message: 'code must be 6 digits' })
+  @MaxLength(6)
   code: string;
 }
 
@@ -25,6 +26,7 @@ export class MfaLoginDto {
   @Transform(digitsOnly)
   @IsString()
   @Matches(/^\d{6}$/, { message: 'code must be 6 digits' })
+  @MaxLength(6)
   code?: string;
 
   /** One of the recovery codes given at enrolment (each works once), when the phone is not at hand. */

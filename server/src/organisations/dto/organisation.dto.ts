@@ -48,6 +48,7 @@ export class OrganisationQueryDto extends PageQueryDto {
 
   @IsOptional()
   @Matches(/^\d{6}$/, { message: 'divisionCode must be 6 digits' })
+  @MaxLength(6)
   divisionCode?: string;
 
   /** Part of the name or the credit code. */
@@ -69,6 +70,7 @@ export class CreateOrganisationDto {
   type: OrganisationType;
 
   @Matches(/^\d{6}$/, { message: 'divisionCode must be a 6-digit division code' })
+  @MaxLength(6)
   divisionCode: string;
 
   /** Required for employers. */
@@ -76,6 +78,7 @@ export class CreateOrganisationDto {
   @Transform(upperTrim)
   @IsString()
   @Matches(/^[0-9A-HJ-NP-RT-UW-Y]{18}$/, { message: 'creditCode must be 18 characters of the GB 32100 alphabet' })
+  @MaxLength(18)
   creditCode?: string;
 
   /** Accept a credit code whose check digit fails (the admin has seen the licence); needs a reason. */
@@ -97,6 +100,7 @@ export class CreateOrganisationDto {
 
   @IsOptional()
   @Matches(/^[0-9+\- ]{5,20}$/, { message: 'contactPhone must be a phone number' })
+  @MaxLength(20)
   contactPhone?: string;
 }
 
@@ -110,6 +114,7 @@ export class UpdateOrganisationDto {
 
   @IsOptional()
   @Matches(/^\d{6}$/, { message: 'divisionCode must be a 6-digit division code' })
+  @MaxLength(6)
   divisionCode?: string;
 
   /** Deactivate or reactivate a facility, station, school or provider. */
@@ -125,6 +130,7 @@ export class UpdateOrganisationDto {
 
   @IsOptional()
   @Matches(/^[0-9+\- ]{5,20}$/, { message: 'contactPhone must be a phone number' })
+  @MaxLength(20)
   contactPhone?: string;
 }
 

@@ -1,10 +1,11 @@
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/dto/page.dto';
-import { ROLES, type Role } from '../user.entity';
+import { ROLES, type Role } from '../../common/role';
 
 export class UserQueryDto extends PageQueryDto {
   @IsOptional()
   @IsUUID()
+  @MaxLength(36)
   organisationId?: string;
 
   @IsOptional()

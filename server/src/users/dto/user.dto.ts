@@ -1,8 +1,21 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { ORGANISATION_TYPES, type OrganisationType } from '../../organisations/organisation.entity';
-import { PERMISSIONS, type Permission, ROLES, type Role } from '../user.entity';
+import { ROLES, type Role } from '../../common/role';
+import { PERMISSIONS, type Permission } from '../user.entity';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const lowerTrim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
@@ -48,6 +61,7 @@ export class CreateUserDto {
   /** 3–40 characters: lower-case letters, digits, `.`, `_`, `-`. */
   @Transform(lowerTrim)
   @Matches(/^[a-z0-9._-]{3,40}$/, { message: 'username must be 3–40 lower-case letters, digits, ".", "_" or "-"' })
+  @MaxLength(40)
   username: string;
 
   @Transform(trim)
@@ -61,10 +75,12 @@ export class CreateUserDto {
   role: StaffRole;
 
   @IsUUID()
+  @MaxLength(36)
   organisationId: string;
 
   @IsOptional()
   @Matches(/^[0-9+\- ]{5,20}$/, { message: 'phone must be a phone number' })
+  @MaxLength(20)
   phone?: string;
 
   /** Initial password; the user should change it at first sign-in. */
@@ -84,6 +100,7 @@ export class UpdateUserDto {
 
   @IsOptional()
   @Matches(/^[0-9+\- ]{5,20}$/, { message: 'phone must be a phone number' })
+  @MaxLength(20)
   phone?: string;
 
   /** Disabling ends every session of the account at once. */
@@ -108,6 +125,8 @@ export class SetPermissionsDto {
   @ArrayUnique()
   @IsIn(PERMISSIONS, { each: true })
   @ApiProperty({ enum: PERMISSIONS, isArray: true })
+  // At most the distinct values of PERMISSIONS (@ArrayUnique, @IsIn): a bound never reached.
+  @ArrayMaxSize(10)
   permissions: Permission[];
 
   /** Why (e.g. the approval document's number); shown to the audit administrator. */
