@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { assertPasswordAcceptable, hashPassword } from '../auth/password';
+import { assertPasswordAcceptable, hashPassword } from '../users/password';
 import type { RequestContext } from '../common/auth-user';
 import { DomainError } from '../common/domain-error';
 import { OrganisationsService } from '../organisations/organisations.service';

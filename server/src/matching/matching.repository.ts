@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Weights } from './matching.entities';
 
 /** The facts one score is made of, for one trainee × one order (all computed in PostgreSQL). */
@@ -242,5 +242,50 @@ export class MatchingRepository {
       `INSERT INTO matching_ranking (order_id, trainee_id, weights_version, requested_by, result_count) VALUES ($1, $2, $3, $4, $5)`,
       [entry.orderId, entry.traineeId, entry.version, entry.by, entry.count],
     );
+  }
+
+  /** The latest weights, with their note and when they were set. */
+  async latestWeights(): Promise<{ version: number; weights: Weights; note: string | null; created_at: Date }> {
+    const [w] = await this.dataSource.query<{ version: number; weights: Weights; note: string | null; created_at: Date }[]>(
+      `SELECT version, weights, note, created_at FROM matching_weights ORDER BY version DESC LIMIT 1`,
+    );
+    return w!;
+  }
+
+  /** Stores a new version of the weights; returns its number. */
+  async addWeights(weights: Weights, note: string | null, by: string, m: EntityManager): Promise<number> {
+    const [row] = await m.query<{ version: number }[]>(
+      `INSERT INTO matching_weights (weights, note, created_by) VALUES ($1, $2, $3) RETURNING version`,
+      [JSON.stringify(weights), note, by],
+    );
+    return row!.version;
+  }
+
+  /** Sets (or replaces) a trainee's readiness note; returns when it was set. */
+  async setReadiness(traineeId: string, ready: boolean, note: string | null, by: string): Promise<Date> {
+    const [row] = await this.dataSource.query<{ set_at: Date }[]>(
+      `INSERT INTO trainee_readiness (trainee_id, ready, note, set_by) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (trainee_id) DO UPDATE SET ready = EXCLUDED.ready, note = EXCLUDED.note, set_by = EXCLUDED.set_by, set_at = now()
+       RETURNING set_at`,
+      [traineeId, ready, note, by],
+    );
+    return row!.set_at;
+  }
+
+  /** The trainee record of a signed-in trainee account, if any. */
+  async traineeIdOfUser(userId: string): Promise<string | null> {
+    const [own] = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM trainee WHERE user_id = $1`, [userId]);
+    return own?.id ?? null;
+  }
+
+  /** What a ranking shows of its order, and its state. */
+  async orderHeader(
+    orderId: string,
+  ): Promise<{ title: string; employer_name: string; state: string; required_level: number | null } | null> {
+    const [o] = await this.dataSource.query<{ title: string; employer_name: string; state: string; required_level: number | null }[]>(
+      `SELECT o.title, e.name AS employer_name, o.state, o.required_level FROM job_order o JOIN organisation e ON e.id = o.employer_id WHERE o.id = $1`,
+      [orderId],
+    );
+    return o ?? null;
   }
 }

@@ -124,12 +124,9 @@ export class MatchingService {
   async ordersFor(user: AuthUser, traineeId: string | null, ctx: RequestContext): Promise<OrderMatchesDto> {
     let id: string;
     if (traineeId === null) {
-      const [own] = await this.dataSource.query<{ id: string; job_matching_consent: boolean }[]>(
-        `SELECT id, job_matching_consent FROM trainee WHERE user_id = $1`,
-        [user.id],
-      );
+      const own = await this.matching.traineeIdOfUser(user.id);
       if (!own) throw notFound('学员档案', 'Trainee record');
-      id = own.id;
+      id = own;
     } else {
       await this.access.requireAccess(user, 'trainee.match', traineeId);
       id = traineeId;
@@ -165,10 +162,8 @@ export class MatchingService {
   }
 
   async weights(): Promise<WeightsDto> {
-    const [w] = await this.dataSource.query<{ version: number; weights: Weights; note: string | null; created_at: Date }[]>(
-      `SELECT version, weights, note, created_at FROM matching_weights ORDER BY version DESC LIMIT 1`,
-    );
-    return { version: w!.version, ...w!.weights, note: w!.note, createdAt: new Date(w!.created_at).toISOString() };
+    const w = await this.matching.latestWeights();
+    return { version: w.version, ...w.weights, note: w.note, createdAt: new Date(w.created_at).toISOString() };
   }
 
   async setWeights(user: AuthUser, dto: SetWeightsDto, ctx: RequestContext): Promise<WeightsDto> {
@@ -182,16 +177,13 @@ export class MatchingService {
         { sum },
       );
     await this.dataSource.transaction(async (m) => {
-      const [row] = await m.query<{ version: number }[]>(
-        `INSERT INTO matching_weights (weights, note, created_by) VALUES ($1, $2, $3) RETURNING version`,
-        [JSON.stringify(weights), dto.note ?? null, user.id],
-      );
+      const version = await this.matching.addWeights(weights, dto.note ?? null, user.id, m);
       await this.audit.record(
         {
           actor: user,
           action: 'matching.weights',
           subjectType: 'matching_weights',
-          subjectId: String(row!.version),
+          subjectId: String(version),
           result: 'success',
           ctx,
           detail: weights,
@@ -204,12 +196,7 @@ export class MatchingService {
 
   async setReadiness(user: AuthUser, traineeId: string, dto: ReadinessDto, ctx: RequestContext): Promise<ReadinessResultDto> {
     await this.access.requireAccess(user, 'trainee.write', traineeId);
-    const [row] = await this.dataSource.query<{ set_at: Date }[]>(
-      `INSERT INTO trainee_readiness (trainee_id, ready, note, set_by) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (trainee_id) DO UPDATE SET ready = EXCLUDED.ready, note = EXCLUDED.note, set_by = EXCLUDED.set_by, set_at = now()
-       RETURNING set_at`,
-      [traineeId, dto.ready, dto.note ?? null, user.id],
-    );
+    const setAt = await this.matching.setReadiness(traineeId, dto.ready, dto.note ?? null, user.id);
     await this.audit.record({
       actor: user,
       action: 'matching.readiness',
@@ -218,15 +205,12 @@ export class MatchingService {
       result: 'success',
       ctx,
     });
-    return { traineeId, ready: dto.ready, note: dto.note ?? null, setAt: new Date(row!.set_at).toISOString() };
+    return { traineeId, ready: dto.ready, note: dto.note ?? null, setAt: new Date(setAt).toISOString() };
   }
 
   /** Counsellors and admins rank for open orders (and the ones they have filled); drafts are the employer's own. */
   private async visibleOrder(orderId: string): Promise<{ title: string; employer_name: string; required_level: number | null }> {
-    const [o] = await this.dataSource.query<{ title: string; employer_name: string; state: string; required_level: number | null }[]>(
-      `SELECT o.title, e.name AS employer_name, o.state, o.required_level FROM job_order o JOIN organisation e ON e.id = o.employer_id WHERE o.id = $1`,
-      [orderId],
-    );
+    const o = await this.matching.orderHeader(orderId);
     if (!o || o.state === 'draft') throw notFoundOrder();
     return o;
   }

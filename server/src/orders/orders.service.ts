@@ -1,16 +1,17 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser, RequestContext } from '../common/auth-user';
 import { Clock } from '../common/clock';
 import { badRequest, DomainError, notFound } from '../common/domain-error';
 import { type Page, pageOf } from '../common/dto/page.dto';
-import { OrganisationsRepository } from '../organisations/organisations.repository';
+import { OrganisationsService } from '../organisations/organisations.service';
 import { SKILL_LEVELS } from '../reference/data/divisions';
 import { ReferenceService } from '../reference/reference.service';
 import type { CreateOrderDto, OrderDto, OrderQueryDto, UpdateOrderDto } from './dto/order.dto';
-import { JobOrder, type OrderState } from './order.entity';
+import type { JobOrder, OrderState } from './order.entity';
+import { type OrderRow, OrdersRepository } from './orders.repository';
 
 const notFoundOrder = () => notFound('订单', 'Order');
 export const levelLabel = (level: number | null) => {
@@ -25,35 +26,23 @@ export const levelLabel = (level: number | null) => {
 @Injectable()
 export class OrdersService {
   constructor(
-    private readonly organisations: OrganisationsRepository,
+    private readonly organisations: OrganisationsService,
     private readonly reference: ReferenceService,
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
     private readonly access: AccessService,
+    private readonly orders: OrdersRepository,
   ) {}
 
   async list(user: AuthUser, q: OrderQueryDto): Promise<Page<OrderDto>> {
-    const params: unknown[] = [];
-    const where: string[] = [];
-    const visible = this.access.orderFilter(user);
-    if (visible.employerId) where.push(`o.employer_id = $${params.push(visible.employerId)}`);
-    if (visible.openOnly) where.push(`o.state = 'open'`);
-    if (q.state) where.push(`o.state = $${params.push(q.state)}`);
-    if (q.occupationCode) where.push(`o.occupation_code = $${params.push(q.occupationCode)}`);
-    if (q.divisionCode) where.push(`o.division_code = $${params.push(q.divisionCode)}`);
-    const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ n }] = await this.dataSource.query<[{ n: number }]>(`SELECT count(*)::int AS n FROM job_order o ${whereSql}`, params);
-    const rows = await this.dataSource.query<Record<string, unknown>[]>(
-      `${SELECT} ${whereSql} ORDER BY o.deadline, o.id LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
-      params,
-    );
+    const [rows, n] = await this.orders.search(this.access.orderFilter(user), q);
     return pageOf(rows.map(toOrderDto), n, q);
   }
 
   async get(user: AuthUser, id: string): Promise<OrderDto> {
     await this.access.requireAccess(user, 'order.read', id);
-    const [r] = await this.dataSource.query<Record<string, unknown>[]>(`${SELECT} WHERE o.id = $1`, [id]);
+    const r = await this.orders.findRow(id);
     if (!r) throw notFoundOrder();
     return toOrderDto(r);
   }
@@ -61,9 +50,9 @@ export class OrdersService {
   async create(user: AuthUser, dto: CreateOrderDto, ctx: RequestContext): Promise<OrderDto> {
     await this.validate(dto);
     const id = await this.dataSource.transaction(async (m) => {
-      const repo = m.getRepository(JobOrder);
-      const o = await repo.save(
-        repo.create({ ...dto, employerId: user.organisationId, state: 'draft', requiredLevel: dto.requiredLevel ?? null }),
+      const o = await this.orders.create(
+        { ...dto, employerId: user.organisationId, state: 'draft', requiredLevel: dto.requiredLevel ?? null },
+        m,
       );
       await this.audit.record({ actor: user, action: 'order.create', subjectType: 'order', subjectId: o.id, result: 'success', ctx }, m);
       return o.id;
@@ -78,7 +67,7 @@ export class OrdersService {
     }
     await this.validate({ ...current, ...dto });
     await this.dataSource.transaction(async (m) => {
-      await m.getRepository(JobOrder).update({ id }, dto);
+      await this.orders.update(id, dto, m);
       await this.audit.record(
         {
           actor: user,
@@ -98,7 +87,7 @@ export class OrdersService {
   /** Opening makes the order visible to counsellors; only verified employers may. */
   async open(user: AuthUser, id: string, ctx: RequestContext): Promise<OrderDto> {
     const o = await this.own(user, id);
-    const employer = await this.organisations.findInScope(user.organisationId, { kind: 'all' });
+    const employer = await this.organisations.findOrganisation(user.organisationId);
     if (employer?.status !== 'verified') {
       throw new DomainError(
         HttpStatus.FORBIDDEN,
@@ -119,13 +108,7 @@ export class OrdersService {
   private async move(user: AuthUser, id: string, from: OrderState[], to: OrderState, ctx: RequestContext): Promise<OrderDto> {
     await this.own(user, id);
     await this.dataSource.transaction(async (m) => {
-      const res = await m
-        .createQueryBuilder()
-        .update(JobOrder)
-        .set({ state: to, ...(to === 'open' ? { openedAt: this.clock.now() } : { closedAt: this.clock.now() }) })
-        .where('id = :id AND state IN (:...from)', { id, from })
-        .execute();
-      if (!res.affected)
+      if (!(await this.orders.transition(id, from, to, this.clock.now(), m)))
         throw badRequest(
           'ORDER_STATE',
           `订单当前状态不能${to === 'open' ? '发布' : '关闭'}。`,
@@ -139,7 +122,7 @@ export class OrdersService {
   /** An employer's own order (others: 404). */
   private async own(user: AuthUser, id: string): Promise<JobOrder> {
     await this.access.requireAccess(user, 'order.manage', id);
-    const o = await this.dataSource.getRepository(JobOrder).findOneBy({ id });
+    const o = await this.orders.findById(id);
     if (!o) throw notFoundOrder();
     return o;
   }
@@ -162,33 +145,41 @@ export class OrdersService {
     if (o.wageMin != null && o.wageMax != null && o.wageMin > o.wageMax)
       throw badRequest('WAGE_RANGE', '最低工资不能高于最高工资。', 'The minimum wage is above the maximum.');
   }
+
+  /** For other modules: an order's state and title (an order class checks it is still recruiting). */
+  async findOrder(id: string): Promise<{ state: OrderState; title: string } | null> {
+    const o = await this.orders.findById(id);
+    return o ? { state: o.state, title: o.title } : null;
+  }
+
+  /** For recommendations: the order's state and title, share-locked for the caller's transaction. */
+  shareLock(id: string, m: EntityManager): Promise<{ state: OrderState; title: string } | null> {
+    return this.orders.shareLock(id, m);
+  }
 }
 
-const SELECT = `SELECT o.*, o.start_date::text AS start_date, o.deadline::text AS deadline, e.name AS employer_name, oc.name AS occupation_name, d.name AS division_name
-  FROM job_order o JOIN organisation e ON e.id = o.employer_id JOIN occupation oc ON oc.code = o.occupation_code JOIN division d ON d.code = o.division_code`;
-
-function toOrderDto(r: Record<string, unknown>): OrderDto {
+function toOrderDto(r: OrderRow): OrderDto {
   return {
-    id: r.id as string,
-    employerId: r.employer_id as string,
-    employerName: r.employer_name as string,
-    title: r.title as string,
-    occupationCode: r.occupation_code as string,
-    occupationName: r.occupation_name as string,
-    headcount: r.headcount as number,
-    requiredLevel: r.required_level as number | null,
-    requiredLevelName: levelLabel(r.required_level as number | null),
-    diplomaWanted: r.diploma_wanted as boolean,
-    divisionCode: r.division_code as string,
-    divisionName: r.division_name as string,
-    workplaceAddress: r.workplace_address as string | null,
-    wageMin: r.wage_min as number | null,
-    wageMax: r.wage_max as number | null,
-    boardAndLodging: r.board_and_lodging as OrderDto['boardAndLodging'],
-    startDate: r.start_date as string,
-    deadline: r.deadline as string,
-    description: r.description as string | null,
-    state: r.state as OrderState,
-    createdAt: new Date(r.created_at as string).toISOString(),
+    id: r.id,
+    employerId: r.employer_id,
+    employerName: r.employer_name,
+    title: r.title,
+    occupationCode: r.occupation_code,
+    occupationName: r.occupation_name,
+    headcount: r.headcount,
+    requiredLevel: r.required_level,
+    requiredLevelName: levelLabel(r.required_level),
+    diplomaWanted: r.diploma_wanted,
+    divisionCode: r.division_code,
+    divisionName: r.division_name,
+    workplaceAddress: r.workplace_address,
+    wageMin: r.wage_min,
+    wageMax: r.wage_max,
+    boardAndLodging: r.board_and_lodging,
+    startDate: r.start_date,
+    deadline: r.deadline,
+    description: r.description,
+    state: r.state,
+    createdAt: new Date(r.created_at).toISOString(),
   };
 }

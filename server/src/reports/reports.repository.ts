@@ -313,6 +313,21 @@ export class ReportsRepository {
       ORDER BY f.fair_date DESC, f.id`;
     return this.run(sql, funnelParams(f));
   }
+
+  /** An organisation's type (`facility`, `station`, …); null when there is none with this id. */
+  async organisationType(id: string): Promise<string | null> {
+    const [org] = await this.dataSource.query<{ type: string }[]>('SELECT type FROM organisation WHERE id = $1::uuid', [id]);
+    return org?.type ?? null;
+  }
+
+  /** Whether `id` is an organisation of type `type`. */
+  async isOrganisationOfType(id: string, type: string): Promise<boolean> {
+    const [found] = await this.dataSource.query<{ ok: number }[]>(
+      'SELECT 1 AS ok FROM organisation WHERE id = $1::uuid AND type = $2::text',
+      [id, type],
+    );
+    return !!found;
+  }
 }
 
 /** A counsellor's trainees: held by their organisation now, or handed over from or to it. */

@@ -1,6 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import ExcelJS from 'exceljs';
-import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser, RequestContext } from '../common/auth-user';
@@ -8,7 +6,18 @@ import { Clock } from '../common/clock';
 import { badRequest } from '../common/domain-error';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env';
-import { type CohortDim, type CubeRow, idOf, type Measure, protectCube, SETTLE_MONTHS, settlesOn } from './cohort-cube';
+import {
+  type CohortSlice,
+  count,
+  GROUP_ZH,
+  groupLabel,
+  hidesNumerator,
+  labelled,
+  pending,
+  type Selection,
+  type SliceCell,
+} from './cohort-slice';
+import { type CohortDim, type CubeRow, idOf, type Measure, protectCube, settlesOn } from './cohort-cube';
 import {
   type AbstinenceReportDto,
   type AbstinenceRowDto,
@@ -19,9 +28,8 @@ import {
   type MottoRowDto,
   type OrderFunnelReportDto,
   type OutcomeQueryDto,
-  type RateDto,
 } from './dto/report.dto';
-import { percent, rateOf, withheldRate } from './rates';
+import { rateOf, withheldRate } from './rates';
 import {
   ABSTINENCE_MEASURES,
   ABSTINENCE_YEARS,
@@ -32,40 +40,10 @@ import {
   type ReportGroup,
   ReportsRepository,
 } from './reports.repository';
+import { writeOutcomesWorkbook } from './outcomes-workbook';
 import { suppress } from './suppression';
 
 const ORDER_ROWS_SHOWN = 100;
-
-/** One dimension narrowed to one group: a filter, or a counsellor's own organisation. */
-interface Selection {
-  dim: CohortDim;
-  key: string;
-}
-
-/** What a cohort report reads: a release year or quarter, one dimension at most narrowed, one grouping. */
-interface CohortSlice {
-  asOf: string;
-  cohort: string;
-  year: number;
-  /** Null: the whole year. */
-  quarter: number | null;
-  groupBy: ReportGroup;
-  selection: Selection | null;
-  /** The narrowing names nothing the caller may see (another organisation than their own). */
-  empty: boolean;
-}
-
-/** A cell of the answer with the shares withheld in it (by measure name). */
-interface SliceCell {
-  row: CubeRow;
-  /** Organisation id, division code, quarter (2024Q2); null for the total or a group with nothing recorded. */
-  key: string | null;
-  isTotal: boolean;
-  withheld: (measure: string) => boolean;
-  /** For a share measured `months` after release: the day it is first published, when that is after today; else null. */
-  pendingUntil: (months: number) => string | null;
-  label: { zh: string; en: string };
-}
 
 /**
  * Is the motto coming true? Outcome reports for admins (everything) and counsellors (the trainees their
@@ -77,7 +55,6 @@ interface SliceCell {
 export class ReportsService {
   constructor(
     private readonly reports: ReportsRepository,
-    private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly access: AccessService,
     private readonly clock: Clock,
@@ -247,130 +224,7 @@ export class ReportsService {
       await this.buildOrderFunnel(user, q),
       await this.buildFairFunnel(user, q),
     ];
-    const k = motto.minCell;
-    const wb = new ExcelJS.Workbook();
-    wb.creator = 'Jinbuhuan';
-    const about = wb.addWorksheet('说明');
-    about.columns = [{ width: 24 }, { width: 90 }];
-    about.addRows([
-      ['报表', '金不换 · 成效报表（掌握一项技能、获得一个文凭、谋得一份职业）'],
-      ['统计日期', motto.asOf],
-      ['出所队列', cohortZh(slice.cohort)],
-      ['范围', await this.selectionZh(slice)],
-      ['分组', GROUP_ZH[slice.groupBy]],
-      ['订单/招聘会日期', `${q.from ?? '不限'} 至 ${q.to ?? '不限'}`],
-      [
-        '小样本隐藏',
-        `少于 ${k} 人的组，或有该结果、没有该结果的人数为 1 至 ${k - 1} 人的组，比例和人数都不显示（“—”），以免识别到个人；` +
-          '为使隐藏的数字不能由合计、其他行或其他报表相减推算出来，另有一些格也一并隐藏。各格为何隐藏不逐一说明：说明本身会泄露信息。',
-      ],
-      [
-        '尚未公布',
-        `一批人要到全部满该时长、再过 ${SETTLE_MONTHS} 个月（回访等记录齐全）后才公布该比例，此前记为“—”：数字逐日变动，前后两天相减就是一个人的情况。`,
-      ],
-      ['技能证书率', '已出所人员中持有至少一本职业技能等级证书的比例。'],
-      ['文凭率', '已出所人员中获得中专文凭的比例。'],
-      ['N个月就业率', '出所满 N 个月的人员中，在出所后第 N 个月有在职录用记录或第 N 个月回访为就业/自主创业的比例。'],
-      [
-        '操守保持率',
-        '出所满 1/2/3 年的人员中，第 12/24/36 个月回访已联系到并记录操守状况者里保持操守的比例；“联系到”一列是其占应访人数的比例。',
-      ],
-    ]);
-    about.getColumn(1).font = { bold: true };
-
-    const m = wb.addWorksheet('技能文凭就业');
-    m.addRow([
-      GROUP_ZH[slice.groupBy],
-      '出所人数',
-      '证书人数',
-      '证书率',
-      '文凭人数',
-      '文凭率',
-      ...EMPLOYMENT_MONTHS.flatMap((n) => [`满${n}月人数`, `${n}月就业`, `${n}月就业率`]),
-    ]);
-    for (const r of [...motto.rows, motto.total]) {
-      m.addRow([
-        r.label,
-        r.released,
-        countOf(r.certificate),
-        percent(r.certificate),
-        countOf(r.diploma),
-        percent(r.diploma),
-        ...r.employed.flatMap((e) => [e.denominator, countOf(e), percent(e)]),
-      ]);
-    }
-
-    const a = wb.addWorksheet('操守保持');
-    a.addRow([
-      GROUP_ZH[slice.groupBy],
-      '出所人数',
-      ...ABSTINENCE_YEARS.flatMap((y) => [
-        `满${y}年人数`,
-        `${y}年联系到`,
-        `${y}年联系率`,
-        `${y}年保持操守`,
-        `${y}年操守保持率`,
-        `${y}年检测核实`,
-      ]),
-    ]);
-    for (const r of [...abst.rows, abst.total]) {
-      a.addRow([
-        r.label,
-        r.released,
-        ...r.years.flatMap((y) => [
-          y.eligible,
-          countOf(y.reached),
-          percent(y.reached),
-          countOf(y.abstinent),
-          percent(y.abstinent),
-          countOf(y.testVerified),
-        ]),
-      ]);
-    }
-
-    const o = wb.addWorksheet('订单漏斗');
-    o.addRow([
-      '订单',
-      '用人单位',
-      '职业',
-      '招聘人数',
-      '开放日期',
-      '订单班培训',
-      '取得对应证书',
-      '推荐',
-      '录用',
-      '3个月仍在职',
-      '6个月仍在职',
-    ]);
-    for (const r of orders.rows) {
-      o.addRow([
-        r.title,
-        r.employerName,
-        r.occupationName ?? r.occupationCode,
-        r.headcount,
-        r.openedOn,
-        r.trained,
-        r.certified,
-        r.recommended,
-        r.hired,
-        percent(r.still3),
-        percent(r.still6),
-      ]);
-    }
-    o.addRow(['合计', '', '', '', '', ...orders.stages.slice(1, 5).map((s) => s.count), percent(orders.still3), percent(orders.still6)]);
-
-    const f = wb.addWorksheet('招聘会漏斗');
-    f.addRow(['招聘会', '日期', '城市', '报名', '签到', '面试', '意向', '录用']);
-    for (const r of fairs.rows) f.addRow([r.title, r.fairDate, r.city, r.registered, r.checkedIn, r.interviewed, r.intents, r.hires]);
-    f.addRow(['合计', '', '', ...fairs.stages.slice(1).map((s) => s.count)]);
-
-    for (const ws of [m, a, o, f]) {
-      ws.getRow(1).font = { bold: true };
-      ws.views = [{ state: 'frozen', ySplit: 1 }];
-      ws.columns.forEach((c) => (c.width = 14));
-      ws.getColumn(1).width = 28;
-    }
-    return Buffer.from(await wb.xlsx.writeBuffer());
+    return writeOutcomesWorkbook({ slice, selection: await this.selectionZh(slice), q, motto, abstinence: abst, orders, fairs });
   }
 
   // ——— helpers ———
@@ -485,8 +339,7 @@ export class ReportsService {
 
   /** Which dimension an organisation is a group of: a facility's counsellors see those who left it, a station's those it follows. */
   private async organisationDim(id: string): Promise<CohortDim> {
-    const [org] = await this.dataSource.query<{ type: string }[]>('SELECT type FROM organisation WHERE id = $1::uuid', [id]);
-    return org?.type === 'facility' ? 'facility' : 'station';
+    return (await this.reports.organisationType(id)) === 'facility' ? 'facility' : 'station';
   }
 
   /** The narrowing, in words, for the workbook. */
@@ -512,11 +365,8 @@ export class ReportsService {
   /** A filter naming an organisation that is not of the kind asked for is a mistake worth saying, not an empty report. */
   private async assertOrganisation(id: string | undefined, type: string, zh: string, en: string): Promise<void> {
     if (!id) return;
-    const [found] = await this.dataSource.query<{ ok: number }[]>(
-      'SELECT 1 AS ok FROM organisation WHERE id = $1::uuid AND type = $2::text',
-      [id, type],
-    );
-    if (!found) throw badRequest('UNKNOWN_ORGANISATION', `没有这个${zh}。`, `There is no such ${en}.`);
+    if (!(await this.reports.isOrganisationOfType(id, type)))
+      throw badRequest('UNKNOWN_ORGANISATION', `没有这个${zh}。`, `There is no such ${en}.`);
   }
 
   /**
@@ -528,47 +378,4 @@ export class ReportsService {
     await this.audit.record({ actor: user, action, subjectType: 'report', result: 'success', ctx, detail: { ...q } });
     return result;
   }
-}
-
-const GROUP_ZH: Record<ReportGroup, string> = {
-  facility: '戒毒场所',
-  station: '社区康复站',
-  cohort_quarter: '出所季度',
-  division: '户籍地',
-};
-
-/** The share, marked as withheld until `until` when its cohort has not settled yet (see settlesOn). */
-function pending(r: RateDto, until: string | null): RateDto {
-  return until ? { ...r, pendingUntil: until } : r;
-}
-
-/** A withheld share whose count a reader cannot know: withheld, and over somebody (or over a withheld count). */
-function hidesNumerator(r: RateDto): boolean {
-  return r.suppressed && r.denominator !== 0;
-}
-
-/** A count for the workbook: the number, or "—" where it is withheld (as on the page). */
-function countOf(r: RateDto): number | string {
-  return r.numerator ?? '—';
-}
-
-/** "2024年" or "2024年第2季度". */
-function cohortZh(cohort: string): string {
-  const [, year, quarter] = COHORT_PATTERN.exec(cohort)!;
-  return quarter ? `${year}年第${quarter}季度` : `${year}年`;
-}
-
-/** A count column of a cell (eligible_3, reached_1 …). */
-function count(r: CubeRow, column: string): number {
-  return Number(r[column] ?? 0);
-}
-
-function labelled(c: SliceCell): { key: string | null; label: string; labelEn: string; released: number } {
-  return { key: c.key, label: c.label.zh, labelEn: c.label.en, released: c.row.released };
-}
-
-function groupLabel(s: CohortSlice, row: CubeRow, names: Map<string, { zh: string; en: string }>): { zh: string; en: string } {
-  if (s.groupBy === 'cohort_quarter') return { zh: `${s.year}年第${row.quarter}季度`, en: `${s.year} Q${row.quarter}` };
-  if (row.key === null) return row.dim === 'facility' ? { zh: '无衔接记录', en: 'No handover on record' } : { zh: '未知', en: 'Unknown' };
-  return names.get(row.key) ?? { zh: row.key, en: row.key };
 }

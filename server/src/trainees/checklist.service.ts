@@ -1,13 +1,12 @@
-import { SHORT_LIST_CAP } from '../common/dto/page.dto';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser, RequestContext } from '../common/auth-user';
 import { Clock } from '../common/clock';
 import { badRequest } from '../common/domain-error';
-import { CHECKLIST_ITEMS, ChecklistItem, type ChecklistItemKey } from './checklist-item.entity';
+import { CHECKLIST_ITEMS, type ChecklistItemKey } from './checklist-item.entity';
+import { ChecklistRepository } from './checklist.repository';
 import type { ChecklistBehindDto, ChecklistItemDto, UpdateChecklistItemDto } from './dto/checklist.dto';
 import { daysBetween } from './trainee.mapper';
 import { TraineesService } from './trainees.service';
@@ -24,7 +23,7 @@ export const CHECKLIST_LABELS: Record<ChecklistItemKey, [string, string]> = {
 @Injectable()
 export class ChecklistService {
   constructor(
-    @InjectRepository(ChecklistItem) private readonly items: Repository<ChecklistItem>,
+    private readonly items: ChecklistRepository,
     private readonly trainees: TraineesService,
     private readonly clock: Clock,
     private readonly audit: AuditService,
@@ -43,13 +42,7 @@ export class ChecklistService {
   }
 
   private async load(traineeId: string): Promise<ChecklistItemDto[]> {
-    const rows = await this.dataSource.query<
-      { item_key: ChecklistItemKey; done_on: string | null; note: string | null; done_by_name: string | null }[]
-    >(
-      `SELECT ci.item_key, ci.done_on::text, ci.note, u.display_name AS done_by_name
-         FROM checklist_item ci LEFT JOIN app_user u ON u.id = ci.done_by WHERE ci.trainee_id = $1`,
-      [traineeId],
-    );
+    const rows = await this.items.itemsOf(traineeId);
     const byKey = new Map(rows.map((r) => [r.item_key, r]));
     return CHECKLIST_ITEMS.filter((k) => byKey.has(k)).map((k) => {
       const r = byKey.get(k)!;
@@ -76,10 +69,13 @@ export class ChecklistService {
       throw badRequest('DATE_IN_FUTURE', '完成日期不能晚于今天。', 'The date done cannot be in the future.');
     }
     await this.dataSource.transaction(async (m) => {
-      const res = await m
-        .getRepository(ChecklistItem)
-        .update({ traineeId, itemKey: key }, { doneOn: dto.doneOn, note: dto.note ?? null, doneBy: dto.doneOn ? user.id : null });
-      if (!res.affected) {
+      const ticked = await this.items.tick(
+        traineeId,
+        key,
+        { doneOn: dto.doneOn, note: dto.note ?? null, doneBy: dto.doneOn ? user.id : null },
+        m,
+      );
+      if (!ticked) {
         throw badRequest(
           'NO_CHECKLIST',
           '该学员还没有出所前准备清单（进入“出所前准备”后自动生成）。',
@@ -104,18 +100,7 @@ export class ChecklistService {
 
   /** Who is behind: the organisation's pre-release trainees with open items, soonest release first. */
   async behind(user: AuthUser): Promise<ChecklistBehindDto[]> {
-    const rows = await this.dataSource.query<
-      { id: string; full_name: string; expected_release_on: string; done: number; total: number; missing: ChecklistItemKey[] }[]
-    >(
-      `SELECT t.id, t.full_name, t.expected_release_on::text,
-              count(*) FILTER (WHERE ci.done_on IS NOT NULL)::int AS done, count(*)::int AS total,
-              array_agg(ci.item_key ORDER BY ci.item_key) FILTER (WHERE ci.done_on IS NULL) AS missing
-         FROM trainee t JOIN checklist_item ci ON ci.trainee_id = t.id
-        WHERE t.state = 'pre_release' AND ($1::uuid IS NULL OR t.organisation_id = $1::uuid)
-        GROUP BY t.id HAVING count(*) FILTER (WHERE ci.done_on IS NULL) > 0
-        ORDER BY t.expected_release_on, t.id LIMIT ${SHORT_LIST_CAP}`,
-      [this.access.organisationOf(user)],
-    );
+    const rows = await this.items.behind(this.access.organisationOf(user));
     const today = this.clock.today();
     return rows.map((r) => ({
       traineeId: r.id,

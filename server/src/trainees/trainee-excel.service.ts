@@ -9,14 +9,15 @@ import { Clock } from '../common/clock';
 import { FieldCipher } from '../common/crypto/field-cipher';
 import { badRequest, DomainError } from '../common/domain-error';
 import { ReferenceService } from '../reference/reference.service';
-import { UsersRepository } from '../users/users.repository';
-import { CHECKLIST_ITEMS } from './checklist-item.entity';
+import { UsersService } from '../users/users.service';
 import type { ImportProblemDto, ImportReportDto } from './dto/import.dto';
 import type { TraineeQueryDto } from './dto/trainee.dto';
 import { readRosterSheet, ROSTER_READ_LIMITS } from './roster-reader';
 import { daysBetween } from './trainee.mapper';
 import { EDUCATION_LEVELS, type EducationLevel } from './trainee.entity';
-import { identityFacts, PRE_RELEASE_DAYS, TraineesService } from './trainees.service';
+import { TraineesRepository } from './trainees.repository';
+import { identityFacts } from './identity-number';
+import { PRE_RELEASE_DAYS, TraineesService } from './trainees.service';
 import { inspectWorkbookZip, verifyWorkbookSizes } from './workbook-inspection';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -110,12 +111,13 @@ function firstProblems(problems: ImportProblemDto[]): ImportProblemDto[] {
 export class TraineeExcelService {
   constructor(
     private readonly trainees: TraineesService,
-    private readonly users: UsersRepository,
+    private readonly users: UsersService,
     private readonly reference: ReferenceService,
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
+    private readonly repository: TraineesRepository,
   ) {}
 
   async template(): Promise<Buffer> {
@@ -188,7 +190,7 @@ export class TraineeExcelService {
 
   /** Checks every row; with `commit`, writes all of them or none. */
   async import(user: AuthUser, file: Buffer, commit: boolean, ctx: RequestContext): Promise<ImportReportDto> {
-    const account = await this.users.findWithOrganisation(user.id);
+    const account = await this.users.findAccountWithOrganisation(user.id);
     if (!account || account.organisationType !== 'facility') {
       throw new DomainError(403, 'FACILITY_ONLY', '只有戒毒所的指导员可以导入学员名册。', 'Only counsellors of a facility import rosters.');
     }
@@ -212,57 +214,48 @@ export class TraineeExcelService {
     }
     const today = this.clock.today();
     await this.dataSource.transaction(async (m) => {
-      const ids = await m.query<{ id: string; state: string }[]>(
-        // Of the identity number only the ciphertext, the keyed hash, the sex, the birth year and the
-        // last four characters are stored (see identityFacts).
-        `INSERT INTO trainee (full_name, sex, birth_year, identity_number_cipher, identity_number_hash, identity_number_tail,
-           home_division_code, state, admitted_on, expected_release_on, phone, education_level, skills, wage_expectation,
-           willing_to_live_on_site, work_history, organisation_id, created_by)
-         SELECT r.full_name, r.sex, r.birth_year, r.cipher, r.hash, r.tail, r.home, r.state, r.admitted_on, r.expected_release_on,
-           r.phone, r.education_level, r.skills::jsonb, r.wage, r.live, r.work, $1, $2
-         FROM unnest($3::text[], $4::text[], $5::smallint[], $6::bytea[], $7::text[], $8::text[], $9::text[], $10::text[],
-                     $11::date[], $12::date[], $13::text[], $14::text[], $15::text[], $16::int[], $17::boolean[], $18::text[])
-           AS r(full_name, sex, birth_year, cipher, hash, tail, home, state, admitted_on, expected_release_on, phone, education_level,
-                skills, wage, live, work)
-         RETURNING id, state`,
-        [
-          user.organisationId,
-          user.id,
-          rows.map((r) => r.fullName),
-          rows.map((r) => identityFacts(r.identityNumber).sex),
-          rows.map((r) => identityFacts(r.identityNumber).birthYear),
-          rows.map((r) => this.cipher.encrypt(r.identityNumber)),
-          rows.map((r) => this.cipher.lookupHash(r.identityNumber)),
-          rows.map((r) => identityFacts(r.identityNumber).identityNumberTail),
-          rows.map((r) => r.homeDivisionCode),
-          rows.map((r) => (daysBetween(today, r.expectedReleaseOn) <= PRE_RELEASE_DAYS ? 'pre_release' : 'admitted')),
-          rows.map((r) => r.admittedOn),
-          rows.map((r) => r.expectedReleaseOn),
-          rows.map((r) => r.phone),
-          rows.map((r) => r.educationLevel),
-          rows.map((r) => JSON.stringify(r.skills)),
-          rows.map((r) => r.wageExpectation),
-          rows.map((r) => r.willingToLiveOnSite),
-          rows.map((r) => r.workHistory),
-        ],
+      // Of the identity number only the ciphertext, the keyed hash, the sex, the birth year and the
+      // last four characters are stored (see identityFacts).
+      const ids = await this.repository.insertMany(
+        rows.map((r) => ({
+          ...identityFacts(r.identityNumber),
+          fullName: r.fullName,
+          identityNumberCipher: this.cipher.encrypt(r.identityNumber),
+          identityNumberHash: this.cipher.lookupHash(r.identityNumber),
+          homeDivisionCode: r.homeDivisionCode,
+          state: daysBetween(today, r.expectedReleaseOn) <= PRE_RELEASE_DAYS ? 'pre_release' : 'admitted',
+          admittedOn: r.admittedOn,
+          expectedReleaseOn: r.expectedReleaseOn,
+          phone: r.phone,
+          educationLevel: r.educationLevel,
+          skills: r.skills,
+          wageExpectation: r.wageExpectation,
+          willingToLiveOnSite: r.willingToLiveOnSite,
+          workHistory: r.workHistory,
+        })),
+        user.organisationId,
+        user.id,
+        m,
       );
       const inserted = ids.map((r) => r.id);
       const pre = ids.filter((r) => r.state === 'pre_release').map((r) => r.id);
-      await m.query(
-        `INSERT INTO trainee_state_change (trainee_id, from_state, to_state, changed_by, reason)
-         SELECT id, NULL, 'admitted', $2, '名册导入 · roster import' FROM unnest($1::uuid[]) AS id`,
-        [inserted, user.id],
+      await this.repository.recordStateChanges(
+        inserted,
+        { fromState: null, toState: 'admitted', changedBy: user.id, reason: '名册导入 · roster import' },
+        m,
       );
       if (pre.length) {
-        await m.query(
-          `INSERT INTO trainee_state_change (trainee_id, from_state, to_state, changed_by, reason)
-           SELECT id, 'admitted', 'pre_release', NULL, $2 FROM unnest($1::uuid[]) AS id`,
-          [pre, `预计出所不足${PRE_RELEASE_DAYS}天 · release within ${PRE_RELEASE_DAYS} days`],
+        await this.repository.recordStateChanges(
+          pre,
+          {
+            fromState: 'admitted',
+            toState: 'pre_release',
+            changedBy: null,
+            reason: `预计出所不足${PRE_RELEASE_DAYS}天 · release within ${PRE_RELEASE_DAYS} days`,
+          },
+          m,
         );
-        await m.query(
-          `INSERT INTO checklist_item (trainee_id, item_key) SELECT t, k FROM unnest($1::uuid[]) t CROSS JOIN unnest($2::varchar[]) k`,
-          [pre, [...CHECKLIST_ITEMS]],
-        );
+        await this.repository.openChecklist(pre, m);
       }
       await this.audit.record({ actor: user, action: 'trainee.import', result: 'success', ctx, detail: { rows: inserted.length } }, m);
     });
@@ -388,14 +381,7 @@ export class TraineeExcelService {
     // Against the database: people who already have a file.
     if (rows.length) {
       const hashes = rows.map((r) => this.cipher.lookupHash(r.identityNumber));
-      const taken = new Set(
-        (
-          await this.dataSource.query<{ h: string }[]>(
-            `SELECT identity_number_hash AS h FROM trainee WHERE identity_number_hash = ANY($1)`,
-            [hashes],
-          )
-        ).map((r) => r.h),
-      );
+      const taken = await this.repository.takenIdentityHashes(hashes);
       for (let i = rows.length - 1; i >= 0; i--) {
         if (taken.has(hashes[i]!)) {
           problems.push({

@@ -5,8 +5,9 @@ import type { AuthUser, RequestContext } from '../common/auth-user';
 import { Clock } from '../common/clock';
 import { FieldCipher } from '../common/crypto/field-cipher';
 import { badRequest, notFound } from '../common/domain-error';
-import { CorrectionRequest } from './correction-request.entity';
+import type { CorrectionRequest } from './correction-request.entity';
 import type { CorrectionRequestDto, CreateCorrectionRequestDto, MyDataDto, ResolveCorrectionRequestDto } from './dto/portal.dto';
+import { TraineePortalRepository } from './trainee-portal.repository';
 import { birthDateIn } from './trainee.mapper';
 import { TraineesService } from './trainees.service';
 
@@ -30,33 +31,13 @@ export class TraineePortalService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
+    private readonly portal: TraineePortalRepository,
   ) {}
 
   /** Everything held about the signed-in trainee. Includes their own full identity number. */
   async myData(user: AuthUser, ctx: RequestContext): Promise<MyDataDto> {
     const t = await this.trainees.ownRecord(user);
-    const q = <T>(sql: string) => this.dataSource.query<T[]>(sql, [t.id]);
-    const [history, checklist, consents, handovers, corrections, accessLog] = await Promise.all([
-      q<Record<string, unknown>>(
-        `SELECT from_state, to_state, changed_at, reason FROM trainee_state_change WHERE trainee_id = $1 ORDER BY changed_at`,
-      ),
-      q<Record<string, unknown>>(`SELECT item_key, done_on, note FROM checklist_item WHERE trainee_id = $1 ORDER BY item_key`),
-      q<Record<string, unknown>>(
-        `SELECT c.purpose, o.name AS employer, c.text_version, c.granted_at, c.granted_assisted, c.withdrawn_at
-           FROM consent c LEFT JOIN organisation o ON o.id = c.employer_id WHERE c.trainee_id = $1 ORDER BY c.granted_at`,
-      ),
-      q<Record<string, unknown>>(
-        `SELECT h.state, f.name AS from_organisation, s.name AS to_organisation, h.release_date, h.completed_at, h.handover_place, h.documents
-           FROM handover h JOIN organisation f ON f.id = h.from_organisation_id JOIN organisation s ON s.id = h.to_organisation_id
-          WHERE h.trainee_id = $1 ORDER BY h.created_at`,
-      ),
-      q<Record<string, unknown>>(
-        `SELECT field, message, status, created_at, resolution_note FROM correction_request WHERE trainee_id = $1 ORDER BY created_at`,
-      ),
-      q<Record<string, unknown>>(
-        `SELECT occurred_at, actor_role, action, result FROM audit_log WHERE subject_type = 'trainee' AND subject_id = $1::text ORDER BY occurred_at DESC LIMIT 500`,
-      ),
-    ]);
+    const { history, checklist, consents, handovers, corrections, accessLog } = await this.portal.personalDataOf(t.id);
     await this.audit.record({
       actor: user,
       action: 'trainee.data_export_self',
@@ -108,7 +89,7 @@ export class TraineePortalService {
   }
 
   private async corrections(traineeId: string): Promise<CorrectionRequestDto[]> {
-    const rows = await this.dataSource.getRepository(CorrectionRequest).find({ where: { traineeId }, order: { createdAt: 'DESC' } });
+    const rows = await this.portal.correctionsOf(traineeId);
     return rows.map(toCorrectionDto);
   }
 
@@ -122,8 +103,10 @@ export class TraineePortalService {
     const assisted = traineeId !== null;
     const id = assisted ? (await this.trainees.writable(user, traineeId), traineeId) : (await this.trainees.ownRecord(user)).id;
     const saved = await this.dataSource.transaction(async (m) => {
-      const repo = m.getRepository(CorrectionRequest);
-      const c = await repo.save(repo.create({ traineeId: id, field: dto.field, message: dto.message, createdBy: user.id, assisted }));
+      const c = await this.portal.createCorrection(
+        { traineeId: id, field: dto.field, message: dto.message, createdBy: user.id, assisted },
+        m,
+      );
       await this.audit.record(
         {
           actor: user,
@@ -150,20 +133,18 @@ export class TraineePortalService {
     if (dto.status === 'declined' && !dto.note) {
       throw badRequest('REASON_REQUIRED', '不予更正时请写明原因，学员会看到。', 'Give the reason for declining; the trainee will see it.');
     }
-    const repo = this.dataSource.getRepository(CorrectionRequest);
-    const c = await repo.findOneBy({ id: requestId });
+    const c = await this.portal.findCorrection(requestId);
     if (!c) throw notFound('更正申请', 'Correction request');
     await this.trainees.writable(user, c.traineeId).catch(() => {
       throw notFound('更正申请', 'Correction request');
     });
     if (c.status !== 'open') throw badRequest('ALREADY_RESOLVED', '该申请已处理。', 'This request was already answered.');
     await this.dataSource.transaction(async (m) => {
-      await m
-        .getRepository(CorrectionRequest)
-        .update(
-          { id: requestId },
-          { status: dto.status, resolvedAt: this.clock.now(), resolvedBy: user.id, resolutionNote: dto.note ?? null },
-        );
+      await this.portal.resolveCorrection(
+        requestId,
+        { status: dto.status, resolvedAt: this.clock.now(), resolvedBy: user.id, resolutionNote: dto.note ?? null },
+        m,
+      );
       await this.audit.record(
         {
           actor: user,
@@ -177,6 +158,6 @@ export class TraineePortalService {
         m,
       );
     });
-    return toCorrectionDto((await repo.findOneBy({ id: requestId }))!);
+    return toCorrectionDto((await this.portal.findCorrection(requestId))!);
   }
 }

@@ -3,11 +3,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ReferenceModule } from '../reference/reference.module';
 import { UsersModule } from '../users/users.module';
 import { ChecklistItem } from './checklist-item.entity';
+import { ChecklistRepository } from './checklist.repository';
 import { ChecklistService } from './checklist.service';
 import { CorrectionRequest } from './correction-request.entity';
 import { PreReleaseScheduler } from './pre-release.scheduler';
 import { TraineeExcelService } from './trainee-excel.service';
 import { TraineePortalController } from './trainee-portal.controller';
+import { TraineePortalRepository } from './trainee-portal.repository';
 import { TraineePortalService } from './trainee-portal.service';
 import { TraineeStateChange } from './trainee-state-change.entity';
 import { Trainee } from './trainee.entity';
@@ -25,7 +27,16 @@ import { ChecklistController } from './checklist.controller';
   ],
   // The portal's static /trainees/me/… routes are registered before /trainees/:id.
   controllers: [TraineePortalController, ChecklistController, TraineesController],
-  providers: [TraineesRepository, TraineesService, TraineeExcelService, ChecklistService, TraineePortalService, PreReleaseScheduler],
+  providers: [
+    TraineesRepository,
+    ChecklistRepository,
+    TraineePortalRepository,
+    TraineesService,
+    TraineeExcelService,
+    ChecklistService,
+    TraineePortalService,
+    PreReleaseScheduler,
+  ],
   exports: [TraineesService],
 })
 export class TraineesModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type EntityManager, Repository } from 'typeorm';
+import { type EntityManager, In, IsNull, Not, Repository } from 'typeorm';
 import { CHECKLIST_ITEMS } from './checklist-item.entity';
 import type { TraineeQueryDto } from './dto/trainee.dto';
 import { TraineeStateChange } from './trainee-state-change.entity';
@@ -33,6 +33,30 @@ export interface TraineeRow {
   read_only: boolean;
 }
 
+/** One roster row as the import stores it (identity number already reduced to cipher, hash and facts). */
+export type ImportedTrainee = Pick<
+  Trainee,
+  | 'fullName'
+  | 'sex'
+  | 'birthYear'
+  | 'identityNumberCipher'
+  | 'identityNumberHash'
+  | 'identityNumberTail'
+  | 'homeDivisionCode'
+  | 'state'
+  | 'admittedOn'
+  | 'expectedReleaseOn'
+  | 'phone'
+  | 'educationLevel'
+  | 'skills'
+  | 'wageExpectation'
+  | 'willingToLiveOnSite'
+  | 'workHistory'
+>;
+
+/** A history entry shared by several trainees (a bulk move). */
+export type StateChangeOf = Pick<TraineeStateChange, 'fromState' | 'toState' | 'changedBy' | 'reason'>;
+
 const SORTS = { expectedRelease: 't.expected_release_on', name: 't.full_name', admitted: 't.admitted_on', state: 't.state' } as const;
 
 /** The columns of a caseload row; `$1` is the caller's organisation (or NULL for admins). */
@@ -53,6 +77,9 @@ const FROM = `FROM trainee t JOIN division d ON d.code = t.home_division_code JO
 const IN_SCOPE = `($1::uuid IS NULL OR t.organisation_id = $1::uuid OR t.id IN (
   SELECT h.trainee_id FROM handover h WHERE
     (h.from_organisation_id = $1::uuid AND h.state = 'completed') OR (h.to_organisation_id = $1::uuid AND h.state IN ('sent', 'accepted'))))`;
+
+/** The transaction-scoped advisory lock key that keeps the pre-release run to one process at a time. */
+const PRE_RELEASE_LOCK = 7_230_502;
 
 const orgParam = (scope: TraineeScope) => (scope.kind === 'all' ? null : scope.organisationId);
 
@@ -151,6 +178,59 @@ export class TraineesRepository {
       .getExists();
   }
 
+  /** Which of these identity-number hashes already have a trainee file. */
+  async takenIdentityHashes(hashes: string[]): Promise<Set<string>> {
+    const rows = await this.repo.query<{ h: string }[]>(
+      `SELECT identity_number_hash AS h FROM trainee WHERE identity_number_hash = ANY($1)`,
+      [hashes],
+    );
+    return new Set(rows.map((r) => r.h));
+  }
+
+  /**
+   * Inserts a whole roster in one statement, held by `organisationId` and created by `createdBy`.
+   * Returns the new ids and states, in the order of `rows`.
+   */
+  insertMany(
+    rows: ImportedTrainee[],
+    organisationId: string,
+    createdBy: string,
+    m: EntityManager,
+  ): Promise<{ id: string; state: TraineeState }[]> {
+    return m.query<{ id: string; state: TraineeState }[]>(
+      `INSERT INTO trainee (full_name, sex, birth_year, identity_number_cipher, identity_number_hash, identity_number_tail,
+         home_division_code, state, admitted_on, expected_release_on, phone, education_level, skills, wage_expectation,
+         willing_to_live_on_site, work_history, organisation_id, created_by)
+       SELECT r.full_name, r.sex, r.birth_year, r.cipher, r.hash, r.tail, r.home, r.state, r.admitted_on, r.expected_release_on,
+         r.phone, r.education_level, r.skills::jsonb, r.wage, r.live, r.work, $1, $2
+       FROM unnest($3::text[], $4::text[], $5::smallint[], $6::bytea[], $7::text[], $8::text[], $9::text[], $10::text[],
+                   $11::date[], $12::date[], $13::text[], $14::text[], $15::text[], $16::int[], $17::boolean[], $18::text[])
+         AS r(full_name, sex, birth_year, cipher, hash, tail, home, state, admitted_on, expected_release_on, phone, education_level,
+              skills, wage, live, work)
+       RETURNING id, state`,
+      [
+        organisationId,
+        createdBy,
+        rows.map((r) => r.fullName),
+        rows.map((r) => r.sex),
+        rows.map((r) => r.birthYear),
+        rows.map((r) => r.identityNumberCipher),
+        rows.map((r) => r.identityNumberHash),
+        rows.map((r) => r.identityNumberTail),
+        rows.map((r) => r.homeDivisionCode),
+        rows.map((r) => r.state),
+        rows.map((r) => r.admittedOn),
+        rows.map((r) => r.expectedReleaseOn),
+        rows.map((r) => r.phone),
+        rows.map((r) => r.educationLevel),
+        rows.map((r) => JSON.stringify(r.skills)),
+        rows.map((r) => r.wageExpectation),
+        rows.map((r) => r.willingToLiveOnSite),
+        rows.map((r) => r.workHistory),
+      ],
+    );
+  }
+
   async create(data: Partial<Trainee>, m?: EntityManager): Promise<Trainee> {
     const repo = this.of(m);
     return repo.save(repo.create(data));
@@ -162,6 +242,16 @@ export class TraineesRepository {
 
   async recordStateChange(change: Partial<TraineeStateChange>, m: EntityManager): Promise<void> {
     await m.getRepository(TraineeStateChange).insert(change);
+  }
+
+  /** The same history entry for each of `traineeIds`, in one statement. */
+  async recordStateChanges(traineeIds: string[], change: StateChangeOf, m: EntityManager): Promise<void> {
+    if (traineeIds.length === 0) return;
+    await m.query(
+      `INSERT INTO trainee_state_change (trainee_id, from_state, to_state, changed_by, reason)
+       SELECT id, $2::varchar, $3::varchar, $4::uuid, $5 FROM unnest($1::uuid[]) AS id`,
+      [traineeIds, change.fromState, change.toState, change.changedBy, change.reason],
+    );
   }
 
   history(
@@ -187,6 +277,15 @@ export class TraineesRepository {
   }
 
   /**
+   * Takes the pre-release run's advisory lock for the rest of `m`'s transaction; false when another
+   * process holds it.
+   */
+  async tryLockPreRelease(m: EntityManager): Promise<boolean> {
+    const [{ locked }] = await m.query<[{ locked: boolean }]>('SELECT pg_try_advisory_xact_lock($1) AS locked', [PRE_RELEASE_LOCK]);
+    return locked;
+  }
+
+  /**
    * Moves every admitted trainee whose expected release is within `days` of `today` into
    * pre-release, with history and checklist, in one transaction. Returns the ids moved.
    */
@@ -206,5 +305,33 @@ export class TraineesRepository {
     );
     await this.openChecklist(ids, m);
     return ids;
+  }
+
+  /** The trainees among these ids that exist: who they are, where they stand, and their job-matching consent. */
+  summariesOf(ids: string[], m?: EntityManager): Promise<Pick<Trainee, 'id' | 'fullName' | 'state' | 'jobMatchingConsent'>[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.of(m).find({ select: { id: true, fullName: true, state: true, jobMatchingConsent: true }, where: { id: In(ids) } });
+  }
+
+  /** The accounts of these trainees (those who have one); with `openFilesOnly`, not of closed files. */
+  async accountIdsOf(ids: string[], openFilesOnly: boolean, m?: EntityManager): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.of(m).find({
+      select: { id: true, userId: true },
+      where: { id: In(ids), userId: Not(IsNull()), ...(openFilesOnly ? { state: Not('closed' as const) } : {}) },
+    });
+    return rows.map((r) => r.userId!);
+  }
+
+  /** One trainee's facts a recommendation checks, share-locked (`FOR SHARE`) for the transaction. */
+  shareLock(
+    id: string,
+    m: EntityManager,
+  ): Promise<Pick<Trainee, 'id' | 'organisationId' | 'state' | 'jobMatchingConsent' | 'userId'> | null> {
+    return m.getRepository(Trainee).findOne({
+      select: { id: true, organisationId: true, state: true, jobMatchingConsent: true, userId: true },
+      where: { id },
+      lock: { mode: 'pessimistic_read' },
+    });
   }
 }

@@ -3,13 +3,12 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser, RequestContext } from '../common/auth-user';
-import { identityNumberProblem, type IdentityProblem } from '../common/check-digits';
 import { Clock } from '../common/clock';
 import { FieldCipher } from '../common/crypto/field-cipher';
 import { badRequest, conflict, DomainError, notFound } from '../common/domain-error';
 import { type Page, pageOf } from '../common/dto/page.dto';
 import { ReferenceService } from '../reference/reference.service';
-import { UsersRepository } from '../users/users.repository';
+import { UsersService } from '../users/users.service';
 import type {
   CaseloadSummaryDto,
   CreateTraineeDto,
@@ -22,6 +21,7 @@ import type {
   TransitionDto,
   UpdateTraineeDto,
 } from './dto/trainee.dto';
+import { assertIdentityNumber, identityFacts } from './identity-number';
 import { assertTransition } from './trainee-lifecycle';
 import { daysBetween, toTraineeDto, toTraineeListItem } from './trainee.mapper';
 import { TRAINEE_STATES, type Trainee, type TraineeSkill, type TraineeState } from './trainee.entity';
@@ -29,7 +29,6 @@ import { type TraineeRow, type TraineeScope, TraineesRepository } from './traine
 
 /** Pre-release opens this many days before the expected release date. */
 export const PRE_RELEASE_DAYS = 30;
-const PRE_RELEASE_LOCK = 7_230_502;
 
 /** The filters of a caseload search, for its audit entry (the free-text term is handled apart). */
 const searchFilters = (q: TraineeQueryDto): Record<string, unknown> => Object.fromEntries(Object.entries(q).filter(([k]) => k !== 'q'));
@@ -43,35 +42,11 @@ export const skillsOf = (skills: { occupationCode: string; level?: number | null
 
 const notFoundTrainee = () => notFound('学员档案', 'Trainee record');
 
-const IDENTITY_MESSAGES: Record<IdentityProblem, [string, string]> = {
-  format: ['身份证号应为18位，最后一位可以是数字或X。', 'An identity number has 18 characters; the last may be a digit or X.'],
-  region: ['身份证号前两位不是有效的省份代码。', 'The first two digits are not a valid province code.'],
-  birth_date: ['身份证号中的出生日期不存在。', 'The birth date inside the identity number does not exist.'],
-  check_digit: ['身份证号校验位不正确，请逐位核对。', 'The check character is wrong; check each digit.'],
-};
-
-export function assertIdentityNumber(value: string, today: Date): void {
-  const problem = identityNumberProblem(value, today);
-  if (problem) {
-    const [zh, en] = IDENTITY_MESSAGES[problem];
-    throw badRequest('IDENTITY_NUMBER_INVALID', zh, en, { problem });
-  }
-}
-
-/**
- * What is kept in clear from an identity number: the sex, the birth YEAR (never the day) and the
- * last four characters. Region and day of birth stay inside the ciphertext: next to the home
- * division and the last four, they would let the number be rebuilt.
- */
-export function identityFacts(v: string): { sex: 'M' | 'F'; birthYear: number; identityNumberTail: string } {
-  return { sex: Number(v[16]) % 2 === 1 ? 'M' : 'F', birthYear: Number(v.slice(6, 10)), identityNumberTail: v.slice(-4) };
-}
-
 @Injectable()
 export class TraineesService {
   constructor(
     private readonly trainees: TraineesRepository,
-    private readonly users: UsersRepository,
+    private readonly users: UsersService,
     private readonly reference: ReferenceService,
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
@@ -153,7 +128,7 @@ export class TraineesService {
   }
 
   async create(user: AuthUser, dto: CreateTraineeDto, ctx: RequestContext): Promise<TraineeDto> {
-    const account = await this.users.findWithOrganisation(user.id);
+    const account = await this.users.findAccountWithOrganisation(user.id);
     if (!account || account.organisationType !== 'facility') {
       throw new DomainError(
         HttpStatus.FORBIDDEN,
@@ -381,8 +356,7 @@ export class TraineesService {
    */
   async openDuePreRelease(): Promise<string[] | null> {
     return this.dataSource.transaction(async (m) => {
-      const [{ locked }] = await m.query<[{ locked: boolean }]>('SELECT pg_try_advisory_xact_lock($1) AS locked', [PRE_RELEASE_LOCK]);
-      if (!locked) return null;
+      if (!(await this.trainees.tryLockPreRelease(m))) return null;
       return this.trainees.openDuePreRelease(this.clock.today(), PRE_RELEASE_DAYS, m);
     });
   }
@@ -433,13 +407,13 @@ export class TraineesService {
   }
 
   private async holdsUnmask(user: AuthUser): Promise<boolean> {
-    const account = await this.users.findById(user.id);
+    const account = await this.users.findAccount(user.id);
     return account?.permissions.includes('identity.unmask') ?? false;
   }
 
   private async mayReveal(user: AuthUser, row: TraineeRow): Promise<boolean> {
     if (row.read_only) return false;
-    const account = await this.users.findById(user.id);
+    const account = await this.users.findAccount(user.id);
     return account?.permissions.includes('identity.unmask') ?? false;
   }
 
@@ -456,6 +430,32 @@ export class TraineesService {
       }
     }
   }
+
+  /**
+   * For other modules (fairs): the trainees among `ids` that exist, with their name, state and
+   * job-matching consent. No access check: the caller has checked its own permission on the ids.
+   */
+  async summaries(ids: string[], m?: EntityManager): Promise<TraineeSummary[]> {
+    const rows = await this.trainees.summariesOf(ids, m);
+    return rows.map((t) => ({ id: t.id, fullName: t.fullName, state: t.state, jobMatchingConsent: t.jobMatchingConsent }));
+  }
+
+  /**
+   * For other modules (notices): the accounts of these trainees, for those who have one; with
+   * `openFilesOnly`, only trainees whose file is not closed.
+   */
+  accountIds(ids: string[], m?: EntityManager, options: { openFilesOnly?: boolean } = {}): Promise<string[]> {
+    return this.trainees.accountIdsOf(ids, options.openFilesOnly ?? false, m);
+  }
+
+  /**
+   * For recommendations: the trainee's organisation, state, matching consent and account,
+   * share-locked so neither changes until the caller's transaction ends; null when there is none.
+   */
+  async shareLockForRecommendation(id: string, m: EntityManager): Promise<TraineeForRecommendation | null> {
+    const t = await this.trainees.shareLock(id, m);
+    return t ? { organisationId: t.organisationId, state: t.state, jobMatchingConsent: t.jobMatchingConsent, userId: t.userId } : null;
+  }
 }
 
 export const duplicateTrainee = () =>
@@ -464,3 +464,19 @@ export const duplicateTrainee = () =>
     '该身份证号已有学员档案，请勿重复建档；如需核实请联系管理员。',
     'A trainee with this identity number already exists; ask an administrator to check.',
   );
+
+/** What recommending a trainee checks about them (see `shareLockForRecommendation`). */
+export interface TraineeForRecommendation {
+  organisationId: string;
+  state: TraineeState;
+  jobMatchingConsent: boolean;
+  userId: string | null;
+}
+
+/** A trainee as another module may know them: no identity, no history, no organisation. */
+export interface TraineeSummary {
+  id: string;
+  fullName: string;
+  state: TraineeState;
+  jobMatchingConsent: boolean;
+}

@@ -16,10 +16,12 @@ export class RegisterEmployerDto {
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
   @IsString()
   @Matches(/^[0-9A-HJ-NP-RT-UW-Y]{18}$/, { message: 'creditCode must be 18 characters of the GB 32100 alphabet' })
+  @MaxLength(18)
   creditCode: string;
 
   /** Division where the employer is registered. */
   @Matches(/^\d{6}$/, { message: 'divisionCode must be a 6-digit division code' })
+  @MaxLength(6)
   divisionCode: string;
 
   @Transform(trim)
@@ -29,10 +31,12 @@ export class RegisterEmployerDto {
   contactName: string;
 
   @Matches(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, { message: 'contactPhone must be a mobile (11 digits) or landline number' })
+  @MaxLength(13)
   contactPhone: string;
 
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
   @Matches(/^[a-z0-9._-]{3,40}$/, { message: 'username must be 3–40 lower-case letters, digits, ".", "_" or "-"' })
+  @MaxLength(40)
   username: string;
 
   @IsString()

@@ -48,16 +48,19 @@ export class CandidateRankingDto {
 export class CandidateQueryDto extends PageQueryDto {
   @IsOptional()
   @Matches(/^\d{6}$/, { message: 'divisionCode must be 6 digits' })
+  @MaxLength(6)
   divisionCode?: string;
 
   /** Only trainees free to start by this date (released, or released by then). */
   @IsOptional()
   @IsDateString({ strict: true })
+  @MaxLength(40)
   availableBy?: string;
 
   /** Only trainees holding a certificate of this occupation. */
   @IsOptional()
   @Matches(/^\d-\d{2}-\d{2}-\d{2}$/, { message: 'certificateOccupation looks like 4-03-02-01' })
+  @MaxLength(10)
   certificateOccupation?: string;
 }
 

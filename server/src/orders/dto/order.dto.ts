@@ -47,10 +47,12 @@ export class OrderQueryDto extends PageQueryDto {
 
   @IsOptional()
   @Matches(/^\d-\d{2}-\d{2}-\d{2}$/, { message: 'occupationCode looks like 4-03-02-01' })
+  @MaxLength(10)
   occupationCode?: string;
 
   @IsOptional()
   @Matches(/^\d{6}$/, { message: 'divisionCode must be 6 digits' })
+  @MaxLength(6)
   divisionCode?: string;
 }
 
@@ -103,6 +105,7 @@ export class CreateOrderDto extends OrderFields {
   title: string;
 
   @Matches(/^\d-\d{2}-\d{2}-\d{2}$/, { message: 'occupationCode looks like 4-03-02-01' })
+  @MaxLength(10)
   occupationCode: string;
 
   @IsInt()
@@ -111,12 +114,15 @@ export class CreateOrderDto extends OrderFields {
   headcount: number;
 
   @Matches(/^\d{6}$/, { message: 'divisionCode must be a 6-digit division code' })
+  @MaxLength(6)
   divisionCode: string;
 
   @IsDateString({ strict: true })
+  @MaxLength(40)
   startDate: string;
 
   @IsDateString({ strict: true })
+  @MaxLength(40)
   deadline: string;
 }
 
@@ -136,9 +142,11 @@ export class UpdateOrderDto extends OrderFields {
 
   @IsOptional()
   @IsDateString({ strict: true })
+  @MaxLength(40)
   startDate?: string;
 
   @IsOptional()
   @IsDateString({ strict: true })
+  @MaxLength(40)
   deadline?: string;
 }

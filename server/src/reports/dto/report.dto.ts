@@ -1,5 +1,5 @@
 import { ApiHideProperty, ApiProperty } from '@nestjs/swagger';
-import { Allow, IsDateString, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { Allow, IsDateString, IsIn, IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
 import { REPORT_GROUPS, type ReportGroup } from '../reports.repository';
 
 /** A release cohort: a calendar year (2024) or one of its quarters (2024Q2). */
@@ -16,6 +16,7 @@ export class OutcomeQueryDto {
   @IsOptional()
   @Matches(COHORT_PATTERN, { message: 'cohort must be a release year (2024) or quarter (2024Q2) / 出所年份（2024）或季度（2024Q2）' })
   @ApiProperty({ required: false, example: '2024Q2', pattern: '^\\d{4}(Q[1-4])?$' })
+  @MaxLength(6)
   cohort?: string;
 
   /**
@@ -31,16 +32,19 @@ export class OutcomeQueryDto {
   /** Narrow to those who left this facility (admins; at most one of facilityId, stationId, divisionCode). */
   @IsOptional()
   @IsUUID()
+  @MaxLength(36)
   facilityId?: string;
 
   /** Narrow to those this station follows up. */
   @IsOptional()
   @IsUUID()
+  @MaxLength(36)
   stationId?: string;
 
   /** Narrow to a home division (6-digit GB/T 2260 code). */
   @IsOptional()
   @Matches(/^\d{6}$/, { message: 'divisionCode must be a 6-digit division code' })
+  @MaxLength(6)
   divisionCode?: string;
 
   /** Gone (release windows of days): accepted by validation only to be refused with a message that says what to use. */
@@ -58,11 +62,13 @@ export class FunnelQueryDto {
   /** On or after (YYYY-MM-DD). */
   @IsOptional()
   @IsDateString({ strict: true })
+  @MaxLength(40)
   from?: string;
 
   /** On or before (YYYY-MM-DD). */
   @IsOptional()
   @IsDateString({ strict: true })
+  @MaxLength(40)
   to?: string;
 }
 

@@ -18,6 +18,7 @@ export class UpdateChecklistItemDto {
   /** The date it was done, or null to reopen it. */
   @ValidateIf((_, v) => v !== null)
   @IsDateString({ strict: true })
+  @MaxLength(40)
   doneOn: string | null;
 
   @IsOptional()

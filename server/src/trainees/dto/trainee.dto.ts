@@ -24,7 +24,12 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 export class CaseloadSummaryDto {
   /** Trainees in the caller's scope (own organisation; everyone for admins). */
   total: number;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, description: 'Count per lifecycle state' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer', format: 'int32', minimum: 0, maximum: 2_147_483_647 },
+    maxProperties: TRAINEE_STATES.length,
+    description: 'Count per lifecycle state',
+  })
   byState: Record<TraineeState, number>;
   /** Still inside, with an expected release date in the next 30 days. */
   releasingWithin30Days: number;
@@ -33,6 +38,7 @@ export class CaseloadSummaryDto {
 /** A skill as entered: an occupation code of the 2022 classification and a level (5 = 五级 … 1 = 一级). */
 export class TraineeSkillInputDto {
   @Matches(/^\d-\d{2}-\d{2}-\d{2}$/, { message: 'occupationCode must be a code of the 2022 classification such as 4-03-02-01' })
+  @MaxLength(10)
   occupationCode: string;
 
   @IsOptional()
@@ -157,11 +163,13 @@ export class TraineeQueryDto extends PageQueryDto {
   /** Expected release on or after (YYYY-MM-DD). */
   @IsOptional()
   @IsDateString({ strict: true })
+  @MaxLength(40)
   releaseFrom?: string;
 
   /** Expected release on or before (YYYY-MM-DD). */
   @IsOptional()
   @IsDateString({ strict: true })
+  @MaxLength(40)
   releaseTo?: string;
 
   /** `granted`: live consent to job matching; `none`: no live consent. */
@@ -188,6 +196,7 @@ export class TraineeQueryDto extends PageQueryDto {
 class TraineeProfileFields {
   @IsOptional()
   @Matches(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, { message: 'phone must be a mobile (11 digits) or landline number' })
+  @MaxLength(13)
   phone?: string | null;
 
   @IsOptional()
@@ -220,12 +229,14 @@ class TraineeProfileFields {
   @IsArray()
   @ArrayMaxSize(20)
   @Matches(/^\d-\d{2}$/, { each: true, message: 'preferredIndustries must be industry codes such as 4-03' })
+  @MaxLength(4, { each: true })
   preferredIndustries?: string[];
 
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(19)
   @Matches(/^\d{6}$/, { each: true, message: 'preferredDivisions must be 6-digit division codes' })
+  @MaxLength(6, { each: true })
   preferredDivisions?: string[];
 
   /** Monthly, in yuan. */
@@ -251,15 +262,19 @@ export class CreateTraineeDto extends TraineeProfileFields {
   /** 身份证号 (GB 11643). Sex and birth year are read from it. Stored encrypted, with a keyed hash and its last 4 characters. */
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
   @IsString()
+  @MaxLength(32)
   identityNumber: string;
 
   @Matches(/^\d{6}$/, { message: 'homeDivisionCode must be a 6-digit division code' })
+  @MaxLength(6)
   homeDivisionCode: string;
 
   @IsDateString({ strict: true })
+  @MaxLength(40)
   admittedOn: string;
 
   @IsDateString({ strict: true })
+  @MaxLength(40)
   expectedReleaseOn: string;
 }
 
@@ -273,11 +288,13 @@ export class UpdateTraineeDto extends TraineeProfileFields {
 
   @IsOptional()
   @Matches(/^\d{6}$/, { message: 'homeDivisionCode must be a 6-digit division code' })
+  @MaxLength(6)
   homeDivisionCode?: string;
 
   /** A postponed or earlier release. */
   @IsOptional()
   @IsDateString({ strict: true })
+  @MaxLength(40)
   expectedReleaseOn?: string;
 }
 
