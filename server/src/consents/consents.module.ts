@@ -8,9 +8,9 @@ import { ConsentsRepository } from './consents.repository';
 import { ConsentsService } from './consents.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Consent, ConsentText]), TraineesModule, OrganisationsModule],
+  imports: [TypeOrmModule.forFeature([Consent, ConsentText]), OrganisationsModule, TraineesModule],
   controllers: [ConsentsController],
   providers: [ConsentsRepository, ConsentsService],
-  exports: [ConsentsRepository],
+  exports: [ConsentsService],
 })
 export class ConsentsModule {}

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser, RequestContext } from '../common/auth-user';
 import { badRequest, conflict, notFound } from '../common/domain-error';
-import { OrganisationsRepository } from '../organisations/organisations.repository';
+import { OrganisationsService } from '../organisations/organisations.service';
 import { TraineesService } from '../trainees/trainees.service';
-import type { ConsentText } from './consent.entity';
+import type { ConsentPurpose, ConsentText } from './consent.entity';
 import { ConsentsRepository, type ConsentWithEmployer } from './consents.repository';
 import type { ConsentDto, ConsentTextDto, GrantConsentDto } from './dto/consent.dto';
 
@@ -32,6 +32,46 @@ const toConsentDto = (c: ConsentWithEmployer): ConsentDto => ({
 });
 
 /**
+ * Where a trainee is put forward to an employer (their name and phone released to it): accepting a
+ * recommendation, or confirming an intent at a fair. The rule is the same; the words of a refusal
+ * name the act.
+ */
+export type PutForwardOccasion = 'placement.accept' | 'fair.intent';
+
+/** What the trainee (or their counsellor, from the signed paper form) sends with the act. */
+export interface ShareConsentAnswer {
+  /** The `share_with_employer` text version read. */
+  textVersion: number | undefined;
+  /** The signed paper form's reference, when a counsellor acts for the trainee. */
+  paperFormRef: string | undefined;
+  /** A counsellor acting for the trainee (`trainee.assist`). */
+  assisted: boolean;
+}
+
+/** The text read is not the current version (the wording of a grant, and of accepting a recommendation). */
+const TEXT_OUTDATED = {
+  zh: '同意书内容已更新，请重新阅读最新版本后再确认。',
+  en: 'The consent text has changed; read the current version before agreeing.',
+};
+
+const PUT_FORWARD_WORDING: Record<PutForwardOccasion, { paperForm: { zh: string; en: string }; outdated: { zh: string; en: string } }> = {
+  'placement.accept': {
+    paperForm: {
+      zh: '代学员接受时，请填写学员签字的纸质同意书编号。',
+      en: 'Accepting for a trainee needs the reference of the paper form they signed.',
+    },
+    outdated: TEXT_OUTDATED,
+  },
+  'fair.intent': {
+    paperForm: {
+      zh: '代学员确认时，请填写学员签字的纸质同意书编号。',
+      en: "Confirming for a trainee needs their signed paper form's reference.",
+    },
+    outdated: { zh: '请阅读最新版本的同意书后再确认。', en: 'Read the current consent text before confirming.' },
+  },
+};
+
+/**
  * Consent per purpose (PIPL Arts. 14–16, 29–30): explicit, versioned, revocable, and separate for
  * each employer. Withdrawal is one UPDATE that every later read sees: it takes effect at once.
  * Rows are never deleted, so the history stays.
@@ -41,7 +81,7 @@ export class ConsentsService {
   constructor(
     private readonly consents: ConsentsRepository,
     private readonly trainees: TraineesService,
-    private readonly organisations: OrganisationsRepository,
+    private readonly organisations: OrganisationsService,
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
   ) {}
@@ -69,15 +109,7 @@ export class ConsentsService {
   ): Promise<ConsentDto[]> {
     const assisted = traineeId !== null;
     const id = assisted ? (await this.trainees.writable(user, traineeId), traineeId) : (await this.trainees.ownRecord(user)).id;
-    const current = await this.consents.currentVersion(dto.purpose);
-    if (current !== dto.textVersion) {
-      throw badRequest(
-        'CONSENT_TEXT_OUTDATED',
-        '同意书内容已更新，请重新阅读最新版本后再确认。',
-        'The consent text has changed; read the current version before agreeing.',
-        { currentVersion: current },
-      );
-    }
+    await this.assertCurrentText(dto.purpose, dto.textVersion, TEXT_OUTDATED);
     if (dto.purpose !== 'share_with_employer' && dto.employerId) {
       throw badRequest(
         'EMPLOYER_NOT_EXPECTED',
@@ -86,8 +118,7 @@ export class ConsentsService {
       );
     }
     if (dto.employerId) {
-      const employer = await this.organisations.findInScope(dto.employerId, { kind: 'all' });
-      if (!employer || employer.type !== 'employer' || employer.status !== 'verified') {
+      if (!(await this.organisations.isVerifiedEmployer(dto.employerId))) {
         throw badRequest('UNKNOWN_EMPLOYER', '所选用人单位不存在或尚未通过审核。', 'The employer does not exist or is not verified.');
       }
     }
@@ -145,5 +176,54 @@ export class ConsentsService {
       );
     });
     return (await this.consents.forTrainee(id)).map(toConsentDto);
+  }
+
+  // ——— putting a trainee forward to an employer (placements and fairs) ———
+
+  /**
+   * May this trainee be put forward to an employer with this answer? A counsellor acting for them
+   * names the paper form the trainee signed, and the text read is the current `share_with_employer`
+   * version. Refuses with PAPER_FORM_REQUIRED or CONSENT_TEXT_OUTDATED (worded for the occasion).
+   */
+  async assertMayPutForward(occasion: PutForwardOccasion, answer: ShareConsentAnswer): Promise<void> {
+    const wording = PUT_FORWARD_WORDING[occasion];
+    if (answer.assisted && !answer.paperFormRef) throw badRequest('PAPER_FORM_REQUIRED', wording.paperForm.zh, wording.paperForm.en);
+    await this.assertCurrentText('share_with_employer', answer.textVersion, wording.outdated);
+  }
+
+  /**
+   * Records the trainee's consent to share name and phone with this employer (PIPL Art. 23), in the
+   * caller's transaction, unless a live one is in place already. Check `assertMayPutForward` first.
+   */
+  async grantShareWithEmployer(
+    traineeId: string,
+    employerId: string,
+    answer: ShareConsentAnswer,
+    actor: AuthUser,
+    m: EntityManager,
+  ): Promise<void> {
+    if (await this.consents.findLive(traineeId, 'share_with_employer', employerId, m)) return;
+    await this.consents.insert(
+      {
+        traineeId,
+        purpose: 'share_with_employer',
+        employerId,
+        textVersion: answer.textVersion!,
+        grantedBy: actor.id,
+        grantedAssisted: answer.assisted,
+        paperFormRef: answer.paperFormRef ?? null,
+      },
+      m,
+    );
+  }
+
+  /** The text read must be the purpose's current version. */
+  private async assertCurrentText(
+    purpose: ConsentPurpose,
+    version: number | undefined,
+    outdated: { zh: string; en: string },
+  ): Promise<void> {
+    const current = await this.consents.currentVersion(purpose);
+    if (current !== version) throw badRequest('CONSENT_TEXT_OUTDATED', outdated.zh, outdated.en, { currentVersion: current });
   }
 }

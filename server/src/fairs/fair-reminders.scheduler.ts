@@ -1,9 +1,8 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
 import { safeError } from '../common/logging';
-import { APP_CONFIG } from '../config/config.module';
-import type { AppConfig } from '../config/env';
+import { JobQueue } from '../jobs/job-queue';
 import { JobMetrics } from '../metrics/job-metrics.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { FairsRepository, type ReminderRow } from './fairs.repository';
@@ -23,48 +22,42 @@ function reminderText(r: ReminderRow): { zh: string; en: string } {
 
 /**
  * The day before a fair, reminds each registered trainee and each employer with an approved booth,
- * once (the dedupe key is the fair). Runs hourly, so someone registered late that day still hears;
- * every process runs it and an advisory lock lets one do the work. Not in tests: they call `run()`.
+ * once (the dedupe key is the fair). Hourly, on the job queue (pg-boss cron; one run at a time across
+ * all processes), so someone registered late that day still hears. Tests call `run()`.
  */
 @Injectable()
-export class FairRemindersScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class FairRemindersScheduler {
   private readonly logger = new Logger(FairRemindersScheduler.name);
-  private timers: NodeJS.Timeout[] = [];
 
   constructor(
     private readonly fairs: FairsRepository,
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
     private readonly dataSource: DataSource,
-    private readonly jobs: JobMetrics,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly metrics: JobMetrics,
+    queue: JobQueue,
   ) {
-    jobs.declare('fair-reminders');
+    metrics.declare('fair-reminders');
+    queue.define({ name: 'fair-reminders', cron: '20 * * * *', handler: () => this.remind() });
   }
 
-  onApplicationBootstrap(): void {
-    if (this.config.nodeEnv === 'test') return;
-    this.timers.push(setTimeout(() => void this.tick(), 20_000).unref(), setInterval(() => void this.tick(), 3_600_000).unref());
+  /** The job `fair-reminders`: throws when it fails (the queue records the failure). */
+  async remind(): Promise<void> {
+    const n = await this.metrics.track('fair-reminders', () => this.run());
+    if (n) this.logger.log(`${n} account(s) to remind of tomorrow's fair(s)`);
   }
 
-  onApplicationShutdown(): void {
-    for (const t of this.timers) clearTimeout(t);
-  }
-
+  /** The job now, in this process, logging a failure instead of throwing. */
   async tick(): Promise<void> {
-    try {
-      const n = await this.jobs.track('fair-reminders', () => this.run());
-      if (n) this.logger.log(`${n} account(s) to remind of tomorrow's fair(s)`);
-    } catch (e) {
-      this.logger.error({ err: safeError(e) }, 'fair reminders failed');
-    }
+    await this.remind().catch((e: unknown) => this.logger.error({ err: safeError(e) }, 'fair reminders failed'));
   }
 
-  /** Reminds of the fairs held tomorrow (by the Clock, China time); returns how many accounts are concerned. */
+  /**
+   * Reminds of the fairs held tomorrow (by the Clock, China time); returns how many accounts are
+   * concerned. Run twice, it reminds no one twice: each reminder's dedupe key is its fair.
+   */
   async run(): Promise<number> {
     return this.dataSource.transaction(async (m) => {
-      const [{ locked }] = await m.query<[{ locked: boolean }]>(`SELECT pg_try_advisory_xact_lock(hashtext('fair-reminders')) AS locked`);
-      if (!locked) return 0;
       const rows = await this.fairs.reminderRecipients(m, this.clock.today());
       for (const r of rows) {
         const text = reminderText(r);

@@ -1,5 +1,8 @@
 import type { BoothDto, FairDto, IntentDto, RegistrationDto, SlotDto } from './dto/fair.dto';
-import type { BoothRow, FairRow, IntentRow, RegistrationRow, SlotRow } from './fairs.repository';
+import type { BoothRow } from './booths.repository';
+import type { RegistrationRow } from './fair-registrations.repository';
+import type { FairRow } from './fairs.repository';
+import type { IntentRow, SlotRow } from './interviews.repository';
 
 /*
  * The mappers decide nothing: what the caller may see arrives as flags the service got from the

@@ -27,7 +27,10 @@ import {
   UpdateFairDto,
   WalkInDto,
 } from './dto/fair.dto';
+import { BoothsService } from './booths.service';
+import { FairRegistrationsService } from './fair-registrations.service';
 import { FairsService } from './fairs.service';
+import { InterviewsService } from './interviews.service';
 
 /** Everyone who takes part in fairs: admins see all, the others published and past ones. */
 const PARTICIPANTS = ['admin', 'counsellor', 'employer', 'trainee'] as const;
@@ -37,7 +40,12 @@ const TRAINEE_SIDE = { counsellor: 'own-organisation', trainee: 'self' } as cons
 @ApiTags('fairs')
 @Controller()
 export class FairsController {
-  constructor(private readonly fairs: FairsService) {}
+  constructor(
+    private readonly fairs: FairsService,
+    private readonly boothsService: BoothsService,
+    private readonly registrationsService: FairRegistrationsService,
+    private readonly interviewsService: InterviewsService,
+  ) {}
 
   @Get('fairs')
   @Access(PARTICIPANTS, PARTICIPANT_SCOPE)
@@ -86,7 +94,7 @@ export class FairsController {
   @Get('fairs/:id/booths')
   @Access(PARTICIPANTS, PARTICIPANT_SCOPE)
   booths(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<BoothDto[]> {
-    return this.fairs.booths(user, id);
+    return this.boothsService.list(user, id);
   }
 
   /** An employer applies for a booth with the open orders it brings. */
@@ -98,7 +106,7 @@ export class FairsController {
     @Body() dto: ApplyBoothDto,
     @ReqContext() ctx: RequestContext,
   ): Promise<BoothDto> {
-    return this.fairs.applyBooth(user, id, dto, ctx);
+    return this.boothsService.apply(user, id, dto, ctx);
   }
 
   @Post('fair-booths/:id/decision')
@@ -110,13 +118,13 @@ export class FairsController {
     @Body() dto: BoothDecisionDto,
     @ReqContext() ctx: RequestContext,
   ): Promise<BoothDto> {
-    return this.fairs.decideBooth(user, id, dto, ctx);
+    return this.boothsService.decide(user, id, dto, ctx);
   }
 
   @Get('fair-booths/:id/slots')
   @Access(PARTICIPANTS, PARTICIPANT_SCOPE)
   slots(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<SlotDto[]> {
-    return this.fairs.slots(user, id);
+    return this.boothsService.slots(user, id);
   }
 
   /** Back-to-back interview slots within the fair's hours. */
@@ -128,7 +136,7 @@ export class FairsController {
     @Body() dto: CreateSlotsDto,
     @ReqContext() ctx: RequestContext,
   ): Promise<SlotDto[]> {
-    return this.fairs.createSlots(user, id, dto, ctx);
+    return this.boothsService.createSlots(user, id, dto, ctx);
   }
 
   @Post('fair-slots/:id/invitation')
@@ -140,7 +148,7 @@ export class FairsController {
     @Body() dto: InviteDto,
     @ReqContext() ctx: RequestContext,
   ): Promise<SlotDto> {
-    return this.fairs.invite(user, id, dto.registrationId, ctx);
+    return this.interviewsService.invite(user, id, dto.registrationId, ctx);
   }
 
   /** Takes a free slot, or accepts an invitation to it. */
@@ -153,7 +161,7 @@ export class FairsController {
     @Body() dto: BookSlotDto,
     @ReqContext() ctx: RequestContext,
   ): Promise<SlotDto> {
-    return this.fairs.book(user, id, dto, ctx);
+    return this.interviewsService.book(user, id, dto, ctx);
   }
 
   /** Declines an invitation, or gives a booked slot back. */
@@ -166,14 +174,14 @@ export class FairsController {
     @Body() dto: BookSlotDto,
     @ReqContext() ctx: RequestContext,
   ): Promise<SlotDto> {
-    return this.fairs.release(user, id, dto, ctx);
+    return this.interviewsService.release(user, id, dto, ctx);
   }
 
   /** Admins: all; counsellors: their trainees; trainees: their own, with the desk code. */
   @Get('fairs/:id/registrations')
   @Access(['admin', 'counsellor', 'trainee'], { admin: 'all', counsellor: 'own-organisation', trainee: 'self' })
   registrations(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<RegistrationDto[]> {
-    return this.fairs.registrations(user, id);
+    return this.registrationsService.list(user, id);
   }
 
   /** Counsellors register their trainees (all or none); released trainees register themselves. */
@@ -185,7 +193,7 @@ export class FairsController {
     @Body() dto: RegisterTraineesDto,
     @ReqContext() ctx: RequestContext,
   ): Promise<RegistrationDto[]> {
-    return this.fairs.register(user, id, dto.traineeIds, ctx);
+    return this.registrationsService.register(user, id, dto.traineeIds, ctx);
   }
 
   /** Registered candidates as codes and skills, for employers with an approved booth. */
@@ -196,7 +204,7 @@ export class FairsController {
     @Param('id', ParseUUIDPipe) id: string,
     @ReqContext() ctx: RequestContext,
   ): Promise<FairCandidateDto[]> {
-    return this.fairs.candidates(user, id, ctx);
+    return this.registrationsService.candidates(user, id, ctx);
   }
 
   /** The desk on the day (admins, or counsellors of the venue): type or scan the code. */
@@ -209,7 +217,7 @@ export class FairsController {
     @Body() dto: CheckInDto,
     @ReqContext() ctx: RequestContext,
   ): Promise<CheckInResultDto> {
-    return this.fairs.checkIn(user, id, dto.code, ctx);
+    return this.registrationsService.checkIn(user, id, dto.code, ctx);
   }
 
   @Post('fairs/:id/walk-ins')
@@ -221,13 +229,13 @@ export class FairsController {
     @Body() dto: WalkInDto,
     @ReqContext() ctx: RequestContext,
   ): Promise<CheckInResultDto> {
-    return this.fairs.walkIn(user, id, dto.traineeId, ctx);
+    return this.registrationsService.walkIn(user, id, dto.traineeId, ctx);
   }
 
   @Get('fairs/:id/intents')
   @Access(PARTICIPANTS, PARTICIPANT_SCOPE)
   intents(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<IntentDto[]> {
-    return this.fairs.intents(user, id);
+    return this.interviewsService.intents(user, id);
   }
 
   /** 意向书: the employer proposes one of its booth's orders to a candidate. */
@@ -239,7 +247,7 @@ export class FairsController {
     @Body() dto: CreateIntentDto,
     @ReqContext() ctx: RequestContext,
   ): Promise<IntentDto> {
-    return this.fairs.createIntent(user, id, dto, ctx);
+    return this.interviewsService.createIntent(user, id, dto, ctx);
   }
 
   @Post('fair-intents/:id/answer')
@@ -251,7 +259,7 @@ export class FairsController {
     @Body() dto: AnswerIntentDto,
     @ReqContext() ctx: RequestContext,
   ): Promise<IntentDto> {
-    return this.fairs.answerIntent(user, id, dto, ctx);
+    return this.interviewsService.answerIntent(user, id, dto, ctx);
   }
 
   @Get('fairs/:id/report')

@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { OrdersModule } from '../orders/orders.module';
+import { TraineesModule } from '../trainees/trainees.module';
+import { UsersModule } from '../users/users.module';
 import { ConsentsModule } from '../consents/consents.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OrderCandidatesController, PlacementsController } from './placements.controller';
@@ -6,7 +9,7 @@ import { PlacementsRepository } from './placements.repository';
 import { PlacementsService } from './placements.service';
 
 @Module({
-  imports: [ConsentsModule, NotificationsModule],
+  imports: [ConsentsModule, NotificationsModule, OrdersModule, TraineesModule, UsersModule],
   controllers: [PlacementsController, OrderCandidatesController],
   providers: [PlacementsService, PlacementsRepository],
   exports: [PlacementsService],

@@ -241,11 +241,12 @@ export class PlacementsRepository {
     return rows[0]?.id ?? null;
   }
 
-  async employerUserIds(employerId: string, m: EntityManager): Promise<string[]> {
-    const rows = await m.query<{ id: string }[]>(
-      `SELECT id FROM app_user WHERE organisation_id = $1 AND role = 'employer' AND disabled_at IS NULL`,
-      [employerId],
+  /** The placement of this trainee on this order, if any, locked for the change. */
+  async lockOnOrder(orderId: string, traineeId: string, m: EntityManager): Promise<{ id: string; state: PlacementState } | null> {
+    const rows = await m.query<{ id: string; state: PlacementState }[]>(
+      `SELECT id, state FROM placement WHERE order_id = $1 AND trainee_id = $2 FOR UPDATE`,
+      [orderId, traineeId],
     );
-    return rows.map((r) => r.id);
+    return rows[0] ?? null;
   }
 }

@@ -1,4 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { OrdersService } from '../orders/orders.service';
+import { TraineesService } from '../trainees/trainees.service';
+import { UsersService } from '../users/users.service';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
@@ -7,7 +10,7 @@ import { Clock } from '../common/clock';
 import { randomCode } from '../common/codes';
 import { badRequest, conflict, notFound } from '../common/domain-error';
 import { type Page, pageOf } from '../common/dto/page.dto';
-import { ConsentsRepository } from '../consents/consents.repository';
+import { ConsentsService } from '../consents/consents.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import type {
   AcceptPlacementDto,
@@ -25,47 +28,11 @@ import type {
 } from './dto/placement.dto';
 import { toCandidateDto, toPlacementDto } from './placement.mapper';
 import type { Placement, PlacementState } from './placement.entity';
+import { MOVES, type PlacementAction, STATE_ZH } from './placement-moves';
 import { type PlacementRow, type PlacementScope, PlacementsRepository } from './placements.repository';
 
 const notFoundPlacement = () => notFound('推荐记录', 'Placement');
 const notFoundOrder = () => notFound('订单', 'Order');
-
-export type PlacementAction = 'recommend' | 'accept' | 'decline' | 'interview' | 'offer' | 'hire' | 'reject' | 'withdraw';
-
-/**
- * The placement state machine: for each act, the states it starts from, where it leads, and who may
- * do it. A counsellor doing a trainee's act (accept, decline, hire) does it assisted, and it says so.
- */
-const MOVES: Record<PlacementAction, { from: PlacementState[]; to: PlacementState; zh: string }> = {
-  recommend: { from: ['suggested'], to: 'recommended', zh: '推荐' },
-  accept: { from: ['recommended'], to: 'accepted_by_trainee', zh: '接受推荐' },
-  decline: {
-    from: ['recommended', 'accepted_by_trainee', 'interview', 'offer'],
-    to: 'declined',
-    zh: '婉拒',
-  },
-  interview: { from: ['accepted_by_trainee'], to: 'interview', zh: '安排面试' },
-  offer: { from: ['accepted_by_trainee', 'interview'], to: 'offer', zh: '发出录用意向' },
-  hire: { from: ['offer'], to: 'hired', zh: '确认入职' },
-  reject: { from: ['recommended', 'accepted_by_trainee', 'interview', 'offer'], to: 'rejected', zh: '不录用' },
-  withdraw: {
-    from: ['suggested', 'recommended', 'accepted_by_trainee', 'interview', 'offer'],
-    to: 'withdrawn',
-    zh: '撤回',
-  },
-};
-
-const STATE_ZH: Record<PlacementState, string> = {
-  suggested: '系统建议',
-  recommended: '已推荐',
-  accepted_by_trainee: '学员已接受',
-  interview: '面试中',
-  offer: '已发录用意向',
-  hired: '已入职',
-  declined: '学员已婉拒',
-  rejected: '未录用',
-  withdrawn: '已撤回',
-};
 
 /**
  * Placements: a counsellor recommends a trainee for an order; the trainee accepts (which releases
@@ -76,12 +43,15 @@ const STATE_ZH: Record<PlacementState, string> = {
 export class PlacementsService {
   constructor(
     private readonly placements: PlacementsRepository,
-    private readonly consents: ConsentsRepository,
+    private readonly consents: ConsentsService,
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly dataSource: DataSource,
     private readonly access: AccessService,
+    private readonly trainees: TraineesService,
+    private readonly orders: OrdersService,
+    private readonly users: UsersService,
   ) {}
 
   async list(user: AuthUser, q: PlacementQueryDto): Promise<Page<PlacementDto>> {
@@ -99,35 +69,27 @@ export class PlacementsService {
   /** A counsellor recommends one of their trainees for an open order. */
   async create(user: AuthUser, dto: CreatePlacementDto, ctx: RequestContext): Promise<PlacementDto> {
     const id = await this.dataSource.transaction(async (m) => {
-      const [trainee] = await m.query<{ organisation_id: string; state: string; job_matching_consent: boolean; user_id: string | null }[]>(
-        `SELECT organisation_id, state, job_matching_consent, user_id FROM trainee WHERE id = $1 FOR SHARE`,
-        [dto.traineeId],
-      );
+      const trainee = await this.trainees.shareLockForRecommendation(dto.traineeId, m);
       await this.access.requireAccess(user, 'trainee.write', dto.traineeId, m);
       if (!trainee) throw notFound('学员档案', 'Trainee record');
       this.assertMayBeRecommended(trainee);
-      const [order] = await m.query<{ state: string; title: string }[]>(`SELECT state, title FROM job_order WHERE id = $1 FOR SHARE`, [
-        dto.orderId,
-      ]);
+      const order = await this.orders.shareLock(dto.orderId, m);
       if (!order || order.state === 'draft') throw notFoundOrder();
       if (order.state !== 'open')
         throw badRequest('ORDER_NOT_OPEN', '该订单已满员或已关闭，不能再推荐。', 'The order is filled or closed; no more recommendations.');
-      const existing = await m.query<{ state: PlacementState; id: string }[]>(
-        `SELECT id, state FROM placement WHERE order_id = $1 AND trainee_id = $2 FOR UPDATE`,
-        [dto.orderId, dto.traineeId],
-      );
-      if (existing[0] && existing[0].state !== 'suggested') {
+      const existing = await this.placements.lockOnOrder(dto.orderId, dto.traineeId, m);
+      if (existing && existing.state !== 'suggested') {
         throw conflict(
           'PLACEMENT_EXISTS',
-          `该学员已在此订单中（${STATE_ZH[existing[0].state]}）。`,
-          `This trainee is already on this order (${existing[0].state}).`,
-          { placementId: existing[0].id },
+          `该学员已在此订单中（${STATE_ZH[existing.state]}）。`,
+          `This trainee is already on this order (${existing.state}).`,
+          { placementId: existing.id },
         );
       }
       let placementId: string;
       let from: PlacementState | null = null;
-      if (existing[0]) {
-        placementId = existing[0].id;
+      if (existing) {
+        placementId = existing.id;
         from = 'suggested';
         await this.placements.update(
           placementId,
@@ -154,7 +116,7 @@ export class PlacementsService {
         { placementId, fromState: from, toState: 'recommended', actorId: user.id, actorRole: user.role, note: dto.note ?? null },
         m,
       );
-      if (trainee.user_id) await this.tellTraineeRecommended(trainee.user_id, placementId, order.title, m);
+      if (trainee.userId) await this.tellTraineeRecommended(trainee.userId, placementId, order.title, m);
       await this.audit.record(
         { actor: user, action: 'placement.recommend', subjectType: 'placement', subjectId: placementId, result: 'success', ctx },
         m,
@@ -166,11 +128,8 @@ export class PlacementsService {
 
   recommend(user: AuthUser, id: string, dto: RecommendDto, ctx: RequestContext): Promise<void> {
     return this.move(user, id, 'recommend', dto.note, ctx, async (p, row, m) => {
-      const [t] = await m.query<{ state: string; job_matching_consent: boolean }[]>(
-        `SELECT state, job_matching_consent FROM trainee WHERE id = $1`,
-        [p.traineeId],
-      );
-      this.assertMayBeRecommended(t!);
+      const [facts] = await this.trainees.summaries([p.traineeId], m);
+      this.assertMayBeRecommended(facts!);
       await this.placements.update(
         p.id,
         { state: 'recommended', recommendedBy: user.id, note: dto.note ?? p.note, reasons: dto.reasons ?? p.reasons },
@@ -187,37 +146,11 @@ export class PlacementsService {
    */
   accept(user: AuthUser, id: string, dto: AcceptPlacementDto, ctx: RequestContext): Promise<void> {
     return this.move(user, id, 'accept', dto.note, ctx, async (p, row, m) => {
-      const assisted = this.access.can(user, 'trainee.assist');
-      if (assisted && !dto.paperFormRef)
-        throw badRequest(
-          'PAPER_FORM_REQUIRED',
-          '代学员接受时，请填写学员签字的纸质同意书编号。',
-          'Accepting for a trainee needs the reference of the paper form they signed.',
-        );
-      const current = await this.consents.currentVersion('share_with_employer');
-      if (current !== dto.textVersion)
-        throw badRequest(
-          'CONSENT_TEXT_OUTDATED',
-          '同意书内容已更新，请重新阅读最新版本后再确认。',
-          'The consent text has changed; read the current version before agreeing.',
-          { currentVersion: current },
-        );
-      if (!(await this.consents.findLive(p.traineeId, 'share_with_employer', row.employer_id, m))) {
-        await this.consents.insert(
-          {
-            traineeId: p.traineeId,
-            purpose: 'share_with_employer',
-            employerId: row.employer_id,
-            textVersion: dto.textVersion,
-            grantedBy: user.id,
-            grantedAssisted: assisted,
-            paperFormRef: dto.paperFormRef ?? null,
-          },
-          m,
-        );
-      }
+      const answer = { textVersion: dto.textVersion, paperFormRef: dto.paperFormRef, assisted: this.access.can(user, 'trainee.assist') };
+      await this.consents.assertMayPutForward('placement.accept', answer);
+      await this.consents.grantShareWithEmployer(p.traineeId, row.employer_id, answer, user, m);
       await this.placements.update(p.id, { state: 'accepted_by_trainee' }, m);
-      for (const uid of await this.placements.employerUserIds(row.employer_id, m)) {
+      for (const uid of await this.users.employerAccountIds(row.employer_id, m)) {
         await this.notifications.notify(
           {
             userId: uid,
@@ -392,10 +325,7 @@ export class PlacementsService {
    * placement starts here, already accepted. Offer and hire then follow as for any placement.
    */
   async acceptFromFair(orderId: string, traineeId: string, actor: AuthUser, assisted: boolean, m: EntityManager): Promise<string> {
-    const [existing] = await m.query<{ id: string; state: PlacementState }[]>(
-      `SELECT id, state FROM placement WHERE order_id = $1 AND trainee_id = $2 FOR UPDATE`,
-      [orderId, traineeId],
-    );
+    const existing = await this.placements.lockOnOrder(orderId, traineeId, m);
     if (existing && existing.state !== 'suggested' && existing.state !== 'recommended') return existing.id;
     let id: string;
     if (existing) {
@@ -490,8 +420,8 @@ export class PlacementsService {
     await this.access.requireAccess(user, 'order.manage', orderId);
   }
 
-  private assertMayBeRecommended(t: { state: string; job_matching_consent: boolean }): void {
-    if (!t.job_matching_consent)
+  private assertMayBeRecommended(t: { state: string; jobMatchingConsent: boolean }): void {
+    if (!t.jobMatchingConsent)
       throw badRequest(
         'NO_MATCHING_CONSENT',
         '该学员没有同意参加岗位匹配，不能推荐。请先征得本人同意。',

@@ -41,6 +41,7 @@ export class GrantConsentDto {
   /** Required for `share_with_employer`: the one employer to share name and phone with. */
   @ValidateIf((o: GrantConsentDto) => o.purpose === 'share_with_employer' || o.employerId !== undefined)
   @IsUUID()
+  @MaxLength(36)
   employerId?: string;
 
   /** The version of the consent text the trainee read (must be the current one). */

@@ -93,16 +93,20 @@ export class CreateFairDto {
   title: string;
 
   @IsDateString({ strict: true })
+  @MaxLength(40)
   fairDate: string;
 
   @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'startsAt is HH:MM' })
+  @MaxLength(5)
   startsAt: string;
 
   @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'endsAt is HH:MM' })
+  @MaxLength(5)
   endsAt: string;
 
   /** A facility or community station. */
   @IsUUID()
+  @MaxLength(36)
   venueOrganisationId: string;
 
   @IsInt()
@@ -112,6 +116,7 @@ export class CreateFairDto {
 
   @IsOptional()
   @IsDateString({ strict: true })
+  @MaxLength(40)
   registrationDeadline?: string;
 
   @IsOptional()
@@ -131,14 +136,17 @@ export class UpdateFairDto {
 
   @IsOptional()
   @IsDateString({ strict: true })
+  @MaxLength(40)
   fairDate?: string;
 
   @IsOptional()
   @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'startsAt is HH:MM' })
+  @MaxLength(5)
   startsAt?: string;
 
   @IsOptional()
   @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'endsAt is HH:MM' })
+  @MaxLength(5)
   endsAt?: string;
 
   @IsOptional()
@@ -149,6 +157,7 @@ export class UpdateFairDto {
 
   @IsOptional()
   @IsDateString({ strict: true })
+  @MaxLength(40)
   registrationDeadline?: string;
 
   @IsOptional()
@@ -171,6 +180,7 @@ export class ApplyBoothDto {
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
   @IsUUID('all', { each: true })
+  @MaxLength(36, { each: true })
   orderIds: string[];
 
   @IsOptional()
@@ -196,6 +206,7 @@ export class BoothDecisionDto {
 export class CreateSlotsDto {
   /** The first slot's start (ISO date-time, on the fair's day). */
   @IsDateString()
+  @MaxLength(40)
   startsAt: string;
 
   @Type(() => Number)
@@ -234,6 +245,7 @@ export class RegisterTraineesDto {
   @ArrayMinSize(1)
   @ArrayMaxSize(500)
   @IsUUID('all', { each: true })
+  @MaxLength(36, { each: true })
   traineeIds?: string[];
 }
 
@@ -279,6 +291,7 @@ export class FairCandidateDto {
 
 export class InviteDto {
   @IsUUID()
+  @MaxLength(36)
   registrationId: string;
 }
 
@@ -286,6 +299,7 @@ export class BookSlotDto {
   /** Counsellors name the registration; trainees book for themselves (omit it). */
   @IsOptional()
   @IsUUID()
+  @MaxLength(36)
   registrationId?: string;
 }
 
@@ -293,6 +307,7 @@ export class CheckInDto {
   /** The code from the trainee's phone or printout (spaces and dashes ignored, any case). */
   @Transform(upper)
   @IsString()
+  @MaxLength(8)
   @Matches(/^[2-9A-HJ-NP-Z]{8}$/, { message: '签到码为 8 位字母或数字 · the code has 8 letters or digits' })
   code: string;
 }
@@ -309,14 +324,17 @@ export class CheckInResultDto {
 
 export class WalkInDto {
   @IsUUID()
+  @MaxLength(36)
   traineeId: string;
 }
 
 export class CreateIntentDto {
   @IsUUID()
+  @MaxLength(36)
   registrationId: string;
 
   @IsUUID()
+  @MaxLength(36)
   orderId: string;
 
   @IsOptional()

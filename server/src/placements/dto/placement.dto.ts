@@ -149,10 +149,12 @@ export class FulfilmentDto {
 export class PlacementQueryDto extends PageQueryDto {
   @IsOptional()
   @IsUUID()
+  @MaxLength(36)
   orderId?: string;
 
   @IsOptional()
   @IsUUID()
+  @MaxLength(36)
   traineeId?: string;
 
   @IsOptional()
@@ -183,9 +185,11 @@ export class RecommendDto {
 /** A counsellor recommends one of their trainees for an open order. */
 export class CreatePlacementDto extends RecommendDto {
   @IsUUID()
+  @MaxLength(36)
   orderId: string;
 
   @IsUUID()
+  @MaxLength(36)
   traineeId: string;
 }
 
@@ -217,6 +221,7 @@ export class AcceptPlacementDto extends PlacementNoteDto {
 
 export class InterviewDto extends PlacementNoteDto {
   @IsDateString()
+  @MaxLength(40)
   interviewAt: string;
 
   @Transform(trim)
@@ -237,11 +242,13 @@ export class OfferDto extends PlacementNoteDto {
 export class HireDto extends PlacementNoteDto {
   /** First day at work. */
   @IsDateString({ strict: true })
+  @MaxLength(40)
   hiredOn: string;
 }
 
 export class EndEmploymentDto {
   @IsDateString({ strict: true })
+  @MaxLength(40)
   endedOn: string;
 
   @Transform(trim)
