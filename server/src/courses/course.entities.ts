@@ -3,6 +3,7 @@ import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, 
 import { Organisation } from '../organisations/organisation.entity';
 import { Occupation } from '../reference/occupation.entity';
 import { Trainee } from '../trainees/trainee.entity';
+import { AttendanceColumns, SeatEnrolmentColumns, SeatHolderColumns } from '../seats/seat-columns';
 import { User } from '../users/user.entity';
 
 /** A skills course ("精准式") leading to a 职业技能等级 for one occupation of the 2022 classification. */
@@ -50,10 +51,7 @@ export class Course {
 @Check('chk_course_session_seats', `"seats_taken" >= 0 AND "seats_taken" <= "capacity"`)
 @Check('chk_course_session_pass_mark', `"pass_mark" BETWEEN 0 AND 100`)
 @Index('idx_course_session_course', ['courseId', 'startsOn'])
-export class CourseSession {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class CourseSession extends SeatHolderColumns {
   @Column({ name: 'course_id', type: 'uuid' })
   courseId: string;
 
@@ -61,25 +59,9 @@ export class CourseSession {
   @JoinColumn({ name: 'course_id', foreignKeyConstraintName: 'fk_course_session_course' })
   course?: Relation<Course>;
 
-  @Column({ name: 'starts_on', type: 'date' })
-  startsOn: string;
-
-  @Column({ name: 'ends_on', type: 'date' })
-  endsOn: string;
-
-  /** The facility or station where it is held (internal: never shown to employers or the public). */
-  @Column({ name: 'venue_organisation_id', type: 'uuid', nullable: true })
-  venueOrganisationId: string | null;
-
   @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'venue_organisation_id', foreignKeyConstraintName: 'fk_course_session_venue' })
   venue?: Relation<Organisation>;
-
-  @Column({ type: 'int' })
-  capacity: number;
-
-  @Column({ name: 'seats_taken', type: 'int', default: 0 })
-  seatsTaken: number;
 
   @Column({ name: 'instructor_id', type: 'uuid', nullable: true })
   instructorId: string | null;
@@ -109,19 +91,13 @@ export type SessionEnrolmentState = (typeof SESSION_ENROLMENT_STATES)[number];
 @Index('uq_session_enrolment_live', ['sessionId', 'traineeId'], { unique: true, where: `state IN ('enrolled','waitlisted')` })
 @Index('idx_session_enrolment_session', ['sessionId', 'state', 'createdAt'])
 @Index('idx_session_enrolment_trainee', ['traineeId'])
-export class SessionEnrolment {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class SessionEnrolment extends SeatEnrolmentColumns {
   @Column({ name: 'session_id', type: 'uuid' })
   sessionId: string;
 
   @ManyToOne(() => CourseSession, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'session_id', foreignKeyConstraintName: 'fk_session_enrolment_session' })
   session?: Relation<CourseSession>;
-
-  @Column({ name: 'trainee_id', type: 'uuid' })
-  traineeId: string;
 
   @ManyToOne(() => Trainee, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'trainee_id', foreignKeyConstraintName: 'fk_session_enrolment_trainee' })
@@ -151,25 +127,10 @@ export class SessionEnrolment {
 
 @Entity('session_attendance')
 @Index('uq_session_attendance', ['enrolmentId', 'meetingOn'], { unique: true })
-export class SessionAttendance {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'enrolment_id', type: 'uuid' })
-  enrolmentId: string;
-
+export class SessionAttendance extends AttendanceColumns {
   @ManyToOne(() => SessionEnrolment, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'enrolment_id', foreignKeyConstraintName: 'fk_session_attendance_enrolment' })
   enrolment?: Relation<SessionEnrolment>;
-
-  @Column({ name: 'meeting_on', type: 'date' })
-  meetingOn: string;
-
-  @Column({ type: 'boolean' })
-  present: boolean;
-
-  @Column({ name: 'recorded_by', type: 'uuid' })
-  recordedBy: string;
 }
 
 /** 职业技能等级证书: counts for matching. From a passed session, or recorded from an earlier one. */

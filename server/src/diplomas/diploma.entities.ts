@@ -1,6 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Organisation } from '../organisations/organisation.entity';
 import { Trainee } from '../trainees/trainee.entity';
+import { AttendanceColumns, SeatEnrolmentColumns, SeatHolderColumns } from '../seats/seat-columns';
 import { User } from '../users/user.entity';
 
 /** 专业: a 中专 programme of the partner school. */
@@ -64,10 +65,7 @@ export type ClassMode = (typeof CLASS_MODES)[number];
 @Entity('diploma_class')
 @Check('chk_diploma_class_seats', `"seats_taken" >= 0 AND "seats_taken" <= "capacity"`)
 @Check('chk_diploma_class_mode', `"mode" IN ('in_facility','community','distance')`)
-export class DiplomaClass {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class DiplomaClass extends SeatHolderColumns {
   @Column({ name: 'programme_id', type: 'uuid' })
   programmeId: string;
 
@@ -81,10 +79,7 @@ export class DiplomaClass {
   @Column({ name: 'cohort_year', type: 'int' })
   cohortYear: number;
 
-  /** Where it is taught: a facility or a station; null for distance classes. Never shown outside. */
-  @Column({ name: 'venue_organisation_id', type: 'uuid', nullable: true })
-  venueOrganisationId: string | null;
-
+  /** Where it is taught (`venueOrganisationId`): a facility or a station; null for distance classes. Never shown outside. */
   @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'venue_organisation_id', foreignKeyConstraintName: 'fk_diploma_class_venue' })
   venue?: Relation<Organisation>;
@@ -92,24 +87,12 @@ export class DiplomaClass {
   @Column({ type: 'varchar', length: 12, default: 'in_facility' })
   mode: ClassMode;
 
-  @Column({ type: 'int' })
-  capacity: number;
-
-  @Column({ name: 'seats_taken', type: 'int', default: 0 })
-  seatsTaken: number;
-
   @Column({ name: 'head_teacher_id', type: 'uuid', nullable: true })
   headTeacherId: string | null;
 
   @ManyToOne(() => User, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'head_teacher_id', foreignKeyConstraintName: 'fk_diploma_class_head_teacher' })
   headTeacher?: Relation<User>;
-
-  @Column({ name: 'starts_on', type: 'date' })
-  startsOn: string;
-
-  @Column({ name: 'ends_on', type: 'date' })
-  endsOn: string;
 }
 
 export const CLASS_ENROLMENT_STATES = [
@@ -138,19 +121,13 @@ export const SEAT_STATES: readonly ClassEnrolmentState[] = ['approved', 'active'
 })
 @Index('idx_class_enrolment_class_state', ['classId', 'state', 'appliedAt'])
 @Index('idx_class_enrolment_trainee', ['traineeId'])
-export class ClassEnrolment {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class ClassEnrolment extends SeatEnrolmentColumns {
   @Column({ name: 'class_id', type: 'uuid' })
   classId: string;
 
   @ManyToOne(() => DiplomaClass, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'class_id', foreignKeyConstraintName: 'fk_class_enrolment_class' })
   diplomaClass?: Relation<DiplomaClass>;
-
-  @Column({ name: 'trainee_id', type: 'uuid' })
-  traineeId: string;
 
   @ManyToOne(() => Trainee, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'trainee_id', foreignKeyConstraintName: 'fk_class_enrolment_trainee' })
@@ -213,25 +190,10 @@ export class UnitGrade {
 
 @Entity('class_attendance')
 @Index('uq_class_attendance', ['enrolmentId', 'meetingOn'], { unique: true })
-export class ClassAttendance {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'enrolment_id', type: 'uuid' })
-  enrolmentId: string;
-
+export class ClassAttendance extends AttendanceColumns {
   @ManyToOne(() => ClassEnrolment, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'enrolment_id', foreignKeyConstraintName: 'fk_class_attendance_enrolment' })
   enrolment?: Relation<ClassEnrolment>;
-
-  @Column({ name: 'meeting_on', type: 'date' })
-  meetingOn: string;
-
-  @Column({ type: 'boolean' })
-  present: boolean;
-
-  @Column({ name: 'recorded_by', type: 'uuid' })
-  recordedBy: string;
 }
 
 /** 毕业证书: names the school, never a facility; publicly verifiable by its code. */

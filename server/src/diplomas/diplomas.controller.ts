@@ -5,6 +5,7 @@ import { Access, Public } from '../common/decorators/access.decorator';
 import { CurrentUser, ReqContext } from '../common/decorators/current-user.decorator';
 import { RateLimited } from '../common/decorators/rate-limited.decorator';
 import { DiplomasService } from './diplomas.service';
+import { GraduationService } from './graduation.service';
 import {
   ApplyDto,
   ClassAttendanceDto,
@@ -29,7 +30,10 @@ const STAFF_READ = { admin: 'all', counsellor: 'own-organisation', instructor: '
 @ApiTags('diploma')
 @Controller()
 export class DiplomasController {
-  constructor(private readonly diplomas: DiplomasService) {}
+  constructor(
+    private readonly diplomas: DiplomasService,
+    private readonly graduation: GraduationService,
+  ) {}
 
   @Get('programmes')
   @Access(['admin', 'counsellor', 'instructor', 'trainee'], 'all')
@@ -136,7 +140,7 @@ export class DiplomasController {
     trainee: 'self',
   })
   audit(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<GraduationAuditDto> {
-    return this.diplomas.graduationAudit(user, id);
+    return this.graduation.graduationAudit(user, id);
   }
 
   @Post('class-enrolments/:id/graduation')
@@ -147,7 +151,7 @@ export class DiplomasController {
     @Body() dto: GraduateDto,
     @ReqContext() ctx: RequestContext,
   ): Promise<DiplomaDto> {
-    return this.diplomas.graduate(user, id, dto.graduatedOn, ctx);
+    return this.graduation.graduate(user, id, dto.graduatedOn, ctx);
   }
 
   /** Record a unit grade (the class's head teacher). */
@@ -159,7 +163,7 @@ export class DiplomasController {
     @Body() dto: GradeDto,
     @ReqContext() ctx: RequestContext,
   ): Promise<GraduationAuditDto> {
-    return this.diplomas.recordGrade(user, id, dto, ctx);
+    return this.graduation.recordGrade(user, id, dto, ctx);
   }
 
   @Put('classes/:id/attendance')
@@ -182,7 +186,7 @@ export class DiplomasController {
     trainee: 'self',
   })
   diploma(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<DiplomaDto> {
-    return this.diplomas.diploma(user, id);
+    return this.graduation.diploma(user, id);
   }
 
   /** Public verification: school, programme, date, number and a masked name — nothing else. */
@@ -190,7 +194,7 @@ export class DiplomasController {
   @Public()
   @RateLimited()
   verify(@Param('code') code: string): Promise<DiplomaVerificationDto> {
-    return this.diplomas.verify(code);
+    return this.graduation.verify(code);
   }
 
   @Get('trainees/me/class-enrolments')
@@ -208,6 +212,6 @@ export class DiplomasController {
   @Get('trainees/me/diplomas')
   @Access(['trainee'], 'self')
   myDiplomas(@CurrentUser() user: AuthUser): Promise<DiplomaDto[]> {
-    return this.diplomas.myDiplomas(user);
+    return this.graduation.myDiplomas(user);
   }
 }

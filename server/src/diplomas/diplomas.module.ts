@@ -1,12 +1,16 @@
 import { Module } from '@nestjs/common';
 import { OrganisationsModule } from '../organisations/organisations.module';
+import { SeatsModule } from '../seats/seats.module';
 import { TraineesModule } from '../trainees/trainees.module';
+import { UsersModule } from '../users/users.module';
 import { DiplomasController } from './diplomas.controller';
+import { DiplomasRepository } from './diplomas.repository';
 import { DiplomasService } from './diplomas.service';
+import { GraduationService } from './graduation.service';
 
 @Module({
-  imports: [TraineesModule, OrganisationsModule],
+  imports: [TraineesModule, OrganisationsModule, UsersModule, SeatsModule],
   controllers: [DiplomasController],
-  providers: [DiplomasService],
+  providers: [DiplomasRepository, DiplomasService, GraduationService],
 })
 export class DiplomasModule {}

@@ -1,21 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsDateString,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { AttendanceMarkDto, AttendanceMarks, AttendanceSheetDto, SeatedGroupDto } from '../../seats/dto/seats.dto';
 import { SESSION_ENROLMENT_STATES, type SessionEnrolmentState } from '../course.entities';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -38,6 +24,7 @@ export class CourseDto {
 
 export class CourseQueryDto {
   @IsOptional()
+  @MaxLength(10)
   @Matches(/^\d-\d{2}-\d{2}-\d{2}$/, { message: 'occupationCode looks like 4-03-02-01' })
   occupationCode?: string;
 
@@ -63,6 +50,7 @@ export class CreateCourseDto {
   @MaxLength(80)
   title: string;
 
+  @MaxLength(10)
   @Matches(/^\d-\d{2}-\d{2}-\d{2}$/, { message: 'occupationCode looks like 4-03-02-01' })
   occupationCode: string;
 
@@ -78,6 +66,7 @@ export class CreateCourseDto {
 
   /** A training provider or the school. */
   @IsUUID()
+  @MaxLength(36)
   providerId: string;
 
   @IsOptional()
@@ -108,26 +97,17 @@ export class CourseSessionDto {
   orderEmployerName: string | null;
 }
 
-export class CreateSessionDto {
-  @IsDateString({ strict: true })
-  startsOn: string;
-
-  @IsDateString({ strict: true })
-  endsOn: string;
+export class CreateSessionDto extends SeatedGroupDto {
+  @IsOptional()
+  @IsUUID()
+  @MaxLength(36)
+  instructorId?: string;
 
   /** The facility or station where it is held; omit for an open venue. */
   @IsOptional()
   @IsUUID()
+  @MaxLength(36)
   venueOrganisationId?: string;
-
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  capacity: number;
-
-  @IsOptional()
-  @IsUUID()
-  instructorId?: string;
 
   @IsOptional()
   @IsInt()
@@ -138,16 +118,19 @@ export class CreateSessionDto {
   /** Makes it a 订单班: an employer's open (or draft) order this session trains for. */
   @IsOptional()
   @IsUUID()
+  @MaxLength(36)
   orderId?: string;
 }
 
 export class EnrolDto {
   @IsUUID()
+  @MaxLength(36)
   traineeId: string;
 }
 
 export class SelfEnrolDto {
   @IsUUID()
+  @MaxLength(36)
   sessionId: string;
 }
 
@@ -167,22 +150,11 @@ export class SessionEnrolmentDto {
   meetings: number;
 }
 
-export class AttendanceRecordDto {
-  @IsUUID()
-  enrolmentId: string;
+export class AttendanceRecordDto extends AttendanceMarkDto {}
 
-  @IsBoolean()
-  present: boolean;
-}
-
-export class RecordAttendanceDto {
-  @IsDateString({ strict: true })
-  meetingOn: string;
-
-  @IsArray()
+export class RecordAttendanceDto extends AttendanceSheetDto {
   @ArrayMaxSize(500)
-  @ValidateNested({ each: true })
-  @Type(() => AttendanceRecordDto)
+  @AttendanceMarks(() => AttendanceRecordDto)
   records: AttendanceRecordDto[];
 }
 

@@ -4,7 +4,6 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
-  IsBoolean,
   IsDateString,
   IsIn,
   IsInt,
@@ -18,6 +17,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { AttendanceMarkDto, AttendanceMarks, AttendanceSheetDto, SeatedGroupDto } from '../../seats/dto/seats.dto';
 import { CLASS_ENROLMENT_STATES, CLASS_MODES, type ClassEnrolmentState, type ClassMode } from '../diploma.entities';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -60,6 +60,7 @@ export class CreateProgrammeDto {
   name: string;
 
   @IsUUID()
+  @MaxLength(36)
   schoolId: string;
 
   @IsInt()
@@ -100,8 +101,9 @@ export class ClassDto {
   endsOn: string;
 }
 
-export class CreateClassDto {
+export class CreateClassDto extends SeatedGroupDto {
   @IsUUID()
+  @MaxLength(36)
   programmeId: string;
 
   @Transform(trim)
@@ -122,31 +124,24 @@ export class CreateClassDto {
   /** Required unless the class is taught at a distance. */
   @ValidateIf((o: CreateClassDto) => o.mode !== 'distance')
   @IsUUID()
+  @MaxLength(36)
   venueOrganisationId?: string;
-
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  capacity: number;
 
   @IsOptional()
   @IsUUID()
+  @MaxLength(36)
   headTeacherId?: string;
-
-  @IsDateString({ strict: true })
-  startsOn: string;
-
-  @IsDateString({ strict: true })
-  endsOn: string;
 }
 
 export class ApplyDto {
   @IsUUID()
+  @MaxLength(36)
   traineeId: string;
 }
 
 export class SelfApplyDto {
   @IsUUID()
+  @MaxLength(36)
   classId: string;
 }
 
@@ -191,14 +186,17 @@ export class WithdrawDto {
 export class TransferDto {
   /** The community or distance class where study continues. */
   @IsUUID()
+  @MaxLength(36)
   toClassId: string;
 }
 
 export class GradeDto {
   @IsUUID()
+  @MaxLength(36)
   traineeId: string;
 
   @IsUUID()
+  @MaxLength(36)
   unitId: string;
 
   @IsInt()
@@ -207,22 +205,11 @@ export class GradeDto {
   score: number;
 }
 
-export class ClassAttendanceRecordDto {
-  @IsUUID()
-  enrolmentId: string;
+export class ClassAttendanceRecordDto extends AttendanceMarkDto {}
 
-  @IsBoolean()
-  present: boolean;
-}
-
-export class ClassAttendanceDto {
-  @IsDateString({ strict: true })
-  meetingOn: string;
-
-  @IsArray()
+export class ClassAttendanceDto extends AttendanceSheetDto {
   @ArrayMaxSize(500)
-  @ValidateNested({ each: true })
-  @Type(() => ClassAttendanceRecordDto)
+  @AttendanceMarks(() => ClassAttendanceRecordDto)
   records: ClassAttendanceRecordDto[];
 }
 
@@ -283,5 +270,6 @@ export class DiplomaVerificationDto {
 export class GraduateDto {
   @IsOptional()
   @IsDateString({ strict: true })
+  @MaxLength(40)
   graduatedOn?: string;
 }

@@ -1,0 +1,313 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager, In } from 'typeorm';
+import { type SeatPlaceRow, seatTable } from '../seats/seat-table';
+import {
+  ClassEnrolment,
+  type ClassEnrolmentState,
+  type ClassMode,
+  Diploma,
+  DiplomaClass,
+  Programme,
+  ProgrammeUnit,
+} from './diploma.entities';
+
+/** A class's seats for the `SeatEngine`: `approved` and `active` enrolments hold one; the waitlist goes by application time. */
+export const CLASS_SEATS = seatTable({
+  holder: 'diploma_class',
+  enrolment: 'class_enrolment',
+  holderColumn: 'class_id',
+  queuedAtColumn: 'applied_at',
+  attendance: 'class_attendance',
+  seated: ['approved', 'active'],
+});
+
+export interface ProgrammeRow {
+  id: string;
+  name: string;
+  school_id: string;
+  school_name: string;
+  required_credits: number;
+  description: string | null;
+  units: { id: string; name: string; credits: number }[];
+}
+
+export interface ClassRow {
+  id: string;
+  programme_id: string;
+  programme_name: string;
+  name: string;
+  cohort_year: number;
+  mode: ClassMode;
+  venue_name: string | null;
+  capacity: number;
+  seats_taken: number;
+  waitlisted: number;
+  applied: number;
+  head_teacher_id: string | null;
+  head_teacher_name: string | null;
+  starts_on: string;
+  ends_on: string;
+}
+
+export interface ClassEnrolmentRow extends SeatPlaceRow<ClassEnrolmentState> {
+  id: string;
+  class_id: string;
+  class_name: string;
+  programme_name: string;
+  applied_at: Date;
+  decided_at: Date | null;
+  reason: string | null;
+  transferred_to_id: string | null;
+}
+
+/** What a graduation audit is measured against: the enrolment's programme and trainee. */
+export interface GraduationBasis {
+  programme_id: string;
+  programme_name: string;
+  required: number;
+  full_name: string;
+}
+
+export interface TranscriptRow {
+  id: string;
+  name: string;
+  credits: number;
+  score: number | null;
+}
+
+export interface DiplomaRow {
+  id: string;
+  number: string;
+  verification_code: string;
+  full_name: string;
+  programme_name: string;
+  school_name: string;
+  programme_id: string;
+  trainee_id: string;
+  graduated_on: string;
+  credits_earned: number;
+}
+
+/** What the public sees when verifying a diploma: nothing that tells where the holder studied. */
+export interface VerificationRow {
+  number: string;
+  graduated_on: string;
+  full_name: string;
+  programme_name: string;
+  school_name: string;
+}
+
+/** Programmes, classes, enrolments, grades, diplomas: the SQL of the diplomas module (seats: `SeatEngine`). */
+@Injectable()
+export class DiplomasRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  // ---- programmes ----
+
+  programmes(): Promise<ProgrammeRow[]> {
+    return this.dataSource.query<ProgrammeRow[]>(
+      `SELECT p.*, o.name AS school_name,
+              COALESCE(json_agg(json_build_object('id', u.id, 'name', u.name, 'credits', u.credits) ORDER BY u.sort_order, u.name)
+                FILTER (WHERE u.id IS NOT NULL), '[]') AS units
+         FROM programme p JOIN organisation o ON o.id = p.school_id LEFT JOIN programme_unit u ON u.programme_id = p.id
+        GROUP BY p.id, o.name ORDER BY p.name`,
+    );
+  }
+
+  /** A programme and its units, in the order given. */
+  async insertProgramme(data: Partial<Programme>, units: { name: string; credits: number }[], m: EntityManager): Promise<Programme> {
+    const p = await m.getRepository(Programme).save(m.getRepository(Programme).create(data));
+    await m
+      .getRepository(ProgrammeUnit)
+      .insert(units.map((u, i) => ({ programmeId: p.id, name: u.name, credits: u.credits, sortOrder: i })));
+    return p;
+  }
+
+  findUnit(unitId: string, programmeId: string): Promise<ProgrammeUnit | null> {
+    return this.dataSource.getRepository(ProgrammeUnit).findOneBy({ id: unitId, programmeId });
+  }
+
+  async transcript(traineeId: string, programmeId: string): Promise<TranscriptRow[]> {
+    return this.dataSource.query<TranscriptRow[]>(
+      `SELECT u.id, u.name, u.credits, g.score FROM programme_unit u LEFT JOIN unit_grade g ON g.unit_id = u.id AND g.trainee_id = $1
+        WHERE u.programme_id = $2 ORDER BY u.sort_order, u.name`,
+      [traineeId, programmeId],
+    );
+  }
+
+  /** A grade per trainee × unit: recording it again replaces it. */
+  async upsertGrade(traineeId: string, unitId: string, score: number, recordedBy: string, m: EntityManager): Promise<void> {
+    await m.query(
+      `INSERT INTO unit_grade (trainee_id, unit_id, score, recorded_by) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (trainee_id, unit_id) DO UPDATE SET score = EXCLUDED.score, recorded_by = EXCLUDED.recorded_by, recorded_at = now()`,
+      [traineeId, unitId, score, recordedBy],
+    );
+  }
+
+  // ---- classes ----
+
+  /** One class (`id`), or every class (null), the latest first. */
+  classRows(id: string | null): Promise<ClassRow[]> {
+    return this.dataSource.query<ClassRow[]>(
+      `SELECT c.*, c.starts_on::text AS starts_on, c.ends_on::text AS ends_on, p.name AS programme_name, v.name AS venue_name, u.display_name AS head_teacher_name,
+              (SELECT count(*)::int FROM class_enrolment e WHERE e.class_id = c.id AND e.state = 'waitlisted') AS waitlisted,
+              (SELECT count(*)::int FROM class_enrolment e WHERE e.class_id = c.id AND e.state = 'applied') AS applied
+         FROM diploma_class c JOIN programme p ON p.id = c.programme_id LEFT JOIN organisation v ON v.id = c.venue_organisation_id
+         LEFT JOIN app_user u ON u.id = c.head_teacher_id
+        WHERE ($1::uuid IS NULL OR c.id = $1::uuid)
+        ORDER BY c.starts_on DESC, c.name`,
+      [id],
+    );
+  }
+
+  async insertClass(data: Partial<DiplomaClass>, m: EntityManager): Promise<DiplomaClass> {
+    const repo = m.getRepository(DiplomaClass);
+    return repo.save(repo.create(data));
+  }
+
+  findClass(id: string, m?: EntityManager): Promise<DiplomaClass | null> {
+    return (m ?? this.dataSource.manager).getRepository(DiplomaClass).findOneBy({ id });
+  }
+
+  // ---- enrolments ----
+
+  /** A live enrolment of the trainee in another class of the programme (one place per programme). */
+  async otherLivePlace(
+    traineeId: string,
+    programmeId: string,
+    exceptClassId: string,
+    m: EntityManager,
+  ): Promise<{ name: string; state: ClassEnrolmentState } | null> {
+    const [row] = await m.query<{ name: string; state: ClassEnrolmentState }[]>(
+      `SELECT dc.name, e.state FROM class_enrolment e JOIN diploma_class dc ON dc.id = e.class_id
+        WHERE e.trainee_id = $1 AND dc.programme_id = $2 AND dc.id <> $3
+          AND e.state IN ('applied', 'approved', 'waitlisted', 'active') LIMIT 1`,
+      [traineeId, programmeId, exceptClassId],
+    );
+    return row ?? null;
+  }
+
+  async insertEnrolment(data: Partial<ClassEnrolment>, m: EntityManager): Promise<ClassEnrolment> {
+    const repo = m.getRepository(ClassEnrolment);
+    return repo.save(repo.create(data));
+  }
+
+  async updateEnrolment(id: string, patch: Partial<ClassEnrolment>, m: EntityManager): Promise<void> {
+    await m.getRepository(ClassEnrolment).update({ id }, patch);
+  }
+
+  /** Teaching has begun: these `approved` places become `active`. */
+  async activate(enrolmentIds: string[], m: EntityManager): Promise<void> {
+    if (enrolmentIds.length) await m.getRepository(ClassEnrolment).update({ id: In(enrolmentIds), state: 'approved' }, { state: 'active' });
+  }
+
+  findEnrolment(id: string): Promise<ClassEnrolment | null> {
+    return this.dataSource.getRepository(ClassEnrolment).findOneBy({ id });
+  }
+
+  enrolmentExists(id: string): Promise<boolean> {
+    return this.dataSource.getRepository(ClassEnrolment).existsBy({ id });
+  }
+
+  findEnrolmentForUpdate(id: string, m: EntityManager): Promise<ClassEnrolment | null> {
+    return m.getRepository(ClassEnrolment).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** The trainee's current (approved or active) place in the class. */
+  async currentPlace(classId: string, traineeId: string): Promise<{ id: string; state: ClassEnrolmentState } | null> {
+    const [row] = await this.dataSource.query<{ id: string; state: ClassEnrolmentState }[]>(
+      `SELECT id, state FROM class_enrolment WHERE class_id = $1 AND trainee_id = $2 AND state IN ('approved','active')`,
+      [classId, traineeId],
+    );
+    return row ?? null;
+  }
+
+  /** A class's roster: seated first, then applications, then the waitlist in its order, then the rest. */
+  async rosterIds(classId: string): Promise<string[]> {
+    const rows = await this.dataSource.query<{ id: string }[]>(
+      `SELECT e.id FROM class_enrolment e WHERE e.class_id = $1
+        ORDER BY CASE e.state WHEN 'active' THEN 0 WHEN 'approved' THEN 1 WHEN 'applied' THEN 2 WHEN 'waitlisted' THEN 3 ELSE 4 END, e.applied_at, e.id`,
+      [classId],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async enrolmentIdsOfTrainee(traineeId: string): Promise<string[]> {
+    const rows = await this.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM class_enrolment WHERE trainee_id = $1 ORDER BY applied_at DESC`,
+      [traineeId],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async enrolmentRow(id: string): Promise<ClassEnrolmentRow | null> {
+    const [row] = await this.dataSource.query<ClassEnrolmentRow[]>(
+      `SELECT e.*, c.name AS class_name, p.name AS programme_name, t.full_name,
+              CASE WHEN e.state = 'waitlisted' THEN (SELECT count(*)::int FROM class_enrolment w
+                WHERE w.class_id = e.class_id AND w.state = 'waitlisted' AND (w.applied_at, w.id) <= (e.applied_at, e.id)) END AS position
+         FROM class_enrolment e JOIN diploma_class c ON c.id = e.class_id JOIN programme p ON p.id = c.programme_id JOIN trainee t ON t.id = e.trainee_id
+        WHERE e.id = $1`,
+      [id],
+    );
+    return row ?? null;
+  }
+
+  // ---- graduation ----
+
+  async graduationBasis(enrolmentId: string): Promise<GraduationBasis> {
+    const [row] = await this.dataSource.query<GraduationBasis[]>(
+      `SELECT p.id AS programme_id, p.name AS programme_name, p.required_credits AS required, t.full_name
+         FROM class_enrolment e JOIN diploma_class c ON c.id = e.class_id JOIN programme p ON p.id = c.programme_id JOIN trainee t ON t.id = e.trainee_id
+        WHERE e.id = $1`,
+      [enrolmentId],
+    );
+    return row!;
+  }
+
+  /** Meetings present and recorded for the trainee across every class of the programme. */
+  async attendanceInProgramme(traineeId: string, programmeId: string): Promise<{ present: number; total: number }> {
+    const [row] = await this.dataSource.query<{ present: number; total: number }[]>(
+      `SELECT count(*) FILTER (WHERE a.present)::int AS present, count(*)::int AS total
+         FROM class_attendance a JOIN class_enrolment e ON e.id = a.enrolment_id WHERE e.trainee_id = $1
+          AND e.class_id IN (SELECT id FROM diploma_class WHERE programme_id = $2)`,
+      [traineeId, programmeId],
+    );
+    return row!;
+  }
+
+  async nextDiplomaSerial(m: EntityManager): Promise<string> {
+    const [{ seq }] = await m.query<[{ seq: string }]>(`SELECT nextval('diploma_number_seq')::text AS seq`);
+    return seq;
+  }
+
+  async insertDiploma(data: Partial<Diploma>, m: EntityManager): Promise<Diploma> {
+    const repo = m.getRepository(Diploma);
+    return repo.save(repo.create(data));
+  }
+
+  async diplomaRow(id: string): Promise<DiplomaRow | null> {
+    const [row] = await this.dataSource.query<DiplomaRow[]>(
+      `SELECT d.*, d.graduated_on::text AS graduated_on, t.full_name, p.name AS programme_name, s.name AS school_name
+         FROM diploma d JOIN trainee t ON t.id = d.trainee_id JOIN programme p ON p.id = d.programme_id JOIN organisation s ON s.id = p.school_id WHERE d.id = $1`,
+      [id],
+    );
+    return row ?? null;
+  }
+
+  async diplomaIdsOfTrainee(traineeId: string): Promise<string[]> {
+    const rows = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM diploma WHERE trainee_id = $1 ORDER BY graduated_on DESC`, [
+      traineeId,
+    ]);
+    return rows.map((r) => r.id);
+  }
+
+  async verification(code: string): Promise<VerificationRow | null> {
+    const [row] = await this.dataSource.query<VerificationRow[]>(
+      `SELECT d.number, d.graduated_on::text AS graduated_on, t.full_name, p.name AS programme_name, s.name AS school_name
+         FROM diploma d JOIN trainee t ON t.id = d.trainee_id JOIN programme p ON p.id = d.programme_id JOIN organisation s ON s.id = p.school_id
+        WHERE d.verification_code = $1`,
+      [code],
+    );
+    return row ?? null;
+  }
+}
