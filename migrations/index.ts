@@ -22,6 +22,7 @@ import { SeparatedAdminRoles1796423657863 } from './1796423657863-SeparatedAdmin
 import { MfaEnrolment1796423728335 } from './1796423728335-MfaEnrolment';
 import { SessionDevices1796423739489 } from './1796423739489-SessionDevices';
 import { SignInThrottle1796423845111 } from './1796423845111-SignInThrottle';
+import { JobQueue1796433143397 } from './1796433143397-JobQueue';
 
 /** Every migration, in order. Rewritten by `npm run migration:generate -- Name`. */
 export const allMigrations = [
@@ -49,4 +50,5 @@ export const allMigrations = [
   MfaEnrolment1796423728335,
   SessionDevices1796423739489,
   SignInThrottle1796423845111,
+  JobQueue1796433143397,
 ];

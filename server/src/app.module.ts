@@ -13,7 +13,7 @@ import { pinoParams } from './common/logging';
 import { validationPipe } from './common/validation';
 import { ConfigModule } from './config/config.module';
 import type { AppConfig } from './config/env';
-import { dataSourceOptions } from './database/data-source-options';
+import { dataSourceOptions, poolTimeouts } from './database/data-source-options';
 import { ConsentsModule } from './consents/consents.module';
 import { CoursesModule } from './courses/courses.module';
 import { DiplomasModule } from './diplomas/diplomas.module';
@@ -27,6 +27,7 @@ import { EmployersModule } from './employers/employers.module';
 import { HandoversModule } from './handovers/handovers.module';
 import { HealthModule } from './health/health.module';
 import { HousekeepingModule } from './housekeeping/housekeeping.module';
+import { JobsModule } from './jobs/jobs.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { MfaModule } from './mfa/mfa.module';
 import { OrganisationsModule } from './organisations/organisations.module';
@@ -52,6 +53,7 @@ export class AppModule {
         AccessModule,
         AuditModule,
         MetricsModule,
+        JobsModule.forRoot({ url: databaseUrl, pool: poolTimeouts(config) }),
         HealthModule,
         ReferenceModule,
         OrganisationsModule,

@@ -1,4 +1,4 @@
-import type { Role } from '../../server/src/users/user.entity';
+import type { Role } from '../../server/src/common/role';
 
 /**
  * THE authorization matrix: every API route × role → may call it or not. The authorization test
@@ -78,6 +78,9 @@ export const MATRIX: Record<string, Allowed> = {
   'PUT /api/users/{id}/permissions': ['security_admin'],
 
   'GET /api/audit': ['audit_admin'],
+  // Background jobs that failed after their retries (ids and error text only), and one more attempt.
+  'GET /api/jobs/failed': ADMIN,
+  'POST /api/jobs/failed/{id}/retry': ADMIN,
 
   'GET /api/trainees/caseload-summary': ADMIN_COUNSELLOR,
   'GET /api/trainees/me': TRAINEE,
@@ -251,6 +254,7 @@ export const ID_ROUTES: Record<string, 'admin-only' | 'bureau-admins' | 'cross-o
   'GET /api/organisations/{id}': 'cross-org',
   'PATCH /api/organisations/{id}': 'admin-only',
   'POST /api/organisations/{id}/decision': 'admin-only',
+  'POST /api/jobs/failed/{id}/retry': 'admin-only',
   'GET /api/users/{id}': 'bureau-admins',
   'PATCH /api/users/{id}': 'admin-only',
   'POST /api/users/{id}/password': 'admin-only',

@@ -182,6 +182,23 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'staging' })).toThrow(/NODE_ENV/);
   });
 
+  it('runs background jobs outside tests by default, and bounds the queue settings', () => {
+    const dev = loadConfig({ JBH_DATA_DIR: tmp() });
+    expect(dev).toMatchObject({
+      jobsEnabled: true,
+      jobsPollIntervalMs: 2000,
+      jobsFailedRetentionDays: 30,
+      notificationRetryLimit: 5,
+      notificationRetryDelaySeconds: 30,
+    });
+    expect(loadConfig({ NODE_ENV: 'test', JBH_DATA_DIR: tmp() }).jobsEnabled).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test', JOBS_ENABLED: 'true', JBH_DATA_DIR: tmp() }).jobsEnabled).toBe(true);
+    expect(refusal({ JOBS_POLL_INTERVAL_MS: '100', JBH_DATA_DIR: tmp() })).toMatch(/JOBS_POLL_INTERVAL_MS/);
+    expect(refusal({ JOBS_FAILED_RETENTION_DAYS: '0', JBH_DATA_DIR: tmp() })).toMatch(/JOBS_FAILED_RETENTION_DAYS/);
+    expect(refusal({ NOTIFICATION_RETRY_LIMIT: '-1', JBH_DATA_DIR: tmp() })).toMatch(/NOTIFICATION_RETRY_LIMIT/);
+    expect(refusal({ NOTIFICATION_RETRY_SECONDS: 'soon', JBH_DATA_DIR: tmp() })).toMatch(/NOTIFICATION_RETRY_SECONDS/);
+  });
+
   it('points diploma links at the app’s own /verify unless told, and checks what it is told', () => {
     const dir = tmp();
     expect(loadConfig({ JBH_DATA_DIR: dir }).diplomaVerifyBaseUrl).toBe('/verify');

@@ -72,6 +72,20 @@ export interface AppConfig {
   metricsAllow: string[];
   /** Audit entries older than this many days are pruned by the housekeeping job (AUDIT_RETENTION_DAYS, default 1095, at least 180). */
   auditRetentionDays: number;
+  /**
+   * Background jobs on the pg-boss queue (JOBS_ENABLED, default true; false under NODE_ENV=test so tests
+   * run the jobs themselves). Off: no scheduled jobs run in this process and notices are handed to the
+   * transports in the event's transaction, as before the queue.
+   */
+  jobsEnabled: boolean;
+  /** How often an idle worker asks the queue for work (JOBS_POLL_INTERVAL_MS, default 2000, at least 500). */
+  jobsPollIntervalMs: number;
+  /** How many days a failed job stays listed for the administrator to retry (JOBS_FAILED_RETENTION_DAYS, default 30). */
+  jobsFailedRetentionDays: number;
+  /** Retries of a notice's delivery after its first attempt (NOTIFICATION_RETRY_LIMIT, default 5); then the dead-letter queue. */
+  notificationRetryLimit: number;
+  /** First retry delay of a delivery, doubled at each further retry (NOTIFICATION_RETRY_SECONDS, default 30). */
+  notificationRetryDelaySeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -358,5 +372,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       .map((s) => s.trim())
       .filter(Boolean),
     auditRetentionDays: intVar(env, 'AUDIT_RETENTION_DAYS', 1095, 180, 36_500),
+    jobsEnabled: boolVar(env, 'JOBS_ENABLED', nodeEnv !== 'test'),
+    jobsPollIntervalMs: intVar(env, 'JOBS_POLL_INTERVAL_MS', 2000, 500, 60_000),
+    jobsFailedRetentionDays: intVar(env, 'JOBS_FAILED_RETENTION_DAYS', 30, 1, 365),
+    notificationRetryLimit: intVar(env, 'NOTIFICATION_RETRY_LIMIT', 5, 0, 20),
+    notificationRetryDelaySeconds: intVar(env, 'NOTIFICATION_RETRY_SECONDS', 30, 1, 3600),
   };
 }

@@ -6,7 +6,8 @@ type Query = (sql: string, params?: unknown[]) => Promise<unknown>;
  * The running app connects as its own role, not as the owner of the schema: it reads and writes the
  * app's tables but may only INSERT and SELECT the audit log, cannot touch the chain head or the
  * migrations, cannot disable triggers (only an owner can) nor set `session_replication_role` (only a
- * superuser can). Re-applied at every boot, after the migrations, so new tables are covered.
+ * superuser can). Re-applied at every boot, after the migrations, so new tables are covered. On the
+ * job queue's schema (`pgboss`) it may work the queues but not create or drop them.
  */
 export async function grantAppRole(query: Query, role: string): Promise<void> {
   const exists = (await query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role])) as unknown[];
@@ -34,6 +35,10 @@ export async function grantAppRole(query: Query, role: string): Promise<void> {
     `GRANT SELECT ON audit_chain_head TO ${r}`,
     `REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON typeorm_migrations, installation FROM ${r}`,
     `GRANT EXECUTE ON FUNCTION audit_log_prune(bigint, integer) TO ${r}`,
+    // The job queue (pg-boss, migration JobQueue): jobs, schedules and its bookkeeping, read and written
+    // through the parent tables. Not CREATE: a queue is a partition made by the owner in a migration.
+    `GRANT USAGE ON SCHEMA pgboss TO ${r}`,
+    `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA pgboss TO ${r}`,
   ])
     await query(sql);
 }

@@ -1,49 +1,42 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { safeError } from '../common/logging';
-import { APP_CONFIG } from '../config/config.module';
-import type { AppConfig } from '../config/env';
+import { JobQueue } from '../jobs/job-queue';
 import { JobMetrics } from '../metrics/job-metrics.service';
 import { HousekeepingService } from './housekeeping.service';
 
 const JOB = 'housekeeping';
-/** The work is done once per this many hours across all processes; the timer only asks hourly. */
+/** The work is done once per this many hours; the job itself runs hourly and skips until then. */
 const EVERY_HOURS = 6;
 
 /**
- * Shortly after start, then hourly, asks for a housekeeping run; it does the work when none has
- * succeeded in the last 6 hours (every process asks; an advisory lock lets one work). Not in
- * tests: they call HousekeepingService.run().
+ * Hourly, on the job queue (pg-boss cron; one run at a time across all processes, and the service
+ * keeps its own lock): a housekeeping run, which does the work when none has succeeded in the last
+ * 6 hours (the audit log is the shared memory). Tests call `tick()` or HousekeepingService.run().
  */
 @Injectable()
-export class HousekeepingScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class HousekeepingScheduler {
   private readonly logger = new Logger(HousekeepingScheduler.name);
-  private timers: NodeJS.Timeout[] = [];
 
   constructor(
     private readonly housekeeping: HousekeepingService,
-    private readonly jobs: JobMetrics,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly metrics: JobMetrics,
+    queue: JobQueue,
   ) {
-    jobs.declare(JOB);
+    metrics.declare(JOB);
+    // A first run over years of history deletes in batches: give it an hour before pg-boss gives up.
+    queue.define({ name: JOB, cron: '30 * * * *', expireInMinutes: 60, handler: () => this.run() });
   }
 
-  onApplicationBootstrap(): void {
-    if (this.config.nodeEnv === 'test') return;
-    this.timers.push(setTimeout(() => void this.tick(), 60_000).unref(), setInterval(() => void this.tick(), 3_600_000).unref());
-  }
-
-  onApplicationShutdown(): void {
-    for (const t of this.timers) clearTimeout(t);
-  }
-
-  async tick(): Promise<void> {
-    try {
-      const r = await this.jobs.track(JOB, () => this.housekeeping.run({ unlessRanWithinHours: EVERY_HOURS }));
-      if (r.ran) {
-        this.logger.log(`housekeeping: deleted ${r.refreshSessionsDeleted} refresh session(s), ${r.auditEntriesDeleted} audit entry(ies)`);
-      }
-    } catch (e) {
-      this.logger.error({ err: safeError(e) }, 'housekeeping failed');
+  /** The job `housekeeping`: throws when it fails (the queue records the failure). */
+  async run(): Promise<void> {
+    const r = await this.metrics.track(JOB, () => this.housekeeping.run({ unlessRanWithinHours: EVERY_HOURS }));
+    if (r.ran) {
+      this.logger.log(`housekeeping: deleted ${r.refreshSessionsDeleted} refresh session(s), ${r.auditEntriesDeleted} audit entry(ies)`);
     }
+  }
+
+  /** The job now, in this process, logging a failure instead of throwing. */
+  async tick(): Promise<void> {
+    await this.run().catch((e: unknown) => this.logger.error({ err: safeError(e) }, 'housekeeping failed'));
   }
 }

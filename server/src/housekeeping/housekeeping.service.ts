@@ -1,12 +1,12 @@
 import { join } from 'node:path';
-import { HousekeepingRepository } from './housekeeping.repository';
-import { IdempotencyRepository } from '../common/idempotency/idempotency.repository';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { SessionsRepository } from '../auth/sessions.repository';
+import { SessionsService } from '../auth/sessions.service';
+import { IdempotencyService } from '../common/idempotency/idempotency.service';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env';
+import { HousekeepingRepository } from './housekeeping.repository';
 
 /** Rows per transaction: small enough that no batch nears the statement timeout or holds locks for long. */
 const BATCH = 5000;
@@ -30,9 +30,9 @@ export interface HousekeepingOutcome {
 export class HousekeepingService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly sessions: SessionsRepository,
+    private readonly sessions: SessionsService,
     private readonly audit: AuditService,
-    private readonly idempotency: IdempotencyRepository,
+    private readonly idempotency: IdempotencyService,
     private readonly lock: HousekeepingRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}

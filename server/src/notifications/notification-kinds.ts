@@ -1,4 +1,4 @@
-import type { Role } from '../users/user.entity';
+import type { Role } from '../common/role';
 
 /**
  * Every kind of notice the platform sends, grouped the way a person would choose them. A user may

@@ -15,10 +15,13 @@ export interface Delivery {
 
 /**
  * Delivery beyond the in-app inbox (which is the record). An SMS or WeChat transport implements this
- * and is provided under NOTIFICATION_TRANSPORTS. It is called inside the event's transaction, once the
- * notice is recorded: a transport that leaves the process should enqueue (a job table, pg-boss) in that
- * transaction rather than send, so a rolled-back event sends nothing. It sends `titleZh`/`titleEn` as
- * given and adds nothing of its own (no product name, no signature naming the programme).
+ * and is provided under NOTIFICATION_TRANSPORTS, with a `name` of its own (a short lower-case code:
+ * delivery jobs name their transport). It is called by the job queue's delivery worker after the
+ * event committed (`notification-deliveries.ts`), possibly in another process, possibly more than once
+ * when an attempt fails: it may simply send, and should throw when sending failed, so the delivery is
+ * retried with back-off. With JOBS_ENABLED=false it is called inside the event's transaction instead.
+ * It sends `titleZh`/`titleEn` as given and adds nothing of its own (no product name, no signature
+ * naming the programme), and its errors must not quote the recipient's number.
  */
 export interface NotificationTransport {
   readonly name: string;

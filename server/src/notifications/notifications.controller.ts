@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth-user';
 import { Access } from '../common/decorators/access.decorator';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
-import { ROLES } from '../users/user.entity';
+import { ROLES } from '../common/role';
 import { NotificationListDto, NotificationPreferencesDto, SetNotificationPreferencesDto } from './dto/notification.dto';
 import { NotificationsService } from './notifications.service';
 

@@ -30,6 +30,7 @@ export const adminRoutes: Routes = [
         title: 'nav.organisations',
       },
       { path: 'users', loadComponent: () => import('./users/users-page').then((m) => m.UsersPage), title: 'nav.users' },
+      { path: 'jobs', loadComponent: () => import('./jobs/jobs-page').then((m) => m.JobsPage), title: 'nav.jobQueue' },
       { path: 'learning', loadChildren: () => import('../learning/learning.routes').then((m) => m.adminLearningRoutes) },
     ],
   },

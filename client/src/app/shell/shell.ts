@@ -52,6 +52,7 @@ const NAV: Readonly<Record<Role, readonly NavItem[]>> = {
     { path: '/orders', label: 'nav.orders', icon: 'solution', exact: false },
     { path: '/fairs', label: 'nav.fairs', icon: 'shop', exact: false },
     { path: '/reports', label: 'nav.reports', icon: 'bar-chart', exact: false },
+    { path: '/admin/jobs', label: 'nav.jobQueue', icon: 'thunderbolt', exact: false },
     ACCOUNT,
   ],
   counsellor: [

@@ -41,6 +41,7 @@ export const en: Record<TranslationKey, string> = {
   'nav.placements': 'Placements',
   'nav.reports': 'Outcomes',
   'nav.jobs': 'Jobs',
+  'nav.jobQueue': 'Background jobs',
   'orders.newTitle': 'Post an order',
   'orders.editTitle': 'Edit order',
   'orders.detailTitle': 'Order',

@@ -42,6 +42,7 @@ export const zh = {
   'nav.placements': '就业推荐',
   'nav.reports': '成效报表',
   'nav.jobs': '工作',
+  'nav.jobQueue': '后台任务',
   'orders.newTitle': '发布订单',
   'orders.editTitle': '修改订单',
   'orders.detailTitle': '订单详情',
