@@ -7,6 +7,7 @@ import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
+import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
@@ -15,9 +16,13 @@ import { AppModule } from './app.module';
 import { DomainError } from './common/domain-error';
 import { registerCrossSiteChecks } from './common/cross-site';
 import { registerRequestLimits } from './common/request-limits';
+import { finishOpenApiDocument, operationIdOf } from './common/openapi/openapi-document';
 import type { AppConfig } from './config/env';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** Largest uploaded file (an Excel roster), in bytes. */
+export const MAX_UPLOAD_BYTES = 10 * 1_048_576;
 
 /** Builds the Fastify-based Nest application exactly as production runs it (tests use this too). */
 export async function createApp(config: AppConfig, databaseUrl: string): Promise<NestFastifyApplication> {
@@ -98,12 +103,12 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
   // file expands to is limited where it is read (trainees/workbook-inspection.ts); the other parts
   // of the form are kept small.
   await app.register(multipart, {
-    limits: { files: 1, fileSize: 10 * 1_048_576, fields: 5, parts: 6, fieldSize: 64 * 1024, headerPairs: 100 },
+    limits: { files: 1, fileSize: MAX_UPLOAD_BYTES, fields: 5, parts: 6, fieldSize: 64 * 1024, headerPairs: 100 },
   });
   // CORS is off unless origins are listed: the app and the API are served from one origin.
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, credentials: true });
 
-  const document = SwaggerModule.createDocument(app, openApiConfig());
+  const document = createOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', yamlDocumentUrl: 'api/docs-yaml' });
 
   if (config.serveClient) serveClient(app, config);
@@ -111,13 +116,26 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
 }
 
 export function openApiConfig() {
-  return new DocumentBuilder()
-    .setTitle('金不换 Jinbuhuan API')
-    .setDescription('掌握一项技能、获得一个文凭、谋得一份职业 — a skill, a diploma, a job.')
-    .setVersion('1')
-    .addBearerAuth()
-    .addCookieAuth('jbh_refresh')
-    .build();
+  return (
+    new DocumentBuilder()
+      .setTitle('金不换 Jinbuhuan API')
+      .setDescription('掌握一项技能、获得一个文凭、谋得一份职业 — a skill, a diploma, a job.')
+      .setVersion('1')
+      .addBearerAuth()
+      // Named as @ApiCookieAuth('jbh_refresh') on the refresh route names it.
+      .addCookieAuth('jbh_refresh', { type: 'apiKey', in: 'cookie' }, 'jbh_refresh')
+      .build()
+  );
+}
+
+/**
+ * The OpenAPI document of `app` (served at /api/docs, and written by scripts/api-generate.mjs):
+ * Swagger's scan of the controllers, completed by common/openapi/ with the error answers each route
+ * can give, the path parameters' checks and the rate-limit headers.
+ */
+export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const document = SwaggerModule.createDocument(app, openApiConfig(), { operationIdFactory: operationIdOf });
+  return finishOpenApiDocument(app, document, { uploadBytes: MAX_UPLOAD_BYTES });
 }
 
 /**

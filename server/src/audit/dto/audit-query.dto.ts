@@ -32,10 +32,12 @@ export class AuditQueryDto extends PageQueryDto {
   /** ISO date-time, inclusive. */
   @IsOptional()
   @IsDateString()
+  @MaxLength(40)
   from?: string;
 
   /** ISO date-time, exclusive. */
   @IsOptional()
   @IsDateString()
+  @MaxLength(40)
   to?: string;
 }

@@ -48,6 +48,7 @@ export class OccupationQueryDto extends PageQueryDto {
   @IsOptional()
   @Type(() => String)
   @Matches(/^\d-\d{2}$/, { message: 'middleCode must look like 4-03' })
+  @MaxLength(4)
   middleCode?: string;
 }
 
