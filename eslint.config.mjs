@@ -57,6 +57,27 @@ export default tseslint.config(
     },
   },
   {
+    // The client calls the API through the functions generated from the server's OpenAPI document
+    // (core/api/generated/fn/…, see scripts/api-generate.mjs), so a renamed route fails the build: no
+    // hand-written '/api/…' URLs. Specs may name URLs (they describe the wire). A bare '/api/' prefix
+    // (the interceptors' "is this an API call") is allowed.
+    files: ['client/src/**/*.ts'],
+    ignores: ['client/src/**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'Literal[value=/^[/]api[/]./]',
+          message: "Call the generated function (core/api/generated/fn/<tag>/…, through ApiClient) instead of writing an '/api/…' URL.",
+        },
+        {
+          selector: 'TemplateLiteral > TemplateElement:first-child[value.raw=/^[/]api[/]/]',
+          message: "Call the generated function (core/api/generated/fn/<tag>/…, through ApiClient) instead of writing an '/api/…' URL.",
+        },
+      ],
+    },
+  },
+  {
     files: ['client/src/**/*.html'],
     extends: [...angular.configs.templateRecommended, ...angular.configs.templateAccessibility],
   },

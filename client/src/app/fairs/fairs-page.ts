@@ -13,10 +13,11 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { forkJoin } from 'rxjs';
-import type { OrganisationDto } from '../core/api/api-types';
+import type { OrganisationDto, OrganisationType } from '../core/api/api-types';
+import { ApiClient } from '../core/api/generated/api-client';
+import { organisationsControllerList } from '../core/api/generated/fn/organisations/organisations-controller-list';
 import { AuthStore } from '../core/auth/auth-store';
 import { type ApiError, toApiError } from '../core/errors/api-error';
-import { HttpClient } from '@angular/common/http';
 import { required } from '../shared/form-validators';
 import { LoadError } from '../shared/load-error';
 import { type Remote, idle, loadInto } from '../shared/remote';
@@ -228,7 +229,7 @@ function endsAfterStart(group: AbstractControl): ValidationErrors | null {
 })
 export class FairsPage {
   private readonly api = inject(FairsApi);
-  private readonly http = inject(HttpClient);
+  private readonly client = inject(ApiClient);
   private readonly router = inject(Router);
   private readonly auth = inject(AuthStore);
   private readonly i18n = inject(FairsI18n);
@@ -277,8 +278,7 @@ export class FairsPage {
   protected openCreate(): void {
     this.creating.set(true);
     if (this.venues().length) return;
-    const page = (type: string) =>
-      this.http.get<{ items: OrganisationDto[] }>('/api/organisations', { params: { type, page: 1, pageSize: 100 } });
+    const page = (type: OrganisationType) => this.client.invoke(organisationsControllerList, { type, page: 1, pageSize: 100 });
     forkJoin([page('facility'), page('community_station')]).subscribe({
       next: ([a, b]) => this.venues.set([...a.items, ...b.items]),
       error: (err: unknown) => this.error.set(toApiError(err)),

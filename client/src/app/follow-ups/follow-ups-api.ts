@@ -1,8 +1,10 @@
-import { HttpClient, HttpContext } from '@angular/common/http';
+import { HttpContext } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
-import { queryParams } from '../core/api/query-params';
 import type { components } from '../core/api/generated/api';
+import { ApiClient } from '../core/api/generated/api-client';
+import { followUpsControllerList } from '../core/api/generated/fn/follow-ups/follow-ups-controller-list';
+import { followUpsControllerRecord } from '../core/api/generated/fn/follow-ups/follow-ups-controller-record';
 import { SILENT_ERRORS } from '../core/errors/error-context';
 
 type S = components['schemas'];
@@ -11,17 +13,17 @@ export type FollowUpPageDto = S['FollowUpPageDto'];
 export type RecordVisitDto = S['RecordVisitDto'];
 export type FollowUpDetailDto = S['FollowUpDetailDto'];
 
-const silent = () => ({ context: new HttpContext().set(SILENT_ERRORS, true) });
+const silent = () => new HttpContext().set(SILENT_ERRORS, true);
 
 @Injectable({ providedIn: 'root' })
 export class FollowUpsApi {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient);
 
   list(view: 'due' | 'upcoming' | 'done'): Observable<FollowUpPageDto> {
-    return this.http.get<FollowUpPageDto>('/api/follow-ups', { params: queryParams({ view, page: 1, pageSize: 100 }), ...silent() });
+    return this.api.invoke(followUpsControllerList, { view, page: 1, pageSize: 100 }, silent());
   }
 
   record(visitId: string, dto: RecordVisitDto): Observable<FollowUpDetailDto> {
-    return this.http.post<FollowUpDetailDto>(`/api/follow-ups/${encodeURIComponent(visitId)}/record`, dto, silent());
+    return this.api.invoke(followUpsControllerRecord, { id: visitId, body: dto }, silent());
   }
 }

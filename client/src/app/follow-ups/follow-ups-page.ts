@@ -10,128 +10,15 @@ import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { AuthStore } from '../core/auth/auth-store';
 import { type ApiError, toApiError } from '../core/errors/api-error';
-import { I18n } from '../core/i18n/i18n';
 import { chinaDate } from '../shared/china-date';
 import { LoadError } from '../shared/load-error';
 import { type Remote, idle, loadInto } from '../shared/remote';
 import { type FollowUpPageDto, FollowUpsApi, type FollowUpVisitDto, type RecordVisitDto } from './follow-ups-api';
+import { FollowUpsI18n } from './follow-ups-i18n';
+import type { FollowUpsKey } from './follow-ups-zh';
 import { type FlushResult, VisitOutbox } from './visit-outbox';
 
 type Outcome = RecordVisitDto['state'];
-
-const ZH = {
-  title: '回访',
-  subtitle: '今天和逾期的回访。没有网络也能记录，恢复连接后自动发送。',
-  due: '待回访',
-  done: '已回访',
-  none: '今天没有要回访的学员。',
-  months: '出所后第 {n} 个月',
-  dueOn: '{date} 到期',
-  overdue: '逾期 {n} 天',
-  escalated: '已上报',
-  record: '记录回访',
-  outcome: '结果',
-  'o.done': '已联系上',
-  'o.unreachable': '联系不上',
-  'o.missed': '未能回访',
-  method: '方式',
-  'm.home_visit': '家访',
-  'm.phone': '电话',
-  'm.video': '视频',
-  'm.at_station': '来站',
-  'm.workplace': '到单位',
-  work: '就业',
-  'w.employed': '在职',
-  'w.self_employed': '自主创业',
-  'w.studying': '在读',
-  'w.unemployed': '待业',
-  employer: '单位名称（可选）',
-  confirmed: '单位已确认',
-  income: '月收入',
-  'i.none': '无',
-  'i.below_2000': '<2000',
-  'i.2000_3999': '2000–3999',
-  'i.4000_5999': '4000–5999',
-  'i.6000_plus': '≥6000',
-  abstinence: '操守情况（仅本站可见）',
-  'a.abstinent': '保持操守',
-  'a.relapsed': '复吸',
-  'a.unknown': '不清楚',
-  basis: '依据',
-  'b.test_verified': '检测',
-  'b.self_reported': '自述',
-  needs: '需要的帮助（可选）',
-  next: '下一步（可选）',
-  save: '保存',
-  cancel: '取消',
-  saved: '已保存',
-  queued: '没有网络，已加密存在这部手机上，恢复连接后自动发送',
-  pending: '{n} 条回访待发送',
-  waiting: '待发送',
-  sendNow: '立即发送',
-  sent: '已发送 {n} 条回访',
-  refused: '{n} 条回访未被接受（可能已在别处记录），已从手机上删除',
-  stillOffline: '还没有网络，稍后自动发送',
-  online: '在线',
-  offline: '离线',
-};
-const EN: typeof ZH = {
-  title: 'Follow-ups',
-  subtitle: "Today's and overdue visits. Works without a connection: records are sent when it returns.",
-  due: 'Due',
-  done: 'Done',
-  none: 'No visits due today.',
-  months: 'Month {n} after release',
-  dueOn: 'Due {date}',
-  overdue: '{n} days overdue',
-  escalated: 'Escalated',
-  record: 'Record visit',
-  outcome: 'Outcome',
-  'o.done': 'Reached',
-  'o.unreachable': 'Unreachable',
-  'o.missed': 'Missed',
-  method: 'How',
-  'm.home_visit': 'Home',
-  'm.phone': 'Phone',
-  'm.video': 'Video',
-  'm.at_station': 'At station',
-  'm.workplace': 'Workplace',
-  work: 'Work',
-  'w.employed': 'Employed',
-  'w.self_employed': 'Self-employed',
-  'w.studying': 'Studying',
-  'w.unemployed': 'Unemployed',
-  employer: 'Employer (optional)',
-  confirmed: 'Confirmed by employer',
-  income: 'Monthly income',
-  'i.none': 'None',
-  'i.below_2000': '<2000',
-  'i.2000_3999': '2000–3999',
-  'i.4000_5999': '4000–5999',
-  'i.6000_plus': '≥6000',
-  abstinence: 'Abstinence (this station only)',
-  'a.abstinent': 'Abstinent',
-  'a.relapsed': 'Relapsed',
-  'a.unknown': 'Unknown',
-  basis: 'Basis',
-  'b.test_verified': 'Test',
-  'b.self_reported': 'Self-reported',
-  needs: 'Support needed (optional)',
-  next: 'Next steps (optional)',
-  save: 'Save',
-  cancel: 'Cancel',
-  saved: 'Saved',
-  queued: 'No connection: kept encrypted on this phone, sent when the connection returns',
-  pending: '{n} visit{s} waiting',
-  waiting: 'Waiting to send',
-  sendNow: 'Send now',
-  sent: '{n} visit{s} sent',
-  refused: '{n} visit{s} not accepted (perhaps recorded elsewhere meanwhile): removed from this phone',
-  stillOffline: 'Still no connection: they will be sent when it returns',
-  online: 'Online',
-  offline: 'Offline',
-};
-type Key = keyof typeof ZH;
 
 /** `/follow-ups`: the field worker's phone view — today's and overdue visits, recorded in a few taps, offline-safe. */
 @Component({
@@ -176,11 +63,11 @@ type Key = keyof typeof ZH;
                 @if (v.traineePhone) {
                   <a class="phone" [href]="'tel:' + v.traineePhone">{{ v.traineePhone }}</a>
                 }
-                <p class="muted">{{ f(t('months'), { n: v.monthsAfter }) }} · {{ f(t('dueOn'), { date: i18n.date(v.dueOn) }) }}</p>
+                <p class="muted">{{ t('months', { n: v.monthsAfter }) }} · {{ t('dueOn', { date: i18n.date(v.dueOn) }) }}</p>
               </div>
               <div class="tags">
                 @if (v.state === 'planned' && v.daysOverdue > 0) {
-                  <nz-tag nzColor="red">{{ f(t('overdue'), { n: v.daysOverdue }) }}</nz-tag>
+                  <nz-tag nzColor="red">{{ t('overdue', { n: v.daysOverdue }) }}</nz-tag>
                 }
                 @if (v.escalated) {
                   <nz-tag nzColor="volcano">{{ t('escalated') }}</nz-tag>
@@ -354,7 +241,8 @@ export class FollowUpsPage {
   private readonly api = inject(FollowUpsApi);
   private readonly auth = inject(AuthStore);
   protected readonly outbox = inject(VisitOutbox);
-  protected readonly i18n = inject(I18n);
+  protected readonly i18n = inject(FollowUpsI18n);
+  protected readonly t = this.i18n.t;
   protected readonly list = signal<Remote<FollowUpPageDto>>(idle());
   protected readonly editing = signal<string | null>(null);
   protected readonly busy = signal(false);
@@ -395,21 +283,13 @@ export class FollowUpsPage {
     loadInto(this.list, this.api.list(this.view));
   }
 
-  protected t(k: Key): string {
-    return (this.i18n.isEnglish() ? EN : ZH)[k];
-  }
-
-  protected key(prefix: string, value: string): Key {
-    return `${prefix}${value}` as Key;
-  }
-
-  protected f(text: string, p: Record<string, string | number>): string {
-    return text.replace(/\{(\w+)\}/g, (w, k: string) => (k in p ? String(p[k]) : w));
+  protected key(prefix: string, value: string): FollowUpsKey {
+    return `${prefix}${value}` as FollowUpsKey;
   }
 
   /** A count in a sentence: `{n}`, and `{s}` for English plurals. */
-  protected count(k: Key, n: number): string {
-    return this.f(this.t(k), { n, s: n === 1 ? '' : 's' });
+  protected count(k: FollowUpsKey, n: number): string {
+    return this.t(k, { n, s: n === 1 ? '' : 's' });
   }
 
   protected isQueued(v: FollowUpVisitDto): boolean {

@@ -3,37 +3,16 @@ import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzModalRef, NzModalService } from 'ng-zorro-antd/modal';
 import { firstValueFrom } from 'rxjs';
-import { I18n } from '../core/i18n/i18n';
+import { FollowUpsI18n } from './follow-ups-i18n';
+import type { FollowUpsKey } from './follow-ups-zh';
 import { VisitOutbox } from './visit-outbox';
+
+type Unsent<K> = K extends `unsent.${infer W}` ? W : never;
+/** The dialog's own words: the `unsent.*` keys of the follow-up dictionary. */
+type UnsentKey = Unsent<FollowUpsKey>;
 
 /** How the dialog ended when the user may go on signing out; `undefined` is 取消 (stay signed in). */
 export type UnsentChoice = 'sent' | 'kept' | 'discarded';
-
-const ZH = {
-  title: '有 {n} 条回访还没发送',
-  body: '它们加密保存在这部手机上，只会在你本人再次登录时发送；别人在这部手机上登录，既看不到也发不出。',
-  sendNow: '立即发送',
-  keep: '保留，退出登录',
-  discard: '丢弃',
-  confirmDiscard: '确认丢弃',
-  discardWarn: '丢弃后，这些回访会从手机上删除，无法恢复，需要重新记录。',
-  cancel: '取消',
-  offline: '还没有网络，没能发送。可以稍后再试，或保留在手机上退出登录。',
-  partly: '已发送 {sent} 条，还有 {n} 条没发送。',
-};
-const EN: typeof ZH = {
-  title: '{n} visit{s} not sent yet',
-  body: 'They are kept encrypted on this phone and sent only when you sign in again; anyone else signing in on this phone can neither read nor send them.',
-  sendNow: 'Send now',
-  keep: 'Keep and sign out',
-  discard: 'Discard',
-  confirmDiscard: 'Confirm discard',
-  discardWarn: 'Discarding deletes these visits from this phone for good: they would have to be recorded again.',
-  cancel: 'Cancel',
-  offline: 'Still no connection: nothing was sent. Try again later, or keep them on this phone and sign out.',
-  partly: '{sent} sent, {n} still waiting.',
-};
-type Key = keyof typeof ZH;
 
 /** The warning shown when a counsellor signs out with visits still waiting on the phone. */
 @Component({
@@ -110,16 +89,14 @@ type Key = keyof typeof ZH;
 export class UnsentVisitsDialog {
   private readonly ref = inject<NzModalRef<UnsentVisitsDialog, UnsentChoice>>(NzModalRef);
   private readonly outbox = inject(VisitOutbox);
-  private readonly i18n = inject(I18n);
+  private readonly i18n = inject(FollowUpsI18n);
   protected readonly left = computed(() => this.outbox.pending().length);
   protected readonly busy = signal<'send' | 'discard' | null>(null);
   protected readonly confirming = signal(false);
   protected readonly problem = signal<string | null>(null);
 
-  protected w(k: Key, p: Record<string, number> = {}): string {
-    const text = (this.i18n.isEnglish() ? EN : ZH)[k];
-    const params: Record<string, string | number> = { ...p, s: p['n'] === 1 ? '' : 's' };
-    return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  protected w(k: UnsentKey, p: Record<string, number> = {}): string {
+    return this.i18n.t(`unsent.${k}`, { ...p, s: p['n'] === 1 ? '' : 's' });
   }
 
   protected close(choice: UnsentChoice | undefined): void {

@@ -1,11 +1,52 @@
-import { HttpClient, HttpContext } from '@angular/common/http';
+import { HttpContext } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
 import type { OrganisationPageDto, OrganisationType, SkillLevelDto, UserPageDto } from '../core/api/api-types';
 import type { components } from '../core/api/generated/api';
 
 type OrderPageDto = components['schemas']['OrderPageDto'];
-import { queryParams } from '../core/api/query-params';
+import { ApiClient } from '../core/api/generated/api-client';
+import { coursesControllerAssess } from '../core/api/generated/fn/courses/courses-controller-assess';
+import { coursesControllerAttendance } from '../core/api/generated/fn/courses/courses-controller-attendance';
+import { coursesControllerCreate } from '../core/api/generated/fn/courses/courses-controller-create';
+import { coursesControllerCreateSession } from '../core/api/generated/fn/courses/courses-controller-create-session';
+import { coursesControllerDemandSupply } from '../core/api/generated/fn/courses/courses-controller-demand-supply';
+import { coursesControllerEnrol } from '../core/api/generated/fn/courses/courses-controller-enrol';
+import { coursesControllerEnrolMe } from '../core/api/generated/fn/courses/courses-controller-enrol-me';
+import { coursesControllerEnrolments } from '../core/api/generated/fn/courses/courses-controller-enrolments';
+import { coursesControllerGet } from '../core/api/generated/fn/courses/courses-controller-get';
+import { coursesControllerList } from '../core/api/generated/fn/courses/courses-controller-list';
+import { coursesControllerMyCertificates } from '../core/api/generated/fn/courses/courses-controller-my-certificates';
+import { coursesControllerMyEnrolments } from '../core/api/generated/fn/courses/courses-controller-my-enrolments';
+import { coursesControllerMyRecommendations } from '../core/api/generated/fn/courses/courses-controller-my-recommendations';
+import { coursesControllerSession } from '../core/api/generated/fn/courses/courses-controller-session';
+import { coursesControllerWithdraw } from '../core/api/generated/fn/courses/courses-controller-withdraw';
+import { diplomasControllerApply } from '../core/api/generated/fn/diploma/diplomas-controller-apply';
+import { diplomasControllerAttendance } from '../core/api/generated/fn/diploma/diplomas-controller-attendance';
+import { diplomasControllerAudit } from '../core/api/generated/fn/diploma/diplomas-controller-audit';
+import { diplomasControllerClasses } from '../core/api/generated/fn/diploma/diplomas-controller-classes';
+import { diplomasControllerCreateClass } from '../core/api/generated/fn/diploma/diplomas-controller-create-class';
+import { diplomasControllerCreateProgramme } from '../core/api/generated/fn/diploma/diplomas-controller-create-programme';
+import { diplomasControllerDecide } from '../core/api/generated/fn/diploma/diplomas-controller-decide';
+import { diplomasControllerDiploma } from '../core/api/generated/fn/diploma/diplomas-controller-diploma';
+import { diplomasControllerEnrolments } from '../core/api/generated/fn/diploma/diplomas-controller-enrolments';
+import { diplomasControllerGetClass } from '../core/api/generated/fn/diploma/diplomas-controller-get-class';
+import { diplomasControllerGrade } from '../core/api/generated/fn/diploma/diplomas-controller-grade';
+import { diplomasControllerGraduate } from '../core/api/generated/fn/diploma/diplomas-controller-graduate';
+import { diplomasControllerMyDiplomas } from '../core/api/generated/fn/diploma/diplomas-controller-my-diplomas';
+import { diplomasControllerMyEnrolments } from '../core/api/generated/fn/diploma/diplomas-controller-my-enrolments';
+import { diplomasControllerProgramme } from '../core/api/generated/fn/diploma/diplomas-controller-programme';
+import { diplomasControllerProgrammes } from '../core/api/generated/fn/diploma/diplomas-controller-programmes';
+import { diplomasControllerTransfer } from '../core/api/generated/fn/diploma/diplomas-controller-transfer';
+import { diplomasControllerVerify } from '../core/api/generated/fn/diploma/diplomas-controller-verify';
+import { diplomasControllerWithdraw } from '../core/api/generated/fn/diploma/diplomas-controller-withdraw';
+import { ordersControllerList } from '../core/api/generated/fn/orders/orders-controller-list';
+import { organisationsControllerList } from '../core/api/generated/fn/organisations/organisations-controller-list';
+import { referenceControllerOccupations } from '../core/api/generated/fn/reference/reference-controller-occupations';
+import { referenceControllerSkillLevels } from '../core/api/generated/fn/reference/reference-controller-skill-levels';
+import { traineesControllerList } from '../core/api/generated/fn/trainees/trainees-controller-list';
+import { usersControllerList } from '../core/api/generated/fn/users/users-controller-list';
+import { operationQuery } from '../core/api/query-params';
 import { SILENT_ERRORS } from '../core/errors/error-context';
 import type {
   AssessmentDto,
@@ -34,8 +75,7 @@ import type {
 } from './learning-types';
 
 /** Every learning page shows its errors itself (in place, inline, or as a message): all calls are silent. */
-const silent = () => ({ context: new HttpContext().set(SILENT_ERRORS, true) });
-const id = (value: string) => encodeURIComponent(value);
+const silent = () => new HttpContext().set(SILENT_ERRORS, true);
 
 export interface CourseQuery {
   readonly q?: string | null;
@@ -46,180 +86,178 @@ export interface CourseQuery {
 /** The diploma track, the skills track and the look-ups their forms need. */
 @Injectable({ providedIn: 'root' })
 export class LearningApi {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient);
 
   // ---- diploma track ----
 
   programmes(): Observable<ProgrammeDto[]> {
-    return this.http.get<ProgrammeDto[]>('/api/programmes', silent());
+    return this.api.invoke(diplomasControllerProgrammes, {}, silent());
   }
 
   programme(programmeId: string): Observable<ProgrammeDto> {
-    return this.http.get<ProgrammeDto>(`/api/programmes/${id(programmeId)}`, silent());
+    return this.api.invoke(diplomasControllerProgramme, { id: programmeId }, silent());
   }
 
   createProgramme(dto: CreateProgrammeDto): Observable<ProgrammeDto> {
-    return this.http.post<ProgrammeDto>('/api/programmes', dto, silent());
+    return this.api.invoke(diplomasControllerCreateProgramme, { body: dto }, silent());
   }
 
   classes(): Observable<ClassDto[]> {
-    return this.http.get<ClassDto[]>('/api/classes', silent());
+    return this.api.invoke(diplomasControllerClasses, {}, silent());
   }
 
   klass(classId: string): Observable<ClassDto> {
-    return this.http.get<ClassDto>(`/api/classes/${id(classId)}`, silent());
+    return this.api.invoke(diplomasControllerGetClass, { id: classId }, silent());
   }
 
   createClass(dto: CreateClassDto): Observable<ClassDto> {
-    return this.http.post<ClassDto>('/api/classes', dto, silent());
+    return this.api.invoke(diplomasControllerCreateClass, { body: dto }, silent());
   }
 
   classEnrolments(classId: string): Observable<ClassEnrolmentDto[]> {
-    return this.http.get<ClassEnrolmentDto[]>(`/api/classes/${id(classId)}/enrolments`, silent());
+    return this.api.invoke(diplomasControllerEnrolments, { id: classId }, silent());
   }
 
   applyForTrainee(classId: string, traineeId: string): Observable<ClassEnrolmentDto> {
-    return this.http.post<ClassEnrolmentDto>(`/api/classes/${id(classId)}/applications`, { traineeId }, silent());
+    return this.api.invoke(diplomasControllerApply, { id: classId, body: { traineeId } }, silent());
   }
 
   decide(enrolmentId: string, dto: DecisionDto): Observable<ClassEnrolmentDto> {
-    return this.http.post<ClassEnrolmentDto>(`/api/class-enrolments/${id(enrolmentId)}/decision`, dto, silent());
+    return this.api.invoke(diplomasControllerDecide, { id: enrolmentId, body: dto }, silent());
   }
 
   withdrawFromClass(enrolmentId: string, reason: string): Observable<ClassEnrolmentDto> {
-    return this.http.post<ClassEnrolmentDto>(`/api/class-enrolments/${id(enrolmentId)}/withdrawal`, { reason }, silent());
+    return this.api.invoke(diplomasControllerWithdraw, { id: enrolmentId, body: { reason } }, silent());
   }
 
   transfer(enrolmentId: string, toClassId: string): Observable<ClassEnrolmentDto> {
-    return this.http.post<ClassEnrolmentDto>(`/api/class-enrolments/${id(enrolmentId)}/transfer`, { toClassId }, silent());
+    return this.api.invoke(diplomasControllerTransfer, { id: enrolmentId, body: { toClassId } }, silent());
   }
 
   audit(enrolmentId: string): Observable<GraduationAuditDto> {
-    return this.http.get<GraduationAuditDto>(`/api/class-enrolments/${id(enrolmentId)}/audit`, silent());
+    return this.api.invoke(diplomasControllerAudit, { id: enrolmentId }, silent());
   }
 
   graduate(enrolmentId: string, graduatedOn?: string): Observable<DiplomaDto> {
-    return this.http.post<DiplomaDto>(`/api/class-enrolments/${id(enrolmentId)}/graduation`, graduatedOn ? { graduatedOn } : {}, silent());
+    return this.api.invoke(diplomasControllerGraduate, { id: enrolmentId, body: graduatedOn ? { graduatedOn } : {} }, silent());
   }
 
   /** Records one unit grade; the answer is the trainee's graduation audit after it. */
   grade(classId: string, dto: GradeDto): Observable<GraduationAuditDto> {
-    return this.http.put<GraduationAuditDto>(`/api/classes/${id(classId)}/grades`, dto, silent());
+    return this.api.invoke(diplomasControllerGrade, { id: classId, body: dto }, silent());
   }
 
   classAttendance(classId: string, dto: ClassAttendanceDto): Observable<ClassEnrolmentDto[]> {
-    return this.http.put<ClassEnrolmentDto[]>(`/api/classes/${id(classId)}/attendance`, dto, silent());
+    return this.api.invoke(diplomasControllerAttendance, { id: classId, body: dto }, silent());
   }
 
   diploma(diplomaId: string): Observable<DiplomaDto> {
-    return this.http.get<DiplomaDto>(`/api/diplomas/${id(diplomaId)}`, silent());
+    return this.api.invoke(diplomasControllerDiploma, { id: diplomaId }, silent());
   }
 
   /** Public: no sign-in needed. */
   verifyDiploma(code: string): Observable<DiplomaVerificationDto> {
-    return this.http.get<DiplomaVerificationDto>(`/api/diploma-verifications/${id(code)}`, silent());
+    return this.api.invoke(diplomasControllerVerify, { code }, silent());
   }
 
   myClassEnrolments(): Observable<ClassEnrolmentDto[]> {
-    return this.http.get<ClassEnrolmentDto[]>('/api/trainees/me/class-enrolments', silent());
+    return this.api.invoke(diplomasControllerMyEnrolments, {}, silent());
   }
 
   myDiplomas(): Observable<DiplomaDto[]> {
-    return this.http.get<DiplomaDto[]>('/api/trainees/me/diplomas', silent());
+    return this.api.invoke(diplomasControllerMyDiplomas, {}, silent());
   }
 
   // ---- skills track ----
 
   courses(query: CourseQuery = {}): Observable<CourseDto[]> {
-    return this.http.get<CourseDto[]>('/api/courses', { params: queryParams({ ...query }), ...silent() });
+    return this.api.invoke(coursesControllerList, operationQuery({ ...query }), silent());
   }
 
   course(courseId: string): Observable<CourseDetailDto> {
-    return this.http.get<CourseDetailDto>(`/api/courses/${id(courseId)}`, silent());
+    // The server documents this answer only as `object` (no CourseDetailDto schema yet): typed here.
+    return this.api.invoke(coursesControllerGet, { id: courseId }, silent()) as Observable<CourseDetailDto>;
   }
 
   createCourse(dto: CreateCourseDto): Observable<CourseDto> {
-    return this.http.post<CourseDto>('/api/courses', dto, silent());
+    return this.api.invoke(coursesControllerCreate, { body: dto }, silent());
   }
 
   createSession(courseId: string, dto: CreateSessionDto): Observable<CourseSessionDto> {
-    return this.http.post<CourseSessionDto>(`/api/courses/${id(courseId)}/sessions`, dto, silent());
+    return this.api.invoke(coursesControllerCreateSession, { id: courseId, body: dto }, silent());
   }
 
   session(sessionId: string): Observable<CourseSessionDto> {
-    return this.http.get<CourseSessionDto>(`/api/course-sessions/${id(sessionId)}`, silent());
+    return this.api.invoke(coursesControllerSession, { id: sessionId }, silent());
   }
 
   sessionEnrolments(sessionId: string): Observable<SessionEnrolmentDto[]> {
-    return this.http.get<SessionEnrolmentDto[]>(`/api/course-sessions/${id(sessionId)}/enrolments`, silent());
+    return this.api.invoke(coursesControllerEnrolments, { id: sessionId }, silent());
   }
 
   enrolTrainee(sessionId: string, traineeId: string): Observable<SessionEnrolmentDto> {
-    return this.http.post<SessionEnrolmentDto>(`/api/course-sessions/${id(sessionId)}/enrolments`, { traineeId }, silent());
+    return this.api.invoke(coursesControllerEnrol, { id: sessionId, body: { traineeId } }, silent());
   }
 
   sessionAttendance(sessionId: string, dto: ClassAttendanceDto): Observable<SessionEnrolmentDto[]> {
-    return this.http.put<SessionEnrolmentDto[]>(`/api/course-sessions/${id(sessionId)}/attendance`, dto, silent());
+    return this.api.invoke(coursesControllerAttendance, { id: sessionId, body: dto }, silent());
   }
 
   withdrawFromSession(enrolmentId: string): Observable<SessionEnrolmentDto> {
-    return this.http.post<SessionEnrolmentDto>(`/api/session-enrolments/${id(enrolmentId)}/withdrawal`, null, silent());
+    return this.api.invoke(coursesControllerWithdraw, { id: enrolmentId }, silent());
   }
 
   assess(enrolmentId: string, dto: AssessmentDto): Observable<SessionEnrolmentDto> {
-    return this.http.put<SessionEnrolmentDto>(`/api/session-enrolments/${id(enrolmentId)}/assessment`, dto, silent());
+    return this.api.invoke(coursesControllerAssess, { id: enrolmentId, body: dto }, silent());
   }
 
   myCertificates(): Observable<CertificateDto[]> {
-    return this.http.get<CertificateDto[]>('/api/trainees/me/certificates', silent());
+    return this.api.invoke(coursesControllerMyCertificates, {}, silent());
   }
 
   mySessionEnrolments(): Observable<SessionEnrolmentDto[]> {
-    return this.http.get<SessionEnrolmentDto[]>('/api/trainees/me/session-enrolments', silent());
+    return this.api.invoke(coursesControllerMyEnrolments, {}, silent());
   }
 
   enrolMe(sessionId: string): Observable<SessionEnrolmentDto> {
-    return this.http.post<SessionEnrolmentDto>('/api/trainees/me/session-enrolments', { sessionId }, silent());
+    return this.api.invoke(coursesControllerEnrolMe, { body: { sessionId } }, silent());
   }
 
   /** "精准": courses that would qualify me for open orders, each with its reason. */
   myRecommendations(): Observable<CourseRecommendationDto[]> {
-    return this.http.get<CourseRecommendationDto[]>('/api/trainees/me/course-recommendations', silent());
+    return this.api.invoke(coursesControllerMyRecommendations, {}, silent());
   }
 
   /** Open demand against trained supply, per occupation and division (admins). */
   demandSupply(): Observable<DemandSupplyRowDto[]> {
-    return this.http.get<DemandSupplyRowDto[]>('/api/courses/demand-supply', silent());
+    return this.api.invoke(coursesControllerDemandSupply, {}, silent());
   }
 
   // ---- look-ups for pickers ----
 
   /** A counsellor's own trainees, by name or identity number. */
   searchTrainees(q: string): Observable<TraineePageDto> {
-    return this.http.get<TraineePageDto>('/api/trainees', { params: queryParams({ q, page: 1, pageSize: 20, sort: 'name' }), ...silent() });
+    return this.api.invoke(traineesControllerList, operationQuery({ q, page: 1, pageSize: 20, sort: 'name' }), silent());
   }
 
   instructors(): Observable<UserPageDto> {
-    return this.http.get<UserPageDto>('/api/users', { params: queryParams({ role: 'instructor', page: 1, pageSize: 100 }), ...silent() });
+    return this.api.invoke(usersControllerList, { role: 'instructor', page: 1, pageSize: 100 }, silent());
   }
 
   /** Orders still recruiting, for making a session a 订单班 (admins see every employer's). */
   recruitingOrders(): Observable<OrderPageDto> {
-    return this.http.get<OrderPageDto>('/api/orders', { params: queryParams({ state: 'open', page: 1, pageSize: 100 }), ...silent() });
+    return this.api.invoke(ordersControllerList, { state: 'open', page: 1, pageSize: 100 }, silent());
   }
 
   organisations(type: OrganisationType): Observable<OrganisationPageDto> {
-    return this.http.get<OrganisationPageDto>('/api/organisations', { params: queryParams({ type, page: 1, pageSize: 100 }), ...silent() });
+    return this.api.invoke(organisationsControllerList, { type, page: 1, pageSize: 100 }, silent());
   }
 
   occupations(q: string): Observable<OccupationPageDto> {
-    return this.http.get<OccupationPageDto>('/api/reference/occupations', {
-      params: queryParams({ q, page: 1, pageSize: 30 }),
-      ...silent(),
-    });
+    return this.api.invoke(referenceControllerOccupations, operationQuery({ q, page: 1, pageSize: 30 }), silent());
   }
 
   skillLevels(): Observable<SkillLevelDto[]> {
-    return this.http.get<SkillLevelDto[]>('/api/reference/skill-levels', silent());
+    return this.api.invoke(referenceControllerSkillLevels, {}, silent());
   }
 }

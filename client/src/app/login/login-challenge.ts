@@ -10,11 +10,11 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import type { paths } from '../core/api/generated/api';
+import { authControllerChallenge } from '../core/api/generated/fn/auth/auth-controller-challenge';
 import { I18n } from '../core/i18n/i18n';
 
 /** Where the widget fetches its proof-of-work challenge (self-hosted: no third-party call). */
-export const ALTCHA_CHALLENGE_URL: keyof paths & '/api/auth/challenge' = '/api/auth/challenge';
+export const ALTCHA_CHALLENGE_URL: string = authControllerChallenge.PATH;
 
 /**
  * Loads and registers the `<altcha-widget>` custom element. Only pages that need the second step

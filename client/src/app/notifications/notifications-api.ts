@@ -1,7 +1,13 @@
-import { HttpClient, HttpContext } from '@angular/common/http';
+import { HttpContext } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
 import type { components } from '../core/api/generated/api';
+import { ApiClient } from '../core/api/generated/api-client';
+import { notificationsControllerMine } from '../core/api/generated/fn/notifications/notifications-controller-mine';
+import { notificationsControllerPreferences } from '../core/api/generated/fn/notifications/notifications-controller-preferences';
+import { notificationsControllerRead } from '../core/api/generated/fn/notifications/notifications-controller-read';
+import { notificationsControllerReadAll } from '../core/api/generated/fn/notifications/notifications-controller-read-all';
+import { notificationsControllerSetPreferences } from '../core/api/generated/fn/notifications/notifications-controller-set-preferences';
 import { SILENT_ERRORS } from '../core/errors/error-context';
 
 export type NotificationDto = components['schemas']['NotificationDto'];
@@ -11,31 +17,31 @@ export type NotificationGroupDto = components['schemas']['NotificationGroupDto']
 export type NotificationGroup = NotificationGroupDto['group'];
 
 /** The bell shows its own state; a failed poll must not pop up a notice on every page. */
-const silent = () => ({ context: new HttpContext().set(SILENT_ERRORS, true) });
+const silent = () => new HttpContext().set(SILENT_ERRORS, true);
 
 @Injectable({ providedIn: 'root' })
 export class NotificationsApi {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient);
 
   mine(): Observable<NotificationListDto> {
-    return this.http.get<NotificationListDto>('/api/notifications', silent());
+    return this.api.invoke(notificationsControllerMine, {}, silent());
   }
 
   markAllRead(): Observable<NotificationListDto> {
-    return this.http.post<NotificationListDto>('/api/notifications/read', null, silent());
+    return this.api.invoke(notificationsControllerReadAll, {}, silent());
   }
 
   markRead(id: string): Observable<NotificationListDto> {
-    return this.http.post<NotificationListDto>(`/api/notifications/${encodeURIComponent(id)}/read`, null, silent());
+    return this.api.invoke(notificationsControllerRead, { id }, silent());
   }
 
   /** The groups of notices that can reach me, each on or off (the page shows a load failure itself). */
   preferences(): Observable<NotificationPreferencesDto> {
-    return this.http.get<NotificationPreferencesDto>('/api/notifications/preferences', silent());
+    return this.api.invoke(notificationsControllerPreferences, {}, silent());
   }
 
   /** Turns off exactly these groups (the others on); a failure is shown by the app-wide notice. */
   setPreferences(mutedGroups: NotificationGroup[]): Observable<NotificationPreferencesDto> {
-    return this.http.put<NotificationPreferencesDto>('/api/notifications/preferences', { mutedGroups });
+    return this.api.invoke(notificationsControllerSetPreferences, { body: { mutedGroups } });
   }
 }

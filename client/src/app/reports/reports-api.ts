@@ -1,9 +1,16 @@
-import { HttpClient, HttpContext } from '@angular/common/http';
+import { HttpContext } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
-import { queryParams } from '../core/api/query-params';
-import { SILENT_ERRORS } from '../core/errors/error-context';
 import type { OrganisationPageDto } from '../core/api/api-types';
+import { ApiClient } from '../core/api/generated/api-client';
+import { organisationsControllerList } from '../core/api/generated/fn/organisations/organisations-controller-list';
+import { reportsControllerAbstinence } from '../core/api/generated/fn/reports/reports-controller-abstinence';
+import { reportsControllerFairFunnel } from '../core/api/generated/fn/reports/reports-controller-fair-funnel';
+import { reportsControllerMotto } from '../core/api/generated/fn/reports/reports-controller-motto';
+import { reportsControllerOrderFunnel } from '../core/api/generated/fn/reports/reports-controller-order-funnel';
+import { reportsControllerWorkbook } from '../core/api/generated/fn/reports/reports-controller-workbook';
+import { operationQuery } from '../core/api/query-params';
+import { SILENT_ERRORS } from '../core/errors/error-context';
 import {
   type AbstinenceReportDto,
   cohortParam,
@@ -14,7 +21,7 @@ import {
 } from './reports-types';
 
 /** The page shows its own errors, per report. */
-const silent = () => ({ context: new HttpContext().set(SILENT_ERRORS, true) });
+const silent = () => new HttpContext().set(SILENT_ERRORS, true);
 const cohortQuery = (f: ReportFilter) => ({
   cohort: cohortParam(f),
   groupBy: f.groupBy,
@@ -22,32 +29,31 @@ const cohortQuery = (f: ReportFilter) => ({
   stationId: f.stationId,
   divisionCode: f.divisionCode,
 });
-const cohort = (f: ReportFilter) => queryParams(cohortQuery(f));
-const window = (f: ReportFilter) => queryParams({ from: f.from, to: f.to });
+const cohort = <P>(f: ReportFilter) => operationQuery<P>(cohortQuery(f));
+const window = <P>(f: ReportFilter) => operationQuery<P>({ from: f.from, to: f.to });
 
 /** Outcome reports (成效报表): counts only, scoped by the server to what the caller may see. */
 @Injectable({ providedIn: 'root' })
 export class ReportsApi {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient);
 
   motto(f: ReportFilter): Observable<MottoReportDto> {
-    return this.http.get<MottoReportDto>('/api/reports/motto', { params: cohort(f), ...silent() });
+    return this.api.invoke(reportsControllerMotto, cohort(f), silent());
   }
   abstinence(f: ReportFilter): Observable<AbstinenceReportDto> {
-    return this.http.get<AbstinenceReportDto>('/api/reports/abstinence', { params: cohort(f), ...silent() });
+    return this.api.invoke(reportsControllerAbstinence, cohort(f), silent());
   }
   orderFunnel(f: ReportFilter): Observable<OrderFunnelReportDto> {
-    return this.http.get<OrderFunnelReportDto>('/api/reports/order-funnel', { params: window(f), ...silent() });
+    return this.api.invoke(reportsControllerOrderFunnel, window(f), silent());
   }
   fairFunnel(f: ReportFilter): Observable<FairFunnelReportDto> {
-    return this.http.get<FairFunnelReportDto>('/api/reports/fair-funnel', { params: window(f), ...silent() });
+    return this.api.invoke(reportsControllerFairFunnel, window(f), silent());
   }
   /** Facilities or stations to filter by (an admin's list; a counsellor's reports are their organisation's anyway). */
   organisations(type: 'facility' | 'community_station'): Observable<OrganisationPageDto> {
-    return this.http.get<OrganisationPageDto>('/api/organisations', { params: queryParams({ type, pageSize: 100 }), ...silent() });
+    return this.api.invoke(organisationsControllerList, operationQuery({ type, pageSize: 100 }), silent());
   }
   workbook(f: ReportFilter): Observable<Blob> {
-    const params = queryParams({ ...cohortQuery(f), from: f.from, to: f.to });
-    return this.http.get('/api/reports/outcomes.xlsx', { params, responseType: 'blob' });
+    return this.api.invoke(reportsControllerWorkbook, operationQuery({ ...cohortQuery(f), from: f.from, to: f.to }));
   }
 }

@@ -1,8 +1,30 @@
-import { HttpClient, HttpContext, type HttpResponse } from '@angular/common/http';
+import { HttpContext, type HttpResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
 import type { OrganisationDto } from '../core/api/api-types';
-import { type QueryValue, queryParams } from '../core/api/query-params';
+import { ApiClient } from '../core/api/generated/api-client';
+import { consentsControllerForTrainee } from '../core/api/generated/fn/consents/consents-controller-for-trainee';
+import { consentsControllerGrantAssisted } from '../core/api/generated/fn/consents/consents-controller-grant-assisted';
+import { consentsControllerTexts } from '../core/api/generated/fn/consents/consents-controller-texts';
+import { consentsControllerWithdrawAssisted } from '../core/api/generated/fn/consents/consents-controller-withdraw-assisted';
+import { organisationsControllerGet } from '../core/api/generated/fn/organisations/organisations-controller-get';
+import { checklistControllerBehind } from '../core/api/generated/fn/trainees/checklist-controller-behind';
+import { checklistControllerGet } from '../core/api/generated/fn/trainees/checklist-controller-get';
+import { checklistControllerUpdate } from '../core/api/generated/fn/trainees/checklist-controller-update';
+import { traineePortalControllerCorrections } from '../core/api/generated/fn/trainees/trainee-portal-controller-corrections';
+import { traineePortalControllerRequestForTrainee } from '../core/api/generated/fn/trainees/trainee-portal-controller-request-for-trainee';
+import { traineePortalControllerResolve } from '../core/api/generated/fn/trainees/trainee-portal-controller-resolve';
+import { traineesControllerCreate } from '../core/api/generated/fn/trainees/trainees-controller-create';
+import { traineesControllerExport } from '../core/api/generated/fn/trainees/trainees-controller-export';
+import { traineesControllerGet } from '../core/api/generated/fn/trainees/trainees-controller-get';
+import { traineesControllerHistory } from '../core/api/generated/fn/trainees/trainees-controller-history';
+import { traineesControllerImport } from '../core/api/generated/fn/trainees/trainees-controller-import';
+import { traineesControllerList } from '../core/api/generated/fn/trainees/trainees-controller-list';
+import { traineesControllerReveal } from '../core/api/generated/fn/trainees/trainees-controller-reveal';
+import { traineesControllerTemplate } from '../core/api/generated/fn/trainees/trainees-controller-template';
+import { traineesControllerTransition } from '../core/api/generated/fn/trainees/trainees-controller-transition';
+import { traineesControllerUpdate } from '../core/api/generated/fn/trainees/trainees-controller-update';
+import { type QueryValue, operationQuery } from '../core/api/query-params';
 import { SILENT_ERRORS } from '../core/errors/error-context';
 import type {
   AssistedGrantConsentDto,
@@ -26,8 +48,7 @@ import type {
 } from './trainees-types';
 
 /** Every trainee page shows its errors itself (in place, inline, or as a message): all calls are silent. */
-const silent = () => ({ context: new HttpContext().set(SILENT_ERRORS, true) });
-const id = (value: string) => encodeURIComponent(value);
+const silent = () => new HttpContext().set(SILENT_ERRORS, true);
 
 /** The caseload query exactly as `GET /trainees` takes it (empty values are left out). */
 export type CaseloadApiQuery = Readonly<Record<string, QueryValue>>;
@@ -35,96 +56,95 @@ export type CaseloadApiQuery = Readonly<Record<string, QueryValue>>;
 /** A counsellor's (or an admin's) side of trainee records: caseload, file, checklist, consent, corrections, import. */
 @Injectable({ providedIn: 'root' })
 export class TraineesApi {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient);
 
   list(query: CaseloadApiQuery): Observable<TraineePageDto> {
-    return this.http.get<TraineePageDto>('/api/trainees', { params: queryParams(query), ...silent() });
+    return this.api.invoke(traineesControllerList, operationQuery(query), silent());
   }
 
   exportFile(query: CaseloadApiQuery): Observable<HttpResponse<Blob>> {
-    return this.http.get('/api/trainees/export', { params: queryParams(query), responseType: 'blob', observe: 'response', ...silent() });
+    return this.api.invoke$Response(traineesControllerExport, operationQuery(query), silent());
   }
 
   create(dto: CreateTraineeDto): Observable<TraineeDto> {
-    return this.http.post<TraineeDto>('/api/trainees', dto, silent());
+    return this.api.invoke(traineesControllerCreate, { body: dto }, silent());
   }
 
   get(traineeId: string): Observable<TraineeDto> {
-    return this.http.get<TraineeDto>(`/api/trainees/${id(traineeId)}`, silent());
+    return this.api.invoke(traineesControllerGet, { id: traineeId }, silent());
   }
 
   update(traineeId: string, dto: UpdateTraineeDto): Observable<TraineeDto> {
-    return this.http.patch<TraineeDto>(`/api/trainees/${id(traineeId)}`, dto, silent());
+    return this.api.invoke(traineesControllerUpdate, { id: traineeId, body: dto }, silent());
   }
 
   revealIdentityNumber(traineeId: string, reason: string): Observable<RevealedIdentityDto> {
-    return this.http.post<RevealedIdentityDto>(`/api/trainees/${id(traineeId)}/identity-number`, { reason }, silent());
+    return this.api.invoke(traineesControllerReveal, { id: traineeId, body: { reason } }, silent());
   }
 
   transition(traineeId: string, to: TraineeState, reason: string): Observable<TraineeDto> {
-    return this.http.post<TraineeDto>(`/api/trainees/${id(traineeId)}/transitions`, { to, reason }, silent());
+    return this.api.invoke(traineesControllerTransition, { id: traineeId, body: { to, reason } }, silent());
   }
 
   history(traineeId: string): Observable<StateChangeDto[]> {
-    return this.http.get<StateChangeDto[]>(`/api/trainees/${id(traineeId)}/history`, silent());
+    return this.api.invoke(traineesControllerHistory, { id: traineeId }, silent());
   }
 
   checklist(traineeId: string): Observable<ChecklistItemDto[]> {
-    return this.http.get<ChecklistItemDto[]>(`/api/trainees/${id(traineeId)}/checklist`, silent());
+    return this.api.invoke(checklistControllerGet, { id: traineeId }, silent());
   }
 
   updateChecklistItem(traineeId: string, itemKey: ChecklistItemKey, dto: UpdateChecklistItemDto): Observable<ChecklistItemDto[]> {
-    return this.http.put<ChecklistItemDto[]>(`/api/trainees/${id(traineeId)}/checklist/${id(itemKey)}`, dto, silent());
+    return this.api.invoke(checklistControllerUpdate, { id: traineeId, itemKey, body: dto }, silent());
   }
 
   behind(): Observable<ChecklistBehindDto[]> {
-    return this.http.get<ChecklistBehindDto[]>('/api/trainees/checklists/behind', silent());
+    return this.api.invoke(checklistControllerBehind, {}, silent());
   }
 
   consentTexts(): Observable<ConsentTextDto[]> {
-    return this.http.get<ConsentTextDto[]>('/api/consent-texts', silent());
+    return this.api.invoke(consentsControllerTexts, {}, silent());
   }
 
   consents(traineeId: string): Observable<ConsentDto[]> {
-    return this.http.get<ConsentDto[]>(`/api/trainees/${id(traineeId)}/consents`, silent());
+    return this.api.invoke(consentsControllerForTrainee, { id: traineeId }, silent());
   }
 
   grantConsent(traineeId: string, dto: AssistedGrantConsentDto): Observable<ConsentDto[]> {
-    return this.http.post<ConsentDto[]>(`/api/trainees/${id(traineeId)}/consents`, dto, silent());
+    return this.api.invoke(consentsControllerGrantAssisted, { id: traineeId, body: dto }, silent());
   }
 
   withdrawConsent(traineeId: string, consentId: string, paperFormRef?: string): Observable<ConsentDto[]> {
-    return this.http.post<ConsentDto[]>(
-      `/api/trainees/${id(traineeId)}/consents/${id(consentId)}/withdrawal`,
-      paperFormRef ? { paperFormRef } : {},
+    return this.api.invoke(
+      consentsControllerWithdrawAssisted,
+      { id: traineeId, consentId, body: paperFormRef ? { paperFormRef } : {} },
       silent(),
     );
   }
 
   corrections(traineeId: string): Observable<CorrectionRequestDto[]> {
-    return this.http.get<CorrectionRequestDto[]>(`/api/trainees/${id(traineeId)}/correction-requests`, silent());
+    return this.api.invoke(traineePortalControllerCorrections, { id: traineeId }, silent());
   }
 
   requestCorrection(traineeId: string, dto: CreateCorrectionRequestDto): Observable<CorrectionRequestDto> {
-    return this.http.post<CorrectionRequestDto>(`/api/trainees/${id(traineeId)}/correction-requests`, dto, silent());
+    return this.api.invoke(traineePortalControllerRequestForTrainee, { id: traineeId, body: dto }, silent());
   }
 
   resolveCorrection(requestId: string, dto: ResolveCorrectionRequestDto): Observable<CorrectionRequestDto> {
-    return this.http.post<CorrectionRequestDto>(`/api/trainees/correction-requests/${id(requestId)}/resolution`, dto, silent());
+    return this.api.invoke(traineePortalControllerResolve, { requestId, body: dto }, silent());
   }
 
   importTemplate(): Observable<HttpResponse<Blob>> {
-    return this.http.get('/api/trainees/import/template', { responseType: 'blob', observe: 'response', ...silent() });
+    return this.api.invoke$Response(traineesControllerTemplate, {}, silent());
   }
 
   /** Dry run (`dryRun=true`) reports every bad row and writes nothing; the real run is all-or-nothing. */
   importRoster(file: File, dryRun: boolean): Observable<ImportReportDto> {
-    const body = new FormData();
-    body.append('file', file, file.name);
-    return this.http.post<ImportReportDto>('/api/trainees/import', body, { params: queryParams({ dryRun }), ...silent() });
+    // Sent as multipart form data; a File keeps its name as the part's filename.
+    return this.api.invoke(traineesControllerImport, { dryRun, body: { file } }, silent());
   }
 
   organisation(organisationId: string): Observable<OrganisationDto> {
-    return this.http.get<OrganisationDto>(`/api/organisations/${id(organisationId)}`, silent());
+    return this.api.invoke(organisationsControllerGet, { id: organisationId }, silent());
   }
 }

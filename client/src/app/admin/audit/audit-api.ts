@@ -1,8 +1,10 @@
-import { HttpClient, HttpContext } from '@angular/common/http';
+import { HttpContext } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
 import type { AuditEntryPageDto, AuditResult } from '../../core/api/api-types';
-import { queryParams } from '../../core/api/query-params';
+import { ApiClient } from '../../core/api/generated/api-client';
+import { auditControllerSearch } from '../../core/api/generated/fn/audit/audit-controller-search';
+import { operationQuery } from '../../core/api/query-params';
 import { SILENT_ERRORS } from '../../core/errors/error-context';
 
 export interface AuditQuery {
@@ -21,12 +23,9 @@ export interface AuditQuery {
 
 @Injectable({ providedIn: 'root' })
 export class AuditApi {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient);
 
   search(query: AuditQuery): Observable<AuditEntryPageDto> {
-    return this.http.get<AuditEntryPageDto>('/api/audit', {
-      params: queryParams({ ...query }),
-      context: new HttpContext().set(SILENT_ERRORS, true),
-    });
+    return this.api.invoke(auditControllerSearch, operationQuery({ ...query }), new HttpContext().set(SILENT_ERRORS, true));
   }
 }

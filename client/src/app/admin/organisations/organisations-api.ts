@@ -1,4 +1,4 @@
-import { HttpClient, HttpContext } from '@angular/common/http';
+import { HttpContext } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
 import type {
@@ -10,7 +10,12 @@ import type {
   OrganisationType,
   UpdateOrganisationDto,
 } from '../../core/api/api-types';
-import { queryParams } from '../../core/api/query-params';
+import { ApiClient } from '../../core/api/generated/api-client';
+import { organisationsControllerCreate } from '../../core/api/generated/fn/organisations/organisations-controller-create';
+import { organisationsControllerDecide } from '../../core/api/generated/fn/organisations/organisations-controller-decide';
+import { organisationsControllerList } from '../../core/api/generated/fn/organisations/organisations-controller-list';
+import { organisationsControllerUpdate } from '../../core/api/generated/fn/organisations/organisations-controller-update';
+import { operationQuery } from '../../core/api/query-params';
 import { SILENT_ERRORS } from '../../core/errors/error-context';
 
 export interface OrganisationQuery {
@@ -23,25 +28,25 @@ export interface OrganisationQuery {
 }
 
 /** Lists show their errors in place and forms show theirs inline: every call here is silent. */
-const silent = () => ({ context: new HttpContext().set(SILENT_ERRORS, true) });
+const silent = () => new HttpContext().set(SILENT_ERRORS, true);
 
 @Injectable({ providedIn: 'root' })
 export class OrganisationsApi {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient);
 
   list(query: OrganisationQuery): Observable<OrganisationPageDto> {
-    return this.http.get<OrganisationPageDto>('/api/organisations', { params: queryParams({ ...query }), ...silent() });
+    return this.api.invoke(organisationsControllerList, operationQuery({ ...query }), silent());
   }
 
   create(dto: CreateOrganisationDto): Observable<OrganisationDto> {
-    return this.http.post<OrganisationDto>('/api/organisations', dto, silent());
+    return this.api.invoke(organisationsControllerCreate, { body: dto }, silent());
   }
 
   update(id: string, dto: UpdateOrganisationDto): Observable<OrganisationDto> {
-    return this.http.patch<OrganisationDto>(`/api/organisations/${encodeURIComponent(id)}`, dto, silent());
+    return this.api.invoke(organisationsControllerUpdate, { id, body: dto }, silent());
   }
 
   decide(id: string, dto: EmployerDecisionDto): Observable<OrganisationDto> {
-    return this.http.post<OrganisationDto>(`/api/organisations/${encodeURIComponent(id)}/decision`, dto, silent());
+    return this.api.invoke(organisationsControllerDecide, { id, body: dto }, silent());
   }
 }

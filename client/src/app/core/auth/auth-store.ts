@@ -1,15 +1,20 @@
-import { HttpClient, HttpErrorResponse, HttpContext } from '@angular/common/http';
+import { HttpErrorResponse, HttpContext } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
 import { Observable, catchError, defer, finalize, from, map, of, shareReplay, tap } from 'rxjs';
 import type { LoginDto, MfaChallengeDto, Role, SessionDto, SessionUserDto } from '../api/api-types';
+import { ApiClient } from '../api/generated/api-client';
+import { authControllerLogin } from '../api/generated/fn/auth/auth-controller-login';
+import { authControllerLogout } from '../api/generated/fn/auth/auth-controller-logout';
+import { authControllerMfa } from '../api/generated/fn/auth/auth-controller-mfa';
+import { authControllerRefresh } from '../api/generated/fn/auth/auth-controller-refresh';
 import { SILENT_ERRORS } from '../errors/error-context';
 
 export const AUTH_URLS = {
-  login: '/api/auth/login',
-  refresh: '/api/auth/refresh',
-  logout: '/api/auth/logout',
-  mfa: '/api/auth/mfa',
+  login: authControllerLogin.PATH,
+  refresh: authControllerRefresh.PATH,
+  logout: authControllerLogout.PATH,
+  mfa: authControllerMfa.PATH,
 } as const;
 
 /** Calls that manage the session themselves: no bearer token, no refresh-and-retry on 401. */
@@ -62,7 +67,7 @@ function withRefreshLock<T>(work: () => Promise<T>): Promise<T> {
  */
 @Injectable({ providedIn: 'root' })
 export class AuthStore {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient);
   private readonly router = inject(Router);
 
   private readonly session = signal<SessionDto | null>(null);
@@ -81,8 +86,8 @@ export class AuthStore {
    * session starts until the code is accepted (login/mfa-step.ts).
    */
   login(credentials: LoginDto): Observable<SessionDto | MfaChallengeDto> {
-    return this.http
-      .post<SessionDto | MfaChallengeDto>(AUTH_URLS.login, credentials, { context: new HttpContext().set(SILENT_ERRORS, true) })
+    return this.api
+      .invoke(authControllerLogin, { body: credentials }, new HttpContext().set(SILENT_ERRORS, true))
       .pipe(tap((answer) => 'mfaRequired' in answer || this.start(answer)));
   }
 
@@ -96,8 +101,8 @@ export class AuthStore {
         withRefreshLock(
           () =>
             new Promise<SessionDto>((resolve, reject) => {
-              this.http
-                .post<SessionDto>(AUTH_URLS.refresh, null, { context: new HttpContext().set(SILENT_ERRORS, true) })
+              this.api
+                .invoke(authControllerRefresh, {}, new HttpContext().set(SILENT_ERRORS, true))
                 .subscribe({ next: resolve, error: reject });
             }),
         ),
@@ -126,8 +131,8 @@ export class AuthStore {
 
   /** Signs out here and on the server; the cookie is cleared by the response. */
   logout(): void {
-    this.http
-      .post<void>(AUTH_URLS.logout, null, { context: new HttpContext().set(SILENT_ERRORS, true) })
+    this.api
+      .invoke(authControllerLogout, {}, new HttpContext().set(SILENT_ERRORS, true))
       .pipe(catchError(() => of(undefined)))
       .subscribe();
     this.forget();

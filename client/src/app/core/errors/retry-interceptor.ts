@@ -1,5 +1,6 @@
 import { HttpErrorResponse, type HttpInterceptorFn, type HttpRequest } from '@angular/common/http';
 import { retry, timer } from 'rxjs';
+import { authControllerRefresh } from '../api/generated/fn/auth/auth-controller-refresh';
 
 /** Statuses that mean "the server or its database is away for a moment", not "this request is wrong". */
 const TRANSIENT = new Set([0, 502, 503, 504]);
@@ -14,7 +15,7 @@ const MAX_WAIT_MS = 10_000;
 function retriable(req: HttpRequest<unknown>): boolean {
   if (!req.url.startsWith('/api/')) return false;
   if (req.method === 'GET' || req.method === 'HEAD') return true;
-  return (req.method === 'POST' && req.url === '/api/auth/refresh') || req.headers.has('Idempotency-Key');
+  return (req.method === 'POST' && req.url === authControllerRefresh.PATH) || req.headers.has('Idempotency-Key');
 }
 
 /** Waits as long as the server's Retry-After asks (capped), else 1 s, 2 s, 4 s. */

@@ -18,7 +18,7 @@ export class RecommendationReasons {
   private readonly byCode = computed(() => new Map(this.list().map((r) => [r.code, r] as const)));
 
   load(): void {
-    this.reference.load('/api/reference/recommendation-reasons');
+    this.reference.load('recommendationReasons');
   }
 
   /** The reason in the current language. */

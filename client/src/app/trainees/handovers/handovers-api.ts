@@ -1,7 +1,16 @@
-import { HttpClient, HttpContext } from '@angular/common/http';
+import { HttpContext } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { type Observable, forkJoin, map } from 'rxjs';
-import { queryParams } from '../../core/api/query-params';
+import { ApiClient } from '../../core/api/generated/api-client';
+import { handoversControllerAccept } from '../../core/api/generated/fn/handovers/handovers-controller-accept';
+import { handoversControllerComplete } from '../../core/api/generated/fn/handovers/handovers-controller-complete';
+import { handoversControllerCreate } from '../../core/api/generated/fn/handovers/handovers-controller-create';
+import { handoversControllerGet } from '../../core/api/generated/fn/handovers/handovers-controller-get';
+import { handoversControllerList } from '../../core/api/generated/fn/handovers/handovers-controller-list';
+import { handoversControllerReject } from '../../core/api/generated/fn/handovers/handovers-controller-reject';
+import { handoversControllerSend } from '../../core/api/generated/fn/handovers/handovers-controller-send';
+import { handoversControllerSuggest } from '../../core/api/generated/fn/handovers/handovers-controller-suggest';
+import { operationQuery } from '../../core/api/query-params';
 import { SILENT_ERRORS } from '../../core/errors/error-context';
 import type {
   CompleteHandoverDto,
@@ -12,8 +21,7 @@ import type {
   StationSuggestionDto,
 } from '../trainees-types';
 
-const silent = () => ({ context: new HttpContext().set(SILENT_ERRORS, true) });
-const id = (value: string) => encodeURIComponent(value);
+const silent = () => new HttpContext().set(SILENT_ERRORS, true);
 
 /** The most the server gives in one page: more open handovers than this at once would be a backlog to page through. */
 const OPEN_PAGE_SIZE = 100;
@@ -32,14 +40,15 @@ export interface HandoverQuery {
 /** 出所衔接: the sender prepares and sends, the receiving station accepts (or rejects) and completes. */
 @Injectable({ providedIn: 'root' })
 export class HandoversApi {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient);
 
   list(q: HandoverQuery): Observable<HandoverPageDto> {
     if (q.state === 'open') return this.open(q);
-    return this.http.get<HandoverPageDto>('/api/handovers', {
-      params: queryParams({ direction: q.direction, state: q.state, overdue: q.overdue || null, page: q.page, pageSize: q.pageSize }),
-      ...silent(),
-    });
+    return this.api.invoke(
+      handoversControllerList,
+      operationQuery({ direction: q.direction, state: q.state, overdue: q.overdue || null, page: q.page, pageSize: q.pageSize }),
+      silent(),
+    );
   }
 
   /**
@@ -60,30 +69,30 @@ export class HandoversApi {
   }
 
   get(handoverId: string): Observable<HandoverDto> {
-    return this.http.get<HandoverDto>(`/api/handovers/${id(handoverId)}`, silent());
+    return this.api.invoke(handoversControllerGet, { id: handoverId }, silent());
   }
 
   suggestedStation(traineeId: string): Observable<StationSuggestionDto> {
-    return this.http.get<StationSuggestionDto>(`/api/handovers/suggested-station/${id(traineeId)}`, silent());
+    return this.api.invoke(handoversControllerSuggest, { traineeId }, silent());
   }
 
   create(dto: CreateHandoverDto): Observable<HandoverDto> {
-    return this.http.post<HandoverDto>('/api/handovers', dto, silent());
+    return this.api.invoke(handoversControllerCreate, { body: dto }, silent());
   }
 
   send(handoverId: string): Observable<HandoverDto> {
-    return this.http.post<HandoverDto>(`/api/handovers/${id(handoverId)}/send`, {}, silent());
+    return this.api.invoke(handoversControllerSend, { id: handoverId }, silent());
   }
 
   accept(handoverId: string): Observable<HandoverDto> {
-    return this.http.post<HandoverDto>(`/api/handovers/${id(handoverId)}/accept`, {}, silent());
+    return this.api.invoke(handoversControllerAccept, { id: handoverId }, silent());
   }
 
   reject(handoverId: string, reason: string): Observable<HandoverDto> {
-    return this.http.post<HandoverDto>(`/api/handovers/${id(handoverId)}/reject`, { reason }, silent());
+    return this.api.invoke(handoversControllerReject, { id: handoverId, body: { reason } }, silent());
   }
 
   complete(handoverId: string, dto: CompleteHandoverDto): Observable<HandoverDto> {
-    return this.http.post<HandoverDto>(`/api/handovers/${id(handoverId)}/complete`, dto, silent());
+    return this.api.invoke(handoversControllerComplete, { id: handoverId, body: dto }, silent());
   }
 }

@@ -154,8 +154,8 @@ export class TraineeForm implements OnInit {
 
   constructor() {
     this.reference.loadDivisions();
-    this.reference.load('/api/reference/industries');
-    this.reference.load('/api/reference/skill-levels');
+    this.reference.load('industries');
+    this.reference.load('skillLevels');
     this.occupationQuery
       .pipe(
         debounceTime(250),

@@ -1082,6 +1082,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/jobs/failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Background jobs that failed after their retries (deliveries, scheduled jobs), the latest first. System administrator only. */
+        get: operations["JobsController_failed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/failed/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Gives a failed job one more attempt. 404 when no failed job has this id. */
+        post: operations["JobsController_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/matching/me/orders": {
         parameters: {
             query?: never;
@@ -2955,6 +2989,7 @@ export interface components {
             waitlisted: number;
         };
         CreateClassDto: {
+            /** Format: int32 */
             capacity: number;
             cohortYear: number;
             endsOn: string;
@@ -3074,6 +3109,7 @@ export interface components {
             units: components["schemas"]["NewUnitDto"][];
         };
         CreateSessionDto: {
+            /** Format: int32 */
             capacity: number;
             endsOn: string;
             /** Format: uuid */
@@ -3229,6 +3265,47 @@ export interface components {
         EnrolDto: {
             /** Format: uuid */
             traineeId: string;
+        };
+        /** @description Every error answer · 所有错误答复的格式 (rendered by the global exception filter). */
+        ErrorBody: {
+            /** @description Stable machine-readable code, e.g. `VALIDATION_FAILED`, `NOT_FOUND`, `FORBIDDEN_ROLE`, `SERVICE_UNAVAILABLE`. */
+            code: string;
+            /** @description Facts about this error, by code; `VALIDATION_FAILED` lists `fields: [{ field, problems[] }]`. */
+            details?: Record<string, never>;
+            /** @description For the person, in Chinese. */
+            message: string;
+            /** @description For the person, in English. */
+            messageEn: string;
+            /** @description The request id (also the `x-request-id` header): give it to an administrator. */
+            requestId?: string;
+            /**
+             * Format: int32
+             * @description The HTTP status, repeated.
+             */
+            statusCode: number;
+        };
+        FailedJobDto: {
+            /** @description How many times it was tried. */
+            attempts: number;
+            createdAt: string;
+            /** @description The dead-letter queue a copy was parked in, if its queue has one. */
+            deadLetter: string | null;
+            failedAt: string | null;
+            id: string;
+            /** @description The last attempt's error, with quoted values, identity numbers and phone-like numbers withheld. */
+            lastError: string | null;
+            /** @description The queue, i.e. what kind of work: `notification-delivery`, `housekeeping`, `pre-release`, … */
+            name: string;
+            /** @description What the job was about: ids and codes only (a notice's id, a transport's name), never names or numbers. */
+            refs: {
+                [key: string]: string;
+            };
+        };
+        FailedJobPageDto: {
+            items: components["schemas"]["FailedJobDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         FairCandidateDto: {
             candidateCode: string;
@@ -4428,19 +4505,54 @@ export interface operations {
                     "application/json": components["schemas"]["AuditEntryPageDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: audit_admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -4455,10 +4567,63 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AltchaChallengeDto"];
+                };
+            };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 操作太频繁 · Too many requests from this address: at most AUTH_RATE_LIMIT_PER_MINUTE (20 by default) a minute on this route. */
+            429: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -4478,10 +4643,144 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SessionDto"] | components["schemas"]["MfaChallengeDto"];
+                };
+            };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 凭据无效 · Wrong or expired credentials. */
+            401: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 跨站请求 · Refused as a cross-site request (`CROSS_SITE_REQUEST`). */
+            403: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 操作太频繁 · Too many requests from this address: at most AUTH_RATE_LIMIT_PER_MINUTE (20 by default) a minute on this route. */
+            429: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -4497,9 +4796,126 @@ export interface operations {
         responses: {
             204: {
                 headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 跨站请求 · Refused as a cross-site request (`CROSS_SITE_REQUEST`). */
+            403: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 操作太频繁 · Too many requests from this address: at most AUTH_RATE_LIMIT_PER_MINUTE (20 by default) a minute on this route. */
+            429: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -4520,19 +4936,54 @@ export interface operations {
                     "application/json": components["schemas"]["MeDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor, instructor, employer, trainee, security_admin, audit_admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -4551,10 +5002,144 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 凭据无效 · Wrong or expired credentials. */
+            401: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 跨站请求 · Refused as a cross-site request (`CROSS_SITE_REQUEST`). */
+            403: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 操作太频繁 · Too many requests from this address: at most AUTH_RATE_LIMIT_PER_MINUTE (20 by default) a minute on this route. */
+            429: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -4574,23 +5159,177 @@ export interface operations {
         responses: {
             204: {
                 headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor, instructor, employer, trainee, security_admin, audit_admin */
             403: {
                 headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 操作太频繁 · Too many requests from this address: at most AUTH_RATE_LIMIT_PER_MINUTE (20 by default) a minute on this route. */
+            429: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -4605,10 +5344,144 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 凭据无效 · Wrong or expired credentials. */
+            401: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 跨站请求 · Refused as a cross-site request (`CROSS_SITE_REQUEST`). */
+            403: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 操作太频繁 · Too many requests from this address: at most 600 a minute on this route. */
+            429: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -4630,19 +5503,54 @@ export interface operations {
                     "application/json": components["schemas"]["SessionInfoDto"][];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor, instructor, employer, trainee, security_admin, audit_admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -4663,19 +5571,90 @@ export interface operations {
                     "application/json": components["schemas"]["SessionsEndedDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor, instructor, employer, trainee, security_admin, audit_admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -4696,19 +5675,99 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor, instructor, employer, trainee, security_admin, audit_admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -4731,19 +5790,63 @@ export interface operations {
                     "application/json": components["schemas"]["GraduationAuditDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor, instructor, trainee */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -4770,19 +5873,99 @@ export interface operations {
                     "application/json": components["schemas"]["ClassEnrolmentDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, instructor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -4809,19 +5992,99 @@ export interface operations {
                     "application/json": components["schemas"]["DiplomaDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, instructor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -4848,19 +6111,99 @@ export interface operations {
                     "application/json": components["schemas"]["ClassEnrolmentDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -4887,19 +6230,99 @@ export interface operations {
                     "application/json": components["schemas"]["ClassEnrolmentDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor, trainee */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -4920,19 +6343,54 @@ export interface operations {
                     "application/json": components["schemas"]["ClassDto"][];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor, instructor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -4957,19 +6415,90 @@ export interface operations {
                     "application/json": components["schemas"]["ClassDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -4992,19 +6521,63 @@ export interface operations {
                     "application/json": components["schemas"]["ClassDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor, instructor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -5031,19 +6604,99 @@ export interface operations {
                     "application/json": components["schemas"]["ClassEnrolmentDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -5070,19 +6723,99 @@ export interface operations {
                     "application/json": components["schemas"]["ClassEnrolmentDto"][];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, instructor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -5105,19 +6838,63 @@ export interface operations {
                     "application/json": components["schemas"]["ClassEnrolmentDto"][];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor, instructor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -5144,19 +6921,99 @@ export interface operations {
                     "application/json": components["schemas"]["GraduationAuditDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, instructor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -5175,6 +7032,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConsentTextDto"][];
+                };
+            };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -5198,19 +7086,63 @@ export interface operations {
                     "application/json": components["schemas"]["CourseSessionDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor, instructor, trainee */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -5237,19 +7169,99 @@ export interface operations {
                     "application/json": components["schemas"]["SessionEnrolmentDto"][];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, instructor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -5272,19 +7284,63 @@ export interface operations {
                     "application/json": components["schemas"]["SessionEnrolmentDto"][];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor, instructor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -5311,19 +7367,99 @@ export interface operations {
                     "application/json": components["schemas"]["SessionEnrolmentDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -5349,19 +7485,54 @@ export interface operations {
                     "application/json": components["schemas"]["CourseDto"][];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor, instructor, trainee */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -5386,19 +7557,90 @@ export interface operations {
                     "application/json": components["schemas"]["CourseDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -5421,19 +7663,63 @@ export interface operations {
                     "application/json": Record<string, never>;
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor, instructor, trainee */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -5460,19 +7746,99 @@ export interface operations {
                     "application/json": components["schemas"]["CourseSessionDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -5493,19 +7859,54 @@ export interface operations {
                     "application/json": components["schemas"]["DemandSupplyRowDto"][];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -5514,6 +7915,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Longer values are not routed (404). */
                 code: string;
             };
             cookie?: never;
@@ -5522,10 +7924,93 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DiplomaVerificationDto"];
+                };
+            };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 操作太频繁 · Too many requests from this address: at most AUTH_RATE_LIMIT_PER_MINUTE (20 by default) a minute on this route. */
+            429: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -5549,19 +8034,63 @@ export interface operations {
                     "application/json": components["schemas"]["DiplomaDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor, instructor, trainee */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -5580,10 +8109,161 @@ export interface operations {
         responses: {
             202: {
                 headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EmployerRegistrationDto"];
+                };
+            };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 跨站请求 · Refused as a cross-site request (`CROSS_SITE_REQUEST`). */
+            403: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 操作太频繁 · Too many requests from this address: at most AUTH_RATE_LIMIT_PER_MINUTE (20 by default) a minute on this route. */
+            429: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -5611,19 +8291,99 @@ export interface operations {
                     "application/json": components["schemas"]["BoothDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -5646,19 +8406,63 @@ export interface operations {
                     "application/json": components["schemas"]["SlotDto"][];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor, employer, trainee */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -5685,19 +8489,99 @@ export interface operations {
                     "application/json": components["schemas"]["SlotDto"][];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: employer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -5724,19 +8608,99 @@ export interface operations {
                     "application/json": components["schemas"]["IntentDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: trainee, counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -5763,19 +8727,99 @@ export interface operations {
                     "application/json": components["schemas"]["SlotDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: trainee, counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -5802,19 +8846,99 @@ export interface operations {
                     "application/json": components["schemas"]["SlotDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: employer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -5841,19 +8965,99 @@ export interface operations {
                     "application/json": components["schemas"]["SlotDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: trainee, counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -5876,19 +9080,54 @@ export interface operations {
                     "application/json": components["schemas"]["FairDto"][];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor, employer, trainee */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -5913,19 +9152,90 @@ export interface operations {
                     "application/json": components["schemas"]["FairDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -5948,19 +9258,63 @@ export interface operations {
                     "application/json": components["schemas"]["FairDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor, employer, trainee */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -5987,19 +9341,99 @@ export interface operations {
                     "application/json": components["schemas"]["FairDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -6022,19 +9456,63 @@ export interface operations {
                     "application/json": components["schemas"]["BoothDto"][];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor, employer, trainee */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -6061,19 +9539,99 @@ export interface operations {
                     "application/json": components["schemas"]["BoothDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: employer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -6096,19 +9654,63 @@ export interface operations {
                     "application/json": components["schemas"]["FairCandidateDto"][];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: employer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -6135,19 +9737,99 @@ export interface operations {
                     "application/json": components["schemas"]["CheckInResultDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -6170,19 +9852,99 @@ export interface operations {
                     "application/json": components["schemas"]["FairDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -6205,19 +9967,63 @@ export interface operations {
                     "application/json": components["schemas"]["IntentDto"][];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor, employer, trainee */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -6244,19 +10050,99 @@ export interface operations {
                     "application/json": components["schemas"]["IntentDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: employer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -6279,19 +10165,99 @@ export interface operations {
                     "application/json": components["schemas"]["FairDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -6314,19 +10280,63 @@ export interface operations {
                     "application/json": components["schemas"]["RegistrationDto"][];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor, trainee */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -6353,19 +10363,99 @@ export interface operations {
                     "application/json": components["schemas"]["RegistrationDto"][];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: counsellor, trainee */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -6388,19 +10478,63 @@ export interface operations {
                     "application/json": components["schemas"]["FairReportDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -6421,19 +10555,63 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -6460,19 +10638,99 @@ export interface operations {
                     "application/json": components["schemas"]["CheckInResultDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -6501,19 +10759,54 @@ export interface operations {
                     "application/json": components["schemas"]["FollowUpPageDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -6536,19 +10829,63 @@ export interface operations {
                     "application/json": components["schemas"]["FollowUpDetailDto"] | components["schemas"]["FollowUpVisitDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -6575,19 +10912,99 @@ export interface operations {
                     "application/json": components["schemas"]["FollowUpVisitDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -6614,19 +11031,99 @@ export interface operations {
                     "application/json": components["schemas"]["FollowUpDetailDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -6657,19 +11154,54 @@ export interface operations {
                     "application/json": components["schemas"]["HandoverPageDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -6694,19 +11226,90 @@ export interface operations {
                     "application/json": components["schemas"]["HandoverDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -6729,19 +11332,63 @@ export interface operations {
                     "application/json": components["schemas"]["HandoverDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -6764,19 +11411,99 @@ export interface operations {
                     "application/json": components["schemas"]["HandoverDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -6803,19 +11530,99 @@ export interface operations {
                     "application/json": components["schemas"]["HandoverDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -6842,19 +11649,99 @@ export interface operations {
                     "application/json": components["schemas"]["HandoverDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -6877,19 +11764,99 @@ export interface operations {
                     "application/json": components["schemas"]["HandoverDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -6912,19 +11879,63 @@ export interface operations {
                     "application/json": components["schemas"]["StationSuggestionDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -6945,8 +11956,30 @@ export interface operations {
                     "application/json": components["schemas"]["HealthDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             503: {
                 headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6972,6 +12005,24 @@ export interface operations {
                     "application/json": components["schemas"]["LivenessDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     HealthController_ready: {
@@ -6991,12 +12042,221 @@ export interface operations {
                     "application/json": components["schemas"]["HealthReadinessDto"];
                 };
             };
-            503: {
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/json": components["schemas"]["HealthReadinessDto"];
+                };
+            };
+        };
+    };
+    JobsController_failed: {
+        parameters: {
+            query: {
+                /** @description 1-based page number, at most 10,000. */
+                page: number;
+                /** @description Rows per page, at most 100. */
+                pageSize: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FailedJobPageDto"];
+                };
+            };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 仅限 · only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    JobsController_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已重新排队 · queued again */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 仅限 · only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -7018,19 +12278,54 @@ export interface operations {
                     "application/json": components["schemas"]["OrderMatchesDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: trainee */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -7063,19 +12358,63 @@ export interface operations {
                     "application/json": components["schemas"]["CandidateRankingDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -7099,19 +12438,63 @@ export interface operations {
                     "application/json": components["schemas"]["WhyNotDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -7138,19 +12521,99 @@ export interface operations {
                     "application/json": components["schemas"]["ReadinessResultDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -7173,19 +12636,63 @@ export interface operations {
                     "application/json": components["schemas"]["OrderMatchesDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -7206,19 +12713,54 @@ export interface operations {
                     "application/json": components["schemas"]["WeightsDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -7243,19 +12785,90 @@ export interface operations {
                     "application/json": components["schemas"]["WeightsDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -7277,12 +12890,30 @@ export interface operations {
                     "text/plain": string;
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description not an allowed address and no valid metrics token */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -7303,19 +12934,54 @@ export interface operations {
                     "application/json": components["schemas"]["MfaStatusDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, security_admin, audit_admin, counsellor, instructor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -7336,19 +13002,72 @@ export interface operations {
                     "application/json": components["schemas"]["MfaEnrolmentStartDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, security_admin, audit_admin, counsellor, instructor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -7367,23 +13086,177 @@ export interface operations {
         responses: {
             204: {
                 headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, security_admin, audit_admin, counsellor, instructor */
             403: {
                 headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 操作太频繁 · Too many requests from this address: at most AUTH_RATE_LIMIT_PER_MINUTE (20 by default) a minute on this route. */
+            429: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -7402,25 +13275,145 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MfaRecoveryCodesDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, security_admin, audit_admin, counsellor, instructor */
             403: {
                 headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 操作太频繁 · Too many requests from this address: at most AUTH_RATE_LIMIT_PER_MINUTE (20 by default) a minute on this route. */
+            429: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed per minute from this client address on this route. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute ends. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -7441,19 +13434,54 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationListDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor, instructor, employer, trainee, security_admin, audit_admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -7476,19 +13504,99 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationListDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor, instructor, employer, trainee, security_admin, audit_admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -7509,19 +13617,54 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationPreferencesDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor, instructor, employer, trainee, security_admin, audit_admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -7546,19 +13689,90 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationPreferencesDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor, instructor, employer, trainee, security_admin, audit_admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -7579,19 +13793,90 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationListDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor, instructor, employer, trainee, security_admin, audit_admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -7620,19 +13905,54 @@ export interface operations {
                     "application/json": components["schemas"]["OrderPageDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor, employer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -7657,19 +13977,90 @@ export interface operations {
                     "application/json": components["schemas"]["OrderDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: employer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -7692,19 +14083,63 @@ export interface operations {
                     "application/json": components["schemas"]["OrderDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor, employer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -7731,19 +14166,99 @@ export interface operations {
                     "application/json": components["schemas"]["OrderDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: employer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -7766,19 +14281,99 @@ export interface operations {
                     "application/json": components["schemas"]["OrderDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: employer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -7801,19 +14396,99 @@ export interface operations {
                     "application/json": components["schemas"]["OrderDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: employer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -7836,19 +14511,63 @@ export interface operations {
                     "application/json": components["schemas"]["CandidateDto"][];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: employer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -7872,19 +14591,63 @@ export interface operations {
                     "application/json": components["schemas"]["CandidateDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: employer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -7912,19 +14675,99 @@ export interface operations {
                     "application/json": components["schemas"]["CandidateDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: employer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -7952,19 +14795,99 @@ export interface operations {
                     "application/json": components["schemas"]["CandidateDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: employer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -7992,19 +14915,99 @@ export interface operations {
                     "application/json": components["schemas"]["CandidateDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: employer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -8032,19 +15035,99 @@ export interface operations {
                     "application/json": components["schemas"]["CandidateDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: employer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -8072,19 +15155,99 @@ export interface operations {
                     "application/json": components["schemas"]["CandidateDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: employer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -8107,19 +15270,63 @@ export interface operations {
                     "application/json": components["schemas"]["FulfilmentDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor, employer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -8150,19 +15357,54 @@ export interface operations {
                     "application/json": components["schemas"]["OrganisationPageDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor, instructor, employer, trainee, security_admin, audit_admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -8187,19 +15429,90 @@ export interface operations {
                     "application/json": components["schemas"]["OrganisationDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -8222,19 +15535,63 @@ export interface operations {
                     "application/json": components["schemas"]["OrganisationDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor, instructor, employer, trainee, security_admin, audit_admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -8261,19 +15618,99 @@ export interface operations {
                     "application/json": components["schemas"]["OrganisationDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -8300,19 +15737,99 @@ export interface operations {
                     "application/json": components["schemas"]["OrganisationDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -8341,19 +15858,54 @@ export interface operations {
                     "application/json": components["schemas"]["PlacementPageDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor, trainee */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -8378,19 +15930,90 @@ export interface operations {
                     "application/json": components["schemas"]["PlacementDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -8413,19 +16036,63 @@ export interface operations {
                     "application/json": components["schemas"]["PlacementDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor, trainee */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -8452,19 +16119,99 @@ export interface operations {
                     "application/json": components["schemas"]["PlacementDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: trainee, counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -8491,19 +16238,99 @@ export interface operations {
                     "application/json": components["schemas"]["PlacementDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: trainee, counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -8530,19 +16357,99 @@ export interface operations {
                     "application/json": components["schemas"]["PlacementDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -8569,19 +16476,99 @@ export interface operations {
                     "application/json": components["schemas"]["PlacementDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: trainee, counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -8608,19 +16595,99 @@ export interface operations {
                     "application/json": components["schemas"]["PlacementDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -8647,19 +16714,99 @@ export interface operations {
                     "application/json": components["schemas"]["PlacementDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -8680,19 +16827,54 @@ export interface operations {
                     "application/json": components["schemas"]["ProgrammeDto"][];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor, instructor, trainee */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -8717,19 +16899,90 @@ export interface operations {
                     "application/json": components["schemas"]["ProgrammeDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -8752,19 +17005,63 @@ export interface operations {
                     "application/json": components["schemas"]["ProgrammeDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor, instructor, trainee */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -8785,6 +17082,37 @@ export interface operations {
                     "application/json": components["schemas"]["DivisionDto"][];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     ReferenceController_industries: {
@@ -8802,6 +17130,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IndustryDto"][];
+                };
+            };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -8832,6 +17191,37 @@ export interface operations {
                     "application/json": components["schemas"]["OccupationPageDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     ReferenceController_occupation: {
@@ -8839,6 +17229,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Longer values are not routed (404). */
                 code: string;
             };
             cookie?: never;
@@ -8851,6 +17242,46 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OccupationDto"];
+                };
+            };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -8872,6 +17303,24 @@ export interface operations {
                     "application/json": components["schemas"]["RecommendationReasonDto"][];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     ReferenceController_skillLevels: {
@@ -8889,6 +17338,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SkillLevelDto"][];
+                };
+            };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -8925,19 +17405,54 @@ export interface operations {
                     "application/json": components["schemas"]["AbstinenceReportDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -8963,19 +17478,54 @@ export interface operations {
                     "application/json": components["schemas"]["FairFunnelReportDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -9011,19 +17561,54 @@ export interface operations {
                     "application/json": components["schemas"]["MottoReportDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -9049,19 +17634,54 @@ export interface operations {
                     "application/json": components["schemas"]["OrderFunnelReportDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -9099,19 +17719,54 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -9138,19 +17793,99 @@ export interface operations {
                     "application/json": components["schemas"]["SessionEnrolmentDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, instructor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -9173,19 +17908,99 @@ export interface operations {
                     "application/json": components["schemas"]["SessionEnrolmentDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor, trainee */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -9222,19 +18037,54 @@ export interface operations {
                     "application/json": components["schemas"]["TraineePageDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -9259,19 +18109,90 @@ export interface operations {
                     "application/json": components["schemas"]["TraineeDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -9294,19 +18215,63 @@ export interface operations {
                     "application/json": components["schemas"]["TraineeDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -9333,19 +18298,99 @@ export interface operations {
                     "application/json": components["schemas"]["TraineeDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -9368,19 +18413,63 @@ export interface operations {
                     "application/json": components["schemas"]["CertificateDto"][];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -9403,19 +18492,63 @@ export interface operations {
                     "application/json": components["schemas"]["ChecklistItemDto"][];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -9443,19 +18576,99 @@ export interface operations {
                     "application/json": components["schemas"]["ChecklistItemDto"][];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -9478,19 +18691,63 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentDto"][];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -9517,19 +18774,99 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentDto"][];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -9557,19 +18894,99 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentDto"][];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -9592,19 +19009,63 @@ export interface operations {
                     "application/json": components["schemas"]["CorrectionRequestDto"][];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -9631,19 +19092,99 @@ export interface operations {
                     "application/json": components["schemas"]["CorrectionRequestDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -9666,19 +19207,63 @@ export interface operations {
                     "application/json": components["schemas"]["CourseRecommendationDto"][];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -9701,19 +19286,63 @@ export interface operations {
                     "application/json": components["schemas"]["StateChangeDto"][];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -9740,19 +19369,99 @@ export interface operations {
                     "application/json": components["schemas"]["RevealedIdentityDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -9779,19 +19488,99 @@ export interface operations {
                     "application/json": components["schemas"]["TraineeDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -9812,19 +19601,54 @@ export interface operations {
                     "application/json": components["schemas"]["CaseloadSummaryDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -9845,19 +19669,54 @@ export interface operations {
                     "application/json": components["schemas"]["ChecklistBehindDto"][];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -9884,19 +19743,99 @@ export interface operations {
                     "application/json": components["schemas"]["CorrectionRequestDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -9931,19 +19870,54 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -9974,19 +19948,72 @@ export interface operations {
                     "application/json": components["schemas"]["ImportReportDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -10005,19 +20032,54 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: counsellor */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -10038,19 +20100,54 @@ export interface operations {
                     "application/json": components["schemas"]["MyTraineeStatusDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: trainee */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -10071,19 +20168,54 @@ export interface operations {
                     "application/json": components["schemas"]["CertificateDto"][];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: trainee */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -10104,19 +20236,54 @@ export interface operations {
                     "application/json": components["schemas"]["ChecklistItemDto"][];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: trainee */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -10141,19 +20308,90 @@ export interface operations {
                     "application/json": components["schemas"]["ClassEnrolmentDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: trainee */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -10174,19 +20412,54 @@ export interface operations {
                     "application/json": components["schemas"]["ClassEnrolmentDto"][];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: trainee */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -10207,19 +20480,54 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentDto"][];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: trainee */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -10244,19 +20552,90 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentDto"][];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: trainee */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -10279,19 +20658,99 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentDto"][];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: trainee */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -10312,19 +20771,54 @@ export interface operations {
                     "application/json": components["schemas"]["CorrectionRequestDto"][];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: trainee */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -10349,19 +20843,90 @@ export interface operations {
                     "application/json": components["schemas"]["CorrectionRequestDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: trainee */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -10382,19 +20947,54 @@ export interface operations {
                     "application/json": components["schemas"]["CourseRecommendationDto"][];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: trainee */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -10415,19 +21015,54 @@ export interface operations {
                     "application/json": components["schemas"]["MyDataDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: trainee */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -10448,19 +21083,54 @@ export interface operations {
                     "application/json": components["schemas"]["DiplomaDto"][];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: trainee */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -10481,19 +21151,54 @@ export interface operations {
                     "application/json": components["schemas"]["SessionEnrolmentDto"][];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: trainee */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -10518,19 +21223,90 @@ export interface operations {
                     "application/json": components["schemas"]["SessionEnrolmentDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: trainee */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -10560,19 +21336,54 @@ export interface operations {
                     "application/json": components["schemas"]["UserPageDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, security_admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -10597,19 +21408,90 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -10632,19 +21514,63 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin, security_admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -10671,19 +21597,99 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -10708,19 +21714,99 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: security_admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -10745,19 +21831,99 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -10784,19 +21950,99 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description 未登录或登录已过期 · not signed in, or the session expired */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description 仅限 · only for: security_admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
