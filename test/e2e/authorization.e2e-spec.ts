@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Reflector } from '@nestjs/core';
 import { IS_PUBLIC_KEY, ROLES_KEY, SCOPE_KEY } from '../../server/src/common/decorators/access.decorator';
-import { ROLES, type Role } from '../../server/src/users/user.entity';
+import { ROLES, type Role } from '../../server/src/common/role';
 import { ID_ROUTES, MATRIX } from '../authz/matrix';
 import { createTestApp, type TestApp } from '../utils/test-app';
 

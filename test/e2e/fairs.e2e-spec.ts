@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { Clock } from '../../server/src/common/clock';
+import { newBooth, newBoothWithOrders, newFair, newFairAttendance, newFairSlot, newTrainees, organisationOf, userIdOf } from '../factories';
 import { createTestApp, type TestApp } from '../utils/test-app';
 
 const addDays = (iso: string, n: number) => new Date(Date.parse(iso) + n * 86_400_000).toISOString().slice(0, 10);
@@ -15,8 +16,6 @@ describe('order-style job fairs: booths, registrations, slots, the desk, intents
   let today: string;
   let facilityA: string;
   let fairDate: string;
-  let fair: string;
-  let booth: string;
   let order: string;
   let clock: Clock;
 
@@ -28,16 +27,115 @@ describe('order-style job fairs: booths, registrations, slots, the desk, intents
   });
 
   /** `n` trainees of facility A who consented to job matching (made directly: the records spec covers creation). */
-  const consenting = async (n: number, tag: string) =>
-    (
-      await t.sql<{ id: string }>(
-        `INSERT INTO trainee (full_name, sex, birth_year, identity_number_cipher, identity_number_hash, identity_number_tail, home_division_code,
-            organisation_id, state, admitted_on, expected_release_on, job_matching_consent, skills)
-         SELECT $4 || g, 'M', 1992, '\\x00', md5($4 || g) || md5('f' || $4 || g), lpad(g::text, 4, '0'), '460100', $1, 'pre_release',
-                $2, $3, true, '[{"occupationCode":"4-03-02-01","level":5}]' FROM generate_series(1, $5::int) g RETURNING id`,
-        [facilityA, addDays(today, -300), addDays(today, 20), tag, n],
-      )
-    ).map((r) => r.id);
+  const consenting = (n: number, tag: string) =>
+    newTrainees(t, n, (g) => ({
+      fullName: `${tag}${g}`,
+      birthYear: 1992,
+      organisationId: facilityA,
+      state: 'pre_release',
+      admittedOn: addDays(today, -300),
+      expectedReleaseOn: addDays(today, 20),
+      jobMatchingConsent: true,
+      skills: [{ occupationCode: '4-03-02-01', level: 5 }],
+    }));
+
+  /** A published fair at facility A on the fair day, 09:00–15:00, room for 2 booths. */
+  const publishedFair = async () =>
+    newFair(t, {
+      title: '春季订单式就业推介会',
+      venueOrganisationId: facilityA,
+      createdBy: await userIdOf(t, 'admin'),
+      fairDate,
+      startsAt: '09:00',
+      endsAt: '15:00',
+      boothCapacity: 2,
+    });
+
+  /**
+   * A published fair where employer A's booth (bringing `order`, with the organisers' note '两张桌子')
+   * and employer B's booth (bringing one of its open orders) are approved.
+   */
+  const fairWithApprovedBooths = async () => {
+    const fair = await publishedFair();
+    const booth = await newBoothWithOrders(t, {
+      fairId: fair,
+      employerId: await organisationOf(t, 'employer'),
+      orderIds: [order],
+      note: '两张桌子',
+    });
+    const otherOrder = await one(
+      `SELECT o.id FROM job_order o JOIN organisation e ON e.id = o.employer_id WHERE e.name = '三亚湾畔餐饮有限公司' AND o.state = 'open' LIMIT 1`,
+    );
+    const booth2 = await newBoothWithOrders(t, {
+      fairId: fair,
+      employerId: await organisationOf(t, 'employer2'),
+      orderIds: [otherOrder.id],
+    });
+    await t.sql(`UPDATE job_fair SET booths_taken = 2 WHERE id = $1`, [fair]);
+    return { fair, booth, booth2 };
+  };
+
+  /** The demo trainee, released today (so that they may register for fairs themselves); returns their trainee id. */
+  const releasedDemoTrainee = async () => {
+    await t.sql(
+      `UPDATE trainee SET state = 'released', released_on = $1 WHERE user_id = (SELECT id FROM app_user WHERE username = 'trainee')`,
+      [today],
+    );
+    return (await one(`SELECT id FROM trainee WHERE user_id = (SELECT id FROM app_user WHERE username = 'trainee')`)).id;
+  };
+
+  /** `fairWithApprovedBooths()`, the released demo trainee registered by themselves, and 6 open 20-minute slots at booth A from 10:00. */
+  const fairWithRegisteredTrainee = async () => {
+    const setup = await fairWithApprovedBooths();
+    const traineeId = await releasedDemoTrainee();
+    const registration = await newFairAttendance(t, {
+      fairId: setup.fair,
+      traineeId,
+      registeredBy: await userIdOf(t, 'trainee'),
+      selfRegistered: true,
+    });
+    for (let i = 0; i < 6; i++) {
+      const start = Date.parse(`${fairDate}T10:00:00+08:00`) + i * 20 * 60_000;
+      await newFairSlot(t, {
+        boothId: setup.booth,
+        startsAt: new Date(start).toISOString(),
+        endsAt: new Date(start + 20 * 60_000).toISOString(),
+      });
+    }
+    return { ...setup, traineeId, registration };
+  };
+
+  /**
+   * The fair day (the clock at 09:30) after the interviews: 55 registered (53 by a counsellor, the demo
+   * trainee by themselves, one walk-in), the demo trainee checked in and booked at booth A (its last slot), the walk-in checked in.
+   */
+  const fairDayAfterInterview = async () => {
+    const setup = await fairWithRegisteredTrainee();
+    clock.travelTo(new Date(`${fairDate}T09:30:00+08:00`));
+    const desk = await userIdOf(t, 'counsellor');
+    const checkedInAt = new Date(`${fairDate}T09:30:00+08:00`).toISOString();
+    for (const traineeId of await consenting(53, '报名')) await newFairAttendance(t, { fairId: setup.fair, traineeId, registeredBy: desk });
+    await t.sql(`UPDATE fair_registration SET checked_in_at = $2, checked_in_by = $3 WHERE id = $1`, [
+      setup.registration,
+      checkedInAt,
+      desk,
+    ]);
+    const [walker] = await consenting(1, '现场');
+    await newFairAttendance(t, {
+      fairId: setup.fair,
+      traineeId: walker!,
+      registeredBy: desk,
+      walkIn: true,
+      checkedInAt,
+      checkedInBy: desk,
+    });
+    await t.sql(
+      `UPDATE fair_slot SET state = 'booked', registration_id = $2, trainee_id = $3
+        WHERE id = (SELECT id FROM fair_slot WHERE booth_id = $1 ORDER BY starts_at DESC LIMIT 1)`,
+      [setup.booth, setup.registration, setup.traineeId],
+    );
+    return setup;
+  };
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -87,7 +185,7 @@ describe('order-style job fairs: booths, registrations, slots, the desk, intents
     const created = await as(admin)
       .post('/api/fairs', { ...fields, venueOrganisationId: facilityA })
       .expect(201);
-    fair = created.body.id;
+    const fair = created.body.id;
     expect(created.body).toMatchObject({ state: 'draft', cityName: '海口市', venueOrganisationId: facilityA });
     // A draft is the admin's alone.
     await as(employer).get(`/api/fairs/${fair}`).expect(404);
@@ -108,6 +206,7 @@ describe('order-style job fairs: booths, registrations, slots, the desk, intents
   });
 
   it('employers apply for booths with their open orders; approvals never pass the booth capacity', async () => {
+    const fair = await publishedFair();
     const others = await one(
       `SELECT o.id FROM job_order o JOIN organisation e ON e.id = o.employer_id WHERE e.name = '三亚湾畔餐饮有限公司' LIMIT 1`,
     );
@@ -119,7 +218,7 @@ describe('order-style job fairs: booths, registrations, slots, the desk, intents
     const applied = await as(employer)
       .post(`/api/fairs/${fair}/booths`, { orderIds: [order], note: '两张桌子' })
       .expect(201);
-    booth = applied.body.id;
+    const booth = applied.body.id;
     expect(applied.body).toMatchObject({ state: 'applied', orders: [{ orderId: order }] });
     const dup = await as(employer)
       .post(`/api/fairs/${fair}/booths`, { orderIds: [order] })
@@ -147,10 +246,13 @@ describe('order-style job fairs: booths, registrations, slots, the desk, intents
         ],
       })
       .expect(201);
-    const third = await one(
-      `INSERT INTO fair_booth (fair_id, employer_id, state) SELECT $1, id, 'applied' FROM organisation WHERE name = '儋州汇通物流有限公司' RETURNING id`,
-      [fair],
-    );
+    const third = {
+      id: await newBooth(t, {
+        fairId: fair,
+        employerId: (await one(`SELECT id FROM organisation WHERE name = '儋州汇通物流有限公司'`)).id,
+        state: 'applied',
+      }),
+    };
     const results = await Promise.all(
       [b2.body.id, third.id].map((id: string) => as(admin).post(`/api/fair-booths/${id}/decision`, { decision: 'approve' })),
     );
@@ -168,6 +270,7 @@ describe('order-style job fairs: booths, registrations, slots, the desk, intents
   });
 
   it('a booth note is the organisers’ alone: never in the programme, never to an employer (its own booth included)', async () => {
+    const { fair, booth } = await fairWithApprovedBooths();
     const own = (await as(employer).get(`/api/fairs/${fair}/booths`).expect(200)).body as { id: string; note: string | null }[];
     expect(own).toEqual([expect.objectContaining({ id: booth, note: null })]);
     const all = (await as(admin).get(`/api/fairs/${fair}/booths`).expect(200)).body as { id: string; note: string | null }[];
@@ -186,6 +289,7 @@ describe('order-style job fairs: booths, registrations, slots, the desk, intents
   });
 
   it('counsellors register in bulk, all or none with every problem named; released trainees register themselves', async () => {
+    const fair = await publishedFair();
     const ok = await consenting(3, '报名');
     const noConsent = (
       await one(`SELECT id FROM trainee WHERE organisation_id = $1 AND NOT job_matching_consent AND state <> 'closed' LIMIT 1`, [facilityA])
@@ -230,6 +334,7 @@ describe('order-style job fairs: booths, registrations, slots, the desk, intents
   });
 
   it('50 simultaneous bookings of one slot → 1; a trainee is never in two overlapping slots', async () => {
+    const { fair, booth } = await fairWithApprovedBooths();
     const outside = await as(employer)
       .post(`/api/fair-booths/${booth}/slots`, { startsAt: `${fairDate}T07:00:00+08:00`, minutes: 20, count: 2 })
       .expect(400);
@@ -255,20 +360,18 @@ describe('order-style job fairs: booths, registrations, slots, the desk, intents
     // An overlapping slot at another booth, for the same trainee.
     const booth2 = (await one(`SELECT id FROM fair_booth WHERE fair_id = $1 AND state = 'approved' AND id <> $2 LIMIT 1`, [fair, booth]))
       .id;
-    const [overlap] = await t.sql<{ id: string }>(`INSERT INTO fair_slot (booth_id, starts_at, ends_at) VALUES ($1, $2, $3) RETURNING id`, [
-      booth2,
-      `${fairDate}T10:10:00+08:00`,
-      `${fairDate}T10:30:00+08:00`,
-    ]);
+    const overlap = {
+      id: await newFairSlot(t, { boothId: booth2, startsAt: `${fairDate}T10:10:00+08:00`, endsAt: `${fairDate}T10:30:00+08:00` }),
+    };
     const holder = results.findIndex((r) => r.status === 200);
-    const clash = await as(counsellor).post(`/api/fair-slots/${overlap!.id}/booking`, { registrationId: regs[holder]!.id }).expect(409);
+    const clash = await as(counsellor).post(`/api/fair-slots/${overlap.id}/booking`, { registrationId: regs[holder]!.id }).expect(409);
     expect(clash.body.code).toBe('SLOT_OVERLAP');
     // Giving the slot back frees it.
     await as(counsellor).post(`/api/fair-slots/${slot}/release`, { registrationId: regs[holder]!.id }).expect(200);
-    await as(counsellor).post(`/api/fair-slots/${overlap!.id}/booking`, { registrationId: regs[holder]!.id }).expect(200);
+    await as(counsellor).post(`/api/fair-slots/${overlap.id}/booking`, { registrationId: regs[holder]!.id }).expect(200);
     // Another facility's counsellor cannot act with facility A's registrations; a counsellor names the registration.
     await as(counsellor2).post(`/api/fair-slots/${slot}/booking`, { registrationId: regs[0]!.id }).expect(404);
-    await as(counsellor2).post(`/api/fair-slots/${overlap!.id}/release`, { registrationId: regs[holder]!.id }).expect(404);
+    await as(counsellor2).post(`/api/fair-slots/${overlap.id}/release`, { registrationId: regs[holder]!.id }).expect(404);
     const unnamed = await as(counsellor).post(`/api/fair-slots/${slot}/booking`).expect(400);
     expect(unnamed.body.code).toBe('REGISTRATION_REQUIRED');
     const [stillOpen] = await t.sql(`SELECT state FROM fair_slot WHERE id = $1`, [slot]);
@@ -284,6 +387,7 @@ describe('order-style job fairs: booths, registrations, slots, the desk, intents
   });
 
   it('an employer invites a candidate (seen only as a code) and the trainee accepts on their phone', async () => {
+    const { fair, booth } = await fairWithRegisteredTrainee();
     const candidates = await as(employer).get(`/api/fairs/${fair}/candidates`).expect(200);
     const name = (
       await one<{ full_name: string }>(`SELECT full_name FROM trainee WHERE user_id = (SELECT id FROM app_user WHERE username = 'trainee')`)
@@ -324,6 +428,9 @@ describe('order-style job fairs: booths, registrations, slots, the desk, intents
   });
 
   it('the desk checks people in on the day only: early, repeat, unknown code, walk-in, another facility', async () => {
+    const { fair } = await fairWithApprovedBooths();
+    await releasedDemoTrainee();
+    await as(trainee).post(`/api/fairs/${fair}/registrations`).expect(201);
     const mine = (await as(trainee).get(`/api/fairs/${fair}/registrations`).expect(200)).body[0];
     const early = await as(counsellor).post(`/api/fairs/${fair}/check-ins`, { code: mine.code }).expect(400);
     expect(early.body.code).toBe('TOO_EARLY');
@@ -347,6 +454,7 @@ describe('order-style job fairs: booths, registrations, slots, the desk, intents
   });
 
   it('an intent confirmed by the trainee becomes a placement; offer and hire follow; the report and its Excel agree', async () => {
+    const { fair } = await fairDayAfterInterview();
     const mine = (await as(trainee).get(`/api/fairs/${fair}/registrations`).expect(200)).body[0];
     const notBrought = await one(
       `SELECT id FROM job_order WHERE employer_id = (SELECT organisation_id FROM app_user WHERE username = 'employer') AND id <> $1 AND state = 'open' LIMIT 1`,

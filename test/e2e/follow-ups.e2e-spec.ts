@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { identityCheckChar } from '../../server/src/common/check-digits';
 import { Clock } from '../../server/src/common/clock';
 import { FollowUpsService } from '../../server/src/follow-ups/follow-ups.service';
+import { daysFrom, newFollowUpVisit, newTrainee, organisationOf } from '../factories';
 import { createTestApp, type TestApp } from '../utils/test-app';
 
 const addDays = (iso: string, n: number) => new Date(Date.parse(iso) + n * 86_400_000).toISOString().slice(0, 10);
@@ -25,7 +26,43 @@ describe('follow-ups (回访): schedule at release, visits, offline replays, esc
   let today: string;
   let clock: Clock;
   let traineeId: string;
-  let visits: { id: string; monthsAfter: number; dueOn: string }[];
+
+  /** 回访甲's schedule, as the station lists it (made when the handover in `beforeAll` was completed). */
+  const schedule = async (): Promise<{ id: string; monthsAfter: number; dueOn: string }[]> =>
+    (await t.http().get(`/api/follow-ups?view=all&traineeId=${traineeId}`).auth(station, { type: 'bearer' }).expect(200)).body.items;
+
+  /**
+   * A person released from facility A a month ago whose +1 visit the station has just recorded through
+   * the API, abstinence tested (recording answers with the visit: one audited read).
+   */
+  const visitRecordedWithAbstinence = async () => {
+    const person = await newTrainee(t, {
+      organisationId: await organisationOf(t, 'counsellor'),
+      state: 'released',
+      releasedOn: daysFrom(-31),
+    });
+    const visitId = await newFollowUpVisit(t, {
+      traineeId: person,
+      stationId: await organisationOf(t, 'station'),
+      monthsAfter: 1,
+      dueOn: daysFrom(-1),
+      state: 'planned',
+    });
+    await t
+      .http()
+      .post(`/api/follow-ups/${visitId}/record`)
+      .auth(station, { type: 'bearer' })
+      .send({
+        clientRef: randomUUID(),
+        state: 'done',
+        visitedOn: today,
+        contactMethod: 'phone',
+        employmentStatus: 'employed',
+        abstinence: { status: 'abstinent', basis: 'test_verified' },
+      })
+      .expect(200);
+    return { traineeId: person, visitId };
+  };
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -73,7 +110,7 @@ describe('follow-ups (回访): schedule at release, visits, offline replays, esc
 
   it('completing the handover made the schedule: +1, +3, +6, +12, +24, +36 months, assigned at the station', async () => {
     const res = await t.http().get(`/api/follow-ups?view=all&traineeId=${traineeId}`).auth(station, { type: 'bearer' }).expect(200);
-    visits = res.body.items;
+    const visits: { id: string; monthsAfter: number; dueOn: string }[] = res.body.items;
     expect(visits.map((v) => v.monthsAfter)).toEqual([1, 3, 6, 12, 24, 36]);
     const oneMonth = new Date(`${today}T00:00:00Z`);
     oneMonth.setUTCMonth(oneMonth.getUTCMonth() + 1);
@@ -87,7 +124,7 @@ describe('follow-ups (回访): schedule at release, visits, offline replays, esc
   });
 
   it('records a visit once: a replay with the same clientRef returns it, another record is refused', async () => {
-    const v = visits[0]!;
+    const v = (await schedule())[0]!;
     const body = {
       clientRef: randomUUID(),
       state: 'done',
@@ -142,7 +179,8 @@ describe('follow-ups (回访): schedule at release, visits, offline replays, esc
   });
 
   it('abstinence never reaches anyone but the station, not even as an empty key, and every read is audited', async () => {
-    const v = visits[0]!;
+    const { traineeId, visitId } = await visitRecordedWithAbstinence();
+    const v = { id: visitId };
     const adminView = await t.http().get(`/api/follow-ups/${v.id}`).auth(admin, { type: 'bearer' }).expect(200);
     expect(keysOf(adminView.body).filter((k) => /abstinen|relapse/i.test(k))).toEqual([]);
     expect(JSON.stringify(adminView.body)).not.toContain('abstinent');
@@ -164,7 +202,7 @@ describe('follow-ups (回访): schedule at release, visits, offline replays, esc
   });
 
   it('reassigns within the station only', async () => {
-    const v = visits[1]!;
+    const v = (await schedule())[1]!;
     const [other] = await t.sql<{ id: string }>(`SELECT id FROM app_user WHERE username = 'counsellor'`);
     const bad = await t
       .http()
@@ -193,7 +231,7 @@ describe('follow-ups (回访): schedule at release, visits, offline replays, esc
       .auth(security, { type: 'bearer' })
       .send({ permissions: ['station.head'], reason: '站长任命' })
       .expect(200);
-    const v = visits[1]!;
+    const v = (await schedule())[1]!;
     const service = t.app.get(FollowUpsService);
     clock.travelTo(new Date(`${addDays(v.dueOn, 5)}T10:00:00+08:00`));
     await service.escalateOverdue();

@@ -2,6 +2,19 @@ import { Clock } from '../../server/src/common/clock';
 import { ceilingOutside } from '../../server/src/matching/match-explain';
 import { MatchingRepository } from '../../server/src/matching/matching.repository';
 import { EXPECTED_ORDER, LABELLED_ORDER, LABELLED_TRAINEES, NEVER_LISTED } from '../matching/labelled-candidates';
+import {
+  newCertificate,
+  newConsent,
+  newCourse,
+  newCourseSession,
+  newOrder,
+  newPlacement,
+  newReadiness,
+  newSessionEnrolment,
+  newTrainee,
+  organisationOf,
+  userIdOf,
+} from '../factories';
 import { createTestApp, type TestApp } from '../utils/test-app';
 
 const addDays = (iso: string, n: number) => new Date(Date.parse(iso) + n * 86_400_000).toISOString().slice(0, 10);
@@ -69,62 +82,47 @@ describe('matching: explainable ranking in PostgreSQL', () => {
     order = created.body.id;
     await as(employer).post(`/api/orders/${order}/open`).expect(200);
 
-    const [course] = await t.sql<{ id: string }>(
-      `INSERT INTO course (title, occupation_code, level, hours, provider_id)
-       SELECT '标注课程', '4-03-02-01', 5, 80, id FROM organisation WHERE type = 'training_provider' LIMIT 1 RETURNING id`,
-    );
-    const [session] = await t.sql<{ id: string }>(
-      `INSERT INTO course_session (course_id, starts_on, ends_on, capacity) VALUES ($1, $2, $3, 30) RETURNING id`,
-      [course!.id, addDays(today, -10), addDays(today, 30)],
-    );
-    const [other] = await t.sql<{ id: string }>(
-      `INSERT INTO job_order (employer_id, title, occupation_code, headcount, division_code, start_date, deadline, state, hired_count)
-       SELECT employer_id, '别处的工作', occupation_code, 5, division_code, start_date, deadline, 'open', 1 FROM job_order WHERE id = $1 RETURNING id`,
-      [order],
-    );
-    for (const [i, p] of LABELLED_TRAINEES.entries()) {
+    const counsellorId = await userIdOf(t, 'counsellor');
+    const [provider] = await t.sql<{ id: string }>(`SELECT id FROM organisation WHERE type = 'training_provider' LIMIT 1`);
+    const course = await newCourse(t, { providerId: provider!.id, title: '标注课程', occupationCode: '4-03-02-01', level: 5, hours: 80 });
+    const session = await newCourseSession(t, { courseId: course, startsOn: addDays(today, -10), endsOn: addDays(today, 30) });
+    const other = await newOrder(t, {
+      employerId: await organisationOf(t, 'employer'),
+      title: '别处的工作',
+      occupationCode: LABELLED_ORDER.occupationCode,
+      divisionCode: LABELLED_ORDER.divisionCode,
+      startDate: addDays(today, LABELLED_ORDER.startInDays),
+      deadline: addDays(today, 30),
+      openedAt: null,
+      hiredCount: 1,
+    });
+    for (const p of LABELLED_TRAINEES) {
       const released = p.releaseInDays === null;
-      const [row] = await t.sql<{ id: string }>(
-        `INSERT INTO trainee (full_name, sex, birth_year, identity_number_cipher, identity_number_hash, identity_number_tail, home_division_code,
-            organisation_id, state, admitted_on, expected_release_on, released_on, job_matching_consent, willing_to_live_on_site, wage_expectation)
-         VALUES ($1::text, 'M', 1990, '\\x00', md5($1::text) || md5('m' || $1::text), lpad($2::text, 4, '0'), $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-        [
-          `标注${p.key}`,
-          i,
-          p.homeDivision,
-          facilityA,
-          released ? 'released' : 'pre_release',
-          addDays(today, -400),
-          released ? addDays(today, -30) : addDays(today, p.releaseInDays!),
-          released ? addDays(today, -30) : null,
-          p.consent,
-          p.willingToLiveOnSite,
-          p.wageExpectation,
-        ],
-      );
-      ids[p.key] = row!.id;
+      const id = await newTrainee(t, {
+        fullName: `标注${p.key}`,
+        homeDivisionCode: p.homeDivision,
+        organisationId: facilityA,
+        state: released ? 'released' : 'pre_release',
+        admittedOn: addDays(today, -400),
+        expectedReleaseOn: released ? addDays(today, -30) : addDays(today, p.releaseInDays!),
+        releasedOn: released ? addDays(today, -30) : null,
+        jobMatchingConsent: p.consent,
+        willingToLiveOnSite: p.willingToLiveOnSite,
+        wageExpectation: p.wageExpectation,
+      });
+      ids[p.key] = id;
       if (p.certLevel !== null)
-        await t.sql(
-          `INSERT INTO certificate (trainee_id, occupation_code, level, number, issuer, issued_on) VALUES ($1, '4-03-02-01', $2, $3, '琼州职业技术学校', $4)`,
-          [row!.id, p.certLevel, `BZ-${p.key}`, addDays(today, -60)],
-        );
-      if (p.inTraining)
-        await t.sql(
-          `INSERT INTO session_enrolment (session_id, trainee_id, state, created_by) SELECT $1, $2, 'enrolled', id FROM app_user WHERE username = 'counsellor'`,
-          [session!.id, row!.id],
-        );
-      if (p.ready !== null)
-        await t.sql(
-          `INSERT INTO trainee_readiness (trainee_id, ready, set_by) SELECT $1, $2, id FROM app_user WHERE username = 'counsellor'`,
-          [row!.id, p.ready],
-        );
-      if (p.hiredElsewhere)
-        await t.sql(`INSERT INTO placement (order_id, trainee_id, state, candidate_code, hired_on) VALUES ($1, $2, 'hired', $3, $4)`, [
-          other!.id,
-          row!.id,
-          `CBZ${i}XYZW`,
-          addDays(today, -20),
-        ]);
+        await newCertificate(t, {
+          traineeId: id,
+          occupationCode: '4-03-02-01',
+          level: p.certLevel,
+          number: `BZ-${p.key}`,
+          issuer: '琼州职业技术学校',
+          issuedOn: addDays(today, -60),
+        });
+      if (p.inTraining) await newSessionEnrolment(t, { sessionId: session, traineeId: id, createdBy: counsellorId });
+      if (p.ready !== null) await newReadiness(t, { traineeId: id, ready: p.ready, setBy: counsellorId });
+      if (p.hiredElsewhere) await newPlacement(t, { orderId: other, traineeId: id, state: 'hired', hiredOn: addDays(today, -20) });
     }
   });
   afterAll(() => t.close());
@@ -218,10 +216,7 @@ describe('matching: explainable ranking in PostgreSQL', () => {
     expect(e.body).toMatchObject({ eligible: true, blockers: [] });
 
     // Withdrawing consent takes effect at once.
-    await t.sql(
-      `INSERT INTO consent (trainee_id, purpose, text_version, granted_by, granted_assisted, paper_form_ref) SELECT $1, 'job_matching', 1, id, true, 'BZ-1' FROM app_user WHERE username = 'counsellor'`,
-      [ids.B],
-    );
+    await newConsent(t, { traineeId: ids.B!, grantedBy: await userIdOf(t, 'counsellor'), paperFormRef: 'BZ-1' });
     const [consent] = await t.sql<{ id: string }>(`SELECT id FROM consent WHERE trainee_id = $1 AND purpose = 'job_matching'`, [ids.B]);
     await as(counsellor).post(`/api/trainees/${ids.B}/consents/${consent!.id}/withdrawal`, { paperFormRef: 'BZ-2' }).expect(200);
     expect((await ranking(counsellor)).map((i) => i.fullName)).not.toContain('标注B');

@@ -1,5 +1,6 @@
 import { generate } from 'otplib';
 import type request from 'supertest';
+import { newUser, organisationOf } from '../factories';
 import { createTestApp, DEMO_PASSWORD, type TestApp } from '../utils/test-app';
 
 const STEP_SECONDS = 30;
@@ -29,8 +30,6 @@ const refreshCookie = (res: request.Response): string | undefined =>
 
 describe('TOTP second factor (MFA)', () => {
   let t: TestApp;
-  /** The admin's secret, once the admin has enrolled (the reset test signs in as admin with it). */
-  let adminSecret = '';
 
   beforeAll(async () => {
     // Enforcement is off by default under NODE_ENV=test (the other specs sign in as admin with a
@@ -57,6 +56,18 @@ describe('TOTP second factor (MFA)', () => {
       .send({ code: await codeAt(secret, step) })
       .expect(200);
     return { secret, recoveryCodes: confirm.body.recoveryCodes as string[] };
+  }
+
+  /**
+   * A system administrator (a new account beside the demo `admin`, whose enrolment is another test's
+   * subject) enrolled with the code of `step` and signed in with the code of `step + 1`: their access token.
+   */
+  async function signedInEnrolledAdmin(step: number): Promise<string> {
+    const { username } = await newUser(t, { organisationId: await organisationOf(t, 'admin'), role: 'admin', displayName: '系统管理员乙' });
+    const { secret } = await enrol((await t.login(username)).token, step);
+    const challenge = await password(username).expect(200);
+    return (await withCode(challenge.body.mfaToken as string, { code: await codeAt(secret, step + 1) }).expect(200)).body
+      .accessToken as string;
   }
 
   it('enrols an instructor, then sign-in asks for a code: wrong refused, replay refused, recovery code once', async () => {
@@ -222,7 +233,6 @@ describe('TOTP second factor (MFA)', () => {
     expect(claimsOf(refreshed.body.accessToken as string).mfa).toBe('pending');
 
     const { secret } = await enrol(admin.token, step);
-    adminSecret = secret;
     // Enrolled: the next refresh lifts the limit.
     const lifted = await t.http().post('/api/auth/refresh').set('Cookie', refreshCookie(refreshed)!).expect(200);
     expect(lifted.body.mfa).toBeUndefined();
@@ -263,9 +273,7 @@ describe('TOTP second factor (MFA)', () => {
       .accessToken as string;
 
     // The system administrator (fully signed in), the audit administrator and a counsellor may not.
-    const adminChallenge = await password('admin').expect(200);
-    const admin = (await withCode(adminChallenge.body.mfaToken as string, { code: await codeAt(adminSecret, step + 1) }).expect(200)).body
-      .accessToken as string;
+    const admin = await signedInEnrolledAdmin(step);
     const others = { admin, auditor: (await t.login('auditor')).token, counsellor: (await t.login('counsellor')).token };
     for (const [username, bearer] of Object.entries(others)) {
       const res = await t.http().delete(`/api/users/${target.userId}/mfa`).auth(bearer, { type: 'bearer' }).send({ reason: '手机丢失' });

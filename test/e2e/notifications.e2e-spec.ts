@@ -7,6 +7,7 @@ import {
   TRANSPORT_TEXT,
   revealingWordsIn,
 } from '../../server/src/notifications/trainee-notice-text';
+import { newNotification } from '../factories';
 import { createTestApp, type TestApp } from '../utils/test-app';
 
 describe('notifications: preferences per group, one notice per event', () => {
@@ -153,12 +154,21 @@ describe('notifications: preferences per group, one notice per event', () => {
     });
 
     it('a notice recorded before the texts were fixed reads neutral too; nothing in the inbox names an organisation or the programme', async () => {
-      await t.sql(
-        `INSERT INTO notification (user_id, kind, title_zh, title_en, link, dedupe_key)
-         VALUES ($1, 'fair.reminder', '明天：招聘会在海南省第一强制隔离戒毒所举行', 'Tomorrow: the fair at the rehab facility', '/fairs', 'legacy:1'),
-                ($1, 'something.unknown', '社区康复指导站：回访提醒', 'Station: follow-up', null, 'legacy:2')`,
-        [userId],
-      );
+      await newNotification(t, {
+        userId,
+        kind: 'fair.reminder',
+        titleZh: '明天：招聘会在海南省第一强制隔离戒毒所举行',
+        titleEn: 'Tomorrow: the fair at the rehab facility',
+        link: '/fairs',
+        dedupeKey: 'legacy:1',
+      });
+      await newNotification(t, {
+        userId,
+        kind: 'something.unknown',
+        titleZh: '社区康复指导站：回访提醒',
+        titleEn: 'Station: follow-up',
+        dedupeKey: 'legacy:2',
+      });
       const items = (await inbox()).items;
       expect(items.find((i) => i.kind === 'fair.reminder')).toMatchObject({ title: TRAINEE_NOTICES['fair.reminder']!.zh });
       expect(items.find((i) => i.kind === 'something.unknown')).toMatchObject({

@@ -1,4 +1,5 @@
 import { Clock } from '../../server/src/common/clock';
+import { newCertificate } from '../factories';
 import { createTestApp, type TestApp } from '../utils/test-app';
 
 const addDays = (iso: string, n: number) => new Date(Date.parse(iso) + n * 86_400_000).toISOString().slice(0, 10);
@@ -119,10 +120,7 @@ describe('orders (订单) and "精准" course recommendations', () => {
     )) as [{ id: string }];
     const before = await t.http().get(`/api/trainees/${id}/course-recommendations`).auth(counsellor, { type: 'bearer' }).expect(200);
     expect(before.body.map((r: { occupationCode: string }) => r.occupationCode)).toContain('4-03-02-01');
-    await t.sql(
-      `INSERT INTO certificate (trainee_id, occupation_code, level, number, issuer, issued_on) VALUES ($1, '4-03-02-01', 4, 'TEST-1', '测试', current_date)`,
-      [id],
-    );
+    await newCertificate(t, { traineeId: id, occupationCode: '4-03-02-01', level: 4, number: 'TEST-1', issuer: '测试' });
     const after = await t.http().get(`/api/trainees/${id}/course-recommendations`).auth(counsellor, { type: 'bearer' }).expect(200);
     expect(after.body.map((r: { occupationCode: string }) => r.occupationCode)).not.toContain('4-03-02-01');
   });

@@ -3,6 +3,7 @@ import type { Response } from 'supertest';
 import { unverifiedEmployerMayCall } from '../../server/src/access/policies/employers.policy';
 import { Clock } from '../../server/src/common/clock';
 import { MATRIX } from '../authz/matrix';
+import { newNotification, userIdOf } from '../factories';
 import { createTestApp, type TestApp } from '../utils/test-app';
 
 const addDays = (iso: string, n: number) => new Date(Date.parse(iso) + n * 86_400_000).toISOString().slice(0, 10);
@@ -110,10 +111,12 @@ describe('a pending employer sees its own profile and status, nothing else', () 
       [ids.boothA],
     );
     ids.placementA = await one(`SELECT id FROM placement WHERE order_id = $1 AND state <> 'suggested' LIMIT 1`, [ids.orderA]);
-    ids.notification = await one(
-      `INSERT INTO notification (user_id, kind, title_zh, title_en, dedupe_key)
-       SELECT id, 'test', '欢迎注册', 'Welcome', 'pending-employer-test' FROM app_user WHERE username = 'pending-employer' RETURNING id`,
-    );
+    ids.notification = await newNotification(t, {
+      userId: await userIdOf(t, 'pending-employer'),
+      titleZh: '欢迎注册',
+      titleEn: 'Welcome',
+      dedupeKey: 'pending-employer-test',
+    });
     // The staff-only text, on every booth (there is no form for it: the organisers' side of the row).
     await t.sql(`UPDATE fair_booth SET note = $1`, [CANARY]);
   });

@@ -1,4 +1,5 @@
 import { Clock } from '../../server/src/common/clock';
+import { newOrder, newPlacement, newTrainees } from '../factories';
 import { createTestApp, type TestApp } from '../utils/test-app';
 
 const addDays = (iso: string, n: number) => new Date(Date.parse(iso) + n * 86_400_000).toISOString().slice(0, 10);
@@ -389,23 +390,19 @@ describe('placements: recommendation → acceptance → interview → offer → 
   });
 
   it('100 simultaneous hires into an order of headcount 5 → exactly 5, and the order is filled', async () => {
-    const o = await one(
-      `INSERT INTO job_order (employer_id, title, occupation_code, headcount, division_code, start_date, deadline, state, opened_at)
-       VALUES ($1, '并发测试订单', '4-03-02-01', 5, '460100', $2, $3, 'open', now()) RETURNING id`,
-      [employerA, addDays(today, 60), addDays(today, 30)],
-    );
-    const trainees = await t.sql<{ id: string }>(
-      `INSERT INTO trainee (full_name, sex, birth_year, identity_number_cipher, identity_number_hash, identity_number_tail, home_division_code,
-          organisation_id, state, admitted_on, expected_release_on, job_matching_consent)
-       SELECT '并发' || g, 'M', 1990, '\\x00', md5('hire-' || g) || md5('x' || g), lpad(g::text, 4, '0'), '460100', $1, 'pre_release',
-              $2, $3, true FROM generate_series(1, 100) g RETURNING id`,
-      [facilityA, addDays(today, -300), addDays(today, 20)],
-    );
-    const placements = await t.sql<{ id: string }>(
-      `INSERT INTO placement (order_id, trainee_id, state, candidate_code)
-       SELECT $1, id, 'offer', 'K' || substr(md5(id::text), 1, 7) FROM unnest($2::uuid[]) id RETURNING id`,
-      [o.id, trainees.map((x) => x.id)],
-    );
+    const o = {
+      id: await newOrder(t, { employerId: employerA, title: '并发测试订单', startDate: addDays(today, 60), deadline: addDays(today, 30) }),
+    };
+    const trainees = await newTrainees(t, 100, (g) => ({
+      fullName: `并发${g}`,
+      organisationId: facilityA,
+      state: 'pre_release',
+      admittedOn: addDays(today, -300),
+      expectedReleaseOn: addDays(today, 20),
+      jobMatchingConsent: true,
+    }));
+    const placements: { id: string }[] = [];
+    for (const traineeId of trainees) placements.push({ id: await newPlacement(t, { orderId: o.id, traineeId, state: 'offer' }) });
     const results = await Promise.all(
       placements.map((p) =>
         t
@@ -435,17 +432,20 @@ describe('placements: recommendation → acceptance → interview → offer → 
   });
 
   it('one trainee offered two jobs and hired into both at the same moment → one hire', async () => {
-    const orders = await t.sql<{ id: string }>(
-      `INSERT INTO job_order (employer_id, title, occupation_code, headcount, division_code, start_date, deadline, state, opened_at)
-       SELECT $1, '同时录用 ' || g, '4-03-02-01', 3, '460100', $2, $3, 'open', now() FROM generate_series(1, 2) g RETURNING id`,
-      [employerA, addDays(today, 60), addDays(today, 30)],
-    );
+    const orders: { id: string }[] = [];
+    for (const g of [1, 2])
+      orders.push({
+        id: await newOrder(t, {
+          employerId: employerA,
+          title: `同时录用 ${g}`,
+          headcount: 3,
+          startDate: addDays(today, 60),
+          deadline: addDays(today, 30),
+        }),
+      });
     const traineeId = await consentingTrainee();
-    const ps = await t.sql<{ id: string; order_id: string }>(
-      `INSERT INTO placement (order_id, trainee_id, state, candidate_code)
-       SELECT id, $2, 'offer', 'T' || substr(md5(id::text), 1, 7) FROM unnest($1::uuid[]) id RETURNING id, order_id`,
-      [orders.map((o) => o.id), traineeId],
-    );
+    const ps: { id: string; order_id: string }[] = [];
+    for (const { id: orderId } of orders) ps.push({ id: await newPlacement(t, { orderId, traineeId, state: 'offer' }), order_id: orderId });
     const results = await Promise.all(
       ps.map((p) =>
         t

@@ -1,6 +1,26 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { Clock } from '../../server/src/common/clock';
+import {
+  newBooth,
+  newCertificate,
+  newCourseSession,
+  newDiploma,
+  newFair,
+  newFairIntent,
+  newFairRegistration,
+  newFairSlot,
+  newFollowUpVisit,
+  newHandover,
+  newOrder,
+  newOrganisation,
+  newPlacement,
+  newSessionEnrolment,
+  newTrainee,
+  newUser,
+  organisationOf,
+  userIdOf,
+} from '../factories';
 import { createTestApp, type TestApp } from '../utils/test-app';
 
 /**
@@ -66,28 +86,14 @@ describe('reports: the motto, funnels and abstinence with the reached share, on 
     otherCounsellor = (await t.login('counsellor')).token;
     employer = (await t.login('employer')).token;
     trainee = (await t.login('trainee')).token;
-    const one = async <T>(sql: string, params: unknown[] = []) => (await t.sql<T>(sql, params))[0]!;
-    const adminId = (await one<{ id: string }>(`SELECT id FROM app_user WHERE username = 'admin'`)).id;
-    const employerOrg = (await one<{ organisation_id: string }>(`SELECT organisation_id FROM app_user WHERE username = 'employer'`))
-      .organisation_id;
-    const organisation = async (name: string, type: string, division: string) =>
-      (
-        await one<{ id: string }>(`INSERT INTO organisation (name, type, division_code) VALUES ($1, $2, $3) RETURNING id`, [
-          name,
-          type,
-          division,
-        ])
-      ).id;
-    F = await organisation('报表测试戒毒所', 'facility', '460200');
-    S = await organisation('报表测试康复站', 'community_station', '460200');
-    G = await organisation('报表测试第二戒毒所', 'facility', '460100');
-    const S2 = await organisation('报表测试第二康复站', 'community_station', '460100');
-    const counsellorAt = async (username: string, org: string) => {
-      await t.sql(
-        `INSERT INTO app_user (username, display_name, role, organisation_id, password_hash)
-         SELECT $1, '报表指导员', 'counsellor', $2, password_hash FROM app_user WHERE username = 'counsellor'`,
-        [username, org],
-      );
+    const adminId = await userIdOf(t, 'admin');
+    const employerOrg = await organisationOf(t, 'employer');
+    F = await newOrganisation(t, { name: '报表测试戒毒所', type: 'facility', divisionCode: '460200' });
+    S = await newOrganisation(t, { name: '报表测试康复站', type: 'community_station', divisionCode: '460200' });
+    G = await newOrganisation(t, { name: '报表测试第二戒毒所', type: 'facility', divisionCode: '460100' });
+    const S2 = await newOrganisation(t, { name: '报表测试第二康复站', type: 'community_station', divisionCode: '460100' });
+    const counsellorAt = async (username: string, organisationId: string) => {
+      await newUser(t, { username, organisationId, displayName: '报表指导员' });
       return (await t.login(username)).token;
     };
     fCounsellor = await counsellorAt('report-counsellor', F);
@@ -98,19 +104,20 @@ describe('reports: the motto, funnels and abstinence with the reached share, on 
     ];
     const person = async (name: string, releasedOn: string, facility: string, station: string, division: string) => {
       released[name] = releasedOn;
-      ids[name] = (
-        await one<{ id: string }>(
-          `INSERT INTO trainee (full_name, sex, birth_year, identity_number_cipher, identity_number_hash, identity_number_tail,
-             home_division_code, organisation_id, state, admitted_on, expected_release_on, released_on)
-           VALUES ($1, 'M', 1990, '\\x00', $2, '0000', $3, $4, 'community', $5::date - 700, $5, $5) RETURNING id`,
-          [`报表${name}`, randomBytes(32).toString('hex'), division, station, releasedOn],
-        )
-      ).id;
-      await t.sql(
-        `INSERT INTO handover (trainee_id, from_organisation_id, to_organisation_id, state, release_date, created_by, completed_at, handed_over_on)
-         VALUES ($1, $2, $3, 'completed', $4, $5, $4::date, $4)`,
-        [ids[name], facility, station, releasedOn, adminId],
-      );
+      ids[name] = await newTrainee(t, {
+        fullName: `报表${name}`,
+        homeDivisionCode: division,
+        organisationId: station,
+        state: 'community',
+        releasedOn,
+      });
+      await newHandover(t, {
+        traineeId: ids[name],
+        fromOrganisationId: facility,
+        toOrganisationId: station,
+        releaseDate: releasedOn,
+        createdBy: adminId,
+      });
     };
 
     const months: Record<string, number> = { a: 52, b: 14, c: 2 };
@@ -118,95 +125,64 @@ describe('reports: the motto, funnels and abstinence with the reached share, on 
       await person(name, plusMonths(today, -months[name[0]!]!), F, S, '460200');
     for (const name of ['p1', 'p2', 'p3', 'p4']) await person(name, '2015-08-15', F, S, '460200');
     for (const name of ['g1', 'g2']) await person(name, '2015-08-15', G, S2, '460100');
-    const cert = (who: string, occ: string) =>
-      t.sql(
-        `INSERT INTO certificate (trainee_id, occupation_code, level, number, issuer, issued_on) VALUES ($1, $2, 5, $3, '测试鉴定站', $4)`,
-        [ids[who], occ, `RPT${randomBytes(6).toString('hex')}`, released[who]],
-      );
+    const cert = (who: string, occupationCode: string) =>
+      newCertificate(t, { traineeId: ids[who]!, occupationCode, issuedOn: released[who] });
     await cert('a1', occX);
     await cert('a2', occY);
     await cert('b1', occX);
     await cert('c1', occY);
     for (const who of ['p1', 'p2', 'g1']) await cert(who, occY);
-    const klass = await one<{ id: string; programme_id: string }>(`SELECT id, programme_id FROM diploma_class LIMIT 1`);
-    for (const who of ['a1', 'b2']) {
-      const enrolment = await one<{ id: string }>(
-        `INSERT INTO class_enrolment (class_id, trainee_id, applied_by, state) VALUES ($1, $2, $3, 'graduated') RETURNING id`,
-        [klass.id, ids[who], adminId],
-      );
-      await t.sql(
-        `INSERT INTO diploma (trainee_id, programme_id, enrolment_id, number, verification_code, graduated_on, credits_earned, issued_by)
-         VALUES ($1, $2, $3, $4, $5, $6, 60, $7)`,
-        [
-          ids[who],
-          klass.programme_id,
-          enrolment.id,
-          `RPT${randomBytes(5).toString('hex')}`,
-          randomBytes(6).toString('hex'),
-          released[who],
-          adminId,
-        ],
-      );
-    }
+    const [klass] = await t.sql<{ id: string; programme_id: string }>(`SELECT id, programme_id FROM diploma_class LIMIT 1`);
+    for (const who of ['a1', 'b2'])
+      await newDiploma(t, {
+        traineeId: ids[who]!,
+        classId: klass!.id,
+        programmeId: klass!.programme_id,
+        issuedBy: adminId,
+        graduatedOn: released[who]!,
+      });
 
     // Orders O (occupation X) and O2, opened on days no demo order was opened.
     orderDay = plusDays(today, -1000);
-    const order = async (day: string) =>
-      (
-        await one<{ id: string }>(
-          `INSERT INTO job_order (employer_id, title, occupation_code, headcount, division_code, start_date, deadline, state, opened_at)
-           VALUES ($1, '报表测试订单', $2, 5, '460200', $3, $3, 'open', ($3::date + time '10:00') AT TIME ZONE 'Asia/Shanghai') RETURNING id`,
-          [employerOrg, occX, day],
-        )
-      ).id;
+    const order = (day: string) =>
+      newOrder(t, {
+        employerId: employerOrg,
+        title: '报表测试订单',
+        occupationCode: occX,
+        divisionCode: '460200',
+        startDate: day,
+        deadline: day,
+        openedAt: `${day}T10:00:00+08:00`,
+      });
     ids.O = await order(orderDay);
     ids.O2 = await order(plusDays(today, -999));
-    const course = await one<{ id: string }>(`SELECT id FROM course LIMIT 1`);
-    const session = await one<{ id: string }>(
-      `INSERT INTO course_session (course_id, starts_on, ends_on, capacity, order_id) VALUES ($1, $2, $2, 10, $3) RETURNING id`,
-      [course.id, orderDay, ids.O],
-    );
+    const [course] = await t.sql<{ id: string }>(`SELECT id FROM course LIMIT 1`);
+    const session = await newCourseSession(t, { courseId: course!.id, startsOn: orderDay, endsOn: orderDay, capacity: 10, orderId: ids.O });
     for (const [who, state] of [
       ['a1', 'passed'],
       ['a2', 'passed'],
       ['b1', 'withdrawn'],
     ] as const) {
-      await t.sql(`INSERT INTO session_enrolment (session_id, trainee_id, state, created_by) VALUES ($1, $2, $3, $4)`, [
-        session.id,
-        ids[who],
-        state,
-        adminId,
-      ]);
+      await newSessionEnrolment(t, { sessionId: session, traineeId: ids[who]!, state, createdBy: adminId });
     }
-    const placement = async (
-      who: string,
-      orderId: string,
-      state: string,
-      hiredOn: string | null,
-      endedOn: string | null,
-      recommended = true,
-    ) =>
-      (
-        await one<{ id: string }>(
-          `INSERT INTO placement (order_id, trainee_id, state, candidate_code, recommended_by, hired_on, ended_on)
-           VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-          [orderId, ids[who], state, `R${randomBytes(4).toString('hex')}`, recommended ? adminId : null, hiredOn, endedOn],
-        )
-      ).id;
+    const placement = (who: string, orderId: string, state: string, hiredOn: string | null, endedOn: string | null, recommended = true) =>
+      newPlacement(t, { orderId, traineeId: ids[who]!, state, recommendedBy: recommended ? adminId : null, hiredOn, endedOn });
     ids.pA1 = await placement('a1', ids.O, 'hired', plusDays(released.a1!, 10), null);
     await placement('a2', ids.O, 'hired', plusMonths(released.a2!, 2), plusMonths(released.a2!, 4));
     await placement('b3', ids.O, 'recommended', null, null);
     await placement('b2', ids.O2, 'hired', plusDays(released.b2!, -5), null, false);
     await placement('c1', ids.O2, 'hired', plusDays(released.c1!, 10), null, false);
 
-    const visit = async (who: string, m: number, state: string, employment: string | null, abstinence?: [string, string]) => {
-      const v = await one<{ id: string }>(
-        `INSERT INTO follow_up_visit (trainee_id, station_id, months_after, due_on, state, visited_on, contact_method, employment_status, recorded_at)
-         VALUES ($1, $2, $3, $4, $5::varchar, CASE WHEN $5::varchar = 'done' THEN $4::date END, CASE WHEN $5::varchar = 'done' THEN 'phone' END, $6, now()) RETURNING id`,
-        [ids[who], S, m, plusMonths(released[who]!, m), state, employment],
-      );
-      if (abstinence) await t.sql(`INSERT INTO follow_up_abstinence (visit_id, status, basis) VALUES ($1, $2, $3)`, [v.id, ...abstinence]);
-    };
+    const visit = (who: string, m: number, state: 'done' | 'missed', employmentStatus: string | null, abstinence?: [string, string]) =>
+      newFollowUpVisit(t, {
+        traineeId: ids[who]!,
+        stationId: S,
+        monthsAfter: m,
+        dueOn: plusMonths(released[who]!, m),
+        state,
+        employmentStatus,
+        abstinence: abstinence && { status: abstinence[0], basis: abstinence[1] },
+      });
     await visit('a3', 6, 'done', 'employed');
     await visit('a4', 12, 'done', 'unemployed');
     await visit('b1', 1, 'done', 'self_employed');
@@ -220,43 +196,44 @@ describe('reports: the motto, funnels and abstinence with the reached share, on 
 
     // A fair held at F: a1, a2, b1 registered; a1 and a2 came; a1 and b1 had booked slots; intents for a1 (hired) and a2.
     fairDay = plusDays(today, -900);
-    const fair = await one<{ id: string }>(
-      `INSERT INTO job_fair (title, fair_date, starts_at, ends_at, venue_organisation_id, booth_capacity, created_by, state)
-       VALUES ('报表测试招聘会', $1, '09:00', '12:00', $2, 5, $3, 'closed') RETURNING id`,
-      [fairDay, F, adminId],
-    );
-    const booth = await one<{ id: string }>(
-      `INSERT INTO fair_booth (fair_id, employer_id, state) VALUES ($1, $2, 'approved') RETURNING id`,
-      [fair.id, employerOrg],
-    );
+    const fair = await newFair(t, {
+      title: '报表测试招聘会',
+      fairDate: fairDay,
+      venueOrganisationId: F,
+      createdBy: adminId,
+      state: 'closed',
+    });
+    const booth = await newBooth(t, { fairId: fair, employerId: employerOrg });
     const reg: Record<string, string> = {};
     for (const who of ['a1', 'a2', 'b1']) {
-      reg[who] = (
-        await one<{ id: string }>(
-          `INSERT INTO fair_registration (fair_id, trainee_id, code, candidate_code, registered_by, checked_in_at)
-           VALUES ($1, $2, $3, $4, $5, CASE WHEN $6 THEN $7::date + time '09:30' END) RETURNING id`,
-          [fair.id, ids[who], randomBytes(4).toString('hex'), `F${randomBytes(4).toString('hex')}`, adminId, who !== 'b1', fairDay],
-        )
-      ).id;
+      reg[who] = await newFairRegistration(t, {
+        fairId: fair,
+        traineeId: ids[who]!,
+        registeredBy: adminId,
+        checkedInAt: who !== 'b1' ? `${fairDay} 09:30` : undefined,
+      });
     }
     let hour = 9;
     for (const who of ['a1', 'b1']) {
-      await t.sql(
-        `INSERT INTO fair_slot (booth_id, starts_at, ends_at, state, registration_id, trainee_id)
-         VALUES ($1, $2::date + make_time($3, 0, 0), $2::date + make_time($3, 20, 0), 'booked', $4, $5)`,
-        [booth.id, fairDay, hour++, reg[who], ids[who]],
-      );
+      const at = `${fairDay} ${String(hour++).padStart(2, '0')}`;
+      await newFairSlot(t, {
+        boothId: booth,
+        startsAt: `${at}:00`,
+        endsAt: `${at}:20`,
+        state: 'booked',
+        registrationId: reg[who],
+        traineeId: ids[who],
+      });
     }
-    await t.sql(
-      `INSERT INTO fair_intent (fair_id, registration_id, order_id, created_by, state, placement_id) VALUES ($1, $2, $3, $4, 'confirmed', $5)`,
-      [fair.id, reg.a1, ids.O, adminId, ids.pA1],
-    );
-    await t.sql(`INSERT INTO fair_intent (fair_id, registration_id, order_id, created_by) VALUES ($1, $2, $3, $4)`, [
-      fair.id,
-      reg.a2,
-      ids.O,
-      adminId,
-    ]);
+    await newFairIntent(t, {
+      fairId: fair,
+      registrationId: reg.a1!,
+      orderId: ids.O,
+      createdBy: adminId,
+      state: 'confirmed',
+      placementId: ids.pA1,
+    });
+    await newFairIntent(t, { fairId: fair, registrationId: reg.a2!, orderId: ids.O, createdBy: adminId });
   });
   afterAll(() => t.close());
 

@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { Clock } from '../../server/src/common/clock';
 import { cellId, type CubeRow } from '../../server/src/reports/cohort-cube';
 import { ReportsRepository } from '../../server/src/reports/reports.repository';
+import { newCertificate, newDiploma, newFollowUpVisit, newHandover, newOrganisation, newTrainee, newUser, userIdOf } from '../factories';
 import { createTestApp, type TestApp } from '../utils/test-app';
 
 /**
@@ -172,8 +172,8 @@ describe('privacy: no series of report answers singles anyone out', () => {
     today = t.app.get(Clock).today();
     admin = (await t.login('admin')).token;
     const one = async <T>(sql: string, params: unknown[] = []) => (await t.sql<T>(sql, params))[0]!;
-    const adminId = (await one<{ id: string }>(`SELECT id FROM app_user WHERE username = 'admin'`)).id;
-    for (const [name, type, division] of [
+    const adminId = await userIdOf(t, 'admin');
+    for (const [name, type, divisionCode] of [
       ['X0', 'facility', '460200'],
       ['X1', 'facility', '460100'],
       ['X2', 'facility', '460200'],
@@ -181,24 +181,14 @@ describe('privacy: no series of report answers singles anyone out', () => {
       ['T1', 'community_station', '460100'],
       ['T2', 'community_station', '460200'],
       ['T3', 'community_station', '460400'],
-    ]) {
-      org[name!] = (
-        await one<{ id: string }>(`INSERT INTO organisation (name, type, division_code) VALUES ($1, $2, $3) RETURNING id`, [
-          `差分${name}`,
-          type,
-          division,
-        ])
-      ).id;
+    ] as const) {
+      org[name] = await newOrganisation(t, { name: `差分${name}`, type, divisionCode });
     }
     for (const [username, at] of [
       ['diff-facility', 'X1'],
       ['diff-station', 'T1'],
     ]) {
-      await t.sql(
-        `INSERT INTO app_user (username, display_name, role, organisation_id, password_hash)
-         SELECT $1, '差分指导员', 'counsellor', $2, password_hash FROM app_user WHERE username = 'counsellor'`,
-        [username, org[at!]],
-      );
+      await newUser(t, { username: username!, organisationId: org[at!]!, displayName: '差分指导员' });
     }
     facilityCounsellor = (await t.login('diff-facility')).token;
     stationCounsellor = (await t.login('diff-station')).token;
@@ -262,57 +252,43 @@ describe('privacy: no series of report answers singles anyone out', () => {
     const occ = (await one<{ code: string }>(`SELECT code FROM occupation ORDER BY code LIMIT 1`)).code;
     const klass = await one<{ id: string; programme_id: string }>(`SELECT id, programme_id FROM diploma_class LIMIT 1`);
     for (const p of people) {
-      const id = (
-        await one<{ id: string }>(
-          `INSERT INTO trainee (full_name, sex, birth_year, identity_number_cipher, identity_number_hash, identity_number_tail,
-             home_division_code, organisation_id, state, admitted_on, expected_release_on, released_on)
-           VALUES ('差分', 'M', 1990, '\\x00', $1, '0000', $2, $3, 'community', $4::date - 700, $4, $4) RETURNING id`,
-          [randomBytes(32).toString('hex'), p.division, org[p.station], p.released],
-        )
-      ).id;
-      await t.sql(
-        `INSERT INTO handover (trainee_id, from_organisation_id, to_organisation_id, state, release_date, created_by, completed_at, handed_over_on)
-         VALUES ($1, $2, $3, 'completed', $4, $5, $4::date, $4)`,
-        [id, org[p.facility], org[p.station], p.released, adminId],
-      );
-      if (p.plan.cert) {
-        await t.sql(
-          `INSERT INTO certificate (trainee_id, occupation_code, level, number, issuer, issued_on) VALUES ($1, $2, 5, $3, '测试鉴定站', $4)`,
-          [id, occ, `DIF${randomBytes(6).toString('hex')}`, p.released],
-        );
-      }
-      if (p.plan.diploma) {
-        const enrolment = await one<{ id: string }>(
-          `INSERT INTO class_enrolment (class_id, trainee_id, applied_by, state) VALUES ($1, $2, $3, 'graduated') RETURNING id`,
-          [klass.id, id, adminId],
-        );
-        await t.sql(
-          `INSERT INTO diploma (trainee_id, programme_id, enrolment_id, number, verification_code, graduated_on, credits_earned, issued_by)
-           VALUES ($1, $2, $3, $4, $5, $6, 60, $7)`,
-          [
-            id,
-            klass.programme_id,
-            enrolment.id,
-            `DIF${randomBytes(5).toString('hex')}`,
-            randomBytes(6).toString('hex'),
-            p.released,
-            adminId,
-          ],
-        );
-      }
+      const id = await newTrainee(t, {
+        fullName: '差分',
+        homeDivisionCode: p.division,
+        organisationId: org[p.station]!,
+        state: 'community',
+        releasedOn: p.released,
+      });
+      await newHandover(t, {
+        traineeId: id,
+        fromOrganisationId: org[p.facility]!,
+        toOrganisationId: org[p.station]!,
+        releaseDate: p.released,
+        createdBy: adminId,
+      });
+      if (p.plan.cert) await newCertificate(t, { traineeId: id, occupationCode: occ, issuedOn: p.released });
+      if (p.plan.diploma)
+        await newDiploma(t, {
+          traineeId: id,
+          classId: klass.id,
+          programmeId: klass.programme_id,
+          issuedBy: adminId,
+          graduatedOn: p.released,
+        });
       for (const [m, v] of Object.entries(p.plan.visits)) {
         const due = await one<{ due: string; past: boolean }>(
           `SELECT ($1::date + make_interval(months => $2::int))::date::text AS due, ($1::date + make_interval(months => $2::int))::date <= $3::date AS past`,
           [p.released, Number(m), today],
         );
         if (!due.past) continue;
-        const visit = await one<{ id: string }>(
-          `INSERT INTO follow_up_visit (trainee_id, station_id, months_after, due_on, state, visited_on, contact_method, employment_status, recorded_at)
-           VALUES ($1, $2, $3, $4, 'done', $4, 'phone', $5, now()) RETURNING id`,
-          [id, org[p.station], Number(m), due.due, v.employed ? 'employed' : 'unemployed'],
-        );
-        if (v.abstinence)
-          await t.sql(`INSERT INTO follow_up_abstinence (visit_id, status, basis) VALUES ($1, $2, $3)`, [visit.id, ...v.abstinence]);
+        await newFollowUpVisit(t, {
+          traineeId: id,
+          stationId: org[p.station]!,
+          monthsAfter: Number(m),
+          dueOn: due.due,
+          employmentStatus: v.employed ? 'employed' : 'unemployed',
+          abstinence: v.abstinence && { status: v.abstinence[0], basis: v.abstinence[1] },
+        });
       }
     }
 
