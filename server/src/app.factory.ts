@@ -90,13 +90,7 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
     global: false,
     max: config.authRateLimitPerMinute,
     timeWindow: 60_000,
-    errorResponseBuilder: (_req, ctx) =>
-      new DomainError(
-        429,
-        'TOO_MANY_REQUESTS',
-        `操作太频繁，请${Math.ceil(ctx.ttl / 1000)}秒后再试。`,
-        `Too many attempts; try again in ${Math.ceil(ctx.ttl / 1000)} seconds.`,
-      ),
+    errorResponseBuilder: (_req, ctx) => new DomainError(429, 'TOO_MANY_REQUESTS', { seconds: Math.ceil(ctx.ttl / 1000) }),
   });
   await app.register(compress, { threshold: 1024 });
   // Uploads (Excel rosters): one file per request, 10 MB at most; read with request.file(). What the
@@ -171,7 +165,7 @@ function serveClient(app: NestFastifyApplication, config: AppConfig): void {
   // Static files (registered one by one above) win over it in Fastify's router.
   fastify.get('/*', (req, reply) => {
     if (/^\/(api|metrics)(\/|\?|$)/.test(req.url) || /\.[a-z0-9]{2,5}(\?|$)/i.test(req.url)) {
-      void reply.status(404).send({ statusCode: 404, code: 'NOT_FOUND', message: '找不到该地址。', messageEn: 'Not found.' });
+      void reply.status(404).send(new DomainError(404, 'NOT_FOUND.ADDRESS').getResponse());
       return;
     }
     void reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);

@@ -40,7 +40,7 @@ export class AccessService {
     const allowed = await this.checkAccess(caller, permission, wanted, q);
     if (wanted.some((id) => !allowed.has(id))) {
       const { noun }: PermissionDefinition = PERMISSIONS[permission];
-      throw notFound(noun.zh, noun.en);
+      throw notFound(noun);
     }
   }
 
@@ -89,11 +89,7 @@ export class AccessService {
   async requireStanding(caller: Caller, method: string, route: string, q?: Querier): Promise<void> {
     if (!this.can(caller, 'organisation.mustBeVerified') || unverifiedEmployerMayCall(method, route)) return;
     if (await this.rows.isVerifiedEmployer(caller.organisationId, q)) return;
-    throw forbidden(
-      'EMPLOYER_NOT_VERIFIED',
-      '贵单位的资料正在审核中（或未通过审核），审核通过后才能使用此功能。',
-      'Your organisation has not been verified yet (or was not verified); this function opens once it is.',
-    );
+    throw forbidden('EMPLOYER_NOT_VERIFIED');
   }
 
   /** A yes/no capability of the caller's role (see `capabilities.ts`). */

@@ -1,3 +1,4 @@
+import type { ThingCode } from '../common/messages/catalogue';
 import type { AuthUser } from '../common/auth-user';
 import type { Scope } from '../common/decorators/access.decorator';
 import type { Role } from '../common/role';
@@ -25,10 +26,7 @@ export type Rule = 'any' | RowRule;
 export type PermissionPolicy = Partial<Record<Role, Partial<Record<Scope, Rule>>>>;
 
 /** What a refused id is called in the 404 the caller gets (never 403: existence is itself sensitive). */
-export interface PolicyNoun {
-  zh: string;
-  en: string;
-}
+export type PolicyNoun = ThingCode;
 
 export interface PermissionDefinition {
   noun: PolicyNoun;

@@ -35,20 +35,12 @@ export interface IssuedSession extends SessionDto {
   refreshExpiresAt: Date;
 }
 
-const invalidCredentials = () =>
-  new DomainError(HttpStatus.UNAUTHORIZED, 'INVALID_CREDENTIALS', '用户名或密码不正确。', 'Wrong username or password.');
+const invalidCredentials = () => new DomainError(HttpStatus.UNAUTHORIZED, 'INVALID_CREDENTIALS');
 
 /** Neutral on purpose: the same for any username, existing or not, so it tells nothing about accounts. */
-const challengeRequired = () =>
-  new DomainError(
-    HttpStatus.UNAUTHORIZED,
-    'CHALLENGE_REQUIRED',
-    '登录尝试过多，请先完成下方的安全验证，再重新登录。',
-    'Too many sign-in attempts: complete the security check below, then sign in again.',
-  );
+const challengeRequired = () => new DomainError(HttpStatus.UNAUTHORIZED, 'CHALLENGE_REQUIRED');
 
-const invalidRefresh = () =>
-  new DomainError(HttpStatus.UNAUTHORIZED, 'SESSION_EXPIRED', '登录已过期，请重新登录。', 'Your session has ended; please sign in again.');
+const invalidRefresh = () => new DomainError(HttpStatus.UNAUTHORIZED, 'SESSION_EXPIRED');
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -119,12 +111,7 @@ export class AuthService {
     await this.throttle.succeeded(claim);
     if (user.disabledAt) {
       await this.audit.record({ actor, action: 'auth.login', result: 'denied', ctx, detail: { reason: 'disabled' } });
-      throw new DomainError(
-        HttpStatus.FORBIDDEN,
-        'ACCOUNT_DISABLED',
-        '此账号已停用，请联系管理员。',
-        'This account is disabled; contact an administrator.',
-      );
+      throw new DomainError(HttpStatus.FORBIDDEN, 'ACCOUNT_DISABLED');
     }
     return user;
   }
@@ -141,12 +128,7 @@ export class AuthService {
   /** The second sign-in step: a code (or a recovery code) for the mfaToken, then the session. */
   async completeMfa(dto: MfaLoginDto, ctx: RequestContext, userAgent: string | undefined): Promise<IssuedSession> {
     if ((dto.code === undefined) === (dto.recoveryCode === undefined)) {
-      throw new DomainError(
-        HttpStatus.BAD_REQUEST,
-        'MFA_ANSWER_REQUIRED',
-        '请输入验证器应用中的6位验证码，或一个恢复码（二选一）。',
-        'Enter either the 6-digit code from your authenticator app or one recovery code.',
-      );
+      throw new DomainError(HttpStatus.BAD_REQUEST, 'MFA_ANSWER_REQUIRED');
     }
     const { userId, method } = await this.mfa.verifyChallenge(dto.mfaToken, dto, ctx);
     const user = await this.users.findAccount(userId);
@@ -216,12 +198,7 @@ export class AuthService {
         ctx,
         detail: { familyId: outcome.session.familyId },
       });
-      throw new DomainError(
-        HttpStatus.UNAUTHORIZED,
-        'SESSION_REVOKED',
-        '检测到登录凭证被重复使用，为安全起见已退出所有相关登录，请重新登录。',
-        'A sign-in token was used twice; for safety these sessions were ended. Please sign in again.',
-      );
+      throw new DomainError(HttpStatus.UNAUTHORIZED, 'SESSION_REVOKED');
     }
     if (outcome.kind === 'idle' || outcome.kind === 'max_age') {
       const { user, session } = outcome;
@@ -274,7 +251,7 @@ export class AuthService {
   async changePassword(user: AuthUser & { sid?: string }, current: string, next: string, ctx: RequestContext): Promise<void> {
     const u = await this.users.findAccount(user.id);
     if (!u || !(await verifyPassword(u.passwordHash, current))) {
-      throw new DomainError(HttpStatus.BAD_REQUEST, 'WRONG_CURRENT_PASSWORD', '当前密码不正确。', 'The current password is wrong.');
+      throw new DomainError(HttpStatus.BAD_REQUEST, 'WRONG_CURRENT_PASSWORD');
     }
     assertPasswordAcceptable(next, u.username);
     await this.dataSource.transaction(async (manager) => {

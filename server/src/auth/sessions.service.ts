@@ -38,7 +38,7 @@ export function staffSessionEnd(
 }
 
 export const sessionIdleError = () =>
-  new DomainError(HttpStatus.UNAUTHORIZED, 'SESSION_IDLE', '长时间未操作，请重新登录。', 'Signed out after a period of inactivity.', {
+  new DomainError(HttpStatus.UNAUTHORIZED, 'SESSION_IDLE', undefined, {
     idleMinutes: STAFF_IDLE_MINUTES,
   });
 
@@ -46,8 +46,7 @@ export const sessionMaxAgeError = () =>
   new DomainError(
     HttpStatus.UNAUTHORIZED,
     'SESSION_MAX_AGE',
-    `已登录超过${STAFF_MAX_SESSION_HOURS}小时，为安全起见请重新登录。`,
-    `You have been signed in for ${STAFF_MAX_SESSION_HOURS} hours; for safety, please sign in again.`,
+    { staffMaxSessionHours: STAFF_MAX_SESSION_HOURS },
     { maxHours: STAFF_MAX_SESSION_HOURS },
   );
 
@@ -154,7 +153,7 @@ export class SessionsService {
   async end(caller: SessionCaller, familyId: string, ctx: RequestContext): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const revoked = await this.sessions.revokeFamilyOfUser(caller.id, familyId, 'ended_by_user', manager);
-      if (revoked === 0) throw notFound('登录设备', 'Session');
+      if (revoked === 0) throw notFound('SESSION');
       await this.audit.record(
         {
           actor: caller,
@@ -172,7 +171,7 @@ export class SessionsService {
 
   /** Ends every session of the caller but this one. */
   async endOthers(caller: SessionCaller, ctx: RequestContext): Promise<{ ended: number }> {
-    if (!caller.sid) throw notFound('登录设备', 'Session');
+    if (!caller.sid) throw notFound('SESSION');
     const keep = caller.sid;
     return this.dataSource.transaction(async (manager) => {
       const families = await this.sessions.revokeOtherFamilies(caller.id, keep, 'ended_by_user', manager);

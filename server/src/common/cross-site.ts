@@ -93,21 +93,9 @@ function hasBody(req: FastifyRequest): boolean {
   return header(req, 'transfer-encoding') !== undefined || (length !== undefined && length.trim() !== '0');
 }
 
-const crossSite = () =>
-  new DomainError(
-    403,
-    'CROSS_SITE_REQUEST',
-    '此请求来自其他网站，已被拒绝。请在本平台自己的页面上操作。',
-    'This request came from another website and was refused. Please use the platform’s own pages.',
-  );
+const crossSite = () => new DomainError(403, 'CROSS_SITE_REQUEST');
 
-const jsonOnly = () =>
-  new DomainError(
-    415,
-    'UNSUPPORTED_MEDIA_TYPE',
-    '登录和账户请求只接受 JSON 格式（Content-Type: application/json）。',
-    'Sign-in and account requests accept only JSON (Content-Type: application/json).',
-  );
+const jsonOnly = () => new DomainError(415, 'UNSUPPORTED_MEDIA_TYPE.COMMON');
 
 /**
  * Installs both rules as an `onRequest` hook: before the body is read and before the rate limit

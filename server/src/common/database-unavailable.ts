@@ -44,10 +44,4 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
 /** Seconds a client should wait before trying again after a 503 (short: blips usually are). */
 export const RETRY_AFTER_SECONDS = 5;
 
-export const databaseUnavailable = () =>
-  new DomainError(
-    503,
-    'SERVICE_UNAVAILABLE',
-    '系统暂时无法访问数据，请稍后再试。登录状态和已填写的内容会保留。',
-    'The service cannot reach its data right now; please try again shortly. You stay signed in.',
-  );
+export const databaseUnavailable = () => new DomainError(503, 'SERVICE_UNAVAILABLE');

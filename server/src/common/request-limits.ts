@@ -77,23 +77,10 @@ export function findNul(value: unknown, path = ''): string | null {
   return null;
 }
 
-const tooDeep = () =>
-  new DomainError(
-    400,
-    'JSON_TOO_DEEP',
-    `提交的内容嵌套层数太多（最多 ${JSON_LIMITS.maxDepth} 层）。`,
-    `The request body is nested too deeply (at most ${JSON_LIMITS.maxDepth} levels of objects and arrays).`,
-    { maxDepth: JSON_LIMITS.maxDepth },
-  );
+const tooDeep = () => new DomainError(400, 'JSON_TOO_DEEP', { maxDepth: JSON_LIMITS.maxDepth }, { maxDepth: JSON_LIMITS.maxDepth });
 
 /** PostgreSQL cannot store U+0000 in text: refused here with the field named, not as a 500 from the database. */
-const nulIn = (where: string, whereEn: string) =>
-  new DomainError(
-    400,
-    'NUL_CHARACTER',
-    `${where}含有空字符（\\u0000），不能保存：请删除它后再提交。`,
-    `${whereEn} contains a NUL character (\\u0000), which cannot be stored: remove it and try again.`,
-  );
+const nulIn = (where: string, whereEn: string) => new DomainError(400, 'NUL_CHARACTER', { where, whereEn });
 
 /** A NUL in the URL (`%00`, in the path or a query parameter), named by its parameter when there is one. */
 export function urlNulProblem(url: string): DomainError | null {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser, RequestContext } from '../common/auth-user';
+import type { MessageKey } from '../common/messages/catalogue';
 import { badRequest, conflict, notFound } from '../common/domain-error';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { TraineesService } from '../trainees/trainees.service';
@@ -48,28 +49,11 @@ export interface ShareConsentAnswer {
   assisted: boolean;
 }
 
-/** The text read is not the current version (the wording of a grant, and of accepting a recommendation). */
-const TEXT_OUTDATED = {
-  zh: '同意书内容已更新，请重新阅读最新版本后再确认。',
-  en: 'The consent text has changed; read the current version before agreeing.',
-};
-
-const PUT_FORWARD_WORDING: Record<PutForwardOccasion, { paperForm: { zh: string; en: string }; outdated: { zh: string; en: string } }> = {
-  'placement.accept': {
-    paperForm: {
-      zh: '代学员接受时，请填写学员签字的纸质同意书编号。',
-      en: 'Accepting for a trainee needs the reference of the paper form they signed.',
-    },
-    outdated: TEXT_OUTDATED,
-  },
-  'fair.intent': {
-    paperForm: {
-      zh: '代学员确认时，请填写学员签字的纸质同意书编号。',
-      en: "Confirming for a trainee needs their signed paper form's reference.",
-    },
-    outdated: { zh: '请阅读最新版本的同意书后再确认。', en: 'Read the current consent text before confirming.' },
-  },
-};
+/** How a refusal to put someone forward is worded, per occasion (catalogue keys). */
+const PUT_FORWARD_WORDING = {
+  'placement.accept': { paperForm: 'PAPER_FORM_REQUIRED', outdated: 'CONSENT_TEXT_OUTDATED' },
+  'fair.intent': { paperForm: 'PAPER_FORM_REQUIRED.FAIR_INTENT', outdated: 'CONSENT_TEXT_OUTDATED.FAIR_INTENT' },
+} as const satisfies Record<PutForwardOccasion, { paperForm: MessageKey; outdated: MessageKey }>;
 
 /**
  * Consent per purpose (PIPL Arts. 14–16, 29–30): explicit, versioned, revocable, and separate for
@@ -109,22 +93,18 @@ export class ConsentsService {
   ): Promise<ConsentDto[]> {
     const assisted = traineeId !== null;
     const id = assisted ? (await this.trainees.writable(user, traineeId), traineeId) : (await this.trainees.ownRecord(user)).id;
-    await this.assertCurrentText(dto.purpose, dto.textVersion, TEXT_OUTDATED);
+    await this.assertCurrentText(dto.purpose, dto.textVersion, 'CONSENT_TEXT_OUTDATED');
     if (dto.purpose !== 'share_with_employer' && dto.employerId) {
-      throw badRequest(
-        'EMPLOYER_NOT_EXPECTED',
-        '只有“向用人单位提供联系方式”需要选择单位。',
-        'Only share_with_employer names an employer.',
-      );
+      throw badRequest('EMPLOYER_NOT_EXPECTED');
     }
     if (dto.employerId) {
       if (!(await this.organisations.isVerifiedEmployer(dto.employerId))) {
-        throw badRequest('UNKNOWN_EMPLOYER', '所选用人单位不存在或尚未通过审核。', 'The employer does not exist or is not verified.');
+        throw badRequest('UNKNOWN_EMPLOYER');
       }
     }
     await this.dataSource.transaction(async (m) => {
       if (await this.consents.findLive(id, dto.purpose, dto.employerId ?? null, m)) {
-        throw conflict('CONSENT_ALREADY_GIVEN', '已经同意过了，无需重复。', 'This consent is already in place.');
+        throw conflict('CONSENT_ALREADY_GIVEN');
       }
       await this.consents.insert(
         {
@@ -159,8 +139,8 @@ export class ConsentsService {
     const id = assisted ? (await this.trainees.writable(user, traineeId), traineeId) : (await this.trainees.ownRecord(user)).id;
     await this.dataSource.transaction(async (m) => {
       const c = await this.consents.findForUpdate(consentId, id, m);
-      if (!c) throw notFound('同意记录', 'Consent');
-      if (c.withdrawnAt) throw conflict('CONSENT_ALREADY_WITHDRAWN', '已经撤回了。', 'This consent was already withdrawn.');
+      if (!c) throw notFound('CONSENT');
+      if (c.withdrawnAt) throw conflict('CONSENT_ALREADY_WITHDRAWN');
       await this.consents.withdraw(consentId, user.id, assisted, m);
       await this.audit.record(
         {
@@ -187,7 +167,7 @@ export class ConsentsService {
    */
   async assertMayPutForward(occasion: PutForwardOccasion, answer: ShareConsentAnswer): Promise<void> {
     const wording = PUT_FORWARD_WORDING[occasion];
-    if (answer.assisted && !answer.paperFormRef) throw badRequest('PAPER_FORM_REQUIRED', wording.paperForm.zh, wording.paperForm.en);
+    if (answer.assisted && !answer.paperFormRef) throw badRequest(wording.paperForm);
     await this.assertCurrentText('share_with_employer', answer.textVersion, wording.outdated);
   }
 
@@ -221,9 +201,9 @@ export class ConsentsService {
   private async assertCurrentText(
     purpose: ConsentPurpose,
     version: number | undefined,
-    outdated: { zh: string; en: string },
+    outdated: 'CONSENT_TEXT_OUTDATED' | 'CONSENT_TEXT_OUTDATED.FAIR_INTENT',
   ): Promise<void> {
     const current = await this.consents.currentVersion(purpose);
-    if (current !== version) throw badRequest('CONSENT_TEXT_OUTDATED', outdated.zh, outdated.en, { currentVersion: current });
+    if (current !== version) throw badRequest(outdated, { currentVersion: current });
   }
 }

@@ -37,7 +37,7 @@ import type {
   SessionEnrolmentDto,
 } from './dto/course.dto';
 
-const notFoundSession = () => notFound('培训班次', 'Course session');
+const notFoundSession = () => notFound('COURSE_SESSION');
 
 /**
  * "精准式" skills training: courses tied to an occupation and a target level, sessions with
@@ -70,22 +70,18 @@ export class CoursesService {
 
   async get(id: string): Promise<CourseDto & { sessions: CourseSessionDto[] }> {
     const course = (await this.list({})).find((c) => c.id === id);
-    if (!course) throw notFound('课程', 'Course');
+    if (!course) throw notFound('COURSE');
     const ids = await this.courses.sessionIdsOf(id);
     return { ...course, sessions: await Promise.all(ids.map((s) => this.session(s))) };
   }
 
   async create(admin: AuthUser, dto: CreateCourseDto, ctx: RequestContext): Promise<CourseDto> {
     await this.reference.occupation(dto.occupationCode).catch(() => {
-      throw badRequest(
-        'UNKNOWN_OCCUPATION',
-        `职业分类大典中没有代码 ${dto.occupationCode}。`,
-        `No occupation ${dto.occupationCode} in the 2022 classification.`,
-      );
+      throw badRequest('UNKNOWN_OCCUPATION', { occupationCode: dto.occupationCode });
     });
     const provider = await this.organisations.findOrganisation(dto.providerId);
     if (!provider || (provider.type !== 'training_provider' && provider.type !== 'school')) {
-      throw badRequest('NOT_A_PROVIDER', '培训机构必须是培训学校或合作学校。', 'The provider must be a training provider or the school.');
+      throw badRequest('NOT_A_PROVIDER');
     }
     const id = await this.dataSource.transaction(async (m) => {
       const c = await this.courses.insertCourse({ ...dto, syllabus: dto.syllabus ?? null }, m);
@@ -96,23 +92,19 @@ export class CoursesService {
   }
 
   async createSession(admin: AuthUser, courseId: string, dto: CreateSessionDto, ctx: RequestContext): Promise<CourseSessionDto> {
-    if (!(await this.courses.courseExists(courseId))) throw notFound('课程', 'Course');
-    if (dto.endsOn < dto.startsOn)
-      throw badRequest('ENDS_BEFORE_START', '结束日期不能早于开始日期。', 'The end date is before the start date.');
+    if (!(await this.courses.courseExists(courseId))) throw notFound('COURSE');
+    if (dto.endsOn < dto.startsOn) throw badRequest('ENDS_BEFORE_START');
     if (dto.instructorId) {
       const u = await this.users.findAccount(dto.instructorId);
-      if (!u || !this.access.can(u, 'learning.teach'))
-        throw badRequest('NOT_AN_INSTRUCTOR', '授课教师必须是教师账号。', 'The instructor must be an instructor account.');
+      if (!u || !this.access.can(u, 'learning.teach')) throw badRequest('NOT_AN_INSTRUCTOR');
     }
     if (dto.venueOrganisationId) {
       const v = await this.organisations.findOrganisation(dto.venueOrganisationId);
-      if (!v || v.type === 'employer' || v.type === 'bureau')
-        throw badRequest('BAD_VENUE', '上课地点必须是戒毒所、指导站或学校。', 'The venue must be a facility, station or school.');
+      if (!v || v.type === 'employer' || v.type === 'bureau') throw badRequest('BAD_VENUE');
     }
     if (dto.orderId) {
       const state = (await this.orders.findOrder(dto.orderId))?.state ?? null;
-      if (state !== 'open' && state !== 'draft')
-        throw badRequest('BAD_ORDER', '订单班只能对应尚在招聘的订单。', 'An order class must train for an order that is still recruiting.');
+      if (state !== 'open' && state !== 'draft') throw badRequest('BAD_ORDER');
     }
     const id = await this.dataSource.transaction(async (m) => {
       const s = await this.courses.insertSession(
@@ -151,15 +143,14 @@ export class CoursesService {
     const tid = traineeId ? (await this.trainees.writable(user, traineeId)).id : (await this.trainees.ownRecord(user)).id;
     const session = await this.courses.findSession(sessionId);
     if (!session) throw notFoundSession();
-    if (session.endsOn < this.clock.today())
-      throw badRequest('SESSION_ENDED', '这个班次已经结束，请选择其他班次。', 'This session has ended; choose another.');
+    if (session.endsOn < this.clock.today()) throw badRequest('SESSION_ENDED');
     const id = await this.dataSource.transaction(async (m) => {
       let enrolment: SessionEnrolment;
       try {
         enrolment = await this.courses.insertEnrolment({ sessionId, traineeId: tid, state: 'waitlisted', createdBy: user.id }, m);
       } catch (e) {
         if ((e as { driverError?: { constraint?: string } }).driverError?.constraint === 'uq_session_enrolment_live') {
-          throw conflict('ALREADY_ENROLLED', '已经报名了这个班次。', 'Already enrolled (or waitlisted) in this session.');
+          throw conflict('ALREADY_ENROLLED');
         }
         throw e;
       }
@@ -185,12 +176,12 @@ export class CoursesService {
 
   /** Withdrawal frees the seat, and the first on the waitlist takes it (and is told). */
   async withdraw(user: AuthUser, enrolmentId: string, ctx: RequestContext): Promise<SessionEnrolmentDto> {
-    if (!(await this.courses.enrolmentExists(enrolmentId))) throw notFound('报名记录', 'Enrolment');
+    if (!(await this.courses.enrolmentExists(enrolmentId))) throw notFound('ENROLMENT');
     await this.assertMayActFor(user, enrolmentId);
     await this.dataSource.transaction(async (m) => {
       const e = await this.courses.findEnrolmentForUpdate(enrolmentId, m);
       if (!e || (e.state !== 'enrolled' && e.state !== 'waitlisted')) {
-        throw badRequest('NOT_WITHDRAWABLE', '这条报名已结束，不能退出。', 'This enrolment is over and cannot be withdrawn.');
+        throw badRequest('NOT_WITHDRAWABLE');
       }
       await this.courses.updateEnrolment(e.id, { state: 'withdrawn' }, m);
       if (e.state === 'enrolled') await this.passSeatOn(e.sessionId, m);
@@ -246,25 +237,19 @@ export class CoursesService {
 
   async enrolment(id: string): Promise<SessionEnrolmentDto> {
     const row = await this.courses.enrolmentRow(id);
-    if (!row) throw notFound('报名记录', 'Enrolment');
+    if (!row) throw notFound('ENROLMENT');
     return toSessionEnrolmentDto(row);
   }
 
   async recordAttendance(user: AuthUser, sessionId: string, dto: RecordAttendanceDto, ctx: RequestContext): Promise<SessionEnrolmentDto[]> {
     await this.teachable(user, sessionId);
-    if (dto.meetingOn > this.clock.today())
-      throw badRequest('DATE_IN_FUTURE', '不能登记未来日期的考勤。', 'Attendance cannot be recorded for a future date.');
+    if (dto.meetingOn > this.clock.today()) throw badRequest('DATE_IN_FUTURE');
     await this.dataSource.transaction(async (m) => {
       const { outside } = await this.seats.seated(SESSION_SEATS, sessionId, dto.records, m);
       if (outside) {
-        throw badRequest(
-          'NOT_IN_SESSION',
-          '名单中有人不在本班次（或不是正式学员）。',
-          'Someone on the list is not enrolled in this session.',
-          {
-            enrolmentId: outside,
-          },
-        );
+        throw badRequest('NOT_IN_SESSION', {
+          enrolmentId: outside,
+        });
       }
       await this.seats.recordAttendance(SESSION_SEATS, dto.meetingOn, dto.records, user.id, m);
       await this.audit.record(
@@ -286,10 +271,9 @@ export class CoursesService {
   /** Theory and practical scores; passing both issues the 职业技能等级证书. */
   async assess(user: AuthUser, enrolmentId: string, dto: AssessmentDto, ctx: RequestContext): Promise<SessionEnrolmentDto> {
     const e = await this.courses.findEnrolment(enrolmentId);
-    if (!e) throw notFound('报名记录', 'Enrolment');
+    if (!e) throw notFound('ENROLMENT');
     const session = await this.teachable(user, e.sessionId);
-    if (e.state !== 'enrolled')
-      throw badRequest('NOT_ASSESSABLE', '只能考核正式在读的学员（已考核的不能重复）。', 'Only enrolled trainees are assessed, once.');
+    if (e.state !== 'enrolled') throw badRequest('NOT_ASSESSABLE');
     const passed = dto.theoryScore >= session.passMark && dto.practicalScore >= session.passMark;
     await this.dataSource.transaction(async (m) => {
       await this.courses.updateEnrolment(
@@ -380,13 +364,8 @@ export class CoursesService {
   private async assertMayActFor(user: AuthUser, enrolmentId: string): Promise<void> {
     if ((await this.access.checkAccess(user, 'session-enrolment.act', [enrolmentId])).has(enrolmentId)) return;
     if ((await this.access.checkAccess(user, 'session-enrolment.read', [enrolmentId])).has(enrolmentId)) {
-      throw new DomainError(
-        HttpStatus.FORBIDDEN,
-        'READ_ONLY',
-        '此学员已不在本单位（或尚未移交到本单位），只能查看，不能修改。',
-        'This trainee is not held by your organisation: you may read, not change, the record.',
-      );
+      throw new DomainError(HttpStatus.FORBIDDEN, 'READ_ONLY');
     }
-    throw notFound('报名记录', 'Enrolment');
+    throw notFound('ENROLMENT');
   }
 }

@@ -25,8 +25,8 @@ import type {
   ProgrammeDto,
 } from './dto/diploma.dto';
 
-const notFoundClass = () => notFound('班级', 'Class');
-const notFoundEnrolment = () => notFound('报名记录', 'Enrolment');
+const notFoundClass = () => notFound('CLASS');
+const notFoundEnrolment = () => notFound('ENROLMENT');
 /**
  * "学历式": 中专 programmes with the partner school. Class seats, the waitlist (a freed seat promotes
  * the first waiting, who is told), transfers and attendance go through the `SeatEngine`; the SQL is
@@ -56,22 +56,18 @@ export class DiplomasService {
 
   async programme(id: string): Promise<ProgrammeDto> {
     const p = (await this.programmes()).find((x) => x.id === id);
-    if (!p) throw notFound('专业', 'Programme');
+    if (!p) throw notFound('PROGRAMME');
     return p;
   }
 
   async createProgramme(admin: AuthUser, dto: CreateProgrammeDto, ctx: RequestContext): Promise<ProgrammeDto> {
     const school = await this.organisations.findOrganisation(dto.schoolId);
-    if (!school || school.type !== 'school') throw badRequest('NOT_A_SCHOOL', '专业必须属于合作学校。', 'A programme belongs to a school.');
+    if (!school || school.type !== 'school') throw badRequest('NOT_A_SCHOOL');
     const names = new Set(dto.units.map((u) => u.name));
-    if (names.size !== dto.units.length) throw badRequest('DUPLICATE_UNIT', '课程名称重复。', 'Two units have the same name.');
+    if (names.size !== dto.units.length) throw badRequest('DUPLICATE_UNIT');
     const total = dto.units.reduce((a, u) => a + u.credits, 0);
     if (total < dto.requiredCredits) {
-      throw badRequest(
-        'NOT_ENOUGH_CREDITS',
-        `各课程学分合计${total}，少于毕业要求的${dto.requiredCredits}学分。`,
-        `The units carry ${total} credits, fewer than the ${dto.requiredCredits} required.`,
-      );
+      throw badRequest('NOT_ENOUGH_CREDITS', { total, requiredCredits: dto.requiredCredits });
     }
     const id = await this.dataSource.transaction(async (m) => {
       const p = await this.diplomas.insertProgramme(
@@ -110,23 +106,17 @@ export class DiplomasService {
 
   async createClass(admin: AuthUser, dto: CreateClassDto, ctx: RequestContext): Promise<ClassDto> {
     await this.programme(dto.programmeId);
-    if (dto.endsOn < dto.startsOn)
-      throw badRequest('ENDS_BEFORE_START', '结束日期不能早于开始日期。', 'The end date is before the start date.');
+    if (dto.endsOn < dto.startsOn) throw badRequest('ENDS_BEFORE_START');
     if (dto.venueOrganisationId) {
       const v = await this.organisations.findOrganisation(dto.venueOrganisationId);
       const want = dto.mode === 'in_facility' ? ['facility'] : ['community_station', 'school'];
       if (!v || !want.includes(v.type)) {
-        throw badRequest(
-          'BAD_VENUE',
-          dto.mode === 'in_facility' ? '所内班级须设在戒毒所。' : '社区班须设在指导站或学校。',
-          'The venue does not fit the class mode.',
-        );
+        throw dto.mode === 'in_facility' ? badRequest('BAD_VENUE.DIPLOMAS') : badRequest('BAD_VENUE.DIPLOMAS_2');
       }
     }
     if (dto.headTeacherId) {
       const u = await this.users.findAccount(dto.headTeacherId);
-      if (!u || !this.access.can(u, 'learning.teach'))
-        throw badRequest('NOT_AN_INSTRUCTOR', '班主任必须是教师账号。', 'The head teacher must be an instructor.');
+      if (!u || !this.access.can(u, 'learning.teach')) throw badRequest('NOT_A_HEAD_TEACHER');
     }
     const id = await this.dataSource.transaction(async (m) => {
       const c = await this.diplomas.insertClass(
@@ -146,17 +136,12 @@ export class DiplomasService {
     const tid = traineeId ? (await this.trainees.writable(user, traineeId)).id : (await this.trainees.ownRecord(user)).id;
     const c = await this.diplomas.findClass(classId);
     if (!c) throw notFoundClass();
-    if (c.endsOn < this.clock.today()) throw badRequest('CLASS_ENDED', '这个班级已经结束。', 'This class has ended.');
+    if (c.endsOn < this.clock.today()) throw badRequest('CLASS_ENDED');
     const id = await this.dataSource.transaction(async (m) => {
       // One place in a programme at a time: a second class of the same 专业 would double-count its credits.
       await this.trainees.lockTrainee(tid, m);
       const other = await this.diplomas.otherLivePlace(tid, c.programmeId, classId, m);
-      if (other)
-        throw conflict(
-          'ALREADY_IN_PROGRAMME',
-          `该学员已在同一专业的“${other.name}”（${other.state === 'active' ? '在读' : '报名中'}），不能再报第二个班；出所后可办理转班。`,
-          `Already in class “${other.name}” of the same programme; transfer instead of applying again.`,
-        );
+      if (other) throw conflict('ALREADY_IN_PROGRAMME', { name: other.name, value: other.state === 'active' ? '在读' : '报名中' });
       try {
         const e = await this.diplomas.insertEnrolment({ classId, traineeId: tid, appliedBy: user.id, state: 'applied' }, m);
         await this.audit.record(
@@ -174,7 +159,7 @@ export class DiplomasService {
         return e.id;
       } catch (e) {
         if ((e as { driverError?: { constraint?: string } }).driverError?.constraint === 'uq_class_enrolment_live') {
-          throw conflict('ALREADY_APPLIED', '已经报名了这个班级。', 'Already applied to (or enrolled in) this class.');
+          throw conflict('ALREADY_APPLIED');
         }
         throw e;
       }
@@ -194,21 +179,11 @@ export class DiplomasService {
         reject: ['applied', 'waitlisted'],
       };
       if (!allowed[dto.decision].includes(e.state)) {
-        throw badRequest(
-          'ENROLMENT_STATE',
-          `当前状态（${e.state}）不能这样处理。`,
-          `An enrolment in state ${e.state} cannot be decided that way.`,
-          { state: e.state },
-        );
+        throw badRequest('ENROLMENT_STATE', { state: e.state }, { state: e.state });
       }
       if (dto.decision === 'approve' && !(await this.seats.take(CLASS_SEATS, e.classId, m))) {
         const capacity = (await this.seats.capacity(CLASS_SEATS, e.classId, m)) ?? undefined;
-        throw conflict(
-          'CLASS_FULL',
-          `班级已满（${capacity}人），可以改为候补，有空位时按顺序自动转正。`,
-          `The class is full (${capacity}); waitlist instead — places pass to the waitlist in order.`,
-          { capacity },
-        );
+        throw conflict('CLASS_FULL', { capacity: String(capacity) }, { capacity });
       }
       const state: ClassEnrolmentState = dto.decision === 'approve' ? 'approved' : dto.decision === 'waitlist' ? 'waitlisted' : 'rejected';
       await this.diplomas.updateEnrolment(e.id, { state, decidedAt: this.clock.now(), decidedBy: user.id, reason: dto.reason ?? null }, m);
@@ -240,7 +215,7 @@ export class DiplomasService {
     await this.dataSource.transaction(async (m) => {
       const e = await this.diplomas.findEnrolmentForUpdate(enrolmentId, m);
       if (!e || !['applied', 'approved', 'waitlisted', 'active'].includes(e.state)) {
-        throw badRequest('NOT_WITHDRAWABLE', '这条报名已结束，不能退学。', 'This enrolment is over.');
+        throw badRequest('ENROLMENT_OVER');
       }
       await this.diplomas.updateEnrolment(e.id, { state: 'withdrawn', reason }, m);
       if (e.state === 'approved' || e.state === 'active') await this.passSeatOn(e.classId, m);
@@ -268,12 +243,11 @@ export class DiplomasService {
     await this.actable(user, enrolmentId);
     const newId = await this.dataSource.transaction(async (m) => {
       const e = await this.diplomas.findEnrolmentForUpdate(enrolmentId, m);
-      if (!e || (e.state !== 'approved' && e.state !== 'active'))
-        throw badRequest('NOT_TRANSFERABLE', '只有在读的学员可以转班。', 'Only a current enrolment can transfer.');
+      if (!e || (e.state !== 'approved' && e.state !== 'active')) throw badRequest('NOT_TRANSFERABLE');
       const [from, to] = await Promise.all([this.diplomas.findClass(e.classId, m), this.diplomas.findClass(toClassId, m)]);
       if (!to || !from) throw notFoundClass();
       if (to.programmeId !== from.programmeId || to.id === from.id) {
-        throw badRequest('OTHER_PROGRAMME', '只能转到同一专业的另一个班级。', 'Transfer to another class of the same programme.');
+        throw badRequest('OTHER_PROGRAMME');
       }
       const moved = await this.seats.transfer(CLASS_SEATS, from.id, to.id, m, async () => {
         const created = await this.diplomas.insertEnrolment(
@@ -291,7 +265,7 @@ export class DiplomasService {
         await this.diplomas.updateEnrolment(e.id, { state: 'transferred', transferredToId: created.id }, m);
         return created;
       });
-      if (!moved) throw conflict('CLASS_FULL', '目标班级已满。', 'The target class is full.');
+      if (!moved) throw conflict('CLASS_FULL.DIPLOMAS');
       await this.promoted(moved.promoted, m);
       const created = moved.moved;
       await this.audit.record(
@@ -370,12 +344,11 @@ export class DiplomasService {
 
   async recordAttendance(user: AuthUser, classId: string, dto: ClassAttendanceDto, ctx: RequestContext): Promise<ClassEnrolmentDto[]> {
     await this.teachable(user, classId);
-    if (dto.meetingOn > this.clock.today())
-      throw badRequest('DATE_IN_FUTURE', '不能登记未来日期的考勤。', 'Attendance cannot be recorded for a future date.');
+    if (dto.meetingOn > this.clock.today()) throw badRequest('DATE_IN_FUTURE');
     await this.dataSource.transaction(async (m) => {
       const { outside, states } = await this.seats.seated(CLASS_SEATS, classId, dto.records, m);
       if (outside) {
-        throw badRequest('NOT_IN_CLASS', '名单中有人不在本班在读。', 'Someone on the list is not studying in this class.', {
+        throw badRequest('NOT_IN_CLASS', {
           enrolmentId: outside,
         });
       }

@@ -17,7 +17,7 @@ import type { DiplomaDto, DiplomaVerificationDto, GradeDto, GraduationAuditDto }
 
 /** A unit is passed with this score or more. */
 const PASS = 60;
-const notFoundEnrolment = () => notFound('报名记录', 'Enrolment');
+const notFoundEnrolment = () => notFound('ENROLMENT');
 
 /**
  * Grades, the graduation audit, graduation and the diploma, and its public verification. Grades
@@ -41,9 +41,9 @@ export class GraduationService {
   async recordGrade(user: AuthUser, classId: string, dto: GradeDto, ctx: RequestContext): Promise<GraduationAuditDto> {
     const c = await this.classes.teachable(user, classId);
     const e = await this.diplomas.currentPlace(classId, dto.traineeId);
-    if (!e) throw badRequest('NOT_IN_CLASS', '该学员不在本班在读名单中。', 'This trainee is not studying in this class.');
+    if (!e) throw badRequest('NOT_STUDYING_IN_CLASS');
     const unit = await this.diplomas.findUnit(dto.unitId, c.programmeId);
-    if (!unit) throw badRequest('UNIT_NOT_IN_PROGRAMME', '这门课程不属于本班的专业。', 'This unit is not part of the class programme.');
+    if (!unit) throw badRequest('UNIT_NOT_IN_PROGRAMME');
     await this.dataSource.transaction(async (m) => {
       await this.diplomas.upsertGrade(dto.traineeId, dto.unitId, dto.score, user.id, m);
       // Teaching has begun for this trainee.
@@ -100,13 +100,11 @@ export class GraduationService {
     const audit = await this.graduationAudit(user, enrolmentId);
     const e = await this.visibleEnrolment(user, enrolmentId);
     await this.classes.teachable(user, e.classId);
-    if (e.state !== 'active' && e.state !== 'approved')
-      throw badRequest('NOT_GRADUABLE', '该学员不在读，不能毕业。', 'This enrolment is not current.');
+    if (e.state !== 'active' && e.state !== 'approved') throw badRequest('NOT_GRADUABLE');
     if (!audit.eligible) {
       throw badRequest(
         'CREDITS_MISSING',
-        `学分不足：已获${audit.earnedCredits}，需要${audit.requiredCredits}。未通过：${audit.missing.join('、')}。`,
-        `Not enough credits: ${audit.earnedCredits} of ${audit.requiredCredits}.`,
+        { earnedCredits: audit.earnedCredits, requiredCredits: audit.requiredCredits, missing: audit.missing.join('、') },
         { missing: audit.missing },
       );
     }
@@ -129,8 +127,7 @@ export class GraduationService {
           m,
         )
         .catch((err: { driverError?: { constraint?: string } }) => {
-          if (err.driverError?.constraint === 'uq_diploma_trainee_programme')
-            throw conflict('ALREADY_GRADUATED', '该学员已获得这个专业的毕业证书。', 'This trainee already holds this diploma.');
+          if (err.driverError?.constraint === 'uq_diploma_trainee_programme') throw conflict('ALREADY_GRADUATED');
           throw err;
         });
       await this.diplomas.updateEnrolment(enrolmentId, { state: 'graduated' }, m);
@@ -161,7 +158,7 @@ export class GraduationService {
   async diploma(user: AuthUser, id: string): Promise<DiplomaDto> {
     await this.access.requireAccess(user, 'diploma.read', id);
     const d = await this.diplomas.diplomaRow(id);
-    if (!d) throw notFound('毕业证书', 'Diploma');
+    if (!d) throw notFound('DIPLOMA');
     return {
       id: d.id,
       number: d.number,
@@ -185,7 +182,7 @@ export class GraduationService {
   /** Public: the school, programme, date, number and a masked name — nothing else, never a facility. */
   async verify(code: string): Promise<DiplomaVerificationDto> {
     const d = await this.diplomas.verification(code.trim().toUpperCase());
-    if (!d) throw notFound('证书（请核对验证码）', 'Diploma (check the code)');
+    if (!d) throw notFound('DIPLOMA_CHECK_THE_CODE');
     return {
       valid: true,
       schoolName: d.school_name,

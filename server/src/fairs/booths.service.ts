@@ -69,14 +69,12 @@ export class BoothsService {
 
   async apply(user: AuthUser, fairId: string, dto: ApplyBoothDto, ctx: RequestContext): Promise<BoothDto> {
     const f = await this.fairsService.visibleFair(user, fairId);
-    if (f.state !== 'published' || f.fair_date < this.clock.today())
-      throw badRequest('FAIR_NOT_OPEN', '这场招聘会不接受展位申请（未开放或已结束）。', 'This fair does not take booth applications now.');
-    if (!(await this.organisations.isVerifiedEmployer(user.organisationId)))
-      throw forbidden('EMPLOYER_NOT_VERIFIED', '单位通过审核后才能申请展位。', 'Booths are for verified employers.');
+    if (f.state !== 'published' || f.fair_date < this.clock.today()) throw badRequest('FAIR_NOT_OPEN');
+    if (!(await this.organisations.isVerifiedEmployer(user.organisationId))) throw forbidden('EMPLOYER_NOT_VERIFIED.FAIRS');
     const orderIds = [...new Set(dto.orderIds)];
     const bringable = await this.access.checkAccess(user, 'fair.order.bring', orderIds);
     if (bringable.size !== orderIds.length)
-      throw badRequest('BAD_ORDERS', '只能带本单位正在招聘（已发布）的订单参会。', 'Bring only your own open orders.', {
+      throw badRequest('BAD_ORDERS', {
         notOpen: orderIds.filter((id) => !bringable.has(id)),
       });
     const id = await this.dataSource.transaction(async (m) => {
@@ -84,12 +82,7 @@ export class BoothsService {
       try {
         boothId = await this.booths.insertApplication({ fairId, employerId: user.organisationId, note: dto.note ?? null, orderIds }, m);
       } catch (e) {
-        if (constraintOf(e) === 'uq_fair_booth_live')
-          throw conflict(
-            'BOOTH_EXISTS',
-            '本单位已经申请过这场招聘会的展位。',
-            'Your organisation already has a booth (or an application) at this fair.',
-          );
+        if (constraintOf(e) === 'uq_fair_booth_live') throw conflict('BOOTH_EXISTS');
         throw e;
       }
       await this.audit.record(
@@ -111,20 +104,13 @@ export class BoothsService {
 
   /** Approval takes one of the fair's booth places (never past the capacity); the employer is told either way. */
   async decide(user: AuthUser, boothId: string, dto: BoothDecisionDto, ctx: RequestContext): Promise<BoothDto> {
-    if (dto.decision === 'decline' && !dto.reason)
-      throw badRequest(
-        'REASON_REQUIRED',
-        '婉拒展位申请时请写明原因，单位会看到。',
-        'Give the reason for declining; the employer will see it.',
-      );
+    if (dto.decision === 'decline' && !dto.reason) throw badRequest('REASON_REQUIRED');
     await this.access.requireAccess(user, 'fair.booth.manage', boothId);
     await this.dataSource.transaction(async (m) => {
       const b = await this.booths.lockBooth(boothId, m);
       if (!b) throw notFoundBooth();
-      if (b.state !== 'applied')
-        throw badRequest('BOOTH_DECIDED', '这个展位申请已经处理过了。', 'This booth application has been decided already.');
-      if (dto.decision === 'approve' && !(await this.fairs.takeBooth(b.fairId, m)))
-        throw conflict('FAIR_FULL', '展位已满，不能再批准。可以先扩大展位数。', 'Every booth is taken; raise the capacity first.');
+      if (b.state !== 'applied') throw badRequest('BOOTH_DECIDED');
+      if (dto.decision === 'approve' && !(await this.fairs.takeBooth(b.fairId, m))) throw conflict('FAIR_FULL');
       await this.booths.decide(
         boothId,
         {
@@ -174,19 +160,14 @@ export class BoothsService {
     await this.access.requireAccess(user, 'fair.booth.manage', boothId);
     const b = await this.booths.booth(boothId);
     if (!b) throw notFoundBooth();
-    if (b.state !== 'approved')
-      throw badRequest('BOOTH_NOT_APPROVED', '展位通过审核后才能发布面试时段。', 'Publish slots once the booth is approved.');
+    if (b.state !== 'approved') throw badRequest('BOOTH_NOT_APPROVED');
     const f = (await this.fairs.fair(b.fair_id))!;
     const start = new Date(dto.startsAt);
     const end = new Date(start.getTime() + dto.count * dto.minutes * 60_000);
     const dayStart = new Date(`${f.fair_date}T${f.starts_at}:00+08:00`);
     const dayEnd = new Date(`${f.fair_date}T${f.ends_at}:00+08:00`);
     if (start < dayStart || end > dayEnd)
-      throw badRequest(
-        'SLOTS_OUTSIDE_FAIR',
-        `面试时段须在招聘会时间内（${f.fair_date} ${f.starts_at}–${f.ends_at}）。`,
-        `Slots must fall within the fair (${f.fair_date} ${f.starts_at}–${f.ends_at}).`,
-      );
+      throw badRequest('SLOTS_OUTSIDE_FAIR', { fair_date: f.fair_date, starts_at: f.starts_at, ends_at: f.ends_at });
     await this.dataSource.transaction(async (m) => {
       await this.interviews.insertOpenSlots(
         boothId,

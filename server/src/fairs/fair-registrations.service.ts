@@ -46,20 +46,15 @@ export class FairRegistrationsService {
     const f = await this.fairsService.visibleFair(user, fairId);
     const today = this.clock.today();
     if (f.state !== 'published' || f.fair_date < today || (f.registration_deadline && f.registration_deadline < today))
-      throw badRequest('REGISTRATION_CLOSED', '这场招聘会的报名已截止。', 'Registration for this fair is closed.');
+      throw badRequest('REGISTRATION_CLOSED');
     const self = this.access.can(user, 'trainee.self');
     let ids: string[];
     if (self) {
       const t = await this.trainees.ownRecord(user);
-      if (t.state !== 'released' && t.state !== 'community')
-        throw badRequest(
-          'ASK_COUNSELLOR',
-          '所内学员由辅导员统一报名，请联系您的辅导员。',
-          'Trainees inside a facility are registered by their counsellor.',
-        );
+      if (t.state !== 'released' && t.state !== 'community') throw badRequest('ASK_COUNSELLOR');
       ids = [t.id];
     } else {
-      if (!traineeIds?.length) throw badRequest('TRAINEES_REQUIRED', '请选择要报名的学员。', 'Choose the trainees to register.');
+      if (!traineeIds?.length) throw badRequest('TRAINEES_REQUIRED');
       ids = [...new Set(traineeIds)];
     }
     const [facts, registered] = await Promise.all([this.trainees.summaries(ids), this.registrations.registeredTraineeIds(fairId, ids)]);
@@ -73,13 +68,7 @@ export class FairRegistrationsService {
       else if (!t.jobMatchingConsent) problem('NO_MATCHING_CONSENT', `${t.fullName}：没有同意参加岗位匹配，请先征得本人同意。`);
       else if (registered.has(id)) problem('ALREADY_REGISTERED', `${t.fullName}：已经报过名了。`);
     }
-    if (problems.length)
-      throw badRequest(
-        'REGISTRATION_PROBLEMS',
-        `有 ${problems.length} 名学员不能报名，全部未报名。请处理后重试。`,
-        `${problems.length} trainees cannot be registered; nobody was registered. Fix them and retry.`,
-        { problems },
-      );
+    if (problems.length) throw badRequest('REGISTRATION_PROBLEMS', { length: problems.length }, { problems });
     const created = await this.dataSource.transaction(async (m) => {
       const out: string[] = [];
       for (const traineeId of ids) out.push(await this.insertRegistration(m, fairId, traineeId, user, { selfRegistered: self }));
@@ -153,13 +142,7 @@ export class FairRegistrationsService {
   async checkIn(user: AuthUser, fairId: string, code: string, ctx: RequestContext): Promise<CheckInResultDto> {
     const f = await this.deskFair(user, fairId);
     const r = await this.registrations.registrationByCode(fairId, code);
-    if (!r)
-      throw new DomainError(
-        HttpStatus.NOT_FOUND,
-        'UNKNOWN_CODE',
-        `签到码 ${code} 不属于这场招聘会，请核对后重新输入；没有报名的可以现场报名。`,
-        `Code ${code} is not registered for this fair; check it, or register a walk-in.`,
-      );
+    if (!r) throw new DomainError(HttpStatus.NOT_FOUND, 'UNKNOWN_CODE', { code });
     const checkedInAt = await this.registrations.checkIn(r.id, user.id);
     const already = checkedInAt === null;
     const fresh = already ? (await this.registrations.registration(r.id))! : r;
@@ -187,13 +170,8 @@ export class FairRegistrationsService {
     await this.deskFair(user, fairId);
     await this.access.requireAccess(user, 'fair.trainee.register', traineeId);
     const [t] = await this.trainees.summaries([traineeId]);
-    if (!t) throw notFound('学员档案', 'Trainee record');
-    if (!t.jobMatchingConsent)
-      throw badRequest(
-        'NO_MATCHING_CONSENT',
-        `${t.fullName}没有同意参加岗位匹配，请先征得本人同意。`,
-        'The trainee has not consented to job matching.',
-      );
+    if (!t) throw notFound('TRAINEE_RECORD');
+    if (!t.jobMatchingConsent) throw badRequest('NO_MATCHING_CONSENT', { fullName: t.fullName });
     const existing = await this.registrations.registrationOfTrainee(fairId, traineeId);
     if (existing) return this.checkIn(user, fairId, existing.code, ctx);
     const id = await this.dataSource.transaction(async (m) => {
@@ -229,8 +207,7 @@ export class FairRegistrationsService {
    */
   async actingRegistration(user: AuthUser, fairId: string, registrationId: string | undefined): Promise<RegistrationRow> {
     const self = this.access.can(user, 'trainee.self');
-    if (!self && !registrationId)
-      throw badRequest('REGISTRATION_REQUIRED', '请指明为哪位学员预约。', 'Say which registration (trainee) this is for.');
+    if (!self && !registrationId) throw badRequest('REGISTRATION_REQUIRED');
     const rows = self
       ? await this.registrations.registrations(fairId, this.access.scopeOf(user))
       : await this.registrations.registrationsById([registrationId!]);
@@ -240,7 +217,7 @@ export class FairRegistrationsService {
       rows.map((r) => r.id),
     );
     const r = rows.find((x) => x.fair_id === fairId && actable.has(x.id));
-    if (!r) throw notFound('报名记录', 'Registration (register for the fair first)');
+    if (!r) throw notFound('FAIR_REGISTRATION_FIRST');
     return r;
   }
 
@@ -251,17 +228,16 @@ export class FairRegistrationsService {
     const f = await this.fairsService.visibleFair(user, fairId);
     await this.access.requireAccess(user, 'fair.desk', fairId);
     const today = this.clock.today();
-    if (f.state !== 'published') throw badRequest('FAIR_NOT_OPEN', '这场招聘会未开放或已结束。', 'This fair is not open.');
+    if (f.state !== 'published') throw badRequest('FAIR_CLOSED');
     if (today < f.fair_date)
       throw badRequest(
         'TOO_EARLY',
-        `招聘会在 ${f.fair_date} 举行，当天才能签到。`,
-        `The fair is on ${f.fair_date}; check-in opens that day.`,
+        { fair_date: f.fair_date },
         {
           fairDate: f.fair_date,
         },
       );
-    if (today > f.fair_date) throw badRequest('FAIR_OVER', '招聘会已经结束，不能再签到。', 'The fair is over.');
+    if (today > f.fair_date) throw badRequest('FAIR_OVER');
     return f;
   }
 
@@ -291,7 +267,7 @@ export class FairRegistrationsService {
         );
       } catch (e) {
         const c = constraintOf(e);
-        if (c === 'uq_fair_registration') throw conflict('ALREADY_REGISTERED', '已经报过名了。', 'Already registered.');
+        if (c === 'uq_fair_registration') throw conflict('ALREADY_REGISTERED');
         // A code collision (one in ~10^12): draw again.
         if ((c === 'uq_fair_registration_code' || c === 'uq_fair_registration_candidate') && attempt < 3) continue;
         throw e;

@@ -1,11 +1,11 @@
 import { QueryFailedError } from 'typeorm';
 import { notFound } from '../common/domain-error';
 
-export const notFoundFair = () => notFound('招聘会', 'Job fair');
-export const notFoundBooth = () => notFound('展位', 'Booth');
-export const notFoundSlot = () => notFound('面试时段', 'Interview slot');
-export const notFoundRegistration = () => notFound('报名记录', 'Registration');
-export const notFoundIntent = () => notFound('意向书', 'Intent');
+export const notFoundFair = () => notFound('JOB_FAIR');
+export const notFoundBooth = () => notFound('BOOTH');
+export const notFoundSlot = () => notFound('INTERVIEW_SLOT');
+export const notFoundRegistration = () => notFound('REGISTRATION');
+export const notFoundIntent = () => notFound('INTENT');
 
 /** The database constraint a failed write broke, if any (the services turn it into a DomainError). */
 export function constraintOf(e: unknown): string | undefined {

@@ -91,8 +91,7 @@ export class FairsService {
       await this.fairs.lockFair(id, m);
       const f = await this.fairs.fair(id, m);
       if (!f) throw notFoundFair();
-      if (f.state === 'closed' || f.state === 'cancelled')
-        throw badRequest('FAIR_FINISHED', '招聘会已结束，不能修改。', 'The fair is over and cannot change.');
+      if (f.state === 'closed' || f.state === 'cancelled') throw badRequest('FAIR_FINISHED');
       const merged = {
         fairDate: dto.fairDate ?? f.fair_date,
         startsAt: dto.startsAt ?? f.starts_at,
@@ -102,11 +101,7 @@ export class FairsService {
       };
       await this.validateFair(merged, m);
       if (dto.boothCapacity !== undefined && dto.boothCapacity < f.booths_taken)
-        throw badRequest(
-          'CAPACITY_BELOW_BOOTHS',
-          `已批准 ${f.booths_taken} 个展位，展位数不能少于这个数。`,
-          `${f.booths_taken} booths are approved already; the capacity cannot be lower.`,
-        );
+        throw badRequest('CAPACITY_BELOW_BOOTHS', { booths_taken: f.booths_taken });
       await this.fairs.updateFair(id, dto, m);
       await this.audit.record(
         {
@@ -136,11 +131,7 @@ export class FairsService {
     await this.dataSource.transaction(async (m) => {
       if (!(await this.fairs.moveFairState(id, from, to, m))) {
         if (!(await this.fairs.fairExists(id, m))) throw notFoundFair();
-        throw badRequest(
-          'FAIR_STATE',
-          `只有${from === 'draft' ? '草稿' : '已发布'}状态的招聘会才能这样操作。`,
-          `Only a ${from} fair can become ${to}.`,
-        );
+        throw badRequest('FAIR_STATE', { value: from === 'draft' ? '草稿' : '已发布', from, to });
       }
       await this.audit.record({ actor: user, action: `fair.${to}`, subjectType: 'fair', subjectId: id, result: 'success', ctx }, m);
     });
@@ -214,11 +205,9 @@ export class FairsService {
     m?: EntityManager,
   ): Promise<void> {
     const venueType = (await this.organisations.findOrganisation(f.venueOrganisationId, m))?.type ?? null;
-    if (venueType !== 'facility' && venueType !== 'community_station')
-      throw badRequest('BAD_VENUE', '招聘会地点须为戒毒所或社区康复指导站。', 'The venue must be a facility or a community station.');
-    if (f.fairDate < this.clock.today()) throw badRequest('DATE_PASSED', '招聘会日期不能早于今天。', 'The fair cannot be in the past.');
-    if (f.endsAt <= f.startsAt) throw badRequest('ENDS_BEFORE_START', '结束时间应晚于开始时间。', 'The end time must be after the start.');
-    if (f.registrationDeadline && f.registrationDeadline > f.fairDate)
-      throw badRequest('DEADLINE_AFTER_FAIR', '报名截止日期不能晚于招聘会当天。', 'Registration must close by the fair day.');
+    if (venueType !== 'facility' && venueType !== 'community_station') throw badRequest('BAD_VENUE.FAIRS');
+    if (f.fairDate < this.clock.today()) throw badRequest('DATE_PASSED');
+    if (f.endsAt <= f.startsAt) throw badRequest('ENDS_BEFORE_START.FAIRS');
+    if (f.registrationDeadline && f.registrationDeadline > f.fairDate) throw badRequest('DEADLINE_AFTER_FAIR');
   }
 }

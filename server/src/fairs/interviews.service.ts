@@ -120,14 +120,9 @@ export class InterviewsService {
   private async hold(slotId: string, r: RegistrationRow, state: 'invited' | 'booked', assisted: boolean, m: EntityManager): Promise<void> {
     try {
       const held = await this.interviews.holdOpenSlot(slotId, { registrationId: r.id, traineeId: r.trainee_id }, state, assisted, m);
-      if (!held) throw conflict('SLOT_TAKEN', '这个时段已被占用，请选择其他时段。', 'This slot is taken; choose another.');
+      if (!held) throw conflict('SLOT_TAKEN');
     } catch (e) {
-      if (constraintOf(e) === 'ex_fair_slot_trainee_overlap')
-        throw conflict(
-          'SLOT_OVERLAP',
-          '该学员在这个时间已有另一场面试，时间不能重叠。',
-          'The trainee already has an interview at that time.',
-        );
+      if (constraintOf(e) === 'ex_fair_slot_trainee_overlap') throw conflict('SLOT_OVERLAP');
       throw e;
     }
   }
@@ -137,12 +132,7 @@ export class InterviewsService {
   async createIntent(user: AuthUser, fairId: string, dto: CreateIntentDto, ctx: RequestContext): Promise<IntentDto> {
     await this.fairsService.visibleFair(user, fairId);
     const booths = await this.boothsService.managedApprovedBooths(user, fairId);
-    if (!booths.some((b) => b.orders.some((o) => o.orderId === dto.orderId)))
-      throw badRequest(
-        'ORDER_NOT_AT_FAIR',
-        '意向书只能针对本单位带到这场招聘会的订单。',
-        'An intent is for an order your booth brought to this fair.',
-      );
+    if (!booths.some((b) => b.orders.some((o) => o.orderId === dto.orderId))) throw badRequest('ORDER_NOT_AT_FAIR');
     const r = await this.registrations.registration(dto.registrationId);
     if (!r || r.fair_id !== fairId) throw notFoundRegistration();
     const id = await this.dataSource.transaction(async (m) => {
@@ -153,8 +143,7 @@ export class InterviewsService {
           m,
         );
       } catch (e) {
-        if (constraintOf(e) === 'uq_fair_intent')
-          throw conflict('INTENT_EXISTS', '已经和这位候选人就该订单签过意向了。', 'An intent for this candidate and order exists.');
+        if (constraintOf(e) === 'uq_fair_intent') throw conflict('INTENT_EXISTS');
         throw e;
       }
       if (r.trainee_user_id)
@@ -201,7 +190,7 @@ export class InterviewsService {
         },
         m,
       );
-      if (!answered) throw badRequest('INTENT_ANSWERED', '这份意向书已经答复过了。', 'This intent has been answered already.');
+      if (!answered) throw badRequest('INTENT_ANSWERED');
       if (dto.answer === 'confirm') {
         await this.consents.grantShareWithEmployer(i.trainee_id, i.employer_id, consent, user, m);
         const placementId = await this.placements.acceptFromFair(i.order_id, i.trainee_id, user, assisted, m);

@@ -19,7 +19,7 @@ import type {
 } from './dto/follow-up.dto';
 import { FollowUpsRepository, type VisitRow } from './follow-ups.repository';
 
-const notFoundVisit = () => notFound('回访记录', 'Follow-up visit');
+const notFoundVisit = () => notFound('FOLLOW_UP_VISIT');
 /** Days past due before a planned visit is escalated to the station head and the bureau. */
 export const ESCALATE_AFTER_DAYS = 7;
 
@@ -107,17 +107,15 @@ export class FollowUpsService {
 
   /** Records a visit; the same clientRef again returns the stored record (an offline replay), not a duplicate. */
   async record(user: AuthUser, id: string, dto: RecordVisitDto, ctx: RequestContext): Promise<FollowUpDetailDto> {
-    if (dto.visitedOn > this.clock.today())
-      throw badRequest('DATE_IN_FUTURE', '回访日期不能晚于今天。', 'The visit date cannot be in the future.');
-    if (dto.state === 'done' && !dto.contactMethod)
-      throw badRequest('CONTACT_METHOD_REQUIRED', '请选择回访方式。', 'Choose how the contact was made.');
+    if (dto.visitedOn > this.clock.today()) throw badRequest('VISIT_DATE_IN_FUTURE');
+    if (dto.state === 'done' && !dto.contactMethod) throw badRequest('CONTACT_METHOD_REQUIRED');
     await this.dataSource.transaction(async (m) => {
       await this.access.requireAccess(user, 'visit.record', id, m);
       const v = await this.visits.findForUpdate(id, m);
       if (!v) throw notFoundVisit();
       if (v.state !== 'planned') {
         if (v.clientRef === dto.clientRef) return; // the same record, sent again after a dropped connection
-        throw conflict('ALREADY_RECORDED', '这次回访已经记录过了。', 'This visit has been recorded already.');
+        throw conflict('ALREADY_RECORDED');
       }
       await this.visits.recordVisit(
         id,
@@ -158,8 +156,7 @@ export class FollowUpsService {
     await this.access.requireAccess(user, 'visit.record', id);
     const r = await this.visible(user, id);
     const u = await this.users.findAccount(dto.userId);
-    if (!u || !this.access.can(u, 'visit.hold') || u.organisationId !== r.station_id)
-      throw badRequest('NOT_STATION_COUNSELLOR', '只能交给本站的辅导员。', 'Assign to a counsellor of this station.');
+    if (!u || !this.access.can(u, 'visit.hold') || u.organisationId !== r.station_id) throw badRequest('NOT_STATION_COUNSELLOR');
     await this.dataSource.transaction(async (m) => {
       await this.visits.assign(id, dto.userId, m);
       await this.notifications.notify(

@@ -17,7 +17,7 @@ import { HandoverCompleted } from './handover-completed.event';
 import type { Handover, HandoverState } from './handover.entity';
 import { type HandoverRow, HandoversRepository } from './handovers.repository';
 
-const notFoundHandover = () => notFound('衔接记录', 'Handover');
+const notFoundHandover = () => notFound('HANDOVER');
 
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
 
@@ -84,23 +84,19 @@ export class HandoversService {
     await this.trainees.writable(user, dto.traineeId);
     const { trainee } = await this.trainees.readable(user, dto.traineeId);
     if (trainee.state !== 'pre_release' && trainee.state !== 'admitted') {
-      throw badRequest('NOT_INSIDE', '只有在所学员才能办理出所衔接。', 'Only trainees still inside can be handed over.');
+      throw badRequest('NOT_INSIDE');
     }
     let toId = dto.toOrganisationId;
     if (!toId) {
       const station = await this.handovers.stationOf(trainee.homeDivisionCode);
       if (!station) {
-        throw badRequest(
-          'NO_STATION',
-          '该学员户籍地没有社区康复指导站，请手动选择接收单位。',
-          'No station in the home division: choose the receiver.',
-        );
+        throw badRequest('NO_STATION');
       }
       toId = station.id;
     }
     const to = await this.organisations.findOrganisation(toId);
     if (!to || to.type !== 'community_station' || to.status !== 'active') {
-      throw badRequest('NOT_A_STATION', '接收单位必须是社区康复指导站。', 'The receiver must be an active community station.');
+      throw badRequest('NOT_A_STATION');
     }
     const id = await this.dataSource.transaction(async (m) => {
       const h = await this.handovers
@@ -116,7 +112,7 @@ export class HandoversService {
         )
         .catch((e: { driverError?: { constraint?: string } }) => {
           if (e.driverError?.constraint === 'uq_handover_open') {
-            throw conflict('HANDOVER_OPEN', '该学员已有一条进行中的衔接记录。', 'This trainee already has an open handover.');
+            throw conflict('HANDOVER_OPEN');
           }
           throw e;
         });
@@ -161,7 +157,7 @@ export class HandoversService {
   /** The receiving station confirms the person arrived: the trainee is released into its caseload. */
   async complete(user: AuthUser, id: string, dto: CompleteHandoverDto, ctx: RequestContext): Promise<HandoverDto> {
     if (dto.handedOverOn > this.clock.today()) {
-      throw badRequest('DATE_IN_FUTURE', '交接日期不能晚于今天。', 'The handover date cannot be in the future.');
+      throw badRequest('HANDOVER_DATE_IN_FUTURE');
     }
     await this.dataSource.transaction(async (m) => {
       const h = await this.lockedStep(user, id, 'receiver', ['accepted'], m);
@@ -283,20 +279,12 @@ export class HandoversService {
     await this.access.requireAccess(user, 'handover.read', id, m);
     if (!h) throw notFoundHandover();
     if (!(await this.access.checkAccess(user, side === 'sender' ? 'handover.send' : 'handover.receive', [id], m)).has(id)) {
-      throw new DomainError(
-        HttpStatus.FORBIDDEN,
-        'WRONG_SIDE',
-        side === 'sender' ? '这一步由移交方（戒毒所）操作。' : '这一步由接收方（社区康复指导站）确认。',
-        side === 'sender' ? 'The sending facility takes this step.' : 'The receiving station takes this step.',
-      );
+      throw side === 'sender'
+        ? new DomainError(HttpStatus.FORBIDDEN, 'WRONG_SIDE')
+        : new DomainError(HttpStatus.FORBIDDEN, 'WRONG_SIDE.HANDOVERS');
     }
     if (!from.includes(h.state)) {
-      throw badRequest(
-        'HANDOVER_STATE',
-        `当前状态（${h.state}）不能进行这一步。`,
-        `A handover in state ${h.state} cannot take this step.`,
-        { state: h.state },
-      );
+      throw badRequest('HANDOVER_STATE', { state: h.state }, { state: h.state });
     }
     return h;
   }

@@ -52,7 +52,7 @@ export class JobsService {
   async retry(admin: AuthUser, id: string, ctx: RequestContext): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       const job = await this.jobs.failedById(id, m);
-      if (!job || !(await this.queue.retry(job.name, id, m))) throw notFound('任务', 'Job');
+      if (!job || !(await this.queue.retry(job.name, id, m))) throw notFound('JOB');
       await this.audit.record(
         { actor: admin, action: 'job.retry', subjectType: 'job', subjectId: id, result: 'success', ctx, detail: { queue: job.name } },
         m,

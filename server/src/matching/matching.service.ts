@@ -20,7 +20,7 @@ import { SCORE_PARTS, type Weights } from './matching.entities';
 import { ceilingOutside, missingOf, num, partsOf } from './match-explain';
 import { type MatchRow, MatchingRepository } from './matching.repository';
 
-const notFoundOrder = () => notFound('订单', 'Order');
+const notFoundOrder = () => notFound('ORDER');
 /**
  * Explainable matching. The ranking runs in PostgreSQL (see MatchingRepository); here are the rules
  * of who may rank whom, the words that explain each part, and the weights' versions. Suggestions
@@ -125,7 +125,7 @@ export class MatchingService {
     let id: string;
     if (traineeId === null) {
       const own = await this.matching.traineeIdOfUser(user.id);
-      if (!own) throw notFound('学员档案', 'Trainee record');
+      if (!own) throw notFound('TRAINEE_RECORD');
       id = own;
     } else {
       await this.access.requireAccess(user, 'trainee.match', traineeId);
@@ -169,13 +169,7 @@ export class MatchingService {
   async setWeights(user: AuthUser, dto: SetWeightsDto, ctx: RequestContext): Promise<WeightsDto> {
     const weights = Object.fromEntries(SCORE_PARTS.map((k) => [k, dto[k]])) as Weights;
     const sum = SCORE_PARTS.reduce((s, k) => s + weights[k], 0);
-    if (sum !== 100)
-      throw badRequest(
-        'WEIGHTS_SUM',
-        `各项权重加起来应为 100（现在是 ${sum}）。`,
-        `The weights must add up to 100 (they add up to ${sum}).`,
-        { sum },
-      );
+    if (sum !== 100) throw badRequest('WEIGHTS_SUM', { sum }, { sum });
     await this.dataSource.transaction(async (m) => {
       const version = await this.matching.addWeights(weights, dto.note ?? null, user.id, m);
       await this.audit.record(

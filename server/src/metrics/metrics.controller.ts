@@ -32,7 +32,7 @@ export class MetricsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
     if (!metricsAccessAllowed(req.raw.socket.remoteAddress, authorization, this.config)) {
-      throw new DomainError(404, 'NOT_FOUND', '找不到该地址。', 'Not found.');
+      throw new DomainError(404, 'NOT_FOUND.ADDRESS');
     }
     void reply.header('content-type', this.metrics.contentType);
     return this.metrics.render();

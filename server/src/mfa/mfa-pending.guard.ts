@@ -33,11 +33,6 @@ export class MfaPendingGuard implements CanActivate {
     if (!user) throw new Error('MfaPendingGuard ran before the caller was authenticated');
     if (user.mfa !== 'pending') return true;
     if (this.reflector.getAllAndOverride<boolean>(ALLOW_MFA_PENDING_KEY, targets)) return true;
-    throw new DomainError(
-      403,
-      'MFA_ENROLMENT_REQUIRED',
-      '您的账号需要先设置两步验证（手机验证码），设置后即可正常使用。',
-      'Your account must set up two-step verification (a code from your phone) before you can continue.',
-    );
+    throw new DomainError(403, 'MFA_ENROLMENT_REQUIRED');
   }
 }

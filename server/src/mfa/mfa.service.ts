@@ -37,29 +37,11 @@ const MFA_TOKEN_AUDIENCE = 'jbh:mfa';
 type Actor = Pick<AuthUser, 'id' | 'username' | 'role' | 'organisationId'>;
 export type MfaMethod = 'totp' | 'recovery';
 
-const codeInvalid = () =>
-  new DomainError(
-    HttpStatus.UNAUTHORIZED,
-    'MFA_CODE_INVALID',
-    '验证码不正确，请查看验证器应用中的最新6位数字再试。',
-    'That code is not right; enter the current 6-digit code from your authenticator app.',
-  );
+const codeInvalid = () => new DomainError(HttpStatus.UNAUTHORIZED, 'MFA_CODE_INVALID');
 
-const codeReused = () =>
-  new DomainError(
-    HttpStatus.UNAUTHORIZED,
-    'MFA_CODE_REUSED',
-    '这个验证码已经用过了，请等应用显示下一个验证码再输入。',
-    'That code was already used; wait for the next code in your app.',
-  );
+const codeReused = () => new DomainError(HttpStatus.UNAUTHORIZED, 'MFA_CODE_REUSED');
 
-const tokenInvalid = () =>
-  new DomainError(
-    HttpStatus.UNAUTHORIZED,
-    'MFA_TOKEN_INVALID',
-    '验证已超时或尝试次数过多，请重新输入用户名和密码。',
-    'This sign-in step has expired or had too many tries; enter your username and password again.',
-  );
+const tokenInvalid = () => new DomainError(HttpStatus.UNAUTHORIZED, 'MFA_TOKEN_INVALID');
 
 /** Normalises a recovery code as printed (`ABCDE-FGHJK`) or typed (`abcde fghjk`). */
 export const normaliseRecoveryCode = (code: string): string => code.toUpperCase().replace(/[^0-9A-Z]/g, '');
@@ -131,11 +113,7 @@ export class MfaService {
     if (!this.isOffered(user)) throw notOffered();
     const secret = generateSecret();
     if (!(await this.repo.startEnrolment(user.id, this.cipher.encrypt(secret)))) {
-      throw conflict(
-        'MFA_ALREADY_ENROLLED',
-        '您已设置两步验证。如需更换手机，请先关闭后重新设置，或请安全管理员重置。',
-        'You already have two-step verification. To move to a new phone, turn it off and enrol again, or ask the security administrator to reset it.',
-      );
+      throw conflict('MFA_ALREADY_ENROLLED');
     }
     const accountName = user.username;
     const otpauthUri = generateURI({ issuer: MFA_ISSUER, label: accountName, secret });
@@ -162,18 +140,14 @@ export class MfaService {
       return 'ok' as const;
     });
     if (outcome === 'none') {
-      throw badRequest('MFA_NOT_STARTED', '请先开始设置两步验证。', 'Start setting up two-step verification first.');
+      throw badRequest('MFA_NOT_STARTED');
     }
     if (outcome === 'confirmed') {
-      throw conflict('MFA_ALREADY_ENROLLED', '两步验证已经设置好了。', 'Two-step verification is already set up.');
+      throw conflict('MFA_ALREADY_SET_UP');
     }
     if (outcome === 'wrong') {
       await this.audit.record({ actor: caller, action: 'mfa.confirm', subjectType: 'user', subjectId: caller.id, result: 'failure', ctx });
-      throw badRequest(
-        'MFA_CODE_INVALID',
-        '验证码不正确。请确认手机时间准确，并输入验证器应用中当前显示的6位数字。',
-        'That code is not right. Check that the phone’s clock is correct and enter the 6 digits your app shows now.',
-      );
+      throw badRequest('MFA_CODE_INVALID.MFA');
     }
     return { recoveryCodes };
   }
@@ -182,11 +156,7 @@ export class MfaService {
   async removeOwn(caller: AuthUser, code: string, ctx: RequestContext): Promise<void> {
     const user = await this.account(caller.id);
     if (this.isRequired(user)) {
-      throw forbidden(
-        'MFA_REQUIRED_FOR_ACCOUNT',
-        '您的账号必须使用两步验证，不能关闭。更换手机请联系安全管理员重置。',
-        'Your account must use two-step verification; it cannot be turned off. To change phones, ask the security administrator for a reset.',
-      );
+      throw forbidden('MFA_REQUIRED_FOR_ACCOUNT');
     }
     const outcome = await this.repo.transaction(async (manager) => {
       const row = await this.repo.findEnrolmentForUpdate(caller.id, manager);
@@ -201,7 +171,7 @@ export class MfaService {
       );
       return 'ok' as const;
     });
-    if (outcome === 'none') throw notFound('两步验证设置', 'Two-step verification');
+    if (outcome === 'none') throw notFound('TWO_STEP_VERIFICATION');
     if (outcome === 'reused') throw codeReused();
     if (outcome === 'wrong') {
       await this.audit.record({ actor: caller, action: 'mfa.remove', subjectType: 'user', subjectId: caller.id, result: 'failure', ctx });
@@ -215,7 +185,7 @@ export class MfaService {
    */
   async reset(admin: AuthUser, userId: string, reason: string, ctx: RequestContext): Promise<void> {
     const target = await this.users.findAccount(userId);
-    if (!target) throw notFound('账号', 'Account');
+    if (!target) throw notFound('ACCOUNT');
     const removed = await this.repo.transaction(async (manager) => {
       if (!(await this.repo.deleteEnrolment(userId, manager))) return false;
       await this.events.publish(new AccountCredentialsRevoked(userId, 'mfa_reset', manager));
@@ -226,7 +196,7 @@ export class MfaService {
       return true;
     });
     if (!removed) {
-      throw conflict('MFA_NOT_ENROLLED', '该账号没有设置两步验证，无需重置。', 'This account has no two-step verification to reset.');
+      throw conflict('MFA_NOT_ENROLLED');
     }
   }
 
@@ -321,12 +291,7 @@ export class MfaService {
     if (outcome.attempts >= MFA_MAX_ATTEMPTS) throw tokenInvalid();
     if (outcome.kind === 'reused') throw codeReused();
     if (method === 'recovery') {
-      throw new DomainError(
-        HttpStatus.UNAUTHORIZED,
-        'MFA_RECOVERY_CODE_INVALID',
-        '恢复码不正确或已经用过。每个恢复码只能用一次。',
-        'That recovery code is wrong or was already used; each works only once.',
-      );
+      throw new DomainError(HttpStatus.UNAUTHORIZED, 'MFA_RECOVERY_CODE_INVALID');
     }
     throw codeInvalid();
   }
@@ -352,7 +317,7 @@ export class MfaService {
 
   private async account(id: string): Promise<User> {
     const user = await this.users.findAccount(id);
-    if (!user) throw notFound('账号', 'Account');
+    if (!user) throw notFound('ACCOUNT');
     return user;
   }
 
@@ -362,8 +327,7 @@ export class MfaService {
   }
 }
 
-const notOffered = () =>
-  forbidden('MFA_NOT_OFFERED', '您的账号类型不使用两步验证。', 'Two-step verification is not used for this kind of account.');
+const notOffered = () => forbidden('MFA_NOT_OFFERED');
 
 function newRecoveryCode(): string {
   const bytes = randomBytes(10);

@@ -118,7 +118,7 @@ export class NotificationsService {
 
   async markRead(user: AuthUser, id: string | null): Promise<NotificationListDto> {
     if (id) {
-      if (!(await this.notices.markRead(user.id, id, new Date()))) throw notFound('通知', 'Notification');
+      if (!(await this.notices.markRead(user.id, id, new Date()))) throw notFound('NOTIFICATION');
     } else {
       await this.notices.markAllRead(user.id, new Date());
     }

@@ -13,7 +13,7 @@ import type { CreateOrderDto, OrderDto, OrderQueryDto, UpdateOrderDto } from './
 import type { JobOrder, OrderState } from './order.entity';
 import { type OrderRow, OrdersRepository } from './orders.repository';
 
-const notFoundOrder = () => notFound('订单', 'Order');
+const notFoundOrder = () => notFound('ORDER');
 export const levelLabel = (level: number | null) => {
   const l = SKILL_LEVELS.find((s) => s.level === level);
   return l ? `${l.name}/${l.title}` : null;
@@ -63,7 +63,7 @@ export class OrdersService {
   async update(user: AuthUser, id: string, dto: UpdateOrderDto, ctx: RequestContext): Promise<OrderDto> {
     const current = await this.own(user, id);
     if (current.state !== 'draft' && current.state !== 'open') {
-      throw badRequest('ORDER_FINISHED', '订单已结束，不能修改。', 'This order is finished and cannot change.');
+      throw badRequest('ORDER_FINISHED');
     }
     await this.validate({ ...current, ...dto });
     await this.dataSource.transaction(async (m) => {
@@ -89,15 +89,9 @@ export class OrdersService {
     const o = await this.own(user, id);
     const employer = await this.organisations.findOrganisation(user.organisationId);
     if (employer?.status !== 'verified') {
-      throw new DomainError(
-        HttpStatus.FORBIDDEN,
-        'EMPLOYER_NOT_VERIFIED',
-        '单位通过审核后才能发布订单。',
-        'Orders can be published once the employer is verified.',
-      );
+      throw new DomainError(HttpStatus.FORBIDDEN, 'EMPLOYER_NOT_VERIFIED.ORDERS');
     }
-    if (o.deadline < this.clock.today())
-      throw badRequest('DEADLINE_PASSED', '截止日期已过，请先修改截止日期。', 'The deadline has passed; change it first.');
+    if (o.deadline < this.clock.today()) throw badRequest('DEADLINE_PASSED');
     return this.move(user, id, ['draft'], 'open', ctx);
   }
 
@@ -109,11 +103,7 @@ export class OrdersService {
     await this.own(user, id);
     await this.dataSource.transaction(async (m) => {
       if (!(await this.orders.transition(id, from, to, this.clock.now(), m)))
-        throw badRequest(
-          'ORDER_STATE',
-          `订单当前状态不能${to === 'open' ? '发布' : '关闭'}。`,
-          `The order cannot be ${to} from its current state.`,
-        );
+        throw badRequest('ORDER_STATE', { value: to === 'open' ? '发布' : '关闭', to });
       await this.audit.record({ actor: user, action: `order.${to}`, subjectType: 'order', subjectId: id, result: 'success', ctx }, m);
     });
     return this.get(user, id);
@@ -136,14 +126,12 @@ export class OrdersService {
     wageMax?: number | null;
   }): Promise<void> {
     await this.reference.occupation(o.occupationCode).catch(() => {
-      throw badRequest('UNKNOWN_OCCUPATION', `职业分类大典中没有代码 ${o.occupationCode}。`, `No occupation ${o.occupationCode}.`);
+      throw badRequest('UNKNOWN_OCCUPATION.ORDERS', { occupationCode: o.occupationCode });
     });
     if (!(await this.reference.divisionExists(o.divisionCode)))
-      throw badRequest('UNKNOWN_DIVISION', `未知的行政区划代码 ${o.divisionCode}。`, `Unknown division ${o.divisionCode}.`);
-    if (o.deadline > o.startDate)
-      throw badRequest('DEADLINE_AFTER_START', '报名截止日期应不晚于到岗日期。', 'The deadline must not be after the start date.');
-    if (o.wageMin != null && o.wageMax != null && o.wageMin > o.wageMax)
-      throw badRequest('WAGE_RANGE', '最低工资不能高于最高工资。', 'The minimum wage is above the maximum.');
+      throw badRequest('UNKNOWN_DIVISION.ORDERS', { divisionCode: o.divisionCode });
+    if (o.deadline > o.startDate) throw badRequest('DEADLINE_AFTER_START');
+    if (o.wageMin != null && o.wageMax != null && o.wageMin > o.wageMax) throw badRequest('WAGE_RANGE');
   }
 
   /** For other modules: an order's state and title (an order class checks it is still recruiting). */

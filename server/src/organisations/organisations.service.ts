@@ -24,7 +24,7 @@ export const organisationScope = (access: AccessService, user: AuthUser): Organi
   return organisationId ? { kind: 'own', organisationId } : { kind: 'all' };
 };
 
-const notFoundOrg = () => notFound('机构', 'Organisation');
+const notFoundOrg = () => notFound('ORGANISATION');
 
 @Injectable()
 export class OrganisationsService {
@@ -50,7 +50,7 @@ export class OrganisationsService {
   async create(admin: AuthUser, dto: CreateOrganisationDto, ctx: RequestContext): Promise<OrganisationDto> {
     await this.assertDivision(dto.divisionCode);
     if (dto.type !== 'employer' && dto.creditCode === undefined && dto.overrideCreditCode) {
-      throw badRequest('OVERRIDE_WITHOUT_CODE', '没有信用代码可供人工核验。', 'There is no credit code to override.');
+      throw badRequest('OVERRIDE_WITHOUT_CODE');
     }
     const override = dto.creditCode ? this.creditCodeDecision(dto.creditCode, dto.overrideCreditCode === true) : false;
     const id = await this.dataSource.transaction(async (m) => {
@@ -94,14 +94,10 @@ export class OrganisationsService {
       const org = await this.organisations.findForUpdate(id, m);
       if (!org) throw notFoundOrg();
       if (dto.status && org.type === 'employer') {
-        throw badRequest(
-          'EMPLOYER_STATUS_BY_DECISION',
-          '用人单位的状态通过审核决定修改。',
-          "An employer's status changes through the verification decision.",
-        );
+        throw badRequest('EMPLOYER_STATUS_BY_DECISION');
       }
       if (dto.status === 'inactive' && org.type === 'bureau') {
-        throw badRequest('BUREAU_ALWAYS_ACTIVE', '戒毒管理局不能停用。', 'The bureau cannot be deactivated.');
+        throw badRequest('BUREAU_ALWAYS_ACTIVE');
       }
       await this.organisations.update(id, dto, m);
       await this.audit.record(
@@ -126,7 +122,7 @@ export class OrganisationsService {
       const org = await this.organisations.findForUpdate(id, m);
       if (!org) throw notFoundOrg();
       if (org.type !== 'employer') {
-        throw badRequest('NOT_AN_EMPLOYER', '只有用人单位需要审核。', 'Only employers are verified.');
+        throw badRequest('NOT_AN_EMPLOYER');
       }
       if (dto.decision === 'verify') {
         const override = this.creditCodeDecision(org.creditCode ?? '', dto.overrideCreditCode === true);
@@ -175,27 +171,20 @@ export class OrganisationsService {
     const problem = creditCodeProblem(creditCode);
     if (!problem) return false;
     if (override) return true;
-    throw badRequest(
-      'CREDIT_CODE_INVALID',
-      problem === 'format'
-        ? '统一社会信用代码应为18位（数字和大写字母，不含 I、O、Z、S、V）。'
-        : '统一社会信用代码校验位不正确，请核对营业执照。如已核对原件无误，可勾选“人工核验通过”并填写理由。',
-      problem === 'format'
-        ? 'A unified social credit code has 18 characters (digits and capitals without I, O, Z, S, V).'
-        : 'The credit code fails its check digit. Check the business licence; if the original is right, tick the manual override and give a reason.',
-      { problem },
-    );
+    throw problem === 'format'
+      ? badRequest('CREDIT_CODE_INVALID', { problem })
+      : badRequest('CREDIT_CODE_INVALID.ORGANISATIONS', { problem });
   }
 
   async assertDivision(code: string): Promise<void> {
     if (!(await this.reference.divisionExists(code))) {
-      throw badRequest('UNKNOWN_DIVISION', `未知的行政区划代码 ${code}。`, `Unknown division code ${code}.`);
+      throw badRequest('UNKNOWN_DIVISION', { code });
     }
   }
 
   async assertCreditCodeFree(creditCode: string, m?: EntityManager): Promise<void> {
     if (await this.organisations.creditCodeTaken(creditCode, m)) {
-      throw conflict('CREDIT_CODE_TAKEN', '该统一社会信用代码已注册。', 'This credit code is already registered.');
+      throw conflict('CREDIT_CODE_TAKEN');
     }
   }
 

@@ -31,8 +31,8 @@ import type { Placement, PlacementState } from './placement.entity';
 import { MOVES, type PlacementAction, STATE_ZH } from './placement-moves';
 import { type PlacementRow, type PlacementScope, PlacementsRepository } from './placements.repository';
 
-const notFoundPlacement = () => notFound('推荐记录', 'Placement');
-const notFoundOrder = () => notFound('订单', 'Order');
+const notFoundPlacement = () => notFound('PLACEMENT');
+const notFoundOrder = () => notFound('ORDER');
 
 /**
  * Placements: a counsellor recommends a trainee for an order; the trainee accepts (which releases
@@ -71,20 +71,14 @@ export class PlacementsService {
     const id = await this.dataSource.transaction(async (m) => {
       const trainee = await this.trainees.shareLockForRecommendation(dto.traineeId, m);
       await this.access.requireAccess(user, 'trainee.write', dto.traineeId, m);
-      if (!trainee) throw notFound('学员档案', 'Trainee record');
+      if (!trainee) throw notFound('TRAINEE_RECORD');
       this.assertMayBeRecommended(trainee);
       const order = await this.orders.shareLock(dto.orderId, m);
       if (!order || order.state === 'draft') throw notFoundOrder();
-      if (order.state !== 'open')
-        throw badRequest('ORDER_NOT_OPEN', '该订单已满员或已关闭，不能再推荐。', 'The order is filled or closed; no more recommendations.');
+      if (order.state !== 'open') throw badRequest('ORDER_NOT_OPEN');
       const existing = await this.placements.lockOnOrder(dto.orderId, dto.traineeId, m);
       if (existing && existing.state !== 'suggested') {
-        throw conflict(
-          'PLACEMENT_EXISTS',
-          `该学员已在此订单中（${STATE_ZH[existing.state]}）。`,
-          `This trainee is already on this order (${existing.state}).`,
-          { placementId: existing.id },
-        );
+        throw conflict('PLACEMENT_EXISTS', { stateStateZh: STATE_ZH[existing.state], state: existing.state }, { placementId: existing.id });
       }
       let placementId: string;
       let from: PlacementState | null = null;
@@ -173,8 +167,7 @@ export class PlacementsService {
   interview(user: AuthUser, id: string, dto: InterviewDto, ctx: RequestContext): Promise<void> {
     return this.move(user, id, 'interview', dto.note, ctx, async (p, row, m) => {
       const at = new Date(dto.interviewAt);
-      if (at.getTime() < this.clock.now().getTime() - 86_400_000)
-        throw badRequest('INTERVIEW_IN_PAST', '面试时间不能早于今天。', 'The interview cannot be in the past.');
+      if (at.getTime() < this.clock.now().getTime() - 86_400_000) throw badRequest('INTERVIEW_IN_PAST');
       await this.placements.update(p.id, { state: 'interview', interviewAt: at, interviewPlace: dto.interviewPlace }, m);
       await this.tellTrainee(
         row,
@@ -205,19 +198,14 @@ export class PlacementsService {
       // Where they work is the counsellor's business, not another employer's: employers get a neutral message.
       if (other)
         throw this.access.can(user, 'placement.employerSide')
-          ? conflict('ALREADY_HIRED', '该候选人已在其他单位入职，不能再录用。', 'This candidate has taken another job.')
-          : conflict(
-              'ALREADY_HIRED',
-              `该学员已入职「${other.employer_name}·${other.order_title}」；如已离职，请先登记离职。`,
-              `This trainee already works for ${other.employer_name} (${other.order_title}); record that it ended first.`,
-            );
-      if (!(await this.placements.takePlace(p.orderId, m)))
-        throw conflict('ORDER_FULL', '该订单的招聘人数已满或订单已关闭，无法再录用。', 'The order has reached its headcount or is closed.');
+          ? conflict('ALREADY_HIRED')
+          : conflict('ALREADY_HIRED.PLACEMENTS', { employer_name: other.employer_name, order_title: other.order_title });
+      if (!(await this.placements.takePlace(p.orderId, m))) throw conflict('ORDER_FULL');
       try {
         await this.placements.update(p.id, { state: 'hired', hiredOn: dto.hiredOn }, m);
       } catch (e) {
         if (e instanceof QueryFailedError && (e.driverError as { constraint?: string }).constraint === 'uq_placement_one_job')
-          throw conflict('ALREADY_HIRED', '该学员已在另一订单入职。', 'This trainee is already hired into another order.');
+          throw conflict('ALREADY_HIRED.PLACEMENTS_2');
         throw e;
       }
       await this.tellTrainee(row, 'placement.hired', `恭喜！「${row.order_title}」已确认您入职`, `Hired for “${row.order_title}”`, m);
@@ -236,10 +224,8 @@ export class PlacementsService {
   async end(user: AuthUser, id: string, dto: EndEmploymentDto, ctx: RequestContext): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       const { p } = await this.actable(user, id, 'end', m);
-      if (p.state !== 'hired' || p.endedOn)
-        throw badRequest('NOT_EMPLOYED', '只有在职的记录才能登记离职。', 'Only a current employment can end.');
-      if (dto.endedOn < p.hiredOn! || dto.endedOn > this.clock.today())
-        throw badRequest('END_DATE', '离职日期应在入职日期和今天之间。', 'The end date must be between the start date and today.');
+      if (p.state !== 'hired' || p.endedOn) throw badRequest('NOT_EMPLOYED');
+      if (dto.endedOn < p.hiredOn! || dto.endedOn > this.clock.today()) throw badRequest('END_DATE');
       await this.placements.update(p.id, { endedOn: dto.endedOn, endReason: dto.reason }, m);
       await this.placements.recordEvent(
         { placementId: p.id, fromState: 'hired', toState: 'ended', actorId: user.id, actorRole: user.role, note: dto.reason },
@@ -370,8 +356,7 @@ export class PlacementsService {
       if (!rule.from.includes(p.state))
         throw badRequest(
           'PLACEMENT_STATE',
-          `当前状态为“${STATE_ZH[p.state]}”，不能${rule.zh}。`,
-          `The placement is ${p.state}; it cannot be moved to ${rule.to}.`,
+          { stateStateZh: STATE_ZH[p.state], zh: rule.zh, state: p.state, to: rule.to },
           { state: p.state },
         );
       await apply(p, row, m);
@@ -406,8 +391,7 @@ export class PlacementsService {
     await this.access.requireAccess(user, 'placement.act', id, m);
     const row = p ? await this.placements.findRow(id, this.scopeOf(user), m) : null;
     if (!p || !row) throw notFoundPlacement();
-    if (!this.access.can(user, `placement.${action}`))
-      throw badRequest('NOT_YOUR_STEP', '这一步不由您操作。', 'This step is not yours to take.', { action });
+    if (!this.access.can(user, `placement.${action}`)) throw badRequest('NOT_YOUR_STEP', { action });
     return { p, row };
   }
 
@@ -421,13 +405,8 @@ export class PlacementsService {
   }
 
   private assertMayBeRecommended(t: { state: string; jobMatchingConsent: boolean }): void {
-    if (!t.jobMatchingConsent)
-      throw badRequest(
-        'NO_MATCHING_CONSENT',
-        '该学员没有同意参加岗位匹配，不能推荐。请先征得本人同意。',
-        'The trainee has not consented to job matching; ask them first.',
-      );
-    if (t.state === 'closed') throw badRequest('TRAINEE_CLOSED', '该学员档案已结案。', "This trainee's file is closed.");
+    if (!t.jobMatchingConsent) throw badRequest('NO_MATCHING_CONSENT.PLACEMENTS');
+    if (t.state === 'closed') throw badRequest('TRAINEE_CLOSED');
   }
 
   /** Notes are staff's own words: a trainee (whose job screen may be shown to others) never gets them. */

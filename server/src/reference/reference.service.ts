@@ -54,7 +54,7 @@ export class ReferenceService {
 
   async occupation(code: string): Promise<OccupationDto> {
     const o = await this.reference.findOccupation(code);
-    if (!o) throw notFound('职业', 'Occupation');
+    if (!o) throw notFound('OCCUPATION');
     return toOccupationDto(o);
   }
 
@@ -76,9 +76,8 @@ export class ReferenceService {
     const unknown = codes.find((c) => !known.has(c));
     if (unknown)
       throw badRequest(
-        'UNKNOWN_OCCUPATION',
-        `职业分类大典中没有代码 ${unknown}，请从列表中选择技能。`,
-        `No occupation ${unknown}; pick skills from the list.`,
+        'UNKNOWN_OCCUPATION.REFERENCE',
+        { unknown },
         {
           code: unknown,
         },
@@ -115,9 +114,13 @@ export class ReferenceService {
     const known = new Set((await this.reference.industries()).map((i) => i.code));
     const unknown = codes.find((c) => !known.has(c));
     if (unknown)
-      throw badRequest('UNKNOWN_INDUSTRY', `没有行业代码 ${unknown}，请从列表中选择。`, `No industry ${unknown}; pick from the list.`, {
-        code: unknown,
-      });
+      throw badRequest(
+        'UNKNOWN_INDUSTRY',
+        { unknown },
+        {
+          code: unknown,
+        },
+      );
   }
 
   divisionExists(code: string): Promise<boolean> {

@@ -235,11 +235,7 @@ export class ReportsService {
    */
   private async cohortSlice(user: AuthUser, q: OutcomeQueryDto): Promise<CohortSlice> {
     if (q.releasedFrom !== undefined || q.releasedTo !== undefined) {
-      throw badRequest(
-        'REPORT_COHORT_ONLY',
-        '成效报表按出所年份或季度统计，不接受任意的出所日期区间（releasedFrom、releasedTo）：两个只差一天的区间相减，就是一个人的情况。请改用 cohort，例如 cohort=2024 或 cohort=2024Q2。',
-        'Outcome reports are by release year or quarter, not by arbitrary release dates (releasedFrom, releasedTo): two windows a day apart differ by one person, and their difference is that person. Use cohort instead, e.g. cohort=2024 or cohort=2024Q2.',
-      );
+      throw badRequest('REPORT_COHORT_ONLY');
     }
     const asOf = this.clock.today();
     const cohort = q.cohort ?? String(Number(asOf.slice(0, 4)) - 1);
@@ -254,30 +250,12 @@ export class ReportsService {
     if (q.stationId) picks.push({ dim: 'station', key: q.stationId });
     if (q.divisionCode) picks.push({ dim: 'division', key: q.divisionCode });
     if (new Set(picks.map((p) => p.dim)).size > 1) {
-      throw own
-        ? badRequest(
-            'REPORT_ONE_DIMENSION',
-            '您的报表已限定为本机构的学员，不能再按其他戒毒场所、社区康复站或户籍地筛选：两个范围交叉后的小组人数太少，会识别到个人。',
-            "Your reports are your own organisation's trainees already; they cannot also be narrowed to a facility, station or home division: crossing two makes groups small enough to identify people.",
-          )
-        : badRequest(
-            'REPORT_ONE_DIMENSION',
-            '一次只能按一个范围筛选：戒毒场所、社区康复站、户籍地三选一。两个范围交叉后的小组人数太少，会识别到个人。',
-            'Narrow by one of facility, community station or home division at a time: crossing two makes groups small enough to identify people.',
-          );
+      throw own ? badRequest('REPORT_ONE_DIMENSION') : badRequest('REPORT_ONE_DIMENSION.REPORTS');
     }
     const selection = picks[0] ?? null;
     const groupBy: ReportGroup = q.groupBy ?? (selection ? 'cohort_quarter' : 'facility');
     if (selection && groupBy !== 'cohort_quarter' && groupBy !== selection.dim) {
-      throw badRequest(
-        'REPORT_CROSS_GROUPING',
-        own
-          ? '您的报表只统计本机构的学员，请按出所季度分组：按其他维度再分组，小组人数太少，会识别到个人。'
-          : '限定到一个戒毒场所、社区康复站或户籍地后，请按出所季度分组：按另一个维度再分组，小组人数太少，会识别到个人。',
-        own
-          ? "Your reports are your own organisation's trainees; group them by release quarter. Splitting them by another dimension makes groups small enough to identify people."
-          : 'A report narrowed to one facility, station or home division is grouped by release quarter: splitting it by another dimension makes groups small enough to identify people.',
-      );
+      throw own ? badRequest('REPORT_CROSS_GROUPING') : badRequest('REPORT_CROSS_GROUPING.REPORTS');
     }
     return {
       asOf,
@@ -352,7 +330,7 @@ export class ReportsService {
 
   private funnelFilter(user: AuthUser, q: FunnelQueryDto): FunnelFilter {
     if (q.from && q.to && q.from > q.to) {
-      throw badRequest('DATE_RANGE_INVERTED', '起始日期不能晚于结束日期。', 'The date range starts after it ends.');
+      throw badRequest('DATE_RANGE_INVERTED');
     }
     return {
       asOf: this.clock.today(),
@@ -365,8 +343,7 @@ export class ReportsService {
   /** A filter naming an organisation that is not of the kind asked for is a mistake worth saying, not an empty report. */
   private async assertOrganisation(id: string | undefined, type: string, zh: string, en: string): Promise<void> {
     if (!id) return;
-    if (!(await this.reports.isOrganisationOfType(id, type)))
-      throw badRequest('UNKNOWN_ORGANISATION', `没有这个${zh}。`, `There is no such ${en}.`);
+    if (!(await this.reports.isOrganisationOfType(id, type))) throw badRequest('UNKNOWN_ORGANISATION', { zh, en });
   }
 
   /**

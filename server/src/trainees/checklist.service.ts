@@ -66,7 +66,7 @@ export class ChecklistService {
   ): Promise<ChecklistItemDto[]> {
     await this.trainees.writable(user, traineeId);
     if (dto.doneOn && dto.doneOn > this.clock.today()) {
-      throw badRequest('DATE_IN_FUTURE', '完成日期不能晚于今天。', 'The date done cannot be in the future.');
+      throw badRequest('DONE_DATE_IN_FUTURE');
     }
     await this.dataSource.transaction(async (m) => {
       const ticked = await this.items.tick(
@@ -76,11 +76,7 @@ export class ChecklistService {
         m,
       );
       if (!ticked) {
-        throw badRequest(
-          'NO_CHECKLIST',
-          '该学员还没有出所前准备清单（进入“出所前准备”后自动生成）。',
-          'This trainee has no pre-release checklist yet.',
-        );
+        throw badRequest('NO_CHECKLIST');
       }
       await this.audit.record(
         {

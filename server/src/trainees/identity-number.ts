@@ -1,18 +1,18 @@
 import { identityNumberProblem, type IdentityProblem } from '../common/check-digits';
 import { badRequest } from '../common/domain-error';
+import type { MessageKey } from '../common/messages/catalogue';
 
-const IDENTITY_MESSAGES: Record<IdentityProblem, [string, string]> = {
-  format: ['身份证号应为18位，最后一位可以是数字或X。', 'An identity number has 18 characters; the last may be a digit or X.'],
-  region: ['身份证号前两位不是有效的省份代码。', 'The first two digits are not a valid province code.'],
-  birth_date: ['身份证号中的出生日期不存在。', 'The birth date inside the identity number does not exist.'],
-  check_digit: ['身份证号校验位不正确，请逐位核对。', 'The check character is wrong; check each digit.'],
-};
+const IDENTITY_MESSAGES = {
+  format: 'IDENTITY_NUMBER_INVALID',
+  region: 'IDENTITY_NUMBER_INVALID.REGION',
+  birth_date: 'IDENTITY_NUMBER_INVALID.BIRTH_DATE',
+  check_digit: 'IDENTITY_NUMBER_INVALID.CHECK_DIGIT',
+} as const satisfies Record<IdentityProblem, MessageKey>;
 
 export function assertIdentityNumber(value: string, today: Date): void {
   const problem = identityNumberProblem(value, today);
   if (problem) {
-    const [zh, en] = IDENTITY_MESSAGES[problem];
-    throw badRequest('IDENTITY_NUMBER_INVALID', zh, en, { problem });
+    throw badRequest(IDENTITY_MESSAGES[problem], { problem });
   }
 }
 

@@ -93,21 +93,10 @@ function excelJsPath(): string {
 
 const logger = new Logger('RosterReader');
 
-const unreadable = () =>
-  new DomainError(
-    400,
-    'NOT_AN_XLSX',
-    '无法读取这个文件：请上传用模板填写的 .xlsx 文件。',
-    'Cannot read this file: upload an .xlsx made from the template.',
-  );
+const unreadable = () => new DomainError(400, 'NOT_AN_XLSX');
 
 const tooComplex = () =>
-  new DomainError(
-    413,
-    'WORKBOOK_TOO_COMPLEX',
-    `这个文件内容太多，无法在限定的内存和时间（${ROSTER_READ_LIMITS.timeoutMs / 1000} 秒）内读完：请只保留名册工作表，或分成几个文件导入（每个最多 ${ROSTER_READ_LIMITS.maxRows} 行）。`,
-    `This workbook is too complex to read within the memory and time allowed (${ROSTER_READ_LIMITS.timeoutMs / 1000} s): keep only the roster sheet, or split it into files of at most ${ROSTER_READ_LIMITS.maxRows} rows.`,
-  );
+  new DomainError(413, 'WORKBOOK_TOO_COMPLEX', { timeoutMs: ROSTER_READ_LIMITS.timeoutMs / 1000, maxRows: ROSTER_READ_LIMITS.maxRows });
 
 let running = 0;
 const waiting: (() => void)[] = [];
@@ -116,12 +105,7 @@ const waiting: (() => void)[] = [];
 async function slot<T>(work: () => Promise<T>): Promise<T> {
   if (running >= ROSTER_READ_LIMITS.concurrent) {
     if (waiting.length >= ROSTER_READ_LIMITS.maxWaiting) {
-      throw new DomainError(
-        503,
-        'IMPORT_BUSY',
-        '现在有很多名册正在读取，请稍后再试。',
-        'Many rosters are being read right now; please try again shortly.',
-      );
+      throw new DomainError(503, 'IMPORT_BUSY');
     }
     await new Promise<void>((resolve) => waiting.push(resolve));
   } else running++;
@@ -163,8 +147,7 @@ export function readRosterSheet(file: Buffer, columns: number): Promise<RosterSh
         worker.on('message', (answer: WorkerAnswer) =>
           finish(() => {
             if (answer.kind === 'ok') resolve({ header: answer.header, rows: answer.rows, count: answer.count });
-            else if (answer.kind === 'no-sheet')
-              reject(new DomainError(400, 'EMPTY_WORKBOOK', '文件中没有工作表。', 'The file has no worksheet.'));
+            else if (answer.kind === 'no-sheet') reject(new DomainError(400, 'EMPTY_WORKBOOK'));
             else reject(unreadable());
           }),
         );

@@ -192,7 +192,7 @@ export class TraineeExcelService {
   async import(user: AuthUser, file: Buffer, commit: boolean, ctx: RequestContext): Promise<ImportReportDto> {
     const account = await this.users.findAccountWithOrganisation(user.id);
     if (!account || account.organisationType !== 'facility') {
-      throw new DomainError(403, 'FACILITY_ONLY', '只有戒毒所的指导员可以导入学员名册。', 'Only counsellors of a facility import rosters.');
+      throw new DomainError(403, 'FACILITY_ONLY');
     }
     const { rows, problems } = await this.parse(file);
     const report: ImportReportDto = {
@@ -273,17 +273,12 @@ export class TraineeExcelService {
     const sheet = await readRosterSheet(file, COLUMNS.length);
     const header = sheet.header.map((h) => h.replace(/\s*\*$/, ''));
     if (header[0] !== COLUMNS[0].zh || header[1] !== COLUMNS[1].zh) {
-      throw badRequest(
-        'WRONG_TEMPLATE',
-        '表头与模板不一致，请下载模板后按列填写。',
-        'The header does not match the template; download the template.',
-      );
+      throw badRequest('WRONG_TEMPLATE');
     }
     if (sheet.count > ROSTER_READ_LIMITS.maxRows) {
       throw badRequest(
         'TOO_MANY_ROWS',
-        `一个文件最多导入 ${ROSTER_READ_LIMITS.maxRows} 行，这个文件有 ${sheet.count} 行：请分成几个文件，每个不超过 ${ROSTER_READ_LIMITS.maxRows} 行。`,
-        `At most ${ROSTER_READ_LIMITS.maxRows} rows per file; this one has ${sheet.count}: split it into files of at most ${ROSTER_READ_LIMITS.maxRows} rows.`,
+        { maxRows: ROSTER_READ_LIMITS.maxRows, count: sheet.count },
         { maxRows: ROSTER_READ_LIMITS.maxRows, rows: sheet.count },
       );
     }

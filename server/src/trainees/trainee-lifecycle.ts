@@ -36,13 +36,16 @@ export function assertTransition(from: TraineeState, to: TraineeState, by: 'manu
               .map(([s]) => LABEL[s as TraineeState])
               .join('、') || '无'
           }。`;
-    throw badRequest(
-      'ILLEGAL_TRANSITION',
-      `不能从“${LABEL[from]}”转为“${LABEL[to]}”。${hint}`,
-      from === 'pre_release' && to === 'released'
-        ? 'Release happens only when the receiving station completes the handover.'
-        : `A trainee cannot go from ${from} to ${to}.`,
-      { from, to, allowed: Object.keys(TRANSITIONS[from]) },
-    );
+    throw from === 'pre_release' && to === 'released'
+      ? badRequest(
+          'ILLEGAL_TRANSITION',
+          { fromLabel: LABEL[from], toLabel: LABEL[to], hint },
+          { from, to, allowed: Object.keys(TRANSITIONS[from]) },
+        )
+      : badRequest(
+          'ILLEGAL_TRANSITION.TRAINEES',
+          { fromLabel: LABEL[from], toLabel: LABEL[to], hint, from, to },
+          { from, to, allowed: Object.keys(TRANSITIONS[from]) },
+        );
   }
 }

@@ -131,14 +131,14 @@ export class TraineePortalService {
     ctx: RequestContext,
   ): Promise<CorrectionRequestDto> {
     if (dto.status === 'declined' && !dto.note) {
-      throw badRequest('REASON_REQUIRED', '不予更正时请写明原因，学员会看到。', 'Give the reason for declining; the trainee will see it.');
+      throw badRequest('REASON_REQUIRED.TRAINEES');
     }
     const c = await this.portal.findCorrection(requestId);
-    if (!c) throw notFound('更正申请', 'Correction request');
+    if (!c) throw notFound('CORRECTION_REQUEST');
     await this.trainees.writable(user, c.traineeId).catch(() => {
-      throw notFound('更正申请', 'Correction request');
+      throw notFound('CORRECTION_REQUEST');
     });
-    if (c.status !== 'open') throw badRequest('ALREADY_RESOLVED', '该申请已处理。', 'This request was already answered.');
+    if (c.status !== 'open') throw badRequest('ALREADY_RESOLVED');
     await this.dataSource.transaction(async (m) => {
       await this.portal.resolveCorrection(
         requestId,

@@ -107,12 +107,12 @@ export class TraineesController {
     @ReqContext() ctx: RequestContext,
   ): Promise<ImportReportDto> {
     const file = req.isMultipart() ? await req.file() : undefined;
-    if (!file) throw badRequest('FILE_REQUIRED', '请选择要上传的 Excel 文件。', 'Choose an Excel file to upload.');
+    if (!file) throw badRequest('FILE_REQUIRED');
     let buffer: Buffer;
     try {
       buffer = await file.toBuffer();
     } catch {
-      throw badRequest('FILE_TOO_LARGE', '文件太大（最大 10 MB）。', 'The file is too large (10 MB at most).');
+      throw badRequest('FILE_TOO_LARGE');
     }
     return this.excel.import(user, buffer, q.dryRun === false, ctx);
   }

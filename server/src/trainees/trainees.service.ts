@@ -40,7 +40,7 @@ export const skillsOf = (skills: { occupationCode: string; level?: number | null
   return [...byCode.values()];
 };
 
-const notFoundTrainee = () => notFound('学员档案', 'Trainee record');
+const notFoundTrainee = () => notFound('TRAINEE_RECORD');
 
 @Injectable()
 export class TraineesService {
@@ -78,12 +78,7 @@ export class TraineesService {
     // way to rebuild a masked number from its last four, year and division (a few thousand tries).
     if (hash && !(await this.holdsUnmask(user))) {
       await this.audit.record({ actor: user, action: 'trainee.lookup_by_identity', result: 'denied', ctx });
-      throw new DomainError(
-        HttpStatus.FORBIDDEN,
-        'UNMASK_NOT_PERMITTED',
-        '按完整身份证号查找需要“查看完整身份证号”的权限；请按姓名查找，或联系管理员。',
-        'Looking up a full identity number needs the unmask permission; search by name, or ask an administrator.',
-      );
+      throw new DomainError(HttpStatus.FORBIDDEN, 'UNMASK_NOT_PERMITTED');
     }
     const [rows, total] = await this.trainees.search(q, this.scopeOf(user), hash);
     // Who searched what (never what came back): a name typed into the search is kept in the audit
@@ -130,18 +125,13 @@ export class TraineesService {
   async create(user: AuthUser, dto: CreateTraineeDto, ctx: RequestContext): Promise<TraineeDto> {
     const account = await this.users.findAccountWithOrganisation(user.id);
     if (!account || account.organisationType !== 'facility') {
-      throw new DomainError(
-        HttpStatus.FORBIDDEN,
-        'FACILITY_ONLY',
-        '只有戒毒所的指导员可以建立学员档案。',
-        'Only counsellors of a facility create trainee records.',
-      );
+      throw new DomainError(HttpStatus.FORBIDDEN, 'FACILITY_ONLY.TRAINEES');
     }
     assertIdentityNumber(dto.identityNumber, this.clock.now());
     await this.assertDivisions(dto.homeDivisionCode, dto.preferredDivisions);
     await this.assertVocabulary(dto);
     if (dto.expectedReleaseOn < dto.admittedOn) {
-      throw badRequest('RELEASE_BEFORE_ADMISSION', '预计出所日期不能早于入所日期。', 'The expected release cannot be before admission.');
+      throw badRequest('RELEASE_BEFORE_ADMISSION');
     }
     const hash = this.cipher.lookupHash(dto.identityNumber);
     const id = await this.dataSource.transaction(async (m) => {
@@ -215,7 +205,7 @@ export class TraineesService {
       const t = await this.trainees.findForUpdate(id, m);
       if (!t) throw notFoundTrainee();
       if (dto.expectedReleaseOn && dto.expectedReleaseOn < t.admittedOn) {
-        throw badRequest('RELEASE_BEFORE_ADMISSION', '预计出所日期不能早于入所日期。', 'The expected release cannot be before admission.');
+        throw badRequest('RELEASE_BEFORE_ADMISSION');
       }
       const { skills, ...rest } = dto;
       await this.trainees.update(id, { ...rest, ...(skills ? { skills: skillsOf(skills) } : {}) }, m);
@@ -248,12 +238,7 @@ export class TraineesService {
         ctx,
         detail: { reason },
       });
-      throw new DomainError(
-        HttpStatus.FORBIDDEN,
-        'UNMASK_NOT_PERMITTED',
-        '您没有查看完整身份证号的权限，请联系管理员。',
-        'You may not see full identity numbers; ask an administrator.',
-      );
+      throw new DomainError(HttpStatus.FORBIDDEN, 'UNMASK_NOT_PERMITTED.TRAINEES');
     }
     await this.audit.record({
       actor: user,
@@ -396,12 +381,7 @@ export class TraineesService {
   async writable(user: AuthUser, id: string): Promise<TraineeRow> {
     const { row } = await this.readable(user, id);
     if (!(await this.access.checkAccess(user, 'trainee.write', [id])).has(id)) {
-      throw new DomainError(
-        HttpStatus.FORBIDDEN,
-        'READ_ONLY',
-        '此学员已不在本单位（或尚未移交到本单位），只能查看，不能修改。',
-        'This trainee is not held by your organisation: you may read, not change, the record.',
-      );
+      throw new DomainError(HttpStatus.FORBIDDEN, 'READ_ONLY');
     }
     return row;
   }
@@ -426,7 +406,7 @@ export class TraineesService {
   private async assertDivisions(home: string | undefined, preferred: string[] | undefined): Promise<void> {
     for (const code of [...(home ? [home] : []), ...(preferred ?? [])]) {
       if (!(await this.reference.divisionExists(code))) {
-        throw badRequest('UNKNOWN_DIVISION', `未知的行政区划代码 ${code}。`, `Unknown division code ${code}.`);
+        throw badRequest('UNKNOWN_DIVISION', { code });
       }
     }
   }
@@ -458,12 +438,7 @@ export class TraineesService {
   }
 }
 
-export const duplicateTrainee = () =>
-  conflict(
-    'DUPLICATE_TRAINEE',
-    '该身份证号已有学员档案，请勿重复建档；如需核实请联系管理员。',
-    'A trainee with this identity number already exists; ask an administrator to check.',
-  );
+export const duplicateTrainee = () => conflict('DUPLICATE_TRAINEE');
 
 /** What recommending a trainee checks about them (see `shareLockForRecommendation`). */
 export interface TraineeForRecommendation {

@@ -32,19 +32,13 @@ const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 const MB = (n: number) => Math.round(n / 1_048_576);
 
-const notAnXlsx = () =>
-  badRequest(
-    'NOT_AN_XLSX',
-    '无法读取这个文件：请上传用模板填写的 .xlsx 文件。',
-    'Cannot read this file: upload an .xlsx made from the template.',
-  );
+const notAnXlsx = () => badRequest('NOT_AN_XLSX');
 
 const tooLarge = (detail: string, detailEn: string) =>
   new DomainError(
     413,
     'WORKBOOK_TOO_LARGE',
-    `这个文件解压后太大（${detail}；最多 ${MB(WORKBOOK_LIMITS.maxUncompressedBytes)} MB）：请只保留名册工作表，删除多余的内容后再上传，或分成几个文件导入。`,
-    `This workbook is too large once unpacked (${detailEn}; at most ${MB(WORKBOOK_LIMITS.maxUncompressedBytes)} MB): keep only the roster sheet, or split it into several files.`,
+    { detail, mb: MB(WORKBOOK_LIMITS.maxUncompressedBytes), detailEn },
     { maxUncompressedBytes: WORKBOOK_LIMITS.maxUncompressedBytes },
   );
 
@@ -100,9 +94,8 @@ export function inspectWorkbookZip(file: Buffer): ZipEntryInfo[] {
       const ratio = Math.round(uncompressedSize / Math.max(compressedSize, 1));
       throw new DomainError(
         413,
-        'WORKBOOK_TOO_LARGE',
-        `这个文件的压缩比异常（${ratio} 倍，最多 ${WORKBOOK_LIMITS.maxRatio} 倍），不像是正常填写的名册：请用模板重新填写后上传。`,
-        `This workbook's compression ratio is abnormal (${ratio}×, at most ${WORKBOOK_LIMITS.maxRatio}×); it does not look like a filled-in roster. Fill in the template again.`,
+        'WORKBOOK_TOO_LARGE.TRAINEES',
+        { ratio, maxRatio: WORKBOOK_LIMITS.maxRatio },
         { maxRatio: WORKBOOK_LIMITS.maxRatio },
       );
     }

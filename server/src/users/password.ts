@@ -37,10 +37,5 @@ export function passwordProblem(password: string, username?: string): string | n
 export function assertPasswordAcceptable(password: string, username?: string): void {
   const problem = passwordProblem(password, username);
   if (!problem) return;
-  throw badRequest(
-    'WEAK_PASSWORD',
-    '密码至少8位，且包含大写字母、小写字母、数字、符号中的三种，不能包含用户名。',
-    'Passwords need at least 8 characters with three of: upper case, lower case, digits, symbols, and must not contain the username.',
-    { problem },
-  );
+  throw badRequest('WEAK_PASSWORD', { problem });
 }

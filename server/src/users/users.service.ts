@@ -28,7 +28,7 @@ export const ROLE_ORGANISATION_TYPES: Record<Role, readonly OrganisationType[]> 
   trainee: ['facility', 'community_station'],
 };
 
-const notFoundUser = () => notFound('账号', 'Account');
+const notFoundUser = () => notFound('ACCOUNT');
 
 @Injectable()
 export class UsersService {
@@ -97,14 +97,9 @@ export class UsersService {
   async create(admin: AuthUser, dto: CreateUserDto, ctx: RequestContext): Promise<UserDto> {
     assertPasswordAcceptable(dto.password, dto.username);
     const org = await this.organisations.findOrganisation(dto.organisationId);
-    if (!org) throw badRequest('UNKNOWN_ORGANISATION', '所选机构不存在。', 'The chosen organisation does not exist.');
+    if (!org) throw badRequest('UNKNOWN_ORGANISATION.USERS');
     if (!ROLE_ORGANISATION_TYPES[dto.role].includes(org.type)) {
-      throw badRequest(
-        'ROLE_ORGANISATION_MISMATCH',
-        `角色“${dto.role}”不能属于此类机构（${org.type}）。`,
-        `Role ${dto.role} cannot belong to an organisation of type ${org.type}.`,
-        { allowed: ROLE_ORGANISATION_TYPES[dto.role] },
-      );
+      throw badRequest('ROLE_ORGANISATION_MISMATCH', { role: dto.role, type: org.type }, { allowed: ROLE_ORGANISATION_TYPES[dto.role] });
     }
     const passwordHash = await hashPassword(dto.password);
     const id = await this.dataSource.transaction(async (m) => {
@@ -133,7 +128,7 @@ export class UsersService {
   ): Promise<User> {
     const username = data.username.trim().toLowerCase();
     if (await m.getRepository('app_user').existsBy({ username })) {
-      throw conflict('USERNAME_TAKEN', `用户名“${username}”已被使用，请换一个。`, `The username "${username}" is taken; choose another.`);
+      throw conflict('USERNAME_TAKEN', { username });
     }
     return this.users.create({ ...data, username, phone: data.phone ?? null }, m);
   }
@@ -144,7 +139,7 @@ export class UsersService {
    */
   async update(admin: AuthUser, id: string, dto: UpdateUserDto, ctx: RequestContext): Promise<UserDto> {
     if (dto.disabled === true && id === admin.id) {
-      throw badRequest('CANNOT_DISABLE_SELF', '不能停用自己的账号。', 'You cannot disable your own account.');
+      throw badRequest('CANNOT_DISABLE_SELF');
     }
     let username = '';
     await this.dataSource.transaction(async (m) => {
@@ -158,11 +153,7 @@ export class UsersService {
       if (dto.disabled !== undefined) patch.disabledAt = dto.disabled ? (user.disabledAt ?? new Date()) : null;
       if (dto.disabled === true && !user.disabledAt && this.access.can(user, 'users.keep_one_enabled')) {
         if ((await this.users.countOtherEnabled(user.role, id, m)) === 0) {
-          throw conflict(
-            'LAST_ENABLED_OF_ROLE',
-            '这是唯一启用的安全管理员或审计管理员账号，不能停用。请先创建并启用另一个同类账号。',
-            'This is the only enabled security or audit administrator account; create and enable another one before disabling it.',
-          );
+          throw conflict('LAST_ENABLED_OF_ROLE');
         }
       }
       if (Object.keys(patch).length > 0) await this.users.update(id, patch, m);
@@ -198,12 +189,7 @@ export class UsersService {
       const user = visible && (await this.users.findById(id, m));
       if (!user) throw notFoundUser();
       if (dto.permissions.length > 0 && !this.access.can(user, 'identity.unmask.holder')) {
-        throw badRequest(
-          'PERMISSION_NOT_FOR_ROLE',
-          '只有指导员和系统管理员可以被授予此权限。',
-          'Only counsellors and system administrators may hold this permission.',
-          { permissions: dto.permissions },
-        );
+        throw badRequest('PERMISSION_NOT_FOR_ROLE', { permissions: dto.permissions });
       }
       const granted = dto.permissions.filter((p) => !user.permissions.includes(p));
       const revoked = user.permissions.filter((p) => !dto.permissions.includes(p));

@@ -38,11 +38,11 @@ const intentsOfUser: RowRule = (r, caller, wanted, q) => r.intentsOfUser(wanted,
 /** An employer brings only its own orders, and only those it is recruiting for now. */
 const openOrdersOfOrganisation: RowRule = (r, caller, wanted, q) => r.openOrdersOfEmployer(wanted, caller.organisationId, q);
 
-const FAIR = { zh: '招聘会', en: 'Job fair' };
-const BOOTH = { zh: '展位', en: 'Booth' };
-const SLOT = { zh: '面试时段', en: 'Interview slot' };
-const REGISTRATION = { zh: '报名记录', en: 'Registration' };
-const INTENT = { zh: '意向书', en: 'Intent' };
+const FAIR = 'JOB_FAIR' as const;
+const BOOTH = 'BOOTH' as const;
+const SLOT = 'INTERVIEW_SLOT' as const;
+const REGISTRATION = 'REGISTRATION' as const;
+const INTENT = 'INTENT' as const;
 
 export const FAIRS_PERMISSIONS = {
   /** See a fair (and, through it, its programme of approved booths): admins any, the others open ones. */
@@ -102,7 +102,7 @@ export const FAIRS_PERMISSIONS = {
    * themselves; at the desk (walk-in) admins anyone, counsellors of the venue their own.
    */
   'fair.trainee.register': {
-    noun: { zh: '学员档案', en: 'Trainee record' },
+    noun: 'TRAINEE_RECORD',
     rules: {
       admin: { all: 'any' },
       counsellor: { 'own-organisation': traineesHeldByOrganisation },
@@ -129,7 +129,7 @@ export const FAIRS_PERMISSIONS = {
   },
   /** Bring an order to a booth: the employer's own open orders. */
   'fair.order.bring': {
-    noun: { zh: '订单', en: 'Job order' },
+    noun: 'JOB_ORDER',
     rules: { employer: { 'own-organisation': openOrdersOfOrganisation } },
   },
 } satisfies Record<string, PermissionDefinition>;

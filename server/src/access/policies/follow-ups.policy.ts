@@ -4,7 +4,7 @@ import type { PermissionDefinition, RowRule } from '../access.types';
 /** Visits of the caller's station. */
 const visitsOfStation: RowRule = (r, caller, wanted, q) => r.visitsOfStation(wanted, caller.organisationId, q);
 
-const VISIT = { zh: '回访', en: 'Visit' };
+const VISIT = 'VISIT' as const;
 
 export const FOLLOW_UPS_PERMISSIONS = {
   /** See a visit: the station's counsellors, and admins (who never see abstinence). */

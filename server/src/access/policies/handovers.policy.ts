@@ -8,7 +8,7 @@ const handoversOnSide =
   (r, caller, wanted, q) =>
     r.handoversOnSide(wanted, caller.organisationId, side, q);
 
-const HANDOVER = { zh: '衔接记录', en: 'Handover' };
+const HANDOVER = 'HANDOVER' as const;
 
 export const HANDOVERS_PERMISSIONS = {
   /** See a handover: the two organisations on it, and admins. */

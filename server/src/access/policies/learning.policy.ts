@@ -48,10 +48,10 @@ const sessionsTaught: RowRule = (r, caller, wanted, q) => r.sessionsTaughtBy(wan
 /** Enrolments in a session the caller teaches. */
 const sessionEnrolmentsTaught: RowRule = (r, caller, wanted, q) => r.sessionEnrolmentsTaughtBy(wanted, caller.id, q);
 
-const CLASS = { zh: '班级', en: 'Class' };
-const ENROLMENT = { zh: '报名记录', en: 'Enrolment' };
-const SESSION = { zh: '培训班次', en: 'Course session' };
-const DIPLOMA = { zh: '毕业证书', en: 'Diploma' };
+const CLASS = 'CLASS' as const;
+const ENROLMENT = 'ENROLMENT' as const;
+const SESSION = 'COURSE_SESSION' as const;
+const DIPLOMA = 'DIPLOMA' as const;
 
 export const LEARNING_PERMISSIONS = {
   /**

@@ -10,7 +10,7 @@ const publishedOrders: RowRule = (r, _caller, wanted, q) => r.openOrders(wanted,
 /** Orders that were ever published (open, filled or closed): their placements and history stay readable. */
 const everPublishedOrders: RowRule = (r, _caller, wanted, q) => r.everPublishedOrders(wanted, q);
 
-const ORDER = { zh: '订单', en: 'Order' };
+const ORDER = 'ORDER' as const;
 
 export const ORDERS_PERMISSIONS = {
   /** See an order: admins all; an employer its own; counsellors the open ones. */

@@ -33,7 +33,7 @@ const onEmployersOrders: RowRule = (r, caller, wanted, q) => r.placementsOnEmplo
 
 const traineesOwn: RowRule = (r, caller, wanted, q) => r.placementsOfTraineeUser(wanted, caller.id, q);
 
-const PLACEMENT = { zh: '推荐记录', en: 'Placement' };
+const PLACEMENT = 'PLACEMENT' as const;
 
 export const PLACEMENTS_PERMISSIONS = {
   /** Read a placement or take a step on it: each side of it, as far as its scope reaches. */

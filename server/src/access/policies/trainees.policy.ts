@@ -13,7 +13,7 @@ export const traineesHeldByOrganisation: RowRule = (r, caller, wanted, q) => r.t
 /** A trainee's own record. */
 export const traineeOfUser: RowRule = (r, caller, wanted, q) => r.traineesOfUser(wanted, caller.id, q);
 
-const TRAINEE = { zh: '学员档案', en: 'Trainee record' };
+const TRAINEE = 'TRAINEE_RECORD' as const;
 
 export const TRAINEES_PERMISSIONS = {
   /** Read a trainee's file (every read is audited by the caller). */

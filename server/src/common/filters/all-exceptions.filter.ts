@@ -3,41 +3,35 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { databaseUnavailable, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../database-unavailable';
+import { DomainError } from '../domain-error';
+import type { MessageKey } from '../messages/catalogue';
+import type { MessageParams } from '../messages/render';
 
 interface ErrorBody {
   statusCode: number;
   code: string;
   message: string;
   messageEn: string;
+  messageKey?: string;
+  params?: unknown;
   details?: unknown;
   requestId?: string;
 }
 
 /** PostgreSQL errors that mean "your input" rather than "our bug" (constraint races included). */
-const PG_ERRORS: Record<string, Omit<ErrorBody, 'requestId' | 'details'>> = {
-  '23505': { statusCode: 409, code: 'DUPLICATE', message: '该记录已存在。', messageEn: 'This record already exists.' },
-  '23503': {
-    statusCode: 400,
-    code: 'REFERENCE_NOT_FOUND',
-    message: '引用的记录不存在或仍在使用中。',
-    messageEn: 'A referenced record does not exist or is still in use.',
-  },
-  '23514': { statusCode: 400, code: 'CONSTRAINT_FAILED', message: '输入不符合规则。', messageEn: 'The input breaks a rule.' },
-  '22P02': { statusCode: 400, code: 'MALFORMED_VALUE', message: '输入的格式不正确。', messageEn: 'A value is malformed.' },
-  '22001': { statusCode: 400, code: 'VALUE_TOO_LONG', message: '输入内容过长。', messageEn: 'A value is too long.' },
-  '40001': {
-    statusCode: 409,
-    code: 'CONCURRENT_UPDATE',
-    message: '有人同时修改了这条记录，请重试。',
-    messageEn: 'Someone changed this record at the same time; please try again.',
-  },
-  '55P03': {
-    statusCode: 409,
-    code: 'CONCURRENT_UPDATE',
-    message: '有人同时修改了这条记录，请重试。',
-    messageEn: 'Someone changed this record at the same time; please try again.',
-  },
+const PG_ERRORS: Record<string, [number, MessageKey]> = {
+  '23505': [409, 'DUPLICATE'],
+  '23503': [400, 'REFERENCE_NOT_FOUND'],
+  '23514': [400, 'CONSTRAINT_FAILED'],
+  '22P02': [400, 'MALFORMED_VALUE'],
+  '22001': [400, 'VALUE_TOO_LONG'],
+  '40001': [409, 'CONCURRENT_UPDATE'],
+  '55P03': [409, 'CONCURRENT_UPDATE'],
 };
+
+/** A catalogue message as an error body (the same shape a DomainError sends). */
+const bodyOf = (statusCode: number, key: MessageKey, params?: MessageParams): ErrorBody =>
+  new DomainError(statusCode, key, params).getResponse() as ErrorBody;
 
 /**
  * One place that renders every error. Anything unexpected is logged with the request id and
@@ -81,15 +75,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof QueryFailedError) {
       const pgCode = (exception.driverError as { code?: string } | undefined)?.code;
       const known = pgCode ? PG_ERRORS[pgCode] : undefined;
-      if (known) return { ...known, requestId };
+      if (known) return { ...bodyOf(...known), requestId };
     }
-    return {
-      statusCode: 500,
-      code: 'INTERNAL',
-      message: '服务器出错了，请稍后再试。如果一直出现，请把请求编号告诉管理员。',
-      messageEn: 'Something went wrong on our side. If it keeps happening, give the request id to an administrator.',
-      requestId,
-    };
+    return { ...bodyOf(500, 'INTERNAL'), requestId };
   }
 }
 
@@ -98,25 +86,23 @@ function genericFor(status: number, res: unknown): ErrorBody {
   const msg = Array.isArray(text) ? text.join('; ') : String(text);
   switch (status) {
     case 400:
-      return { statusCode: 400, code: 'BAD_REQUEST', message: `请求有误：${msg}`, messageEn: msg || 'Bad request' };
+      return bodyOf(400, 'BAD_REQUEST', { reason: msg || 'Bad request' });
     case 401:
-      return { statusCode: 401, code: 'UNAUTHENTICATED', message: '请先登录。', messageEn: 'Please sign in.' };
+      return bodyOf(401, 'UNAUTHENTICATED');
     case 403:
-      return { statusCode: 403, code: 'FORBIDDEN', message: '没有权限。', messageEn: 'Not allowed.' };
+      return bodyOf(403, 'FORBIDDEN');
     case 404:
-      return { statusCode: 404, code: 'NOT_FOUND', message: '找不到该地址。', messageEn: 'Not found.' };
+      return bodyOf(404, 'NOT_FOUND.ADDRESS');
     case 413:
-      return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: '提交的内容太大。', messageEn: 'The request body is too large.' };
+      return bodyOf(413, 'PAYLOAD_TOO_LARGE');
     case 415:
-      return { statusCode: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: '请以 JSON 格式提交。', messageEn: 'Send JSON.' };
+      return bodyOf(415, 'UNSUPPORTED_MEDIA_TYPE');
     case 429:
-      return {
-        statusCode: 429,
-        code: 'TOO_MANY_REQUESTS',
-        message: '操作太频繁，请一分钟后再试。',
-        messageEn: 'Too many attempts; try again in a minute.',
-      };
+      return bodyOf(429, 'TOO_MANY_REQUESTS', { seconds: 60 });
     default:
-      return { statusCode: status, code: `HTTP_${status}`, message: msg || '请求失败。', messageEn: msg || 'Request failed.' };
+      // Not in the catalogue: the framework's own words, else the generic ones.
+      return msg
+        ? { statusCode: status, code: `HTTP_${status}`, message: msg, messageEn: msg }
+        : { ...bodyOf(status, 'HTTP_ERROR'), code: `HTTP_${status}` };
   }
 }

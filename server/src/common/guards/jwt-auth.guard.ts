@@ -23,12 +23,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     // sign-out. Answering 401 made every web client refresh, then drop its session, on a blip.
     if (isDatabaseUnavailable(err)) throw err;
     if (err || !user) {
-      throw new DomainError(
-        401,
-        'UNAUTHENTICATED',
-        '请先登录，或登录已过期，请重新登录。',
-        'Please sign in; your session may have expired.',
-      );
+      throw new DomainError(401, 'UNAUTHENTICATED.COMMON');
     }
     return user;
   }

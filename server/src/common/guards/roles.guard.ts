@@ -30,5 +30,4 @@ export class RolesGuard implements CanActivate {
   }
 }
 
-const forbiddenRole = () =>
-  new DomainError(403, 'FORBIDDEN_ROLE', '您的账号没有使用此功能的权限。', 'Your account may not use this function.');
+const forbiddenRole = () => new DomainError(403, 'FORBIDDEN_ROLE');

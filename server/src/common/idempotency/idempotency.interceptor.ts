@@ -57,29 +57,11 @@ const EXCLUDED_ROUTES = new Set([
 type Request = FastifyRequest & { user?: AuthUser };
 type Acquired = { kind: 'run'; claimId: string } | { kind: 'replay'; body: unknown };
 
-const invalidKey = () =>
-  new DomainError(
-    HttpStatus.BAD_REQUEST,
-    'IDEMPOTENCY_KEY_INVALID',
-    '请求头 Idempotency-Key 格式不正确：应为 8–128 位字母、数字或 . _ : - 。',
-    'The Idempotency-Key header must be 8–128 characters of letters, digits and . _ : -',
-  );
+const invalidKey = () => new DomainError(HttpStatus.BAD_REQUEST, 'IDEMPOTENCY_KEY_INVALID');
 
-const keyReused = () =>
-  new DomainError(
-    HttpStatus.UNPROCESSABLE_ENTITY,
-    'IDEMPOTENCY_KEY_REUSED',
-    '这个请求编号（Idempotency-Key）已用于另一份不同的提交。请刷新页面后重新提交。',
-    'This Idempotency-Key was already used for a different request. Reload the page and submit again (a new submit needs a new key).',
-  );
+const keyReused = () => new DomainError(HttpStatus.UNPROCESSABLE_ENTITY, 'IDEMPOTENCY_KEY_REUSED');
 
-const inProgress = () =>
-  new DomainError(
-    HttpStatus.CONFLICT,
-    'IDEMPOTENCY_IN_PROGRESS',
-    '同一份提交仍在处理中，请稍等几秒，刷新页面确认结果后再决定是否重试。',
-    'The same submit is still being processed. Wait a few seconds and check the result before trying again.',
-  );
+const inProgress = () => new DomainError(HttpStatus.CONFLICT, 'IDEMPOTENCY_IN_PROGRESS');
 
 /**
  * Honours `Idempotency-Key` on every POST/PUT/PATCH/DELETE (except the session routes and multipart

@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { AttendanceMarkDto, AttendanceMarks, AttendanceSheetDto, SeatedGroupDto } from '../../seats/dto/seats.dto';
 import { SESSION_ENROLMENT_STATES, type SessionEnrolmentState } from '../course.entities';
+import { msg } from '../../common/messages/msg';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -25,7 +26,7 @@ export class CourseDto {
 export class CourseQueryDto {
   @IsOptional()
   @MaxLength(10)
-  @Matches(/^\d-\d{2}-\d{2}-\d{2}$/, { message: 'occupationCode looks like 4-03-02-01' })
+  @Matches(/^\d-\d{2}-\d{2}-\d{2}$/, { message: msg('OCCUPATION_CODE_FORMAT') })
   occupationCode?: string;
 
   @IsOptional()
@@ -51,7 +52,7 @@ export class CreateCourseDto {
   title: string;
 
   @MaxLength(10)
-  @Matches(/^\d-\d{2}-\d{2}-\d{2}$/, { message: 'occupationCode looks like 4-03-02-01' })
+  @Matches(/^\d-\d{2}-\d{2}-\d{2}$/, { message: msg('OCCUPATION_CODE_FORMAT') })
   occupationCode: string;
 
   @IsInt()

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { msg } from '../../common/messages/msg';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -15,12 +16,12 @@ export class RegisterEmployerDto {
   /** 统一社会信用代码, 18 characters (GB 32100). */
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
   @IsString()
-  @Matches(/^[0-9A-HJ-NP-RT-UW-Y]{18}$/, { message: 'creditCode must be 18 characters of the GB 32100 alphabet' })
+  @Matches(/^[0-9A-HJ-NP-RT-UW-Y]{18}$/, { message: msg('CREDIT_CODE_FORMAT') })
   @MaxLength(18)
   creditCode: string;
 
   /** Division where the employer is registered. */
-  @Matches(/^\d{6}$/, { message: 'divisionCode must be a 6-digit division code' })
+  @Matches(/^\d{6}$/, { message: msg('DIVISION_CODE_FORMAT') })
   @MaxLength(6)
   divisionCode: string;
 
@@ -30,12 +31,12 @@ export class RegisterEmployerDto {
   @MaxLength(60)
   contactName: string;
 
-  @Matches(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, { message: 'contactPhone must be a mobile (11 digits) or landline number' })
+  @Matches(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, { message: msg('PHONE_CN_FORMAT') })
   @MaxLength(13)
   contactPhone: string;
 
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
-  @Matches(/^[a-z0-9._-]{3,40}$/, { message: 'username must be 3–40 lower-case letters, digits, ".", "_" or "-"' })
+  @Matches(/^[a-z0-9._-]{3,40}$/, { message: msg('USERNAME_FORMAT') })
   @MaxLength(40)
   username: string;
 

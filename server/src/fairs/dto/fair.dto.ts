@@ -27,6 +27,7 @@ import {
   SLOT_STATES,
   type SlotState,
 } from '../fair.entities';
+import { msg } from '../../common/messages/msg';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase().replace(/[\s-]/g, '') : value);
@@ -96,11 +97,11 @@ export class CreateFairDto {
   @MaxLength(40)
   fairDate: string;
 
-  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'startsAt is HH:MM' })
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: msg('TIME_OF_DAY_FORMAT') })
   @MaxLength(5)
   startsAt: string;
 
-  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'endsAt is HH:MM' })
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: msg('TIME_OF_DAY_FORMAT') })
   @MaxLength(5)
   endsAt: string;
 
@@ -140,12 +141,12 @@ export class UpdateFairDto {
   fairDate?: string;
 
   @IsOptional()
-  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'startsAt is HH:MM' })
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: msg('TIME_OF_DAY_FORMAT') })
   @MaxLength(5)
   startsAt?: string;
 
   @IsOptional()
-  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'endsAt is HH:MM' })
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: msg('TIME_OF_DAY_FORMAT') })
   @MaxLength(5)
   endsAt?: string;
 
@@ -308,7 +309,7 @@ export class CheckInDto {
   @Transform(upper)
   @IsString()
   @MaxLength(8)
-  @Matches(/^[2-9A-HJ-NP-Z]{8}$/, { message: '签到码为 8 位字母或数字 · the code has 8 letters or digits' })
+  @Matches(/^[2-9A-HJ-NP-Z]{8}$/, { message: msg('FAIR_CHECKIN_CODE_FORMAT') })
   code: string;
 }
 

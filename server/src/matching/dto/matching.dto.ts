@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsDateString, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { PageQueryDto } from '../../common/dto/page.dto';
 import { SCORE_PARTS, type ScorePart } from '../matching.entities';
+import { msg } from '../../common/messages/msg';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -47,7 +48,7 @@ export class CandidateRankingDto {
 
 export class CandidateQueryDto extends PageQueryDto {
   @IsOptional()
-  @Matches(/^\d{6}$/, { message: 'divisionCode must be 6 digits' })
+  @Matches(/^\d{6}$/, { message: msg('DIVISION_CODE_FORMAT') })
   @MaxLength(6)
   divisionCode?: string;
 
@@ -59,7 +60,7 @@ export class CandidateQueryDto extends PageQueryDto {
 
   /** Only trainees holding a certificate of this occupation. */
   @IsOptional()
-  @Matches(/^\d-\d{2}-\d{2}-\d{2}$/, { message: 'certificateOccupation looks like 4-03-02-01' })
+  @Matches(/^\d-\d{2}-\d{2}-\d{2}$/, { message: msg('OCCUPATION_CODE_FORMAT') })
   @MaxLength(10)
   certificateOccupation?: string;
 }

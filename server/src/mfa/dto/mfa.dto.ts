@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsJWT, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { msg } from '../../common/messages/msg';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 /** People type codes with spaces ("123 456") or copy them with a trailing space. */
@@ -10,7 +11,7 @@ const digitsOnly = ({ value }: { value: unknown }) => (typeof value === 'string'
 export class MfaCodeDto {
   @Transform(digitsOnly)
   @IsString()
-  @Matches(/^\d{6}$/, { message: 'code must be 6 digits' })
+  @Matches(/^\d{6}$/, { message: msg('MFA_CODE_FORMAT') })
   @MaxLength(6)
   code: string;
 }
@@ -25,7 +26,7 @@ export class MfaLoginDto {
   @ValidateIf((o: MfaLoginDto) => o.recoveryCode === undefined)
   @Transform(digitsOnly)
   @IsString()
-  @Matches(/^\d{6}$/, { message: 'code must be 6 digits' })
+  @Matches(/^\d{6}$/, { message: msg('MFA_CODE_FORMAT') })
   @MaxLength(6)
   code?: string;
 

@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { PageQueryDto } from '../../common/dto/page.dto';
 import { BOARD_AND_LODGING, type BoardAndLodging, ORDER_STATES, type OrderState } from '../order.entity';
+import { msg } from '../../common/messages/msg';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -46,12 +47,12 @@ export class OrderQueryDto extends PageQueryDto {
   state?: OrderState;
 
   @IsOptional()
-  @Matches(/^\d-\d{2}-\d{2}-\d{2}$/, { message: 'occupationCode looks like 4-03-02-01' })
+  @Matches(/^\d-\d{2}-\d{2}-\d{2}$/, { message: msg('OCCUPATION_CODE_FORMAT') })
   @MaxLength(10)
   occupationCode?: string;
 
   @IsOptional()
-  @Matches(/^\d{6}$/, { message: 'divisionCode must be 6 digits' })
+  @Matches(/^\d{6}$/, { message: msg('DIVISION_CODE_FORMAT') })
   @MaxLength(6)
   divisionCode?: string;
 }
@@ -104,7 +105,7 @@ export class CreateOrderDto extends OrderFields {
   @MaxLength(80)
   title: string;
 
-  @Matches(/^\d-\d{2}-\d{2}-\d{2}$/, { message: 'occupationCode looks like 4-03-02-01' })
+  @Matches(/^\d-\d{2}-\d{2}-\d{2}$/, { message: msg('OCCUPATION_CODE_FORMAT') })
   @MaxLength(10)
   occupationCode: string;
 
@@ -113,7 +114,7 @@ export class CreateOrderDto extends OrderFields {
   @Max(10000)
   headcount: number;
 
-  @Matches(/^\d{6}$/, { message: 'divisionCode must be a 6-digit division code' })
+  @Matches(/^\d{6}$/, { message: msg('DIVISION_CODE_FORMAT') })
   @MaxLength(6)
   divisionCode: string;
 

@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { PageQueryDto } from '../../common/dto/page.dto';
 import { ORGANISATION_STATUSES, ORGANISATION_TYPES, type OrganisationStatus, type OrganisationType } from '../organisation.entity';
+import { msg } from '../../common/messages/msg';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const upperTrim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
@@ -47,7 +48,7 @@ export class OrganisationQueryDto extends PageQueryDto {
   status?: OrganisationStatus;
 
   @IsOptional()
-  @Matches(/^\d{6}$/, { message: 'divisionCode must be 6 digits' })
+  @Matches(/^\d{6}$/, { message: msg('DIVISION_CODE_FORMAT') })
   @MaxLength(6)
   divisionCode?: string;
 
@@ -69,7 +70,7 @@ export class CreateOrganisationDto {
   @ApiProperty({ enum: ORGANISATION_TYPES })
   type: OrganisationType;
 
-  @Matches(/^\d{6}$/, { message: 'divisionCode must be a 6-digit division code' })
+  @Matches(/^\d{6}$/, { message: msg('DIVISION_CODE_FORMAT') })
   @MaxLength(6)
   divisionCode: string;
 
@@ -77,7 +78,7 @@ export class CreateOrganisationDto {
   @ValidateIf((o: CreateOrganisationDto) => o.type === 'employer' || o.creditCode !== undefined)
   @Transform(upperTrim)
   @IsString()
-  @Matches(/^[0-9A-HJ-NP-RT-UW-Y]{18}$/, { message: 'creditCode must be 18 characters of the GB 32100 alphabet' })
+  @Matches(/^[0-9A-HJ-NP-RT-UW-Y]{18}$/, { message: msg('CREDIT_CODE_FORMAT') })
   @MaxLength(18)
   creditCode?: string;
 
@@ -99,7 +100,7 @@ export class CreateOrganisationDto {
   contactName?: string;
 
   @IsOptional()
-  @Matches(/^[0-9+\- ]{5,20}$/, { message: 'contactPhone must be a phone number' })
+  @Matches(/^[0-9+\- ]{5,20}$/, { message: msg('PHONE_FORMAT') })
   @MaxLength(20)
   contactPhone?: string;
 }
@@ -113,7 +114,7 @@ export class UpdateOrganisationDto {
   name?: string;
 
   @IsOptional()
-  @Matches(/^\d{6}$/, { message: 'divisionCode must be a 6-digit division code' })
+  @Matches(/^\d{6}$/, { message: msg('DIVISION_CODE_FORMAT') })
   @MaxLength(6)
   divisionCode?: string;
 
@@ -129,7 +130,7 @@ export class UpdateOrganisationDto {
   contactName?: string;
 
   @IsOptional()
-  @Matches(/^[0-9+\- ]{5,20}$/, { message: 'contactPhone must be a phone number' })
+  @Matches(/^[0-9+\- ]{5,20}$/, { message: msg('PHONE_FORMAT') })
   @MaxLength(20)
   contactPhone?: string;
 }

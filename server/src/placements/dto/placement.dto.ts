@@ -21,6 +21,7 @@ import { RecommendationReasonDto } from '../../reference/dto/reference.dto';
 import { IndustryRefDto, TraineeSkillDto } from '../../trainees/dto/trainee.dto';
 import { PageQueryDto } from '../../common/dto/page.dto';
 import { PLACEMENT_SOURCES, PLACEMENT_STATES, type PlacementSource, type PlacementState } from '../placement.entity';
+import { msg } from '../../common/messages/msg';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -177,7 +178,7 @@ export class RecommendDto {
   @IsArray()
   @ArrayMaxSize(12)
   @ArrayUnique()
-  @IsIn(RECOMMENDATION_REASON_CODES, { each: true, message: 'reasons must come from GET /api/reference/recommendation-reasons' })
+  @IsIn(RECOMMENDATION_REASON_CODES, { each: true, message: msg('RECOMMENDATION_REASON_CODES') })
   @ApiProperty({ enum: RECOMMENDATION_REASON_CODES, isArray: true, required: false })
   reasons?: RecommendationReason[];
 }

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { ApiProperty } from '@nestjs/swagger';
 import { PageQueryDto } from '../../common/dto/page.dto';
+import { msg } from '../../common/messages/msg';
 
 export class DivisionDto {
   /** GB/T 2260 code, e.g. `460100`. */
@@ -47,7 +48,7 @@ export class OccupationQueryDto extends PageQueryDto {
   /** Middle category, e.g. `4-03`. */
   @IsOptional()
   @Type(() => String)
-  @Matches(/^\d-\d{2}$/, { message: 'middleCode must look like 4-03' })
+  @Matches(/^\d-\d{2}$/, { message: msg('INDUSTRY_CODE_FORMAT') })
   @MaxLength(4)
   middleCode?: string;
 }

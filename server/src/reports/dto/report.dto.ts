@@ -1,6 +1,7 @@
 import { ApiHideProperty, ApiProperty } from '@nestjs/swagger';
 import { Allow, IsDateString, IsIn, IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
 import { REPORT_GROUPS, type ReportGroup } from '../reports.repository';
+import { msg } from '../../common/messages/msg';
 
 /** A release cohort: a calendar year (2024) or one of its quarters (2024Q2). */
 export const COHORT_PATTERN = /^(\d{4})(?:Q([1-4]))?$/;
@@ -14,7 +15,7 @@ export const COHORT_PATTERN = /^(\d{4})(?:Q([1-4]))?$/;
 export class OutcomeQueryDto {
   /** Release year (2024) or quarter (2024Q2). Default: the last full calendar year before the report date. */
   @IsOptional()
-  @Matches(COHORT_PATTERN, { message: 'cohort must be a release year (2024) or quarter (2024Q2) / 出所年份（2024）或季度（2024Q2）' })
+  @Matches(COHORT_PATTERN, { message: msg('COHORT_FORMAT') })
   @ApiProperty({ required: false, example: '2024Q2', pattern: '^\\d{4}(Q[1-4])?$' })
   @MaxLength(6)
   cohort?: string;
@@ -43,7 +44,7 @@ export class OutcomeQueryDto {
 
   /** Narrow to a home division (6-digit GB/T 2260 code). */
   @IsOptional()
-  @Matches(/^\d{6}$/, { message: 'divisionCode must be a 6-digit division code' })
+  @Matches(/^\d{6}$/, { message: msg('DIVISION_CODE_FORMAT') })
   @MaxLength(6)
   divisionCode?: string;
 

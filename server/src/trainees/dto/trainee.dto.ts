@@ -18,6 +18,7 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../../common/dto/page.dto';
 import { EDUCATION_LEVELS, type EducationLevel, TRAINEE_STATES, type TraineeState } from '../trainee.entity';
+import { msg } from '../../common/messages/msg';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -37,7 +38,7 @@ export class CaseloadSummaryDto {
 
 /** A skill as entered: an occupation code of the 2022 classification and a level (5 = 五级 … 1 = 一级). */
 export class TraineeSkillInputDto {
-  @Matches(/^\d-\d{2}-\d{2}-\d{2}$/, { message: 'occupationCode must be a code of the 2022 classification such as 4-03-02-01' })
+  @Matches(/^\d-\d{2}-\d{2}-\d{2}$/, { message: msg('OCCUPATION_CODE_FORMAT') })
   @MaxLength(10)
   occupationCode: string;
 
@@ -195,7 +196,7 @@ export class TraineeQueryDto extends PageQueryDto {
 
 class TraineeProfileFields {
   @IsOptional()
-  @Matches(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, { message: 'phone must be a mobile (11 digits) or landline number' })
+  @Matches(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, { message: msg('PHONE_CN_FORMAT') })
   @MaxLength(13)
   phone?: string | null;
 
@@ -228,14 +229,14 @@ class TraineeProfileFields {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
-  @Matches(/^\d-\d{2}$/, { each: true, message: 'preferredIndustries must be industry codes such as 4-03' })
+  @Matches(/^\d-\d{2}$/, { each: true, message: msg('INDUSTRY_CODE_FORMAT') })
   @MaxLength(4, { each: true })
   preferredIndustries?: string[];
 
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(19)
-  @Matches(/^\d{6}$/, { each: true, message: 'preferredDivisions must be 6-digit division codes' })
+  @Matches(/^\d{6}$/, { each: true, message: msg('DIVISION_CODE_FORMAT') })
   @MaxLength(6, { each: true })
   preferredDivisions?: string[];
 
@@ -265,7 +266,7 @@ export class CreateTraineeDto extends TraineeProfileFields {
   @MaxLength(32)
   identityNumber: string;
 
-  @Matches(/^\d{6}$/, { message: 'homeDivisionCode must be a 6-digit division code' })
+  @Matches(/^\d{6}$/, { message: msg('DIVISION_CODE_FORMAT') })
   @MaxLength(6)
   homeDivisionCode: string;
 
@@ -287,7 +288,7 @@ export class UpdateTraineeDto extends TraineeProfileFields {
   fullName?: string;
 
   @IsOptional()
-  @Matches(/^\d{6}$/, { message: 'homeDivisionCode must be a 6-digit division code' })
+  @Matches(/^\d{6}$/, { message: msg('DIVISION_CODE_FORMAT') })
   @MaxLength(6)
   homeDivisionCode?: string;
 

@@ -16,6 +16,7 @@ import {
 import { ORGANISATION_TYPES, type OrganisationType } from '../../organisations/organisation.entity';
 import { ROLES, type Role } from '../../common/role';
 import { PERMISSIONS, type Permission } from '../user.entity';
+import { msg } from '../../common/messages/msg';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const lowerTrim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
@@ -60,7 +61,7 @@ export class UserPageDto {
 export class CreateUserDto {
   /** 3–40 characters: lower-case letters, digits, `.`, `_`, `-`. */
   @Transform(lowerTrim)
-  @Matches(/^[a-z0-9._-]{3,40}$/, { message: 'username must be 3–40 lower-case letters, digits, ".", "_" or "-"' })
+  @Matches(/^[a-z0-9._-]{3,40}$/, { message: msg('USERNAME_FORMAT') })
   @MaxLength(40)
   username: string;
 
@@ -79,7 +80,7 @@ export class CreateUserDto {
   organisationId: string;
 
   @IsOptional()
-  @Matches(/^[0-9+\- ]{5,20}$/, { message: 'phone must be a phone number' })
+  @Matches(/^[0-9+\- ]{5,20}$/, { message: msg('PHONE_FORMAT') })
   @MaxLength(20)
   phone?: string;
 
@@ -99,7 +100,7 @@ export class UpdateUserDto {
   displayName?: string;
 
   @IsOptional()
-  @Matches(/^[0-9+\- ]{5,20}$/, { message: 'phone must be a phone number' })
+  @Matches(/^[0-9+\- ]{5,20}$/, { message: msg('PHONE_FORMAT') })
   @MaxLength(20)
   phone?: string;
 

@@ -6,13 +6,26 @@ export interface ApiError {
   code: string;
   message: string;
   messageEn: string;
+  /** The catalogue key when it is a variant of `code` (`CODE.VARIANT`). */
+  messageKey?: string;
+  /** Values for the message's `{placeholders}`: a string or number, or `{ zh, en }`. */
+  params?: Record<string, unknown>;
   details?: Record<string, unknown>;
   requestId?: string;
 }
 
+/** One problem of a field, as the validation pipe sends it: a catalogue key and its params. */
+export interface FieldMessage {
+  key: string;
+  params?: Record<string, unknown>;
+}
+
 export interface FieldProblem {
   field: string;
+  /** English (the Chinese in `problemsZh`; both rendered by the server). */
   problems: string[];
+  problemsZh?: string[];
+  messages?: FieldMessage[];
 }
 
 const NETWORK_ERROR: Omit<ApiError, 'statusCode'> = {
@@ -42,6 +55,8 @@ export function toApiError(error: unknown): ApiError {
         code: body['code'],
         message: body['message'],
         messageEn: typeof body['messageEn'] === 'string' ? body['messageEn'] : body['message'],
+        messageKey: typeof body['messageKey'] === 'string' ? body['messageKey'] : undefined,
+        params: isRecord(body['params']) ? body['params'] : undefined,
         details: isRecord(body['details']) ? body['details'] : undefined,
         requestId: typeof body['requestId'] === 'string' ? body['requestId'] : (error.headers?.get('x-request-id') ?? undefined),
       };

@@ -61,6 +61,30 @@ describe('I18n', () => {
     expect(i18n.errorMessage(error)).toBe('Locked: try again in 15 minute(s).');
   });
 
+  it('shows a known code from the catalogue, rendered with its params, in the current language', async () => {
+    const i18n = create();
+    const error = { statusCode: 404, code: 'NOT_FOUND', message: 'x', messageEn: 'y', params: { thing: 'TRAINEE_RECORD' } };
+    expect(i18n.errorMessage(error)).toBe('找不到该学员档案，或您无权查看。');
+    await i18n.setLang('en');
+    expect(i18n.errorMessage(error)).toBe('Trainee record not found, or you may not see it.');
+  });
+
+  it('renders the field problems of VALIDATION_FAILED per language', async () => {
+    const i18n = create();
+    const error = {
+      statusCode: 400,
+      code: 'VALIDATION_FAILED',
+      message: 'x',
+      messageEn: 'y',
+      details: { fields: [{ field: 'code', problems: ['?'], messages: [{ key: 'FAIR_CHECKIN_CODE_FORMAT', params: { field: 'code' } }] }] },
+    };
+    expect(i18n.errorMessage(error)).toBe('请检查输入：code：签到码为 8 位，由数字 2–9 和大写字母组成（没有 0、1、I、L、O）');
+    await i18n.setLang('en');
+    expect(i18n.errorMessage(error)).toBe(
+      'Please check the input: code: the check-in code has 8 characters: digits 2–9 and capital letters except I, L and O',
+    );
+  });
+
   it('translates runtime keys only when they exist', () => {
     const i18n = create();
     expect(i18n.tryT('audit.action.auth.login')).toBe('登录');

@@ -1,7 +1,8 @@
 import { DOCUMENT } from '@angular/common';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { NzI18nService, en_US, zh_CN } from 'ng-zorro-antd/i18n';
-import type { ApiError } from '../errors/api-error';
+import { MESSAGES, THINGS } from '../api/generated/messages';
+import { type ApiError, fieldProblems } from '../errors/api-error';
 import { type TranslationKey, zh } from './zh';
 
 export type Lang = 'zh-CN' | 'en';
@@ -16,6 +17,28 @@ function readStoredLang(): Lang {
   } catch {
     return 'zh-CN';
   }
+}
+
+type MessageLang = 'zh' | 'en';
+
+/**
+ * A server message from the catalogue (generated from the server's, `core/api/generated/messages.ts`),
+ * or undefined when the key is unknown (a newer server) or a placeholder has no value.
+ */
+export function renderMessage(key: string, lang: MessageLang, params: Readonly<Record<string, unknown>> = {}): string | undefined {
+  const entry = Object.hasOwn(MESSAGES, key) ? MESSAGES[key] : undefined;
+  if (!entry) return undefined;
+  let complete = true;
+  const text = entry[lang].replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (typeof value === 'object' && value !== null && 'zh' in value && 'en' in value)
+      return String((value as Record<MessageLang, unknown>)[lang]);
+    if (name === 'thing' && typeof value === 'string' && Object.hasOwn(THINGS, value)) return THINGS[value]![lang];
+    if (typeof value === 'string' || typeof value === 'number') return String(value);
+    complete = false;
+    return whole;
+  });
+  return complete ? text : undefined;
 }
 
 export function interpolate(text: string, params?: TranslationParams): string {
@@ -82,8 +105,39 @@ export class I18n {
   /** Picks the server's Chinese or English text. */
   readonly pick = (zhText: string, enText: string | null | undefined): string => (this.current() === 'en' && enText ? enText : zhText);
 
-  /** The server's message for an error, in the current language. */
-  readonly errorMessage = (error: ApiError): string => this.pick(error.message, error.messageEn);
+  /**
+   * The server's message for an error, in the current language: from the catalogue by its code (and
+   * params), else the text the server sent (a code this client does not know yet).
+   */
+  readonly errorMessage = (error: ApiError): string => {
+    const lang: MessageLang = this.current() === 'en' ? 'en' : 'zh';
+    const params = error.code === 'VALIDATION_FAILED' ? { ...error.params, summary: this.fieldSummary(error) } : error.params;
+    return renderMessage(error.messageKey ?? error.code, lang, params ?? {}) ?? this.pick(error.message, error.messageEn);
+  };
+
+  /** A VALIDATION_FAILED error's field problems, each in the current language. */
+  readonly fieldMessages = (error: ApiError): { field: string; problems: string[] }[] => {
+    const lang: MessageLang = this.current() === 'en' ? 'en' : 'zh';
+    return fieldProblems(error).map((f) => ({
+      field: f.field,
+      problems: f.messages?.length
+        ? f.messages.map(
+            (m, i) =>
+              renderMessage(m.key, lang, m.params ?? {}) ?? (lang === 'zh' ? (f.problemsZh?.[i] ?? f.problems[i]) : f.problems[i]) ?? '',
+          )
+        : lang === 'zh' && f.problemsZh
+          ? f.problemsZh
+          : f.problems,
+    }));
+  };
+
+  private fieldSummary(error: ApiError): string | undefined {
+    const fields = this.fieldMessages(error);
+    if (!fields.length) return undefined;
+    return this.current() === 'en'
+      ? fields.map((f) => `${f.field}: ${f.problems.join(', ')}`).join('; ')
+      : fields.map((f) => `${f.field}：${f.problems.join('，')}`).join('；');
+  }
 
   readonly dateTime = (iso: string | null | undefined): string => (iso ? this.dateTimeFormat().format(new Date(iso)) : '');
 

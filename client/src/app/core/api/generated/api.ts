@@ -3974,7 +3974,7 @@ export interface components {
              * @description `ok` when every migration this code ships has run; `pending` when some has not; `unknown` without a database.
              * @enum {string}
              */
-            migrations: "pending" | "ok" | "unknown";
+            migrations: "unknown" | "pending" | "ok";
         };
         ReadinessDto: {
             note?: string;

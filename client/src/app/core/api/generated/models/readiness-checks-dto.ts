@@ -11,5 +11,5 @@ export interface ReadinessChecksDto {
   /**
    * `ok` when every migration this code ships has run; `pending` when some has not; `unknown` without a database.
    */
-  migrations: 'pending' | 'ok' | 'unknown';
+  migrations: 'unknown' | 'pending' | 'ok';
 }
