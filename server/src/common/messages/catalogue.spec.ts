@@ -1,3 +1,7 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { CheckInDto } from '../../fairs/dto/fair.dto';
+import { CODE_ALPHABET } from '../codes';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import * as ts from 'typescript';
@@ -103,5 +107,10 @@ describe('the message catalogue', () => {
   it('says the check-in code alphabet truthfully', () => {
     const key: MessageKey = 'FAIR_CHECKIN_CODE_FORMAT';
     expect(MESSAGES[key].zh).toContain('没有 0、1、I、L、O');
+    // …and the desk accepts exactly the characters codes are made of (common/codes.ts).
+    const accepted = [...'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ'].filter(
+      (c) => validateSync(plainToInstance(CheckInDto, { code: c.repeat(8) })).length === 0,
+    );
+    expect(accepted.join('')).toBe(CODE_ALPHABET);
   });
 });

@@ -309,7 +309,7 @@ export class CheckInDto {
   @Transform(upper)
   @IsString()
   @MaxLength(8)
-  @Matches(/^[2-9A-HJ-NP-Z]{8}$/, { message: msg('FAIR_CHECKIN_CODE_FORMAT') })
+  @Matches(/^[2-9A-HJKMNP-Z]{8}$/, { message: msg('FAIR_CHECKIN_CODE_FORMAT') })
   code: string;
 }
 
