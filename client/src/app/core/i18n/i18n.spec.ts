@@ -63,6 +63,7 @@ describe('I18n', () => {
 
   it('shows a known code from the catalogue, rendered with its params, in the current language', async () => {
     const i18n = create();
+    await i18n.loadMessages();
     const error = { statusCode: 404, code: 'NOT_FOUND', message: 'x', messageEn: 'y', params: { thing: 'TRAINEE_RECORD' } };
     expect(i18n.errorMessage(error)).toBe('找不到该学员档案，或您无权查看。');
     await i18n.setLang('en');
@@ -71,6 +72,7 @@ describe('I18n', () => {
 
   it('renders the field problems of VALIDATION_FAILED per language', async () => {
     const i18n = create();
+    await i18n.loadMessages();
     const error = {
       statusCode: 400,
       code: 'VALIDATION_FAILED',

@@ -1,7 +1,6 @@
 import { DOCUMENT } from '@angular/common';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { NzI18nService, en_US, zh_CN } from 'ng-zorro-antd/i18n';
-import { MESSAGES, THINGS } from '../api/generated/messages';
 import { type ApiError, fieldProblems } from '../errors/api-error';
 import { type TranslationKey, zh } from './zh';
 
@@ -21,11 +20,19 @@ function readStoredLang(): Lang {
 
 type MessageLang = 'zh' | 'en';
 
+/** The server's message catalogue (`core/api/generated/messages.ts`, generated from the server's). */
+export type MessageCatalogue = typeof import('../api/generated/messages');
+
 /**
- * A server message from the catalogue (generated from the server's, `core/api/generated/messages.ts`),
- * or undefined when the key is unknown (a newer server) or a placeholder has no value.
+ * A server message from the catalogue, or undefined when the key is unknown (a newer server) or a
+ * placeholder has no value.
  */
-export function renderMessage(key: string, lang: MessageLang, params: Readonly<Record<string, unknown>> = {}): string | undefined {
+export function renderMessage(
+  { MESSAGES, THINGS }: MessageCatalogue,
+  key: string,
+  lang: MessageLang,
+  params: Readonly<Record<string, unknown>> = {},
+): string | undefined {
   const entry = Object.hasOwn(MESSAGES, key) ? MESSAGES[key] : undefined;
   if (!entry) return undefined;
   let complete = true;
@@ -58,6 +65,12 @@ export class I18n {
   private readonly current = signal<Lang>('zh-CN');
   private readonly english = signal<Dictionary | null>(null);
   private englishLoading?: Promise<void>;
+  /**
+   * The server's messages, loaded the first time an error is shown: they are ~50 kB and most visits
+   * see no error. Until then an error shows the text the server rendered from the same catalogue.
+   */
+  private readonly messages = signal<MessageCatalogue | null>(null);
+  private messagesLoading?: Promise<void>;
 
   readonly lang = this.current.asReadonly();
   readonly isEnglish = computed(() => this.current() === 'en');
@@ -112,8 +125,29 @@ export class I18n {
   readonly errorMessage = (error: ApiError): string => {
     const lang: MessageLang = this.current() === 'en' ? 'en' : 'zh';
     const params = error.code === 'VALIDATION_FAILED' ? { ...error.params, summary: this.fieldSummary(error) } : error.params;
-    return renderMessage(error.messageKey ?? error.code, lang, params ?? {}) ?? this.pick(error.message, error.messageEn);
+    return this.render(error.messageKey ?? error.code, lang, params ?? {}) ?? this.pick(error.message, error.messageEn);
   };
+
+  /** Loads the server's message catalogue (also started by the first error shown). */
+  loadMessages(): Promise<void> {
+    this.messagesLoading ??= import('../api/generated/messages').then(
+      (m) => this.messages.set(m),
+      () => {
+        // Offline or a stale deploy: keep showing the server's own texts; try again next time.
+        this.messagesLoading = undefined;
+      },
+    );
+    return this.messagesLoading;
+  }
+
+  private render(key: string, lang: MessageLang, params: Readonly<Record<string, unknown>>): string | undefined {
+    const catalogue = this.messages();
+    if (!catalogue) {
+      void this.loadMessages();
+      return undefined;
+    }
+    return renderMessage(catalogue, key, lang, params);
+  }
 
   /** A VALIDATION_FAILED error's field problems, each in the current language. */
   readonly fieldMessages = (error: ApiError): { field: string; problems: string[] }[] => {
@@ -123,7 +157,7 @@ export class I18n {
       problems: f.messages?.length
         ? f.messages.map(
             (m, i) =>
-              renderMessage(m.key, lang, m.params ?? {}) ?? (lang === 'zh' ? (f.problemsZh?.[i] ?? f.problems[i]) : f.problems[i]) ?? '',
+              this.render(m.key, lang, m.params ?? {}) ?? (lang === 'zh' ? (f.problemsZh?.[i] ?? f.problems[i]) : f.problems[i]) ?? '',
           )
         : lang === 'zh' && f.problemsZh
           ? f.problemsZh
