@@ -32,7 +32,7 @@ export type JobsKey = keyof typeof zh;
 const en: Readonly<Record<JobsKey, string>> = {
   'jobs.title': 'Background jobs',
   'jobs.intro':
-    'Background jobs (message delivery, scheduled jobs) that still failed after their retries. Only ids and the error are shown, never names or phone numbers. Once the cause is fixed, “Retry” runs a job once more.',
+    'Background jobs (message delivery, scheduled jobs) that still failed after their retries. Only ids and the error are shown, never names or phone numbers. Once the cause is fixed, "Retry" runs a job once more.',
   'jobs.col.name': 'Job',
   'jobs.col.attempts': 'Attempts',
   'jobs.col.lastError': 'Last error',
