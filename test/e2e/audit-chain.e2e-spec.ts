@@ -137,7 +137,14 @@ describe('tamper-evident audit trail', () => {
   });
 
   describe('retention: export, then prune from the start of the chain', () => {
+    /** A chain of at least `n` entries: each sign-in writes one. */
+    const chainOfAtLeast = async (n: number) => {
+      for (let i = 0; i < n; i++)
+        await t.http().post('/api/auth/login').send({ username: 'counsellor', password: 'Demo#2026' }).expect(200);
+    };
+
     it('archives and deletes entries past retention, keeps the chain verifiable, and never deletes a young entry', async () => {
+      await chainOfAtLeast(5);
       // Age the first entries of the chain (as a superuser would have to: the app cannot).
       await tamper(t.databaseUrl, `UPDATE audit_log SET occurred_at = now() - interval '2000 days' WHERE chain_seq <= 4`);
       const dataDir = mkdtempSync(join(tmpdir(), 'jbh-audit-'));

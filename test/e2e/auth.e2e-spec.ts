@@ -76,7 +76,22 @@ describe('auth', () => {
       await t.http().post('/api/auth/login').send({ username: 'counsellor2', password: DEMO_PASSWORD }).expect(200);
     });
 
+    /**
+     * A wrong password for an account that does not exist, and `employer2` (5 failures on record, as
+     * the test above leaves it) held at the challenge with the right password.
+     */
+    const aFailureAndAChallengeDemand = async () => {
+      await t.http().post('/api/auth/login').send({ username: 'nobody', password: 'Wrong#2026' }).expect(401);
+      await t.sql(
+        `INSERT INTO sign_in_throttle (scope, key, failures, last_failure_at) VALUES ('account', $1, 5, now())
+         ON CONFLICT (scope, key) DO UPDATE SET failures = GREATEST(sign_in_throttle.failures, 5), last_failure_at = now()`,
+        [t.app.get(SignInThrottleService).accountKey('employer2')],
+      );
+      await t.http().post('/api/auth/login').send({ username: 'employer2', password: DEMO_PASSWORD }).expect(401);
+    };
+
     it('records sign-ins, failures and challenge demands in the audit log', async () => {
+      await aFailureAndAChallengeDemand();
       const rows = await t.sql<{ action: string; result: string }>(
         `SELECT action, result FROM audit_log WHERE actor_username IN ('employer2', 'nobody') ORDER BY id`,
       );

@@ -69,7 +69,16 @@ describe('consent', () => {
     await t.http().post(`/api/trainees/me/consents/${live.id}/withdrawal`).auth(trainee, { type: 'bearer' }).expect(409);
   });
 
+  /** The demo trainee, having withdrawn the job-matching consent they hold (the demo data grants one). */
+  const withoutLiveJobMatching = async () => {
+    const mine = await t.http().get('/api/trainees/me/consents').auth(trainee, { type: 'bearer' }).expect(200);
+    for (const c of mine.body as { id: string; purpose: string; live: boolean }[])
+      if (c.purpose === 'job_matching' && c.live)
+        await t.http().post(`/api/trainees/me/consents/${c.id}/withdrawal`).auth(trainee, { type: 'bearer' }).expect(200);
+  };
+
   it('grants need the current text version; a second live grant is refused', async () => {
+    await withoutLiveJobMatching();
     const old = await t
       .http()
       .post('/api/trainees/me/consents')
@@ -234,6 +243,13 @@ describe('the trainee portal', () => {
   });
 
   it('a counsellor can file a correction request for a trainee (assisted), recorded as such', async () => {
+    // One the trainee filed themselves, beside which the assisted one is listed.
+    await t
+      .http()
+      .post('/api/trainees/me/correction-requests')
+      .auth(trainee, { type: 'bearer' })
+      .send({ field: 'phone', message: '手机号应为13912345678' })
+      .expect(201);
     const [{ id }] = (await t.sql<{ id: string }>(
       `SELECT t.id FROM trainee t JOIN app_user u ON u.id = t.user_id WHERE u.username = 'trainee'`,
     )) as [{ id: string }];

@@ -3,7 +3,7 @@ import type { Response } from 'supertest';
 import { unverifiedEmployerMayCall } from '../../server/src/access/policies/employers.policy';
 import { Clock } from '../../server/src/common/clock';
 import { MATRIX } from '../authz/matrix';
-import { newNotification, userIdOf } from '../factories';
+import { newBoothWithOrders, newNotification, newOrder, userIdOf } from '../factories';
 import { createTestApp, type TestApp } from '../utils/test-app';
 
 const addDays = (iso: string, n: number) => new Date(Date.parse(iso) + n * 86_400_000).toISOString().slice(0, 10);
@@ -222,7 +222,23 @@ describe('a pending employer sees its own profile and status, nothing else', () 
     expect(decided.body.note).toBe(CANARY);
   });
 
+  /**
+   * The pending employer as the test above leaves it: verified, with an open order and an approved
+   * booth of its own at the fair (its note the canary, like every booth's). Made here when that test
+   * has not run (a second booth at the same fair would be refused, hence the look first).
+   */
+  const verifiedWithOwnBooth = async () => {
+    const [booth] = await t.sql(`SELECT 1 FROM fair_booth WHERE fair_id = $1 AND employer_id = $2`, [ids.fair, pending.organisationId]);
+    if (booth) return;
+    await t.sql(`UPDATE organisation SET status = 'verified', status_reason = NULL, verified_at = now() WHERE id = $1`, [
+      pending.organisationId,
+    ]);
+    const order = await newOrder(t, { employerId: pending.organisationId });
+    await newBoothWithOrders(t, { fairId: ids.fair!, employerId: pending.organisationId, orderIds: [order], note: CANARY });
+  };
+
   it('booth notes never reach an employer — on any employer route, its own booth included; other booths show a fair-goer’s view', async () => {
+    await verifiedWithOwnBooth();
     // The admins who run the fair do read them (so the scan below is not vacuous).
     const staff = await bearer(t.http().get(`/api/fairs/${ids.fair}/booths`), admin).expect(200);
     expect((staff.body as { note: string | null }[]).filter((b) => b.note === CANARY).length).toBeGreaterThan(2);

@@ -276,6 +276,8 @@ describe('placements: recommendation → acceptance → interview → offer → 
   });
 
   it('withdrawing consent hides the trainee again: to a code, then entirely', async () => {
+    // The employer has looked through the order's candidates before (a read on the audit record).
+    await t.http().get(`/api/orders/${order}/candidates`).auth(employer, { type: 'bearer' }).expect(200);
     const traineeId = await consentingTrainee();
     const p = (await t.http().post('/api/placements').auth(counsellor, { type: 'bearer' }).send({ orderId: order, traineeId }).expect(201))
       .body;

@@ -34,6 +34,17 @@ describe('trainee records', () => {
     ...over,
   });
 
+  /** A file the facility's counsellor opened through the API for `fullName`, born 1990-05-17 (number `seq`); its id. */
+  const fileOf = async (fullName: string, seq: number, over: Record<string, unknown> = {}): Promise<string> =>
+    (
+      await t
+        .http()
+        .post('/api/trainees')
+        .auth(counsellor, { type: 'bearer' })
+        .send(newTrainee({ fullName, identityNumber: idNumber('1990-05-17', seq), ...over }))
+        .expect(201)
+    ).body.id;
+
   beforeAll(async () => {
     t = await createTestApp();
     today = t.app.get(Clock).today();
@@ -64,7 +75,8 @@ describe('trainee records', () => {
     });
 
     it('stores the identity number encrypted: a raw SELECT shows no identity number', async () => {
-      const rows = await t.sql<Record<string, unknown>>(`SELECT * FROM trainee WHERE full_name = '王测试'`);
+      await fileOf('王加密', 103);
+      const rows = await t.sql<Record<string, unknown>>(`SELECT * FROM trainee WHERE full_name = '王加密'`);
       // Buffers (bytea) are rendered as text too, so a plaintext number anywhere would show.
       const raw = rows
         .map((r) =>
@@ -75,7 +87,7 @@ describe('trainee records', () => {
         .join('\n');
       expect(raw).not.toContain('19900517');
       // In clear: the birth year and the last 4 characters; no head, no birth date.
-      expect(rows[0]).toMatchObject({ birth_year: 1990, identity_number_tail: idNumber('1990-05-17', 101).slice(-4) });
+      expect(rows[0]).toMatchObject({ birth_year: 1990, identity_number_tail: idNumber('1990-05-17', 103).slice(-4) });
       const columns = await t.sql<{ column_name: string }>(
         `SELECT column_name FROM information_schema.columns WHERE table_name = 'trainee' AND column_name ~ '^(birth|identity)'`,
       );
@@ -124,6 +136,7 @@ describe('trainee records', () => {
     });
 
     it('refuses bad identity numbers with the reason, a duplicate with 409, and writes nothing', async () => {
+      await fileOf('王重复', 104);
       const bad = idNumber('1990-05-17', 102).slice(0, 17) + (idNumber('1990-05-17', 102).endsWith('1') ? '2' : '1');
       const r1 = await t
         .http()
@@ -143,7 +156,7 @@ describe('trainee records', () => {
         .http()
         .post('/api/trainees')
         .auth(counsellor2, { type: 'bearer' })
-        .send(newTrainee({ fullName: '另一人' }))
+        .send(newTrainee({ fullName: '另一人', identityNumber: idNumber('1990-05-17', 104) }))
         .expect(409);
       expect(dup.body.code).toBe('DUPLICATE_TRAINEE');
       expect(dup.body.message).not.toContain('第一');
@@ -225,28 +238,29 @@ describe('trainee records', () => {
     });
 
     it('finds a person by name prefix or by full identity number (audited), never another facility’s', async () => {
+      await fileOf('王查找', 105);
       const byName = await t
         .http()
-        .get(`/api/trainees?q=${encodeURIComponent('王测')}`)
+        .get(`/api/trainees?q=${encodeURIComponent('王查')}`)
         .auth(counsellor, { type: 'bearer' })
         .expect(200);
-      expect(byName.body.items.map((r: { fullName: string }) => r.fullName)).toContain('王测试');
+      expect(byName.body.items.map((r: { fullName: string }) => r.fullName)).toContain('王查找');
       const byId = await t
         .http()
-        .get(`/api/trainees?q=${idNumber('1990-05-17', 101)}`)
+        .get(`/api/trainees?q=${idNumber('1990-05-17', 105)}`)
         .auth(counsellor, { type: 'bearer' })
         .expect(200);
       expect(byId.body.total).toBe(1);
       // Without the unmask permission a full-number look-up would confirm guesses at a masked number.
       const withoutUnmask = await t
         .http()
-        .get(`/api/trainees?q=${idNumber('1990-05-17', 101)}`)
+        .get(`/api/trainees?q=${idNumber('1990-05-17', 105)}`)
         .auth(counsellor2, { type: 'bearer' })
         .expect(403);
       expect(withoutUnmask.body.code).toBe('UNMASK_NOT_PERMITTED');
       expect(await t.sql(`SELECT 1 FROM audit_log WHERE action = 'trainee.lookup_by_identity'`)).not.toHaveLength(0);
       const logText = JSON.stringify(await t.sql(`SELECT * FROM audit_log`));
-      expect(logText).not.toContain(idNumber('1990-05-17', 101));
+      expect(logText).not.toContain(idNumber('1990-05-17', 105));
     });
 
     it('exports the visible list to Excel with masked identity numbers', async () => {
@@ -277,7 +291,7 @@ describe('trainee records', () => {
   describe('reading and unmasking', () => {
     let id: string;
     beforeAll(async () => {
-      [{ id }] = (await t.sql<{ id: string }>(`SELECT id FROM trainee WHERE full_name = '王测试'`)) as [{ id: string }];
+      id = await fileOf('王读取', 106);
     });
 
     it('audits every read of the file', async () => {
@@ -293,7 +307,7 @@ describe('trainee records', () => {
         .auth(counsellor, { type: 'bearer' })
         .send({ reason: '办理社保' })
         .expect(200);
-      expect(ok.body.identityNumber).toBe(idNumber('1990-05-17', 101));
+      expect(ok.body.identityNumber).toBe(idNumber('1990-05-17', 106));
       await t.http().post(`/api/trainees/${id}/identity-number`).auth(counsellor, { type: 'bearer' }).send({}).expect(400);
       const deniedAdmin = await t
         .http()
@@ -360,6 +374,8 @@ describe('trainee records', () => {
     });
 
     it('a postponed release goes back to admitted with the reason recorded', async () => {
+      // A release within 30 days opens pre-release at once.
+      const id = await fileOf('推迟测试', 107, { expectedReleaseOn: addDays(today, 20) });
       const res = await t
         .http()
         .post(`/api/trainees/${id}/transitions`)
@@ -410,7 +426,8 @@ describe('trainee records', () => {
 
   describe('pre-release checklist', () => {
     it('counsellors tick items with date and note; the facility sees who is behind', async () => {
-      const [{ id }] = (await t.sql<{ id: string }>(`SELECT id FROM trainee WHERE full_name = '快出所'`)) as [{ id: string }];
+      // Released in 10 days: pre-release and its checklist open at once, nothing ticked yet.
+      const id = await fileOf('快出所乙', 108, { expectedReleaseOn: addDays(today, 10) });
       const behind = await t.http().get('/api/trainees/checklists/behind').auth(counsellor, { type: 'bearer' }).expect(200);
       expect(behind.body.map((b: { traineeId: string }) => b.traineeId)).toContain(id);
       const days = behind.body.map((b: { daysToRelease: number }) => b.daysToRelease);
