@@ -1,6 +1,13 @@
 // The ceiling: a bare node:http + pg server answering the same two requests as the app, doing the
 // same work with no framework — what Node and PostgreSQL can do on this machine. Started by
-// bench/http.mjs (env: DATABASE_URL, JWT_SECRET, PORT); not part of the product.
+// bench/http.mjs (env: DATABASE_URL, JWT_SECRET, PORT, BARE_MODE); not part of the product.
+//
+// BARE_MODE=typeorm (default): the list's SQL as TypeORM's getManyAndCount sent it before issue 17
+//   (the page, then the count, one after the other on one connection) — the app's old work, without the app.
+// BARE_MODE=best: the list as a careful hand would write it — one round trip for the page and its total
+//   (the page and the count as two CTEs, the count LEFT JOINed so an empty page still has its total),
+//   only the columns the answer needs, named prepared statements (parsed once per connection), and the
+//   live-session query prepared too. Same JSON bytes.
 //
 //   GET /api/health                           SELECT 1 on the pool
 //   GET /api/organisations?page=&pageSize=    bearer token verified with jsonwebtoken (HS256, as passport-jwt
@@ -19,8 +26,9 @@ const require = createRequire(import.meta.url);
 const jwt = require('jsonwebtoken');
 const { creditCodeProblem } = require(join(process.cwd(), 'dist', 'server', 'src', 'common', 'check-digits.js'));
 
-const { DATABASE_URL, JWT_SECRET, PORT = '3499' } = process.env;
+const { DATABASE_URL, JWT_SECRET, PORT = '3499', BARE_MODE = 'typeorm' } = process.env;
 if (!DATABASE_URL || !JWT_SECRET) throw new Error('DATABASE_URL and JWT_SECRET are required');
+if (BARE_MODE !== 'typeorm' && BARE_MODE !== 'best') throw new Error(`BARE_MODE must be typeorm or best (got "${BARE_MODE}")`);
 // Same pool size as the app (server/src/database/data-source-options.ts: extra.max = 20).
 const pool = new pg.Pool({ connectionString: DATABASE_URL, max: 20 });
 // jsonwebtoken 9 handed a string first tries to parse it as a PEM public key (createPublicKey, which throws)
@@ -42,6 +50,23 @@ const PAGE = (limit, offset) =>
   `ORDER BY "o"."type" ASC, "o"."division_code" ASC, "o"."name" ASC LIMIT ${limit} OFFSET ${offset}`;
 const COUNT =
   'SELECT COUNT(DISTINCT("o"."id")) AS "cnt" FROM "organisation" "o" LEFT JOIN "division" "d" ON "d"."code"="o"."division_code"';
+
+// BARE_MODE=best: the page and its exact total in one statement. The count is over organisation alone
+// (the LEFT JOIN to division is many-to-one: it never changes how many rows match).
+const BEST_PAGE = {
+  name: 'bare_org_page',
+  text: `WITH page AS (
+           SELECT o.id AS o_id, o.name AS o_name, o.type AS o_type, o.division_code AS o_division_code,
+                  o.credit_code AS o_credit_code, o.credit_code_override AS o_credit_code_override, o.status AS o_status,
+                  o.status_reason AS o_status_reason, o.contact_name AS o_contact_name, o.contact_phone AS o_contact_phone,
+                  o.verified_at AS o_verified_at, o.created_at AS o_created_at, d.name AS d_name
+             FROM organisation o LEFT JOIN division d ON d.code = o.division_code
+            ORDER BY o.type, o.division_code, o.name LIMIT $1 OFFSET $2),
+         total AS (SELECT count(*)::int AS n FROM organisation)
+       SELECT total.n AS total, page.* FROM total LEFT JOIN page ON true
+        ORDER BY page.o_type, page.o_division_code, page.o_name`,
+};
+const BEST_SESSION_LIVE = { name: 'bare_session_live', text: SESSION_LIVE };
 
 // server/src/organisations/organisation.mapper.ts, toOrganisationDto
 const toDto = (r) => ({
@@ -81,12 +106,20 @@ function claimsOf(req) {
 async function organisations(req, res, query) {
   const claims = claimsOf(req);
   if (!claims) return unauthenticated(res);
-  const live = await pool.query(SESSION_LIVE, [claims.sub, claims.role, claims.org, claims.sid]);
+  const sessionArgs = [claims.sub, claims.role, claims.org, claims.sid];
+  const live = await pool.query(
+    BARE_MODE === 'best' ? { ...BEST_SESSION_LIVE, values: sessionArgs } : { text: SESSION_LIVE, values: sessionArgs },
+  );
   if (live.rows.length === 0) return unauthenticated(res);
   const page = Number(query.get('page') ?? 1);
   const pageSize = Number(query.get('pageSize') ?? 20);
   if (!Number.isInteger(page) || page < 1 || !Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100) {
     return send(res, 400, { statusCode: 400, code: 'VALIDATION_FAILED' });
+  }
+  if (BARE_MODE === 'best') {
+    const result = await pool.query({ ...BEST_PAGE, values: [pageSize, (page - 1) * pageSize] });
+    const total = result.rows[0]?.total ?? 0;
+    return send(res, 200, { items: result.rows.filter((r) => r.o_id !== null).map(toDto), total, page, pageSize });
   }
   // TypeORM's getManyAndCount: one connection, the page then the count.
   const client = await pool.connect();

@@ -10,9 +10,14 @@
 //                     Unset: a throw-away embedded PostgreSQL in a temporary directory.
 // BENCH_DURATION      seconds measured per target (default 10); BENCH_WARMUP seconds before each (default 3)
 // BENCH_CONNECTIONS   concurrent connections (default 50)
+// BENCH_PROCESSES     app process counts to measure, comma-separated (default "1"; "1,2" also runs the app
+//                     with CLUSTER_WORKERS=2). The bare servers are always one process.
+//
+// The bare list is measured twice: BARE_MODE=typeorm (the SQL TypeORM sent: page, then count) and
+// BARE_MODE=best (one round trip for page and total, prepared statements): see bench/bare-server.mjs.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,6 +38,11 @@ const DURATION = intEnv('BENCH_DURATION', 10, 1);
 const WARMUP = intEnv('BENCH_WARMUP', 3, 0);
 const CONNECTIONS = intEnv('BENCH_CONNECTIONS', 50, 1);
 const LIST = '/api/organisations?page=1&pageSize=20';
+const PROCESSES = (process.env.BENCH_PROCESSES || '1').split(',').map((p) => Number(p.trim()));
+if (PROCESSES.some((n) => !Number.isInteger(n) || n < 1 || n > 16)) {
+  console.error(`BENCH_PROCESSES must be whole numbers 1…16, comma-separated (got "${process.env.BENCH_PROCESSES}")`);
+  process.exit(2);
+}
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root); // the app, the bare server and pg-server.mjs resolve files from the project root
@@ -69,6 +79,7 @@ function cleanup() {
 }
 function stopChild(child) {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  child.stopping = true;
   return new Promise((resolve) => {
     const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
     child.once('exit', () => {
@@ -89,7 +100,7 @@ process.on('exit', () => {
   for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
   if (tmpDir) rmSync(tmpDir, { recursive: true, force: true });
 });
-const deadlineSeconds = 180 + 4 * (WARMUP + DURATION + 20);
+const deadlineSeconds = 180 * PROCESSES.length + (3 + 2 * PROCESSES.length) * (WARMUP + DURATION + 20);
 setTimeout(() => {
   console.error(`bench: still running after ${deadlineSeconds} s, giving up`);
   void cleanup().finally(() => process.exit(1));
@@ -117,7 +128,7 @@ function start(name, script, env) {
   child.name = name;
   child.once('exit', (code, signal) => {
     children.delete(child);
-    if (!cleaning) console.error(`${name} exited early (${signal ?? `code ${code}`}):\n  ${child.output.join('\n  ')}`);
+    if (!cleaning && !child.stopping) console.error(`${name} exited early (${signal ?? `code ${code}`}):\n  ${child.output.join('\n  ')}`);
   });
   children.add(child);
   return child;
@@ -160,13 +171,42 @@ const cannon = (url, duration, headers) =>
     autocannon({ url, connections: CONNECTIONS, duration, headers }, (err, result) => (err ? reject(err) : resolve(result)));
   });
 
-async function measure(name, url, headers = {}) {
+/**
+ * CPU seconds (user + system) used so far by a process and its children (a cluster's workers), from
+ * /proc: unlike req/s it hardly moves with other work on a shared machine. undefined off Linux.
+ */
+function cpuSeconds(pid) {
+  const ticks = 100; // USER_HZ on Linux
+  const statOf = (p) => {
+    try {
+      const text = readFileSync(`/proc/${p}/stat`, 'utf8');
+      const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+      return { ppid: Number(fields[1]), cpu: (Number(fields[11]) + Number(fields[12])) / ticks };
+    } catch {
+      return undefined;
+    }
+  };
+  const own = statOf(pid);
+  if (!own) return undefined;
+  let total = own.cpu;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const st = statOf(entry);
+    if (st?.ppid === pid) total += st.cpu;
+  }
+  return total;
+}
+
+async function measure(name, url, headers = {}, server) {
   process.stderr.write(`${name}: warm-up ${WARMUP} s, then ${DURATION} s … `);
   const warm = WARMUP > 0 ? await cannon(url, WARMUP, headers) : { non2xx: 0, errors: 0, timeouts: 0 };
+  const cpuBefore = server ? cpuSeconds(server.pid) : undefined;
   const r = await cannon(url, DURATION, headers);
+  const cpuAfter = server ? cpuSeconds(server.pid) : undefined;
   process.stderr.write(`${Math.round(r.requests.average)} req/s\n`);
   return {
     name,
+    cpuUs: cpuBefore === undefined || cpuAfter === undefined ? undefined : ((cpuAfter - cpuBefore) * 1e6) / r.requests.total,
     rps: r.requests.average,
     p50: r.latency.p50,
     p99: r.latency.p99,
@@ -195,44 +235,91 @@ try {
   const databaseUrl = pgHandle.urlFor(dbName);
   const serverVersion = (await adminQuery(databaseUrl, 'SHOW server_version')).rows[0].server_version.split(' ')[0];
 
-  const [appPort, barePort] = [await freePort(), await freePort()];
   const secrets = { JWT_SECRET: randomBytes(36).toString('base64url'), FIELD_ENCRYPTION_KEY: randomBytes(32).toString('base64') };
   // The app migrates the empty database and loads the demo data, as on a first `npm start`. Demo data
   // is off unless asked for, and on a DATABASE_URL it must be asked for twice: this one is throw-away.
-  const appChild = start('app', main, {
-    ...secrets,
-    DEMO_DATA: 'true',
-    DEMO_DATA_ON_EXTERNAL_DATABASE: 'true',
-    DATABASE_URL: databaseUrl,
-    PORT: String(appPort),
-    HOST: '127.0.0.1',
-    NODE_ENV: 'development',
-    LOG_LEVEL: 'warn',
-    SERVE_CLIENT: 'false',
-  });
-  const app = `http://127.0.0.1:${appPort}`;
-  await waitFor(appChild, `${app}/api/health`);
-  const bareChild = start('bare server', join(root, 'bench', 'bare-server.mjs'), {
-    ...secrets,
-    DATABASE_URL: databaseUrl,
-    PORT: String(barePort),
-  });
-  const bare = `http://127.0.0.1:${barePort}`;
-  await waitFor(bareChild, `${bare}/api/health`);
+  const startApp = async (processes) => {
+    const port = await freePort();
+    const child = start(`app (${processes} process${processes > 1 ? 'es' : ''})`, main, {
+      ...secrets,
+      DEMO_DATA: 'true',
+      DEMO_DATA_ON_EXTERNAL_DATABASE: 'true',
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'warn',
+      SERVE_CLIENT: 'false',
+      // The admin would otherwise get an enrolment-only (MFA pending) session: the bench measures the list,
+      // not the TOTP step, and the bare server has no second factor either.
+      MFA_ENFORCE: 'false',
+      CLUSTER_WORKERS: String(processes),
+    });
+    const url = `http://127.0.0.1:${port}`;
+    await waitFor(child, `${url}/api/health`);
+    // With several workers the first one answers while the others still boot (seconds of CPU that
+    // would land in the measurement): wait for the primary's "serving on", printed once all listen.
+    const until = Date.now() + 120_000;
+    while (!child.output.some((line) => line.includes('serving on'))) {
+      if (Date.now() > until || !children.has(child))
+        throw new Error(`${child.name} did not say it serves:\n  ${child.output.join('\n  ')}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    return { child, url };
+  };
+  const startBare = async (mode) => {
+    const port = await freePort();
+    const child = start(`bare server (${mode})`, join(root, 'bench', 'bare-server.mjs'), {
+      ...secrets,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      BARE_MODE: mode,
+    });
+    const url = `http://127.0.0.1:${port}`;
+    await waitFor(child, `${url}/api/health`);
+    return { child, url };
+  };
+
+  // The first app migrates and seeds; the bare servers need the tables. Apps run one at a time (each
+  // is stopped before the next starts), so no idle app shares the CPU with what is measured.
+  const first = await startApp(PROCESSES[0]);
+  const bare = { typeorm: await startBare('typeorm'), best: await startBare('best') };
 
   // Like with like: both answer the same bytes before anything is timed.
-  const auth = await login(app);
+  const auth = await login(first.url);
   for (const path of ['/api/health', LIST]) {
-    const [a, b] = await Promise.all([getJson(`${app}${path}`, auth), getJson(`${bare}${path}`, auth)]);
-    if (a !== b) throw new Error(`app and bare server answer ${path} differently:\n  app:  ${a.slice(0, 300)}\n  bare: ${b.slice(0, 300)}`);
+    const a = await getJson(`${first.url}${path}`, auth);
+    for (const [mode, b] of Object.entries(bare)) {
+      const text = await getJson(`${b.url}${path}`, auth);
+      if (a !== text)
+        throw new Error(
+          `app and bare server (${mode}) answer ${path} differently:\n  app:  ${a.slice(0, 300)}\n  bare: ${text.slice(0, 300)}`,
+        );
+    }
   }
-  const total = JSON.parse(await getJson(`${app}${LIST}`, auth)).total;
+  const total = JSON.parse(await getJson(`${first.url}${LIST}`, auth)).total;
 
-  const health = [await measure('app  GET /api/health', `${app}/api/health`), await measure('bare GET /api/health', `${bare}/api/health`)];
-  const list = [
-    await measure(`app  GET ${LIST}`, `${app}${LIST}`, await login(app)),
-    await measure(`bare GET ${LIST}`, `${bare}${LIST}`, await login(app)),
-  ];
+  const results = [];
+  const ratios = [];
+  const measureApp = async (app, processes) => {
+    const label = `app ×${processes}`;
+    const health = await measure(`${label} GET /api/health`, `${app.url}/api/health`, {}, app.child);
+    const list = await measure(`${label} GET ${LIST}`, `${app.url}${LIST}`, await login(app.url), app.child);
+    await stopChild(app.child);
+    results.push(health, list);
+    ratios.push({ processes, health, list });
+  };
+  // A token for the bare servers' list, signed by the first app while it still runs (they live 15 minutes).
+  const bareAuth = [await login(first.url), await login(first.url)];
+  await measureApp(first, PROCESSES[0]);
+  const bareHealth = await measure('bare GET /api/health', `${bare.typeorm.url}/api/health`, {}, bare.typeorm.child);
+  const bareList = {
+    typeorm: await measure(`bare (typeorm) GET ${LIST}`, `${bare.typeorm.url}${LIST}`, bareAuth[0], bare.typeorm.child),
+    best: await measure(`bare (best) GET ${LIST}`, `${bare.best.url}${LIST}`, bareAuth[1], bare.best.child),
+  };
+  await Promise.all([stopChild(bare.typeorm.child), stopChild(bare.best.child)]);
+  results.push(bareHealth, bareList.typeorm, bareList.best);
+  for (const processes of PROCESSES.slice(1)) await measureApp(await startApp(processes), processes);
 
   const fmt = (n) => Math.round(n).toLocaleString('en-US');
   const cpu = cpus();
@@ -240,20 +327,26 @@ try {
     `\nHTTP benchmark ${new Date().toISOString().slice(0, 16)}Z — autocannon ${CONNECTIONS} connections, ${DURATION} s per target after ${WARMUP} s warm-up`,
   );
   console.log(
-    `Node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim() ?? 'cpu'} shared by autocannon, both servers and PostgreSQL; ` +
+    `Node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim() ?? 'cpu'} shared by autocannon, the servers and PostgreSQL; ` +
       `PostgreSQL ${serverVersion} (${pgHandle.embedded ? 'embedded' : 'BENCH_DATABASE_URL'}); list = page of 20 of ${total} organisations; ` +
-      `1-min load average before the run ${loadBefore}\n`,
+      `1-min load average before the run ${loadBefore}, after ${loadavg()[0].toFixed(2)}\n`,
   );
-  console.log('| target | req/s | p50 ms | p99 ms | requests | non-2xx | errors |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
-  for (const r of [...health, ...list]) {
-    console.log(`| ${r.name} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${fmt(r.requests)} | ${r.non2xx} | ${r.errors} |`);
+  console.log('| target | req/s | p50 ms | p99 ms | CPU µs/request | requests | non-2xx | errors |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of results) {
+    const cpuUs = r.cpuUs === undefined ? '–' : fmt(r.cpuUs);
+    console.log(`| ${r.name} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${cpuUs} | ${fmt(r.requests)} | ${r.non2xx} | ${r.errors} |`);
   }
-  const ratio = ([a, b]) => `${(a.rps / b.rps).toFixed(2)} of the bare req/s, p99 ${(a.p99 / b.p99).toFixed(1)}× the bare p99`;
-  console.log(`\napp / bare — health: ${ratio(health)}`);
-  console.log(`app / bare — authenticated list: ${ratio(list)}`);
+  const ratio = (a, b) =>
+    `${(a.rps / b.rps).toFixed(2)} of the bare req/s, p99 ${(a.p99 / b.p99).toFixed(1)}× the bare p99` +
+    (a.cpuUs !== undefined && b.cpuUs !== undefined ? `, ${(a.cpuUs / b.cpuUs).toFixed(1)}× the bare CPU per request` : '');
+  for (const { processes, health, list } of ratios) {
+    console.log(`\napp ×${processes} / bare — health: ${ratio(health, bareHealth)}`);
+    console.log(`app ×${processes} / bare (typeorm) — authenticated list: ${ratio(list, bareList.typeorm)}`);
+    console.log(`app ×${processes} / bare (best) — authenticated list: ${ratio(list, bareList.best)}`);
+  }
 
-  const bad = [...health, ...list].filter((r) => r.non2xx > 0 || r.errors > 0);
+  const bad = results.filter((r) => r.non2xx > 0 || r.errors > 0);
   if (bad.length > 0) {
     failed = true;
     console.error(

@@ -15,13 +15,21 @@ import { AccessService } from './access.service';
 export class StandingInterceptor implements NestInterceptor {
   constructor(private readonly access: AccessService) {}
 
+  /** Route pattern → the matrix's spelling; a few hundred routes, so kept rather than rebuilt per request. */
+  private readonly spelling = new Map<string, string>();
+
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
     const req = context.switchToHttp().getRequest<FastifyRequest & { user?: AuthUser }>();
     // Public routes (and requests Nest routes nowhere) carry no caller: nothing to decide.
     if (!req.user) return next.handle();
+    // Only a role the policy holds to its standing has anything to decide (the first question
+    // requireStanding asks): every other caller goes straight on, without a promise and an operator chain.
+    if (!this.access.can(req.user, 'organisation.mustBeVerified')) return next.handle();
     // The route's pattern in the matrix's spelling: `/api/orders/:id` → `/api/orders/{id}`.
-    const route = (req.routeOptions?.url ?? '').replace(/:(\w+)/g, '{$1}');
+    const pattern = req.routeOptions?.url ?? '';
+    let route = this.spelling.get(pattern);
+    if (route === undefined) this.spelling.set(pattern, (route = pattern.replace(/:(\w+)/g, '{$1}')));
     return from(this.access.requireStanding(req.user, req.method, route)).pipe(switchMap(() => next.handle()));
   }
 }

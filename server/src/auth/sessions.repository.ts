@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, IsNull, MoreThan, Repository } from 'typeorm';
 import { RefreshSession } from './refresh-session.entity';
+import { SessionRevocationsRepository } from './session-cache.repository';
 
 /** One live session family as the my-sessions page needs it. */
 export interface LiveSessionRow {
@@ -12,12 +13,25 @@ export interface LiveSessionRow {
   clientAddress: string | null;
 }
 
+/**
+ * Every revocation here also announces itself (SessionRevocationsRepository.announce) in the same
+ * transaction, so the session cache of every process drops the session when it commits: a method that
+ * ends sessions and does not announce would let an access token work on for SESSION_CACHE_MS.
+ */
 @Injectable()
 export class SessionsRepository {
-  constructor(@InjectRepository(RefreshSession) private readonly repo: Repository<RefreshSession>) {}
+  constructor(
+    @InjectRepository(RefreshSession) private readonly repo: Repository<RefreshSession>,
+    private readonly revocations: SessionRevocationsRepository,
+  ) {}
 
   private of(manager?: EntityManager) {
     return manager ? manager.getRepository(RefreshSession) : this.repo;
+  }
+
+  /** Runs in the caller's transaction, or in one of its own: the revocation and its NOTIFY commit together. */
+  private inTransaction<T>(manager: EntityManager | undefined, work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return manager ? work(manager) : this.repo.manager.transaction(work);
   }
 
   async create(data: Partial<RefreshSession>, manager?: EntityManager): Promise<RefreshSession> {
@@ -39,25 +53,37 @@ export class SessionsRepository {
   }
 
   async revokeFamily(familyId: string, reason: string, manager?: EntityManager): Promise<number> {
-    const res = await this.of(manager).update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date(), revokeReason: reason });
-    return res.affected ?? 0;
+    return this.inTransaction(manager, async (m) => {
+      const res = await m
+        .getRepository(RefreshSession)
+        .update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date(), revokeReason: reason });
+      await this.revocations.announce([{ kind: 'family', id: familyId }], m);
+      return res.affected ?? 0;
+    });
   }
 
+  /** Every session of the account (but `exceptFamilyId`): announced for the whole account. */
   async revokeAllForUser(userId: string, reason: string, manager?: EntityManager, exceptFamilyId?: string): Promise<number> {
-    const qb = this.of(manager)
-      .createQueryBuilder()
-      .update()
-      .set({ revokedAt: () => 'now()', revokeReason: reason })
-      .where('user_id = :userId AND revoked_at IS NULL', { userId });
-    if (exceptFamilyId) qb.andWhere('family_id <> :exceptFamilyId', { exceptFamilyId });
-    const res = await qb.execute();
-    return res.affected ?? 0;
+    return this.inTransaction(manager, async (m) => {
+      const qb = m
+        .getRepository(RefreshSession)
+        .createQueryBuilder()
+        .update()
+        .set({ revokedAt: () => 'now()', revokeReason: reason })
+        .where('user_id = :userId AND revoked_at IS NULL', { userId });
+      if (exceptFamilyId) qb.andWhere('family_id <> :exceptFamilyId', { exceptFamilyId });
+      const res = await qb.execute();
+      // Also when nothing was live: the account itself changed (disabled, new password), and a cached
+      // yes for it must go whatever the rows say.
+      await this.revocations.announce([{ kind: 'user', id: userId }], m);
+      return res.affected ?? 0;
+    });
   }
 
   /**
-   * Used on every authenticated request, one indexed query: the session family lives and its account
-   * still exists, is enabled, and has the role and organisation the access token names. (It reads
-   * those `app_user` columns itself rather than asking UsersService: two round trips on every request
+   * Used on authenticated requests (through the SessionCache), one indexed query: the session family
+   * lives and its account still exists, is enabled, and has the role and organisation the access token
+   * names. (It reads those `app_user` columns itself rather than asking UsersService: two round trips
    * would cost more than the rule is worth here.)
    */
   async isLive(userId: string, role: string, organisationId: string, familyId: string): Promise<boolean> {
@@ -90,22 +116,34 @@ export class SessionsRepository {
    * affects nothing (and the caller answers 404). Returns how many rows were revoked.
    */
   async revokeFamilyOfUser(userId: string, familyId: string, reason: string, manager?: EntityManager): Promise<number> {
-    const res = await this.of(manager).update(
-      { userId, familyId, revokedAt: IsNull(), expiresAt: MoreThan(new Date()) },
-      { revokedAt: new Date(), revokeReason: reason },
-    );
-    return res.affected ?? 0;
+    return this.inTransaction(manager, async (m) => {
+      const res = await m
+        .getRepository(RefreshSession)
+        .update(
+          { userId, familyId, revokedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+          { revokedAt: new Date(), revokeReason: reason },
+        );
+      if (res.affected) await this.revocations.announce([{ kind: 'family', id: familyId }], m);
+      return res.affected ?? 0;
+    });
   }
 
   /** Revokes every live family of the user but one (the caller's own); returns the families ended. */
   async revokeOtherFamilies(userId: string, keepFamilyId: string, reason: string, manager?: EntityManager): Promise<string[]> {
-    const [rows] = await this.of(manager).query<[{ family_id: string }[], number]>(
-      `UPDATE refresh_session SET revoked_at = now(), revoke_reason = $3
-        WHERE user_id = $1 AND family_id <> $2 AND revoked_at IS NULL AND expires_at > now()
-        RETURNING family_id`,
-      [userId, keepFamilyId, reason],
-    );
-    return [...new Set(rows.map((r) => r.family_id))];
+    return this.inTransaction(manager, async (m) => {
+      const [rows] = await m.query<[{ family_id: string }[], number]>(
+        `UPDATE refresh_session SET revoked_at = now(), revoke_reason = $3
+          WHERE user_id = $1 AND family_id <> $2 AND revoked_at IS NULL AND expires_at > now()
+          RETURNING family_id`,
+        [userId, keepFamilyId, reason],
+      );
+      const families = [...new Set(rows.map((r) => r.family_id))];
+      await this.revocations.announce(
+        families.map((id) => ({ kind: 'family' as const, id })),
+        m,
+      );
+      return families;
+    });
   }
 
   /**

@@ -1,4 +1,4 @@
-import { safeError, safeUrl, scrubIdentityNumbers } from './logging';
+import { requestLogLevel, safeError, safeUrl, scrubIdentityNumbers } from './logging';
 
 describe('log scrubbing', () => {
   it('masks identity-number-shaped sequences wherever they appear', () => {
@@ -29,5 +29,16 @@ describe('log scrubbing', () => {
     const logged = JSON.stringify(safeError(e));
     expect(logged).toContain('22P02');
     for (const leak of ['王测试', '11010519491231002X', 'SELECT', 'parameters']) expect(logged).not.toContain(leak);
+  });
+});
+
+describe('request log level (SLOW_REQUEST_MS)', () => {
+  it('writes failures at error, slow requests at warn, the rest at debug only', () => {
+    expect(requestLogLevel(500, 3, 1000)).toBe('error');
+    expect(requestLogLevel(503, 5000, 1000)).toBe('error');
+    expect(requestLogLevel(200, 1000, 1000)).toBe('warn');
+    expect(requestLogLevel(404, 1500, 1000)).toBe('warn');
+    expect(requestLogLevel(200, 999, 1000)).toBe('debug');
+    expect(requestLogLevel(401, 2, 1000)).toBe('debug');
   });
 });

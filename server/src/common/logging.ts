@@ -1,3 +1,5 @@
+import { hostname } from 'node:os';
+import type { FastifyInstance } from 'fastify';
 import type { Params } from 'nestjs-pino';
 import type { AppConfig } from '../config/env';
 
@@ -69,12 +71,13 @@ export function pinoParams(config: AppConfig): Params {
     pinoHttp: {
       level: config.logLevel,
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      // In the base bindings rather than pino-http's customProps: those cost a second child logger per request.
+      base: { pid: process.pid, hostname: hostname(), service: 'jinbuhuan' },
       // Fastify assigned the id (and echoed it in x-request-id); reuse it so logs and audit agree.
       genReqId: (req) => {
         const id = (req as { id?: unknown }).id;
         return typeof id === 'string' || typeof id === 'number' ? String(id) : '';
       },
-      customProps: () => ({ service: 'jinbuhuan' }),
       serializers: {
         req: (req: { id: unknown; method: string; url: string }) => ({
           id: req.id,
@@ -88,8 +91,51 @@ export function pinoParams(config: AppConfig): Params {
           method.apply(this, args.map((a) => (typeof a === 'string' ? scrubIdentityNumbers(a) : a)) as Parameters<typeof method>);
         },
       },
-      // Load balancers poll the health check every few seconds: not worth a log line each.
-      autoLogging: { ignore: (req) => ((req as { originalUrl?: string }).originalUrl ?? req.url ?? '').startsWith('/api/health') },
+      // One line per request at `info` cost more than many a request (three listeners, a serialised
+      // object and a write each): `registerRequestLog` writes them from Fastify's onResponse instead,
+      // at a level that depends on the outcome. pino-http still binds the request to `req.log`, so
+      // whatever a service logs during the request carries its id.
+      autoLogging: false,
     },
   };
+}
+
+/** The level of a request's "request completed" line: failures and slow requests are always seen. */
+export function requestLogLevel(statusCode: number, elapsedMs: number, slowRequestMs: number): 'error' | 'warn' | 'debug' {
+  if (statusCode >= 500) return 'error';
+  return elapsedMs >= slowRequestMs ? 'warn' : 'debug';
+}
+
+interface RequestLogger {
+  isLevelEnabled(level: string): boolean;
+  error(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  debug(obj: object, msg: string): void;
+}
+
+/**
+ * The per-request log line (SLOW_REQUEST_MS, see AppConfig.slowRequestMs): `error` for a 5xx, `warn`
+ * for a request that took at least SLOW_REQUEST_MS, `debug` for the rest — so at the default `info`
+ * level only what needs a look is written. The load balancer's health polls follow the same rule
+ * (a slow health check is worth a line). The line goes through the request's own logger (bound to its
+ * id, method and scrubbed URL by pino-http), or `fallback` for a request the middleware never saw.
+ * A callback hook, so it costs no promise.
+ */
+export function registerRequestLog(fastify: FastifyInstance, fallback: RequestLogger, slowRequestMs: number): void {
+  fastify.addHook('onResponse', (request, reply, done) => {
+    const ms = reply.elapsedTime;
+    const level = requestLogLevel(reply.statusCode, ms, slowRequestMs);
+    // pino-http's request logger: in `allLogs` (what nestjs-pino reads too), not `req.log`, which on
+    // Fastify already holds Fastify's own (disabled) logger and is left alone by pino-http.
+    const log = (request.raw as { allLogs?: RequestLogger[] }).allLogs?.at(-1) ?? fallback;
+    if (log.isLevelEnabled(level)) {
+      // The raw response, as pino-http's wrapped `res` serializer expects (it reads what was sent).
+      const line = { res: reply.raw, responseTime: Math.round(ms) };
+      log[level](
+        log === fallback ? { ...line, req: { id: request.id, method: request.method, url: safeUrl(request.url) } } : line,
+        'request completed',
+      );
+    }
+    done();
+  });
 }

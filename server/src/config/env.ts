@@ -86,6 +86,19 @@ export interface AppConfig {
   notificationRetryLimit: number;
   /** First retry delay of a delivery, doubled at each further retry (NOTIFICATION_RETRY_SECONDS, default 30). */
   notificationRetryDelaySeconds: number;
+  /**
+   * A request taking at least this many milliseconds is logged at `warn` (SLOW_REQUEST_MS, default 1000);
+   * faster ones only at `debug`, failed ones (5xx) at `error`. A log line per request cost more than the
+   * request itself on the busiest routes.
+   */
+  slowRequestMs: number;
+  /**
+   * How long a positive "this session is live" answer is reused without asking PostgreSQL (SESSION_CACHE_MS,
+   * default 5000, 0 = ask on every request). A revocation evicts it at once in every process (LISTEN/NOTIFY).
+   */
+  sessionCacheMs: number;
+  /** Processes serving the port (CLUSTER_WORKERS, default 1): more than 1 forks that many workers with node:cluster. */
+  clusterWorkers: number;
 }
 
 export class ConfigError extends Error {}
@@ -377,5 +390,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     jobsFailedRetentionDays: intVar(env, 'JOBS_FAILED_RETENTION_DAYS', 30, 1, 365),
     notificationRetryLimit: intVar(env, 'NOTIFICATION_RETRY_LIMIT', 5, 0, 20),
     notificationRetryDelaySeconds: intVar(env, 'NOTIFICATION_RETRY_SECONDS', 30, 1, 3600),
+    slowRequestMs: intVar(env, 'SLOW_REQUEST_MS', 1000, 1, 3_600_000),
+    sessionCacheMs: intVar(env, 'SESSION_CACHE_MS', 5000, 0, 60_000),
+    clusterWorkers: intVar(env, 'CLUSTER_WORKERS', 1, 1, 64),
   };
 }

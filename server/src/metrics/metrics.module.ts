@@ -25,9 +25,11 @@ export class MetricsModule implements OnModuleInit {
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
     if (!fastify) return;
-    fastify.addHook('onResponse', async (request, reply) => {
+    // A callback hook: an async one costs a promise and a microtask per request for a synchronous update.
+    fastify.addHook('onResponse', (request, reply, done) => {
       // The route's pattern (`/api/trainees/:id`); undefined for requests no route matched.
       this.metrics.observeRequest(request.method, request.routeOptions.url, reply.statusCode, reply.elapsedTime / 1000);
+      done();
     });
   }
 }

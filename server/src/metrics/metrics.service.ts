@@ -22,6 +22,7 @@ const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10
 export class MetricsService {
   readonly registry = new Registry();
   private readonly latency: Histogram<'method' | 'route' | 'status_class'>;
+  private readonly series = new Map<string, { observe(value: number): void }>();
 
   constructor(private readonly dataSource: DataSource) {
     const registers = [this.registry];
@@ -73,7 +74,16 @@ export class MetricsService {
 
   /** `route` is the route pattern (`/api/trainees/:id`) or `unmatched`; status is grouped into `2xx`, `4xx`…. */
   observeRequest(method: string, route: string | undefined, statusCode: number, seconds: number): void {
-    this.latency.observe({ method, route: route ?? 'unmatched', status_class: `${Math.floor(statusCode / 100)}xx` }, seconds);
+    const statusClass = Math.floor(statusCode / 100);
+    // prom-client hashes the label object on every observe(); the bound child for a label set is
+    // kept instead (routes × methods × status classes: a few thousand at most).
+    const key = `${method} ${statusClass} ${route ?? ''}`;
+    let series = this.series.get(key);
+    if (!series) {
+      series = this.latency.labels({ method, route: route ?? 'unmatched', status_class: `${statusClass}xx` });
+      this.series.set(key, series);
+    }
+    series.observe(seconds);
   }
 
   get contentType(): string {

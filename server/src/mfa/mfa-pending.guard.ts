@@ -2,6 +2,7 @@ import { type CanActivate, type ExecutionContext, Injectable, SetMetadata } from
 import { Reflector } from '@nestjs/core';
 import { IS_PUBLIC_KEY } from '../common/decorators/access.decorator';
 import { DomainError } from '../common/domain-error';
+import { RouteMetadataCache } from '../common/guards/route-metadata';
 
 export const ALLOW_MFA_PENDING_KEY = 'jbh:allow-mfa-pending';
 
@@ -23,16 +24,23 @@ export interface MfaPendingMarker {
  */
 @Injectable()
 export class MfaPendingGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector) {}
+  private readonly routes: RouteMetadataCache<{ isPublic: boolean; allowPending: boolean }>;
+
+  constructor(reflector: Reflector) {
+    this.routes = new RouteMetadataCache((targets) => ({
+      isPublic: reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, targets) === true,
+      allowPending: reflector.getAllAndOverride<boolean>(ALLOW_MFA_PENDING_KEY, targets) === true,
+    }));
+  }
 
   canActivate(context: ExecutionContext): boolean {
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, targets)) return true;
+    const route = this.routes.get(context);
+    if (route.isPublic) return true;
     const user = context.switchToHttp().getRequest<{ user?: MfaPendingMarker }>().user;
     // Fail closed if the guard order ever changes: no caller known means no decision can be made.
     if (!user) throw new Error('MfaPendingGuard ran before the caller was authenticated');
     if (user.mfa !== 'pending') return true;
-    if (this.reflector.getAllAndOverride<boolean>(ALLOW_MFA_PENDING_KEY, targets)) return true;
+    if (route.allowPending) return true;
     throw new DomainError(403, 'MFA_ENROLMENT_REQUIRED');
   }
 }

@@ -4,17 +4,20 @@ import { AuthGuard } from '@nestjs/passport';
 import { isDatabaseUnavailable } from '../database-unavailable';
 import { DomainError } from '../domain-error';
 import { IS_PUBLIC_KEY } from '../decorators/access.decorator';
+import { RouteMetadataCache } from './route-metadata';
 
 /** Global: every route needs a valid access token unless it is marked @Public(). */
 @Injectable()
 export class JwtAuthGuard extends AuthGuard('jwt') {
-  constructor(private readonly reflector: Reflector) {
+  private readonly isPublic: RouteMetadataCache<boolean>;
+
+  constructor(reflector: Reflector) {
     super();
+    this.isPublic = new RouteMetadataCache((targets) => reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, targets) === true);
   }
 
   override canActivate(context: ExecutionContext) {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, [context.getHandler(), context.getClass()]);
-    if (isPublic) return true;
+    if (this.isPublic.get(context)) return true;
     return super.canActivate(context);
   }
 

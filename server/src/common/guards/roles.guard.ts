@@ -4,6 +4,14 @@ import type { Role } from '../role';
 import type { AuthUser } from '../auth-user';
 import { IS_PUBLIC_KEY, ROLES_KEY, type Scope, SCOPE_KEY, type ScopeDeclaration } from '../decorators/access.decorator';
 import { DomainError } from '../domain-error';
+import { RouteMetadataCache } from './route-metadata';
+
+/** A route's access decorators, as the guard needs them. */
+interface RouteAccess {
+  isPublic: boolean;
+  roles: readonly Role[] | undefined;
+  scope: ScopeDeclaration | undefined;
+}
 
 /**
  * Global, after JwtAuthGuard. Deny by default: a non-public route that forgot @Access() is refused
@@ -11,15 +19,23 @@ import { DomainError } from '../domain-error';
  */
 @Injectable()
 export class RolesGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector) {}
+  private readonly routes: RouteMetadataCache<RouteAccess>;
+
+  constructor(reflector: Reflector) {
+    this.routes = new RouteMetadataCache((targets) => ({
+      isPublic: reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, targets) === true,
+      roles: reflector.getAllAndOverride<readonly Role[] | undefined>(ROLES_KEY, targets),
+      scope: reflector.getAllAndOverride<ScopeDeclaration | undefined>(SCOPE_KEY, targets),
+    }));
+  }
 
   canActivate(context: ExecutionContext): boolean {
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, targets)) return true;
-    const roles = this.reflector.getAllAndOverride<readonly Role[] | undefined>(ROLES_KEY, targets);
+    const route = this.routes.get(context);
+    if (route.isPublic) return true;
+    const roles = route.roles;
     const user = context.switchToHttp().getRequest<{ user?: AuthUser }>().user;
     if (roles && user && roles.includes(user.role)) {
-      const declared = this.reflector.getAllAndOverride<ScopeDeclaration | undefined>(SCOPE_KEY, targets);
+      const declared = route.scope;
       const scope: Scope | undefined = typeof declared === 'string' ? declared : declared?.[user.role];
       // A role listed without a scope for it reaches nothing: the access policy finds no rule.
       if (!scope) throw forbiddenRole();

@@ -90,8 +90,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
     const req = context.switchToHttp().getRequest<Request>();
+    // Reads (most requests) are never covered: decided before anything else is looked at.
+    if (!COVERED_METHODS.has(req.method)) return next.handle();
     const header = req.headers[IDEMPOTENCY_KEY_HEADER];
-    if (header === undefined || !COVERED_METHODS.has(req.method)) return next.handle();
+    if (header === undefined) return next.handle();
     const route = req.routeOptions?.url;
     // Multipart (the Excel roster import) is skipped: its file is streamed to the handler, so hashing
     // it would mean buffering up to 10 MB here; the import is all-or-none and refuses known identities.
