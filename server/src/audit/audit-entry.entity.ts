@@ -12,6 +12,8 @@ export type AuditResult = (typeof AUDIT_RESULTS)[number];
 @Index('idx_audit_log_occurred_at', ['occurredAt'])
 @Index('idx_audit_log_actor', ['actorId', 'occurredAt'])
 @Index('idx_audit_log_subject', ['subjectType', 'subjectId'])
+// Keyset paging of the audit log (newest first): made by hand in ListKeysetIndexes.
+@Index('idx_audit_log_occurred_at_id', { synchronize: false })
 export class AuditEntry {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;

@@ -4,6 +4,17 @@ import { type EntityManager, Repository } from 'typeorm';
 import { AuditEntry } from './audit-entry.entity';
 import type { AuditQueryDto } from './dto/audit-query.dto';
 import { AUDIT_CHAIN_COLUMNS, type AuditChainRow } from './audit-chain';
+import { cursorTimestamp, pageRows, pageWithTotalSql, readCursor } from '../common/page-sql';
+
+/**
+ * An entry as the list reads it, with its keyset position to the microsecond. Like the entity read by
+ * TypeORM, it never holds the chain's columns (`select: false` there, not selected here).
+ */
+export type AuditListRow = AuditEntry & { cursorAt: string };
+
+const AUDIT_LIST_COLUMNS = `a.id, a.occurred_at AS "occurredAt", a.actor_id AS "actorId", a.actor_username AS "actorUsername",
+  a.actor_role AS "actorRole", a.actor_organisation_id AS "actorOrganisationId", a.action, a.subject_type AS "subjectType",
+  a.subject_id AS "subjectId", a.result, a.request_id AS "requestId", a.ip, a.detail`;
 
 @Injectable()
 export class AuditRepository {
@@ -15,25 +26,50 @@ export class AuditRepository {
     await target.insert(entry as Parameters<Repository<AuditEntry>['insert']>[0]);
   }
 
-  async search(q: AuditQueryDto): Promise<[AuditEntry[], number]> {
-    const qb = this.repo.createQueryBuilder('a');
-    if (q.actor) qb.andWhere('(a.actor_username = :actor OR a.actor_id::text = :actor)', { actor: q.actor.toLowerCase() });
-    if (q.action) qb.andWhere('a.action LIKE :action', { action: `${q.action.replace(/[%_]/g, '\\$&')}%` });
-    if (q.subjectType) qb.andWhere('a.subject_type = :subjectType', { subjectType: q.subjectType });
-    if (q.subjectId) qb.andWhere('a.subject_id = :subjectId', { subjectId: q.subjectId });
-    if (q.result) qb.andWhere('a.result = :result', { result: q.result });
-    if (q.from) qb.andWhere('a.occurred_at >= :from', { from: q.from });
-    if (q.to) qb.andWhere('a.occurred_at < :to', { to: q.to });
-    return (
-      qb
-        .orderBy('a.occurred_at', 'DESC')
-        .addOrderBy('a.id', 'DESC')
-        // offset/limit, not skip/take: the joins are many-to-one, so TypeORM's two-query pagination buys nothing.
-        .offset((q.page - 1) * q.pageSize)
-        .limit(q.pageSize)
-        .getManyAndCount()
+  /**
+   * One page of the log, newest first, and a total capped at COUNT_CAP, in one statement (issue 17).
+   * With `after` (a cursor from `cursorOf`) the page continues after that entry by keyset — a range of
+   * idx_audit_log_occurred_at_id, as fast deep in the log as at its start; else `page` is an offset.
+   * Reads `pageSize + 1` rows: the extra one says whether there is a next page.
+   */
+  async search(q: AuditQueryDto): Promise<{ rows: AuditListRow[]; matching: number }> {
+    const params: unknown[] = [];
+    const where: string[] = [];
+    if (q.actor) {
+      const actor = `$${params.push(q.actor.toLowerCase())}`;
+      where.push(`(a.actor_username = ${actor} OR a.actor_id::text = ${actor})`);
+    }
+    if (q.action) where.push(`a.action LIKE $${params.push(`${q.action.replace(/[%_]/g, '\\$&')}%`)}`);
+    if (q.subjectType) where.push(`a.subject_type = $${params.push(q.subjectType)}`);
+    if (q.subjectId) where.push(`a.subject_id = $${params.push(q.subjectId)}`);
+    if (q.result) where.push(`a.result = $${params.push(q.result)}`);
+    if (q.from) where.push(`a.occurred_at >= $${params.push(q.from)}::timestamptz`);
+    if (q.to) where.push(`a.occurred_at < $${params.push(q.to)}::timestamptz`);
+    let keyset: string | undefined;
+    if (q.after) {
+      const [at, id] = readCursor(q.after, ['timestamp', 'bigint']);
+      keyset = `(a.occurred_at, a.id) < ($${params.push(at)}::timestamp AT TIME ZONE 'UTC', $${params.push(id)}::bigint)`;
+    }
+    const rows = await this.repo.query<(AuditListRow & { page_total: number })[]>(
+      pageWithTotalSql({
+        select: `${AUDIT_LIST_COLUMNS}, ${cursorTimestamp('a.occurred_at')} AS "cursorAt"`,
+        from: 'FROM audit_log a',
+        where,
+        keyset,
+        order: 'a.occurred_at DESC, a.id DESC',
+        outerOrder: 'page."occurredAt" DESC, page.id DESC',
+        limit: q.pageSize + 1,
+        offset: q.after ? 0 : (q.page - 1) * q.pageSize,
+        capped: true,
+      }),
+      params,
     );
+    const [items, matching] = pageRows(rows, 'id');
+    return { rows: items, matching };
   }
+
+  /** The `after` of the page that follows this row. */
+  static readonly cursorOf = (row: AuditListRow): [string, string] => [row.cursorAt, row.id];
 
   /**
    * Retention, step 1: the oldest entries of the chain, up to `limit`, as long as each is past both

@@ -6,6 +6,7 @@ import type { AuditResult } from './audit-entry.entity';
 import { toAuditEntryDto } from './audit.mapper';
 import { writeAuditArchive } from './audit-archive';
 import { AuditRepository } from './audit.repository';
+import { cappedTotal, keysetPage } from '../common/page-sql';
 import type { AuditEntryDto } from './dto/audit-entry.dto';
 import type { AuditQueryDto } from './dto/audit-query.dto';
 
@@ -46,9 +47,12 @@ export class AuditService {
     );
   }
 
+  /** A page of the log with a capped total and the cursor of the next page (one statement). */
   async search(q: AuditQueryDto): Promise<Page<AuditEntryDto>> {
-    const [rows, total] = await this.audit.search(q);
-    return pageOf(rows.map(toAuditEntryDto), total, q);
+    const { rows, matching } = await this.audit.search(q);
+    const { items, nextCursor } = keysetPage(rows, q.pageSize, AuditRepository.cursorOf);
+    const { total, totalCapped } = cappedTotal(matching);
+    return pageOf(items.map(toAuditEntryDto), total, q, { nextCursor, totalCapped });
   }
 
   /**

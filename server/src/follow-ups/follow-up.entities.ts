@@ -35,6 +35,10 @@ export type AbstinenceBasis = (typeof ABSTINENCE_BASES)[number];
 @Index('uq_follow_up_trainee_month', ['traineeId', 'monthsAfter'], { unique: true })
 @Index('uq_follow_up_client_ref', ['clientRef'], { unique: true })
 @Index('idx_follow_up_station_due', ['stationId', 'state', 'dueOn'])
+// Keyset paging of the visit lists: made by hand in ListKeysetIndexes.
+@Index('idx_follow_up_station_due_id', { synchronize: false })
+@Index('idx_follow_up_due_id', { synchronize: false })
+@Index('idx_follow_up_station_done', { synchronize: false })
 export class FollowUpVisit {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type AbstinenceBasis, type AbstinenceStatus, FollowUpAbstinence, FollowUpVisit } from './follow-up.entities';
+import { pageRows, pageWithTotalSql, readCursor } from '../common/page-sql';
 
 export interface VisitRow {
   id: string;
@@ -28,12 +29,14 @@ export interface VisitRow {
 }
 
 /** Never selects from follow_up_abstinence: that table is read only by `abstinence()`. */
-const SELECT = `SELECT v.id, v.trainee_id, t.full_name AS trainee_name, t.phone AS trainee_phone, v.station_id, s.name AS station_name,
+const COLUMNS = `v.id, v.trainee_id, t.full_name AS trainee_name, t.phone AS trainee_phone, v.station_id, s.name AS station_name,
     v.months_after, v.due_on::text AS due_on, ($1::date - v.due_on) AS days_overdue, v.assigned_user_id, u.display_name AS assigned_name,
     v.state, v.visited_on::text AS visited_on, v.contact_method, v.employment_status, v.employer_name, v.employment_confirmed,
-    v.income_band, v.support_needs, v.next_steps, v.escalated_at, v.client_ref
-  FROM follow_up_visit v JOIN trainee t ON t.id = v.trainee_id JOIN organisation s ON s.id = v.station_id
+    v.income_band, v.support_needs, v.next_steps, v.escalated_at, v.client_ref`;
+const FROM = `FROM follow_up_visit v JOIN trainee t ON t.id = v.trainee_id JOIN organisation s ON s.id = v.station_id
   LEFT JOIN app_user u ON u.id = v.assigned_user_id`;
+const SELECT = `SELECT ${COLUMNS}
+  ${FROM}`;
 
 /** What the field worker records about a visit (the columns set when it stops being planned). */
 export type VisitRecord = Pick<
@@ -82,7 +85,19 @@ export class FollowUpsRepository {
     return locked;
   }
 
-  async search(today: string, stationId: string | null, view: string, traineeId: string | undefined, page: number, pageSize: number) {
+  /**
+   * One page of visits and a total capped at COUNT_CAP, in one statement (issue 17). `after` (from
+   * `cursorOf`) continues by keyset on the view's order — (due_on, id), or for `done` (visited_on DESC
+   * NULLS LAST, id DESC) — served by the indexes of migration ListKeysetIndexes; else `page` is an
+   * offset. Reads `pageSize + 1` rows: the extra one says whether there is a next page.
+   */
+  async search(
+    today: string,
+    stationId: string | null,
+    view: string,
+    traineeId: string | undefined,
+    paging: { page: number; pageSize: number; after?: string },
+  ): Promise<{ rows: VisitRow[]; matching: number }> {
     const params: unknown[] = [today];
     const where: string[] = [];
     if (stationId) where.push(`v.station_id = $${params.push(stationId)}::uuid`);
@@ -90,17 +105,40 @@ export class FollowUpsRepository {
     if (view === 'due') where.push(`v.state = 'planned' AND v.due_on <= $1::date`);
     if (view === 'upcoming') where.push(`v.state = 'planned' AND v.due_on > $1::date`);
     if (view === 'done') where.push(`v.state <> 'planned'`);
-    const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const order = view === 'done' ? 'v.visited_on DESC NULLS LAST' : 'v.due_on';
-    const [{ n }] = await this.dataSource.query<[{ n: number }]>(
-      `SELECT count(*)::int AS n FROM follow_up_visit v WHERE $1::date IS NOT NULL ${where.length ? `AND ${where.join(' AND ')}` : ''}`,
+    const done = view === 'done';
+    let keyset: string | undefined;
+    if (paging.after) {
+      const [key, id] = readCursor(paging.after, [done ? 'date?' : 'date', 'uuid']);
+      const idParam = `$${params.push(id)}::uuid`;
+      if (!done) keyset = `(v.due_on, v.id) > ($${params.push(key)}::date, ${idParam})`;
+      else if (key === null) keyset = `(v.visited_on IS NULL AND v.id < ${idParam})`;
+      else {
+        const at = `$${params.push(key)}::date`;
+        keyset = `(v.visited_on < ${at} OR (v.visited_on = ${at} AND v.id < ${idParam}) OR v.visited_on IS NULL)`;
+      }
+    }
+    const rows = await this.dataSource.query<(VisitRow & { page_total: number })[]>(
+      pageWithTotalSql({
+        select: COLUMNS,
+        from: FROM,
+        countFrom: 'FROM follow_up_visit v',
+        where,
+        keyset,
+        order: done ? 'v.visited_on DESC NULLS LAST, v.id DESC' : 'v.due_on, v.id',
+        outerOrder: done ? 'page.visited_on DESC NULLS LAST, page.id DESC' : 'page.due_on, page.id',
+        limit: paging.pageSize + 1,
+        offset: paging.after ? 0 : (paging.page - 1) * paging.pageSize,
+        capped: true,
+      }),
       params,
     );
-    const rows = await this.dataSource.query<VisitRow[]>(
-      `${SELECT} ${w} ORDER BY ${order}, v.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-      params,
-    );
-    return { rows, total: n };
+    const [items, matching] = pageRows(rows, 'id');
+    return { rows: items, matching };
+  }
+
+  /** The `after` of the page that follows this row, in the view's order. */
+  static cursorOf(view: string): (row: VisitRow) => [string | null, string] {
+    return view === 'done' ? (r) => [r.visited_on, r.id] : (r) => [r.due_on, r.id];
   }
 
   async find(id: string, today: string, m?: EntityManager): Promise<VisitRow | null> {

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, Repository } from 'typeorm';
 import type { HandoverQueryDto } from './dto/handover.dto';
 import { Handover } from './handover.entity';
+import { pageRows, pageWithTotalSql } from '../common/page-sql';
 
 export interface HandoverRow extends Handover {
   trainee_name: string;
@@ -14,8 +15,10 @@ export interface HandoverRow extends Handover {
 /** A handover not accepted 48 hours after the release date is overdue (release dates are China time). */
 const OVERDUE = `(h.state IN ('prepared','sent') AND now() > (h.release_date::timestamp AT TIME ZONE 'Asia/Shanghai') + interval '48 hours')`;
 
-const SELECT = `SELECT h.*, h.release_date::text AS release_date, h.handed_over_on::text AS handed_over_on, t.full_name AS trainee_name, f.name AS from_name, o.name AS to_name, ${OVERDUE} AS overdue
-  FROM handover h JOIN trainee t ON t.id = h.trainee_id JOIN organisation f ON f.id = h.from_organisation_id JOIN organisation o ON o.id = h.to_organisation_id`;
+const COLUMNS = `h.*, h.release_date::text AS release_date, h.handed_over_on::text AS handed_over_on, t.full_name AS trainee_name, f.name AS from_name, o.name AS to_name, ${OVERDUE} AS overdue`;
+const FROM = `FROM handover h JOIN trainee t ON t.id = h.trainee_id JOIN organisation f ON f.id = h.from_organisation_id JOIN organisation o ON o.id = h.to_organisation_id`;
+const SELECT = `SELECT ${COLUMNS}
+  ${FROM}`;
 
 @Injectable()
 export class HandoversRepository {
@@ -34,13 +37,22 @@ export class HandoversRepository {
       where.push(`h.state = $${params.length}`);
     }
     if (q.overdue) where.push(OVERDUE);
-    const sql = `${SELECT} WHERE ${where.join(' AND ')}`;
-    const [{ n }] = await this.repo.query<[{ n: number }]>(`SELECT count(*)::int AS n FROM (${sql}) x`, params);
-    const rows = await this.repo.query<Record<string, unknown>[]>(
-      `${sql} ORDER BY ${OVERDUE} DESC, h.release_date, h.id LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+    // One statement for the page and its exact total (issue 17). h.* and the text release date both
+    // answer to `release_date`: the outer order reads the date under a name of its own.
+    const rows = await this.repo.query<(Record<string, unknown> & { page_total: number })[]>(
+      pageWithTotalSql({
+        select: `${COLUMNS}, h.release_date AS page_release_date`,
+        from: FROM,
+        where,
+        order: `${OVERDUE} DESC, h.release_date, h.id`,
+        outerOrder: 'page.overdue DESC, page.page_release_date, page.id',
+        limit: q.pageSize,
+        offset: (q.page - 1) * q.pageSize,
+      }),
       params,
     );
-    return [rows.map(camel), n];
+    const [items, total] = pageRows(rows, 'id');
+    return [items.map(camel), total];
   }
 
   async findRow(id: string, m?: EntityManager): Promise<HandoverRow | null> {

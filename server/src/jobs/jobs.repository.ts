@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type PgBoss from 'pg-boss';
 import { DataSource, type EntityManager } from 'typeorm';
 import { JOBS_SCHEMA } from './job-names';
+import { pageRows, pageWithTotalSql } from '../common/page-sql';
 
 /** A failed job as the administrator's list reads it from pg-boss's job table. */
 export interface FailedJobRow {
@@ -16,11 +17,11 @@ export interface FailedJobRow {
   data: Record<string, unknown> | null;
 }
 
-const FAILED = `
-  SELECT id, name, retry_count, created_on, completed_on, dead_letter, data,
-         coalesce(output->>'message', output->'value'->>'message', output->>'value') AS error
-    FROM ${JOBS_SCHEMA}.job
-   WHERE state = 'failed' AND name NOT LIKE '\\_\\_pgboss\\_\\_%'`;
+const FAILED_COLUMNS = `id, name, retry_count, created_on, completed_on, dead_letter, data,
+         coalesce(output->>'message', output->'value'->>'message', output->>'value') AS error`;
+const FAILED_FROM = `FROM ${JOBS_SCHEMA}.job`;
+const FAILED_WHERE = [`state = 'failed'`, `name NOT LIKE '\\_\\_pgboss\\_\\_%'`];
+const FAILED = `SELECT ${FAILED_COLUMNS} ${FAILED_FROM} WHERE ${FAILED_WHERE.join(' AND ')}`;
 
 /**
  * SQL on pg-boss's tables. pg-boss's own statements (sending a job, retrying one) run through
@@ -40,15 +41,20 @@ export class JobsRepository {
     return { executeSql: async (text: string, values: unknown[]) => ({ rows: await target.query<unknown[]>(text, values) }) };
   }
 
-  /** Failed jobs, the latest failure first. */
+  /** Failed jobs, the latest failure first, and how many there are: one statement (issue 17). */
   async failed(limit: number, offset: number): Promise<[FailedJobRow[], number]> {
-    const [rows, [{ n }]] = await Promise.all([
-      this.dataSource.query<FailedJobRow[]>(`${FAILED} ORDER BY completed_on DESC, id LIMIT $1 OFFSET $2`, [limit, offset]),
-      this.dataSource.query<[{ n: number }]>(
-        `SELECT count(*)::int AS n FROM ${JOBS_SCHEMA}.job WHERE state = 'failed' AND name NOT LIKE '\\_\\_pgboss\\_\\_%'`,
-      ),
-    ]);
-    return [rows, n];
+    const rows = await this.dataSource.query<(FailedJobRow & { page_total: number })[]>(
+      pageWithTotalSql({
+        select: FAILED_COLUMNS,
+        from: FAILED_FROM,
+        where: FAILED_WHERE,
+        order: 'completed_on DESC, id',
+        outerOrder: 'page.completed_on DESC, page.id',
+        limit,
+        offset,
+      }),
+    );
+    return pageRows(rows, 'id');
   }
 
   async failedById(id: string, m?: EntityManager): Promise<FailedJobRow | null> {

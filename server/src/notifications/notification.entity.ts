@@ -8,6 +8,9 @@ import { User } from '../users/user.entity';
 @Entity('notification')
 @Index('idx_notification_user', ['userId', 'createdAt'])
 @Index('uq_notification_dedupe', ['userId', 'dedupeKey'], { unique: true })
+// Keyset paging and the unread count: made by hand in ListKeysetIndexes.
+@Index('idx_notification_user_created_id', { synchronize: false })
+@Index('idx_notification_unread', { synchronize: false })
 export class Notification {
   @PrimaryGeneratedColumn('uuid')
   id: string;

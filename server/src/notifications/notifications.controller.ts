@@ -1,10 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth-user';
 import { Access } from '../common/decorators/access.decorator';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
 import { ROLES } from '../common/role';
-import { NotificationListDto, NotificationPreferencesDto, SetNotificationPreferencesDto } from './dto/notification.dto';
+import {
+  NotificationListDto,
+  NotificationPreferencesDto,
+  NotificationQueryDto,
+  SetNotificationPreferencesDto,
+} from './dto/notification.dto';
 import { NotificationsService } from './notifications.service';
 
 @ApiTags('notifications')
@@ -12,11 +17,11 @@ import { NotificationsService } from './notifications.service';
 export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
-  /** My latest 50 notifications and the unread count. */
+  /** A page of my notifications (newest first, 50 by default) and the unread count. */
   @Get()
   @Access(ROLES, 'self')
-  mine(@CurrentUser() user: AuthUser): Promise<NotificationListDto> {
-    return this.notifications.mine(user);
+  mine(@CurrentUser() user: AuthUser, @Query() q: NotificationQueryDto): Promise<NotificationListDto> {
+    return this.notifications.mine(user, q);
   }
 
   /** Which groups of notices reach me. */

@@ -3,12 +3,26 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import type { Role } from '../common/role';
 import { Notification } from './notification.entity';
+import { COUNT_CAP } from '../common/dto/page.dto';
+import { cursorTimestamp, pageRows, pageWithTotalSql, readCursor } from '../common/page-sql';
 
 /** A notice to record (titles already chosen and clipped). */
 export type NotificationRow = Pick<Notification, 'userId' | 'kind' | 'titleZh' | 'titleEn' | 'link' | 'dedupeKey'>;
 
 /** What a delivery needs of its notice: whom, which kind, where the link goes. Never the titles. */
 export type DeliveryTarget = Pick<Notification, 'id' | 'userId' | 'kind' | 'link'>;
+
+/** A notice as the inbox reads it, with its keyset position to the microsecond. */
+export type NoticeListRow = Pick<Notification, 'id' | 'kind' | 'titleZh' | 'titleEn' | 'link' | 'dedupeKey' | 'createdAt' | 'readAt'> & {
+  cursorAt: string;
+};
+
+/** One page of the inbox: the rows (one more than asked when there is a next page) and the counts, both capped. */
+export interface NoticePage {
+  rows: NoticeListRow[];
+  matching: number;
+  unread: number;
+}
 
 /** The inbox's SQL: notices and the per-user muted groups. */
 @Injectable()
@@ -48,11 +62,44 @@ export class NotificationsRepository {
     );
   }
 
-  /** The user's latest notices, newest first, and how many of all theirs are unread. */
-  latest(userId: string, take: number): Promise<[Notification[], number]> {
-    const repo = this.dataSource.getRepository(Notification);
-    return Promise.all([repo.find({ where: { userId }, order: { createdAt: 'DESC' }, take }), repo.countBy({ userId, readAt: IsNull() })]);
+  /**
+   * A page of the user's notices, newest first, with how many they have and how many are unread
+   * (each counted up to COUNT_CAP + 1), in one statement (issue 17). `after` (from `cursorOf`)
+   * continues by keyset on idx_notification_user_created_id; else `page` is an offset. Reads
+   * `pageSize + 1` rows: the extra one says whether there is a next page.
+   */
+  async page(userId: string, q: { page: number; pageSize: number; after?: string }): Promise<NoticePage> {
+    const params: unknown[] = [userId];
+    let keyset: string | undefined;
+    if (q.after) {
+      const [at, id] = readCursor(q.after, ['timestamp', 'uuid']);
+      keyset = `(n.created_at, n.id) < ($${params.push(at)}::timestamp AT TIME ZONE 'UTC', $${params.push(id)}::uuid)`;
+    }
+    const rows = await this.dataSource.query<(NoticeListRow & { page_total: number; page_unread: number })[]>(
+      pageWithTotalSql({
+        select: `n.id, n.kind, n.title_zh AS "titleZh", n.title_en AS "titleEn", n.link, n.dedupe_key AS "dedupeKey",
+          n.created_at AS "createdAt", n.read_at AS "readAt", ${cursorTimestamp('n.created_at')} AS "cursorAt"`,
+        from: 'FROM notification n',
+        where: ['n.user_id = $1'],
+        keyset,
+        order: 'n.created_at DESC, n.id DESC',
+        outerOrder: 'page."createdAt" DESC, page.id DESC',
+        limit: q.pageSize + 1,
+        offset: q.after ? 0 : (q.page - 1) * q.pageSize,
+        capped: true,
+        alsoCount: {
+          unread: `SELECT count(*)::int FROM (SELECT 1 FROM notification WHERE user_id = $1 AND read_at IS NULL LIMIT ${COUNT_CAP + 1}) u`,
+        },
+      }),
+      params,
+    );
+    const unread = rows[0]?.page_unread ?? 0;
+    const [items, matching] = pageRows(rows, 'id');
+    return { rows: items, matching, unread };
   }
+
+  /** The `after` of the page that follows this notice. */
+  static readonly cursorOf = (row: NoticeListRow): [string, string] => [row.cursorAt, row.id];
 
   /** Marks one of the user's notices read (false when it is not theirs or does not exist). */
   async markRead(userId: string, id: string, at: Date): Promise<boolean> {

@@ -153,8 +153,13 @@ describe('NotificationsService.mine', () => {
     row('handover.requested', REVEALING.titleZh, REVEALING.titleEn),
     row('enrolment.decided', REVEALING.titleZh, REVEALING.titleEn, 'diploma:d-1'),
   ];
-  const repo = { find: () => Promise.resolve(rows), countBy: () => Promise.resolve(2) };
-  const service = new NotificationsService({ getRepository: () => repo } as unknown as DataSource, [], new AccessService({} as DataSource));
+  // The inbox's one statement answers the page with the counts on every row (`page_…` columns).
+  const answer = rows.map((r) => ({ ...r, cursorAt: '2026-01-02T03:04:05.000000', page_total: 3, page_unread: 2 }));
+  const service = new NotificationsService(
+    { query: () => Promise.resolve(answer) } as unknown as DataSource,
+    [],
+    new AccessService({} as DataSource),
+  );
   const user = (role: AuthUser['role']) => ({ id: 'u', username: 'x', role, organisationId: 'o', scope: 'self' }) as unknown as AuthUser;
 
   it('a trainee reads every notice, even one recorded before the texts were fixed, as its kind’s text', async () => {

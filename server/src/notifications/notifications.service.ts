@@ -3,7 +3,14 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../common/auth-user';
 import { notFound } from '../common/domain-error';
-import type { NotificationListDto, NotificationPreferencesDto, SetNotificationPreferencesDto } from './dto/notification.dto';
+import { COUNT_CAP } from '../common/dto/page.dto';
+import { cappedTotal, keysetPage } from '../common/page-sql';
+import {
+  type NotificationListDto,
+  type NotificationPreferencesDto,
+  NotificationQueryDto,
+  type SetNotificationPreferencesDto,
+} from './dto/notification.dto';
 import { NotificationDeliveries } from './notification-deliveries';
 import { NOTIFICATION_GROUPS, groupOf, groupsFor } from './notification-kinds';
 import { NOTIFICATION_TRANSPORTS, type NotificationTransport } from './notification-transport';
@@ -98,8 +105,10 @@ export class NotificationsService {
     return this.preferences(user);
   }
 
-  async mine(user: AuthUser): Promise<NotificationListDto> {
-    const [rows, unread] = await this.notices.latest(user.id, 50);
+  /** A page of my notices (the first when `q` is left out) with the counts: one statement. */
+  async mine(user: AuthUser, q: NotificationQueryDto = new NotificationQueryDto()): Promise<NotificationListDto> {
+    const { rows: read, matching, unread } = await this.notices.page(user.id, q);
+    const { items: rows, nextCursor } = keysetPage(read, q.pageSize, NotificationsRepository.cursorOf);
     // A trainee's notices read as their kind's fixed text, also those recorded before texts were fixed.
     const trainee = this.access.can(user, 'notice.discreet');
     return {
@@ -112,7 +121,11 @@ export class NotificationsService {
         createdAt: r.createdAt.toISOString(),
         read: r.readAt !== null,
       })),
-      unread,
+      unread: Math.min(unread, COUNT_CAP),
+      ...cappedTotal(matching),
+      page: q.page,
+      pageSize: q.pageSize,
+      nextCursor,
     };
   }
 

@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { OrderListFilter } from '../access/policies/orders.policy';
 import type { OrderQueryDto } from './dto/order.dto';
 import { type BoardAndLodging, JobOrder, type OrderState } from './order.entity';
+import { pageRows, pageWithTotalSql } from '../common/page-sql';
 
 /** An order with its employer's, occupation's and division's names, as the lists and detail read it. */
 export interface OrderRow {
@@ -28,8 +29,10 @@ export interface OrderRow {
   created_at: Date;
 }
 
-const SELECT = `SELECT o.*, o.start_date::text AS start_date, o.deadline::text AS deadline, e.name AS employer_name, oc.name AS occupation_name, d.name AS division_name
-  FROM job_order o JOIN organisation e ON e.id = o.employer_id JOIN occupation oc ON oc.code = o.occupation_code JOIN division d ON d.code = o.division_code`;
+const SELECT_COLUMNS = `o.*, o.start_date::text AS start_date, o.deadline::text AS deadline, e.name AS employer_name, oc.name AS occupation_name, d.name AS division_name`;
+const FROM = `FROM job_order o JOIN organisation e ON e.id = o.employer_id JOIN occupation oc ON oc.code = o.occupation_code JOIN division d ON d.code = o.division_code`;
+const SELECT = `SELECT ${SELECT_COLUMNS}
+  ${FROM}`;
 
 @Injectable()
 export class OrdersRepository {
@@ -48,13 +51,22 @@ export class OrdersRepository {
     if (q.state) where.push(`o.state = $${params.push(q.state)}`);
     if (q.occupationCode) where.push(`o.occupation_code = $${params.push(q.occupationCode)}`);
     if (q.divisionCode) where.push(`o.division_code = $${params.push(q.divisionCode)}`);
-    const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ n }] = await this.dataSource.query<[{ n: number }]>(`SELECT count(*)::int AS n FROM job_order o ${whereSql}`, params);
-    const rows = await this.dataSource.query<OrderRow[]>(
-      `${SELECT} ${whereSql} ORDER BY o.deadline, o.id LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+    // One statement for the page and its exact total (issue 17); the count needs none of the joins.
+    const rows = await this.dataSource.query<(OrderRow & { page_total: number })[]>(
+      pageWithTotalSql({
+        // o.* and the text deadline both answer to `deadline`: the outer order needs a name of its own.
+        select: `${SELECT_COLUMNS}, o.deadline AS page_deadline`,
+        from: FROM,
+        countFrom: 'FROM job_order o',
+        where,
+        order: 'o.deadline, o.id',
+        outerOrder: 'page.page_deadline, page.id',
+        limit: q.pageSize,
+        offset: (q.page - 1) * q.pageSize,
+      }),
       params,
     );
-    return [rows, n];
+    return pageRows(rows, 'id');
   }
 
   async findRow(id: string): Promise<OrderRow | null> {

@@ -3,6 +3,13 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, Repository } from 'typeorm';
 import type { OrganisationQueryDto } from './dto/organisation.dto';
 import { Organisation } from './organisation.entity';
+import { pageRows, pageWithTotalSql } from '../common/page-sql';
+
+/** The columns the list shows, named as the entity's properties, with the division's name as the relation. */
+const ORGANISATION_COLUMNS = `o.id, o.name, o.type, o.division_code AS "divisionCode", o.credit_code AS "creditCode",
+  o.credit_code_override AS "creditCodeOverride", o.status, o.status_reason AS "statusReason", o.contact_name AS "contactName",
+  o.contact_phone AS "contactPhone", o.verified_at AS "verifiedAt", o.verified_by AS "verifiedBy", o.created_at AS "createdAt",
+  o.updated_at AS "updatedAt", CASE WHEN d.code IS NULL THEN NULL ELSE json_build_object('code', d.code, 'name', d.name) END AS division`;
 
 /** Who is asking: admins see every organisation; everyone else only their own. */
 export type OrganisationScope = { kind: 'all' } | { kind: 'own'; organisationId: string };
@@ -25,26 +32,32 @@ export class OrganisationsRepository {
     return manager.getRepository(Organisation).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
-  search(q: OrganisationQueryDto, scope: OrganisationScope): Promise<[Organisation[], number]> {
-    const qb = this.repo.createQueryBuilder('o').leftJoinAndSelect('o.division', 'd');
-    if (scope.kind === 'own') qb.andWhere('o.id = :own', { own: scope.organisationId });
-    if (q.type) qb.andWhere('o.type = :type', { type: q.type });
-    if (q.status) qb.andWhere('o.status = :status', { status: q.status });
-    if (q.divisionCode) qb.andWhere('o.division_code = :div', { div: q.divisionCode });
+  /** One page and the exact total in one statement (issue 17): organisations are few, the count is exact. */
+  async search(q: OrganisationQueryDto, scope: OrganisationScope): Promise<[Organisation[], number]> {
+    const params: unknown[] = [];
+    const where: string[] = [];
+    if (scope.kind === 'own') where.push(`o.id = $${params.push(scope.organisationId)}`);
+    if (q.type) where.push(`o.type = $${params.push(q.type)}`);
+    if (q.status) where.push(`o.status = $${params.push(q.status)}`);
+    if (q.divisionCode) where.push(`o.division_code = $${params.push(q.divisionCode)}`);
     if (q.q) {
       const term = q.q.trim().replace(/[%_\\]/g, '\\$&');
-      qb.andWhere('(o.name ILIKE :any OR o.credit_code LIKE :prefix)', { any: `%${term}%`, prefix: `${term.toUpperCase()}%` });
+      where.push(`(o.name ILIKE $${params.push(`%${term}%`)} OR o.credit_code LIKE $${params.push(`${term.toUpperCase()}%`)})`);
     }
-    return (
-      qb
-        .orderBy('o.type', 'ASC')
-        .addOrderBy('o.division_code', 'ASC')
-        .addOrderBy('o.name', 'ASC')
-        // offset/limit, not skip/take: the joins are many-to-one, so TypeORM's two-query pagination buys nothing.
-        .offset((q.page - 1) * q.pageSize)
-        .limit(q.pageSize)
-        .getManyAndCount()
+    const rows = await this.repo.query<(Organisation & { page_total: number })[]>(
+      pageWithTotalSql({
+        select: ORGANISATION_COLUMNS,
+        from: 'FROM organisation o LEFT JOIN division d ON d.code = o.division_code',
+        countFrom: 'FROM organisation o',
+        where,
+        order: 'o.type, o.division_code, o.name',
+        outerOrder: 'page.type, page."divisionCode", page.name',
+        limit: q.pageSize,
+        offset: (q.page - 1) * q.pageSize,
+      }),
+      params,
     );
+    return pageRows(rows, 'id');
   }
 
   async create(data: Partial<Organisation>, manager?: EntityManager): Promise<Organisation> {

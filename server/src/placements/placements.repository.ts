@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { PlacementQueryDto } from './dto/placement.dto';
 import { Placement, PlacementEvent, type PlacementState } from './placement.entity';
+import { pageRows, pageWithTotalSql } from '../common/page-sql';
 
 /** Who may list which placements: everything, one organisation's trainees, or one trainee's own. */
 export type { PlacementScope };
@@ -63,13 +64,21 @@ const CONTACT_SHARED = `(p.state IN ('accepted_by_trainee', 'interview', 'offer'
   SELECT 1 FROM consent c WHERE c.trainee_id = p.trainee_id AND c.purpose = 'share_with_employer'
     AND c.employer_id = o.employer_id AND c.withdrawn_at IS NULL))`;
 
-const SELECT = `SELECT p.id, p.order_id, o.title AS order_title, o.employer_id, e.name AS employer_name, oc.name AS occupation_name,
+const COLUMNS = `p.id, p.order_id, o.title AS order_title, o.employer_id, e.name AS employer_name, oc.name AS occupation_name,
     od.name AS order_division_name, p.trainee_id, t.full_name AS trainee_name, t.organisation_id AS trainee_organisation_id,
     t.user_id AS trainee_user_id, p.candidate_code, p.state, p.source, p.note, p.reasons, p.interview_at, p.interview_place, p.offered_wage,
-    p.hired_on::text AS hired_on, p.ended_on::text AS ended_on, ${CONTACT_SHARED} AS contact_shared, p.created_at
-  FROM placement p JOIN job_order o ON o.id = p.order_id JOIN organisation e ON e.id = o.employer_id
+    p.hired_on::text AS hired_on, p.ended_on::text AS ended_on, ${CONTACT_SHARED} AS contact_shared, p.created_at`;
+const FROM = `FROM placement p JOIN job_order o ON o.id = p.order_id JOIN organisation e ON e.id = o.employer_id
   JOIN occupation oc ON oc.code = o.occupation_code JOIN division od ON od.code = o.division_code
   JOIN trainee t ON t.id = p.trainee_id`;
+const SELECT = `SELECT ${COLUMNS}
+  ${FROM}`;
+
+/** A placement's events as the entity names them, oldest first (the list reads them with the page). */
+const EVENTS = `(SELECT coalesce(json_agg(json_build_object('id', ev.id, 'placementId', ev.placement_id, 'fromState', ev.from_state,
+    'toState', ev.to_state, 'actorId', ev.actor_id, 'actorRole', ev.actor_role, 'assisted', ev.assisted, 'note', ev.note, 'at', ev.at)
+    ORDER BY ev.at, ev.id), '[]'::json) FROM placement_event ev WHERE ev.placement_id = p.id)`;
+type PlacementEventJson = Omit<PlacementEvent, 'at'> & { at: string };
 
 function scopeSql(scope: PlacementScope, params: unknown[]): string {
   switch (scope.kind) {
@@ -89,22 +98,29 @@ function scopeSql(scope: PlacementScope, params: unknown[]): string {
 export class PlacementsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async search(q: PlacementQueryDto, scope: PlacementScope): Promise<[PlacementRow[], number]> {
+  async search(q: PlacementQueryDto, scope: PlacementScope): Promise<[(PlacementRow & { events: PlacementEvent[] })[], number]> {
     const params: unknown[] = [];
     const where = [scopeSql(scope, params)];
     if (q.orderId) where.push(`p.order_id = $${params.push(q.orderId)}::uuid`);
     if (q.traineeId) where.push(`p.trainee_id = $${params.push(q.traineeId)}::uuid`);
     if (q.state) where.push(`p.state = $${params.push(q.state)}`);
-    const whereSql = where.join(' AND ');
-    const [{ n }] = await this.dataSource.query<[{ n: number }]>(
-      `SELECT count(*)::int AS n FROM placement p JOIN job_order o ON o.id = p.order_id JOIN trainee t ON t.id = p.trainee_id WHERE ${whereSql}`,
+    // One statement (issue 17): the page, each row's events (read only for the page's rows) and the
+    // exact total, which needs only the joins the scope filters on.
+    const rows = await this.dataSource.query<(PlacementRow & { events: PlacementEventJson[]; page_total: number })[]>(
+      pageWithTotalSql({
+        select: `${COLUMNS}, ${EVENTS} AS events`,
+        from: FROM,
+        countFrom: 'FROM placement p JOIN job_order o ON o.id = p.order_id JOIN trainee t ON t.id = p.trainee_id',
+        where,
+        order: 'p.created_at DESC, p.id',
+        outerOrder: 'page.created_at DESC, page.id',
+        limit: q.pageSize,
+        offset: (q.page - 1) * q.pageSize,
+      }),
       params,
     );
-    const rows = await this.dataSource.query<PlacementRow[]>(
-      `${SELECT} WHERE ${whereSql} ORDER BY p.created_at DESC, p.id LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
-      params,
-    );
-    return [rows, n];
+    const [items, total] = pageRows(rows, 'id');
+    return [items.map((r) => ({ ...r, events: r.events.map((e) => ({ ...e, at: new Date(e.at) })) })), total];
   }
 
   async findRow(id: string, scope: PlacementScope, m?: EntityManager): Promise<PlacementRow | null> {

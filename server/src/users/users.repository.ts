@@ -4,6 +4,11 @@ import { type EntityManager, IsNull, Repository } from 'typeorm';
 import type { UserQueryDto } from './dto/user-query.dto';
 import type { Role } from '../common/role';
 import { User } from './user.entity';
+import { pageRows, pageWithTotalSql } from '../common/page-sql';
+
+/** The account columns the list shows, named as the entity's properties (the mapper reads those). */
+const USER_COLUMNS = `u.id, u.username, u.display_name AS "displayName", u.role, u.organisation_id AS "organisationId", u.phone,
+  u.permissions, u.disabled_at AS "disabledAt", u.locked_until AS "lockedUntil", u.last_login_at AS "lastLoginAt", u.created_at AS "createdAt"`;
 
 /** Which accounts a lookup may return. */
 export interface AccountReach {
@@ -39,22 +44,30 @@ export class UsersRepository {
     return row ? withOrg(row) : null;
   }
 
+  /** One page and the exact total in one statement (issue 17): accounts are few, so the count is exact. */
   async search(q: UserQueryDto, reach: AccountReach = { trainees: true }): Promise<[UserWithOrganisation[], number]> {
-    const qb = this.repo.createQueryBuilder('u').innerJoinAndSelect('u.organisation', 'o');
-    if (!reach.trainees) qb.andWhere(`u.role <> 'trainee'`);
-    if (q.organisationId) qb.andWhere('u.organisation_id = :org', { org: q.organisationId });
-    if (q.role) qb.andWhere('u.role = :role', { role: q.role });
+    const params: unknown[] = [];
+    const where: string[] = [];
+    if (!reach.trainees) where.push(`u.role <> 'trainee'`);
+    if (q.organisationId) where.push(`u.organisation_id = $${params.push(q.organisationId)}`);
+    if (q.role) where.push(`u.role = $${params.push(q.role)}`);
     if (q.q) {
-      qb.andWhere('(u.username ILIKE :q OR u.display_name ILIKE :q)', { q: `%${q.q.replace(/[%_\\]/g, '\\$&')}%` });
+      const term = `$${params.push(`%${q.q.replace(/[%_\\]/g, '\\$&')}%`)}`;
+      where.push(`(u.username ILIKE ${term} OR u.display_name ILIKE ${term})`);
     }
-    const [rows, total] = await qb
-      .orderBy('o.name', 'ASC')
-      .addOrderBy('u.username', 'ASC')
-      // offset/limit, not skip/take: the joins are many-to-one, so TypeORM's two-query pagination buys nothing.
-      .offset((q.page - 1) * q.pageSize)
-      .limit(q.pageSize)
-      .getManyAndCount();
-    return [rows.map(withOrg), total];
+    const rows = await this.repo.query<(UserWithOrganisation & { page_total: number })[]>(
+      pageWithTotalSql({
+        select: `${USER_COLUMNS}, o.name AS "organisationName", o.type AS "organisationType"`,
+        from: 'FROM app_user u JOIN organisation o ON o.id = u.organisation_id',
+        where,
+        order: 'o.name, u.username',
+        outerOrder: 'page."organisationName", page.username',
+        limit: q.pageSize,
+        offset: (q.page - 1) * q.pageSize,
+      }),
+      params,
+    );
+    return pageRows(rows, 'id');
   }
 
   /**

@@ -19,8 +19,9 @@ const silent = () => new HttpContext().set(SILENT_ERRORS, true);
 export class FollowUpsApi {
   private readonly api = inject(ApiClient);
 
-  list(view: 'due' | 'upcoming' | 'done'): Observable<FollowUpPageDto> {
-    return this.api.invoke(followUpsControllerList, { view, page: 1, pageSize: 100 }, silent());
+  /** 100 visits; `after` (a page's `nextCursor`) for the 100 after them. */
+  list(view: 'due' | 'upcoming' | 'done', after?: string): Observable<FollowUpPageDto> {
+    return this.api.invoke(followUpsControllerList, { view, page: 1, pageSize: 100, ...(after ? { after } : {}) }, silent());
   }
 
   record(visitId: string, dto: RecordVisitDto): Observable<FollowUpDetailDto> {

@@ -69,4 +69,6 @@ export const followUpsEn: Record<FollowUpsKey, string> = {
   'unsent.cancel': 'Cancel',
   'unsent.offline': 'Still no connection: nothing was sent. Try again later, or keep them on this phone and sign out.',
   'unsent.partly': '{sent} sent, {n} still waiting.',
+  shown: 'Showing {shown} of {total}',
+  more: 'Load more',
 };

@@ -12,6 +12,7 @@ import { AuthStore } from '../core/auth/auth-store';
 import { type ApiError, toApiError } from '../core/errors/api-error';
 import { chinaDate } from '../shared/china-date';
 import { LoadError } from '../shared/load-error';
+import { pageTotal } from '../shared/page-total';
 import { type Remote, idle, loadInto } from '../shared/remote';
 import { type FollowUpPageDto, FollowUpsApi, type FollowUpVisitDto, type RecordVisitDto } from './follow-ups-api';
 import { FollowUpsI18n } from './follow-ups-i18n';
@@ -171,6 +172,14 @@ type Outcome = RecordVisitDto['state'];
             ><p>{{ t('none') }}</p></nz-card
           >
         }
+        @if (page.items.length) {
+          <p class="muted shown" data-testid="visits-shown">{{ t('shown', { shown: page.items.length, total: totalOf(page) }) }}</p>
+        }
+        @if (page.nextCursor) {
+          <button nz-button nzBlock type="button" [nzLoading]="loadingMore()" (click)="more()" data-testid="visits-more">
+            {{ t('more') }}
+          </button>
+        }
       } @else {
         <nz-spin class="card-spin" />
       }
@@ -244,6 +253,8 @@ export class FollowUpsPage {
   protected readonly i18n = inject(FollowUpsI18n);
   protected readonly t = this.i18n.t;
   protected readonly list = signal<Remote<FollowUpPageDto>>(idle());
+  protected readonly loadingMore = signal(false);
+  protected readonly totalOf = pageTotal;
   protected readonly editing = signal<string | null>(null);
   protected readonly busy = signal(false);
   protected readonly error = signal<ApiError | null>(null);
@@ -281,6 +292,23 @@ export class FollowUpsPage {
 
   load(): void {
     loadInto(this.list, this.api.list(this.view));
+  }
+
+  /** The next 100 after the last one shown (by the page's cursor), added below them. */
+  protected more(): void {
+    const shown = this.list().data;
+    if (!shown?.nextCursor || this.loadingMore()) return;
+    this.loadingMore.set(true);
+    this.api.list(this.view, shown.nextCursor).subscribe({
+      next: (next) => {
+        this.loadingMore.set(false);
+        this.list.update((r) => ({ ...r, data: { ...next, items: [...(r.data?.items ?? []), ...next.items] } }));
+      },
+      error: (e: unknown) => {
+        this.loadingMore.set(false);
+        this.list.update((r) => ({ ...r, error: toApiError(e) }));
+      },
+    });
   }
 
   protected key(prefix: string, value: string): FollowUpsKey {

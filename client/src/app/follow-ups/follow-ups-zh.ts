@@ -66,6 +66,9 @@ export const followUpsZh = {
   'unsent.cancel': '取消',
   'unsent.offline': '还没有网络，没能发送。可以稍后再试，或保留在手机上退出登录。',
   'unsent.partly': '已发送 {sent} 条，还有 {n} 条没发送。',
+  // The list's length and the next page ({total} may read 10,000+: the server counts no further).
+  shown: '已显示 {shown} 条，共 {total} 条',
+  more: '加载更多',
 } satisfies Record<string, string>;
 
 export type FollowUpsKey = keyof typeof followUpsZh;

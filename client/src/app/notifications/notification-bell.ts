@@ -5,6 +5,7 @@ import { NzDropDownModule } from 'ng-zorro-antd/dropdown';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { I18n } from '../core/i18n/i18n';
 import { type NotificationDto, type NotificationListDto, NotificationsApi } from './notifications-api';
+import { NotificationsI18n } from './notifications-i18n';
 
 /** How often the badge refreshes while a page stays open. */
 const POLL_MS = 120_000;
@@ -67,6 +68,19 @@ const POLL_MS = 120_000;
               </li>
             }
           </ul>
+          @if (list().nextCursor) {
+            <button
+              nz-button
+              nzType="link"
+              nzBlock
+              type="button"
+              [nzLoading]="loadingMore()"
+              (click)="more()"
+              data-testid="notification-more"
+            >
+              {{ words.t('inbox.more') }}
+            </button>
+          }
         }
       </div>
     </nz-dropdown-menu>
@@ -180,7 +194,11 @@ export class NotificationBell {
   protected readonly pick = this.i18n.pick;
   protected readonly dateTime = this.i18n.dateTime;
 
-  private readonly list = signal<NotificationListDto>({ items: [], unread: 0 });
+  /** The bell's own words (the older-messages button); app-wide ones come through `I18n`. */
+  protected readonly words = inject(NotificationsI18n);
+
+  protected readonly list = signal<NotificationListDto>({ items: [], unread: 0, total: 0, page: 1, pageSize: 50, nextCursor: null });
+  protected readonly loadingMore = signal(false);
   /** Bound to the drop-down, so choosing a message or the settings closes it (a plain button inside would not). */
   protected readonly open = signal(false);
   protected readonly failed = signal(false);
@@ -213,6 +231,20 @@ export class NotificationBell {
       this.open.set(false);
       void this.router.navigateByUrl(n.link);
     }
+  }
+
+  /** The next 50 older notices (by the shown list's cursor), added below; the badge takes the newer count. */
+  protected more(): void {
+    const cursor = this.list().nextCursor;
+    if (!cursor || this.loadingMore()) return;
+    this.loadingMore.set(true);
+    this.api.mine(cursor).subscribe({
+      next: (older) => {
+        this.loadingMore.set(false);
+        this.list.update((l) => ({ ...older, items: [...l.items, ...older.items] }));
+      },
+      error: () => this.loadingMore.set(false),
+    });
   }
 
   private refresh(): void {

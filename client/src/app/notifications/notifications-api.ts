@@ -23,8 +23,9 @@ const silent = () => new HttpContext().set(SILENT_ERRORS, true);
 export class NotificationsApi {
   private readonly api = inject(ApiClient);
 
-  mine(): Observable<NotificationListDto> {
-    return this.api.invoke(notificationsControllerMine, {}, silent());
+  /** My latest 50 notices; `after` (a page's `nextCursor`) for the 50 before them. */
+  mine(after?: string): Observable<NotificationListDto> {
+    return this.api.invoke(notificationsControllerMine, { page: 1, pageSize: 50, ...(after ? { after } : {}) }, silent());
   }
 
   markAllRead(): Observable<NotificationListDto> {

@@ -9,4 +9,5 @@ export const notificationsEn: Record<NotificationsKey, string> = {
   'prefs.off': 'Off',
   'prefs.saved': 'Saved',
   'prefs.none': 'There are no messages to set for your account yet.',
+  'inbox.more': 'Older messages',
 };

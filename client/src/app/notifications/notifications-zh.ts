@@ -7,6 +7,8 @@ export const notificationsZh = {
   'prefs.off': '关',
   'prefs.saved': '已保存',
   'prefs.none': '您的账号目前没有可以设置的消息。',
+  // The bell's list: older notices, 50 at a time.
+  'inbox.more': '更早的消息',
 } as const;
 
 export type NotificationsKey = keyof typeof notificationsZh;

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AUDIT_RESULTS, type AuditResult } from '../audit-entry.entity';
 
 export class AuditEntryDto {
@@ -22,7 +22,12 @@ export class AuditEntryDto {
 export class AuditEntryPageDto {
   @ApiProperty({ type: [AuditEntryDto] })
   items: AuditEntryDto[];
+  @ApiProperty({ description: 'Entries matching the filters, at most COUNT_CAP (10,000): see totalCapped' })
   total: number;
   page: number;
   pageSize: number;
+  @ApiPropertyOptional({ description: 'More than COUNT_CAP entries match: total is a lower bound (show "10,000+")' })
+  totalCapped?: boolean;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Pass as `after` for the next page; null on the last page' })
+  nextCursor?: string | null;
 }

@@ -1,8 +1,9 @@
 import { IsDateString, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { PageQueryDto } from '../../common/dto/page.dto';
+import { KeysetPageQueryDto } from '../../common/dto/page.dto';
 import { AUDIT_RESULTS, type AuditResult } from '../audit-entry.entity';
 
-export class AuditQueryDto extends PageQueryDto {
+/** Newest first; `after` (the previous page's `nextCursor`) continues by keyset, `page` jumps. */
+export class AuditQueryDto extends KeysetPageQueryDto {
   /** Username or user id of the actor. */
   @IsOptional()
   @IsString()

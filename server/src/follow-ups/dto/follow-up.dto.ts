@@ -1,7 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsDateString, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
-import { PageQueryDto } from '../../common/dto/page.dto';
+import { KeysetPageQueryDto } from '../../common/dto/page.dto';
 import {
   ABSTINENCE_BASES,
   ABSTINENCE_STATUSES,
@@ -69,12 +69,18 @@ export class FollowUpDetailDto extends FollowUpVisitDto {
 export class FollowUpPageDto {
   @ApiProperty({ type: [FollowUpVisitDto] })
   items: FollowUpVisitDto[];
+  @ApiProperty({ description: 'Visits matching the filters, at most COUNT_CAP (10,000): see totalCapped' })
   total: number;
   page: number;
   pageSize: number;
+  @ApiPropertyOptional({ description: 'More than COUNT_CAP visits match: total is a lower bound (show "10,000+")' })
+  totalCapped?: boolean;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Pass as `after` for the next page; null on the last page' })
+  nextCursor?: string | null;
 }
 
-export class FollowUpQueryDto extends PageQueryDto {
+/** `after` (the previous page's `nextCursor`) continues by keyset in the view's order; `page` jumps. */
+export class FollowUpQueryDto extends KeysetPageQueryDto {
   /** `due`: today and overdue (the field worker's list); `upcoming`; `done`; `all`. */
   @IsOptional()
   @IsIn(['due', 'upcoming', 'done', 'all'])

@@ -19,6 +19,8 @@ export interface AuditQuery {
   readonly to?: string;
   readonly page: number;
   readonly pageSize: number;
+  /** The shown page's `nextCursor`, to get the page after it by keyset (`page` is then only echoed). */
+  readonly after?: string;
 }
 
 @Injectable({ providedIn: 'root' })

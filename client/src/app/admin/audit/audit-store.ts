@@ -1,6 +1,7 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import type { Subscription } from 'rxjs';
 import type { AuditEntryPageDto, AuditResult } from '../../core/api/api-types';
+import { pageTotal } from '../../shared/page-total';
 import { type Remote, idle, loadInto } from '../../shared/remote';
 import { AuditApi } from './audit-api';
 
@@ -54,6 +55,8 @@ export class AuditStore {
   readonly error = computed(() => this.listState().error);
   readonly items = computed(() => this.listState().data?.items ?? []);
   readonly total = computed(() => this.listState().data?.total ?? 0);
+  /** "10,000+" when more entries match than the server counts. */
+  readonly totalText = computed(() => pageTotal(this.listState().data));
 
   setFilters(filters: AuditFilters): void {
     this.filterState.set(filters);
@@ -61,9 +64,15 @@ export class AuditStore {
     this.load();
   }
 
+  /**
+   * The next page continues after the shown one by its cursor (as fast deep in the log as at the
+   * start); any other page is a jump by number.
+   */
   setPage(page: number): void {
+    const shown = this.listState().data;
+    const after = shown && page === shown.page + 1 ? (shown.nextCursor ?? undefined) : undefined;
     this.pageState.update((p) => ({ ...p, page }));
-    this.load();
+    this.load(after);
   }
 
   setPageSize(pageSize: number): void {
@@ -71,7 +80,7 @@ export class AuditStore {
     this.load();
   }
 
-  load(): void {
+  load(after?: string): void {
     this.inFlight?.unsubscribe();
     const f = this.filterState();
     this.inFlight = loadInto(
@@ -86,6 +95,7 @@ export class AuditStore {
         // The "to" date is inclusive for people; the API's `to` is exclusive.
         to: startOfNextDay(f.toDate),
         ...this.pageState(),
+        ...(after ? { after } : {}),
       }),
     );
   }

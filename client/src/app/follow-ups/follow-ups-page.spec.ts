@@ -1,0 +1,83 @@
+import { provideHttpClient } from '@angular/common/http';
+import { provideHttpClientTesting } from '@angular/common/http/testing';
+import { signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { provideNzIconsTesting } from 'ng-zorro-antd/icon/testing';
+import { Subject, of } from 'rxjs';
+import { AuthStore } from '../core/auth/auth-store';
+import { FollowUpsApi, type FollowUpPageDto, type FollowUpVisitDto } from './follow-ups-api';
+import { FollowUpsPage } from './follow-ups-page';
+import { VisitOutbox } from './visit-outbox';
+
+const visit = (id: string): FollowUpVisitDto =>
+  ({
+    id,
+    traineeName: `学员${id}`,
+    traineePhone: null,
+    monthsAfter: 1,
+    dueOn: '2026-11-01',
+    daysOverdue: 0,
+    state: 'done',
+    escalated: false,
+  }) as FollowUpVisitDto;
+
+const page = (ids: string[], nextCursor: string | null, total = 3, totalCapped = false): FollowUpPageDto => ({
+  items: ids.map(visit),
+  total,
+  totalCapped,
+  page: 1,
+  pageSize: 100,
+  nextCursor,
+});
+
+describe('FollowUpsPage', () => {
+  let calls: { view: string; after?: string }[];
+  let answers: FollowUpPageDto[];
+
+  beforeEach(() => {
+    localStorage.clear();
+    calls = [];
+    answers = [];
+    const list = (view: string, after?: string) => {
+      calls.push(after ? { view, after } : { view });
+      return of(answers.shift()!);
+    };
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideNzIconsTesting(),
+        { provide: FollowUpsApi, useValue: { list } },
+        { provide: AuthStore, useValue: { role: () => 'counsellor', user: signal(null) } },
+        {
+          provide: VisitOutbox,
+          useValue: { pending: signal([]), results: new Subject(), flush: () => Promise.resolve({ sent: 0, refused: 0, left: 0 }) },
+        },
+      ],
+    });
+  });
+
+  const cards = (el: HTMLElement) => el.querySelectorAll('[data-testid="visit"]').length;
+  const text = (el: HTMLElement, id: string) => el.querySelector(`[data-testid="${id}"]`)?.textContent?.trim();
+
+  it('loads more visits after the last one by the cursor, below those shown, until there are no more', () => {
+    answers.push(page(['a', 'b'], 'CUR1'), page(['c'], null));
+    const fixture = TestBed.createComponent(FollowUpsPage);
+    fixture.detectChanges();
+    const el = fixture.nativeElement as HTMLElement;
+    expect(cards(el)).toBe(2);
+    expect(text(el, 'visits-shown')).toBe('已显示 2 条，共 3 条');
+    (el.querySelector('[data-testid="visits-more"]') as HTMLButtonElement).click();
+    fixture.detectChanges();
+    expect(calls).toEqual([{ view: 'due' }, { view: 'due', after: 'CUR1' }]);
+    expect(cards(el)).toBe(3);
+    expect(el.querySelector('[data-testid="visits-more"]')).toBeNull();
+  });
+
+  it('says 10,000+ when the server stopped counting', () => {
+    answers.push(page(['a'], 'CUR1', 10_000, true));
+    const fixture = TestBed.createComponent(FollowUpsPage);
+    fixture.detectChanges();
+    expect(text(fixture.nativeElement as HTMLElement, 'visits-shown')).toBe('已显示 1 条，共 10,000+ 条');
+  });
+});
