@@ -44,6 +44,12 @@ export interface TraineeSkill {
 @Index('idx_trainee_matching_division', ['homeDivisionCode'], { where: 'job_matching_consent' })
 // GIN over the preferred divisions (`@>`); made by hand in the migration, TypeORM cannot declare GIN.
 @Index('idx_trainee_preferred_divisions', { synchronize: false })
+// The caseload's keyset indexes (INCLUDE columns, varchar_pattern_ops): made by hand in CaseloadKeyset.
+@Index('idx_trainee_caseload_release', { synchronize: false })
+@Index('idx_trainee_caseload_state', { synchronize: false })
+@Index('idx_trainee_caseload_name', { synchronize: false })
+@Index('idx_trainee_caseload_name_prefix', { synchronize: false })
+@Index('idx_trainee_caseload_admitted', { synchronize: false })
 export class Trainee {
   @PrimaryGeneratedColumn('uuid')
   id: string;

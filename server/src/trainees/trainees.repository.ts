@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, In, IsNull, Not, Repository } from 'typeorm';
+import { COUNT_CAP, decodeCursor, encodeCursor } from '../common/dto/page.dto';
+import { badRequest } from '../common/domain-error';
 import { CHECKLIST_ITEMS } from './checklist-item.entity';
 import type { TraineeQueryDto } from './dto/trainee.dto';
 import { TraineeStateChange } from './trainee-state-change.entity';
@@ -57,7 +59,32 @@ export type ImportedTrainee = Pick<
 /** A history entry shared by several trainees (a bulk move). */
 export type StateChangeOf = Pick<TraineeStateChange, 'fromState' | 'toState' | 'changedBy' | 'reason'>;
 
-const SORTS = { expectedRelease: 't.expected_release_on', name: 't.full_name', admitted: 't.admitted_on', state: 't.state' } as const;
+/**
+ * The caseload's sort keys, each followed by the row id so the order is total (keyset paging needs
+ * that). Every key column is NOT NULL, so the cursor never holds a null. By state, the earliest
+ * release comes first within a state. Each key has a `(organisation_id, …keys, id)` index
+ * (CaseloadKeyset migration).
+ */
+const SORT_KEYS: Record<NonNullable<TraineeQueryDto['sort']>, readonly { column: string; type: 'date' | 'text' }[]> = {
+  expectedRelease: [{ column: 't.expected_release_on', type: 'date' }],
+  name: [{ column: 't.full_name', type: 'text' }],
+  admitted: [{ column: 't.admitted_on', type: 'date' }],
+  state: [
+    { column: 't.state', type: 'text' },
+    { column: 't.expected_release_on', type: 'date' },
+  ],
+};
+
+/** Rows of one export at most (as before issue 17). */
+const EXPORT_CAP = 100_000;
+
+/** A caseload page as the repository answers it: rows, the total capped at COUNT_CAP, the keyset cursor. */
+export interface CaseloadPage {
+  rows: TraineeRow[];
+  total: number;
+  totalCapped: boolean;
+  nextCursor: string | null;
+}
 
 /** The columns of a caseload row; `$1` is the caller's organisation (or NULL for admins). */
 const ROW_SELECT = `
@@ -82,6 +109,74 @@ const IN_SCOPE = `($1::uuid IS NULL OR t.organisation_id = $1::uuid OR t.id IN (
 const PRE_RELEASE_LOCK = 7_230_502;
 
 const orgParam = (scope: TraineeScope) => (scope.kind === 'all' ? null : scope.organisationId);
+
+/**
+ * The caseload's scope as disjoint branches of a UNION ALL, each a plain predicate on `trainee t`:
+ * the organisation's own trainees (an index range on `organisation_id` in sort order), then the few
+ * it handed over or is receiving. The OR of IN_SCOPE would hide the first from the indexes.
+ */
+function scopeBranches(scope: TraineeScope): string[] {
+  if (scope.kind === 'all') return ['TRUE'];
+  return [
+    `t.organisation_id = $1::uuid`,
+    `t.organisation_id <> $1::uuid AND t.id IN (SELECT h.trainee_id FROM handover h WHERE
+       (h.from_organisation_id = $1::uuid AND h.state = 'completed') OR (h.to_organisation_id = $1::uuid AND h.state IN ('sent', 'accepted')))`,
+  ];
+}
+
+/** The caseload filters as one SQL condition on `trainee t`; their values are appended to `params`. */
+function caseloadFilters(q: TraineeQueryDto, identityHash: string | null, params: unknown[]): string {
+  const where = ['TRUE'];
+  const add = (sql: (p: string) => string, value: unknown) => {
+    params.push(value);
+    where.push(sql(`$${params.length}`));
+  };
+  if (q.state) add((p) => `t.state = ${p}`, q.state);
+  if (q.releaseFrom) add((p) => `t.expected_release_on >= ${p}::date`, q.releaseFrom);
+  if (q.releaseTo) add((p) => `t.expected_release_on <= ${p}::date`, q.releaseTo);
+  if (q.jobMatchingConsent) where.push(`t.job_matching_consent = ${q.jobMatchingConsent === 'granted' ? 'TRUE' : 'FALSE'}`);
+  if (identityHash) add((p) => `t.identity_number_hash = ${p}`, identityHash);
+  // A prefix, as people type a surname or a whole name (two or three characters: too short for
+  // trigrams); idx_trainee_caseload_name_prefix serves it whatever the database's collation.
+  else if (q.q) add((p) => `t.full_name LIKE ${p}`, `${q.q.replace(/[%_\\]/g, '\\$&')}%`);
+  return where.join(' AND ');
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** Years PostgreSQL and the app both take as a date (year 0 is a 500 in SQL). */
+const ISO_DATE = /^[12]\d{3}-\d{2}-\d{2}$/;
+const isDate = (v: string) =>
+  ISO_DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+
+/** The cursor after `row`: which sort it belongs to, the row's sort values, its id. */
+function encodeCaseloadCursor(row: TraineeRow, q: TraineeQueryDto): string {
+  const sort = q.sort ?? 'expectedRelease';
+  const value: Record<typeof sort, string[]> = {
+    expectedRelease: [row.expected_release_on],
+    name: [row.full_name],
+    admitted: [row.admitted_on],
+    state: [row.state, row.expected_release_on],
+  };
+  return encodeCursor([`${sort}.${q.order ?? 'asc'}`, ...value[sort], row.id]);
+}
+
+/**
+ * The sort values and id in a cursor, checked so that nothing but a well-formed value of the right
+ * type reaches SQL (a bad date or uuid there would be a 500). A cursor of another sort or order is
+ * refused rather than read as this one's. It only says where to start: the scope still decides
+ * which rows come back.
+ */
+function decodeCaseloadCursor(token: string, q: TraineeQueryDto): string[] {
+  const keys = SORT_KEYS[q.sort ?? 'expectedRelease'];
+  const [tag, ...values] = decodeCursor(token, ['string', ...keys.map(() => 'string'), 'string']) as string[];
+  const id = values[values.length - 1] ?? '';
+  const ok =
+    tag === `${q.sort ?? 'expectedRelease'}.${q.order ?? 'asc'}` &&
+    UUID.test(id) &&
+    keys.every((k, i) => (k.type === 'date' ? isDate(values[i] ?? '') : !(values[i] ?? '').includes('\u0000')));
+  if (!ok) throw badRequest('PAGE_CURSOR_INVALID');
+  return values;
+}
 
 @Injectable()
 export class TraineesRepository {
@@ -109,42 +204,85 @@ export class TraineesRepository {
     return this.repo.findOne({ where: { userId }, relations: { organisation: true, homeDivision: true } });
   }
 
-  /** One page of the caseload. The identity-number filter matches the keyed hash exactly. */
-  async search(q: TraineeQueryDto, scope: TraineeScope, identityHash: string | null): Promise<[TraineeRow[], number]> {
+  /**
+   * One page of the caseload and its capped total, in one statement. With `q.after` (a cursor this
+   * method handed out) the page starts after that row by keyset and `q.page` is ignored; otherwise by
+   * OFFSET, for jumps. The identity-number filter matches the keyed hash exactly.
+   */
+  async search(q: TraineeQueryDto, scope: TraineeScope, identityHash: string | null): Promise<CaseloadPage> {
+    const keys = SORT_KEYS[q.sort ?? 'expectedRelease'];
+    const desc = q.order === 'desc';
     const params: unknown[] = [orgParam(scope)];
-    const where = [IN_SCOPE];
-    const add = (sql: (p: string) => string, value: unknown) => {
-      params.push(value);
-      where.push(sql(`$${params.length}`));
-    };
-    if (q.state) add((p) => `t.state = ${p}`, q.state);
-    if (q.releaseFrom) add((p) => `t.expected_release_on >= ${p}::date`, q.releaseFrom);
-    if (q.releaseTo) add((p) => `t.expected_release_on <= ${p}::date`, q.releaseTo);
-    if (q.jobMatchingConsent) {
-      where.push(`t.job_matching_consent = ${q.jobMatchingConsent === 'granted' ? 'TRUE' : 'FALSE'}`);
+    const filters = caseloadFilters(q, identityHash, params);
+    let keyset = 'TRUE';
+    if (q.after) {
+      const values = decodeCaseloadCursor(q.after, q);
+      const placeholders = values.map((v, i) => {
+        params.push(v);
+        return `$${params.length}::${keys[i]?.type ?? 'uuid'}`;
+      });
+      keyset = `(${[...keys.map((k) => k.column), 't.id'].join(', ')}) ${desc ? '<' : '>'} (${placeholders.join(', ')})`;
     }
-    if (identityHash) add((p) => `t.identity_number_hash = ${p}`, identityHash);
-    else if (q.q) add((p) => `t.full_name LIKE ${p}`, `${q.q.replace(/[%_\\]/g, '\\$&')}%`);
-    const whereSql = where.join(' AND ');
-    const order = `${SORTS[q.sort ?? 'expectedRelease']} ${q.order === 'desc' ? 'DESC' : 'ASC'}, t.id`;
-    const [{ total }] = await this.repo.query<[{ total: number }]>(
-      `SELECT count(*)::int AS total FROM trainee t WHERE ${whereSql}`,
+    const branches = scopeBranches(scope);
+    const sortColumns = keys.map((k, i) => `${k.column} AS sort_${i}`).join(', ');
+    const orderOf = (alias: string) =>
+      [...keys.map((_, i) => `${alias}sort_${i}`), `${alias}id`].map((c) => `${c}${desc ? ' DESC' : ''}`).join(', ');
+    const offset = q.after ? 0 : (q.page - 1) * q.pageSize;
+    // Each scope branch is ordered and cut on its own, so the organisation's branch is an index range
+    // read in order that stops after `reach` rows, not a sort of the whole caseload.
+    const reach = offset + q.pageSize + 1;
+    // The count stops at COUNT_CAP + 1 rows: past it the exact number costs more than the page and helps nobody.
+    // The page takes one row more than asked, to know whether there is a next one.
+    const rows = await this.repo.query<(TraineeRow & { total: number })[]>(
+      `WITH counted AS (
+         SELECT count(*)::int AS total FROM (${branches.map((b) => `SELECT 1 FROM trainee t WHERE ${b} AND ${filters}`).join(' UNION ALL ')} LIMIT ${COUNT_CAP + 1}) c
+       ), page AS (
+         SELECT id, ${keys.map((_, i) => `sort_${i}`).join(', ')} FROM (${branches
+           .map(
+             (b) =>
+               `(SELECT t.id, ${sortColumns} FROM trainee t WHERE ${b} AND ${filters} AND ${keyset} ORDER BY ${orderOf('')} LIMIT ${reach})`,
+           )
+           .join(' UNION ALL ')}) m
+         ORDER BY ${orderOf('')} LIMIT ${q.pageSize + 1} OFFSET ${offset}
+       )
+       SELECT counted.total, r.* FROM counted LEFT JOIN (
+         SELECT ${ROW_SELECT}, ${keys.map((_, i) => `page.sort_${i}`).join(', ')}
+           FROM page JOIN trainee t ON t.id = page.id JOIN division d ON d.code = t.home_division_code JOIN organisation o ON o.id = t.organisation_id
+       ) r ON TRUE
+       ORDER BY ${orderOf('r.')}`,
       params,
     );
-    // Page the bare ids first, then build the rows (with their per-row sub-selects) for that page only.
-    const rows = await this.repo.query<TraineeRow[]>(
-      `SELECT ${ROW_SELECT} FROM (SELECT t.id FROM trainee t WHERE ${whereSql} ORDER BY ${order} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}) page
+    const total = rows[0]?.total ?? 0;
+    const found = rows.filter((r) => r.id !== null);
+    const items = found.slice(0, q.pageSize).map(({ total: _, ...row }) => row);
+    const last = items[items.length - 1];
+    return {
+      rows: items,
+      total: Math.min(total, COUNT_CAP),
+      totalCapped: total > COUNT_CAP,
+      nextCursor: found.length > q.pageSize && last ? encodeCaseloadCursor(last, q) : null,
+    };
+  }
+
+  /**
+   * Every row the caller may see, for the Excel export: the same filters and order, at most
+   * EXPORT_CAP rows, one statement and no count.
+   */
+  async searchAll(q: TraineeQueryDto, scope: TraineeScope, identityHash: string | null): Promise<TraineeRow[]> {
+    const keys = SORT_KEYS[q.sort ?? 'expectedRelease'];
+    const desc = q.order === 'desc' ? ' DESC' : '';
+    const params: unknown[] = [orgParam(scope)];
+    const filters = caseloadFilters(q, identityHash, params);
+    const order = [...keys.map((k) => k.column), 't.id'].map((c) => `${c}${desc}`).join(', ');
+    // As before issue 17 less the count: the bare ids are ordered and cut first, then the rows (with
+    // their per-row sub-selects) are built for those only. Over a whole caseload the OR of IN_SCOPE
+    // reads the table once, which beats index order here.
+    return this.repo.query<TraineeRow[]>(
+      `SELECT ${ROW_SELECT} FROM (SELECT t.id FROM trainee t WHERE ${IN_SCOPE} AND ${filters} ORDER BY ${order} LIMIT ${EXPORT_CAP}) page
          JOIN trainee t ON t.id = page.id JOIN division d ON d.code = t.home_division_code JOIN organisation o ON o.id = t.organisation_id
         ORDER BY ${order}`,
       params,
     );
-    return [rows, total];
-  }
-
-  /** Every row the caller may see, for the Excel export (same filters, no paging). */
-  async searchAll(q: TraineeQueryDto, scope: TraineeScope, identityHash: string | null): Promise<TraineeRow[]> {
-    const [rows] = await this.search({ ...q, page: 1, pageSize: 100_000 }, scope, identityHash);
-    return rows;
   }
 
   async findRowInScope(id: string, scope: TraineeScope): Promise<TraineeRow | null> {

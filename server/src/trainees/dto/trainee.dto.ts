@@ -16,7 +16,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { PageQueryDto } from '../../common/dto/page.dto';
+import { KeysetPageQueryDto } from '../../common/dto/page.dto';
 import { EDUCATION_LEVELS, type EducationLevel, TRAINEE_STATES, type TraineeState } from '../trainee.entity';
 import { msg } from '../../common/messages/msg';
 
@@ -120,9 +120,15 @@ export class TraineeListItemDto {
 export class TraineePageDto {
   @ApiProperty({ type: [TraineeListItemDto] })
   items: TraineeListItemDto[];
+  /** Trainees matching the filters, or 10,000 when `totalCapped`. */
   total: number;
   page: number;
   pageSize: number;
+  /** More than 10,000 trainees match: `total` is a lower bound (shown as "10,000+"). */
+  totalCapped: boolean;
+  /** Pass as `after` for the next page (same filters, sort and order); null on the last page. */
+  @ApiProperty({ type: String, nullable: true })
+  nextCursor: string | null;
 }
 
 /** The trainee's file. */
@@ -156,7 +162,7 @@ export class TraineeDto extends TraineeListItemDto {
   frozenAt: string | null;
 }
 
-export class TraineeQueryDto extends PageQueryDto {
+export class TraineeQueryDto extends KeysetPageQueryDto {
   @IsOptional()
   @IsIn(TRAINEE_STATES)
   state?: TraineeState;

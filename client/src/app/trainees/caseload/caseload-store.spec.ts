@@ -72,6 +72,46 @@ describe('CaseloadStore', () => {
     expect(lastQuery()).toMatchObject({ page: '1', pageSize: '50' });
   });
 
+  it('goes one page forward by the server’s cursor, and jumps by page number', () => {
+    const respond = (body: object) => {
+      const req = httpMock.expectOne((r) => r.url === '/api/trainees');
+      const params = Object.fromEntries(req.request.params.keys().map((k) => [k, req.request.params.get(k)!]));
+      req.flush({ ...page(95), ...body });
+      return params;
+    };
+    store.load();
+    respond({ nextCursor: 'c1' });
+    store.setPage(2);
+    expect(respond({ page: 2, nextCursor: 'c2' })).toMatchObject({ page: '2', after: 'c1' });
+    store.setPage(3);
+    expect(respond({ page: 3, nextCursor: 'c3' })).toMatchObject({ page: '3', after: 'c2' });
+    // A jump (or going back) has no cursor to go by.
+    store.setPage(1);
+    expect(respond({ page: 1, nextCursor: 'c1' })).not.toHaveProperty('after');
+    store.setPage(4);
+    expect(respond({ page: 4, nextCursor: 'c4' })).not.toHaveProperty('after');
+    // A cursor belongs to its filters and sort: another query starts over by number.
+    store.setSort('name', 'asc');
+    expect(respond({ nextCursor: 'n1' })).not.toHaveProperty('after');
+    store.setFilters({ state: 'admitted' });
+    respond({ nextCursor: null });
+    store.setPage(2);
+    expect(respond({ page: 2 })).not.toHaveProperty('after');
+  });
+
+  it('shows a capped total as "10,000+" and keeps the next page open while there is a cursor', () => {
+    store.load();
+    httpMock
+      .expectOne((r) => r.url === '/api/trainees')
+      .flush({ items: [], total: 10_000, totalCapped: true, nextCursor: 'c', page: 500, pageSize: 20 });
+    expect(store.totalLabel()).toBe('10,000+');
+    expect(store.pagerTotal()).toBe(10_001);
+    store.load();
+    httpMock.expectOne((r) => r.url === '/api/trainees').flush({ ...page(95), totalCapped: false, nextCursor: 'c' });
+    expect(store.totalLabel()).toBe(95);
+    expect(store.pagerTotal()).toBe(95);
+  });
+
   it('does not ask again for the page it shows', () => {
     store.load();
     lastQuery();

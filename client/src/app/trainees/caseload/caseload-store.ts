@@ -1,5 +1,5 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
-import { type Observable, type Subscription, map } from 'rxjs';
+import { type Observable, type Subscription, map, tap } from 'rxjs';
 import { TRAINEE_STATES } from '../../core/api/api-types';
 import { type Remote, idle, loadInto } from '../../shared/remote';
 import { saveFile, suggestedFileName } from '../download';
@@ -112,6 +112,8 @@ export class CaseloadStore {
   private readonly queryState = signal<CaseloadQuery>(DEFAULT_CASELOAD_QUERY);
   private readonly listState = signal<Remote<TraineePageDto>>(idle());
   private inFlight: Subscription | null = null;
+  /** The cursor after the last page loaded, with the query (without its page) it belongs to. */
+  private forward: { key: string; page: number; pageSize: number; cursor: string } | null = null;
 
   readonly query = this.queryState.asReadonly();
   readonly urlParams = computed(() => toUrlParams(this.queryState()));
@@ -119,6 +121,19 @@ export class CaseloadStore {
   readonly error = computed(() => this.listState().error);
   readonly items = computed(() => this.listState().data?.items ?? []);
   readonly total = computed(() => this.listState().data?.total ?? 0);
+  /** More rows match than the server counts (10,000): `total` is a lower bound. */
+  readonly totalCapped = computed(() => this.listState().data?.totalCapped ?? false);
+  /** The total as people read it: "10,000+" past the server's cap. */
+  readonly totalLabel = computed(() => (this.totalCapped() ? `${this.total().toLocaleString('en-US')}+` : this.total()));
+  /**
+   * What the pager counts with. Past the cap the count stops, but the rows do not: while the server
+   * hands out a next cursor the pager keeps one more page open, reached by that cursor.
+   */
+  readonly pagerTotal = computed(() => {
+    const data = this.listState().data;
+    if (!data?.totalCapped || !data.nextCursor) return this.total();
+    return Math.max(data.total, data.page * data.pageSize + 1);
+  });
   readonly loaded = computed(() => this.listState().data !== null);
   readonly hasFilters = computed(() => {
     const q = this.queryState();
@@ -163,7 +178,24 @@ export class CaseloadStore {
   /** A newer request replaces one still running, so a slow old answer never overwrites a newer one. */
   load(): void {
     this.inFlight?.unsubscribe();
-    this.inFlight = loadInto(this.listState, this.api.list(toApiQuery(this.queryState())));
+    const query = this.queryState();
+    const apiQuery = toApiQuery(query);
+    const key = JSON.stringify(toApiQuery(query, false));
+    // One page forward goes by the server's cursor (an index range read, as fast deep in the list
+    // as at its start); a jump, or a query the cursor was not made for, goes by page number.
+    const f = this.forward;
+    const after = f && f.key === key && query.page === f.page + 1 && query.pageSize === f.pageSize ? f.cursor : null;
+    this.inFlight = loadInto(
+      this.listState,
+      this.api
+        .list(after ? { ...apiQuery, after } : apiQuery)
+        .pipe(
+          tap(
+            (page) =>
+              (this.forward = page.nextCursor ? { key, page: query.page, pageSize: query.pageSize, cursor: page.nextCursor } : null),
+          ),
+        ),
+    );
   }
 
   /** Everything the filters match (not just this page), as the server's .xlsx. */
