@@ -1,6 +1,7 @@
 import { Clock } from '../../server/src/common/clock';
-import { ceilingOutside } from '../../server/src/matching/match-explain';
-import { MatchingRepository } from '../../server/src/matching/matching.repository';
+import { ceilingOutside, ceilingOutsideOrders } from '../../server/src/matching/match-explain';
+import type { Weights } from '../../server/src/matching/matching.entities';
+import { type MatchRow, MatchingRepository, type OrderFacts, type TraineeFacts } from '../../server/src/matching/matching.repository';
 import { EXPECTED_ORDER, LABELLED_ORDER, LABELLED_TRAINEES, NEVER_LISTED } from '../matching/labelled-candidates';
 import {
   newCertificate,
@@ -25,6 +26,41 @@ interface Item {
   score: number;
   parts: { key: string; weight: number; value: number; points: number; reason: string }[];
   missing: string[];
+}
+
+/** Infinite ceilings never trust a bound: everyone is scored. */
+const EVERYONE: [number, number] = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
+/** What a page shows, as one comparable string per row: who, for which order, the score and its parts. */
+const keys = (rows: MatchRow[]) =>
+  rows.map((r) =>
+    [
+      r.trainee_id,
+      r.order_id,
+      r.score,
+      r.p_certificate,
+      r.p_training,
+      r.p_diploma,
+      r.p_division,
+      r.p_lodging,
+      r.p_wage,
+      r.p_industry,
+      r.p_readiness,
+    ].join(' '),
+  );
+const orderCeilings = (w: Weights, tf: TraineeFacts): [number, number, number] => [
+  ceilingOutsideOrders(w, tf),
+  ceilingOutsideOrders(w, tf, 'not-same'),
+  ceilingOutsideOrders(w, tf, 'far'),
+];
+/** A small seeded random number generator: the same "random" data on every run. */
+function mulberry32(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let x = Math.imul(a ^ (a >>> 15), 1 | a);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 describe('matching: explainable ranking in PostgreSQL', () => {
@@ -173,12 +209,9 @@ describe('matching: explainable ranking in PostgreSQL', () => {
   it('bounded scoring gives the same pages as scoring everyone, and is used when the page is decided', async () => {
     const repo = t.app.get(MatchingRepository);
     const { weights } = await repo.currentWeights();
-    const ceilings: [number, number] = [
-      ceilingOutside(weights, LABELLED_ORDER.requiredLevel),
-      ceilingOutside(weights, LABELLED_ORDER.requiredLevel, false),
-    ];
+    const o = (await repo.orderFacts(order))!;
+    const ceilings: [number, number] = [ceilingOutside(weights, o.required_level), ceilingOutside(weights, o.required_level, false)];
     const filter = { organisationId: facilityA };
-    const ids = (rows: { trainee_id: string; score: string }[]) => rows.map((r) => `${r.trainee_id}:${r.score}`);
     let usedBound = false;
     let scoredAll = false;
     for (const [limit, offset] of [
@@ -188,19 +221,163 @@ describe('matching: explainable ranking in PostgreSQL', () => {
       [20, 0],
       [100, 0],
     ] as const) {
-      const bounded = await repo.rankForOrder({ id: order, ceilings }, weights, filter, limit, offset);
-      // Infinite ceilings never trust a bound: everyone is scored.
-      const never = Number.POSITIVE_INFINITY;
-      const full = await repo.rankForOrder({ id: order, ceilings: [never, never] }, weights, filter, limit, offset);
+      const bounded = await repo.rankForOrder({ ...o, ceilings }, weights, filter, limit, offset);
+      const full = await repo.rankForOrder({ ...o, ceilings: EVERYONE }, weights, filter, limit, offset);
       expect(full.tier).toBe(2);
-      expect(ids(bounded)).toEqual(ids(full));
-      if (bounded.tier! < 2) usedBound = true;
+      expect(keys(bounded.rows)).toEqual(keys(full.rows));
+      expect(bounded.total).toBe(full.total);
+      if (bounded.tier < 2) usedBound = true;
       else scoredAll = true;
     }
     // The labelled holders of the certificate fill a short page above the ceiling; a page of 100 does not.
     expect(usedBound).toBe(true);
     expect(scoredAll).toBe(true);
   });
+
+  it('on random data, bounded rankings equal scoring everything both ways, and each pair scored alone', async () => {
+    const repo = t.app.get(MatchingRepository);
+    const random = mulberry32(17);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+    const counsellorId = await userIdOf(t, 'counsellor');
+    const employerId = await organisationOf(t, 'employer');
+    const divisions = (await t.sql<{ code: string }>(`SELECT code FROM division WHERE code <> '460300' ORDER BY code`)).map((d) => d.code);
+    const occupations = ['4-03-02-01', '6-01-01-01', '4-01-02-01'];
+    const known = await t.sql<{ code: string; middle_code: string }>(`SELECT code, middle_code FROM occupation WHERE code = ANY ($1)`, [
+      occupations,
+    ]);
+    expect(known).toHaveLength(3);
+    const middles = [...new Set(known.map((k) => k.middle_code)), '餐饮'];
+    const [provider] = await t.sql<{ id: string }>(`SELECT id FROM organisation WHERE type = 'training_provider' LIMIT 1`);
+    const course = await newCourse(t, { providerId: provider!.id, title: '随机课程', occupationCode: occupations[1], level: 4, hours: 60 });
+    const session = await newCourseSession(t, { courseId: course, startsOn: addDays(today, -5), endsOn: addDays(today, 40) });
+
+    const orders: string[] = [];
+    for (let i = 0; i < 24; i++) {
+      const id = await newOrder(t, {
+        employerId,
+        title: `随机订单${i}`,
+        occupationCode: pick(occupations),
+        divisionCode: pick(divisions),
+        startDate: addDays(today, 10 + Math.floor(random() * 120)),
+        deadline: addDays(today, 5 + Math.floor(random() * 30)),
+      });
+      await t.sql(`UPDATE job_order SET required_level = $2, diploma_wanted = $3, board_and_lodging = $4, wage_max = $5 WHERE id = $1`, [
+        id,
+        pick([null, null, 3, 4, 5]),
+        random() < 0.2,
+        pick(['none', 'board', 'lodging', 'both']),
+        pick([null, 4000, 5000, 6000, 8000]),
+      ]);
+      orders.push(id);
+    }
+    const classSession = await newCourseSession(t, {
+      courseId: course,
+      startsOn: addDays(today, -5),
+      endsOn: addDays(today, 40),
+      orderId: orders[0],
+    });
+    const trainees: string[] = [];
+    for (let i = 0; i < 120; i++) {
+      const released = random() < 0.6;
+      const id = await newTrainee(t, {
+        fullName: `随机${i}`,
+        organisationId: i % 6 === 0 ? await organisationOf(t, 'counsellor2') : facilityA,
+        homeDivisionCode: pick(divisions),
+        state: released ? 'released' : 'pre_release',
+        expectedReleaseOn: released ? addDays(today, -40) : addDays(today, Math.floor(random() * 200)),
+        releasedOn: released ? addDays(today, -40) : null,
+        jobMatchingConsent: random() < 0.85,
+        willingToLiveOnSite: pick([null, true, false]),
+        wageExpectation: pick([null, 3500, 4500, 5500, 7000, 9000]),
+      });
+      await t.sql(`UPDATE trainee SET preferred_divisions = $2, preferred_industries = $3 WHERE id = $1`, [
+        id,
+        random() < 0.5 ? [pick(divisions)] : [],
+        random() < 0.5 ? [pick(middles)] : [],
+      ]);
+      for (const occupationCode of occupations)
+        if (random() < 0.3)
+          await newCertificate(t, { traineeId: id, occupationCode, level: 1 + Math.floor(random() * 5), issuedOn: addDays(today, -9) });
+      if (random() < 0.15) await newSessionEnrolment(t, { sessionId: session, traineeId: id, createdBy: counsellorId });
+      if (random() < 0.05)
+        await newSessionEnrolment(t, { sessionId: classSession, traineeId: id, createdBy: counsellorId, state: 'passed' });
+      if (random() < 0.2) await newReadiness(t, { traineeId: id, ready: random() < 0.6, setBy: counsellorId });
+      if (random() < 0.05) await newPlacement(t, { orderId: pick(orders), traineeId: id, state: 'hired', hiredOn: addDays(today, -3) });
+      trainees.push(id);
+    }
+
+    const current = (await repo.currentWeights()).weights;
+    const trainingHeavy: Weights = {
+      certificate: 10,
+      training: 40,
+      diploma: 0,
+      division: 20,
+      lodging: 0,
+      wage: 10,
+      industry: 0,
+      readiness: 20,
+    };
+    const tiersSeen = { candidates: new Set<number>(), orders: new Set<number>() };
+    for (const [n, weights] of [current, trainingHeavy].entries()) {
+      // Half the orders each: pages of several sizes, for a counsellor (their own trainees) and for an admin (all).
+      for (const id of orders.slice(n * 12, n * 12 + 12)) {
+        const o = (await repo.orderFacts(id))!;
+        const ceilings: [number, number] = [ceilingOutside(weights, o.required_level), ceilingOutside(weights, o.required_level, false)];
+        for (const organisationId of [facilityA, null])
+          for (const [limit, offset] of [
+            [3, 0],
+            [10, 7],
+            [50, 0],
+          ] as const) {
+            const bounded = await repo.rankForOrder({ ...o, ceilings }, weights, { organisationId }, limit, offset);
+            const full = await repo.rankForOrder({ ...o, ceilings: EVERYONE }, weights, { organisationId }, limit, offset);
+            expect(keys(bounded.rows)).toEqual(keys(full.rows));
+            expect(bounded.total).toBe(full.total);
+            tiersSeen.candidates.add(bounded.tier);
+          }
+      }
+      // Random trainees (and the labelled ones): the orders' top 3 and top 20.
+      for (const id of [...trainees.slice(n * 20, n * 20 + 20), ...Object.values(ids)]) {
+        const tf = (await repo.traineeFacts(id))!;
+        for (const limit of [3, 20]) {
+          const bounded = await repo.ordersForTrainee({ ...tf, ceilings: orderCeilings(weights, tf) }, weights, today, limit);
+          const full = await repo.ordersForTrainee({ ...tf, ceilings: [...EVERYONE, Infinity] }, weights, today, limit);
+          expect(full.tier).toBe(3);
+          expect(keys(bounded.rows)).toEqual(keys(full.rows));
+          tiersSeen.orders.add(bounded.tier);
+        }
+      }
+    }
+    // The bounds were put to work, and the fall-backs were reached.
+    expect(tiersSeen.candidates.has(2)).toBe(true);
+    expect([...tiersSeen.candidates].filter((x) => x < 2).length).toBeGreaterThan(0);
+    expect(tiersSeen.orders.has(3)).toBe(true);
+    expect([...tiersSeen.orders].filter((x) => x < 3).length).toBeGreaterThan(0);
+
+    // Scoring everyone equals scoring each pair alone (the page's own facts), sorted the same way.
+    const byScore = (a: MatchRow, b: MatchRow) => Number(b.score) - Number(a.score);
+    for (const id of orders.slice(0, 4)) {
+      const o: OrderFacts = (await repo.orderFacts(id))!;
+      const alone: MatchRow[] = [];
+      for (const tr of await t.sql<{ id: string }>(`SELECT id FROM trainee WHERE organisation_id = $1`, [facilityA])) {
+        const r = (await repo.one(id, tr.id, current))!;
+        if (r.available) alone.push(r);
+      }
+      alone.sort((a, b) => byScore(a, b) || (a.trainee_id < b.trainee_id ? -1 : 1));
+      const full = await repo.rankForOrder({ ...o, ceilings: EVERYONE }, current, { organisationId: facilityA }, 100, 0);
+      expect(keys(full.rows)).toEqual(keys(alone.slice(0, 100)));
+      expect(full.total).toBe(alone.length);
+    }
+    const open = await t.sql<{ id: string }>(`SELECT id FROM job_order WHERE state = 'open' AND deadline >= $1`, [today]);
+    for (const id of [...trainees.slice(0, 3), ids.A!, ids.C!]) {
+      const alone: MatchRow[] = [];
+      for (const o of open) alone.push((await repo.one(o.id, id, current))!);
+      alone.sort((a, b) => byScore(a, b) || (a.order_id < b.order_id ? -1 : 1));
+      const tf: TraineeFacts = (await repo.traineeFacts(id))!;
+      const full = await repo.ordersForTrainee({ ...tf, ceilings: [...EVERYONE, Infinity] }, current, today, 20);
+      expect(keys(full.rows)).toEqual(keys(alone.slice(0, 20)));
+    }
+  }, 240_000);
 
   it('never lists a trainee without consent, unavailable by the start date, or working elsewhere — and says why not', async () => {
     const names = (await ranking(counsellor)).map((i) => i.fullName);

@@ -1,5 +1,5 @@
 import type { Weights } from './matching.entities';
-import { ceilingOutside, missingOf, partsOf } from './match-explain';
+import { ceilingOutside, ceilingOutsideOrders, missingOf, partsOf } from './match-explain';
 import type { MatchRow } from './matching.repository';
 
 const W: Weights = { certificate: 30, training: 10, diploma: 10, division: 20, lodging: 5, wage: 10, industry: 5, readiness: 10 };
@@ -31,6 +31,7 @@ const row = (over: Partial<MatchRow> = {}): MatchRow => ({
   willing_to_live_on_site: true,
   wage_expectation: 7000,
   preferred_industries: ['餐饮'],
+  industry_known: true,
   industry_match: true,
   ready: null,
   readiness_note: null,
@@ -44,7 +45,6 @@ const row = (over: Partial<MatchRow> = {}): MatchRow => ({
   p_industry: '1',
   p_readiness: '0.5',
   score: '35',
-  total: 1,
   ...over,
 });
 
@@ -85,5 +85,27 @@ describe('ceilingOutside', () => {
 
   it('follows the weights', () => {
     expect(ceilingOutside({ ...w, division: 0, certificate: 1 }, null)).toBe(35.3);
+  });
+});
+
+describe('ceilingOutsideOrders', () => {
+  const w = { certificate: 30, training: 10, diploma: 10, division: 20, lodging: 5, wage: 10, industry: 5, readiness: 10 };
+  const plain = { has_diploma: false, willing_to_live_on_site: null, wage_expectation: null, industry_known: false, ready: null };
+
+  it('takes what the trainee alone decides as it is, and the rest at its best without certificate or course', () => {
+    // 0.3·30 + 0 + 0.5·10 + 1·20 + 0.5·5 + 0.5·10 + 0.5·5 + 0.5·10
+    expect(ceilingOutsideOrders(w, plain)).toBe(49);
+    const keen = { has_diploma: true, willing_to_live_on_site: false, wage_expectation: 4000, industry_known: true, ready: true };
+    // 9 + 0 + 10 + 20 + 5 + 10 + 5 + 10
+    expect(ceilingOutsideOrders(w, keen)).toBe(69);
+    expect(ceilingOutsideOrders(w, { ...plain, ready: false })).toBe(44);
+  });
+
+  it('outside the home and preferred divisions the division part is at most "neighbouring"; further out, "would move"', () => {
+    expect(ceilingOutsideOrders(w, plain, 'not-same')).toBe(41);
+    // Outside the neighbouring ones too: nothing, or 0.4 for a trainee who would live on site.
+    expect(ceilingOutsideOrders(w, plain, 'far')).toBe(29);
+    expect(ceilingOutsideOrders(w, { ...plain, willing_to_live_on_site: true }, 'far')).toBe(39.5);
+    expect(ceilingOutsideOrders(w, { ...plain, willing_to_live_on_site: false }, 'far')).toBe(31.5);
   });
 });

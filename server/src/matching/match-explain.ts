@@ -1,7 +1,7 @@
 import { SKILL_LEVELS } from '../reference/data/divisions';
 import type { ScorePartDto } from './dto/matching.dto';
 import { SCORE_PARTS, type ScorePart, type Weights } from './matching.entities';
-import type { MatchRow } from './matching.repository';
+import type { MatchRow, TraineeFacts } from './matching.repository';
 
 /** Words for each part of a score and for what an order asks that a trainee lacks (pure: unit-tested). */
 const levelName = (level: number | null) => SKILL_LEVELS.find((l) => l.level === level)?.name ?? '';
@@ -115,6 +115,37 @@ export function ceilingOutside(weights: Weights, requiredLevel: number | null, s
     industry: 1,
     // No note: 0.5. Those marked ready are few, and always scored (they are in the first tier).
     readiness: 0.5,
+  };
+  const sum = SCORE_PARTS.reduce((n, p) => n + best[p] * weights[p], 0);
+  return Math.round(sum * 10) / 10;
+}
+
+/**
+ * The highest score one trainee can reach on an order outside a tier of `ordersForTrainee`: not in an
+ * occupation they hold a certificate in or train for, nor one whose order class they sit in (so no
+ * certificate and no training part); with `divisions: 'not-same'`, also not in their home or preferred
+ * divisions (the division part at most "neighbouring", 0.6); with 'far', not in a neighbouring one
+ * either. What depends on the trainee alone (diploma,
+ * industry preference, readiness, lodging and wage given or not) is taken as it is; everything the order
+ * decides at its best. Must mirror PARTS in matching.repository.ts.
+ */
+export function ceilingOutsideOrders(
+  weights: Weights,
+  t: Pick<TraineeFacts, 'has_diploma' | 'willing_to_live_on_site' | 'wage_expectation' | 'industry_known' | 'ready'>,
+  divisions: 'any' | 'not-same' | 'far' = 'any',
+): number {
+  // Outside the home, preferred and neighbouring divisions an order is "far", unless the trainee would move (0.4).
+  const division = { any: 1, 'not-same': 0.6, far: t.willing_to_live_on_site ? 0.4 : 0 }[divisions];
+  const best: Record<ScorePart, number> = {
+    // No certificate in the order's occupation: 0.3 when the order requires no level.
+    certificate: 0.3,
+    training: 0,
+    diploma: t.has_diploma ? 1 : 0.5,
+    division,
+    lodging: t.willing_to_live_on_site === null ? 0.5 : 1,
+    wage: t.wage_expectation === null ? 0.5 : 1,
+    industry: t.industry_known ? 1 : 0.5,
+    readiness: t.ready === null ? 0.5 : t.ready ? 1 : 0,
   };
   const sum = SCORE_PARTS.reduce((n, p) => n + best[p] * weights[p], 0);
   return Math.round(sum * 10) / 10;

@@ -17,8 +17,8 @@ import type {
   WhyNotDto,
 } from './dto/matching.dto';
 import { SCORE_PARTS, type Weights } from './matching.entities';
-import { ceilingOutside, missingOf, num, partsOf } from './match-explain';
-import { type MatchRow, MatchingRepository } from './matching.repository';
+import { ceilingOutside, ceilingOutsideOrders, missingOf, num, partsOf } from './match-explain';
+import { type MatchRow, MatchingRepository, type OrderFacts } from './matching.repository';
 
 const notFoundOrder = () => notFound('ORDER');
 /**
@@ -37,10 +37,10 @@ export class MatchingService {
   ) {}
 
   async candidates(user: AuthUser, orderId: string, q: CandidateQueryDto, ctx: RequestContext): Promise<CandidateRankingDto> {
-    // Independent reads and writes go in parallel: at ~25 ms a ranking, each round trip shows.
+    // Independent reads and writes go in parallel: at a few milliseconds a ranking, each round trip shows.
     const [order, { version, weights }] = await Promise.all([this.visibleOrder(orderId), this.matching.currentWeights()]);
-    const rows = await this.matching.rankForOrder(
-      { id: orderId, ceilings: [ceilingOutside(weights, order.required_level), ceilingOutside(weights, order.required_level, false)] },
+    const { rows, total, totalCapped } = await this.matching.rankForOrder(
+      { ...order, ceilings: [ceilingOutside(weights, order.required_level), ceilingOutside(weights, order.required_level, false)] },
       weights,
       {
         organisationId: this.access.organisationOf(user),
@@ -51,7 +51,6 @@ export class MatchingService {
       q.pageSize,
       (q.page - 1) * q.pageSize,
     );
-    const total = rows[0]?.total ?? 0;
     await Promise.all([
       this.matching.logRanking({ orderId, traineeId: null, version, by: user.id, count: rows.length }),
       // A ranking shows trainees' records (names, certificates): one audit entry per ranking read.
@@ -71,6 +70,7 @@ export class MatchingService {
       employerName: order.employer_name,
       weightsVersion: version,
       total,
+      totalCapped,
       page: q.page,
       pageSize: q.pageSize,
       items: rows.map((r): CandidateMatchDto => ({
@@ -131,8 +131,21 @@ export class MatchingService {
       await this.access.requireAccess(user, 'trainee.match', traineeId);
       id = traineeId;
     }
-    const { version, weights } = await this.matching.currentWeights();
-    const rows = await this.matching.ordersForTrainee(id, weights, this.clock.today(), 20);
+    const [trainee, { version, weights }] = await Promise.all([this.matching.traineeFacts(id), this.matching.currentWeights()]);
+    if (!trainee) throw notFound('TRAINEE_RECORD');
+    const { rows } = await this.matching.ordersForTrainee(
+      {
+        ...trainee,
+        ceilings: [
+          ceilingOutsideOrders(weights, trainee),
+          ceilingOutsideOrders(weights, trainee, 'not-same'),
+          ceilingOutsideOrders(weights, trainee, 'far'),
+        ],
+      },
+      weights,
+      this.clock.today(),
+      20,
+    );
     await this.matching.logRanking({ orderId: null, traineeId: id, version, by: user.id, count: rows.length });
     if (traineeId)
       await this.audit.record({
@@ -203,8 +216,8 @@ export class MatchingService {
   }
 
   /** Counsellors and admins rank for open orders (and the ones they have filled); drafts are the employer's own. */
-  private async visibleOrder(orderId: string): Promise<{ title: string; employer_name: string; required_level: number | null }> {
-    const o = await this.matching.orderHeader(orderId);
+  private async visibleOrder(orderId: string): Promise<OrderFacts> {
+    const o = await this.matching.orderFacts(orderId);
     if (!o || o.state === 'draft') throw notFoundOrder();
     return o;
   }

@@ -14,6 +14,7 @@ import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { type ApiError, toApiError } from '../core/errors/api-error';
 import { I18n } from '../core/i18n/i18n';
+import { pageTotal } from '../shared/page-total';
 import { ReferenceStore } from '../shared/reference-store';
 import { LoadError } from '../shared/load-error';
 import { type Remote, idle, loadInto } from '../shared/remote';
@@ -77,7 +78,7 @@ const fill = (text: string, p: Record<string, string | number> = {}) =>
       @if (ranking().error; as err) {
         <jbh-load-error [error]="err" (retry)="reload()" />
       } @else if (ranking().data; as r) {
-        <p class="muted">{{ fill(w().total, { n: r.total }) }}</p>
+        <p class="muted">{{ fill(w().total, { n: pageTotal(r) }) }}</p>
         @for (c of r.items; track c.traineeId; let i = $index) {
           <nz-card class="cand" data-testid="match-candidate">
             <div class="cand-head">
@@ -290,6 +291,8 @@ export class OrderMatching {
   protected readonly i18n = inject(I18n);
   protected readonly w = computed(() => (this.i18n.isEnglish() ? MATCHING_EN : MATCHING_ZH));
   protected readonly fill = fill;
+  /** "10,000+" past the server's count cap. */
+  protected readonly pageTotal = pageTotal;
   protected readonly ranking = signal<Remote<CandidateRankingDto>>(idle());
   protected readonly whyNot = signal<WhyNotDto | null>(null);
   protected readonly error = signal<ApiError | null>(null);

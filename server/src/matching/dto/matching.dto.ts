@@ -39,7 +39,10 @@ export class CandidateRankingDto {
   orderTitle: string;
   employerName: string;
   weightsVersion: number;
+  /** Candidates who qualify, or COUNT_CAP when `totalCapped`. */
   total: number;
+  /** True when more than COUNT_CAP (10,000) qualify and `total` is only a lower bound. */
+  totalCapped: boolean;
   page: number;
   pageSize: number;
   @ApiProperty({ type: [CandidateMatchDto] })
