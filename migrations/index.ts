@@ -23,6 +23,9 @@ import { MfaEnrolment1796423728335 } from './1796423728335-MfaEnrolment';
 import { SessionDevices1796423739489 } from './1796423739489-SessionDevices';
 import { SignInThrottle1796423845111 } from './1796423845111-SignInThrottle';
 import { JobQueue1796433143397 } from './1796433143397-JobQueue';
+import { TraineeOutcome1796444386213 } from './1796444386213-TraineeOutcome';
+import { ListKeysetIndexes1796444965301 } from './1796444965301-ListKeysetIndexes';
+import { CaseloadKeyset1796445293443 } from './1796445293443-CaseloadKeyset';
 
 /** Every migration, in order. Rewritten by `npm run migration:generate -- Name`. */
 export const allMigrations = [
@@ -51,4 +54,7 @@ export const allMigrations = [
   SessionDevices1796423739489,
   SignInThrottle1796423845111,
   JobQueue1796433143397,
+  TraineeOutcome1796444386213,
+  ListKeysetIndexes1796444965301,
+  CaseloadKeyset1796445293443,
 ];

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
+import { DataSource } from 'typeorm';
 import { Clock } from '../../server/src/common/clock';
+import { OutcomesService } from '../../server/src/outcomes/outcomes.service';
 import {
   newBooth,
   newCertificate,
@@ -234,6 +236,8 @@ describe('reports: the motto, funnels and abstinence with the reached share, on 
       placementId: ids.pA1,
     });
     await newFairIntent(t, { fairId: fair, registrationId: reg.a2!, orderId: ids.O, createdBy: adminId });
+    // The factories write the tables directly: the outcome table the reports count is rebuilt from them.
+    await t.app.get(OutcomesService).rebuild(t.app.get(DataSource));
   });
   afterAll(() => t.close());
 

@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
+import { DataSource } from 'typeorm';
 import { Clock } from '../../server/src/common/clock';
+import { OutcomesService } from '../../server/src/outcomes/outcomes.service';
 import { cellId, type CubeRow } from '../../server/src/reports/cohort-cube';
 import { ReportsRepository } from '../../server/src/reports/reports.repository';
 import { newCertificate, newDiploma, newFollowUpVisit, newHandover, newOrganisation, newTrainee, newUser, userIdOf } from '../factories';
@@ -291,6 +293,9 @@ describe('privacy: no series of report answers singles anyone out', () => {
         });
       }
     }
+
+    // The factories write the tables directly: the outcome table the reports count is rebuilt from them.
+    await t.app.get(OutcomesService).rebuild(t.app.get(DataSource));
 
     // The notebook: every cohort × grouping, every narrowing of the year, both counsellors, as they come.
     for (const report of ['motto', 'abstinence'] as const) {

@@ -1,6 +1,7 @@
 import { OrdersModule } from '../orders/orders.module';
 import { Module } from '@nestjs/common';
 import { PlacementsModule } from '../placements/placements.module';
+import { OutcomesModule } from '../outcomes/outcomes.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { ReferenceModule } from '../reference/reference.module';
 import { SeatsModule } from '../seats/seats.module';
@@ -11,7 +12,7 @@ import { CoursesRepository } from './courses.repository';
 import { CoursesService } from './courses.service';
 
 @Module({
-  imports: [TraineesModule, OrganisationsModule, OrdersModule, UsersModule, ReferenceModule, PlacementsModule, SeatsModule],
+  imports: [TraineesModule, OrganisationsModule, OrdersModule, UsersModule, ReferenceModule, PlacementsModule, SeatsModule, OutcomesModule],
   controllers: [CoursesController],
   providers: [CoursesRepository, CoursesService],
 })

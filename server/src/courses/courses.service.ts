@@ -7,6 +7,7 @@ import type { AuthUser, RequestContext } from '../common/auth-user';
 import { Clock } from '../common/clock';
 import { badRequest, conflict, DomainError, notFound } from '../common/domain-error';
 import { PlacementsService } from '../placements/placements.service';
+import { OutcomesService } from '../outcomes/outcomes.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { ReferenceService } from '../reference/reference.service';
@@ -61,6 +62,7 @@ export class CoursesService {
     private readonly audit: AuditService,
     private readonly access: AccessService,
     private readonly dataSource: DataSource,
+    private readonly outcomes: OutcomesService,
   ) {}
 
   async list(q: CourseQueryDto): Promise<CourseDto[]> {
@@ -302,6 +304,7 @@ export class CoursesService {
           },
           m,
         );
+        await this.outcomes.refresh(m, [e.traineeId]);
       }
       await this.audit.record(
         {

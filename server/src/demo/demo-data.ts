@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { hashPassword } from '../users/password';
+import { standaloneOutcomesService } from '../outcomes/outcomes.service';
 import type { FieldCipher } from '../common/crypto/field-cipher';
 import { loadDemoAccounts } from './accounts';
 import { DemoRepository } from './demo.repository';
@@ -40,6 +41,8 @@ export async function loadDemoData(ds: DataSource, cipher: FieldCipher, today: D
     await loadDemoFair(repo);
     await loadDemoFollowUps(repo);
     await loadDemoPastOutcomes(repo);
+    // The loaders write the tables directly: the outcome reports' table is computed from them once, at the end.
+    await standaloneOutcomesService().rebuildWithin(m);
     await repo.recordLoad({ organisations: organisations.count, trainees: trainees.length });
   });
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { SeatsModule } from '../seats/seats.module';
+import { OutcomesModule } from '../outcomes/outcomes.module';
 import { TraineesModule } from '../trainees/trainees.module';
 import { UsersModule } from '../users/users.module';
 import { DiplomasController } from './diplomas.controller';
@@ -9,7 +10,7 @@ import { DiplomasService } from './diplomas.service';
 import { GraduationService } from './graduation.service';
 
 @Module({
-  imports: [TraineesModule, OrganisationsModule, UsersModule, SeatsModule],
+  imports: [TraineesModule, OrganisationsModule, UsersModule, SeatsModule, OutcomesModule],
   controllers: [DiplomasController],
   providers: [DiplomasRepository, DiplomasService, GraduationService],
 })

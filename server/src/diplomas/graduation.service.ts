@@ -8,6 +8,7 @@ import { badRequest, conflict, notFound } from '../common/domain-error';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env';
 import { SeatEngine } from '../seats/seat-engine';
+import { OutcomesService } from '../outcomes/outcomes.service';
 import { TraineesService } from '../trainees/trainees.service';
 import { diplomaNumber, maskName, verificationCode } from './diploma-codes';
 import type { ClassEnrolment } from './diploma.entities';
@@ -36,6 +37,7 @@ export class GraduationService {
     private readonly access: AccessService,
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly outcomes: OutcomesService,
   ) {}
 
   async recordGrade(user: AuthUser, classId: string, dto: GradeDto, ctx: RequestContext): Promise<GraduationAuditDto> {
@@ -131,6 +133,7 @@ export class GraduationService {
           throw err;
         });
       await this.diplomas.updateEnrolment(enrolmentId, { state: 'graduated' }, m);
+      await this.outcomes.refresh(m, [e.traineeId]);
       await this.seats.giveBack(CLASS_SEATS, e.classId, m);
       await this.classes.tell(
         e.traineeId,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { OutcomesModule } from '../outcomes/outcomes.module';
 import { UsersModule } from '../users/users.module';
 import { FollowUpsController } from './follow-ups.controller';
 import { FollowUpsRepository } from './follow-ups.repository';
@@ -8,7 +9,7 @@ import { FollowUpsService } from './follow-ups.service';
 import { HandoverCompletedListener } from './handover-completed.listener';
 
 @Module({
-  imports: [NotificationsModule, UsersModule],
+  imports: [NotificationsModule, UsersModule, OutcomesModule],
   controllers: [FollowUpsController],
   providers: [FollowUpsService, FollowUpsRepository, FollowUpsScheduler, HandoverCompletedListener],
   exports: [FollowUpsService],

@@ -8,7 +8,9 @@ import { badRequest, conflict, notFound } from '../common/domain-error';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env';
 import { NotificationsService } from '../notifications/notifications.service';
+import { OutcomesService } from '../outcomes/outcomes.service';
 import { UsersService } from '../users/users.service';
+import { cappedTotal, keysetPage } from '../common/page-sql';
 import type {
   AssignVisitDto,
   FollowUpDetailDto,
@@ -64,6 +66,7 @@ export class FollowUpsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly access: AccessService,
     private readonly users: UsersService,
+    private readonly outcomes: OutcomesService,
   ) {}
 
   /** On a completed handover (HandoverCompletedListener), in its transaction: the station's schedule of visits. */
@@ -77,7 +80,9 @@ export class FollowUpsService {
   /** A list of visits names people: who asked for which list is audited (the filters, not the rows). */
   async list(user: AuthUser, q: FollowUpQueryDto, ctx: RequestContext): Promise<FollowUpPageDto> {
     const stationId = this.access.organisationOf(user);
-    const { rows, total } = await this.visits.search(this.clock.today(), stationId, q.view ?? 'due', q.traineeId, q.page, q.pageSize);
+    const view = q.view ?? 'due';
+    const { rows: read, matching } = await this.visits.search(this.clock.today(), stationId, view, q.traineeId, q);
+    const { items: rows, nextCursor } = keysetPage(read, q.pageSize, FollowUpsRepository.cursorOf(view));
     await this.audit.record({
       actor: user,
       action: 'follow_up.list',
@@ -86,7 +91,7 @@ export class FollowUpsService {
       ctx,
       detail: { view: q.view ?? 'due', page: q.page, shown: rows.length },
     });
-    return { items: rows.map(toVisitDto), total, page: q.page, pageSize: q.pageSize };
+    return { items: rows.map(toVisitDto), ...cappedTotal(matching), page: q.page, pageSize: q.pageSize, nextCursor };
   }
 
   async get(user: AuthUser, id: string, ctx: RequestContext): Promise<FollowUpDetailDto | FollowUpVisitDto> {
@@ -136,6 +141,8 @@ export class FollowUpsService {
         m,
       );
       if (dto.abstinence && dto.state === 'done') await this.visits.recordAbstinence(id, dto.abstinence, m);
+      // Employment and abstinence at +N months are counted from the visits.
+      await this.outcomes.refresh(m, [v.traineeId]);
       await this.audit.record(
         {
           actor: user,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrganisationsModule } from '../organisations/organisations.module';
+import { OutcomesModule } from '../outcomes/outcomes.module';
 import { ReferenceModule } from '../reference/reference.module';
 import { TraineesModule } from '../trainees/trainees.module';
 import { Handover } from './handover.entity';
@@ -9,7 +10,7 @@ import { HandoversRepository } from './handovers.repository';
 import { HandoversService } from './handovers.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Handover]), TraineesModule, OrganisationsModule, ReferenceModule],
+  imports: [TypeOrmModule.forFeature([Handover]), TraineesModule, OrganisationsModule, ReferenceModule, OutcomesModule],
   controllers: [HandoversController],
   providers: [HandoversRepository, HandoversService],
 })

@@ -9,6 +9,7 @@ import { badRequest, conflict, DomainError, notFound } from '../common/domain-er
 import { type Page, pageOf } from '../common/dto/page.dto';
 import { NotificationsService } from '../notifications/notifications.service';
 import { OrganisationsService } from '../organisations/organisations.service';
+import { OutcomesService } from '../outcomes/outcomes.service';
 import { ReferenceService } from '../reference/reference.service';
 import { assertTransition } from '../trainees/trainee-lifecycle';
 import { TraineesService } from '../trainees/trainees.service';
@@ -40,6 +41,7 @@ export class HandoversService {
     private readonly events: DomainEvents,
     private readonly notifications: NotificationsService,
     private readonly access: AccessService,
+    private readonly outcomes: OutcomesService,
   ) {}
 
   async list(user: AuthUser, q: HandoverQueryDto): Promise<Page<HandoverDto>> {
@@ -193,6 +195,8 @@ export class HandoversService {
       // 回访: the station's schedule starts with the release (+1, +3 … months), assigned to whoever
       // completed it — FollowUpsModule listens, in this transaction.
       await this.events.publish(new HandoverCompleted(id, h.traineeId, h.toOrganisationId, dto.handedOverOn, user.id, m));
+      // The completed handover says which facility and station the outcome reports count the person under.
+      await this.outcomes.refresh(m, [h.traineeId]);
       await this.audit.record(
         {
           actor: user,

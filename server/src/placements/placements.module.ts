@@ -4,12 +4,13 @@ import { TraineesModule } from '../trainees/trainees.module';
 import { UsersModule } from '../users/users.module';
 import { ConsentsModule } from '../consents/consents.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { OutcomesModule } from '../outcomes/outcomes.module';
 import { OrderCandidatesController, PlacementsController } from './placements.controller';
 import { PlacementsRepository } from './placements.repository';
 import { PlacementsService } from './placements.service';
 
 @Module({
-  imports: [ConsentsModule, NotificationsModule, OrdersModule, TraineesModule, UsersModule],
+  imports: [ConsentsModule, NotificationsModule, OrdersModule, TraineesModule, UsersModule, OutcomesModule],
   controllers: [PlacementsController, OrderCandidatesController],
   providers: [PlacementsService, PlacementsRepository],
   exports: [PlacementsService],

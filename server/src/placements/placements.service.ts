@@ -12,6 +12,7 @@ import { badRequest, conflict, notFound } from '../common/domain-error';
 import { type Page, pageOf } from '../common/dto/page.dto';
 import { ConsentsService } from '../consents/consents.service';
 import { NotificationsService } from '../notifications/notifications.service';
+import { OutcomesService } from '../outcomes/outcomes.service';
 import type {
   AcceptPlacementDto,
   CandidateDto,
@@ -27,7 +28,7 @@ import type {
   RecommendDto,
 } from './dto/placement.dto';
 import { toCandidateDto, toPlacementDto } from './placement.mapper';
-import type { Placement, PlacementState } from './placement.entity';
+import type { Placement, PlacementEvent, PlacementState } from './placement.entity';
 import { MOVES, type PlacementAction, STATE_ZH } from './placement-moves';
 import { type PlacementRow, type PlacementScope, PlacementsRepository } from './placements.repository';
 
@@ -52,11 +53,14 @@ export class PlacementsService {
     private readonly trainees: TraineesService,
     private readonly orders: OrdersService,
     private readonly users: UsersService,
+    private readonly outcomes: OutcomesService,
   ) {}
 
   async list(user: AuthUser, q: PlacementQueryDto): Promise<Page<PlacementDto>> {
+    // The page's events come with it: one statement for the whole list (issue 17).
     const [rows, total] = await this.placements.search(q, this.scopeOf(user));
-    return pageOf(await this.withEventsFor(user, rows), total, q);
+    const events = rows.flatMap((r) => r.events);
+    return pageOf(await this.withEventsFor(user, rows, events), total, q);
   }
 
   async get(user: AuthUser, id: string): Promise<PlacementDto> {
@@ -203,6 +207,7 @@ export class PlacementsService {
       if (!(await this.placements.takePlace(p.orderId, m))) throw conflict('ORDER_FULL');
       try {
         await this.placements.update(p.id, { state: 'hired', hiredOn: dto.hiredOn }, m);
+        await this.outcomes.refresh(m, [p.traineeId]);
       } catch (e) {
         if (e instanceof QueryFailedError && (e.driverError as { constraint?: string }).constraint === 'uq_placement_one_job')
           throw conflict('ALREADY_HIRED.PLACEMENTS_2');
@@ -227,6 +232,7 @@ export class PlacementsService {
       if (p.state !== 'hired' || p.endedOn) throw badRequest('NOT_EMPLOYED');
       if (dto.endedOn < p.hiredOn! || dto.endedOn > this.clock.today()) throw badRequest('END_DATE');
       await this.placements.update(p.id, { endedOn: dto.endedOn, endReason: dto.reason }, m);
+      await this.outcomes.refresh(m, [p.traineeId]);
       await this.placements.recordEvent(
         { placementId: p.id, fromState: 'hired', toState: 'ended', actorId: user.id, actorRole: user.role, note: dto.reason },
         m,
@@ -410,14 +416,15 @@ export class PlacementsService {
   }
 
   /** Notes are staff's own words: a trainee (whose job screen may be shown to others) never gets them. */
-  private async withEventsFor(user: AuthUser, rows: PlacementRow[]): Promise<PlacementDto[]> {
-    const dtos = await this.withEvents(rows);
+  private async withEventsFor(user: AuthUser, rows: PlacementRow[], read?: PlacementEvent[]): Promise<PlacementDto[]> {
+    const dtos = await this.withEvents(rows, read);
     if (this.access.can(user, 'placement.readNotes')) return dtos;
     return dtos.map((d) => ({ ...d, note: null, events: d.events.map((e) => ({ ...e, note: null })) }));
   }
 
-  private async withEvents(rows: PlacementRow[]): Promise<PlacementDto[]> {
-    const events = await this.placements.events(rows.map((r) => r.id));
+  /** `read`: the rows' events when the caller already has them. */
+  private async withEvents(rows: PlacementRow[], read?: PlacementEvent[]): Promise<PlacementDto[]> {
+    const events = read ?? (await this.placements.events(rows.map((r) => r.id)));
     return rows.map((r) =>
       toPlacementDto(
         r,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ABSTINENCE_YEARS, EMPLOYMENT_MONTHS, NO_FACILITY, OUTCOME_FLAGS } from '../outcomes/outcome-measures';
 import type { CubeRow, Measure } from './cohort-cube';
 
 /**
@@ -10,10 +11,8 @@ import type { CubeRow, Measure } from './cohort-cube';
 export const REPORT_GROUPS = ['facility', 'station', 'division', 'cohort_quarter'] as const;
 export type ReportGroup = (typeof REPORT_GROUPS)[number];
 
-/** Months after release at which employment is measured (the motto's third rate). */
-export const EMPLOYMENT_MONTHS = [1, 3, 6, 12] as const;
-/** Years after release at which abstinence is reported (the +12/+24/+36 month visits). */
-export const ABSTINENCE_YEARS = [1, 2, 3] as const;
+// Defined with the per-person outcome table they are stored in; re-exported for the report's readers.
+export { ABSTINENCE_YEARS, EMPLOYMENT_MONTHS };
 
 /** The shares of the motto report, per cell: certificate and diploma over the released, employed at N months over those N months out. */
 export const MOTTO_MEASURES: readonly Measure[] = [
@@ -69,32 +68,45 @@ export interface FairFunnelRow {
   hires: number;
 }
 
-/** `released_on + n months <= asOf`, as SQL over the cohort alias `r`. */
-const reachedMonths = (n: number) => `(r.released_on + interval '${n} months')::date <= $1::date`;
+/** Every age (months after release) a cohort report measures at. */
+const AGES = [...new Set([...EMPLOYMENT_MONTHS, ...ABSTINENCE_YEARS.map((y) => 12 * y)])];
 
 /**
- * The people released in one calendar year ($2), on or before the report date ($1), with the quarter of
- * their release, the facility they left and the station that took them (from the completed handover; a
- * station holds a trainee released without one) and their home division.
+ * The last release day that is `n` months out on the report date ($1): the latest d with
+ * d + n months <= $1 as PostgreSQL adds months (Jan 29–31 + 1 month are all 28 February), found among
+ * the days around $1 − n months. Once per query, so each row is compared with a date.
+ */
+const cutoff = (n: number) =>
+  `(SELECT max(d)::date FROM generate_series($1::date - interval '${n} months' - interval '4 days', $1::date - interval '${n} months' + interval '4 days', interval '1 day') d
+    WHERE (d + interval '${n} months')::date <= $1::date)`;
+
+/** `released_on + n months <= asOf`, as SQL over the cohort alias `r`. */
+const reachedMonths = (n: number) => `r.released_on <= r.m${n}`;
+
+/**
+ * The people released in one calendar year ($2), on or before the report date ($1), summed per release
+ * day, facility left, station following them (from the latest completed handover; a station holds a
+ * trainee released without one) and home division, with the quarter of the day: `trainee_outcome_daily`,
+ * the sums of the per-person outcome table (see server/src/outcomes/), kept current by the writers of
+ * its inputs. A day's sums count in a share N months after release when the day is N months out.
  */
 const YEAR_COHORT = `
-  last_handover AS (
-    SELECT DISTINCT ON (trainee_id) trainee_id, from_organisation_id, to_organisation_id
-    FROM handover WHERE state = 'completed' ORDER BY trainee_id, completed_at DESC
-  ),
   r AS (
-    SELECT t.id, t.released_on, extract(quarter FROM t.released_on)::int AS quarter, t.home_division_code AS division_code,
-           h.from_organisation_id AS facility_id, COALESCE(h.to_organisation_id, t.organisation_id) AS station_id
-    FROM trainee t LEFT JOIN last_handover h ON h.trainee_id = t.id
-    WHERE t.released_on IS NOT NULL AND t.released_on <= $1::date
-      AND t.released_on >= make_date($2::int, 1, 1) AND t.released_on < make_date($2::int + 1, 1, 1)
+    SELECT extract(quarter FROM o.released_on)::int AS quarter, o.released_on, NULLIF(o.facility_id, '${NO_FACILITY}'::uuid) AS facility_id,
+      o.station_id, o.division_code, o.released, ${OUTCOME_FLAGS.map((f) => `o.${f}`).join(', ')},
+      ${AGES.map((n) => `${cutoff(n)} AS m${n}`).join(', ')}
+    FROM trainee_outcome_daily o
+    WHERE o.released > 0 AND o.released_on <= $1::date AND o.released_on >= make_date($2::int, 1, 1) AND o.released_on < make_date($2::int + 1, 1, 1)
   )`;
+
+/** A count column: the sum over the cohort's days that pass `where` (0 over none). */
+const total = (column: string, where?: string) => `COALESCE(sum(r.${column})${where ? ` FILTER (WHERE ${where})` : ''}, 0)::int`;
 
 /**
  * Every cell of the year at once (cohort-cube.ts): the year and each quarter, each as a total and by each
  * of facility, station and division, but never two of those crossed.
  */
-function cube(columns: string, joins: string): string {
+function cube(columns: string): string {
   const dims: [string, string][] = [
     ['facility', 'r.facility_id'],
     ['station', 'r.station_id'],
@@ -104,14 +116,14 @@ function cube(columns: string, joins: string): string {
     SELECT CASE WHEN GROUPING(r.quarter) = 0 THEN r.quarter END AS quarter,
       CASE ${dims.map(([d, col]) => `WHEN GROUPING(${col}) = 0 THEN '${d}'`).join(' ')} END AS dim,
       CASE ${dims.map(([, col]) => `WHEN GROUPING(${col}) = 0 THEN ${col}::text`).join(' ')} END AS key,
-      count(*)::int AS released, ${columns}
-    FROM r ${joins}
+      ${total('released')} AS released, ${columns}
+    FROM r
     GROUP BY GROUPING SETS ((r.quarter), (), ${dims.map(([, col]) => `(r.quarter, ${col}), (${col})`).join(', ')})`;
 }
 
 /**
- * Every outcome number is computed here, in PostgreSQL, by set operations over the cohort (one hash join
- * per source table, no per-trainee subqueries), so the dashboards stay fast at 100,000 trainees.
+ * Every outcome number is computed here, in PostgreSQL: the cohort reports sum the daily outcome sums
+ * (one range of a release year), the funnels join their sources.
  * Nothing here returns a person: only counts.
  */
 @Injectable()
@@ -134,71 +146,34 @@ export class ReportsRepository {
 
   /**
    * 掌握一项技能、获得一个文凭、谋得一份职业: certificate, diploma, employed at 1/3/6/12 months, for every
-   * cell of one release year (see `cube`).
+   * cell of one release year (see `cube`). Employed at N months: a hire covering release + N months, or
+   * the +N visit found them (self-)employed; counted once the person is N months out on the report date.
    */
   motto(year: number, asOf: string): Promise<CubeRow[]> {
-    // Employed at N months: a hire covering release + N months, or the +N visit found them (self-)employed.
-    const hiredAt = (n: number) =>
-      `bool_or(p.hired_on <= (r.released_on + interval '${n} months')::date AND (p.ended_on IS NULL OR p.ended_on > (r.released_on + interval '${n} months')::date)) AS h${n}`;
     const columns = [
-      'count(*) FILTER (WHERE cert.trainee_id IS NOT NULL)::int AS certified',
-      'count(*) FILTER (WHERE dip.trainee_id IS NOT NULL)::int AS diploma',
+      `${total('certified')} AS certified`,
+      `${total('diploma')} AS diploma`,
       ...EMPLOYMENT_MONTHS.flatMap((n) => [
-        `count(*) FILTER (WHERE ${reachedMonths(n)})::int AS eligible_${n}`,
-        `count(*) FILTER (WHERE ${reachedMonths(n)} AND (hp.h${n} OR ev.e${n}))::int AS employed_${n}`,
+        `${total('released', reachedMonths(n))} AS eligible_${n}`,
+        `${total(`employed_${n}`, reachedMonths(n))} AS employed_${n}`,
       ]),
     ].join(', ');
-    const sql = `
-      WITH ${YEAR_COHORT},
-      cert AS (SELECT DISTINCT c.trainee_id FROM certificate c JOIN r ON r.id = c.trainee_id),
-      dip AS (SELECT DISTINCT d.trainee_id FROM diploma d JOIN r ON r.id = d.trainee_id),
-      hp AS (
-        SELECT r.id AS trainee_id, ${EMPLOYMENT_MONTHS.map(hiredAt).join(', ')}
-        FROM r JOIN placement p ON p.trainee_id = r.id AND p.hired_on IS NOT NULL
-        GROUP BY r.id
-      ),
-      ev AS (
-        SELECT v.trainee_id, ${EMPLOYMENT_MONTHS.map((n) => `bool_or(v.months_after = ${n}) AS e${n}`).join(', ')}
-        FROM r JOIN follow_up_visit v ON v.trainee_id = r.id
-        WHERE v.state = 'done' AND v.employment_status IN ('employed', 'self_employed') AND v.months_after IN (${EMPLOYMENT_MONTHS.join(',')})
-        GROUP BY v.trainee_id
-      )
-      ${cube(
-        columns,
-        `LEFT JOIN cert ON cert.trainee_id = r.id LEFT JOIN dip ON dip.trainee_id = r.id
-         LEFT JOIN hp ON hp.trainee_id = r.id LEFT JOIN ev ON ev.trainee_id = r.id`,
-      )}`;
-    return this.run(sql, [asOf, year]);
+    return this.run(`WITH ${YEAR_COHORT} ${cube(columns)}`, [asOf, year]);
   }
 
   /**
    * Abstinence at 1, 2, 3 years: only from the +12/+24/+36 visits that were done and found a status
    * (abstinent or relapsed). `reached` is what the rate is over; `eligible` is everyone the year applies to.
-   * The only query that reads follow_up_abstinence in bulk, and it returns counts only.
+   * Counts only: no person's status leaves the database.
    */
   abstinence(year: number, asOf: string): Promise<CubeRow[]> {
-    const months = ABSTINENCE_YEARS.map((y) => y * 12);
     const columns = ABSTINENCE_YEARS.flatMap((y) => [
-      `count(*) FILTER (WHERE ${reachedMonths(y * 12)})::int AS eligible_${y}`,
-      `count(*) FILTER (WHERE ${reachedMonths(y * 12)} AND ab.r${y})::int AS reached_${y}`,
-      `count(*) FILTER (WHERE ${reachedMonths(y * 12)} AND ab.a${y})::int AS abstinent_${y}`,
-      `count(*) FILTER (WHERE ${reachedMonths(y * 12)} AND ab.v${y})::int AS verified_${y}`,
+      `${total('released', reachedMonths(y * 12))} AS eligible_${y}`,
+      `${total(`reached_${y}`, reachedMonths(y * 12))} AS reached_${y}`,
+      `${total(`abstinent_${y}`, reachedMonths(y * 12))} AS abstinent_${y}`,
+      `${total(`verified_${y}`, reachedMonths(y * 12))} AS verified_${y}`,
     ]).join(', ');
-    const flags = ABSTINENCE_YEARS.flatMap((y) => [
-      `bool_or(v.months_after = ${y * 12}) AS r${y}`,
-      `bool_or(v.months_after = ${y * 12} AND a.status = 'abstinent') AS a${y}`,
-      `bool_or(v.months_after = ${y * 12} AND a.status = 'abstinent' AND a.basis = 'test_verified') AS v${y}`,
-    ]).join(', ');
-    const sql = `
-      WITH ${YEAR_COHORT},
-      ab AS (
-        SELECT v.trainee_id, ${flags}
-        FROM r JOIN follow_up_visit v ON v.trainee_id = r.id JOIN follow_up_abstinence a ON a.visit_id = v.id
-        WHERE v.state = 'done' AND v.months_after IN (${months.join(',')}) AND a.status IN ('abstinent', 'relapsed')
-        GROUP BY v.trainee_id
-      )
-      ${cube(columns, 'LEFT JOIN ab ON ab.trainee_id = r.id')}`;
-    return this.run(sql, [asOf, year]);
+    return this.run(`WITH ${YEAR_COHORT} ${cube(columns)}`, [asOf, year]);
   }
 
   /** Names for the groups of a report: organisations (Chinese only) and divisions (Chinese and English). */

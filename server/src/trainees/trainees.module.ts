@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ReferenceModule } from '../reference/reference.module';
 import { UsersModule } from '../users/users.module';
+import { OutcomesModule } from '../outcomes/outcomes.module';
 import { ChecklistItem } from './checklist-item.entity';
 import { ChecklistRepository } from './checklist.repository';
 import { ChecklistService } from './checklist.service';
@@ -24,6 +25,7 @@ import { ChecklistController } from './checklist.controller';
     TypeOrmModule.forFeature([Trainee, TraineeStateChange, ChecklistItem, CorrectionRequest, TraineeSnapshot]),
     UsersModule,
     ReferenceModule,
+    OutcomesModule,
   ],
   // The portal's static /trainees/me/… routes are registered before /trainees/:id.
   controllers: [TraineePortalController, ChecklistController, TraineesController],

@@ -9,6 +9,7 @@ import { badRequest, conflict, DomainError, notFound } from '../common/domain-er
 import { type Page, pageOf } from '../common/dto/page.dto';
 import { ReferenceService } from '../reference/reference.service';
 import { UsersService } from '../users/users.service';
+import { OutcomesService } from '../outcomes/outcomes.service';
 import type {
   CaseloadSummaryDto,
   CreateTraineeDto,
@@ -53,6 +54,7 @@ export class TraineesService {
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
     private readonly access: AccessService,
+    private readonly outcomes: OutcomesService,
   ) {}
 
   /** The caseload the caller reaches: everyone (admins) or their organisation's (see the trainee policy). */
@@ -72,7 +74,11 @@ export class TraineesService {
     return { total: rows.reduce((a, r) => a + r.n, 0), byState, releasingWithin30Days: releasing };
   }
 
-  async list(user: AuthUser, q: TraineeQueryDto, ctx: RequestContext): Promise<Page<TraineeListItemDto>> {
+  async list(
+    user: AuthUser,
+    q: TraineeQueryDto,
+    ctx: RequestContext,
+  ): Promise<Page<TraineeListItemDto> & { totalCapped: boolean; nextCursor: string | null }> {
     const hash = this.identityLookupHash(q.q);
     // Looking a full number up answers "is this guess right?": without the unmask permission that is a
     // way to rebuild a masked number from its last four, year and division (a few thousand tries).
@@ -80,22 +86,20 @@ export class TraineesService {
       await this.audit.record({ actor: user, action: 'trainee.lookup_by_identity', result: 'denied', ctx });
       throw new DomainError(HttpStatus.FORBIDDEN, 'UNMASK_NOT_PERMITTED');
     }
-    const [rows, total] = await this.trainees.search(q, this.scopeOf(user), hash);
+    const { rows, total, totalCapped, nextCursor } = await this.trainees.search(q, this.scopeOf(user), hash);
     // Who searched what (never what came back): a name typed into the search is kept in the audit
     // trail, which only admins read; an identity number is never kept, only that one was looked up.
+    // The cursor holds the previous page's last name, i.e. what came back: it is left out.
     await this.audit.record({
       actor: user,
       action: hash ? 'trainee.lookup_by_identity' : 'trainee.search',
       result: 'success',
       ctx,
-      detail: { ...searchFilters(q), ...(hash ? {} : q.q ? { name: q.q } : {}), total },
+      detail: { ...searchFilters({ ...q, after: undefined }), ...(hash ? {} : q.q ? { name: q.q } : {}), total },
     });
     const today = this.clock.today();
-    return pageOf(
-      rows.map((r) => toTraineeListItem(r, today)),
-      total,
-      q,
-    );
+    const items = rows.map((r) => toTraineeListItem(r, today));
+    return { ...pageOf(items, total, q), totalCapped, nextCursor };
   }
 
   /** Rows for the Excel export: the same filters, everything the caller may see. */
@@ -209,6 +213,8 @@ export class TraineesService {
       }
       const { skills, ...rest } = dto;
       await this.trainees.update(id, { ...rest, ...(skills ? { skills: skillsOf(skills) } : {}) }, m);
+      // The home division is a group the outcome reports count the person in.
+      if (dto.homeDivisionCode) await this.outcomes.refresh(m, [id]);
       await this.audit.record(
         {
           actor: user,
@@ -287,6 +293,8 @@ export class TraineesService {
   ): Promise<void> {
     await this.trainees.update(t.id, { state: to, ...patch }, m);
     await this.trainees.recordStateChange({ traineeId: t.id, fromState: t.state, toState: to, changedBy: by, reason }, m);
+    // A release (its date, the station now holding the person) changes the outcome reports.
+    await this.outcomes.refresh(m, [t.id]);
     if (to === 'pre_release') await this.trainees.openChecklist([t.id], m);
   }
 

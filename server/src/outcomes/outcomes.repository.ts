@@ -1,0 +1,220 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import {
+  ABSTINENCE_YEARS,
+  EMPLOYMENT_MONTHS,
+  NO_FACILITY,
+  OUTCOME_FLAGS,
+  OUTCOME_PLACES,
+  type TraineeOutcomeRow,
+} from './outcome-measures';
+
+/** Advisory lock classes (pg_advisory_xact_lock(class, key)): one person's row, and the whole table. */
+const PERSON_LOCK = 1_796_444_386;
+const TABLE_LOCK = 1_796_444_387;
+
+const COLUMNS = ['trainee_id', ...OUTCOME_PLACES, ...OUTCOME_FLAGS];
+
+/** Release + n months, as PostgreSQL counts it (the last day of a shorter month when the day is missing). */
+const plus = (n: number) => `(r.released_on + interval '${n} months')::date`;
+
+/**
+ * The live definition of every column of `trainee_outcome`, for the trainees `target` selects (a query
+ * giving `id, released_on, home_division_code, organisation_id` of released trainees). The same
+ * definitions the reports computed live before the table existed (issue 7), now per person:
+ * - facility: the `from` organisation of the person's latest completed handover (none: null);
+ *   station: its `to` organisation, or the organisation holding the trainee when there is none;
+ * - certified / diploma: holds at least one certificate / diploma, whenever issued;
+ * - employed at N months: a hire covering release + N months (hired on or before, not ended by then),
+ *   or the +N visit was done and found them employed or self-employed;
+ * - reached / abstinent / verified in year Y: the +12Y visit was done and recorded a status (abstinent or
+ *   relapsed) / the status is abstinent / abstinent and test-verified.
+ * None of these depends on the report date: whether the person counts yet ("N months out on the report
+ * date") is decided by the report from `released_on`.
+ * Set-based (one join per source restricted to the target): a handful of index lookups for one person,
+ * hash joins for a batch.
+ */
+function liveOutcomes(target: string): string {
+  const hiredAt = (n: number) => `bool_or(p.hired_on <= ${plus(n)} AND (p.ended_on IS NULL OR p.ended_on > ${plus(n)})) AS h${n}`;
+  const months = ABSTINENCE_YEARS.map((y) => 12 * y);
+  return `
+    WITH r AS (${target}),
+    last_handover AS (
+      SELECT DISTINCT ON (h.trainee_id) h.trainee_id, h.from_organisation_id, h.to_organisation_id
+      FROM r JOIN handover h ON h.trainee_id = r.id WHERE h.state = 'completed' ORDER BY h.trainee_id, h.completed_at DESC
+    ),
+    cert AS (SELECT DISTINCT c.trainee_id FROM r JOIN certificate c ON c.trainee_id = r.id),
+    dip AS (SELECT DISTINCT d.trainee_id FROM r JOIN diploma d ON d.trainee_id = r.id),
+    hp AS (
+      SELECT r.id AS trainee_id, ${EMPLOYMENT_MONTHS.map(hiredAt).join(', ')}
+      FROM r JOIN placement p ON p.trainee_id = r.id AND p.hired_on IS NOT NULL
+      GROUP BY r.id
+    ),
+    ev AS (
+      SELECT v.trainee_id, ${EMPLOYMENT_MONTHS.map((n) => `bool_or(v.months_after = ${n}) AS e${n}`).join(', ')}
+      FROM r JOIN follow_up_visit v ON v.trainee_id = r.id
+      WHERE v.state = 'done' AND v.employment_status IN ('employed', 'self_employed') AND v.months_after IN (${EMPLOYMENT_MONTHS.join(',')})
+      GROUP BY v.trainee_id
+    ),
+    ab AS (
+      SELECT v.trainee_id, ${ABSTINENCE_YEARS.flatMap((y) => [
+        `bool_or(v.months_after = ${12 * y}) AS r${y}`,
+        `bool_or(v.months_after = ${12 * y} AND a.status = 'abstinent') AS a${y}`,
+        `bool_or(v.months_after = ${12 * y} AND a.status = 'abstinent' AND a.basis = 'test_verified') AS v${y}`,
+      ]).join(', ')}
+      FROM r JOIN follow_up_visit v ON v.trainee_id = r.id JOIN follow_up_abstinence a ON a.visit_id = v.id
+      WHERE v.state = 'done' AND v.months_after IN (${months.join(',')}) AND a.status IN ('abstinent', 'relapsed')
+      GROUP BY v.trainee_id
+    )
+    SELECT r.id AS trainee_id, r.released_on, h.from_organisation_id AS facility_id,
+      COALESCE(h.to_organisation_id, r.organisation_id) AS station_id, r.home_division_code AS division_code,
+      cert.trainee_id IS NOT NULL AS certified, dip.trainee_id IS NOT NULL AS diploma,
+      ${EMPLOYMENT_MONTHS.map((n) => `(COALESCE(hp.h${n}, false) OR COALESCE(ev.e${n}, false)) AS employed_${n}`).join(', ')},
+      ${ABSTINENCE_YEARS.flatMap((y) => [
+        `COALESCE(ab.r${y}, false) AS reached_${y}`,
+        `COALESCE(ab.a${y}, false) AS abstinent_${y}`,
+        `COALESCE(ab.v${y}, false) AS verified_${y}`,
+      ]).join(', ')}
+    FROM r
+    LEFT JOIN last_handover h ON h.trainee_id = r.id
+    LEFT JOIN cert ON cert.trainee_id = r.id LEFT JOIN dip ON dip.trainee_id = r.id
+    LEFT JOIN hp ON hp.trainee_id = r.id LEFT JOIN ev ON ev.trainee_id = r.id LEFT JOIN ab ON ab.trainee_id = r.id`;
+}
+
+/** The released trainees among $1 (null: all of them). */
+const RELEASED_AMONG = `
+  SELECT t.id, t.released_on, t.home_division_code, t.organisation_id FROM trainee t
+  WHERE t.released_on IS NOT NULL AND ($1::uuid[] IS NULL OR t.id = ANY($1::uuid[]))`;
+
+const DAY_KEY = ['released_on', 'facility_id', 'station_id', 'division_code'];
+const DAY_KEY_OF = `released_on, COALESCE(facility_id, '${NO_FACILITY}'::uuid), station_id, division_code`;
+const DAILY_COLUMNS = [...DAY_KEY, 'released', ...OUTCOME_FLAGS];
+
+/**
+ * Recomputes the rows of the trainees $1 from the live sources, in one statement: upserts the released
+ * ones (a row whose facts did not change is left alone; `updated_at` says when they last did), deletes
+ * the row of anyone among them who is not released (any more), and adds the difference — the new rows
+ * minus the old ones they replace — to the daily sums. Every part of the statement reads the table as
+ * it was before it (one snapshot), so `old` is what the changed rows were.
+ */
+const REFRESH = `
+  WITH live AS (${liveOutcomes(RELEASED_AMONG)}),
+  old AS (SELECT ${COLUMNS.join(', ')} FROM trainee_outcome WHERE trainee_id = ANY($1::uuid[])),
+  gone AS (
+    DELETE FROM trainee_outcome o WHERE o.trainee_id = ANY($1::uuid[]) AND NOT EXISTS (SELECT 1 FROM live WHERE live.trainee_id = o.trainee_id)
+    RETURNING o.trainee_id
+  ),
+  put AS (
+    INSERT INTO trainee_outcome (${COLUMNS.join(', ')})
+    SELECT ${COLUMNS.join(', ')} FROM live
+    ON CONFLICT (trainee_id) DO UPDATE SET ${COLUMNS.slice(1)
+      .map((c) => `${c} = EXCLUDED.${c}`)
+      .join(', ')}, updated_at = now()
+    WHERE (${COLUMNS.slice(1)
+      .map((c) => `trainee_outcome.${c}`)
+      .join(', ')}) IS DISTINCT FROM (${COLUMNS.slice(1)
+      .map((c) => `EXCLUDED.${c}`)
+      .join(', ')})
+    RETURNING ${COLUMNS.join(', ')}
+  ),
+  delta AS (
+    SELECT 1 AS sign, ${COLUMNS.join(', ')} FROM put
+    UNION ALL
+    SELECT -1, ${COLUMNS.join(', ')} FROM old WHERE trainee_id IN (SELECT trainee_id FROM put UNION ALL SELECT trainee_id FROM gone)
+  )
+  INSERT INTO trainee_outcome_daily AS d (${DAILY_COLUMNS.join(', ')})
+  SELECT ${DAY_KEY_OF}, sum(sign), ${OUTCOME_FLAGS.map((f) => `sum(CASE WHEN ${f} THEN sign ELSE 0 END)`).join(', ')}
+  FROM delta GROUP BY ${DAY_KEY_OF}
+  ON CONFLICT (${DAY_KEY.join(', ')}) DO UPDATE SET ${DAILY_COLUMNS.slice(DAY_KEY.length)
+    .map((c) => `${c} = d.${c} + EXCLUDED.${c}`)
+    .join(', ')}`;
+
+/** The daily sums as the rows give them (what `trainee_outcome_daily` must hold, bar days summing to nobody). */
+const DAILY_FROM_ROWS = `
+  SELECT (${DAY_KEY_OF}) AS k, count(*)::int AS released, ${OUTCOME_FLAGS.map((f) => `count(*) FILTER (WHERE ${f})::int AS ${f}`).join(', ')}
+  FROM trainee_outcome GROUP BY ${DAY_KEY_OF}`;
+
+const READ_COLUMNS = COLUMNS.map((c) => (c === 'released_on' ? 'released_on::text AS released_on' : c)).join(', ');
+
+/**
+ * `trainee_outcome`: the per-person facts the outcome reports count (see the TraineeOutcome migration).
+ * Every method takes the caller's EntityManager: the refresh commits, or rolls back, with the write
+ * that changed the facts.
+ */
+@Injectable()
+export class OutcomesRepository {
+  /**
+   * Two writers recomputing the same person at once would each compute from a snapshot without the
+   * other's change, and the later upsert would overwrite the earlier with stale facts. So a refresh
+   * first takes a transaction-scoped lock per person (in id order: no deadlock between refreshes),
+   * under a shared lock on the whole table that a rebuild batch takes exclusively; the upsert that
+   * follows is a new statement, so under READ COMMITTED it sees everything committed before the lock.
+   */
+  async lockPeople(m: EntityManager, traineeIds: readonly string[]): Promise<void> {
+    await m.query(`SELECT pg_advisory_xact_lock_shared(${TABLE_LOCK}, 0)`);
+    await m.query(
+      `SELECT pg_advisory_xact_lock(${PERSON_LOCK}, k) FROM (SELECT DISTINCT hashtext(id::text) AS k FROM unnest($1::uuid[]) id ORDER BY 1) x`,
+      [traineeIds],
+    );
+  }
+
+  /** Held by a rebuild batch: no refresh runs beside it (they wait for it, and it for them). */
+  async lockTable(m: EntityManager): Promise<void> {
+    await m.query(`SELECT pg_advisory_xact_lock(${TABLE_LOCK}, 0)`);
+  }
+
+  async refresh(m: EntityManager, traineeIds: readonly string[]): Promise<void> {
+    await m.query(REFRESH, [traineeIds]);
+  }
+
+  /** Sums the daily table afresh from the rows (under `lockTable`: nothing changes the rows meanwhile). */
+  async resumDaily(m: EntityManager): Promise<void> {
+    await m.query(`DELETE FROM trainee_outcome_daily`);
+    await m.query(
+      `INSERT INTO trainee_outcome_daily (${DAILY_COLUMNS.join(', ')})
+       SELECT ${DAY_KEY_OF}, count(*), ${OUTCOME_FLAGS.map((f) => `count(*) FILTER (WHERE ${f})`).join(', ')}
+       FROM trainee_outcome GROUP BY ${DAY_KEY_OF}`,
+    );
+  }
+
+  /** Days × groups whose daily sums differ from the rows' (0 when the table is consistent). */
+  async dailyDrift(m: EntityManager): Promise<number> {
+    const [{ n }] = await m.query<[{ n: number }]>(
+      `WITH want AS (${DAILY_FROM_ROWS}),
+       have AS (
+         SELECT (${DAY_KEY.join(', ')}) AS k, released, ${OUTCOME_FLAGS.join(', ')} FROM trainee_outcome_daily WHERE released <> 0
+           OR ${OUTCOME_FLAGS.map((f) => `${f} <> 0`).join(' OR ')}
+       )
+       SELECT count(DISTINCT k)::int AS n FROM (
+         (SELECT k::text, released, ${OUTCOME_FLAGS.join(', ')} FROM want EXCEPT ALL SELECT k::text, released, ${OUTCOME_FLAGS.join(', ')} FROM have)
+         UNION ALL
+         (SELECT k::text, released, ${OUTCOME_FLAGS.join(', ')} FROM have EXCEPT ALL SELECT k::text, released, ${OUTCOME_FLAGS.join(', ')} FROM want)
+       ) x`,
+    );
+    return n;
+  }
+
+  /** Up to `limit` trainee ids after `after` (null: from the start), in id order: one batch of a rebuild. */
+  async traineeIdsAfter(m: EntityManager, after: string | null, limit: number): Promise<string[]> {
+    const rows = await m.query<{ id: string }[]>(
+      `SELECT id FROM trainee WHERE ($1::uuid IS NULL OR id > $1::uuid) ORDER BY id LIMIT $2::int`,
+      [after, limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** The stored rows of `traineeIds` (null: all), by trainee id. */
+  stored(m: EntityManager, traineeIds: readonly string[] | null): Promise<TraineeOutcomeRow[]> {
+    return m.query<TraineeOutcomeRow[]>(
+      `SELECT ${READ_COLUMNS} FROM trainee_outcome WHERE ($1::uuid[] IS NULL OR trainee_id = ANY($1::uuid[])) ORDER BY trainee_id`,
+      [traineeIds],
+    );
+  }
+
+  /** The rows as the live sources give them now (what `refresh` would store), by trainee id. */
+  live(m: EntityManager, traineeIds: readonly string[] | null): Promise<TraineeOutcomeRow[]> {
+    return m.query<TraineeOutcomeRow[]>(`SELECT ${READ_COLUMNS} FROM (${liveOutcomes(RELEASED_AMONG)}) x ORDER BY trainee_id`, [
+      traineeIds,
+    ]);
+  }
+}
