@@ -1278,7 +1278,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My latest 50 notifications and the unread count. */
+        /** A page of my notifications (newest first, 50 by default) and the unread count. */
         get: operations["NotificationsController_mine"];
         put?: never;
         post?: never;
@@ -2683,9 +2683,14 @@ export interface components {
         };
         AuditEntryPageDto: {
             items: components["schemas"]["AuditEntryDto"][];
+            /** @description Pass as `after` for the next page; null on the last page */
+            nextCursor?: string | null;
             page: number;
             pageSize: number;
+            /** @description Entries matching the filters, at most COUNT_CAP (10,000): see totalCapped */
             total: number;
+            /** @description More than COUNT_CAP entries match: total is a lower bound (show "10,000+") */
+            totalCapped?: boolean;
         };
         AuditUnitDto: {
             credits: number;
@@ -2782,7 +2787,10 @@ export interface components {
             orderTitle: string;
             page: number;
             pageSize: number;
+            /** @description Candidates who qualify, or COUNT_CAP when `totalCapped`. */
             total: number;
+            /** @description True when more than COUNT_CAP (10,000) qualify and `total` is only a lower bound. */
+            totalCapped: boolean;
             weightsVersion: number;
         };
         CaseloadSummaryDto: {
@@ -3405,9 +3413,14 @@ export interface components {
         };
         FollowUpPageDto: {
             items: components["schemas"]["FollowUpVisitDto"][];
+            /** @description Pass as `after` for the next page; null on the last page */
+            nextCursor?: string | null;
             page: number;
             pageSize: number;
+            /** @description Visits matching the filters, at most COUNT_CAP (10,000): see totalCapped */
             total: number;
+            /** @description More than COUNT_CAP visits match: total is a lower bound (show "10,000+") */
+            totalCapped?: boolean;
         };
         FollowUpVisitDto: {
             assignedName: string | null;
@@ -3756,7 +3769,15 @@ export interface components {
         };
         NotificationListDto: {
             items: components["schemas"]["NotificationDto"][];
-            /** @description For the badge. */
+            /** @description Pass as `after` for the next page; null on the last page */
+            nextCursor?: string | null;
+            page: number;
+            pageSize: number;
+            /** @description All my notices, at most COUNT_CAP (10,000): see totalCapped */
+            total: number;
+            /** @description More than COUNT_CAP notices: total is a lower bound (show "10,000+") */
+            totalCapped?: boolean;
+            /** @description For the badge: all my unread notices, at most COUNT_CAP (10,000). */
             unread: number;
         };
         NotificationPreferencesDto: {
@@ -4304,9 +4325,14 @@ export interface components {
         };
         TraineePageDto: {
             items: components["schemas"]["TraineeListItemDto"][];
+            /** @description Pass as `after` for the next page (same filters, sort and order); null on the last page. */
+            nextCursor: string | null;
             page: number;
             pageSize: number;
+            /** @description Trainees matching the filters, or 10,000 when `totalCapped`. */
             total: number;
+            /** @description More than 10,000 trainees match: `total` is a lower bound (shown as "10,000+"). */
+            totalCapped: boolean;
         };
         TraineeSkillDto: {
             level: number | null;
@@ -4479,6 +4505,8 @@ export interface operations {
                 action?: string;
                 /** @description Username or user id of the actor. */
                 actor?: string;
+                /** @description nextCursor of the previous page: continue after its last row */
+                after?: string;
                 /** @description ISO date-time, inclusive. */
                 from?: string;
                 /** @description 1-based page number, at most 10,000. */
@@ -10737,6 +10765,8 @@ export interface operations {
     FollowUpsController_list: {
         parameters: {
             query: {
+                /** @description nextCursor of the previous page: continue after its last row */
+                after?: string;
                 /** @description 1-based page number, at most 10,000. */
                 page: number;
                 /** @description Rows per page, at most 100. */
@@ -13419,7 +13449,14 @@ export interface operations {
     };
     NotificationsController_mine: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description nextCursor of the previous page: continue after its last row */
+                after?: string;
+                /** @description 1-based page number, at most 10,000. */
+                page: number;
+                /** @description Rows per page, at most 100. */
+                pageSize: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -18007,6 +18044,8 @@ export interface operations {
     TraineesController_list: {
         parameters: {
             query: {
+                /** @description nextCursor of the previous page: continue after its last row */
+                after?: string;
                 /** @description `granted`: live consent to job matching; `none`: no live consent. */
                 jobMatchingConsent?: "granted" | "none";
                 order?: "asc" | "desc";
@@ -19842,6 +19881,8 @@ export interface operations {
     TraineesController_export: {
         parameters: {
             query: {
+                /** @description nextCursor of the previous page: continue after its last row */
+                after?: string;
                 /** @description `granted`: live consent to job matching; `none`: no live consent. */
                 jobMatchingConsent?: "granted" | "none";
                 order?: "asc" | "desc";

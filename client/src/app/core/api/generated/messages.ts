@@ -598,6 +598,10 @@ export const MESSAGES: Readonly<Record<string, { readonly zh: string; readonly e
     "zh": "没有信用代码可供人工核验。",
     "en": "There is no credit code to override."
   },
+  "PAGE_CURSOR_INVALID": {
+    "zh": "翻页位置已失效，请回到第一页重新查看。",
+    "en": "This page position is no longer valid; go back to the first page."
+  },
   "PAPER_FORM_REQUIRED": {
     "zh": "代学员接受时，请填写学员签字的纸质同意书编号。",
     "en": "Accepting for a trainee needs the reference of the paper form they signed."

@@ -4,7 +4,21 @@
 import { AuditEntryDto } from '../models/audit-entry-dto';
 export interface AuditEntryPageDto {
   items: Array<AuditEntryDto>;
+
+  /**
+   * Pass as `after` for the next page; null on the last page
+   */
+  nextCursor?: string | null;
   page: number;
   pageSize: number;
+
+  /**
+   * Entries matching the filters, at most COUNT_CAP (10,000): see totalCapped
+   */
   total: number;
+
+  /**
+   * More than COUNT_CAP entries match: total is a lower bound (show "10,000+")
+   */
+  totalCapped?: boolean;
 }

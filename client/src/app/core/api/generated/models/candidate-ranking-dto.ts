@@ -9,6 +9,15 @@ export interface CandidateRankingDto {
   orderTitle: string;
   page: number;
   pageSize: number;
+
+  /**
+   * Candidates who qualify, or COUNT_CAP when `totalCapped`.
+   */
   total: number;
+
+  /**
+   * True when more than COUNT_CAP (10,000) qualify and `total` is only a lower bound.
+   */
+  totalCapped: boolean;
   weightsVersion: number;
 }

@@ -4,7 +4,21 @@
 import { FollowUpVisitDto } from '../models/follow-up-visit-dto';
 export interface FollowUpPageDto {
   items: Array<FollowUpVisitDto>;
+
+  /**
+   * Pass as `after` for the next page; null on the last page
+   */
+  nextCursor?: string | null;
   page: number;
   pageSize: number;
+
+  /**
+   * Visits matching the filters, at most COUNT_CAP (10,000): see totalCapped
+   */
   total: number;
+
+  /**
+   * More than COUNT_CAP visits match: total is a lower bound (show "10,000+")
+   */
+  totalCapped?: boolean;
 }

@@ -6,7 +6,24 @@ export interface NotificationListDto {
   items: Array<NotificationDto>;
 
   /**
-   * For the badge.
+   * Pass as `after` for the next page; null on the last page
+   */
+  nextCursor?: string | null;
+  page: number;
+  pageSize: number;
+
+  /**
+   * All my notices, at most COUNT_CAP (10,000): see totalCapped
+   */
+  total: number;
+
+  /**
+   * More than COUNT_CAP notices: total is a lower bound (show "10,000+")
+   */
+  totalCapped?: boolean;
+
+  /**
+   * For the badge: all my unread notices, at most COUNT_CAP (10,000).
    */
   unread: number;
 }

@@ -4,7 +4,21 @@
 import { TraineeListItemDto } from '../models/trainee-list-item-dto';
 export interface TraineePageDto {
   items: Array<TraineeListItemDto>;
+
+  /**
+   * Pass as `after` for the next page (same filters, sort and order); null on the last page.
+   */
+  nextCursor: string | null;
   page: number;
   pageSize: number;
+
+  /**
+   * Trainees matching the filters, or 10,000 when `totalCapped`.
+   */
   total: number;
+
+  /**
+   * More than 10,000 trainees match: `total` is a lower bound (shown as "10,000+").
+   */
+  totalCapped: boolean;
 }

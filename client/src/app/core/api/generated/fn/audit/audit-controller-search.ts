@@ -12,6 +12,11 @@ import { AuditEntryPageDto } from '../../models/audit-entry-page-dto';
 export interface AuditControllerSearch$Params {
 
 /**
+ * nextCursor of the previous page: continue after its last row
+ */
+  after?: string;
+
+/**
  * Username or user id of the actor.
  */
   actor?: string;
@@ -48,6 +53,7 @@ export interface AuditControllerSearch$Params {
 export function auditControllerSearch(http: HttpClient, rootUrl: string, params: AuditControllerSearch$Params, context?: HttpContext): Observable<StrictHttpResponse<AuditEntryPageDto>> {
   const rb = new RequestBuilder(rootUrl, auditControllerSearch.PATH, 'get');
   if (params) {
+    rb.query('after', params.after, {});
     rb.query('actor', params.actor, {});
     rb.query('action', params.action, {});
     rb.query('subjectType', params.subjectType, {});

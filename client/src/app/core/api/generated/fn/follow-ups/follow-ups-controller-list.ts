@@ -12,6 +12,11 @@ import { FollowUpPageDto } from '../../models/follow-up-page-dto';
 export interface FollowUpsControllerList$Params {
 
 /**
+ * nextCursor of the previous page: continue after its last row
+ */
+  after?: string;
+
+/**
  * `due`: today and overdue (the field worker's list); `upcoming`; `done`; `all`.
  */
   view?: 'due' | 'upcoming' | 'done' | 'all';
@@ -31,6 +36,7 @@ export interface FollowUpsControllerList$Params {
 export function followUpsControllerList(http: HttpClient, rootUrl: string, params: FollowUpsControllerList$Params, context?: HttpContext): Observable<StrictHttpResponse<FollowUpPageDto>> {
   const rb = new RequestBuilder(rootUrl, followUpsControllerList.PATH, 'get');
   if (params) {
+    rb.query('after', params.after, {});
     rb.query('view', params.view, {});
     rb.query('traineeId', params.traineeId, {});
     rb.query('page', params.page, {});

@@ -10,11 +10,29 @@ import { RequestBuilder } from '../../request-builder';
 import { NotificationListDto } from '../../models/notification-list-dto';
 
 export interface NotificationsControllerMine$Params {
+
+/**
+ * nextCursor of the previous page: continue after its last row
+ */
+  after?: string;
+
+/**
+ * Rows per page, at most 100.
+ */
+  pageSize: number;
+
+/**
+ * 1-based page number, at most 10,000.
+ */
+  page: number;
 }
 
-export function notificationsControllerMine(http: HttpClient, rootUrl: string, params?: NotificationsControllerMine$Params, context?: HttpContext): Observable<StrictHttpResponse<NotificationListDto>> {
+export function notificationsControllerMine(http: HttpClient, rootUrl: string, params: NotificationsControllerMine$Params, context?: HttpContext): Observable<StrictHttpResponse<NotificationListDto>> {
   const rb = new RequestBuilder(rootUrl, notificationsControllerMine.PATH, 'get');
   if (params) {
+    rb.query('after', params.after, {});
+    rb.query('pageSize', params.pageSize, {});
+    rb.query('page', params.page, {});
   }
 
   return http.request(

@@ -11,14 +11,9 @@ import { RequestBuilder } from '../../request-builder';
 export interface TraineesControllerExport$Params {
 
 /**
- * 1-based page number, at most 10,000.
+ * nextCursor of the previous page: continue after its last row
  */
-  page: number;
-
-/**
- * Rows per page, at most 100.
- */
-  pageSize: number;
+  after?: string;
   state?: 'admitted' | 'pre_release' | 'released' | 'community' | 'closed';
 
 /**
@@ -42,13 +37,22 @@ export interface TraineesControllerExport$Params {
   q?: string;
   sort?: 'expectedRelease' | 'name' | 'admitted' | 'state';
   order?: 'asc' | 'desc';
+
+/**
+ * 1-based page number, at most 10,000.
+ */
+  page: number;
+
+/**
+ * Rows per page, at most 100.
+ */
+  pageSize: number;
 }
 
 export function traineesControllerExport(http: HttpClient, rootUrl: string, params: TraineesControllerExport$Params, context?: HttpContext): Observable<StrictHttpResponse<Blob>> {
   const rb = new RequestBuilder(rootUrl, traineesControllerExport.PATH, 'get');
   if (params) {
-    rb.query('page', params.page, {});
-    rb.query('pageSize', params.pageSize, {});
+    rb.query('after', params.after, {});
     rb.query('state', params.state, {});
     rb.query('releaseFrom', params.releaseFrom, {});
     rb.query('releaseTo', params.releaseTo, {});
@@ -56,6 +60,8 @@ export function traineesControllerExport(http: HttpClient, rootUrl: string, para
     rb.query('q', params.q, {});
     rb.query('sort', params.sort, {});
     rb.query('order', params.order, {});
+    rb.query('page', params.page, {});
+    rb.query('pageSize', params.pageSize, {});
   }
 
   return http.request(

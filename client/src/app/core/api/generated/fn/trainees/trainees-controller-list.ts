@@ -12,14 +12,9 @@ import { TraineePageDto } from '../../models/trainee-page-dto';
 export interface TraineesControllerList$Params {
 
 /**
- * 1-based page number, at most 10,000.
+ * nextCursor of the previous page: continue after its last row
  */
-  page: number;
-
-/**
- * Rows per page, at most 100.
- */
-  pageSize: number;
+  after?: string;
   state?: 'admitted' | 'pre_release' | 'released' | 'community' | 'closed';
 
 /**
@@ -43,13 +38,22 @@ export interface TraineesControllerList$Params {
   q?: string;
   sort?: 'expectedRelease' | 'name' | 'admitted' | 'state';
   order?: 'asc' | 'desc';
+
+/**
+ * 1-based page number, at most 10,000.
+ */
+  page: number;
+
+/**
+ * Rows per page, at most 100.
+ */
+  pageSize: number;
 }
 
 export function traineesControllerList(http: HttpClient, rootUrl: string, params: TraineesControllerList$Params, context?: HttpContext): Observable<StrictHttpResponse<TraineePageDto>> {
   const rb = new RequestBuilder(rootUrl, traineesControllerList.PATH, 'get');
   if (params) {
-    rb.query('page', params.page, {});
-    rb.query('pageSize', params.pageSize, {});
+    rb.query('after', params.after, {});
     rb.query('state', params.state, {});
     rb.query('releaseFrom', params.releaseFrom, {});
     rb.query('releaseTo', params.releaseTo, {});
@@ -57,6 +61,8 @@ export function traineesControllerList(http: HttpClient, rootUrl: string, params
     rb.query('q', params.q, {});
     rb.query('sort', params.sort, {});
     rb.query('order', params.order, {});
+    rb.query('page', params.page, {});
+    rb.query('pageSize', params.pageSize, {});
   }
 
   return http.request(
