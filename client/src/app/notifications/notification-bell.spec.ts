@@ -4,6 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { provideNzIconsTesting } from 'ng-zorro-antd/icon/testing';
 import { NotificationBell } from './notification-bell';
+import { notificationsControllerMine } from '../core/api/generated/fn/notifications/notifications-controller-mine';
 
 const notice = (id: string) => ({
   id,
@@ -39,7 +40,7 @@ describe('NotificationBell', () => {
 
   /** Answers the one open inbox request and returns its query. */
   function answer(body: object): Record<string, string> {
-    const req = httpMock.expectOne((r) => r.url === '/api/notifications');
+    const req = httpMock.expectOne((r) => r.url === notificationsControllerMine.PATH);
     const params = Object.fromEntries(req.request.params.keys().map((k) => [k, req.request.params.get(k)!]));
     req.flush(body);
     return params;
@@ -54,6 +55,6 @@ describe('NotificationBell', () => {
     expect(bell['unread']()).toBe(2);
     // On the last page there is nothing more to ask for.
     bell['more']();
-    httpMock.expectNone('/api/notifications');
+    httpMock.expectNone(notificationsControllerMine.PATH);
   });
 });

@@ -2,6 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { AuditStore, NO_AUDIT_FILTERS } from './audit-store';
+import { auditControllerSearch } from '../../core/api/generated/fn/audit/audit-controller-search';
 
 const entry = (id: string) => ({ id, occurredAt: '2026-12-01T08:00:00.000Z', action: 'auth.login', result: 'success' });
 
@@ -19,7 +20,7 @@ describe('AuditStore', () => {
 
   /** Answers the one open request with `body` and returns the query it sent. */
   function answer(body: object): Record<string, string> {
-    const req = httpMock.expectOne((r) => r.url === '/api/audit');
+    const req = httpMock.expectOne((r) => r.url === auditControllerSearch.PATH);
     const params = Object.fromEntries(req.request.params.keys().map((k) => [k, req.request.params.get(k)!]));
     req.flush(body);
     return params;

@@ -2,6 +2,8 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { CaseloadStore, DEFAULT_CASELOAD_QUERY, fromUrlParams, normaliseSearch, toApiQuery, toUrlParams } from './caseload-store';
+import { traineesControllerExport } from '../../core/api/generated/fn/trainees/trainees-controller-export';
+import { traineesControllerList } from '../../core/api/generated/fn/trainees/trainees-controller-list';
 
 const page = (total: number, items: unknown[] = []) => ({ items, total, page: 1, pageSize: 20 });
 
@@ -19,7 +21,7 @@ describe('CaseloadStore', () => {
 
   /** The one open request's query, as the server receives it. */
   function lastQuery(): Record<string, string> {
-    const req = httpMock.expectOne((r) => r.url === '/api/trainees');
+    const req = httpMock.expectOne((r) => r.url === traineesControllerList.PATH);
     const params = Object.fromEntries(req.request.params.keys().map((k) => [k, req.request.params.get(k)!]));
     req.flush(page(95));
     return params;
@@ -74,7 +76,7 @@ describe('CaseloadStore', () => {
 
   it('goes one page forward by the server’s cursor, and jumps by page number', () => {
     const respond = (body: object) => {
-      const req = httpMock.expectOne((r) => r.url === '/api/trainees');
+      const req = httpMock.expectOne((r) => r.url === traineesControllerList.PATH);
       const params = Object.fromEntries(req.request.params.keys().map((k) => [k, req.request.params.get(k)!]));
       req.flush({ ...page(95), ...body });
       return params;
@@ -102,12 +104,12 @@ describe('CaseloadStore', () => {
   it('shows a capped total as "10,000+" and keeps the next page open while there is a cursor', () => {
     store.load();
     httpMock
-      .expectOne((r) => r.url === '/api/trainees')
+      .expectOne((r) => r.url === traineesControllerList.PATH)
       .flush({ items: [], total: 10_000, totalCapped: true, nextCursor: 'c', page: 500, pageSize: 20 });
     expect(store.totalLabel()).toBe('10,000+');
     expect(store.pagerTotal()).toBe(10_001);
     store.load();
-    httpMock.expectOne((r) => r.url === '/api/trainees').flush({ ...page(95), totalCapped: false, nextCursor: 'c' });
+    httpMock.expectOne((r) => r.url === traineesControllerList.PATH).flush({ ...page(95), totalCapped: false, nextCursor: 'c' });
     expect(store.totalLabel()).toBe(95);
     expect(store.pagerTotal()).toBe(95);
   });
@@ -117,13 +119,13 @@ describe('CaseloadStore', () => {
     lastQuery();
     store.setPage(1);
     store.setPageSize(20);
-    httpMock.expectNone('/api/trainees');
+    httpMock.expectNone(traineesControllerList.PATH);
   });
 
   it('drops a slow answer once a newer query has been sent', () => {
     store.setFilters({ q: '李' });
     store.setFilters({ q: '王' });
-    const [first, second] = httpMock.match((r) => r.url === '/api/trainees');
+    const [first, second] = httpMock.match((r) => r.url === traineesControllerList.PATH);
     expect(first!.cancelled).toBe(true);
     second!.flush(page(1, [{ id: 'w' }]));
     expect(store.items()).toEqual([{ id: 'w' }]);
@@ -131,12 +133,12 @@ describe('CaseloadStore', () => {
 
   it('keeps its rows while reloading and shows the error in place', () => {
     store.load();
-    httpMock.expectOne((r) => r.url === '/api/trainees').flush(page(1, [{ id: 'a' }]));
+    httpMock.expectOne((r) => r.url === traineesControllerList.PATH).flush(page(1, [{ id: 'a' }]));
     store.setPage(2);
     expect(store.loading()).toBe(true);
     expect(store.items()).toEqual([{ id: 'a' }]);
     httpMock
-      .expectOne((r) => r.url === '/api/trainees')
+      .expectOne((r) => r.url === traineesControllerList.PATH)
       .flush({ statusCode: 500, code: 'INTERNAL', message: '出错了', messageEn: 'Oops' }, { status: 500, statusText: 'Error' });
     expect(store.error()?.code).toBe('INTERNAL');
     expect(store.items()).toEqual([{ id: 'a' }]);
@@ -156,7 +158,7 @@ describe('CaseloadStore', () => {
     store.setPage(2);
     lastQuery();
     store.exportFile().subscribe();
-    const req = httpMock.expectOne((r) => r.url === '/api/trainees/export');
+    const req = httpMock.expectOne((r) => r.url === traineesControllerExport.PATH);
     expect(req.request.params.get('state')).toBe('released');
     expect(req.request.params.has('page')).toBe(false);
     expect(req.request.responseType).toBe('blob');
