@@ -26,6 +26,15 @@ import { JobQueue1796433143397 } from './1796433143397-JobQueue';
 import { TraineeOutcome1796444386213 } from './1796444386213-TraineeOutcome';
 import { ListKeysetIndexes1796444965301 } from './1796444965301-ListKeysetIndexes';
 import { CaseloadKeyset1796445293443 } from './1796445293443-CaseloadKeyset';
+import { JobLimitRules1796500400000 } from './1796500400000-JobLimitRules';
+import { TraineeEpisodes1796500000000 } from './1796500000000-TraineeEpisodes';
+import { RecordSealing1796500900000 } from './1796500900000-RecordSealing';
+import { ActivationCode1796500300000 } from './1796500300000-ActivationCode';
+import { ReentryPlan1796500600000 } from './1796500600000-ReentryPlan';
+import { Supervision1796500500000 } from './1796500500000-Supervision';
+import { SmsDelivery1796500200000 } from './1796500200000-SmsDelivery';
+import { WechatBinding1796500800000 } from './1796500800000-WechatBinding';
+import { VisitAppointments1796500700000 } from './1796500700000-VisitAppointments';
 
 /** Every migration, in order. Rewritten by `npm run migration:generate -- Name`. */
 export const allMigrations = [
@@ -57,4 +66,13 @@ export const allMigrations = [
   TraineeOutcome1796444386213,
   ListKeysetIndexes1796444965301,
   CaseloadKeyset1796445293443,
+  TraineeEpisodes1796500000000,
+  ActivationCode1796500300000,
+  ReentryPlan1796500600000,
+  Supervision1796500500000,
+  JobLimitRules1796500400000,
+  SmsDelivery1796500200000,
+  VisitAppointments1796500700000,
+  WechatBinding1796500800000,
+  RecordSealing1796500900000,
 ];

@@ -188,7 +188,7 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
  * `/api` paths stay JSON 404s.
  */
 function serveClient(app: NestFastifyApplication, config: AppConfig): void {
-  const root = join(config.appRoot, 'dist', 'client', 'browser');
+  const root = config.clientDir;
   const fastify = app.getHttpAdapter().getInstance();
   if (!existsSync(join(root, 'index.html'))) {
     fastify.get('/', (_req, reply) => {

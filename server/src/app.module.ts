@@ -22,6 +22,8 @@ import { PlacementsModule } from './placements/placements.module';
 import { FairsModule } from './fairs/fairs.module';
 import { MatchingModule } from './matching/matching.module';
 import { FollowUpsModule } from './follow-ups/follow-ups.module';
+import { PlansModule } from './plans/plans.module';
+import { JobLimitsModule } from './job-limits/job-limits.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { EmployersModule } from './employers/employers.module';
 import { HandoversModule } from './handovers/handovers.module';
@@ -35,6 +37,9 @@ import { ReportsModule } from './reports/reports.module';
 import { ReferenceModule } from './reference/reference.module';
 import { TraineesModule } from './trainees/trainees.module';
 import { UsersModule } from './users/users.module';
+import { SealingModule } from './sealing/sealing.module';
+import { SupervisionModule } from './supervision/supervision.module';
+import { ActivationModule } from './activation/activation.module';
 
 /**
  * The whole application. The global pipeline is registered here as providers (not in main.ts),
@@ -58,6 +63,7 @@ export class AppModule {
         ReferenceModule,
         OrganisationsModule,
         UsersModule,
+        SealingModule,
         AuthModule,
         MfaModule,
         EmployersModule,
@@ -72,8 +78,12 @@ export class AppModule {
         FairsModule,
         MatchingModule,
         FollowUpsModule,
+        PlansModule,
+        JobLimitsModule,
         ReportsModule,
         HousekeepingModule,
+        ActivationModule,
+        SupervisionModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: validationPipe },

@@ -101,6 +101,13 @@ export const MATRIX: Record<string, Allowed> = {
   'POST /api/trainees/{id}/identity-number': ADMIN_COUNSELLOR,
   'POST /api/trainees/{id}/transitions': COUNSELLOR,
   'GET /api/trainees/{id}/history': ADMIN_COUNSELLOR,
+  'POST /api/trainees/readmissions': COUNSELLOR,
+  // 封存: bureau administrators only (counts, requests to unseal with a legal basis, a second one decides).
+  'GET /api/sealed-records/summary': ADMIN,
+  'GET /api/sealed-records/unseal-requests': ADMIN,
+  'POST /api/sealed-records/unseal-requests': ADMIN,
+  'POST /api/sealed-records/unseal-requests/{id}/decision': ADMIN,
+  'GET /api/trainees/{id}/episodes': ADMIN_COUNSELLOR,
   'GET /api/trainees/checklists/behind': ADMIN_COUNSELLOR,
   'GET /api/trainees/{id}/checklist': ADMIN_COUNSELLOR,
   'PUT /api/trainees/{id}/checklist/{itemKey}': COUNSELLOR,
@@ -112,6 +119,10 @@ export const MATRIX: Record<string, Allowed> = {
   'GET /api/trainees/{id}/consents': ADMIN_COUNSELLOR,
   'POST /api/trainees/{id}/consents': COUNSELLOR,
   'POST /api/trainees/{id}/consents/{consentId}/withdrawal': COUNSELLOR,
+  // Release-day activation codes: the holding organisation's counsellor issues one; the person activates without an account.
+  'POST /api/trainees/{id}/activation-code': COUNSELLOR,
+  'GET /api/trainees/{id}/activation-code': COUNSELLOR,
+  'POST /api/activation': 'public',
 
   'GET /api/handovers': ADMIN_COUNSELLOR,
   'GET /api/handovers/suggested-station/{traineeId}': COUNSELLOR,
@@ -127,6 +138,12 @@ export const MATRIX: Record<string, Allowed> = {
   'PUT /api/notifications/preferences': ALL,
   'POST /api/notifications/read': ALL,
   'POST /api/notifications/{id}/read': ALL,
+  'GET /api/notifications/sms': ALL,
+  'PUT /api/notifications/sms': ALL,
+  'POST /api/sms/replies': 'public',
+  'GET /api/wechat/binding': ALL,
+  'POST /api/wechat/binding': ALL,
+  'DELETE /api/wechat/binding': ALL,
 
   'GET /api/programmes': LEARNING,
   'GET /api/programmes/{id}': LEARNING,
@@ -229,6 +246,21 @@ export const MATRIX: Record<string, Allowed> = {
   'GET /api/follow-ups/{id}': ADMIN_COUNSELLOR,
   'POST /api/follow-ups/{id}/record': COUNSELLOR,
   'POST /api/follow-ups/{id}/assignment': COUNSELLOR,
+  // A time booked with the person for a planned visit (test/reminders/).
+  'PUT /api/follow-ups/{id}/appointment': COUNSELLOR,
+  'DELETE /api/follow-ups/{id}/appointment': COUNSELLOR,
+  // The needs assessment and personal plan: the holding organisation's counsellors; admins read; the trainee their own.
+  'GET /api/trainees/{id}/plan': ADMIN_COUNSELLOR,
+  'POST /api/trainees/{id}/needs-assessments': COUNSELLOR,
+  'POST /api/trainees/{id}/plan/goals': COUNSELLOR,
+  'PATCH /api/trainees/{id}/plan/goals/{goalId}': COUNSELLOR,
+  'POST /api/trainees/{id}/plan/actions': COUNSELLOR,
+  'PATCH /api/trainees/{id}/plan/actions/{actionId}': COUNSELLOR,
+  'POST /api/trainees/{id}/plan/reviews': COUNSELLOR,
+  'PATCH /api/trainees/{id}/plan/reviews/{reviewId}': COUNSELLOR,
+  'GET /api/me/plan': TRAINEE,
+  'POST /api/me/plan/actions/{actionId}/done': TRAINEE,
+  'POST /api/me/plan/actions/{actionId}/undone': TRAINEE,
 
   // Outcome reports: counts only; a counsellor's are scoped to their organisation's trainees (reports.e2e-spec.ts).
   'GET /api/reports/motto': ADMIN_COUNSELLOR,
@@ -236,6 +268,23 @@ export const MATRIX: Record<string, Allowed> = {
   'GET /api/reports/order-funnel': ADMIN_COUNSELLOR,
   'GET /api/reports/fair-funnel': ADMIN_COUNSELLOR,
   'GET /api/reports/outcomes.xlsx': ADMIN_COUNSELLOR,
+
+  // Legal job limits (job-limits/): admins keep the table, counsellors read it; a person's limits reach their counsellor only.
+  'GET /api/job-limits': ADMIN_COUNSELLOR,
+  'POST /api/job-limits': ADMIN,
+  'PATCH /api/job-limits/{id}': ADMIN,
+  'DELETE /api/job-limits/{id}': ADMIN,
+  'GET /api/trainees/{id}/job-limits': COUNSELLOR,
+  // Community supervision (supervision/): transfers between stations and lost contact; admins read, station counsellors act.
+  'GET /api/transfers': ADMIN_COUNSELLOR,
+  'GET /api/transfers/stations': COUNSELLOR,
+  'GET /api/transfers/{id}': ADMIN_COUNSELLOR,
+  'POST /api/transfers': COUNSELLOR,
+  'POST /api/transfers/{id}/accept': COUNSELLOR,
+  'POST /api/transfers/{id}/reject': COUNSELLOR,
+  'POST /api/transfers/{id}/cancel': COUNSELLOR,
+  'GET /api/lost-contacts': ADMIN_COUNSELLOR,
+  'POST /api/lost-contacts/{id}/found': COUNSELLOR,
 };
 
 /**
@@ -265,6 +314,8 @@ export const ID_ROUTES: Record<string, 'admin-only' | 'bureau-admins' | 'cross-o
   'POST /api/trainees/{id}/identity-number': 'cross-org',
   'POST /api/trainees/{id}/transitions': 'cross-org',
   'GET /api/trainees/{id}/history': 'cross-org',
+  'GET /api/trainees/{id}/episodes': 'cross-org',
+  'POST /api/sealed-records/unseal-requests/{id}/decision': 'admin-only',
   'GET /api/trainees/{id}/checklist': 'cross-org',
   'PUT /api/trainees/{id}/checklist/{itemKey}': 'cross-org',
   'GET /api/trainees/{id}/correction-requests': 'cross-org',
@@ -273,6 +324,8 @@ export const ID_ROUTES: Record<string, 'admin-only' | 'bureau-admins' | 'cross-o
   'GET /api/trainees/{id}/consents': 'cross-org',
   'POST /api/trainees/{id}/consents': 'cross-org',
   'POST /api/trainees/{id}/consents/{consentId}/withdrawal': 'cross-org',
+  'POST /api/trainees/{id}/activation-code': 'cross-org',
+  'GET /api/trainees/{id}/activation-code': 'cross-org',
   'POST /api/trainees/me/consents/{consentId}/withdrawal': 'cross-org',
   'GET /api/handovers/suggested-station/{traineeId}': 'cross-org',
   'GET /api/handovers/{id}': 'cross-org',
@@ -355,4 +408,26 @@ export const ID_ROUTES: Record<string, 'admin-only' | 'bureau-admins' | 'cross-o
   'GET /api/follow-ups/{id}': 'cross-org',
   'POST /api/follow-ups/{id}/record': 'cross-org',
   'POST /api/follow-ups/{id}/assignment': 'cross-org',
+  'PUT /api/follow-ups/{id}/appointment': 'cross-org',
+  'DELETE /api/follow-ups/{id}/appointment': 'cross-org',
+  'GET /api/trainees/{id}/plan': 'cross-org',
+  'POST /api/trainees/{id}/needs-assessments': 'cross-org',
+  'POST /api/trainees/{id}/plan/goals': 'cross-org',
+  'PATCH /api/trainees/{id}/plan/goals/{goalId}': 'cross-org',
+  'POST /api/trainees/{id}/plan/actions': 'cross-org',
+  'PATCH /api/trainees/{id}/plan/actions/{actionId}': 'cross-org',
+  'POST /api/trainees/{id}/plan/reviews': 'cross-org',
+  'PATCH /api/trainees/{id}/plan/reviews/{reviewId}': 'cross-org',
+  // Another trainee's step is a 404 (test/plans/plans.e2e-spec.ts).
+  'POST /api/me/plan/actions/{actionId}/done': 'self',
+  'POST /api/me/plan/actions/{actionId}/undone': 'self',
+  'PATCH /api/job-limits/{id}': 'admin-only',
+  'DELETE /api/job-limits/{id}': 'admin-only',
+  'GET /api/trainees/{id}/job-limits': 'cross-org',
+  // Another station's transfer or case is a 404 (test/supervision/*.e2e-spec.ts).
+  'GET /api/transfers/{id}': 'cross-org',
+  'POST /api/transfers/{id}/accept': 'cross-org',
+  'POST /api/transfers/{id}/reject': 'cross-org',
+  'POST /api/transfers/{id}/cancel': 'cross-org',
+  'POST /api/lost-contacts/{id}/found': 'cross-org',
 };

@@ -191,6 +191,10 @@ describe('authorization net', () => {
         ['post', `/api/trainees/${id}/identity-number`, other, { reason: '核对身份' }],
         ['post', `/api/trainees/${id}/transitions`, other, { to: 'admitted', reason: '延期出所' }],
         ['get', `/api/trainees/${id}/history`, other, {}],
+        ['get', `/api/trainees/${id}/episodes`, other, {}],
+        ['get', `/api/trainees/${id}/job-limits`, other, {}],
+        ['post', `/api/trainees/${id}/activation-code`, other, {}],
+        ['get', `/api/trainees/${id}/activation-code`, other, {}],
         ['get', `/api/trainees/${id}/checklist`, other, {}],
         ['put', `/api/trainees/${id}/checklist/anti_drug`, other, { doneOn: '2026-01-05' }],
         ['get', `/api/trainees/${id}/correction-requests`, other, {}],
@@ -424,6 +428,69 @@ describe('authorization net', () => {
       expect(a.body.total).toBe(n);
       const all = await t.http().get('/api/trainees/caseload-summary').auth(tokens.admin, { type: 'bearer' }).expect(200);
       expect(all.body.total).toBeGreaterThan(a.body.total);
+    });
+
+    it('personal plan: another organisation’s counsellor gets 404 on every plan route', async () => {
+      const [a] = await t.sql<{ id: string }>(
+        `SELECT t.id FROM trainee t JOIN app_user u ON u.id = t.user_id WHERE u.username = 'trainee'`,
+      );
+      const id = a!.id;
+      // The demo loader (server/src/demo/plans.ts) gives this trainee a plan: one goal, action and review of theirs.
+      const [goal] = await t.sql<{ id: string }>(`SELECT id FROM plan_goal WHERE trainee_id = $1 LIMIT 1`, [id]);
+      const [action] = await t.sql<{ id: string }>(`SELECT id FROM plan_action WHERE trainee_id = $1 LIMIT 1`, [id]);
+      const [review] = await t.sql<{ id: string }>(`SELECT id FROM plan_review WHERE trainee_id = $1 LIMIT 1`, [id]);
+      const other = (await t.login('counsellor2')).token; // facility B
+      const names = { id, goalId: goal!.id, actionId: action!.id, reviewId: review!.id };
+      const cases: [string, string, Record<string, unknown>][] = [
+        ['get', `/api/trainees/${id}/plan`, {}],
+        ['post', `/api/trainees/${id}/needs-assessments`, { stage: 'pre_release', areas: [] }],
+        ['post', `/api/trainees/${id}/plan/goals`, { kind: 'own', title: '学会开车' }],
+        ['patch', `/api/trainees/${id}/plan/goals/${goal!.id}`, { status: 'dropped' }],
+        ['post', `/api/trainees/${id}/plan/actions`, { area: 'work', needCode: 'skill_certificate', owner: 'trainee' }],
+        ['patch', `/api/trainees/${id}/plan/actions/${action!.id}`, { status: 'cancelled' }],
+        ['post', `/api/trainees/${id}/plan/reviews`, { dueOn: '2099-01-05' }],
+        ['patch', `/api/trainees/${id}/plan/reviews/${review!.id}`, { summary: '别人' }],
+      ];
+      for (const [method, path, body] of cases) {
+        const res = await t.http()[method as 'get'](path).auth(other, { type: 'bearer' }).send(body);
+        expect({ method, path, status: res.status }).toEqual({ method, path, status: 404 });
+        covered.add(keyOf(method, path, names));
+      }
+    });
+
+    it('every transfer and lost-contact route answers 404 to another organisation', async () => {
+      const [transfer] = await t.sql<{ id: string }>(`SELECT id FROM station_transfer ORDER BY created_at LIMIT 1`);
+      const [lost] = await t.sql<{ id: string }>(`SELECT id FROM lost_contact ORDER BY created_at LIMIT 1`);
+      const cases: [string, string, string, Record<string, unknown>][] = [
+        ['get', `/api/transfers/${transfer!.id}`, transfer!.id, {}],
+        ['post', `/api/transfers/${transfer!.id}/accept`, transfer!.id, {}],
+        ['post', `/api/transfers/${transfer!.id}/reject`, transfer!.id, { reason: 'other' }],
+        ['post', `/api/transfers/${transfer!.id}/cancel`, transfer!.id, {}],
+        ['post', `/api/lost-contacts/${lost!.id}/found`, lost!.id, { foundOn: '2026-01-05', contactMethod: 'phone' }],
+      ];
+      for (const [method, path, id, body] of cases) {
+        const res = await t.http()[method as 'get'](path).auth(tokens.counsellor, { type: 'bearer' }).send(body);
+        expect({ method, path, status: res.status }).toEqual({ method, path, status: 404 });
+        covered.add(keyOf(method, path, { id }));
+      }
+    });
+
+    it('visit appointments: another station’s (or a facility’s) counsellor gets 404', async () => {
+      const [visit] = await t.sql<{ id: string }>(
+        `SELECT v.id FROM follow_up_visit v JOIN app_user u ON u.organisation_id = v.station_id WHERE u.username = 'station' AND v.state = 'planned' LIMIT 1`,
+      );
+      const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
+      const cases: [string, string, Record<string, unknown>][] = [
+        ['put', `/api/follow-ups/${visit!.id}/appointment`, { at: tomorrow }],
+        ['delete', `/api/follow-ups/${visit!.id}/appointment`, {}],
+      ];
+      for (const [method, path, body] of cases) {
+        const res = await t.http()[method as 'get'](path).auth(tokens.counsellor, { type: 'bearer' }).send(body);
+        expect({ method, path, status: res.status }).toEqual({ method, path, status: 404 });
+        covered.add(keyOf(method, path, { id: visit!.id }));
+      }
+      const [after] = await t.sql<{ appointment_at: Date | null }>(`SELECT appointment_at FROM follow_up_visit WHERE id = $1`, [visit!.id]);
+      expect(after!.appointment_at).toBeNull();
     });
 
     it('covers every route the matrix marks cross-org (organisations are tested above)', () => {

@@ -32,12 +32,12 @@ describe('follow-ups (回访): schedule at release, visits, offline replays, esc
     (await t.http().get(`/api/follow-ups?view=all&traineeId=${traineeId}`).auth(station, { type: 'bearer' }).expect(200)).body.items;
 
   /**
-   * A person released from facility A a month ago whose +1 visit the station has just recorded through
-   * the API, abstinence tested (recording answers with the visit: one audited read).
+   * A person released a month ago, now held by the station, whose +1 visit the station has just recorded
+   * through the API, abstinence tested (recording answers with the visit: one audited read).
    */
   const visitRecordedWithAbstinence = async () => {
     const person = await newTrainee(t, {
-      organisationId: await organisationOf(t, 'counsellor'),
+      organisationId: await organisationOf(t, 'station'),
       state: 'released',
       releasedOn: daysFrom(-31),
     });

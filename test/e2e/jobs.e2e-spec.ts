@@ -97,7 +97,9 @@ describe('jobs: the pg-boss queue, notice delivery and the failed list', () => {
       'follow-up-escalation',
       'follow-up-reminders',
       'housekeeping',
+      'plan-reminders',
       'pre-release',
+      'record-sealing',
     ]);
     expect(schedules.every((s) => s.timezone === 'Asia/Shanghai')).toBe(true);
 

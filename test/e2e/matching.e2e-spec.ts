@@ -1,3 +1,4 @@
+import { NO_LIMITS } from '../../server/src/job-limits/job-limits.rules';
 import { Clock } from '../../server/src/common/clock';
 import { ceilingOutside, ceilingOutsideOrders } from '../../server/src/matching/match-explain';
 import type { Weights } from '../../server/src/matching/matching.entities';
@@ -211,7 +212,7 @@ describe('matching: explainable ranking in PostgreSQL', () => {
     const { weights } = await repo.currentWeights();
     const o = (await repo.orderFacts(order))!;
     const ceilings: [number, number] = [ceilingOutside(weights, o.required_level), ceilingOutside(weights, o.required_level, false)];
-    const filter = { organisationId: facilityA };
+    const filter = { organisationId: facilityA, limits: NO_LIMITS };
     let usedBound = false;
     let scoredAll = false;
     for (const [limit, offset] of [
@@ -329,8 +330,14 @@ describe('matching: explainable ranking in PostgreSQL', () => {
             [10, 7],
             [50, 0],
           ] as const) {
-            const bounded = await repo.rankForOrder({ ...o, ceilings }, weights, { organisationId }, limit, offset);
-            const full = await repo.rankForOrder({ ...o, ceilings: EVERYONE }, weights, { organisationId }, limit, offset);
+            const bounded = await repo.rankForOrder({ ...o, ceilings }, weights, { organisationId, limits: NO_LIMITS }, limit, offset);
+            const full = await repo.rankForOrder(
+              { ...o, ceilings: EVERYONE },
+              weights,
+              { organisationId, limits: NO_LIMITS },
+              limit,
+              offset,
+            );
             expect(keys(bounded.rows)).toEqual(keys(full.rows));
             expect(bounded.total).toBe(full.total);
             tiersSeen.candidates.add(bounded.tier);
@@ -340,8 +347,8 @@ describe('matching: explainable ranking in PostgreSQL', () => {
       for (const id of [...trainees.slice(n * 20, n * 20 + 20), ...Object.values(ids)]) {
         const tf = (await repo.traineeFacts(id))!;
         for (const limit of [3, 20]) {
-          const bounded = await repo.ordersForTrainee({ ...tf, ceilings: orderCeilings(weights, tf) }, weights, today, limit);
-          const full = await repo.ordersForTrainee({ ...tf, ceilings: [...EVERYONE, Infinity] }, weights, today, limit);
+          const bounded = await repo.ordersForTrainee({ ...tf, limits: [], ceilings: orderCeilings(weights, tf) }, weights, today, limit);
+          const full = await repo.ordersForTrainee({ ...tf, limits: [], ceilings: [...EVERYONE, Infinity] }, weights, today, limit);
           expect(full.tier).toBe(3);
           expect(keys(bounded.rows)).toEqual(keys(full.rows));
           tiersSeen.orders.add(bounded.tier);
@@ -364,7 +371,7 @@ describe('matching: explainable ranking in PostgreSQL', () => {
         if (r.available) alone.push(r);
       }
       alone.sort((a, b) => byScore(a, b) || (a.trainee_id < b.trainee_id ? -1 : 1));
-      const full = await repo.rankForOrder({ ...o, ceilings: EVERYONE }, current, { organisationId: facilityA }, 100, 0);
+      const full = await repo.rankForOrder({ ...o, ceilings: EVERYONE }, current, { organisationId: facilityA, limits: NO_LIMITS }, 100, 0);
       expect(keys(full.rows)).toEqual(keys(alone.slice(0, 100)));
       expect(full.total).toBe(alone.length);
     }
@@ -374,7 +381,7 @@ describe('matching: explainable ranking in PostgreSQL', () => {
       for (const o of open) alone.push((await repo.one(o.id, id, current))!);
       alone.sort((a, b) => byScore(a, b) || (a.order_id < b.order_id ? -1 : 1));
       const tf: TraineeFacts = (await repo.traineeFacts(id))!;
-      const full = await repo.ordersForTrainee({ ...tf, ceilings: [...EVERYONE, Infinity] }, current, today, 20);
+      const full = await repo.ordersForTrainee({ ...tf, limits: [], ceilings: [...EVERYONE, Infinity] }, current, today, 20);
       expect(keys(full.rows)).toEqual(keys(alone.slice(0, 20)));
     }
   }, 240_000);

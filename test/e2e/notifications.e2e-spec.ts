@@ -32,7 +32,7 @@ describe('notifications: preferences per group, one notice per event', () => {
   it('lists the groups, all on by default; bad input is a 400; 401 without a token', async () => {
     await t.http().get('/api/notifications/preferences').expect(401);
     const res = await t.http().get('/api/notifications/preferences').auth(trainee, { type: 'bearer' }).expect(200);
-    expect(res.body.groups.map((g: { group: string }) => g.group)).toEqual(['learning', 'jobs', 'fairs']);
+    expect(res.body.groups.map((g: { group: string }) => g.group)).toEqual(['learning', 'jobs', 'fairs', 'reminders']);
     expect(res.body.groups.every((g: { enabled: boolean }) => g.enabled)).toBe(true);
     await t
       .http()

@@ -91,7 +91,15 @@ describe('operations: metrics, health routes, housekeeping', () => {
       expect(samples(text, 'nodejs_eventloop_lag_p99_seconds')).toHaveLength(1);
 
       // Every scheduler shows from the start, before its first run.
-      for (const job of ['pre-release', 'fair-reminders', 'follow-up-reminders', 'follow-up-escalation', 'housekeeping']) {
+      for (const job of [
+        'pre-release',
+        'fair-reminders',
+        'follow-up-reminders',
+        'follow-up-escalation',
+        'housekeeping',
+        'plan-reminders',
+        'record-sealing',
+      ]) {
         expect(samples(text, 'app_job_runs_total', { job })).toEqual([`app_job_runs_total{job="${job}"} 0`]);
         expect(samples(text, 'app_job_failures_total', { job })).toEqual([`app_job_failures_total{job="${job}"} 0`]);
       }

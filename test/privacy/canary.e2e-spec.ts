@@ -55,6 +55,17 @@ const STAFF_FREE_TEXT = [
   'fair_intent.note',
   'follow_up_visit.next_steps',
   'follow_up_visit.support_needs',
+  // Community supervision: the sending station's note on a transfer, how a lost person was found.
+  'station_transfer.note',
+  'lost_contact.note',
+  // Sealing: the reference a bureau administrator gives to unseal a record (administrators only).
+  'record_seal.note',
+  // The personal plan: the staff's assessment notes and review summaries (never on the trainee's
+  // screen either), and the steps' and own goals' titles (the trainee sees those, no one else).
+  'needs_assessment_area.note',
+  'plan_review.summary',
+  'plan_action.title',
+  'plan_goal.title',
   'handover.handover_place',
   'handover.reject_reason',
   'job_fair.description',
@@ -85,6 +96,10 @@ const NOT_ABOUT_A_PERSON = [
   'fair_booth.decline_reason',
   'job_order.description',
   'job_order.workplace_address',
+  // The legal rules' citation and staff-facing summary (fixed text about an occupation, not a person).
+  'job_limit_rule.legal_reference',
+  'job_limit_rule.summary_en',
+  'job_limit_rule.summary_zh',
   'notification.dedupe_key',
   'notification.link',
   'notification.title_en',
@@ -239,8 +254,21 @@ describe('employer deny-list: nothing about rehab reaches an employer, on any ro
     ['POST /api/notifications/read', (t, tk) => bearer(t.http().post('/api/notifications/read'), tk).send({})],
     ['GET /api/notifications/preferences', (t, tk) => bearer(t.http().get('/api/notifications/preferences'), tk)],
     ['PUT /api/notifications/preferences', (t, tk) => bearer(t.http().put('/api/notifications/preferences'), tk).send({ mutedGroups: [] })],
+    ['GET /api/notifications/sms', (t, tk) => bearer(t.http().get('/api/notifications/sms'), tk)],
+    ['PUT /api/notifications/sms', (t, tk) => bearer(t.http().put('/api/notifications/sms'), tk).send({ enabled: true })],
+    // WeChat binding: the employer's own account only (no provider configured here: a clear 4xx).
+    ['GET /api/wechat/binding', (t, tk) => bearer(t.http().get('/api/wechat/binding'), tk)],
+    ['POST /api/wechat/binding', (t, tk) => bearer(t.http().post('/api/wechat/binding'), tk).send({ code: 'not-a-code' })],
+    ['DELETE /api/wechat/binding', (t, tk) => bearer(t.http().delete('/api/wechat/binding'), tk)],
+    // Tencent's reply callback: without SMS_CALLBACK_TOKEN it is the 404 of an unknown address.
+    ['POST /api/sms/replies', (t) => t.http().post('/api/sms/replies').send({ mobile: '13800138000', nationcode: '86', text: 'TD' })],
     ['GET /api/auth/challenge', (t) => t.http().get('/api/auth/challenge')],
     ['POST /api/auth/mfa', (t) => t.http().post('/api/auth/mfa').send({ mfaToken: 'not-a-token', code: '123456' })],
+    [
+      'POST /api/activation',
+      (t) =>
+        t.http().post('/api/activation').send({ code: 'ABCD-EFGH-JK', birthYear: 1990, username: 'a-stranger', password: 'Guess#2026x' }),
+    ],
     ['GET /api/auth/sessions', (t, tk) => bearer(t.http().get('/api/auth/sessions'), tk)],
     ['DELETE /api/auth/sessions/{id}', (t, tk) => bearer(t.http().delete('/api/auth/sessions/00000000-0000-4000-8000-000000000000'), tk)],
     // Ends the employer's other sign-ins only; this one goes on.
@@ -380,6 +408,9 @@ describe('employer deny-list: nothing about rehab reaches an employer, on any ro
         'POST /api/auth/refresh',
         'POST /api/fairs/{id}/booths',
         'POST /api/auth/mfa', // a made-up challenge token
+        'POST /api/activation', // a made-up activation code
+        'POST /api/sms/replies', // no callback token
+        'POST /api/wechat/binding', // no WeChat provider configured here
         'DELETE /api/auth/sessions/{id}', // a session that is not this employer's
       ].sort(),
     );

@@ -45,6 +45,12 @@ const EXERCISE: [string, Call][] = [
   ['GET /api/auth/challenge', (t) => t.http().get('/api/auth/challenge')],
   ['POST /api/auth/mfa', (t) => t.http().post('/api/auth/mfa').send({ mfaToken: 'not-a-token', code: '123456' })],
   ['POST /api/employers/registrations', (t) => t.http().post('/api/employers/registrations').send({})],
+  [
+    'POST /api/activation',
+    (t) =>
+      t.http().post('/api/activation').send({ code: 'ABCD-EFGH-JK', birthYear: 1990, username: 'a-stranger', password: 'Guess#2026x' }),
+  ],
+  ['POST /api/sms/replies', (t) => t.http().post('/api/sms/replies').send({ mobile: '13800138000', nationcode: '86', text: 'TD' })],
 ];
 
 /**

@@ -30,7 +30,11 @@ import { createTestApp, type TestApp } from '../utils/test-app';
  * writes through the API must keep the table equal without a rebuild; a rolled-back write changes nothing.
  */
 
-/** The cohort SQL the reports ran before the table (issue 7), verbatim but for layout: the reference. */
+/**
+ * The cohort SQL the reports ran before the table (issue 7), verbatim but for layout — and for the release,
+ * read from the episode since issue 13 (a person admitted again keeps the release they had): the reference.
+ * Every person here has at most one release, so per-person facts are that release's.
+ */
 const plus = (n: number) => `(r.released_on + interval '${n} months')::date`;
 const reached = (n: number) => `${plus(n)} <= $1::date`;
 const LIVE_COHORT = `
@@ -39,11 +43,11 @@ const LIVE_COHORT = `
     FROM handover WHERE state = 'completed' ORDER BY trainee_id, completed_at DESC
   ),
   r AS (
-    SELECT t.id, t.released_on, extract(quarter FROM t.released_on)::int AS quarter, t.home_division_code AS division_code,
+    SELECT t.id, e.released_on, extract(quarter FROM e.released_on)::int AS quarter, t.home_division_code AS division_code,
            h.from_organisation_id AS facility_id, COALESCE(h.to_organisation_id, t.organisation_id) AS station_id
-    FROM trainee t LEFT JOIN last_handover h ON h.trainee_id = t.id
-    WHERE t.released_on IS NOT NULL AND t.released_on <= $1::date
-      AND t.released_on >= make_date($2::int, 1, 1) AND t.released_on < make_date($2::int + 1, 1, 1)
+    FROM trainee_episode e JOIN trainee t ON t.id = e.trainee_id LEFT JOIN last_handover h ON h.trainee_id = t.id
+    WHERE e.released_on IS NOT NULL AND e.released_on <= $1::date
+      AND e.released_on >= make_date($2::int, 1, 1) AND e.released_on < make_date($2::int + 1, 1, 1)
   )`;
 function liveCube(columns: string, joins: string): string {
   const dims = [
@@ -266,7 +270,7 @@ describe('the outcome table: kept equal to the live records, and the reports ans
   it('after a rebuild (in batches), every row equals the live computation and the daily sums equal the rows', async () => {
     await expectConsistent();
     const counted = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM trainee_outcome`);
-    const released = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM trainee WHERE released_on IS NOT NULL`);
+    const released = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM trainee_episode WHERE released_on IS NOT NULL`);
     expect(counted[0]!.n).toBe(released[0]!.n);
   });
 

@@ -85,10 +85,15 @@ export function browserSession(options: { expected?: (message: ConsoleMessage, w
   const problems: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(join(process.cwd(), 'dist', 'client', 'browser', 'index.html'))) {
+    // CLIENT_DIST_DIR: another build of the client (a helper's, a branch's) instead of dist/client/browser.
+    const clientDir = process.env.CLIENT_DIST_DIR ?? join(process.cwd(), 'dist', 'client', 'browser');
+    if (!existsSync(join(clientDir, 'index.html'))) {
       throw new Error('The client is not built: run `npm run build:client` (npm test does it before the browser tests).');
     }
-    t = await createTestApp({ SERVE_CLIENT: 'true' });
+    t = await createTestApp({
+      SERVE_CLIENT: 'true',
+      ...(process.env.CLIENT_DIST_DIR ? { CLIENT_DIST_DIR: process.env.CLIENT_DIST_DIR } : {}),
+    });
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     base = await t.app.getUrl();
     browser = await launchBrowser();

@@ -23,6 +23,16 @@ const HANDOVER_SIDES: Record<HandoverSide, string> = {
   either: `SELECT id FROM handover WHERE id = ANY($1::uuid[]) AND (from_organisation_id = $2 OR to_organisation_id = $2)`,
 };
 
+/** Which side of a station transfer: the sending station (until accepted), the receiving one, or either. */
+export type TransferSide = 'sender' | 'receiver' | 'either';
+
+const TRANSFER_SIDES: Record<TransferSide, string> = {
+  sender: `SELECT id FROM station_transfer WHERE id = ANY($1::uuid[]) AND from_station_id = $2 AND state <> 'accepted'`,
+  receiver: `SELECT id FROM station_transfer WHERE id = ANY($1::uuid[]) AND to_station_id = $2`,
+  either: `SELECT id FROM station_transfer WHERE id = ANY($1::uuid[])
+            AND ((from_station_id = $2 AND state <> 'accepted') OR to_station_id = $2)`,
+};
+
 /**
  * The SQL of the access policy (`policies/*.policy.ts` say which question answers which rule).
  * Every method is one query over the `wanted` ids and returns the ones that pass; unknown ids are
@@ -264,8 +274,28 @@ export class AccessRepository {
   // ---- follow-ups and handovers ----
 
   /** Follow-up visits of a station. */
+  /**
+   * The visits of the people the station holds now, whichever station made them: a person transferred
+   * takes the history along and the station they left loses it at once; a person admitted again is held
+   * by a facility, which never reads visits (abstinence is the station's alone).
+   */
   visitsOfStation(wanted: string[], stationId: string, m?: Querier): Promise<string[]> {
-    return this.ids(`SELECT id FROM follow_up_visit WHERE id = ANY($1::uuid[]) AND station_id = $2`, [wanted, stationId], m);
+    return this.ids(
+      `SELECT v.id FROM follow_up_visit v JOIN trainee t ON t.id = v.trainee_id
+         JOIN organisation o ON o.id = t.organisation_id AND o.type = 'community_station'
+        WHERE v.id = ANY($1::uuid[]) AND t.organisation_id = $2`,
+      [wanted, stationId],
+      m,
+    );
+  }
+
+  /** Requests to unseal that someone other than `userId` made (who asked never decides). */
+  unsealRequestsNotBy(wanted: string[], userId: string, m?: Querier): Promise<string[]> {
+    return this.ids(
+      `SELECT id FROM record_seal WHERE id = ANY($1::uuid[]) AND kind = 'unseal' AND requested_by IS DISTINCT FROM $2::uuid`,
+      [wanted, userId],
+      m,
+    );
   }
 
   /** Handovers with the organisation on the given side. */
@@ -282,5 +312,25 @@ export class AccessRepository {
       [organisationId],
     );
     return row?.verified === true;
+  }
+
+  // ---- supervision (appended): station transfers and lost contact ----
+
+  /**
+   * Station transfers with the organisation on `side`. The sending station sees its request only
+   * until it is accepted: from then on the person is the receiving station's alone.
+   */
+  transfersOnSide(wanted: string[], organisationId: string, side: TransferSide, m?: Querier): Promise<string[]> {
+    return this.ids(TRANSFER_SIDES[side], [wanted, organisationId], m);
+  }
+
+  /** Lost-contact cases of the people the station holds now (a case follows the person on a transfer). */
+  lostContactsOfStation(wanted: string[], stationId: string, m?: Querier): Promise<string[]> {
+    return this.ids(
+      `SELECT l.id FROM lost_contact l JOIN trainee t ON t.id = l.trainee_id
+        WHERE l.id = ANY($1::uuid[]) AND t.organisation_id = $2 AND l.station_id = $2`,
+      [wanted, stationId],
+      m,
+    );
   }
 }

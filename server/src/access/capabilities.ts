@@ -7,6 +7,7 @@ import { FOLLOW_UPS_CAPABILITIES } from './policies/follow-ups.policy';
 import { HANDOVERS_CAPABILITIES } from './policies/handovers.policy';
 import { ORGANISATIONS_CAPABILITIES } from './policies/organisations.policy';
 import { EMPLOYERS_CAPABILITIES } from './policies/employers.policy';
+import { SUPERVISION_CAPABILITIES } from './policies/supervision.policy';
 
 /**
  * Yes/no powers that are not about particular rows: who acts on a trainee's behalf (assisted mode),
@@ -36,6 +37,7 @@ export const CAPABILITIES = {
   ...HANDOVERS_CAPABILITIES,
   ...ORGANISATIONS_CAPABILITIES,
   ...EMPLOYERS_CAPABILITIES,
+  ...SUPERVISION_CAPABILITIES,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

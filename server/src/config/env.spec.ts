@@ -218,4 +218,41 @@ describe('loadConfig', () => {
       expect(() => loadConfig({ JBH_DATA_DIR: dir, DIPLOMA_VERIFY_BASE_URL: bad })).toThrow(/names neither/);
     }
   });
+
+  it('sends WeChat reminders only when a 服务号 is fully configured, and refuses to boot half-configured', () => {
+    const dir = tmp();
+    expect(loadConfig({ JBH_DATA_DIR: dir }).wechat).toEqual({ provider: 'none', official: undefined });
+    const full = {
+      JBH_DATA_DIR: dir,
+      WECHAT_PROVIDER: 'official',
+      WECHAT_APP_ID: 'wx0123456789abcdef',
+      WECHAT_APP_SECRET: 'app-secret',
+      WECHAT_TEMPLATE_INTERVIEW: 'tpl-interview',
+      WECHAT_TEMPLATE_FAIR_DAY: 'tpl-fair',
+      WECHAT_TEMPLATE_VISIT: 'tpl-visit',
+      WECHAT_TEMPLATE_PLAN_STEP: 'tpl-plan',
+      WECHAT_TEMPLATE_GENERIC: 'tpl-generic',
+    };
+    const official = loadConfig(full).wechat.official!;
+    expect(official).toMatchObject({ appId: 'wx0123456789abcdef', apiBase: 'https://api.weixin.qq.com', noticeUrl: undefined });
+    expect(official.templates.fair_day).toEqual({ id: 'tpl-fair', fields: ['date1', 'thing2'] });
+    expect(official.templates.interview.fields).toEqual(['date1', 'time2']);
+    expect(loadConfig({ ...full, WECHAT_TEMPLATE_FAIR_DAY_FIELDS: 'date3, thing5' }).wechat.official!.templates.fair_day.fields).toEqual([
+      'date3',
+      'thing5',
+    ]);
+    expect(refusal({ ...full, WECHAT_APP_SECRET: ' ', WECHAT_TEMPLATE_VISIT: undefined })).toMatch(
+      /WECHAT_PROVIDER=official needs: WECHAT_APP_SECRET, WECHAT_TEMPLATE_VISIT/,
+    );
+    expect(refusal({ ...full, WECHAT_PROVIDER: 'qq' })).toMatch(/WECHAT_PROVIDER/);
+    expect(refusal({ ...full, WECHAT_APP_ID: 'not-an-app-id' })).toMatch(/WECHAT_APP_ID/);
+    // A city must go into a thing keyword, a time into a time keyword.
+    expect(refusal({ ...full, WECHAT_TEMPLATE_FAIR_DAY_FIELDS: 'date1,date2' })).toMatch(/WECHAT_TEMPLATE_FAIR_DAY_FIELDS/);
+    expect(refusal({ ...full, WECHAT_TEMPLATE_INTERVIEW_FIELDS: 'date1' })).toMatch(/WECHAT_TEMPLATE_INTERVIEW_FIELDS/);
+    expect(refusal({ ...full, WECHAT_API_BASE: 'https://api.weixin.qq.com/cgi-bin' })).toMatch(/WECHAT_API_BASE/);
+    expect(refusal({ ...full, WECHAT_NOTICE_URL: 'https://jinbuhuan.example.cn/notifications' })).toMatch(/WECHAT_NOTICE_URL/);
+    expect(loadConfig({ ...full, WECHAT_NOTICE_URL: 'https://jobs.example.cn/notifications' }).wechat.official!.noticeUrl).toBe(
+      'https://jobs.example.cn/notifications',
+    );
+  });
 });

@@ -15,6 +15,8 @@ export interface AppConfig {
   host: string;
   /** Absolute project root: built client, reference data and the embedded database live under it. */
   appRoot: string;
+  /** The built web client served at `/` (CLIENT_DIST_DIR; default `dist/client/browser` under appRoot). */
+  clientDir: string;
   dataDir: string;
   /** Unset: an embedded PostgreSQL is started in `<dataDir>/pg`. The owner: runs migrations and boot work. */
   databaseUrl: string | undefined;
@@ -99,6 +101,45 @@ export interface AppConfig {
   sessionCacheMs: number;
   /** Processes serving the port (CLUSTER_WORKERS, default 1): more than 1 forks that many workers with node:cluster. */
   clusterWorkers: number;
+  /** Unreachable follow-up attempts in a row after which a person counts as lost contact (失联) (LOST_CONTACT_ATTEMPTS, default 3, 1–20). */
+  lostContactAttempts: number;
+  /** Reminders by SMS (SMS_PROVIDER, default none: the logging transport only). See `smsConfig`. */
+  sms: SmsConfig;
+  /** Reminders as WeChat subscription notices (WECHAT_PROVIDER, default none). See `wechatConfig`. */
+  wechat: WechatConfig;
+  /** Days a release-day activation code works after it is issued (ACTIVATION_CODE_DAYS, default 30, 1–365). */
+  activationCodeDays: number;
+  /** 封存: years after a case is closed before its record is sealed (0: at the next run after closing). */
+  sealAfterYears: number;
+  /** Years after sealing before the retention schedule erases the person's details (aggregates stay). */
+  retentionSealedYears: number;
+}
+
+/** The SMS templates a provider must know (their ids at the provider: TENCENT_SMS_TEMPLATE_<KEY>). */
+export const SMS_TEMPLATE_KEYS = ['interview', 'fair_day', 'visit', 'plan_step', 'generic'] as const;
+export type SmsTemplateKey = (typeof SMS_TEMPLATE_KEYS)[number];
+
+export interface TencentSmsConfig {
+  secretId: string;
+  secretKey: string;
+  sdkAppId: string;
+  signName: string;
+  /** https://sms.tencentcloudapi.com unless TENCENT_SMS_ENDPOINT says otherwise (tests: a local fake). */
+  endpoint: string;
+  /** TENCENT_SMS_REGION, default ap-guangzhou (required by API 2021-01-11). */
+  region: string;
+  templateIds: Record<SmsTemplateKey, string>;
+}
+
+export interface SmsConfig {
+  provider: 'none' | 'tencent';
+  /** Set exactly when provider is tencent. */
+  tencent: TencentSmsConfig | undefined;
+  /**
+   * Shared secret in the reply webhook's URL (SMS_CALLBACK_TOKEN, at least 32 characters): Tencent does
+   * not sign its reply callback, so without the token anyone could opt a number out. Unset: the webhook answers 404.
+   */
+  callbackToken: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -315,6 +356,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const appRoot = resolve(env.JBH_APP_ROOT ?? cwd);
   const dataDirRaw = env.JBH_DATA_DIR ?? '.data';
   const dataDir = isAbsolute(dataDirRaw) ? dataDirRaw : resolve(appRoot, dataDirRaw);
+  // A second client build (a branch's, a test's) can be served without touching the main one.
+  const clientDir = resolve(appRoot, env.CLIENT_DIST_DIR ?? join('dist', 'client', 'browser'));
 
   const databaseUrl = env.DATABASE_URL || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -354,6 +397,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     port: intVar(env, 'PORT', 3000, 0, 65535),
     host: env.HOST ?? '0.0.0.0',
     appRoot,
+    clientDir,
     dataDir,
     databaseUrl,
     appDatabaseUrl: appDatabaseUrl(env, databaseUrl, isProduction),
@@ -393,5 +437,124 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     slowRequestMs: intVar(env, 'SLOW_REQUEST_MS', 1000, 1, 3_600_000),
     sessionCacheMs: intVar(env, 'SESSION_CACHE_MS', 5000, 0, 60_000),
     clusterWorkers: intVar(env, 'CLUSTER_WORKERS', 1, 1, 64),
+    lostContactAttempts: intVar(env, 'LOST_CONTACT_ATTEMPTS', 3, 1, 20),
+    sms: smsConfig(env),
+    wechat: wechatConfig(env),
+    activationCodeDays: intVar(env, 'ACTIVATION_CODE_DAYS', 30, 1, 365),
+    sealAfterYears: intVar(env, 'SEAL_AFTER_YEARS', 3, 0, 20),
+    retentionSealedYears: intVar(env, 'RETENTION_SEALED_YEARS', 10, 1, 100),
   };
+}
+
+/**
+ * SMS_PROVIDER=tencent needs every TENCENT_SMS_* value (one template id per SMS_TEMPLATE_KEYS): a
+ * missing one fails the boot, not the first reminder at 08:00.
+ */
+export function smsConfig(env: Env): SmsConfig {
+  const provider = (env.SMS_PROVIDER ?? 'none').trim() || 'none';
+  if (provider !== 'none' && provider !== 'tencent') throw new ConfigError(`SMS_PROVIDER must be tencent or none (got "${provider}")`);
+  const rawToken = env.SMS_CALLBACK_TOKEN?.trim();
+  const callbackToken = rawToken ? checkSecret('SMS_CALLBACK_TOKEN', rawToken, 32) : undefined;
+  if (provider === 'none') return { provider, tencent: undefined, callbackToken };
+  const missing: string[] = [];
+  const need = (name: string): string => {
+    const v = env[name]?.trim() ?? '';
+    if (!v) missing.push(name);
+    return v;
+  };
+  const secretId = need('TENCENT_SMS_SECRET_ID');
+  const secretKey = need('TENCENT_SMS_SECRET_KEY');
+  const sdkAppId = need('TENCENT_SMS_SDK_APP_ID');
+  const signName = need('TENCENT_SMS_SIGN_NAME');
+  const templateIds = Object.fromEntries(SMS_TEMPLATE_KEYS.map((k) => [k, need(`TENCENT_SMS_TEMPLATE_${k.toUpperCase()}`)])) as Record<
+    SmsTemplateKey,
+    string
+  >;
+  if (missing.length > 0) throw new ConfigError(`SMS_PROVIDER=tencent needs: ${missing.join(', ')}`);
+  // The signature is what the recipient's phone shows as the sender: it must not name the programme.
+  if (NAMES_REHAB.test(signName))
+    throw new ConfigError('TENCENT_SMS_SIGN_NAME must not name the platform or rehabilitation: every recipient reads it');
+  const endpoint = (env.TENCENT_SMS_ENDPOINT?.trim() || 'https://sms.tencentcloudapi.com').replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/]+$/.test(endpoint))
+    throw new ConfigError(`TENCENT_SMS_ENDPOINT must be an origin such as https://sms.tencentcloudapi.com (got "${endpoint}")`);
+  const region = env.TENCENT_SMS_REGION?.trim() || 'ap-guangzhou';
+  return { provider, tencent: { secretId, secretKey, sdkAppId, signName, endpoint, region, templateIds }, callbackToken };
+}
+
+/**
+ * A WeChat subscription template's keyword names, in the order of the reminder's parameters (the
+ * SMS template's slots): WeChat numbers a template's keywords itself (`date3`, `thing5`), so they are
+ * configurable; the type prefix must match the slot (date → date, time → time, city → thing).
+ */
+export interface WechatTemplate {
+  id: string;
+  fields: string[];
+}
+
+export interface WechatOfficialConfig {
+  appId: string;
+  appSecret: string;
+  /** https://api.weixin.qq.com unless WECHAT_API_BASE says otherwise (tests: a local fake). */
+  apiBase: string;
+  templates: Record<SmsTemplateKey, WechatTemplate>;
+  /**
+   * The web page a notice's card opens (WECHAT_NOTICE_URL, an absolute https URL, e.g. the inbox on the
+   * app's public address); unset: the card opens nothing. Never a notice's own link (it may name the event).
+   */
+  noticeUrl: string | undefined;
+}
+
+export interface WechatConfig {
+  provider: 'none' | 'official';
+  /** Set exactly when provider is official. */
+  official: WechatOfficialConfig | undefined;
+}
+
+/** The slots each reminder template takes (as in sms-templates.ts; the generic one carries the notice's date). */
+export const WECHAT_TEMPLATE_SLOTS: Record<SmsTemplateKey, readonly ('date' | 'time' | 'city')[]> = {
+  interview: ['date', 'time'],
+  fair_day: ['date', 'city'],
+  visit: ['date', 'time'],
+  plan_step: ['date'],
+  generic: ['date'],
+};
+const WECHAT_FIELD_TYPES = { date: /^date\d{1,2}$/, time: /^time\d{1,2}$/, city: /^thing\d{1,2}$/ } as const;
+
+/**
+ * WECHAT_PROVIDER=official (a 服务号) needs WECHAT_APP_ID, WECHAT_APP_SECRET and a template id per
+ * reminder template (WECHAT_TEMPLATE_<KEY>; keyword names WECHAT_TEMPLATE_<KEY>_FIELDS, comma
+ * separated, default date1,time2 …): a missing one fails the boot, not the first reminder.
+ */
+export function wechatConfig(env: Env): WechatConfig {
+  const provider = (env.WECHAT_PROVIDER ?? 'none').trim() || 'none';
+  if (provider !== 'none' && provider !== 'official') throw new ConfigError(`WECHAT_PROVIDER must be official or none (got "${provider}")`);
+  if (provider === 'none') return { provider, official: undefined };
+  const missing: string[] = [];
+  const need = (name: string): string => {
+    const v = env[name]?.trim() ?? '';
+    if (!v) missing.push(name);
+    return v;
+  };
+  const appId = need('WECHAT_APP_ID');
+  const appSecret = need('WECHAT_APP_SECRET');
+  const templates = Object.fromEntries(
+    SMS_TEMPLATE_KEYS.map((k) => {
+      const name = `WECHAT_TEMPLATE_${k.toUpperCase()}`;
+      const slots = WECHAT_TEMPLATE_SLOTS[k];
+      const given = env[`${name}_FIELDS`]?.trim();
+      const fields = given ? given.split(',').map((f) => f.trim()) : slots.map((s, i) => `${s === 'city' ? 'thing' : s}${i + 1}`);
+      if (fields.length !== slots.length || fields.some((f, i) => !WECHAT_FIELD_TYPES[slots[i]!].test(f)))
+        throw new ConfigError(`${name}_FIELDS must name ${slots.length} keyword(s) of types ${slots.join(', ')} (e.g. date1,thing2)`);
+      return [k, { id: need(name), fields }];
+    }),
+  ) as Record<SmsTemplateKey, WechatTemplate>;
+  if (missing.length > 0) throw new ConfigError(`WECHAT_PROVIDER=official needs: ${missing.join(', ')}`);
+  if (!/^wx[0-9a-f]{16}$/i.test(appId)) throw new ConfigError('WECHAT_APP_ID must be an AppID such as wx0123456789abcdef');
+  const apiBase = (env.WECHAT_API_BASE?.trim() || 'https://api.weixin.qq.com').replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/]+$/.test(apiBase))
+    throw new ConfigError(`WECHAT_API_BASE must be an origin such as https://api.weixin.qq.com (got "${apiBase}")`);
+  const noticeUrl = env.WECHAT_NOTICE_URL?.trim() || undefined;
+  if (noticeUrl && (!/^https:\/\/[^\s]+$/.test(noticeUrl) || NAMES_REHAB.test(noticeUrl)))
+    throw new ConfigError('WECHAT_NOTICE_URL must be an https URL that names neither the platform nor rehabilitation');
+  return { provider, official: { appId, appSecret, apiBase, templates, noticeUrl } };
 }

@@ -21,7 +21,15 @@ import { CorrectionRequest } from '../trainees/correction-request.entity';
 import { TraineeStateChange } from '../trainees/trainee-state-change.entity';
 import { Trainee } from '../trainees/trainee.entity';
 import { TraineeSnapshot } from '../trainees/trainee-snapshot.entity';
+import { TraineeEpisode } from '../trainees/trainee-episode.entity';
+import { JobLimitRule } from '../job-limits/job-limit-rule.entity';
+import { ActivationCode } from '../activation/activation-code.entity';
+import { RecordSeal } from '../sealing/record-seal.entity';
+import { WechatBinding, WechatDelivery } from '../notifications/wechat/wechat.entities';
+import { SmsDelivery, SmsOptOut } from '../notifications/sms/sms.entities';
 import { User } from '../users/user.entity';
+import { NeedsAssessment, NeedsAssessmentArea, PlanAction, PlanGoal, PlanReview } from '../plans/plan.entities';
+import { LostContact, StationTransfer } from '../supervision/supervision.entities';
 
 /** Every entity, listed once: the app, the migration CLI and the tests all use this list. */
 export const entities = [
@@ -34,6 +42,14 @@ export const entities = [
   AuditEntry,
   Trainee,
   TraineeSnapshot,
+  TraineeEpisode,
+  JobLimitRule,
+  ActivationCode,
+  RecordSeal,
+  WechatBinding,
+  WechatDelivery,
+  SmsDelivery,
+  SmsOptOut,
   TraineeStateChange,
   ChecklistItem,
   CorrectionRequest,
@@ -70,4 +86,11 @@ export const entities = [
   FollowUpVisit,
   FollowUpAbstinence,
   IdempotencyRecord,
+  StationTransfer,
+  LostContact,
+  NeedsAssessment,
+  NeedsAssessmentArea,
+  PlanGoal,
+  PlanAction,
+  PlanReview,
 ];

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { hashPassword } from '../users/password';
 import { standaloneOutcomesService } from '../outcomes/outcomes.service';
 import type { FieldCipher } from '../common/crypto/field-cipher';
+import { loadDemoActivation } from './activation';
 import { loadDemoAccounts } from './accounts';
 import { DemoRepository } from './demo.repository';
 import { loadDemoFair } from './fairs';
@@ -13,6 +14,9 @@ import { loadDemoOrganisations } from './organisations';
 import { loadDemoPastOutcomes } from './past-outcomes';
 import { seededRandom } from './synthetic';
 import { loadDemoTrainees } from './trainees';
+import { loadDemoReadmission, loadDemoSealing } from './reentry';
+import { loadDemoSupervision } from './supervision';
+import { loadDemoPlans } from './plans';
 
 export { seededRandom, syntheticCreditCode, syntheticIdentityNumber, syntheticName } from './synthetic';
 
@@ -41,8 +45,13 @@ export async function loadDemoData(ds: DataSource, cipher: FieldCipher, today: D
     await loadDemoFair(repo);
     await loadDemoFollowUps(repo);
     await loadDemoPastOutcomes(repo);
+    await loadDemoSupervision(m, today);
+    await loadDemoPlans(m, trainees, today);
+    await loadDemoActivation(m, cipher, today);
+    await loadDemoReadmission(repo, today);
     // The loaders write the tables directly: the outcome reports' table is computed from them once, at the end.
     await standaloneOutcomesService().rebuildWithin(m);
+    await loadDemoSealing(repo);
     await repo.recordLoad({ organisations: organisations.count, trainees: trainees.length });
   });
 }

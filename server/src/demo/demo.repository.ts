@@ -689,4 +689,45 @@ export class DemoRepository {
       [fairId, registrationId, orderId, createdBy, traineeId],
     );
   }
+
+  /**
+   * 再次入所 for the demo: the first person (by name) released from `facilityId` and now in the community
+   * is admitted there again, 20 days before `today` — a second episode on the same record, the
+   * planned visits dropped, as TraineesService.readmit does. Returns their id.
+   */
+  async readmitOne(facilityId: string, today: string): Promise<string | undefined> {
+    const [p] = await this.m.query<{ id: string; released_on: string }[]>(
+      `SELECT t.id, t.released_on::text FROM trainee t
+        WHERE t.state = 'community' AND t.user_id IS NULL
+          AND EXISTS (SELECT 1 FROM handover h WHERE h.trainee_id = t.id AND h.state = 'completed' AND h.from_organisation_id = $1)
+        ORDER BY t.full_name, t.id LIMIT 1`,
+      [facilityId],
+    );
+    if (!p) return undefined;
+    const admitted = new Date(Date.parse(`${today}T00:00:00Z`) - 20 * 86_400_000).toISOString().slice(0, 10);
+    const expected = new Date(Date.parse(`${today}T00:00:00Z`) + 340 * 86_400_000).toISOString().slice(0, 10);
+    await this.m.query(
+      `INSERT INTO trainee_episode (trainee_id, number, facility_id, admitted_on, expected_release_on, reason)
+       SELECT $1, max(number) + 1, $2, $3, $4, 'relapse' FROM trainee_episode WHERE trainee_id = $1`,
+      [p.id, facilityId, admitted, expected],
+    );
+    await this.m.query(
+      `UPDATE trainee SET state = 'admitted', organisation_id = $2, admitted_on = $3, expected_release_on = $4, released_on = NULL WHERE id = $1`,
+      [p.id, facilityId, admitted, expected],
+    );
+    await this.m.query(`DELETE FROM follow_up_visit WHERE trainee_id = $1 AND state = 'planned'`, [p.id]);
+    await this.insertStateChange(p.id, 'community', 'admitted', `${admitted}T09:00:00+08:00`, '再次入所 · admitted again');
+    return p.id;
+  }
+
+  /** 封存 for the demo: the first closed record (by id) with no account is sealed, as the nightly job would. */
+  async sealOne(): Promise<string | undefined> {
+    const [p] = await this.m.query<{ id: string }[]>(
+      `SELECT id FROM trainee WHERE state = 'closed' AND user_id IS NULL AND sealed_at IS NULL ORDER BY id LIMIT 1`,
+    );
+    if (!p) return undefined;
+    await this.m.query(`UPDATE trainee SET sealed_at = now() WHERE id = $1`, [p.id]);
+    await this.m.query(`INSERT INTO record_seal (trainee_id, kind, basis, state) VALUES ($1, 'seal', 'closed_years', 'done')`, [p.id]);
+    return p.id;
+  }
 }

@@ -303,9 +303,8 @@ export class DiplomasRepository {
 
   async verification(code: string): Promise<VerificationRow | null> {
     const [row] = await this.dataSource.query<VerificationRow[]>(
-      `SELECT d.number, d.graduated_on::text AS graduated_on, t.full_name, p.name AS programme_name, s.name AS school_name
-         FROM diploma d JOIN trainee t ON t.id = d.trainee_id JOIN programme p ON p.id = d.programme_id JOIN organisation s ON s.id = p.school_id
-        WHERE d.verification_code = $1`,
+      // Through a function that sees sealed records too (the RecordSealing migration): a diploma stays verifiable.
+      `SELECT number, graduated_on, full_name, programme_name, school_name FROM diploma_verification($1)`,
       [code],
     );
     return row ?? null;

@@ -69,6 +69,8 @@ export class FairRemindersScheduler {
             titleEn: text.en,
             link: `/fairs/${r.fair_id}`,
             dedupeKey: `fair.reminder:${r.fair_id}`,
+            // The SMS names the day and the city only, never the venue.
+            smsParams: { date: r.fair_date, divisionCode: r.division_code },
           },
           m,
         );

@@ -72,6 +72,7 @@ export interface ReminderRow {
   fair_date: string;
   starts_at: string;
   city_name: string;
+  division_code: string;
   user_id: string;
   audience: 'trainee' | 'employer';
 }
@@ -99,17 +100,18 @@ export class FairsRepository {
   reminderRecipients(m: EntityManager, today: string): Promise<ReminderRow[]> {
     return m.query<ReminderRow[]>(
       `WITH f AS (
-         SELECT f.id, f.title, f.fair_date::text AS fair_date, to_char(f.starts_at, 'HH24:MI') AS starts_at, d.name AS city_name
+         SELECT f.id, f.title, f.fair_date::text AS fair_date, to_char(f.starts_at, 'HH24:MI') AS starts_at, d.name AS city_name,
+                d.code AS division_code
            FROM job_fair f JOIN organisation v ON v.id = f.venue_organisation_id JOIN division d ON d.code = v.division_code
           WHERE f.state = 'published' AND f.fair_date = $1::date + 1)
-       SELECT f.id AS fair_id, f.title, f.fair_date, f.starts_at, f.city_name, u.id AS user_id, 'trainee' AS audience
+       SELECT f.id AS fair_id, f.title, f.fair_date, f.starts_at, f.city_name, f.division_code, u.id AS user_id, 'trainee' AS audience
          FROM f JOIN fair_registration r ON r.fair_id = f.id JOIN trainee t ON t.id = r.trainee_id AND t.state <> 'closed'
          JOIN app_user u ON u.id = t.user_id AND u.disabled_at IS NULL
        UNION ALL
-       SELECT f.id, f.title, f.fair_date, f.starts_at, f.city_name, u.id, 'employer'
+       SELECT f.id, f.title, f.fair_date, f.starts_at, f.city_name, f.division_code, u.id, 'employer'
          FROM f JOIN fair_booth b ON b.fair_id = f.id AND b.state = 'approved'
          JOIN app_user u ON u.organisation_id = b.employer_id AND u.role = 'employer' AND u.disabled_at IS NULL
-       ORDER BY 1, 6`,
+       ORDER BY 1, 7`,
       [today],
     );
   }

@@ -59,6 +59,7 @@ export class InterviewsService {
             titleEn: `${s.employer_name} invites you to an interview at the fair (${hhmm(s.starts_at)}): please answer`,
             link: `/fairs/${s.fair_id}`,
             dedupeKey: `fair.interview_invitation:${slotId}:${r.id}`,
+            smsParams: { at: new Date(s.starts_at).toISOString() },
           },
           m,
         );

@@ -32,7 +32,9 @@ export type AbstinenceBasis = (typeof ABSTINENCE_BASES)[number];
 @Entity('follow_up_visit')
 @Check('chk_follow_up_state', `"state" IN ('planned','done','missed','unreachable')`)
 @Check('chk_follow_up_recorded', `("state" = 'planned') = ("recorded_at" IS NULL)`)
-@Index('uq_follow_up_trainee_month', ['traineeId', 'monthsAfter'], { unique: true })
+// One schedule per release: a person released twice has two (see the TraineeEpisodes migration).
+@Index('uq_follow_up_episode_month', ['episodeId', 'monthsAfter'], { unique: true })
+@Index('idx_follow_up_trainee', ['traineeId'])
 @Index('uq_follow_up_client_ref', ['clientRef'], { unique: true })
 @Index('idx_follow_up_station_due', ['stationId', 'state', 'dueOn'])
 // Keyset paging of the visit lists: made by hand in ListKeysetIndexes.
@@ -49,6 +51,17 @@ export class FollowUpVisit {
   @ManyToOne(() => Trainee, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'trainee_id', foreignKeyConstraintName: 'fk_follow_up_trainee' })
   trainee?: Relation<Trainee>;
+
+  /**
+   * The release this visit follows (an episode of the trainee). Filled by the database with the
+   * person's latest episode when a writer leaves it out. The foreign key only, named by table.
+   */
+  @Column({ name: 'episode_id', type: 'uuid' })
+  episodeId: string;
+
+  @ManyToOne('trainee_episode', { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'episode_id', foreignKeyConstraintName: 'fk_follow_up_episode' })
+  episode?: never;
 
   @Column({ name: 'station_id', type: 'uuid' })
   stationId: string;
@@ -124,6 +137,10 @@ export class FollowUpVisit {
 
   @Column({ name: 'escalated_at', type: 'timestamptz', nullable: true })
   escalatedAt: Date | null;
+
+  /** A time the counsellor booked with the person for this (planned) visit; the person is reminded of it. */
+  @Column({ name: 'appointment_at', type: 'timestamptz', nullable: true })
+  appointmentAt: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

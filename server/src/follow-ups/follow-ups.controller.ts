@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { AuthUser, RequestContext } from '../common/auth-user';
 import { Access } from '../common/decorators/access.decorator';
@@ -10,6 +10,7 @@ import {
   FollowUpQueryDto,
   FollowUpVisitDto,
   RecordVisitDto,
+  SetVisitAppointmentDto,
 } from './dto/follow-up.dto';
 import { FollowUpsService } from './follow-ups.service';
 
@@ -63,5 +64,27 @@ export class FollowUpsController {
     @ReqContext() ctx: RequestContext,
   ): Promise<FollowUpVisitDto> {
     return this.followUps.assign(user, id, dto, ctx);
+  }
+
+  /** A time booked with the person for a planned visit; the person is reminded of it (in neutral words). */
+  @Put(':id/appointment')
+  @Access(['counsellor'], 'own-organisation')
+  setAppointment(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: SetVisitAppointmentDto,
+    @ReqContext() ctx: RequestContext,
+  ): Promise<FollowUpVisitDto> {
+    return this.followUps.setAppointment(user, id, dto, ctx);
+  }
+
+  @Delete(':id/appointment')
+  @Access(['counsellor'], 'own-organisation')
+  clearAppointment(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @ReqContext() ctx: RequestContext,
+  ): Promise<FollowUpVisitDto> {
+    return this.followUps.clearAppointment(user, id, ctx);
   }
 }

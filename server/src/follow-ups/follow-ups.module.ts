@@ -7,11 +7,12 @@ import { FollowUpsRepository } from './follow-ups.repository';
 import { FollowUpsScheduler } from './follow-ups.scheduler';
 import { FollowUpsService } from './follow-ups.service';
 import { HandoverCompletedListener } from './handover-completed.listener';
+import { TraineeReadmittedListener } from './trainee-readmitted.listener';
 
 @Module({
   imports: [NotificationsModule, UsersModule, OutcomesModule],
   controllers: [FollowUpsController],
-  providers: [FollowUpsService, FollowUpsRepository, FollowUpsScheduler, HandoverCompletedListener],
+  providers: [FollowUpsService, FollowUpsRepository, FollowUpsScheduler, HandoverCompletedListener, TraineeReadmittedListener],
   exports: [FollowUpsService],
 })
 export class FollowUpsModule {}

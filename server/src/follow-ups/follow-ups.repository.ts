@@ -26,13 +26,17 @@ export interface VisitRow {
   next_steps: string | null;
   escalated_at: Date | null;
   client_ref: string | null;
+  appointment_at: Date | null;
+  /** The person is 失联 (an open lost-contact case, SupervisionModule's table). */
+  lost_contact: boolean;
 }
 
 /** Never selects from follow_up_abstinence: that table is read only by `abstinence()`. */
 const COLUMNS = `v.id, v.trainee_id, t.full_name AS trainee_name, t.phone AS trainee_phone, v.station_id, s.name AS station_name,
     v.months_after, v.due_on::text AS due_on, ($1::date - v.due_on) AS days_overdue, v.assigned_user_id, u.display_name AS assigned_name,
     v.state, v.visited_on::text AS visited_on, v.contact_method, v.employment_status, v.employer_name, v.employment_confirmed,
-    v.income_band, v.support_needs, v.next_steps, v.escalated_at, v.client_ref`;
+    v.income_band, v.support_needs, v.next_steps, v.escalated_at, v.client_ref, v.appointment_at,
+    EXISTS (SELECT 1 FROM lost_contact lc WHERE lc.trainee_id = v.trainee_id AND lc.found_on IS NULL) AS lost_contact`;
 const FROM = `FROM follow_up_visit v JOIN trainee t ON t.id = v.trainee_id JOIN organisation s ON s.id = v.station_id
   LEFT JOIN app_user u ON u.id = v.assigned_user_id`;
 const SELECT = `SELECT ${COLUMNS}
@@ -100,7 +104,14 @@ export class FollowUpsRepository {
   ): Promise<{ rows: VisitRow[]; matching: number }> {
     const params: unknown[] = [today];
     const where: string[] = [];
-    if (stationId) where.push(`v.station_id = $${params.push(stationId)}::uuid`);
+    // Planned visits move with the person (a transfer), so `station_id` is the holder for them; recorded
+    // ones keep the station that made them, and are read by the station holding the person now.
+    if (stationId)
+      where.push(
+        view === 'due' || view === 'upcoming'
+          ? `v.station_id = $${params.push(stationId)}::uuid`
+          : `v.trainee_id IN (SELECT t.id FROM trainee t WHERE t.organisation_id = $${params.push(stationId)}::uuid)`,
+      );
     if (traineeId) where.push(`v.trainee_id = $${params.push(traineeId)}::uuid`);
     if (view === 'due') where.push(`v.state = 'planned' AND v.due_on <= $1::date`);
     if (view === 'upcoming') where.push(`v.state = 'planned' AND v.due_on > $1::date`);
@@ -121,7 +132,8 @@ export class FollowUpsRepository {
       pageWithTotalSql({
         select: COLUMNS,
         from: FROM,
-        countFrom: 'FROM follow_up_visit v',
+        // Through `trainee`: a sealed person's visits are counted no more than they are listed.
+        countFrom: 'FROM follow_up_visit v JOIN trainee t ON t.id = v.trainee_id',
         where,
         keyset,
         order: done ? 'v.visited_on DESC NULLS LAST, v.id DESC' : 'v.due_on, v.id',
@@ -155,6 +167,11 @@ export class FollowUpsRepository {
   }
 
   /** Creates the schedule for a released trainee; repeated calls change nothing. */
+  /** Deletes a person's planned (not yet recorded) visits. */
+  async dropPlanned(m: EntityManager, traineeId: string): Promise<void> {
+    await m.query(`DELETE FROM follow_up_visit WHERE trainee_id = $1 AND state = 'planned'`, [traineeId]);
+  }
+
   async schedule(
     m: EntityManager,
     v: {
@@ -166,10 +183,12 @@ export class FollowUpsRepository {
       months: number[];
     },
   ): Promise<void> {
+    // The visits belong to the release just made: the database files them under the person's latest
+    // episode (trg_follow_up_visit_episode), so a second release gets a schedule of its own.
     await m.query(
       `INSERT INTO follow_up_visit (trainee_id, station_id, handover_id, months_after, due_on, assigned_user_id)
        SELECT $1, $2, $3, mo, ($4::date + make_interval(months => mo))::date, $5 FROM unnest($6::int[]) mo
-       ON CONFLICT (trainee_id, months_after) DO NOTHING`,
+       ON CONFLICT (episode_id, months_after) DO NOTHING`,
       [v.traineeId, v.stationId, v.handoverId, v.releasedOn, v.assignedUserId, v.months],
     );
   }
@@ -203,5 +222,47 @@ export class FollowUpsRepository {
       [today, days],
     );
     return rows;
+  }
+
+  // ---- for supervision (appended): see FollowUpsService.moveOpenVisits / consecutiveUnreachable ----
+
+  /** Moves a trainee's planned visits to another station (escalation starts afresh there); returns how many. */
+  async moveOpenVisits(m: EntityManager, traineeId: string, toStationId: string, assignedUserId: string | null): Promise<number> {
+    const [, moved] = await m.query<[unknown[], number]>(
+      `UPDATE follow_up_visit SET station_id = $2, assigned_user_id = $3, escalated_at = NULL
+        WHERE trainee_id = $1 AND state = 'planned'`,
+      [traineeId, toStationId, assignedUserId],
+    );
+    return moved;
+  }
+
+  /** Unreachable attempts since the latest done visit (missed ones skipped), and the day of the first. */
+  async consecutiveUnreachable(m: EntityManager, traineeId: string): Promise<{ attempts: number; since: string | null }> {
+    const [row] = await m.query<{ attempts: number; since: string | null }[]>(
+      `WITH r AS (
+         SELECT state, visited_on, row_number() OVER (ORDER BY visited_on DESC NULLS LAST, recorded_at DESC, id DESC) AS rn
+           FROM follow_up_visit WHERE trainee_id = $1 AND state IN ('done', 'unreachable'))
+       SELECT count(*)::int AS attempts, min(visited_on)::text AS since FROM r
+        WHERE rn < COALESCE((SELECT min(rn) FROM r WHERE state = 'done'), 2147483647)`,
+      [traineeId],
+    );
+    return { attempts: row?.attempts ?? 0, since: row?.since ?? null };
+  }
+
+  // ---- visit appointments (appended): see FollowUpsService.setAppointment ----
+
+  async setAppointment(id: string, at: Date | null, m: EntityManager): Promise<void> {
+    await m.getRepository(FollowUpVisit).update({ id }, { appointmentAt: at });
+  }
+
+  /** The sign-in account of the person a visit is about, if they have one that is not disabled. */
+  async traineeAccountOf(visitId: string, m: EntityManager): Promise<string | null> {
+    const [row] = await m.query<{ user_id: string }[]>(
+      `SELECT u.id AS user_id FROM follow_up_visit v JOIN trainee t ON t.id = v.trainee_id
+         JOIN app_user u ON u.id = t.user_id AND u.disabled_at IS NULL
+        WHERE v.id = $1`,
+      [visitId],
+    );
+    return row?.user_id ?? null;
   }
 }

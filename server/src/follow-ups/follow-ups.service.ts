@@ -12,6 +12,7 @@ import { OutcomesService } from '../outcomes/outcomes.service';
 import { UsersService } from '../users/users.service';
 import { cappedTotal, keysetPage } from '../common/page-sql';
 import type {
+  SetVisitAppointmentDto,
   AssignVisitDto,
   FollowUpDetailDto,
   FollowUpPageDto,
@@ -20,10 +21,27 @@ import type {
   RecordVisitDto,
 } from './dto/follow-up.dto';
 import { FollowUpsRepository, type VisitRow } from './follow-ups.repository';
+import { DomainEvents } from '../common/events/domain-events';
+import { VisitRecorded } from './visit-recorded.event';
 
 const notFoundVisit = () => notFound('FOLLOW_UP_VISIT');
 /** Days past due before a planned visit is escalated to the station head and the bureau. */
 export const ESCALATE_AFTER_DAYS = 7;
+/** How far ahead a visit may be booked with the person: a reminder of a time months away is no use. */
+export const APPOINTMENT_MAX_DAYS = 90;
+
+/** The instant of a well-formed `at` (the DTO checked its shape), or null when it is no real date and time. */
+function instantOf(at: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(at);
+  if (!m) return null;
+  const part = (i: number) => Number(m[i] ?? 0);
+  const [y, mo, d, h, mi, sec] = [part(1), part(2), part(3), part(4), part(5), part(6)];
+  const day = new Date(Date.UTC(y, mo - 1, d));
+  // `Date` rolls 30 February over into March: a day that does not exist is refused instead.
+  if (day.getUTCFullYear() !== y || day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d || h > 23 || mi > 59 || sec > 59) return null;
+  const t = new Date(at);
+  return Number.isNaN(t.getTime()) ? null : t;
+}
 
 function toVisitDto(r: VisitRow): FollowUpVisitDto {
   return {
@@ -47,6 +65,8 @@ function toVisitDto(r: VisitRow): FollowUpVisitDto {
     supportNeeds: r.support_needs,
     nextSteps: r.next_steps,
     escalated: r.escalated_at !== null,
+    appointmentAt: r.appointment_at ? r.appointment_at.toISOString() : null,
+    lostContact: r.lost_contact,
   };
 }
 
@@ -67,6 +87,8 @@ export class FollowUpsService {
     private readonly access: AccessService,
     private readonly users: UsersService,
     private readonly outcomes: OutcomesService,
+    // Supervision (lost contact) hears of recorded visits through VisitRecorded.
+    private readonly events: DomainEvents,
   ) {}
 
   /** On a completed handover (HandoverCompletedListener), in its transaction: the station's schedule of visits. */
@@ -75,6 +97,11 @@ export class FollowUpsService {
     v: { traineeId: string; stationId: string; handoverId: string; releasedOn: string; assignedUserId: string | null },
   ): Promise<void> {
     await this.visits.schedule(m, { ...v, months: this.config.followUpMonths });
+  }
+
+  /** Drops the visits still planned for a person (re-admitted: the release they followed has ended). */
+  async dropPlannedVisits(m: EntityManager, traineeId: string): Promise<void> {
+    await this.visits.dropPlanned(m, traineeId);
   }
 
   /** A list of visits names people: who asked for which list is audited (the filters, not the rows). */
@@ -141,6 +168,9 @@ export class FollowUpsService {
         m,
       );
       if (dto.abstinence && dto.state === 'done') await this.visits.recordAbstinence(id, dto.abstinence, m);
+      await this.events.publish(
+        new VisitRecorded(id, v.traineeId, v.stationId, dto.state, dto.visitedOn, user.id, dto.contactMethod ?? null, m),
+      );
       // Employment and abstinence at +N months are counted from the visits.
       await this.outcomes.refresh(m, [v.traineeId]);
       await this.audit.record(
@@ -241,5 +271,95 @@ export class FollowUpsService {
     const r = await this.visits.find(id, this.clock.today());
     if (!r) throw notFoundVisit();
     return r;
+  }
+
+  // ---- for supervision (station transfers, lost contact): appended, called inside the caller's transaction ----
+
+  /** On an accepted station transfer: the person's planned visits move to the receiving station, given to `assignedUserId`. */
+  moveOpenVisits(m: EntityManager, traineeId: string, toStationId: string, assignedUserId: string | null): Promise<number> {
+    return this.visits.moveOpenVisits(m, traineeId, toStationId, assignedUserId);
+  }
+
+  /**
+   * The run of recorded attempts, latest first, that reached nobody (`unreachable`) before the latest
+   * done visit; missed visits (nobody tried) neither count nor break it. `since`: the day of its first attempt.
+   */
+  consecutiveUnreachable(m: EntityManager, traineeId: string): Promise<{ attempts: number; since: string | null }> {
+    return this.visits.consecutiveUnreachable(m, traineeId);
+  }
+
+  // ---- visit appointments (appended) ----
+
+  /**
+   * Books a time with the person for a planned visit (the counsellors who may record it) and tells the
+   * person, if they have an account, in the fixed words of `follow_up.visit_appointment` (nothing about
+   * a visit): the SMS names only the date and time. The same time booked again notifies once.
+   */
+  async setAppointment(user: AuthUser, id: string, dto: SetVisitAppointmentDto, ctx: RequestContext): Promise<FollowUpVisitDto> {
+    await this.dataSource.transaction(async (m) => {
+      await this.access.requireAccess(user, 'visit.record', id, m);
+      const at = instantOf(dto.at);
+      if (!at) throw badRequest('APPOINTMENT_TIME_INVALID');
+      const now = this.clock.now().getTime();
+      if (at.getTime() <= now) throw badRequest('APPOINTMENT_IN_PAST');
+      if (at.getTime() > now + APPOINTMENT_MAX_DAYS * 86_400_000) throw badRequest('APPOINTMENT_TOO_FAR', { days: APPOINTMENT_MAX_DAYS });
+      const v = await this.visits.findForUpdate(id, m);
+      if (!v) throw notFoundVisit();
+      if (v.state !== 'planned') throw conflict('ALREADY_RECORDED');
+      await this.visits.setAppointment(id, at, m);
+      const account = await this.visits.traineeAccountOf(id, m);
+      if (account) {
+        const iso = at.toISOString();
+        await this.notifications.notify(
+          {
+            userId: account,
+            kind: 'follow_up.visit_appointment',
+            // A trainee reads the kind's fixed text whatever is written here (trainee-notice-text.ts).
+            titleZh: '您有一个新的预约',
+            titleEn: 'You have a new appointment',
+            link: '/me',
+            dedupeKey: `follow_up.visit_appointment:${id}:${iso}`,
+            smsParams: { at: iso },
+          },
+          m,
+        );
+      }
+      await this.audit.record(
+        {
+          actor: user,
+          action: 'follow_up.appointment',
+          subjectType: 'trainee',
+          subjectId: v.traineeId,
+          result: 'success',
+          ctx,
+          detail: { visitId: id, at: at.toISOString() },
+        },
+        m,
+      );
+    });
+    return toVisitDto((await this.visits.find(id, this.clock.today()))!);
+  }
+
+  /** Clears the time booked for a visit (whatever its state: removing it never tells anyone anything). */
+  async clearAppointment(user: AuthUser, id: string, ctx: RequestContext): Promise<FollowUpVisitDto> {
+    await this.dataSource.transaction(async (m) => {
+      await this.access.requireAccess(user, 'visit.record', id, m);
+      const v = await this.visits.findForUpdate(id, m);
+      if (!v) throw notFoundVisit();
+      await this.visits.setAppointment(id, null, m);
+      await this.audit.record(
+        {
+          actor: user,
+          action: 'follow_up.appointment_cleared',
+          subjectType: 'trainee',
+          subjectId: v.traineeId,
+          result: 'success',
+          ctx,
+          detail: { visitId: id },
+        },
+        m,
+      );
+    });
+    return toVisitDto((await this.visits.find(id, this.clock.today()))!);
   }
 }

@@ -9,6 +9,8 @@ export const JOB_QUEUES = [
   'follow-up-escalation',
   'fair-reminders',
   'housekeeping',
+  'record-sealing',
+  'plan-reminders',
   // A notice's delivery through one transport, retried with back-off; then parked in the dead-letter queue.
   'notification-delivery',
   'notification-delivery-failed',

@@ -54,6 +54,8 @@ export interface RetryPolicy {
   retryBackoff: boolean;
   /** Where a job that used up its retries is parked. */
   deadLetter?: JobName;
+  /** Not before this time (a delivery deferred out of quiet hours). */
+  startAfter?: Date;
 }
 
 /**

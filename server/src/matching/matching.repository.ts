@@ -170,6 +170,25 @@ const PAGE_FROM = `FROM unnest($1::uuid[], $2::uuid[]) WITH ORDINALITY AS p (tra
   JOIN trainee t ON t.id = p.trainee_id JOIN job_order o ON o.id = p.order_id JOIN occupation oc ON oc.code = o.occupation_code
   LEFT JOIN trainee_readiness r ON r.trainee_id = t.id`;
 
+/**
+ * The legal job limits (issue 13) as conditions on the trainee: nobody when the occupation is barred; a
+ * waiting period counted from the release (the expected one while still inside) to the order's start
+ * date; not while in the facility or under community rehabilitation when a rule says so. A person left
+ * out here is simply not a candidate: no answer says why (the counsellor's why-not does).
+ * Mirrors `evaluate` in job-limits.rules.ts.
+ */
+function legallyOpen(t: string, limits: CandidateFilter['limits'], p: Params, startDate: string): string[] {
+  const out: string[] = [];
+  if (limits.barred) out.push('FALSE');
+  if (limits.waitingYears !== null)
+    out.push(
+      `(CASE WHEN ${t}.state IN ('admitted', 'pre_release') OR ${t}.released_on IS NULL THEN ${t}.expected_release_on ELSE ${t}.released_on END
+         + make_interval(years => ${p.add(limits.waitingYears, 'int')}))::date <= ${p.add(startDate, 'date')}`,
+    );
+  if (limits.duringSupervision) out.push(`${t}.state NOT IN ('admitted', 'pre_release', 'community')`);
+  return out;
+}
+
 /** Who may be matched at all: consented, not closed, not working elsewhere, free by the start date. */
 export const available = (t: string, orderId: string, startDate: string) => `${t}.job_matching_consent AND ${t}.state <> 'closed'
   AND (${t}.state IN ('released', 'community') OR ${t}.expected_release_on <= ${startDate})
@@ -177,6 +196,8 @@ export const available = (t: string, orderId: string, startDate: string) => `${t
 
 export interface CandidateFilter {
   organisationId: string | null;
+  /** The legal job limits on the order's occupation (JobLimitsService.limitsForOccupation), applied silently. */
+  limits: { barred: boolean; waitingYears: number | null; duringSupervision: boolean };
   divisionCode?: string;
   availableBy?: string;
   certificateOccupation?: string;
@@ -213,6 +234,7 @@ export class MatchingRepository {
     const id = p.add(order.id, 'uuid');
     const where = [available('t', id, p.add(order.start_date, 'date'))];
     if (f.organisationId) where.push(`t.organisation_id = ${p.add(f.organisationId, 'uuid')}`);
+    where.push(...legallyOpen('t', f.limits, p, order.start_date));
     if (f.divisionCode) where.push(`t.home_division_code = ${p.add(f.divisionCode, 'bpchar')}`);
     if (f.availableBy) where.push(`(t.state IN ('released', 'community') OR t.expected_release_on <= ${p.add(f.availableBy, 'date')})`);
     if (f.certificateOccupation)
@@ -333,7 +355,8 @@ export class MatchingRepository {
    * otherwise (tier 3) every open order is scored.
    */
   async ordersForTrainee(
-    trainee: TraineeFacts & { ceilings: [number, number, number] },
+    /** `limits`: the legal job limits on this person (JobLimitsService.personLimits); limited orders are left out. */
+    trainee: TraineeFacts & { ceilings: [number, number, number]; limits: { prefix: string; until: string | null }[] },
     weights: Weights,
     today: string,
     limit: number,
@@ -358,7 +381,15 @@ export class MatchingRepository {
         ${p.add(trainee.industry_known, 'boolean')} AS industry_known,
         oc.middle_code = ANY (${p.add(trainee.preferred_industries, 'varchar[]')}) AS industry_match, ${p.add(trainee.ready, 'boolean')} AS ready
       FROM job_order o JOIN occupation oc ON oc.code = o.occupation_code
-      WHERE o.state = 'open' AND o.deadline >= ${p.add(today, 'date')}`;
+      WHERE o.state = 'open' AND o.deadline >= ${p.add(today, 'date')}
+        AND NOT EXISTS (SELECT 1 FROM unnest(${p.add(
+          trainee.limits.map((l) => l.prefix),
+          'varchar[]',
+        )}, ${p.add(
+          trainee.limits.map((l) => l.until),
+          'date[]',
+        )}) l(prefix, until)
+          WHERE (o.occupation_code = l.prefix OR o.occupation_code LIKE l.prefix || '-%') AND (l.until IS NULL OR l.until > o.start_date))`;
     const occupationsParam = p.add(occupations, 'varchar[]');
     const inOccupation = `(o.occupation_code = ANY (${occupationsParam}) OR o.id = ANY (${classOrders}))`;
     const inDivision = `(${inOccupation} OR o.division_code = ${home} OR o.division_code = ANY (${preferred}))`;

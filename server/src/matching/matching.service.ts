@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service';
+import { JobLimitsService } from '../job-limits/job-limits.service';
+import { PlansService } from '../plans/plans.service';
+import type { BlockerCode } from '../plans/need-codes';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser, RequestContext } from '../common/auth-user';
 import { Clock } from '../common/clock';
@@ -26,6 +29,12 @@ const notFoundOrder = () => notFound('ORDER');
  * of who may rank whom, the words that explain each part, and the weights' versions. Suggestions
  * stay with counsellors: employers never reach these routes, and a recommendation is a placement.
  */
+/** The personal plan's blockers, as the counsellor's why-not says them. */
+const PLAN_BLOCKERS: Record<BlockerCode, string> = {
+  no_id_card: '回归计划：还没有身份证，不能签劳动合同（先办证）',
+  no_bank_card: '回归计划：还没有银行卡，工资无法发放（先办卡）',
+};
+
 @Injectable()
 export class MatchingService {
   constructor(
@@ -34,16 +43,20 @@ export class MatchingService {
     private readonly clock: Clock,
     private readonly dataSource: DataSource,
     private readonly access: AccessService,
+    private readonly jobLimits: JobLimitsService,
+    private readonly plans: PlansService,
   ) {}
 
   async candidates(user: AuthUser, orderId: string, q: CandidateQueryDto, ctx: RequestContext): Promise<CandidateRankingDto> {
     // Independent reads and writes go in parallel: at a few milliseconds a ranking, each round trip shows.
     const [order, { version, weights }] = await Promise.all([this.visibleOrder(orderId), this.matching.currentWeights()]);
+    const limits = await this.jobLimits.limitsForOccupation(order.occupation_code);
     const { rows, total, totalCapped } = await this.matching.rankForOrder(
       { ...order, ceilings: [ceilingOutside(weights, order.required_level), ceilingOutside(weights, order.required_level, false)] },
       weights,
       {
         organisationId: this.access.organisationOf(user),
+        limits,
         divisionCode: q.divisionCode,
         availableBy: q.availableBy,
         certificateOccupation: q.certificateOccupation,
@@ -88,17 +101,29 @@ export class MatchingService {
 
   /** Why a trainee is not (or not higher) on an order's list. */
   async whyNot(user: AuthUser, orderId: string, traineeId: string, ctx: RequestContext): Promise<WhyNotDto> {
-    await this.visibleOrder(orderId);
+    const order = await this.visibleOrder(orderId);
     await this.access.requireAccess(user, 'trainee.match', traineeId);
     const { version, weights } = await this.matching.currentWeights();
     const r = (await this.matching.one(orderId, traineeId, weights))!;
     const blockers: string[] = [];
+    // The legal job limits: said to the counsellor (with the day they end), never to an employer.
+    const legal = (await this.jobLimits.eligibility(undefined, [traineeId], order.occupation_code, order.start_date)).get(traineeId);
+    if (legal && !legal.eligible)
+      blockers.push(
+        legal.from && !legal.whileSupervised
+          ? `法定从业限制：可从 ${legal.from.slice(0, 7)} 起从事该职业`
+          : legal.whileSupervised && legal.from
+            ? `法定从业限制：社区康复结束且 ${legal.from.slice(0, 7)} 起方可从事该职业`
+            : '法定从业限制：不得从事该职业',
+      );
     const row = r as MatchRow & { available: boolean; job_matching_consent: boolean };
     if (!row.job_matching_consent) blockers.push('没有同意参加岗位匹配（或已撤回），系统不会把他/她列为候选人');
     if (r.state === 'closed') blockers.push('档案已结案');
     if (r.state !== 'released' && r.state !== 'community' && r.expected_release_on > r.start_date)
       blockers.push(`预计 ${r.expected_release_on} 出所，晚于到岗日期 ${r.start_date}`);
     if (!row.available && blockers.length === 0) blockers.push('已在其他单位入职（尚未登记离职）');
+    // What the personal plan says stands in the way (the person is still listed: it is for the counsellor to fix).
+    for (const b of (await this.plans.blockersFor([traineeId])).get(traineeId) ?? []) blockers.push(PLAN_BLOCKERS[b]);
     await this.audit.record({
       actor: user,
       action: 'matching.why_not',
@@ -111,7 +136,7 @@ export class MatchingService {
     return {
       traineeId,
       fullName: r.full_name,
-      eligible: row.available,
+      eligible: row.available && (legal?.eligible ?? true),
       blockers,
       score: num(r.score),
       parts: partsOf(r, weights),
@@ -131,11 +156,16 @@ export class MatchingService {
       await this.access.requireAccess(user, 'trainee.match', traineeId);
       id = traineeId;
     }
-    const [trainee, { version, weights }] = await Promise.all([this.matching.traineeFacts(id), this.matching.currentWeights()]);
+    const [trainee, { version, weights }, limits] = await Promise.all([
+      this.matching.traineeFacts(id),
+      this.matching.currentWeights(),
+      this.jobLimits.personLimits(id, this.clock.today()),
+    ]);
     if (!trainee) throw notFound('TRAINEE_RECORD');
     const { rows } = await this.matching.ordersForTrainee(
       {
         ...trainee,
+        limits,
         ceilings: [
           ceilingOutsideOrders(weights, trainee),
           ceilingOutsideOrders(weights, trainee, 'not-same'),

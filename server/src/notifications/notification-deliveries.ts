@@ -2,9 +2,9 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env';
-import { JobQueue } from '../jobs/job-queue';
+import { JobQueue, type RetryPolicy } from '../jobs/job-queue';
 import { JobMetrics } from '../metrics/job-metrics.service';
-import { NOTIFICATION_TRANSPORTS, type NotificationTransport } from './notification-transport';
+import { DeliveryDeferred, NOTIFICATION_TRANSPORTS, type NotificationTransport } from './notification-transport';
 import { NotificationsRepository } from './notifications.repository';
 import { TRANSPORT_TEXT } from './trainee-notice-text';
 
@@ -15,6 +15,8 @@ const DEAD_LETTER = 'notification-delivery-failed';
 export interface DeliveryJob {
   notificationId: string;
   transport: string;
+  /** `Delivery.params` as JSON (dates, times, division codes for an SMS template), when the producer gave any. */
+  params?: string;
 }
 
 /**
@@ -49,9 +51,9 @@ export class NotificationDeliveries {
   }
 
   /** In the event's transaction: one delivery job per transport. */
-  async enqueue(notificationId: string, m: EntityManager): Promise<void> {
+  async enqueue(notificationId: string, m: EntityManager, params?: Record<string, string>): Promise<void> {
     for (const t of this.transports) {
-      const job: DeliveryJob = { notificationId, transport: t.name };
+      const job: DeliveryJob = { notificationId, transport: t.name, ...(params ? { params: JSON.stringify(params) } : {}) };
       await this.queue.send(
         DELIVERY,
         { ...job },
@@ -73,14 +75,36 @@ export class NotificationDeliveries {
       if (!transport) throw new Error(`no notification transport named ${job.transport} in this process`);
       const notice = await this.notices.deliveryTarget(job.notificationId);
       if (!notice) return;
-      await transport.deliver({
-        userId: notice.userId,
-        kind: notice.kind,
-        titleZh: TRANSPORT_TEXT.zh,
-        titleEn: TRANSPORT_TEXT.en,
-        link: notice.link,
-      });
+      try {
+        await transport.deliver({
+          userId: notice.userId,
+          kind: notice.kind,
+          titleZh: TRANSPORT_TEXT.zh,
+          titleEn: TRANSPORT_TEXT.en,
+          link: notice.link,
+          notificationId: notice.id,
+          ...(job.params ? { params: JSON.parse(job.params) as Record<string, string> } : {}),
+        });
+      } catch (e) {
+        if (!(e instanceof DeliveryDeferred)) throw e;
+        await this.deferred(job, e.until);
+      }
     });
+  }
+
+  /**
+   * A transport said "not now" (SMS in quiet hours): the same job again, starting at `until`, with its
+   * retries intact; this attempt completes.
+   */
+  private async deferred(job: DeliveryJob, until: Date): Promise<void> {
+    const later: RetryPolicy = {
+      retryLimit: this.config.notificationRetryLimit,
+      retryDelay: this.config.notificationRetryDelaySeconds,
+      retryBackoff: true,
+      deadLetter: DEAD_LETTER,
+      startAfter: until,
+    };
+    await this.queue.send(DELIVERY, { ...job }, later);
   }
 
   /** The dead-letter queue's worker: says so (ids only) and counts it; the failed job stays listed for a retry. */

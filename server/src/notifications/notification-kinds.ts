@@ -28,13 +28,28 @@ export const NOTIFICATION_GROUPS = {
     zh: '回访：分派、到期和逾期提醒',
     en: 'Follow-ups: assignments, visits due today and overdue',
     roles: ['counsellor', 'admin'],
-    kinds: ['follow_up.assigned', 'follow_up.due', 'follow_up.overdue'],
+    kinds: ['follow_up.assigned', 'follow_up.due', 'follow_up.overdue', 'supervision.lost_contact'],
   },
   handovers: {
     zh: '出所衔接：交接请求和结果',
     en: 'Handovers: requests to receive someone, and the answer',
     roles: ['counsellor'],
-    kinds: ['handover.requested', 'handover.accepted', 'handover.rejected'],
+    kinds: [
+      'handover.requested',
+      'handover.accepted',
+      'handover.rejected',
+      // Transfers between community stations (转移监管): the same kind of question between two stations.
+      'supervision.transfer_requested',
+      'supervision.transfer_accepted',
+      'supervision.transfer_rejected',
+      'supervision.transfer_cancelled',
+    ],
+  },
+  reminders: {
+    zh: '提醒：预约和到期的事项',
+    en: 'Reminders: appointments and things due',
+    roles: ['trainee'],
+    kinds: ['plan.step_due', 'follow_up.visit_appointment'],
   },
 } as const satisfies Record<string, { zh: string; en: string; roles: readonly Role[]; kinds: readonly string[] }>;
 

@@ -11,6 +11,13 @@ export interface Delivery {
   titleZh: string;
   titleEn: string;
   link: string | null;
+  /** The notice's id when it comes from the queue (a transport may key its own delivery record by it). */
+  notificationId?: string;
+  /**
+   * Machine values for a reminder's SMS template (`sms/sms-templates.ts`, `SmsParamInput`): an instant,
+   * a date, a division code. Never names or free text: a transport renders only its fixed templates.
+   */
+  params?: Record<string, string>;
 }
 
 /**
@@ -39,5 +46,16 @@ export class LoggingTransport implements NotificationTransport {
   deliver(d: Delivery): Promise<void> {
     this.logger.debug({ userId: d.userId, kind: d.kind }, 'notification delivered');
     return Promise.resolve();
+  }
+}
+
+/**
+ * Thrown by a transport that may not send now but will later (SMS in quiet hours): the delivery job is
+ * put back on the queue to start at `until` instead of being failed and retried with back-off.
+ */
+export class DeliveryDeferred extends Error {
+  constructor(readonly until: Date) {
+    super(`delivery deferred until ${until.toISOString()}`);
+    this.name = 'DeliveryDeferred';
   }
 }

@@ -29,6 +29,11 @@ export interface NewNotification {
   link?: string;
   /** The same event, processed twice, notifies once. */
   dedupeKey: string;
+  /**
+   * The values a reminder's SMS template takes (sms/sms-templates.ts): dates, times, a division code —
+   * never a name, a place or a reason. Without them the SMS is the generic line.
+   */
+  smsParams?: Record<string, string>;
 }
 
 /**
@@ -82,9 +87,16 @@ export class NotificationsService {
       m,
     );
     if (!id) return; // a duplicate of an event already notified
-    if (this.deliveries?.queued) return this.deliveries.enqueue(id, m);
+    if (this.deliveries?.queued) return this.deliveries.enqueue(id, m, n.smsParams);
     for (const t of this.transports)
-      await t.deliver({ userId: n.userId, kind: n.kind, titleZh: TRANSPORT_TEXT.zh, titleEn: TRANSPORT_TEXT.en, link: n.link ?? null });
+      await t.deliver({
+        userId: n.userId,
+        kind: n.kind,
+        titleZh: TRANSPORT_TEXT.zh,
+        titleEn: TRANSPORT_TEXT.en,
+        link: n.link ?? null,
+        ...(n.smsParams ? { params: n.smsParams } : {}),
+      });
   }
 
   /** The groups that can reach the caller's role (an instructor has none yet), each on unless turned off. */

@@ -81,6 +81,9 @@ export const TRAINEE_NOTICES: Readonly<Record<string, NoticeText>> = {
   },
   'fair.intent': { zh: '招聘会上有单位希望录用您，请查看并确认', en: 'An employer at the job fair wants to hire you: see it and answer' },
   'fair.reminder': { zh: '明天有您报名的招聘会，请带好签到码', en: 'Your job fair is tomorrow: bring your check-in code' },
+  // Reminders: neither says what the appointment or the thing due is (the page behind it does).
+  'follow_up.visit_appointment': { zh: '您有一个新的预约，请打开查看时间', en: 'You have a new appointment: open it to see when' },
+  'plan.step_due': { zh: '您有一件事明天到期，请打开查看', en: 'Something of yours is due tomorrow: open it to see what' },
 };
 
 /**

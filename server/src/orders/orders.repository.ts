@@ -102,9 +102,11 @@ export class OrdersRepository {
   }
 
   /** An order's state and title, share-locked (`FOR SHARE`) until the caller's transaction ends. */
-  shareLock(id: string, m: EntityManager): Promise<Pick<JobOrder, 'state' | 'title'> | null> {
-    return m
-      .getRepository(JobOrder)
-      .findOne({ select: { id: true, state: true, title: true }, where: { id }, lock: { mode: 'pessimistic_read' } });
+  shareLock(id: string, m: EntityManager): Promise<Pick<JobOrder, 'state' | 'title' | 'occupationCode' | 'startDate'> | null> {
+    return m.getRepository(JobOrder).findOne({
+      select: { id: true, state: true, title: true, occupationCode: true, startDate: true },
+      where: { id },
+      lock: { mode: 'pessimistic_read' },
+    });
   }
 }

@@ -141,7 +141,7 @@ export class OrdersService {
   }
 
   /** For recommendations: the order's state and title, share-locked for the caller's transaction. */
-  shareLock(id: string, m: EntityManager): Promise<{ state: OrderState; title: string } | null> {
+  shareLock(id: string, m: EntityManager): Promise<{ state: OrderState; title: string; occupationCode: string; startDate: string } | null> {
     return this.orders.shareLock(id, m);
   }
 }

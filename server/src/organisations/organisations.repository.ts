@@ -60,6 +60,14 @@ export class OrganisationsRepository {
     return pageRows(rows, 'id');
   }
 
+  /** Every active community station with its division's name, by division then name. */
+  activeStations(): Promise<{ id: string; name: string; division_code: string; division_name: string }[]> {
+    return this.repo.query(
+      `SELECT o.id, o.name, o.division_code, d.name AS division_name FROM organisation o JOIN division d ON d.code = o.division_code
+        WHERE o.type = 'community_station' AND o.status = 'active' ORDER BY o.division_code, o.name`,
+    );
+  }
+
   async create(data: Partial<Organisation>, manager?: EntityManager): Promise<Organisation> {
     const repo = this.of(manager);
     return repo.save(repo.create(data));

@@ -189,6 +189,16 @@ export class OrganisationsService {
   }
 
   /** An organisation (with its division) by id, or null: for other modules checking what they link to. */
+  /** The community stations a person can be handed or transferred to (a directory: names and divisions only). */
+  async activeStations(): Promise<{ id: string; name: string; divisionCode: string; divisionName: string }[]> {
+    return (await this.organisations.activeStations()).map((r) => ({
+      id: r.id,
+      name: r.name,
+      divisionCode: r.division_code,
+      divisionName: r.division_name,
+    }));
+  }
+
   findOrganisation(id: string, m?: EntityManager): Promise<Organisation | null> {
     return this.organisations.findInScope(id, { kind: 'all' }, m);
   }

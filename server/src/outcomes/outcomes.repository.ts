@@ -13,22 +13,28 @@ import {
 const PERSON_LOCK = 1_796_444_386;
 const TABLE_LOCK = 1_796_444_387;
 
-const COLUMNS = ['trainee_id', ...OUTCOME_PLACES, ...OUTCOME_FLAGS];
+const COLUMNS = ['episode_id', 'trainee_id', ...OUTCOME_PLACES, ...OUTCOME_FLAGS];
+/** The columns an upsert may change (not the key). */
+const FACT_COLUMNS = COLUMNS.slice(1);
 
 /** Release + n months, as PostgreSQL counts it (the last day of a shorter month when the day is missing). */
 const plus = (n: number) => `(r.released_on + interval '${n} months')::date`;
 
 /**
- * The live definition of every column of `trainee_outcome`, for the trainees `target` selects (a query
- * giving `id, released_on, home_division_code, organisation_id` of released trainees). The same
- * definitions the reports computed live before the table existed (issue 7), now per person:
- * - facility: the `from` organisation of the person's latest completed handover (none: null);
+ * The live definition of every column of `trainee_outcome`, for the releases `target` selects (a query
+ * giving `episode_id, id` (the trainee), `number, admitted_on, released_on, next_admitted_on,
+ * home_division_code, organisation_id` of released episodes). The same definitions the reports computed
+ * live before the table existed (issue 7), now per release (an episode of the person):
+ * - facility: the `from` organisation of the latest completed handover of that episode (none: null);
  *   station: its `to` organisation, or the organisation holding the trainee when there is none;
  * - certified / diploma: holds at least one certificate / diploma, whenever issued;
- * - employed at N months: a hire covering release + N months (hired on or before, not ended by then),
- *   or the +N visit was done and found them employed or self-employed;
- * - reached / abstinent / verified in year Y: the +12Y visit was done and recorded a status (abstinent or
- *   relapsed) / the status is abstinent / abstinent and test-verified.
+ * - employed at N months: a hire covering release + N months (hired on or before, not ended by then,
+ *   and not before this episode's admission unless it is the first), or that release's +N visit was
+ *   done and found them employed or self-employed;
+ * - reached / abstinent / verified in year Y: that release's +12Y visit was done and recorded a status
+ *   (abstinent or relapsed) / the status is abstinent / abstinent and test-verified;
+ * - readmitted in year Y: the person's next admission came within Y years of this release.
+ * A person with one episode gets exactly the row they had before episodes existed.
  * None of these depends on the report date: whether the person counts yet ("N months out on the report
  * date") is decided by the report from `released_on`.
  * Set-based (one join per source restricted to the target): a handful of index lookups for one person,
@@ -37,36 +43,40 @@ const plus = (n: number) => `(r.released_on + interval '${n} months')::date`;
 function liveOutcomes(target: string): string {
   const hiredAt = (n: number) => `bool_or(p.hired_on <= ${plus(n)} AND (p.ended_on IS NULL OR p.ended_on > ${plus(n)})) AS h${n}`;
   const months = ABSTINENCE_YEARS.map((y) => 12 * y);
+  // Within the episode: from its admission (the first: any time) until the next admission.
+  const inEpisode = (day: string) =>
+    `(r.number = 1 OR ${day} >= r.admitted_on) AND (r.next_admitted_on IS NULL OR ${day} < r.next_admitted_on)`;
   return `
     WITH r AS (${target}),
     last_handover AS (
-      SELECT DISTINCT ON (h.trainee_id) h.trainee_id, h.from_organisation_id, h.to_organisation_id
-      FROM r JOIN handover h ON h.trainee_id = r.id WHERE h.state = 'completed' ORDER BY h.trainee_id, h.completed_at DESC
+      SELECT DISTINCT ON (r.episode_id) r.episode_id, h.from_organisation_id, h.to_organisation_id
+      FROM r JOIN handover h ON h.trainee_id = r.id
+      WHERE h.state = 'completed' AND ${inEpisode('h.completed_at::date')} ORDER BY r.episode_id, h.completed_at DESC
     ),
     cert AS (SELECT DISTINCT c.trainee_id FROM r JOIN certificate c ON c.trainee_id = r.id),
     dip AS (SELECT DISTINCT d.trainee_id FROM r JOIN diploma d ON d.trainee_id = r.id),
     hp AS (
-      SELECT r.id AS trainee_id, ${EMPLOYMENT_MONTHS.map(hiredAt).join(', ')}
-      FROM r JOIN placement p ON p.trainee_id = r.id AND p.hired_on IS NOT NULL
-      GROUP BY r.id
+      SELECT r.episode_id, ${EMPLOYMENT_MONTHS.map(hiredAt).join(', ')}
+      FROM r JOIN placement p ON p.trainee_id = r.id AND p.hired_on IS NOT NULL AND ${inEpisode('p.hired_on')}
+      GROUP BY r.episode_id
     ),
     ev AS (
-      SELECT v.trainee_id, ${EMPLOYMENT_MONTHS.map((n) => `bool_or(v.months_after = ${n}) AS e${n}`).join(', ')}
-      FROM r JOIN follow_up_visit v ON v.trainee_id = r.id
+      SELECT v.episode_id, ${EMPLOYMENT_MONTHS.map((n) => `bool_or(v.months_after = ${n}) AS e${n}`).join(', ')}
+      FROM r JOIN follow_up_visit v ON v.episode_id = r.episode_id
       WHERE v.state = 'done' AND v.employment_status IN ('employed', 'self_employed') AND v.months_after IN (${EMPLOYMENT_MONTHS.join(',')})
-      GROUP BY v.trainee_id
+      GROUP BY v.episode_id
     ),
     ab AS (
-      SELECT v.trainee_id, ${ABSTINENCE_YEARS.flatMap((y) => [
+      SELECT v.episode_id, ${ABSTINENCE_YEARS.flatMap((y) => [
         `bool_or(v.months_after = ${12 * y}) AS r${y}`,
         `bool_or(v.months_after = ${12 * y} AND a.status = 'abstinent') AS a${y}`,
         `bool_or(v.months_after = ${12 * y} AND a.status = 'abstinent' AND a.basis = 'test_verified') AS v${y}`,
       ]).join(', ')}
-      FROM r JOIN follow_up_visit v ON v.trainee_id = r.id JOIN follow_up_abstinence a ON a.visit_id = v.id
+      FROM r JOIN follow_up_visit v ON v.episode_id = r.episode_id JOIN follow_up_abstinence a ON a.visit_id = v.id
       WHERE v.state = 'done' AND v.months_after IN (${months.join(',')}) AND a.status IN ('abstinent', 'relapsed')
-      GROUP BY v.trainee_id
+      GROUP BY v.episode_id
     )
-    SELECT r.id AS trainee_id, r.released_on, h.from_organisation_id AS facility_id,
+    SELECT r.episode_id, r.id AS trainee_id, r.released_on, h.from_organisation_id AS facility_id,
       COALESCE(h.to_organisation_id, r.organisation_id) AS station_id, r.home_division_code AS division_code,
       cert.trainee_id IS NOT NULL AS certified, dip.trainee_id IS NOT NULL AS diploma,
       ${EMPLOYMENT_MONTHS.map((n) => `(COALESCE(hp.h${n}, false) OR COALESCE(ev.e${n}, false)) AS employed_${n}`).join(', ')},
@@ -74,26 +84,32 @@ function liveOutcomes(target: string): string {
         `COALESCE(ab.r${y}, false) AS reached_${y}`,
         `COALESCE(ab.a${y}, false) AS abstinent_${y}`,
         `COALESCE(ab.v${y}, false) AS verified_${y}`,
-      ]).join(', ')}
+      ]).join(', ')},
+      ${ABSTINENCE_YEARS.map((y) => `COALESCE(r.next_admitted_on <= (r.released_on + interval '${y} years')::date, false) AS readmitted_${y}`).join(', ')}
     FROM r
-    LEFT JOIN last_handover h ON h.trainee_id = r.id
+    LEFT JOIN last_handover h ON h.episode_id = r.episode_id
     LEFT JOIN cert ON cert.trainee_id = r.id LEFT JOIN dip ON dip.trainee_id = r.id
-    LEFT JOIN hp ON hp.trainee_id = r.id LEFT JOIN ev ON ev.trainee_id = r.id LEFT JOIN ab ON ab.trainee_id = r.id`;
+    LEFT JOIN hp ON hp.episode_id = r.episode_id LEFT JOIN ev ON ev.episode_id = r.episode_id LEFT JOIN ab ON ab.episode_id = r.episode_id`;
 }
 
-/** The released trainees among $1 (null: all of them). */
+/**
+ * The released episodes of the trainees among $1 (null: everyone), with the admission that followed each.
+ * Sealed records are left out: their rows are frozen as they were counted (see `refresh`).
+ */
 const RELEASED_AMONG = `
-  SELECT t.id, t.released_on, t.home_division_code, t.organisation_id FROM trainee t
-  WHERE t.released_on IS NOT NULL AND ($1::uuid[] IS NULL OR t.id = ANY($1::uuid[]))`;
+  SELECT e.id AS episode_id, t.id, e.number, e.admitted_on, e.released_on, t.home_division_code, t.organisation_id,
+    (SELECT n.admitted_on FROM trainee_episode n WHERE n.trainee_id = e.trainee_id AND n.number = e.number + 1) AS next_admitted_on
+  FROM trainee_episode e JOIN trainee t ON t.id = e.trainee_id
+  WHERE e.released_on IS NOT NULL AND ($1::uuid[] IS NULL OR e.trainee_id = ANY($1::uuid[])) AND t.sealed_at IS NULL`;
 
 const DAY_KEY = ['released_on', 'facility_id', 'station_id', 'division_code'];
 const DAY_KEY_OF = `released_on, COALESCE(facility_id, '${NO_FACILITY}'::uuid), station_id, division_code`;
 const DAILY_COLUMNS = [...DAY_KEY, 'released', ...OUTCOME_FLAGS];
 
 /**
- * Recomputes the rows of the trainees $1 from the live sources, in one statement: upserts the released
- * ones (a row whose facts did not change is left alone; `updated_at` says when they last did), deletes
- * the row of anyone among them who is not released (any more), and adds the difference — the new rows
+ * Recomputes the rows of the trainees $1 from the live sources, in one statement: upserts their released
+ * episodes' (a row whose facts did not change is left alone; `updated_at` says when they last did), deletes
+ * the row of any release among them that is no longer one, and adds the difference — the new rows
  * minus the old ones they replace — to the daily sums. Every part of the statement reads the table as
  * it was before it (one snapshot), so `old` is what the changed rows were.
  */
@@ -101,26 +117,20 @@ const REFRESH = `
   WITH live AS (${liveOutcomes(RELEASED_AMONG)}),
   old AS (SELECT ${COLUMNS.join(', ')} FROM trainee_outcome WHERE trainee_id = ANY($1::uuid[])),
   gone AS (
-    DELETE FROM trainee_outcome o WHERE o.trainee_id = ANY($1::uuid[]) AND NOT EXISTS (SELECT 1 FROM live WHERE live.trainee_id = o.trainee_id)
-    RETURNING o.trainee_id
+    DELETE FROM trainee_outcome o WHERE o.trainee_id = ANY($1::uuid[]) AND NOT EXISTS (SELECT 1 FROM live WHERE live.episode_id = o.episode_id)
+    RETURNING o.episode_id
   ),
   put AS (
     INSERT INTO trainee_outcome (${COLUMNS.join(', ')})
     SELECT ${COLUMNS.join(', ')} FROM live
-    ON CONFLICT (trainee_id) DO UPDATE SET ${COLUMNS.slice(1)
-      .map((c) => `${c} = EXCLUDED.${c}`)
-      .join(', ')}, updated_at = now()
-    WHERE (${COLUMNS.slice(1)
-      .map((c) => `trainee_outcome.${c}`)
-      .join(', ')}) IS DISTINCT FROM (${COLUMNS.slice(1)
-      .map((c) => `EXCLUDED.${c}`)
-      .join(', ')})
+    ON CONFLICT (episode_id) DO UPDATE SET ${FACT_COLUMNS.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, updated_at = now()
+    WHERE (${FACT_COLUMNS.map((c) => `trainee_outcome.${c}`).join(', ')}) IS DISTINCT FROM (${FACT_COLUMNS.map((c) => `EXCLUDED.${c}`).join(', ')})
     RETURNING ${COLUMNS.join(', ')}
   ),
   delta AS (
     SELECT 1 AS sign, ${COLUMNS.join(', ')} FROM put
     UNION ALL
-    SELECT -1, ${COLUMNS.join(', ')} FROM old WHERE trainee_id IN (SELECT trainee_id FROM put UNION ALL SELECT trainee_id FROM gone)
+    SELECT -1, ${COLUMNS.join(', ')} FROM old WHERE episode_id IN (SELECT episode_id FROM put UNION ALL SELECT episode_id FROM gone)
   )
   INSERT INTO trainee_outcome_daily AS d (${DAILY_COLUMNS.join(', ')})
   SELECT ${DAY_KEY_OF}, sum(sign), ${OUTCOME_FLAGS.map((f) => `sum(CASE WHEN ${f} THEN sign ELSE 0 END)`).join(', ')}
@@ -163,8 +173,17 @@ export class OutcomesRepository {
     await m.query(`SELECT pg_advisory_xact_lock(${TABLE_LOCK}, 0)`);
   }
 
+  /**
+   * A sealed person's rows are never recomputed: the retention schedule erases the visits they were
+   * computed from, and the reports must still count them as they were. The app's role cannot see a
+   * sealed row at all, the owner (a rebuild) can: both are kept out here, before the statement.
+   */
   async refresh(m: EntityManager, traineeIds: readonly string[]): Promise<void> {
-    await m.query(REFRESH, [traineeIds]);
+    const [{ ids }] = await m.query<[{ ids: string[] }]>(
+      `SELECT COALESCE(array_agg(id), '{}') AS ids FROM trainee WHERE id = ANY($1::uuid[]) AND sealed_at IS NULL`,
+      [traineeIds],
+    );
+    if (ids.length) await m.query(REFRESH, [ids]);
   }
 
   /** Sums the daily table afresh from the rows (under `lockTable`: nothing changes the rows meanwhile). */
@@ -197,7 +216,7 @@ export class OutcomesRepository {
   /** Up to `limit` trainee ids after `after` (null: from the start), in id order: one batch of a rebuild. */
   async traineeIdsAfter(m: EntityManager, after: string | null, limit: number): Promise<string[]> {
     const rows = await m.query<{ id: string }[]>(
-      `SELECT id FROM trainee WHERE ($1::uuid IS NULL OR id > $1::uuid) ORDER BY id LIMIT $2::int`,
+      `SELECT id FROM trainee WHERE ($1::uuid IS NULL OR id > $1::uuid) AND sealed_at IS NULL ORDER BY id LIMIT $2::int`,
       [after, limit],
     );
     return rows.map((r) => r.id);
@@ -206,15 +225,18 @@ export class OutcomesRepository {
   /** The stored rows of `traineeIds` (null: all), by trainee id. */
   stored(m: EntityManager, traineeIds: readonly string[] | null): Promise<TraineeOutcomeRow[]> {
     return m.query<TraineeOutcomeRow[]>(
-      `SELECT ${READ_COLUMNS} FROM trainee_outcome WHERE ($1::uuid[] IS NULL OR trainee_id = ANY($1::uuid[])) ORDER BY trainee_id`,
+      `SELECT ${READ_COLUMNS} FROM trainee_outcome
+        WHERE ($1::uuid[] IS NULL OR trainee_id = ANY($1::uuid[])) AND trainee_id IN (SELECT id FROM trainee WHERE sealed_at IS NULL)
+        ORDER BY trainee_id, released_on`,
       [traineeIds],
     );
   }
 
   /** The rows as the live sources give them now (what `refresh` would store), by trainee id. */
   live(m: EntityManager, traineeIds: readonly string[] | null): Promise<TraineeOutcomeRow[]> {
-    return m.query<TraineeOutcomeRow[]>(`SELECT ${READ_COLUMNS} FROM (${liveOutcomes(RELEASED_AMONG)}) x ORDER BY trainee_id`, [
-      traineeIds,
-    ]);
+    return m.query<TraineeOutcomeRow[]>(
+      `SELECT ${READ_COLUMNS} FROM (${liveOutcomes(RELEASED_AMONG)}) x ORDER BY trainee_id, released_on`,
+      [traineeIds],
+    );
   }
 }

@@ -7,9 +7,10 @@ import { OutcomesRepository } from './outcomes.repository';
 export const REBUILD_BATCH = 5_000;
 
 /**
- * Keeps `trainee_outcome` — one row per released trainee with the facts the outcome reports count — equal
+ * Keeps `trainee_outcome` — one row per release (a released episode of a person) with the facts the outcome
+ * reports count, re-admission within 1–3 years included — equal
  * to what the live sources say, and `trainee_outcome_daily`, the sums the reports read, equal to its sums. Every write to an input (a handover completed, a hire or its end, a visit
- * recorded, a certificate or diploma issued, a release, a change of home division) calls `refresh` with
+ * recorded, a certificate or diploma issued, a release, a re-admission, a change of home division) calls `refresh` with
  * its own transaction's EntityManager, so the row changes with the write or not at all.
  *
  * This module depends on no other domain module (it reads their tables in its repository's SQL, as the
@@ -20,7 +21,7 @@ export const REBUILD_BATCH = 5_000;
 export class OutcomesService {
   constructor(private readonly outcomes: OutcomesRepository) {}
 
-  /** Recomputes these people's rows inside the caller's transaction (anyone not released loses theirs). */
+  /** Recomputes these people's rows inside the caller's transaction (a release that is no longer one loses its row). */
   async refresh(m: EntityManager, traineeIds: readonly string[]): Promise<void> {
     const ids = [...new Set(traineeIds)];
     if (!ids.length) return;

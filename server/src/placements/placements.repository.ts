@@ -156,6 +156,18 @@ export class PlacementsRepository {
     await m.getRepository(Placement).update({ id }, { ...patch, updatedAt: () => 'now()' });
   }
 
+  /** Withdraws a person's placements still in progress (not hired, not ended); returns them with their former state. */
+  async withdrawOpen(m: EntityManager, traineeId: string): Promise<{ id: string; from_state: string }[]> {
+    // An UPDATE … RETURNING answers [rows, affected count] through TypeORM.
+    const [rows] = await m.query<[{ id: string; from_state: string }[], number]>(
+      `UPDATE placement p SET state = 'withdrawn' FROM placement old
+        WHERE old.id = p.id AND p.trainee_id = $1 AND p.state IN ('suggested', 'recommended', 'accepted_by_trainee', 'interview', 'offer')
+        RETURNING p.id, old.state AS from_state`,
+      [traineeId],
+    );
+    return rows;
+  }
+
   async recordEvent(e: Partial<PlacementEvent>, m: EntityManager): Promise<void> {
     await m.getRepository(PlacementEvent).insert(e);
   }

@@ -13,6 +13,7 @@ import { type Page, pageOf } from '../common/dto/page.dto';
 import { ConsentsService } from '../consents/consents.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { OutcomesService } from '../outcomes/outcomes.service';
+import { JobLimitsService } from '../job-limits/job-limits.service';
 import type {
   AcceptPlacementDto,
   CandidateDto,
@@ -54,6 +55,7 @@ export class PlacementsService {
     private readonly orders: OrdersService,
     private readonly users: UsersService,
     private readonly outcomes: OutcomesService,
+    private readonly jobLimits: JobLimitsService,
   ) {}
 
   async list(user: AuthUser, q: PlacementQueryDto): Promise<Page<PlacementDto>> {
@@ -80,6 +82,7 @@ export class PlacementsService {
       const order = await this.orders.shareLock(dto.orderId, m);
       if (!order || order.state === 'draft') throw notFoundOrder();
       if (order.state !== 'open') throw badRequest('ORDER_NOT_OPEN');
+      await this.assertLegallyOpen(dto.traineeId, order, m);
       const existing = await this.placements.lockOnOrder(dto.orderId, dto.traineeId, m);
       if (existing && existing.state !== 'suggested') {
         throw conflict('PLACEMENT_EXISTS', { stateStateZh: STATE_ZH[existing.state], state: existing.state }, { placementId: existing.id });
@@ -122,6 +125,22 @@ export class PlacementsService {
       return placementId;
     });
     return this.get(user, id);
+  }
+
+  /**
+   * The legal job limits (从业限制): a counsellor cannot recommend someone the law keeps from this
+   * occupation by the start date, and is told until when. Only counsellors recommend, so the reason
+   * reaches no employer; the employer simply never meets the candidate.
+   */
+  private async assertLegallyOpen(
+    traineeId: string,
+    order: { occupationCode: string; startDate: string },
+    m: EntityManager,
+  ): Promise<void> {
+    const legal = (await this.jobLimits.eligibility(m, [traineeId], order.occupationCode, order.startDate)).get(traineeId);
+    if (!legal || legal.eligible) return;
+    if (legal.from && !legal.whileSupervised) throw badRequest('PLACEMENT_LEGAL_LIMIT.FROM', { from: legal.from.slice(0, 7) });
+    throw badRequest('PLACEMENT_LEGAL_LIMIT');
   }
 
   recommend(user: AuthUser, id: string, dto: RecommendDto, ctx: RequestContext): Promise<void> {
@@ -179,6 +198,8 @@ export class PlacementsService {
         `「${row.order_title}」邀请您面试：${dto.interviewPlace}`,
         `Interview for “${row.order_title}”: ${dto.interviewPlace}`,
         m,
+        // The SMS says only when (never the employer, the place or the order).
+        { at: at.toISOString() },
       );
     });
   }
@@ -454,10 +475,17 @@ export class PlacementsService {
     );
   }
 
-  private async tellTrainee(row: PlacementRow, kind: string, zh: string, en: string, m: EntityManager): Promise<void> {
+  private async tellTrainee(
+    row: PlacementRow,
+    kind: string,
+    zh: string,
+    en: string,
+    m: EntityManager,
+    smsParams?: Record<string, string>,
+  ): Promise<void> {
     if (!row.trainee_user_id) return;
     await this.notifications.notify(
-      { userId: row.trainee_user_id, kind, titleZh: zh, titleEn: en, link: '/me/jobs', dedupeKey: `${kind}:${row.id}` },
+      { userId: row.trainee_user_id, kind, titleZh: zh, titleEn: en, link: '/me/jobs', dedupeKey: `${kind}:${row.id}`, smsParams },
       m,
     );
   }

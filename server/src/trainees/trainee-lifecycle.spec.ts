@@ -14,13 +14,20 @@ describe('trainee lifecycle', () => {
     expect(() => assertTransition('pre_release', 'released', 'system')).not.toThrow();
   });
 
-  it('refuses every move the table does not list, and closed is final', () => {
+  it('takes a released, community or closed person back in only by a re-admission', () => {
+    for (const from of ['released', 'community', 'closed'] as const) {
+      expect(() => assertTransition(from, 'admitted', 'system')).not.toThrow();
+      expect(() => assertTransition(from, 'admitted', 'manual')).toThrow(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' }));
+    }
+  });
+
+  it('refuses every move the table does not list, and closed leads only to a re-admission', () => {
     for (const from of TRAINEE_STATES) {
       for (const to of TRAINEE_STATES) {
         if (TRANSITIONS[from][to]) continue;
         expect(() => assertTransition(from, to, 'system')).toThrow();
       }
     }
-    expect(Object.keys(TRANSITIONS.closed)).toHaveLength(0);
+    expect(TRANSITIONS.closed).toEqual({ admitted: 'system' });
   });
 });

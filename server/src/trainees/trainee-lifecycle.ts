@@ -2,7 +2,8 @@ import { badRequest } from '../common/domain-error';
 import type { TraineeState } from './trainee.entity';
 
 /**
- * The lifecycle `admitted → pre_release → released → community → closed` as data. `system` moves
+ * The lifecycle `admitted → pre_release → released → community → closed` (and back to `admitted` on a
+ * re-admission) as data. `system` moves
  * are made only by the platform itself (the scheduler, a completed handover); `manual` moves a
  * counsellor may make, always with a reason.
  */
@@ -11,9 +12,10 @@ export const TRANSITIONS: Record<TraineeState, Partial<Record<TraineeState, 'man
   admitted: { pre_release: 'manual' },
   // Release happens only through a completed handover (必接必送); a postponed release goes back.
   pre_release: { released: 'system', admitted: 'manual' },
-  released: { community: 'manual', closed: 'manual' },
-  community: { closed: 'manual' },
-  closed: {},
+  // A re-admission (a new episode on the same record, TraineesService.readmit) takes the person back in.
+  released: { community: 'manual', closed: 'manual', admitted: 'system' },
+  community: { closed: 'manual', admitted: 'system' },
+  closed: { admitted: 'system' },
 };
 
 const LABEL: Record<TraineeState, string> = {

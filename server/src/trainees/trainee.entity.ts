@@ -50,6 +50,8 @@ export interface TraineeSkill {
 @Index('idx_trainee_caseload_name', { synchronize: false })
 @Index('idx_trainee_caseload_name_prefix', { synchronize: false })
 @Index('idx_trainee_caseload_admitted', { synchronize: false })
+// The sealing job's candidates (closed, not sealed): made by hand in RecordSealing.
+@Index('idx_trainee_sealable', { synchronize: false })
 export class Trainee {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -162,6 +164,17 @@ export class Trainee {
    */
   @Column({ name: 'job_matching_consent', type: 'boolean', default: false })
   jobMatchingConsent: boolean;
+
+  /**
+   * 封存: when the record was sealed (null: not sealed). A sealed row is invisible to the app's database
+   * role (row-level security, the RecordSealing migration): out of every list, search, export and view.
+   */
+  @Column({ name: 'sealed_at', type: 'timestamptz', nullable: true })
+  sealedAt: Date | null;
+
+  /** An approved unsealing lasts until this day; the sealing job seals the record again after it. */
+  @Column({ name: 'seal_exempt_until', type: 'date', nullable: true })
+  sealExemptUntil: string | null;
 
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy: string | null;

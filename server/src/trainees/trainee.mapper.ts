@@ -41,6 +41,7 @@ export function toTraineeListItem(r: TraineeRow, today: string): TraineeListItem
     checklistDone: r.checklist_done,
     checklistTotal: r.checklist_total,
     readOnly: r.read_only,
+    lostContact: r.lost_contact,
   };
 }
 

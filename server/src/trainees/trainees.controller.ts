@@ -33,8 +33,10 @@ import {
   TransitionDto,
   UpdateTraineeDto,
 } from './dto/trainee.dto';
+import { EpisodeDto, ReadmitTraineeDto } from './dto/episode.dto';
 import { TraineeExcelService } from './trainee-excel.service';
 import { TraineesService } from './trainees.service';
+import { EpisodesService } from './episodes.service';
 
 const COUNSELLOR_SCOPE = { admin: 'all', counsellor: 'own-organisation' } as const;
 
@@ -44,6 +46,7 @@ export class TraineesController {
   constructor(
     private readonly trainees: TraineesService,
     private readonly excel: TraineeExcelService,
+    private readonly episodeRecords: EpisodesService,
   ) {}
 
   /** Counts per lifecycle state for the counsellor's organisation (admins: everyone). */
@@ -124,6 +127,13 @@ export class TraineesController {
     return this.trainees.create(user, dto, ctx);
   }
 
+  /** 再次入所: a person already on record is admitted again (facility counsellors; a new episode). */
+  @Post('readmissions')
+  @Access(['counsellor'], 'own-organisation')
+  readmit(@CurrentUser() user: AuthUser, @Body() dto: ReadmitTraineeDto, @ReqContext() ctx: RequestContext): Promise<TraineeDto> {
+    return this.episodeRecords.readmit(user, dto, ctx);
+  }
+
   /** A trainee's file (every read is audited). */
   @Get(':id')
   @Access(['admin', 'counsellor'], COUNSELLOR_SCOPE)
@@ -166,6 +176,13 @@ export class TraineesController {
     @ReqContext() ctx: RequestContext,
   ): Promise<TraineeDto> {
     return this.trainees.transition(user, id, dto, ctx);
+  }
+
+  /** Every admission of the person, oldest first. */
+  @Get(':id/episodes')
+  @Access(['admin', 'counsellor'], COUNSELLOR_SCOPE)
+  episodes(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<EpisodeDto[]> {
+    return this.episodeRecords.episodes(user, id);
   }
 
   /** Every lifecycle step: who, when, why. */

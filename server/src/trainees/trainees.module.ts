@@ -15,14 +15,16 @@ import { TraineePortalService } from './trainee-portal.service';
 import { TraineeStateChange } from './trainee-state-change.entity';
 import { Trainee } from './trainee.entity';
 import { TraineeSnapshot } from './trainee-snapshot.entity';
+import { TraineeEpisode } from './trainee-episode.entity';
 import { TraineesController } from './trainees.controller';
 import { TraineesRepository } from './trainees.repository';
 import { TraineesService } from './trainees.service';
+import { EpisodesService } from './episodes.service';
 import { ChecklistController } from './checklist.controller';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Trainee, TraineeStateChange, ChecklistItem, CorrectionRequest, TraineeSnapshot]),
+    TypeOrmModule.forFeature([Trainee, TraineeStateChange, ChecklistItem, CorrectionRequest, TraineeSnapshot, TraineeEpisode]),
     UsersModule,
     ReferenceModule,
     OutcomesModule,
@@ -34,6 +36,7 @@ import { ChecklistController } from './checklist.controller';
     ChecklistRepository,
     TraineePortalRepository,
     TraineesService,
+    EpisodesService,
     TraineeExcelService,
     ChecklistService,
     TraineePortalService,

@@ -8,6 +8,7 @@ import type { TraineeQueryDto } from './dto/trainee.dto';
 import { TraineeStateChange } from './trainee-state-change.entity';
 import { Trainee, type TraineeState } from './trainee.entity';
 import { TraineeSnapshot } from './trainee-snapshot.entity';
+import type { AdmissionReason } from './trainee-episode.entity';
 
 /**
  * `all` for admins. For a counsellor's organisation: the trainees it holds, those it handed over
@@ -33,6 +34,8 @@ export interface TraineeRow {
   checklist_done: number;
   checklist_total: number;
   read_only: boolean;
+  /** An open lost-contact case (失联; the supervision module's table, read by its partial unique index). */
+  lost_contact: boolean;
 }
 
 /** One roster row as the import stores it (identity number already reduced to cipher, hash and facts). */
@@ -93,7 +96,8 @@ const ROW_SELECT = `
   t.job_matching_consent AS job_matching,
   (SELECT count(*) FILTER (WHERE ci.done_on IS NOT NULL) FROM checklist_item ci WHERE ci.trainee_id = t.id)::int AS checklist_done,
   (SELECT count(*) FROM checklist_item ci WHERE ci.trainee_id = t.id)::int AS checklist_total,
-  ($1::uuid IS NOT NULL AND t.organisation_id <> $1::uuid) AS read_only`;
+  ($1::uuid IS NOT NULL AND t.organisation_id <> $1::uuid) AS read_only,
+  EXISTS (SELECT 1 FROM lost_contact lc WHERE lc.trainee_id = t.id AND lc.found_on IS NULL) AS lost_contact`;
 
 const FROM = `FROM trainee t JOIN division d ON d.code = t.home_division_code JOIN organisation o ON o.id = t.organisation_id`;
 
@@ -308,21 +312,21 @@ export class TraineesRepository {
     return m.getRepository(Trainee).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
-  identityHashTaken(hash: string, exceptId?: string): Promise<boolean> {
-    return this.repo
-      .createQueryBuilder('t')
-      .where('t.identity_number_hash = :hash', { hash })
-      .andWhere(exceptId ? 't.id <> :exceptId' : 'TRUE', { exceptId })
-      .getExists();
+  /** Whether a record has this identity number, sealed ones included (they are hidden from every other query). */
+  async identityHashTaken(hash: string): Promise<boolean> {
+    return (await this.takenIdentityHashes([hash])).size > 0;
   }
 
-  /** Which of these identity-number hashes already have a trainee file. */
+  /** Which of these identity-number hashes already have a trainee file (sealed ones included). */
   async takenIdentityHashes(hashes: string[]): Promise<Set<string>> {
-    const rows = await this.repo.query<{ h: string }[]>(
-      `SELECT identity_number_hash AS h FROM trainee WHERE identity_number_hash = ANY($1)`,
-      [hashes],
-    );
+    const rows = await this.repo.query<{ h: string }[]>(`SELECT h FROM trainee_identity_hashes_taken($1::text[]) h`, [hashes]);
     return new Set(rows.map((r) => r.h));
+  }
+
+  /** Whether the record with this identity number is sealed (a re-admission must say so, not "no record"). */
+  async identitySealed(hash: string, m: EntityManager): Promise<boolean> {
+    const [row] = await m.query<[{ sealed: boolean }]>(`SELECT trainee_identity_sealed($1) AS sealed`, [hash]);
+    return row.sealed;
   }
 
   /**
@@ -472,4 +476,49 @@ export class TraineesRepository {
       lock: { mode: 'pessimistic_read' },
     });
   }
+  /** The record with this identity number's keyed hash, locked for a re-admission; null when there is none. */
+  async lockByIdentityHash(hash: string, m: EntityManager): Promise<Trainee | null> {
+    return m.getRepository(Trainee).findOne({ where: { identityNumberHash: hash }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** Every admission of a person, oldest first, with the admitting facility's name. */
+  episodes(traineeId: string): Promise<EpisodeRow[]> {
+    return this.repo.manager.query<EpisodeRow[]>(
+      `SELECT e.id, e.number, o.name AS facility_name, e.facility_id, e.admitted_on::text, e.expected_release_on::text,
+              e.released_on::text, e.reason, e.created_at
+         FROM trainee_episode e LEFT JOIN organisation o ON o.id = e.facility_id
+        WHERE e.trainee_id = $1 ORDER BY e.number`,
+      [traineeId],
+    );
+  }
+
+  /**
+   * Opens the person's next episode (number = the last one's + 1). The partial unique index
+   * `uq_trainee_episode_open` refuses a second open episode, whatever the caller checked.
+   */
+  async openEpisode(
+    e: { traineeId: string; facilityId: string; admittedOn: string; expectedReleaseOn: string; reason: AdmissionReason; openedBy: string },
+    m: EntityManager,
+  ): Promise<string> {
+    const [row] = await m.query<[{ id: string }]>(
+      `INSERT INTO trainee_episode (trainee_id, number, facility_id, admitted_on, expected_release_on, reason, opened_by)
+       SELECT $1, COALESCE(max(number), 0) + 1, $2, $3, $4, $5, $6 FROM trainee_episode WHERE trainee_id = $1
+       RETURNING id`,
+      [e.traineeId, e.facilityId, e.admittedOn, e.expectedReleaseOn, e.reason, e.openedBy],
+    );
+    return row.id;
+  }
+}
+
+/** One row of `episodes`. */
+export interface EpisodeRow {
+  id: string;
+  number: number;
+  facility_id: string | null;
+  facility_name: string | null;
+  admitted_on: string;
+  expected_release_on: string;
+  released_on: string | null;
+  reason: AdmissionReason;
+  created_at: Date;
 }

@@ -312,12 +312,19 @@ export class TraineesService {
   }
 
   /** The caller's organisation's frozen copy when it handed this person over; null otherwise. */
-  private async frozenCopyFor(user: AuthUser, row: TraineeRow): Promise<TraineeDto | null> {
+  async frozenCopyFor(user: AuthUser, row: TraineeRow): Promise<TraineeDto | null> {
     const organisationId = this.access.organisationOf(user);
     if (!row.read_only || !organisationId) return null;
     const snapshot = await this.trainees.findSnapshot(row.id, organisationId);
     if (!snapshot) return null;
-    return { ...snapshot.record, readOnly: true, canRevealIdentityNumber: false, frozenAt: snapshot.takenAt.toISOString() };
+    return {
+      ...snapshot.record,
+      readOnly: true,
+      canRevealIdentityNumber: false,
+      frozenAt: snapshot.takenAt.toISOString(),
+      // What the station learnt since is not the releasing facility's to know.
+      lostContact: false,
+    };
   }
 
   /** Locks a trainee row inside the caller's transaction (for a change of holder or state). */
@@ -443,6 +450,27 @@ export class TraineesService {
   async shareLockForRecommendation(id: string, m: EntityManager): Promise<TraineeForRecommendation | null> {
     const t = await this.trainees.shareLock(id, m);
     return t ? { organisationId: t.organisationId, state: t.state, jobMatchingConsent: t.jobMatchingConsent, userId: t.userId } : null;
+  }
+
+  // ---- for supervision (appended) ----
+
+  /**
+   * On an accepted station transfer, inside its transaction: the receiving station now holds the
+   * person (the caller has locked the trainee and checked who held them). Reports count by holder.
+   */
+  async moveToOrganisation(m: EntityManager, id: string, organisationId: string): Promise<void> {
+    await this.trainees.update(id, { organisationId }, m);
+    await this.outcomes.refresh(m, [id]);
+  }
+
+  // ---- for activation (appended) ----
+
+  /**
+   * Release-day activation, inside its transaction: the trainee's new account becomes their sign-in
+   * (the caller has locked the trainee and checked that they had none).
+   */
+  async linkAccount(id: string, userId: string, m: EntityManager): Promise<void> {
+    await this.trainees.update(id, { userId }, m);
   }
 }
 

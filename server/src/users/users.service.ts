@@ -225,4 +225,15 @@ export class UsersService {
       );
     });
   }
+
+  /**
+   * Disables accounts for a reason decided elsewhere (the person's record was sealed): each account's
+   * sessions end in the same transaction. Accounts already disabled are left as they are.
+   */
+  async disableAccounts(ids: readonly string[], m: EntityManager): Promise<void> {
+    for (const id of ids) {
+      await this.users.update(id, { disabledAt: new Date() }, m);
+      await this.events.publish(new AccountCredentialsRevoked(id, 'account_disabled', m));
+    }
+  }
 }

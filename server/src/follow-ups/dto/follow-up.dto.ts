@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsDateString, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsDateString, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { msg } from '../../common/messages/msg';
 import { KeysetPageQueryDto } from '../../common/dto/page.dto';
 import {
   ABSTINENCE_BASES,
@@ -48,6 +49,11 @@ export class FollowUpVisitDto {
   supportNeeds: string | null;
   nextSteps: string | null;
   escalated: boolean;
+  /** The time booked with the person for this visit (ISO 8601), if any. */
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' })
+  appointmentAt: string | null;
+  /** 失联: the person has an open lost-contact case (unreachable several times in a row). */
+  lostContact: boolean;
 }
 
 export class AbstinenceDto {
@@ -154,4 +160,16 @@ export class AssignVisitDto {
   @IsUUID()
   @MaxLength(36)
   userId: string;
+}
+
+/** An instant with its offset: a time without one would be read in the server's zone, not the person's. */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** A time booked with the person for a planned visit: in the future, within APPOINTMENT_MAX_DAYS. */
+export class SetVisitAppointmentDto {
+  @ApiProperty({ type: String, format: 'date-time', example: '2026-12-09T14:30:00+08:00' })
+  @IsString()
+  @MaxLength(40)
+  @Matches(INSTANT, { message: msg('INSTANT_FORMAT') })
+  at: string;
 }

@@ -115,6 +115,8 @@ export class TraineeListItemDto {
   checklistTotal: number;
   /** The caller's organisation handed this trainee over: it may read what it recorded, not change it. */
   readOnly: boolean;
+  /** 失联: the station has not reached the person several times in a row (an open lost-contact case). */
+  lostContact: boolean;
 }
 
 export class TraineePageDto {

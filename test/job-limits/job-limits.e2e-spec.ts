@@ -1,0 +1,189 @@
+import { Clock } from '../../server/src/common/clock';
+import { JobLimitsService } from '../../server/src/job-limits/job-limits.service';
+import { addYears } from '../../server/src/job-limits/job-limits.rules';
+import { newTrainee, organisationOf } from '../factories';
+import { createTestApp, type TestApp } from '../utils/test-app';
+
+const DRIVER = '4-02-02-01'; // 客运车辆驾驶员
+const GUARD = '4-07-05-01'; // 保安员
+
+describe('job limits (从业限制): the rules table, evaluation, and a person’s limits for their counsellor only', () => {
+  let t: TestApp;
+  let admin: string;
+  let counsellor: string;
+  let counsellor2: string;
+  let service: JobLimitsService;
+  let today: string;
+  let facility: string;
+
+  const bearer = (r: import('supertest').Test, token: string) => r.auth(token, { type: 'bearer' });
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    admin = (await t.login('admin')).token;
+    counsellor = (await t.login('counsellor')).token;
+    counsellor2 = (await t.login('counsellor2')).token;
+    service = t.app.get(JobLimitsService);
+    today = t.app.get(Clock).today();
+    facility = await organisationOf(t, 'counsellor');
+  });
+  afterAll(() => t.close());
+
+  it('401 without a token on every route', async () => {
+    await t.http().get('/api/job-limits').expect(401);
+    await t.http().post('/api/job-limits').send({}).expect(401);
+    const id = '00000000-0000-4000-8000-000000000000';
+    await t.http().patch(`/api/job-limits/${id}`).send({}).expect(401);
+    await t.http().delete(`/api/job-limits/${id}`).expect(401);
+    await t.http().get(`/api/trainees/${id}/job-limits`).expect(401);
+  });
+
+  it('lists the seeded rules, each with its occupation name and citation (admin and counsellor)', async () => {
+    for (const token of [admin, counsellor]) {
+      const res = await bearer(t.http().get('/api/job-limits'), token).expect(200);
+      const byPrefix = new Map<string, { kind: string; waitingYears: number | null; occupationName: string; legalReference: string }>(
+        res.body.map((r: { occupationPrefix: string }) => [r.occupationPrefix, r]),
+      );
+      expect(byPrefix.get(DRIVER)).toMatchObject({ kind: 'waiting_period', waitingYears: 3, occupationName: '客运车辆驾驶员' });
+      expect(byPrefix.get(DRIVER)!.legalReference).toContain('第十五条');
+      expect(byPrefix.get(GUARD)).toMatchObject({ kind: 'barred', waitingYears: null, occupationName: '保安员' });
+      expect(byPrefix.get('4-14-05-04')).toMatchObject({ kind: 'barred', occupationName: '康乐服务员' });
+    }
+  });
+
+  it('employers, trainees, instructors and the separated administrators get 403 on every route', async () => {
+    const person = await newTrainee(t, { organisationId: facility, state: 'released', releasedOn: addYears(today, -1) });
+    for (const user of ['employer', 'trainee', 'instructor', 'security', 'auditor']) {
+      const token = (await t.login(user)).token;
+      await bearer(t.http().get('/api/job-limits'), token).expect(403);
+      await bearer(t.http().post('/api/job-limits'), token).send({}).expect(403);
+      await bearer(t.http().get(`/api/trainees/${person}/job-limits`), token).expect(403);
+    }
+    // A counsellor reads the table but cannot change it; an admin cannot read a person's limits.
+    await bearer(t.http().post('/api/job-limits'), counsellor).send({}).expect(403);
+    await bearer(t.http().get(`/api/trainees/${person}/job-limits`), admin).expect(403);
+  });
+
+  it('400 with an actionable message on a bad prefix, bad years or a kind that disagrees with its years', async () => {
+    const base = { kind: 'barred', legalReference: '《测试条例》第一条', summaryZh: '测试规则说明', summaryEn: 'A test rule' };
+    const format = await bearer(t.http().post('/api/job-limits'), admin)
+      .send({ ...base, occupationPrefix: '4-2' })
+      .expect(400);
+    expect(format.body.code).toBe('VALIDATION_FAILED');
+    expect(JSON.stringify(format.body)).toContain('4-02-02');
+    const unknown = await bearer(t.http().post('/api/job-limits'), admin)
+      .send({ ...base, occupationPrefix: '4-99-98' })
+      .expect(400);
+    expect(unknown.body).toMatchObject({ code: 'JOB_LIMIT_UNKNOWN_PREFIX', params: { prefix: '4-99-98' } });
+    const tooLong = await bearer(t.http().post('/api/job-limits'), admin)
+      .send({ ...base, kind: 'waiting_period', waitingYears: 11, occupationPrefix: DRIVER })
+      .expect(400);
+    expect(tooLong.body.code).toBe('VALIDATION_FAILED');
+    const missing = await bearer(t.http().post('/api/job-limits'), admin)
+      .send({ ...base, kind: 'waiting_period', occupationPrefix: DRIVER })
+      .expect(400);
+    expect(missing.body.code).toBe('JOB_LIMIT_YEARS_REQUIRED');
+    const extra = await bearer(t.http().post('/api/job-limits'), admin)
+      .send({ ...base, waitingYears: 2, occupationPrefix: DRIVER })
+      .expect(400);
+    expect(extra.body.code).toBe('JOB_LIMIT_YEARS_NOT_ALLOWED');
+    await bearer(t.http().patch('/api/job-limits/not-a-uuid'), admin).send({}).expect(400);
+    await bearer(t.http().patch('/api/job-limits/00000000-0000-4000-8000-000000000000'), admin).send({}).expect(404);
+  });
+
+  it('create, change, deactivate: audited, and a rule added later applies at once', async () => {
+    const code = '4-03-02-09'; // 调酒师: no seeded rule
+    const release = addYears(today, -4);
+    const person = await newTrainee(t, { organisationId: facility, state: 'released', releasedOn: release });
+    expect(await service.limitsForOccupation(code)).toEqual({ barred: false, waitingYears: null, duringSupervision: false });
+
+    const created = await bearer(t.http().post('/api/job-limits'), admin)
+      .send({
+        occupationPrefix: '4-03-02',
+        kind: 'waiting_period',
+        waitingYears: 5,
+        legalReference: '《测试条例》第二条',
+        summaryZh: '测试：出所五年内不得从事',
+        summaryEn: 'Test: five years after release',
+      })
+      .expect(201);
+    expect(created.body).toMatchObject({
+      occupationPrefix: '4-03-02',
+      occupationName: '餐饮服务人员',
+      active: true,
+      duringSupervision: false,
+    });
+    const id = created.body.id as string;
+
+    // Applies at once: to the merged limits, to eligibility and to the person's list.
+    expect(await service.limitsForOccupation(code)).toEqual({ barred: false, waitingYears: 5, duringSupervision: false });
+    const e = (await service.eligibility(undefined, [person], code, today)).get(person);
+    expect(e).toEqual({ eligible: false, from: addYears(release, 5), whileSupervised: false, ruleIds: [id] });
+    const mine = await bearer(t.http().get(`/api/trainees/${person}/job-limits`), counsellor).expect(200);
+    expect(mine.body.find((r: { ruleId: string }) => r.ruleId === id)).toMatchObject({
+      from: addYears(release, 5),
+      occupationName: '餐饮服务人员',
+    });
+
+    const changed = await bearer(t.http().patch(`/api/job-limits/${id}`), admin)
+      .send({ kind: 'barred' })
+      .expect(200);
+    expect(changed.body).toMatchObject({ kind: 'barred', waitingYears: null });
+    expect((await service.eligibility(undefined, [person], code, today)).get(person)).toMatchObject({ eligible: false, from: null });
+    await bearer(t.http().patch(`/api/job-limits/${id}`), admin)
+      .send({ waitingYears: 3 })
+      .expect(400);
+
+    const gone = await bearer(t.http().delete(`/api/job-limits/${id}`), admin).expect(200);
+    expect(gone.body.active).toBe(false);
+    expect(await service.limitsForOccupation(code)).toEqual({ barred: false, waitingYears: null, duringSupervision: false });
+    const listed = await bearer(t.http().get('/api/job-limits'), admin).expect(200);
+    expect(listed.body.some((r: { id: string }) => r.id === id)).toBe(false);
+    const all = await bearer(t.http().get('/api/job-limits?includeInactive=true'), admin).expect(200);
+    expect(all.body.some((r: { id: string }) => r.id === id)).toBe(true);
+
+    const audit = await t.sql<{ action: string }>(`SELECT action FROM audit_log WHERE subject_id = $1 ORDER BY occurred_at, id`, [id]);
+    expect(audit.map((a) => a.action)).toEqual(['job_limit.create', 'job_limit.update', 'job_limit.deactivate']);
+  });
+
+  it('evaluates released 1, 2 (community), 4 years ago and not yet released, for driving and security', async () => {
+    const one = await newTrainee(t, { organisationId: facility, state: 'released', releasedOn: addYears(today, -1) });
+    const two = await newTrainee(t, { organisationId: facility, state: 'community', releasedOn: addYears(today, -2) });
+    const four = await newTrainee(t, { organisationId: facility, state: 'released', releasedOn: addYears(today, -4) });
+    const expected = new Date(Date.parse(`${today}T00:00:00Z`) + 20 * 86_400_000).toISOString().slice(0, 10);
+    const inside = await newTrainee(t, { organisationId: facility, state: 'pre_release', expectedReleaseOn: expected });
+    const ids = [one, two, four, inside];
+
+    const drive = await service.eligibility(undefined, ids, DRIVER, today);
+    expect(drive.get(one)).toMatchObject({ eligible: false, from: addYears(today, 2), whileSupervised: false });
+    expect(drive.get(two)).toMatchObject({ eligible: false, from: addYears(today, 1), whileSupervised: true });
+    expect(drive.get(four)).toEqual({ eligible: true, from: addYears(today, -1), whileSupervised: false, ruleIds: [] });
+    expect(drive.get(inside)).toMatchObject({ eligible: false, from: addYears(expected, 3), whileSupervised: true });
+    expect(await service.limitsForOccupation(DRIVER)).toEqual({ barred: false, waitingYears: 3, duringSupervision: true });
+
+    const guard = await service.eligibility(undefined, ids, GUARD, today);
+    for (const id of ids) expect(guard.get(id)).toMatchObject({ eligible: false, from: null });
+    expect(await service.limitsForOccupation(GUARD)).toEqual({ barred: true, waitingYears: null, duringSupervision: false });
+    expect((await service.rulesFor(GUARD)).map((r) => r.occupationPrefix)).toEqual([GUARD]);
+
+    // The person's page: four years on, only the bars remain; one year on, the driving wait too.
+    const res4 = await bearer(t.http().get(`/api/trainees/${four}/job-limits`), counsellor).expect(200);
+    expect(res4.body.map((r: { occupationPrefix: string }) => r.occupationPrefix).sort()).toEqual(['4-07-05-01', '4-14-05-04']);
+    const res1 = await bearer(t.http().get(`/api/trainees/${one}/job-limits`), counsellor).expect(200);
+    const driving = res1.body.filter((r: { occupationPrefix: string }) => r.occupationPrefix.startsWith('4-02-02'));
+    expect(driving).toHaveLength(3);
+    expect(driving[0]).toMatchObject({ kind: 'waiting_period', from: addYears(today, 2), whileSupervised: false });
+    expect(res1.body.find((r: { occupationPrefix: string }) => r.occupationPrefix === GUARD)).toMatchObject({ kind: 'barred', from: null });
+    const audited = await t.sql(`SELECT 1 FROM audit_log WHERE action = 'trainee.job_limits.read' AND subject_id = $1`, [one]);
+    expect(audited).toHaveLength(1);
+  });
+
+  it('a counsellor of another organisation gets 404, as does an unknown id; nothing is audited as read', async () => {
+    const person = await newTrainee(t, { organisationId: facility, state: 'released', releasedOn: addYears(today, -1) });
+    const res = await bearer(t.http().get(`/api/trainees/${person}/job-limits`), counsellor2).expect(404);
+    expect(JSON.stringify(res.body)).not.toContain('4-07-05');
+    await bearer(t.http().get('/api/trainees/00000000-0000-4000-8000-000000000000/job-limits'), counsellor).expect(404);
+    const audited = await t.sql(`SELECT 1 FROM audit_log WHERE action = 'trainee.job_limits.read' AND subject_id = $1`, [person]);
+    expect(audited).toHaveLength(0);
+  });
+});
