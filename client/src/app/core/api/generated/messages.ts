@@ -6,6 +6,14 @@ export const MESSAGES: Readonly<Record<string, { readonly zh: string; readonly e
     "zh": "此账号已停用，请联系管理员。",
     "en": "This account is disabled; contact an administrator."
   },
+  "ACTIVATION_INVALID": {
+    "zh": "激活码或出生年份不正确，或激活码已失效。请核对后重试；仍不行请联系给您激活码的工作人员重新开具。",
+    "en": "The activation code or birth year is not right, or the code is no longer valid. Check them and try again; if it still fails, ask the staff member who gave you the code for a new one."
+  },
+  "ADMISSION_IN_FUTURE": {
+    "zh": "入所日期不能晚于今天。",
+    "en": "The admission date cannot be after today."
+  },
   "ALREADY_APPLIED": {
     "zh": "已经报名了这个班级。",
     "en": "Already applied to (or enrolled in) this class."
@@ -45,6 +53,18 @@ export const MESSAGES: Readonly<Record<string, { readonly zh: string; readonly e
   "ALREADY_RESOLVED": {
     "zh": "该申请已处理。",
     "en": "This request was already answered."
+  },
+  "APPOINTMENT_IN_PAST": {
+    "zh": "预约时间应晚于现在，请选择一个将来的时间。",
+    "en": "The appointment must be in the future: pick a later time."
+  },
+  "APPOINTMENT_TIME_INVALID": {
+    "zh": "预约时间不是一个有效的日期和时间，请重新选择。",
+    "en": "The appointment time is not a real date and time: pick it again."
+  },
+  "APPOINTMENT_TOO_FAR": {
+    "zh": "预约时间最多只能定在 {days} 天以内，请选择更近的时间。",
+    "en": "An appointment can be at most {days} days ahead: pick an earlier time."
   },
   "ASK_COUNSELLOR": {
     "zh": "所内学员由辅导员统一报名，请联系您的辅导员。",
@@ -206,13 +226,17 @@ export const MESSAGES: Readonly<Record<string, { readonly zh: string; readonly e
     "zh": "完成日期不能晚于今天。",
     "en": "The date done cannot be in the future."
   },
+  "DUE_DATE_IN_PAST": {
+    "zh": "截止日期不能早于今天。",
+    "en": "The due date cannot be in the past."
+  },
   "DUPLICATE": {
     "zh": "该记录已存在。",
     "en": "This record already exists."
   },
   "DUPLICATE_TRAINEE": {
-    "zh": "该身份证号已有学员档案，请勿重复建档；如需核实请联系管理员。",
-    "en": "A trainee with this identity number already exists; ask an administrator to check."
+    "zh": "该身份证号已有学员档案，请勿重复建档；同一人再次入所请用“再次入所”。",
+    "en": "A trainee with this identity number already exists; for the same person admitted again use Re-admission."
   },
   "DUPLICATE_UNIT": {
     "zh": "课程名称重复。",
@@ -314,6 +338,10 @@ export const MESSAGES: Readonly<Record<string, { readonly zh: string; readonly e
     "zh": "您的账号没有使用此功能的权限。",
     "en": "Your account may not use this function."
   },
+  "FOUND_DATE_INVALID": {
+    "zh": "找到日期不能晚于今天，也不能早于失联开始的日期（{since}）。",
+    "en": "The day found cannot be in the future or before the person was lost ({since})."
+  },
   "HANDOVER_DATE_IN_FUTURE": {
     "zh": "交接日期不能晚于今天。",
     "en": "The handover date cannot be in the future."
@@ -374,6 +402,10 @@ export const MESSAGES: Readonly<Record<string, { readonly zh: string; readonly e
     "zh": "{field} 应为行业代码，例如 4-03",
     "en": "{field} must be an industry code such as 4-03"
   },
+  "INSTANT_FORMAT": {
+    "zh": "{field} 应为带时区的日期和时间，如 2026-12-09T14:30:00+08:00",
+    "en": "{field} is a date and time with its offset, e.g. 2026-12-09T14:30:00+08:00"
+  },
   "INTENT_ANSWERED": {
     "zh": "这份意向书已经答复过了。",
     "en": "This intent has been answered already."
@@ -394,6 +426,26 @@ export const MESSAGES: Readonly<Record<string, { readonly zh: string; readonly e
     "zh": "用户名或密码不正确。",
     "en": "Wrong username or password."
   },
+  "JOB_LIMIT_PREFIX_FORMAT": {
+    "zh": "{field} 应为 2022 年版职业分类代码或其前缀，例如 4-02-02 或 4-02-02-01",
+    "en": "{field} must be a code of the 2022 classification or a prefix of one, such as 4-02-02 or 4-02-02-01"
+  },
+  "JOB_LIMIT_SUPERVISION_NOT_ALLOWED": {
+    "zh": "“禁止从业”规则已涵盖戒毒和社区康复期间，请不要勾选“监管期间亦限制”。",
+    "en": "A “barred” rule already covers the time under supervision; leave “during supervision” unticked."
+  },
+  "JOB_LIMIT_UNKNOWN_PREFIX": {
+    "zh": "职业分类大典（2022）中没有以 {prefix} 开头的职业，请从职业列表中选择代码或其前缀（如 4-02-02）。",
+    "en": "No occupation of the 2022 classification starts with {prefix}; pick a code or a prefix from the list (such as 4-02-02)."
+  },
+  "JOB_LIMIT_YEARS_NOT_ALLOWED": {
+    "zh": "“禁止从业”规则没有年限，请删除年限，或改为“等待期”规则。",
+    "en": "A “barred” rule has no years; remove them, or make it a waiting-period rule."
+  },
+  "JOB_LIMIT_YEARS_REQUIRED": {
+    "zh": "“等待期”规则需要填写出所后的年限（1 至 10 年）。",
+    "en": "A waiting-period rule needs the years after release (1 to 10)."
+  },
   "JSON_TOO_DEEP": {
     "zh": "提交的内容嵌套层数太多（最多 {maxDepth} 层）。",
     "en": "The request body is nested too deeply (at most {maxDepth} levels of objects and arrays)."
@@ -401,6 +453,10 @@ export const MESSAGES: Readonly<Record<string, { readonly zh: string; readonly e
   "LAST_ENABLED_OF_ROLE": {
     "zh": "这是唯一启用的安全管理员或审计管理员账号，不能停用。请先创建并启用另一个同类账号。",
     "en": "This is the only enabled security or audit administrator account; create and enable another one before disabling it."
+  },
+  "LOST_CONTACT_CLOSED": {
+    "zh": "这条失联记录已经关闭（人已找到）。",
+    "en": "This lost-contact case is closed already (the person was found)."
   },
   "MALFORMED_VALUE": {
     "zh": "输入的格式不正确。",
@@ -461,6 +517,14 @@ export const MESSAGES: Readonly<Record<string, { readonly zh: string; readonly e
   "MFA_TOKEN_INVALID": {
     "zh": "验证已超时或尝试次数过多，请重新输入用户名和密码。",
     "en": "This sign-in step has expired or had too many tries; enter your username and password again."
+  },
+  "NEED_CODE_UNKNOWN": {
+    "zh": "所选事项不属于“{area}”方面，请从列表中选择。",
+    "en": "An item is not one of the {area} items; choose from the list."
+  },
+  "NEED_ITEMS_WITHOUT_NEED": {
+    "zh": "该方面评为“无需求”时不能勾选事项。",
+    "en": "An area assessed as no need cannot list items."
   },
   "NOT_AN_EMPLOYER": {
     "zh": "只有用人单位需要审核。",
@@ -630,9 +694,57 @@ export const MESSAGES: Readonly<Record<string, { readonly zh: string; readonly e
     "zh": "该学员已在此订单中（{stateStateZh}）。",
     "en": "This trainee is already on this order ({state})."
   },
+  "PLACEMENT_LEGAL_LIMIT": {
+    "zh": "依照法律规定，该学员目前不能从事这个职业，不能推荐。",
+    "en": "By law this person may not work in this occupation; they cannot be recommended."
+  },
+  "PLACEMENT_LEGAL_LIMIT.FROM": {
+    "zh": "依照法律规定，该学员 {from} 起才能从事这个职业，晚于到岗日期，不能推荐。",
+    "en": "By law this person may work in this occupation only from {from}, after the start date; they cannot be recommended."
+  },
   "PLACEMENT_STATE": {
     "zh": "当前状态为“{stateStateZh}”，不能{zh}。",
     "en": "The placement is {state}; it cannot be moved to {to}."
+  },
+  "PLAN_ACTION_TITLE": {
+    "zh": "请选择一个需求事项，或填写步骤名称（二者选一）。",
+    "en": "Choose a need item or write the step’s title (one of the two); a coded step keeps its fixed title."
+  },
+  "PLAN_GOAL_EXISTS": {
+    "zh": "该学员已有这个目标。",
+    "en": "This trainee already has this goal."
+  },
+  "PLAN_GOAL_TITLE": {
+    "zh": "只有“自己的目标”填写名称，且必须填写。",
+    "en": "Only an own goal has a title, and it needs one."
+  },
+  "PLAN_GOAL_UNKNOWN": {
+    "zh": "所选目标不属于该学员的计划。",
+    "en": "The goal chosen is not part of this trainee’s plan."
+  },
+  "PLAN_STEP_CONFIRMED": {
+    "zh": "这一步已由工作人员确认，不能撤销。",
+    "en": "This step was confirmed by staff and cannot be unticked."
+  },
+  "PLAN_STEP_NOT_OPEN": {
+    "zh": "这一步已取消，不能标记完成。",
+    "en": "This step was cancelled and cannot be ticked."
+  },
+  "READMISSION_BEFORE_RELEASE": {
+    "zh": "再次入所日期不能早于上次出所日期。",
+    "en": "The new admission cannot be before the last release."
+  },
+  "READMISSION_NO_RECORD": {
+    "zh": "没有这个身份证号的档案；首次入所请新建学员档案。",
+    "en": "No record has this identity number; for a first admission create a new record."
+  },
+  "READMISSION_SEALED": {
+    "zh": "此人的档案已封存：须由省局管理员依法申请解封（事由：再次入所）并经另一位管理员批准后，才能办理再次入所。",
+    "en": "This person’s record is sealed: a bureau administrator must ask to unseal it (basis: re-admission) and another approve before the re-admission."
+  },
+  "READMISSION_STILL_ADMITTED": {
+    "zh": "此人的上一次入所尚未办理出所，不能再次入所；请联系管理员核实。",
+    "en": "This person’s last admission has not ended with a release; ask an administrator to check."
   },
   "READ_ONLY": {
     "zh": "此学员已不在本单位（或尚未移交到本单位），只能查看，不能修改。",
@@ -690,9 +802,17 @@ export const MESSAGES: Readonly<Record<string, { readonly zh: string; readonly e
     "zh": "一次只能按一个范围筛选：戒毒场所、社区康复站、户籍地三选一。两个范围交叉后的小组人数太少，会识别到个人。",
     "en": "Narrow by one of facility, community station or home division at a time: crossing two makes groups small enough to identify people."
   },
+  "REVIEW_DATE_IN_FUTURE": {
+    "zh": "回顾日期不能晚于今天。",
+    "en": "The review date cannot be in the future."
+  },
   "ROLE_ORGANISATION_MISMATCH": {
     "zh": "角色“{role}”不能属于此类机构（{type}）。",
     "en": "Role {role} cannot belong to an organisation of type {type}."
+  },
+  "SEALED_RECORD_NOT_FOUND": {
+    "zh": "没有这个身份证号的封存档案。",
+    "en": "No sealed record has this identity number."
   },
   "SERVICE_UNAVAILABLE": {
     "zh": "系统暂时无法访问数据，请稍后再试。登录状态和已填写的内容会保留。",
@@ -730,6 +850,14 @@ export const MESSAGES: Readonly<Record<string, { readonly zh: string; readonly e
     "zh": "这个时段已被占用，请选择其他时段。",
     "en": "This slot is taken; choose another."
   },
+  "SMS_NO_PHONE": {
+    "zh": "您的账号还没有登记手机号，无法设置短信提醒；请先联系工作人员登记手机号。",
+    "en": "No mobile number is on file for you, so SMS reminders cannot be set; ask staff to record your number first."
+  },
+  "SMS_REPLY_INVALID": {
+    "zh": "回复内容格式不正确：需要 mobile、text（字符串）和可选的 nationcode。",
+    "en": "Malformed reply: mobile and text (strings) are required, nationcode is optional."
+  },
   "TIME_OF_DAY_FORMAT": {
     "zh": "{field} 应为 HH:MM 格式的时间",
     "en": "{field} is HH:MM"
@@ -753,6 +881,30 @@ export const MESSAGES: Readonly<Record<string, { readonly zh: string; readonly e
   "TRAINEE_CLOSED": {
     "zh": "该学员档案已结案。",
     "en": "This trainee's file is closed."
+  },
+  "TRAINEE_HAS_ACCOUNT": {
+    "zh": "该学员已有账号，不需要激活码；忘记密码请联系管理员重置。",
+    "en": "This trainee already has an account, so no activation code is needed; a forgotten password is reset by an administrator."
+  },
+  "TRANSFER_NOT_RELEASED": {
+    "zh": "只有已出所、由社区康复指导站监管的人员才能转移监管。",
+    "en": "Only a released person supervised by a community station can be transferred."
+  },
+  "TRANSFER_OPEN": {
+    "zh": "该人员已有一条待处理的转移申请；请先等待答复或撤回。",
+    "en": "This person already has an open transfer request; wait for the answer or cancel it first."
+  },
+  "TRANSFER_STATE": {
+    "zh": "这条转移申请当前状态为 {state}，不能进行这一步。",
+    "en": "A transfer in state {state} cannot take this step."
+  },
+  "TRANSFER_TO_SELF": {
+    "zh": "不能转移到本站：请选择另一个社区康复指导站。",
+    "en": "A person cannot be transferred to the station that already supervises them; choose another station."
+  },
+  "TRANSFER_TRAINEE_MOVED": {
+    "zh": "该人员已不由申请转出的指导站监管（已转出、重新入所或已结案），这条申请不能再接收。",
+    "en": "The person is no longer supervised by the requesting station (moved, readmitted or closed); this request can no longer be accepted."
   },
   "UNAUTHENTICATED": {
     "zh": "请先登录。",
@@ -814,6 +966,18 @@ export const MESSAGES: Readonly<Record<string, { readonly zh: string; readonly e
     "zh": "您没有查看完整身份证号的权限，请联系管理员。",
     "en": "You may not see full identity numbers; ask an administrator."
   },
+  "UNSEAL_REQUEST_DECIDED": {
+    "zh": "这个解封申请已经处理过了。",
+    "en": "This request to unseal has already been decided."
+  },
+  "UNSEAL_REQUEST_OPEN": {
+    "zh": "这个档案已有一个待审批的解封申请。",
+    "en": "This record already has a request to unseal waiting for a decision."
+  },
+  "UNSEAL_SAME_APPROVER": {
+    "zh": "解封须由另一位管理员审批，不能审批自己的申请。",
+    "en": "Another administrator must decide: you cannot approve your own request."
+  },
   "UNSUPPORTED_MEDIA_TYPE": {
     "zh": "请以 JSON 格式提交。",
     "en": "Send JSON."
@@ -850,6 +1014,26 @@ export const MESSAGES: Readonly<Record<string, { readonly zh: string; readonly e
     "zh": "密码至少8位，且包含大写字母、小写字母、数字、符号中的三种，不能包含用户名。",
     "en": "Passwords need at least 8 characters with three of: upper case, lower case, digits, symbols, and must not contain the username."
   },
+  "WECHAT_BOUND_ELSEWHERE": {
+    "zh": "这个微信已经用于另一个账号的提醒；请先在那个账号里解除绑定，再绑定到这里。",
+    "en": "This WeChat already receives reminders for another account; unbind it there first, then bind it here."
+  },
+  "WECHAT_CODE_FORMAT": {
+    "zh": "{field} 应为微信授权后返回的 code",
+    "en": "{field} must be the code WeChat returned after authorisation"
+  },
+  "WECHAT_CODE_INVALID": {
+    "zh": "微信授权已过期或已使用，请重新点击“绑定微信”并在微信中确认。",
+    "en": "The WeChat authorisation has expired or was already used; tap \"Bind WeChat\" again and confirm in WeChat."
+  },
+  "WECHAT_NOT_CONFIGURED": {
+    "zh": "本系统没有开通微信提醒，无法绑定微信；提醒会继续在站内消息中显示。",
+    "en": "WeChat reminders are not enabled on this server, so WeChat cannot be bound; reminders stay in your in-app messages."
+  },
+  "WECHAT_UNAVAILABLE": {
+    "zh": "暂时无法连接微信，请稍后再试。",
+    "en": "WeChat cannot be reached right now; please try again shortly."
+  },
   "WEIGHTS_SUM": {
     "zh": "各项权重加起来应为 100（现在是 {sum}）。",
     "en": "The weights must add up to 100 (they add up to {sum})."
@@ -877,6 +1061,14 @@ export const MESSAGES: Readonly<Record<string, { readonly zh: string; readonly e
   "WRONG_SIDE.HANDOVERS": {
     "zh": "这一步由接收方（社区康复指导站）确认。",
     "en": "The receiving station takes this step."
+  },
+  "WRONG_SIDE.TRANSFER_RECEIVER": {
+    "zh": "这一步由接收方（转入的社区康复指导站）操作。",
+    "en": "The receiving station takes this step."
+  },
+  "WRONG_SIDE.TRANSFER_SENDER": {
+    "zh": "这一步由转出的社区康复指导站操作。",
+    "en": "The sending station takes this step."
   },
   "WRONG_TEMPLATE": {
     "zh": "表头与模板不一致，请下载模板后按列填写。",
@@ -1030,9 +1222,17 @@ export const THINGS: Readonly<Record<string, { readonly zh: string; readonly en:
     "zh": "招聘会",
     "en": "Job fair"
   },
+  "JOB_LIMIT_RULE": {
+    "zh": "从业限制规则",
+    "en": "Job limit rule"
+  },
   "JOB_ORDER": {
     "zh": "订单",
     "en": "Job order"
+  },
+  "LOST_CONTACT": {
+    "zh": "失联记录",
+    "en": "Lost-contact case"
   },
   "NOTIFICATION": {
     "zh": "通知",
@@ -1054,6 +1254,18 @@ export const THINGS: Readonly<Record<string, { readonly zh: string; readonly en:
     "zh": "推荐记录",
     "en": "Placement"
   },
+  "PLAN_ACTION": {
+    "zh": "计划步骤",
+    "en": "Plan step"
+  },
+  "PLAN_GOAL": {
+    "zh": "计划目标",
+    "en": "Plan goal"
+  },
+  "PLAN_REVIEW": {
+    "zh": "计划回顾",
+    "en": "Plan review"
+  },
   "PROGRAMME": {
     "zh": "专业",
     "en": "Programme"
@@ -1066,6 +1278,10 @@ export const THINGS: Readonly<Record<string, { readonly zh: string; readonly en:
     "zh": "登录设备",
     "en": "Session"
   },
+  "STATION_TRANSFER": {
+    "zh": "转移监管申请",
+    "en": "Station transfer"
+  },
   "TRAINEE_RECORD": {
     "zh": "学员档案",
     "en": "Trainee record"
@@ -1073,6 +1289,10 @@ export const THINGS: Readonly<Record<string, { readonly zh: string; readonly en:
   "TWO_STEP_VERIFICATION": {
     "zh": "两步验证设置",
     "en": "Two-step verification"
+  },
+  "UNSEAL_REQUEST": {
+    "zh": "解封申请",
+    "en": "Request to unseal"
   },
   "VISIT": {
     "zh": "回访",

@@ -5,6 +5,11 @@ import { AbstinenceDto } from '../models/abstinence-dto';
 export interface FollowUpDetailDto {
   abstinence: (AbstinenceDto & {
 }) | null;
+
+  /**
+   * The time booked with the person for this visit (ISO 8601), if any.
+   */
+  appointmentAt: string | null;
   assignedName: string | null;
   assignedUserId: string | null;
   contactMethod: ('home_visit' | 'phone' | 'video' | 'at_station' | 'workplace') | null;
@@ -20,6 +25,11 @@ export interface FollowUpDetailDto {
   escalated: boolean;
   id: string;
   incomeBand: ('none' | 'below_2000' | '2000_3999' | '4000_5999' | '6000_plus') | null;
+
+  /**
+   * 失联: the person has an open lost-contact case (unreachable several times in a row).
+   */
+  lostContact: boolean;
   monthsAfter: number;
   nextSteps: string | null;
   state: 'planned' | 'done' | 'missed' | 'unreachable';

@@ -3,7 +3,7 @@
 
 export interface NotificationGroupDto {
   enabled: boolean;
-  group: 'learning' | 'jobs' | 'fairs' | 'followUps' | 'handovers';
+  group: 'learning' | 'jobs' | 'fairs' | 'followUps' | 'handovers' | 'reminders';
   label: string;
   labelEn: string;
 }

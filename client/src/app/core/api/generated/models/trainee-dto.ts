@@ -59,6 +59,11 @@ export interface TraineeDto {
    * Live consent to job matching.
    */
   jobMatchingConsent: boolean;
+
+  /**
+   * 失联: the station has not reached the person several times in a row (an open lost-contact case).
+   */
+  lostContact: boolean;
   organisationId: string;
   organisationName: string;
   phone: string | null;
