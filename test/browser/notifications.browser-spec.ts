@@ -56,7 +56,7 @@ describeBrowser('notifications: each person chooses which messages reach them', 
     const groups = await page
       .locator('[data-testid^="pref-"]:not([data-testid^="pref-switch-"])')
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
-    expect(groups).toEqual(['pref-learning', 'pref-jobs', 'pref-fairs']);
+    expect(groups).toEqual(['pref-learning', 'pref-jobs', 'pref-fairs', 'pref-reminders']);
     expect(await isOn(page, 'fairs')).toBe(true);
     await shoot(page, 'notifications-preferences-phone');
 

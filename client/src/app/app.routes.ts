@@ -12,6 +12,13 @@ export const routes: Routes = [
     loadComponent: () => import('./login/login').then((m) => m.Login),
     title: 'login.title',
   },
+  // Public: a code from release day opens the person's own account (the title is the discreet app name).
+  {
+    path: 'activate',
+    canActivate: [appStylesReady],
+    loadComponent: () => import('./activate/activate').then((m) => m.Activate),
+    title: 'app.discreetName',
+  },
   {
     path: 'register/employer',
     canActivate: [appStylesReady],

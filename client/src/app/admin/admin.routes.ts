@@ -31,6 +31,16 @@ export const adminRoutes: Routes = [
       },
       { path: 'users', loadComponent: () => import('./users/users-page').then((m) => m.UsersPage), title: 'nav.users' },
       { path: 'jobs', loadComponent: () => import('./jobs/jobs-page').then((m) => m.JobsPage), title: 'nav.jobQueue' },
+      {
+        path: 'job-limits',
+        loadComponent: () => import('./job-limits/job-limits-page').then((m) => m.JobLimitsPage),
+        title: 'nav.jobLimits',
+      },
+      {
+        path: 'sealing',
+        loadComponent: () => import('./sealing/sealing-page').then((m) => m.SealingPage),
+        title: 'nav.sealing',
+      },
       { path: 'learning', loadChildren: () => import('../learning/learning.routes').then((m) => m.adminLearningRoutes) },
     ],
   },

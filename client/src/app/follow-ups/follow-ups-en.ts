@@ -11,6 +11,7 @@ export const followUpsEn: Record<FollowUpsKey, string> = {
   dueOn: 'Due {date}',
   overdue: '{n} days overdue',
   escalated: 'Escalated',
+  lostContact: 'Lost contact',
   record: 'Record visit',
   outcome: 'Outcome',
   'o.done': 'Reached',

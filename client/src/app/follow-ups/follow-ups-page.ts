@@ -73,6 +73,9 @@ type Outcome = RecordVisitDto['state'];
                 @if (v.escalated) {
                   <nz-tag nzColor="volcano">{{ t('escalated') }}</nz-tag>
                 }
+                @if (v.lostContact) {
+                  <nz-tag nzColor="red" data-testid="visit-lost-contact">{{ t('lostContact') }}</nz-tag>
+                }
                 @if (v.state !== 'planned') {
                   <nz-tag nzColor="green">{{ t(key('o.', v.state)) }}</nz-tag>
                 }

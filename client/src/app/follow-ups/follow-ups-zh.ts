@@ -9,6 +9,7 @@ export const followUpsZh = {
   dueOn: '{date} 到期',
   overdue: '逾期 {n} 天',
   escalated: '已上报',
+  lostContact: '失联',
   record: '记录回访',
   outcome: '结果',
   'o.done': '已联系上',

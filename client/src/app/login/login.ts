@@ -18,6 +18,7 @@ import { required } from '../shared/form-validators';
 import { LoginChallenge } from './login-challenge';
 import { isMfaChallenge } from '../account/mfa/mfa-api';
 import { MfaStep } from './mfa-step';
+import { ActivateLink } from '../activate/activate-link';
 
 @Component({
   selector: 'jbh-login',
@@ -33,6 +34,7 @@ import { MfaStep } from './mfa-step';
     LangToggle,
     LoginChallenge,
     MfaStep,
+    ActivateLink,
   ],
   templateUrl: './login.html',
   providers: [appIconProviders()],
@@ -46,7 +48,8 @@ export class Login {
   protected readonly t = this.i18n.t;
 
   protected readonly form = inject(NonNullableFormBuilder).group({
-    username: ['', required],
+    // `?username=`: the activation page sends a new account here when it could not sign in by itself.
+    username: [(this.route.snapshot.queryParamMap.get('username') ?? '').slice(0, 40), required],
     password: ['', required],
   });
   protected readonly submitting = signal(false);

@@ -6,6 +6,7 @@ import { TraineesI18n, type TraineesTextKey } from '../trainees/trainees-i18n';
 import { PortalI18n } from './portal-i18n';
 import type { PortalKey } from './portal-zh';
 import { PrivacyBox } from './privacy-box';
+import { MyPlanTile } from './plan/my-plan-tile';
 
 interface Tile {
   readonly path: string;
@@ -34,11 +35,12 @@ const RECORD: readonly Tile[] = [
  */
 @Component({
   selector: 'jbh-me-hub',
-  imports: [NgTemplateOutlet, RouterLink, NzIconModule, PrivacyBox],
+  imports: [NgTemplateOutlet, RouterLink, NzIconModule, PrivacyBox, MyPlanTile],
   template: `
     <div data-testid="me-hub">
       <h1 class="portal-title">{{ t('me.title') }}</h1>
       <p class="portal-intro">{{ t('me.subtitle') }}</p>
+      <jbh-my-plan-tile />
       <ng-template #list let-tiles>
         <ul class="tiles">
           @for (tile of tiles; track tile.path) {

@@ -12,6 +12,7 @@ export const portalRoutes: Routes = [
       { path: 'consents', loadComponent: () => import('./my-consents').then((m) => m.MyConsents), title: 'records.myConsents' },
       { path: 'data', loadComponent: () => import('./my-data').then((m) => m.MyData), title: 'records.myData' },
       { path: 'jobs', loadComponent: () => import('./my-jobs').then((m) => m.MyJobs), title: 'orders.myJobs' },
+      { path: 'plan', loadComponent: () => import('./plan/my-plan').then((m) => m.MyPlan), title: 'nav.me' },
     ],
   },
 ];

@@ -53,6 +53,9 @@ const NAV: Readonly<Record<Role, readonly NavItem[]>> = {
     { path: '/fairs', label: 'nav.fairs', icon: 'shop', exact: false },
     { path: '/reports', label: 'nav.reports', icon: 'bar-chart', exact: false },
     { path: '/admin/jobs', label: 'nav.jobQueue', icon: 'thunderbolt', exact: false },
+    // 'nav.jobLimits' (从业限制 / Job limits) is to be added to core/i18n/zh.ts and en.ts.
+    { path: '/admin/job-limits', label: 'nav.jobLimits', icon: 'stop', exact: false },
+    { path: '/admin/sealing', label: 'nav.sealing', icon: 'lock', exact: false },
     ACCOUNT,
   ],
   counsellor: [
@@ -60,7 +63,16 @@ const NAV: Readonly<Record<Role, readonly NavItem[]>> = {
     { path: '/trainees', label: 'nav.trainees', icon: 'team', exact: false, except: ['/trainees/pre-release'] },
     { path: '/trainees/pre-release', label: 'nav.preRelease', icon: 'check-circle', exact: false },
     { path: '/handovers', label: 'nav.handovers', icon: 'swap', exact: false },
-    { path: '/follow-ups', label: 'nav.followUps', icon: 'phone', exact: false },
+    {
+      path: '/follow-ups',
+      label: 'nav.followUps',
+      icon: 'phone',
+      exact: false,
+      except: ['/follow-ups/transfers', '/follow-ups/lost-contacts'],
+    },
+    // 'nav.transfers' (转移监管 / Transfers) and 'nav.lostContacts' (失联人员 / Lost contact) are to be added to core/i18n/zh.ts and en.ts.
+    { path: '/follow-ups/transfers', label: 'nav.transfers', icon: 'environment', exact: false },
+    { path: '/follow-ups/lost-contacts', label: 'nav.lostContacts', icon: 'exclamation-circle', exact: false },
     { path: '/catalogue/classes', label: 'nav.classes', icon: 'book', exact: false },
     { path: '/catalogue/courses', label: 'nav.courses', icon: 'tool', exact: false },
     { path: '/orders', label: 'nav.orders', icon: 'solution', exact: false },

@@ -26,6 +26,13 @@ export const traineesRoutes: Routes = [
         title: 'nav.preRelease',
       },
       {
+        // 再次入所: facility counsellors only (the page says so to others; the server checks it too).
+        path: 'readmission',
+        canActivate: [roleGuard('counsellor')],
+        loadComponent: () => import('./readmission/readmission-form').then((m) => m.ReadmissionForm),
+        title: 'records.readmissionTitle',
+      },
+      {
         path: ':id',
         loadComponent: () => import('./file/trainee-file').then((m) => m.TraineeFile),
         title: 'records.fileTitle',
@@ -49,6 +56,11 @@ export const handoversRoutes: Routes = [
       {
         path: ':id',
         loadComponent: () => import('./handovers/handover-detail').then((m) => m.HandoverDetail),
+        title: 'records.handoverTitle',
+      },
+      {
+        path: ':id/sheet',
+        loadComponent: () => import('./handovers/handover-sheet').then((m) => m.HandoverSheet),
         title: 'records.handoverTitle',
       },
     ],

@@ -22,6 +22,7 @@ import { LoadError } from '../../shared/load-error';
 import { Viewport } from '../../shared/viewport';
 import { MyOrganisation } from '../my-organisation';
 import { TraineeForm } from '../trainee-form/trainee-form';
+import { ReadmissionButton } from '../readmission/readmission-button';
 import { TraineesI18n } from '../trainees-i18n';
 import type { TraineeDto, TraineeListItemDto, TraineeState } from '../trainees-types';
 import { traineeStateColor } from '../trainees-labels';
@@ -45,6 +46,7 @@ import { CASELOAD_SORTS, type CaseloadSort, CaseloadStore, type ConsentFilter, P
     NzTagModule,
     LoadError,
     TraineeForm,
+    ReadmissionButton,
   ],
   templateUrl: './caseload-page.html',
   styleUrl: './caseload-page.css',

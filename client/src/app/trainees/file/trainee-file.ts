@@ -25,8 +25,13 @@ import { LifecycleSection } from './lifecycle-section';
 import { ProfileSection } from './profile-section';
 import { TraineePlacementsSection } from '../../orders/counsellor/trainee-placements-section';
 import { TraineeFileStore } from './trainee-file-store';
+import { PlanSection } from '../plan/plan-section';
+import { ActivationCard } from '../activation/activation-card';
+import { TransferCard } from '../../follow-ups/transfers/transfer-card';
+import { JobLimitsCard } from '../job-limits/job-limits-card';
+import { EpisodesCard } from '../episodes/episodes-card';
 
-export const FILE_TABS = ['profile', 'lifecycle', 'checklist', 'consents', 'corrections', 'placements'] as const;
+export const FILE_TABS = ['profile', 'lifecycle', 'plan', 'checklist', 'consents', 'corrections', 'placements'] as const;
 export type FileTab = (typeof FILE_TABS)[number];
 
 /** `/trainees/:id`: one trainee's file — profile, lifecycle, checklist, consent, corrections — and the handover. */
@@ -52,6 +57,11 @@ export type FileTab = (typeof FILE_TABS)[number];
     CorrectionsSection,
     HandoverForm,
     TraineePlacementsSection,
+    PlanSection,
+    ActivationCard,
+    TransferCard,
+    JobLimitsCard,
+    EpisodesCard,
   ],
   templateUrl: './trainee-file.html',
   styleUrl: './trainee-file.css',

@@ -22,6 +22,7 @@ import { TraineesI18n } from '../trainees-i18n';
 import { handoverStateColor, splitList, todayIso } from '../trainees-labels';
 import { HANDOVER_DOCUMENTS, type HandoverDto } from '../trainees-types';
 import { HandoversApi } from './handovers-api';
+import { HandoverSheetLink } from '../activation/sheet-link';
 
 type Step = 'send' | 'accept' | 'reject' | 'complete';
 
@@ -46,6 +47,7 @@ type Step = 'send' | 'accept' | 'reject' | 'complete';
     NzStepsModule,
     NzTagModule,
     LoadError,
+    HandoverSheetLink,
   ],
   templateUrl: './handover-detail.html',
   styleUrl: './handovers.css',
