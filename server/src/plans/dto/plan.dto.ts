@@ -74,7 +74,7 @@ export class CreateNeedsAssessmentDto {
   stage: AssessmentStage;
 
   /** Areas assessed (each at most once); areas left out are not assessed this time. */
-  @ApiProperty({ type: [NeedsAreaInputDto] })
+  @ApiProperty({ type: [NeedsAreaInputDto], maxItems: NEED_AREAS.length })
   @IsArray()
   @ArrayMaxSize(NEED_AREAS.length)
   @ArrayUnique((a: NeedsAreaInputDto) => a?.area)
@@ -99,6 +99,7 @@ export class CreatePlanGoalDto {
   @IsOptional()
   @IsDateString({ strict: true })
   @Matches(DATE_ONLY)
+  @MaxLength(10)
   targetOn?: string;
 }
 
@@ -116,6 +117,7 @@ export class UpdatePlanGoalDto {
   @ValidateIf((_, v) => v !== null)
   @IsDateString({ strict: true })
   @Matches(DATE_ONLY)
+  @MaxLength(10)
   targetOn?: string | null;
 
   @ApiPropertyOptional({ enum: GOAL_STATUSES })
@@ -152,10 +154,12 @@ export class CreatePlanActionDto {
   @IsOptional()
   @IsDateString({ strict: true })
   @Matches(DATE_ONLY)
+  @MaxLength(10)
   dueOn?: string;
 
   @IsOptional()
   @IsUUID()
+  @MaxLength(36)
   goalId?: string;
 }
 
@@ -178,6 +182,7 @@ export class UpdatePlanActionDto {
   @ValidateIf((_, v) => v !== null)
   @IsDateString({ strict: true })
   @Matches(DATE_ONLY)
+  @MaxLength(10)
   dueOn?: string | null;
 
   /** 'done' confirms it (also one the trainee ticked); 'open' reopens it. */
@@ -190,18 +195,21 @@ export class UpdatePlanActionDto {
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsUUID()
+  @MaxLength(36)
   goalId?: string | null;
 }
 
 export class CreatePlanReviewDto {
   @IsDateString({ strict: true })
   @Matches(DATE_ONLY)
+  @MaxLength(10)
   dueOn: string;
 
   /** Not in the future. */
   @IsOptional()
   @IsDateString({ strict: true })
   @Matches(DATE_ONLY)
+  @MaxLength(10)
   heldOn?: string;
 
   /** Staff only: never shown to the trainee. */
@@ -214,6 +222,7 @@ export class CreatePlanReviewDto {
   @IsOptional()
   @IsDateString({ strict: true })
   @Matches(DATE_ONLY)
+  @MaxLength(10)
   nextReviewOn?: string;
 }
 
@@ -221,6 +230,7 @@ export class UpdatePlanReviewDto {
   @IsOptional()
   @IsDateString({ strict: true })
   @Matches(DATE_ONLY)
+  @MaxLength(10)
   dueOn?: string;
 
   /** Not in the future; null: not held after all. */
@@ -228,6 +238,7 @@ export class UpdatePlanReviewDto {
   @ValidateIf((_, v) => v !== null)
   @IsDateString({ strict: true })
   @Matches(DATE_ONLY)
+  @MaxLength(10)
   heldOn?: string | null;
 
   @IsOptional()
@@ -241,6 +252,7 @@ export class UpdatePlanReviewDto {
   @ValidateIf((_, v) => v !== null)
   @IsDateString({ strict: true })
   @Matches(DATE_ONLY)
+  @MaxLength(10)
   nextReviewOn?: string | null;
 }
 

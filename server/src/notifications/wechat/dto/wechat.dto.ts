@@ -16,6 +16,9 @@ export class WechatBindingDto {
 export class BindWechatDto {
   @IsString()
   @Matches(/^[A-Za-z0-9_-]{1,128}$/, { message: msg('WECHAT_CODE_FORMAT') })
-  @ApiProperty({ description: 'The OAuth code of the redirect from open.weixin.qq.com/connect/oauth2/authorize (valid 5 minutes, once)' })
+  @ApiProperty({
+    description: 'The OAuth code of the redirect from open.weixin.qq.com/connect/oauth2/authorize (valid 5 minutes, once)',
+    maxLength: 128,
+  })
   code: string;
 }
