@@ -171,7 +171,7 @@ type Outcome = RecordVisitDto['state'];
             }
           </nz-card>
         } @empty {
-          <nz-card
+          <nz-card data-testid="visits-none"
             ><p>{{ t('none') }}</p></nz-card
           >
         }
