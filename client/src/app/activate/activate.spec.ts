@@ -1,3 +1,5 @@
+import { activationControllerActivate } from '../core/api/generated/fn/activation/activation-controller-activate';
+import { authControllerLogin } from '../core/api/generated/fn/auth/auth-controller-login';
 import { Component } from '@angular/core';
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
@@ -74,17 +76,17 @@ describe('Activate', () => {
     type('act-code', 'ABC');
     submit();
     await harness.fixture.whenStable();
-    httpMock.expectNone('/api/activation');
+    httpMock.expectNone(activationControllerActivate.PATH);
     expect(el().textContent).toContain('激活码是 10 位字母和数字');
   });
 
   it('activates with the normalised code, then signs in and goes home', async () => {
     fill();
     submit();
-    const req = httpMock.expectOne('/api/activation');
+    const req = httpMock.expectOne(activationControllerActivate.PATH);
     expect(req.request.body).toEqual({ code: 'DEMACTV826', birthYear: 1987, username: 'yun.zq', password: 'Spring#2027' });
     req.flush({ username: 'yun.zq' }, { status: 201, statusText: 'Created' });
-    const login = httpMock.expectOne('/api/auth/login');
+    const login = httpMock.expectOne(authControllerLogin.PATH);
     expect(login.request.body).toEqual({ username: 'yun.zq', password: 'Spring#2027' });
     login.flush({
       accessToken: 'tok',
@@ -99,7 +101,7 @@ describe('Activate', () => {
   it('gives the one neutral answer in plain words, and 稍后再试 on 429', async () => {
     fill();
     submit();
-    httpMock.expectOne('/api/activation').flush(INVALID, { status: 400, statusText: 'Bad Request' });
+    httpMock.expectOne(activationControllerActivate.PATH).flush(INVALID, { status: 400, statusText: 'Bad Request' });
     await harness.fixture.whenStable();
     const alert = () => el().querySelector('[data-testid="activate-error"]')?.textContent ?? '';
     expect(alert()).toContain('激活码或出生年份不对');
@@ -107,7 +109,7 @@ describe('Activate', () => {
 
     submit();
     httpMock
-      .expectOne('/api/activation')
+      .expectOne(activationControllerActivate.PATH)
       .flush(
         { statusCode: 429, code: 'TOO_MANY_REQUESTS', message: '操作太频繁', messageEn: 'Too many', params: { seconds: 30 } },
         { status: 429, statusText: 'Too Many Requests' },
