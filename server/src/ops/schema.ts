@@ -74,7 +74,11 @@ export async function listTables(query: Query): Promise<TableInfo[]> {
     // A cycle: keep going, the restore's trigger handling (replica mode) copes; without it the load reports the FK.
     if (state.get(oid) === 'visiting') return;
     state.set(oid, 'visiting');
-    for (const fk of fks) if (fk.from === oid) visit(fk.to);
+    // Dependencies by name, not in catalogue order: a restored database has other oids, and the order
+    // of a backup must not differ from that of a backup of its restore.
+    const targets = fks.filter((fk) => fk.from === oid).map((fk) => fk.to);
+    targets.sort((a, b) => (tables.get(a)?.name ?? '').localeCompare(tables.get(b)?.name ?? ''));
+    for (const to of targets) visit(to);
     state.set(oid, 'done');
     ordered.push(tables.get(oid)!);
   };
