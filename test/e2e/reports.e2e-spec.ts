@@ -312,10 +312,10 @@ describe('reports: the motto, funnels and abstinence with the reached share, on 
     expect(res.body.rows).toEqual([expect.objectContaining({ key: S, label: '报表测试康复站', released: 4 })]);
     const none = rate(null, null, null, true);
     expect(res.body.total.years).toEqual([
-      { years: 1, eligible: 4, reached: rate(2, 4, 0.5), abstinent: rate(2, 2, 1), testVerified: withheld(2) },
-      { years: 2, eligible: 4, reached: withheld(4), abstinent: none, testVerified: none },
+      { years: 1, eligible: 4, reached: rate(2, 4, 0.5), abstinent: rate(2, 2, 1), testVerified: withheld(2), readmitted: rate(0, 4, 0) },
+      { years: 2, eligible: 4, reached: withheld(4), abstinent: none, testVerified: none, readmitted: rate(0, 4, 0) },
       // Nobody reached: the shares over them are over nobody (0, not a hidden count).
-      { years: 3, eligible: 4, reached: rate(0, 4, 0), abstinent: withheld(0), testVerified: withheld(0) },
+      { years: 3, eligible: 4, reached: rate(0, 4, 0), abstinent: withheld(0), testVerified: withheld(0), readmitted: rate(0, 4, 0) },
     ]);
     // 2017: b1 relapsed, b2 abstinent, b3 not reached — and a year on, not all of 2017's visits are in yet.
     const b = await get(admin, '/api/reports/abstinence?cohort=2017').expect(200);
@@ -326,6 +326,7 @@ describe('reports: the motto, funnels and abstinence with the reached share, on 
       reached: { ...withheld(3), pendingUntil: pending },
       abstinent: { ...none, pendingUntil: pending },
       testVerified: { ...none, pendingUntil: pending },
+      readmitted: { ...withheld(3), pendingUntil: pending },
     });
     expect(b.body.total.years[1]).toMatchObject({ eligible: 0, reached: withheld(0) });
   });

@@ -46,7 +46,7 @@ interface Row {
   certificate?: Rate;
   diploma?: Rate;
   employed?: (Rate & { months: number })[];
-  years?: { years: number; reached: Rate; abstinent: Rate; testVerified: Rate }[];
+  years?: { years: number; reached: Rate; abstinent: Rate; testVerified: Rate; readmitted: Rate }[];
 }
 interface Answer {
   cohort: string;
@@ -79,6 +79,7 @@ function shares(report: Report, r: Row): [string, Rate][] {
     [`reached_${y.years}`, y.reached] as [string, Rate],
     [`abstinent_${y.years}`, y.abstinent] as [string, Rate],
     [`verified_${y.years}`, y.testVerified] as [string, Rate],
+    [`readmitted_${y.years}`, y.readmitted] as [string, Rate],
   ]);
 }
 
@@ -514,6 +515,8 @@ describe('privacy: no series of report answers singles anyone out', () => {
             dash(y.abstinent),
             expect.anything(),
             dash(y.testVerified),
+            dash(y.readmitted),
+            expect.anything(),
           ]),
         ]),
       );

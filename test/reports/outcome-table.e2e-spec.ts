@@ -43,7 +43,7 @@ const LIVE_COHORT = `
     FROM handover WHERE state = 'completed' ORDER BY trainee_id, completed_at DESC
   ),
   r AS (
-    SELECT t.id, e.released_on, extract(quarter FROM e.released_on)::int AS quarter, t.home_division_code AS division_code,
+    SELECT t.id, e.number, e.released_on, extract(quarter FROM e.released_on)::int AS quarter, t.home_division_code AS division_code,
            h.from_organisation_id AS facility_id, COALESCE(h.to_organisation_id, t.organisation_id) AS station_id
     FROM trainee_episode e JOIN trainee t ON t.id = e.trainee_id LEFT JOIN last_handover h ON h.trainee_id = t.id
     WHERE e.released_on IS NOT NULL AND e.released_on <= $1::date
@@ -108,6 +108,9 @@ const LIVE_ABSTINENCE = `
       `count(*) FILTER (WHERE ${reached(y * 12)} AND ab.r${y})::int AS reached_${y}`,
       `count(*) FILTER (WHERE ${reached(y * 12)} AND ab.a${y})::int AS abstinent_${y}`,
       `count(*) FILTER (WHERE ${reached(y * 12)} AND ab.v${y})::int AS verified_${y}`,
+      // Admitted again within y years of this release: the person's next episode.
+      `count(*) FILTER (WHERE ${reached(y * 12)} AND EXISTS (SELECT 1 FROM trainee_episode n WHERE n.trainee_id = r.id
+         AND n.number = r.number + 1 AND n.admitted_on <= (r.released_on + interval '${y} years')::date))::int AS readmitted_${y}`,
     ]).join(', '),
     'LEFT JOIN ab ON ab.trainee_id = r.id',
   )}`;

@@ -10,7 +10,8 @@ export interface BoothRow {
   state: BoothState;
   note: string | null;
   decline_reason: string | null;
-  orders: { orderId: string; title: string; occupationName: string; headcount: number }[];
+  /** occupationCode and startDate are for the legal job limits; the mapper never sends them out. */
+  orders: { orderId: string; title: string; occupationName: string; occupationCode: string; startDate: string; headcount: number }[];
   slots_total: number;
   slots_free: number;
 }
@@ -32,7 +33,8 @@ export interface BoothDecision {
 }
 
 const BOOTH_SELECT = `SELECT b.id, b.fair_id, b.employer_id, e.name AS employer_name, b.state, b.note, b.decline_reason,
-    COALESCE((SELECT json_agg(json_build_object('orderId', o.id, 'title', o.title, 'occupationName', oc.name, 'headcount', o.headcount) ORDER BY o.title)
+    COALESCE((SELECT json_agg(json_build_object('orderId', o.id, 'title', o.title, 'occupationName', oc.name,
+        'occupationCode', o.occupation_code, 'startDate', o.start_date, 'headcount', o.headcount) ORDER BY o.title)
       FROM fair_booth_order bo JOIN job_order o ON o.id = bo.order_id JOIN occupation oc ON oc.code = o.occupation_code WHERE bo.booth_id = b.id), '[]') AS orders,
     (SELECT count(*)::int FROM fair_slot s WHERE s.booth_id = b.id AND s.state <> 'cancelled') AS slots_total,
     (SELECT count(*)::int FROM fair_slot s WHERE s.booth_id = b.id AND s.state = 'open') AS slots_free

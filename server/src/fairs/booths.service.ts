@@ -12,6 +12,7 @@ import type { ApplyBoothDto, BoothDecisionDto, BoothDto, CreateSlotsDto, SlotDto
 import { constraintOf, notFoundBooth } from './fair.errors';
 import { toBoothDto, toSlotDto } from './fair.mapper';
 import { type BoothRow, BoothsRepository } from './booths.repository';
+import type { FairOrderFacts } from './fair-legal-limits';
 import { FairsRepository } from './fairs.repository';
 import { FairsService } from './fairs.service';
 import { InterviewsRepository, type SlotRow } from './interviews.repository';
@@ -65,6 +66,16 @@ export class BoothsService {
       approved.map((b) => b.id),
     );
     return approved.filter((b) => managed.has(b.id));
+  }
+
+  /** The orders a booth brings, as the legal job limits read them. No access check: the caller checked. */
+  async ordersOf(boothId: string): Promise<FairOrderFacts[]> {
+    return (await this.booths.booth(boothId))?.orders ?? [];
+  }
+
+  /** One order brought to this fair, as the legal job limits read it. No access check: the caller checked. */
+  async orderAtFair(fairId: string, orderId: string): Promise<FairOrderFacts | undefined> {
+    return (await this.booths.booths(fairId)).flatMap((b) => b.orders).find((o) => o.orderId === orderId);
   }
 
   async apply(user: AuthUser, fairId: string, dto: ApplyBoothDto, ctx: RequestContext): Promise<BoothDto> {

@@ -20,6 +20,8 @@ export interface RegistrationRow {
 /** A registered candidate as an employer with a booth may see them: allow-listed columns only. */
 export interface FairCandidateRow {
   registration_id: string;
+  /** For the legal job limits only; never sent to the employer. */
+  trainee_id: string;
   candidate_code: string;
   skills: string[];
   certificates: string[];
@@ -125,7 +127,7 @@ export class FairRegistrationsRepository {
   candidates(fairId: string): Promise<FairCandidateRow[]> {
     return this.dataSource.query<FairCandidateRow[]>(
       // Skills and industries as their names in the classification: controlled vocabulary, never staff's words.
-      `SELECT r.id AS registration_id, r.candidate_code,
+      `SELECT r.id AS registration_id, r.trainee_id, r.candidate_code,
           COALESCE((SELECT array_agg(so.name || COALESCE(' ' || ssl.name, '') ORDER BY so.code)
                       FROM jsonb_array_elements(t.skills) sk JOIN occupation so ON so.code = sk->>'occupationCode'
                       LEFT JOIN skill_level ssl ON ssl.level = (sk->>'level')::int), '{}') AS skills,

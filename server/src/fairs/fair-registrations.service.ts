@@ -12,6 +12,7 @@ import type { CheckInResultDto, FairCandidateDto, RegistrationDto, RegistrationP
 import { constraintOf, notFoundFair } from './fair.errors';
 import { toRegistrationDto, toSlotDto } from './fair.mapper';
 import { BoothsService } from './booths.service';
+import { FairLegalLimits } from './fair-legal-limits';
 import { FairRegistrationsRepository, type RegistrationRow } from './fair-registrations.repository';
 import type { FairRow } from './fairs.repository';
 import { FairsService } from './fairs.service';
@@ -35,6 +36,7 @@ export class FairRegistrationsService {
     private readonly clock: Clock,
     private readonly dataSource: DataSource,
     private readonly access: AccessService,
+    private readonly legalLimits: FairLegalLimits,
   ) {}
 
   /**
@@ -110,8 +112,15 @@ export class FairRegistrationsService {
   /** Registered candidates, pseudonymous, for an employer with an approved booth at this fair. */
   async candidates(user: AuthUser, fairId: string, ctx: RequestContext): Promise<FairCandidateDto[]> {
     await this.fairsService.visibleFair(user, fairId);
-    if (!(await this.boothsService.managedApprovedBooths(user, fairId)).length) throw notFoundFair();
-    const rows = await this.registrations.candidates(fairId);
+    const booths = await this.boothsService.managedApprovedBooths(user, fairId);
+    if (!booths.length) throw notFoundFair();
+    const all = await this.registrations.candidates(fairId);
+    // A person who by law may take none of this employer's jobs here is simply not a candidate for it.
+    const open = await this.legalLimits.mayTakeAny(
+      all.map((r) => r.trainee_id),
+      booths.flatMap((b) => b.orders),
+    );
+    const rows = all.filter((r) => open.has(r.trainee_id));
     await this.audit.record({
       actor: user,
       action: 'fair.candidates.read',

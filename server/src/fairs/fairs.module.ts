@@ -2,11 +2,13 @@ import { Module } from '@nestjs/common';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { UsersModule } from '../users/users.module';
 import { ConsentsModule } from '../consents/consents.module';
+import { JobLimitsModule } from '../job-limits/job-limits.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { PlacementsModule } from '../placements/placements.module';
 import { TraineesModule } from '../trainees/trainees.module';
 import { BoothsRepository } from './booths.repository';
 import { BoothsService } from './booths.service';
+import { FairLegalLimits } from './fair-legal-limits';
 import { FairRegistrationsRepository } from './fair-registrations.repository';
 import { FairRegistrationsService } from './fair-registrations.service';
 import { FairRemindersScheduler } from './fair-reminders.scheduler';
@@ -22,7 +24,7 @@ import { InterviewsService } from './interviews.service';
  * interviews and intents (`InterviewsService`). One controller keeps the routes and operation ids.
  */
 @Module({
-  imports: [ConsentsModule, NotificationsModule, OrganisationsModule, PlacementsModule, TraineesModule, UsersModule],
+  imports: [ConsentsModule, JobLimitsModule, NotificationsModule, OrganisationsModule, PlacementsModule, TraineesModule, UsersModule],
   controllers: [FairsController],
   providers: [
     FairsService,
@@ -34,6 +36,7 @@ import { InterviewsService } from './interviews.service';
     FairRegistrationsRepository,
     InterviewsRepository,
     FairRemindersScheduler,
+    FairLegalLimits,
   ],
 })
 export class FairsModule {}

@@ -12,6 +12,7 @@ import type { AnswerIntentDto, BookSlotDto, CreateIntentDto, IntentDto, SlotDto 
 import { constraintOf, hhmm, notFoundIntent, notFoundRegistration, notFoundSlot } from './fair.errors';
 import { toIntentDto } from './fair.mapper';
 import { BoothsService } from './booths.service';
+import { FairLegalLimits } from './fair-legal-limits';
 import { FairRegistrationsRepository, type RegistrationRow } from './fair-registrations.repository';
 import { FairRegistrationsService } from './fair-registrations.service';
 import { FairsService } from './fairs.service';
@@ -37,6 +38,7 @@ export class InterviewsService {
     private readonly clock: Clock,
     private readonly dataSource: DataSource,
     private readonly access: AccessService,
+    private readonly legalLimits: FairLegalLimits,
   ) {}
 
   // ——— interview slots ———
@@ -48,6 +50,10 @@ export class InterviewsService {
     if (!s) throw notFoundSlot();
     const r = await this.registrations.registration(registrationId);
     if (!r || r.fair_id !== s.fair_id) throw notFoundRegistration();
+    // Not a candidate for this booth by law: the same answer as a registration that does not exist.
+    if (!(await this.legalLimits.mayTakeAny([r.trainee_id], await this.boothsService.ordersOf(s.booth_id))).size) {
+      throw notFoundRegistration();
+    }
     await this.dataSource.transaction(async (m) => {
       await this.hold(slotId, r, 'invited', false, m);
       if (r.trainee_user_id)
@@ -81,6 +87,7 @@ export class InterviewsService {
     if (!s) throw notFoundSlot();
     const r = await this.registrationsService.actingRegistration(user, s.fair_id, dto.registrationId);
     const assisted = this.access.can(user, 'trainee.assist');
+    await this.legalLimits.assertMayTakeAny(r.trainee_id, await this.boothsService.ordersOf(s.booth_id), 'booth');
     await this.dataSource.transaction(async (m) => {
       if (s.state === 'invited' && s.registration_id === r.id) {
         await this.interviews.acceptInvitation(slotId, r.id, assisted, m);
@@ -136,6 +143,8 @@ export class InterviewsService {
     if (!booths.some((b) => b.orders.some((o) => o.orderId === dto.orderId))) throw badRequest('ORDER_NOT_AT_FAIR');
     const r = await this.registrations.registration(dto.registrationId);
     if (!r || r.fair_id !== fairId) throw notFoundRegistration();
+    const order = booths.flatMap((b) => b.orders).find((o) => o.orderId === dto.orderId)!;
+    if (!(await this.legalLimits.mayTakeAny([r.trainee_id], [order])).size) throw notFoundRegistration();
     const id = await this.dataSource.transaction(async (m) => {
       let intentId: string;
       try {
@@ -179,7 +188,11 @@ export class InterviewsService {
     if (!i) throw notFoundIntent();
     const assisted = this.access.can(user, 'trainee.assist');
     const consent = { textVersion: dto.textVersion, paperFormRef: dto.paperFormRef, assisted };
-    if (dto.answer === 'confirm') await this.consents.assertMayPutForward('fair.intent', consent);
+    if (dto.answer === 'confirm') {
+      await this.consents.assertMayPutForward('fair.intent', consent);
+      const order = await this.boothsService.orderAtFair(i.fair_id, i.order_id);
+      await this.legalLimits.assertMayTakeAny(i.trainee_id, order ? [order] : [], 'intent');
+    }
     await this.dataSource.transaction(async (m) => {
       const answered = await this.interviews.answerIntent(
         intentId,

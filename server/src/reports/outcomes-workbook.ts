@@ -91,6 +91,8 @@ export async function writeOutcomesWorkbook({
       `${y}年保持操守`,
       `${y}年操守保持率`,
       `${y}年检测核实`,
+      `${y}年内再次入所`,
+      `${y}年再入所率`,
     ]),
   ]);
   for (const r of [...abstinence.rows, abstinence.total]) {
@@ -104,6 +106,8 @@ export async function writeOutcomesWorkbook({
         countOf(y.abstinent),
         percent(y.abstinent),
         countOf(y.testVerified),
+        countOf(y.readmitted),
+        percent(y.readmitted),
       ]),
     ]);
   }

@@ -21,11 +21,16 @@ export const MOTTO_MEASURES: readonly Measure[] = [
   ...EMPLOYMENT_MONTHS.map((m) => ({ name: `employed_${m}`, n: `employed_${m}`, d: `eligible_${m}`, months: m })),
 ];
 
-/** Abstinence per year after release: reached over those due; abstinent over the reached; test-verified over the abstinent. */
+/**
+ * Abstinence per year after release: reached over those due; abstinent over the reached; test-verified over
+ * the abstinent; and re-admitted over those due (the objective outcome beside the self-reported one).
+ */
 export const ABSTINENCE_MEASURES: readonly Measure[] = ABSTINENCE_YEARS.flatMap((y) => [
   { name: `reached_${y}`, n: `reached_${y}`, d: `eligible_${y}`, months: 12 * y },
   { name: `abstinent_${y}`, n: `abstinent_${y}`, d: `reached_${y}`, within: `reached_${y}`, months: 12 * y },
   { name: `verified_${y}`, n: `verified_${y}`, d: `abstinent_${y}`, within: `abstinent_${y}`, months: 12 * y },
+  // Admitted again within Y years, over everyone Y years out: objective, from the episodes, not from a visit.
+  { name: `readmitted_${y}`, n: `readmitted_${y}`, d: `eligible_${y}`, months: 12 * y },
 ]);
 
 export interface FunnelFilter {
@@ -172,6 +177,7 @@ export class ReportsRepository {
       `${total(`reached_${y}`, reachedMonths(y * 12))} AS reached_${y}`,
       `${total(`abstinent_${y}`, reachedMonths(y * 12))} AS abstinent_${y}`,
       `${total(`verified_${y}`, reachedMonths(y * 12))} AS verified_${y}`,
+      `${total(`readmitted_${y}`, reachedMonths(y * 12))} AS readmitted_${y}`,
     ]).join(', ');
     return this.run(`WITH ${YEAR_COHORT} ${cube(columns)}`, [asOf, year]);
   }

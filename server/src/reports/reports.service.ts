@@ -116,12 +116,14 @@ export class ReportsService {
         const testVerified = hidesNumerator(abstinent)
           ? withheldRate()
           : rateOf(n('verified'), n('abstinent'), min, c.withheld(`verified_${y}`));
+        const readmitted = rateOf(n('readmitted'), n('eligible'), min, c.withheld(`readmitted_${y}`));
         return {
           years: y,
           eligible: n('eligible'),
           reached: pending(reached, until),
           abstinent: pending(abstinent, until),
           testVerified: pending(testVerified, until),
+          readmitted: pending(readmitted, until),
         };
       }),
     });

@@ -141,6 +141,11 @@ export class AbstinenceYearDto {
   abstinent: RateDto;
   /** Of the abstinent, how many were test-verified rather than self-reported. */
   testVerified: RateDto;
+  /**
+   * Admitted to a facility again within that many years of the release, over the eligible: objective
+   * (from the episodes), beside the self-reported and test-verified abstinence, under the same rules.
+   */
+  readmitted: RateDto;
 }
 
 export class AbstinenceRowDto {
