@@ -60,6 +60,17 @@ describe('idempotencyInterceptor', () => {
     expect(keyOf('PUT', '/api/orders', { title: 'a' })).not.toBe(base);
   });
 
+  it('gives a repeat a new key once another write came in between (tick, untick, tick again)', () => {
+    const tick = keyOf('POST', '/api/me/plan/actions/a1/done');
+    const untick = keyOf('POST', '/api/me/plan/actions/a1/undone');
+    vi.setSystemTime(Date.now() + 1_000);
+    const again = keyOf('POST', '/api/me/plan/actions/a1/done');
+    expect(untick).not.toBe(tick);
+    expect(again).not.toBe(tick);
+    // A double-click on the last one is still one submit.
+    expect(keyOf('POST', '/api/me/plan/actions/a1/done')).toBe(again);
+  });
+
   it('gives an identical submit after the window a new key (a deliberate second order)', () => {
     const first = keyOf('POST', '/api/orders', { title: 'a' });
     vi.setSystemTime(Date.now() + SAME_SUBMIT_WINDOW_MS + 1);

@@ -13,20 +13,26 @@ const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 export const FRESH_SUBMIT = new HttpContextToken<boolean>(() => false);
 
-interface Recent {
+interface LastSubmit {
+  fingerprint: string;
   key: string;
   firstSentAt: number;
 }
 
-/** Submits sent in the last window, by fingerprint. Module state: one tab, one memory; nothing is persisted. */
-const recent = new Map<string, Recent>();
+/**
+ * The last write sent, only that one. A repeat counts as the same submit only while nothing else was
+ * written in between: tick, untick, tick again (a plan step, a checklist item) within the window is
+ * three intentions, and the third must not be answered with the first's replay.
+ * Module state: one tab, one memory; nothing is persisted.
+ */
+let last: LastSubmit | null = null;
 
 /**
  * Adds `Idempotency-Key` to every write to the API (except sign-in, refresh and sign-out), so the
  * server answers a repeated submit with the first answer instead of creating a second order or
- * correction request. An identical method + URL + body sent within SAME_SUBMIT_WINDOW_MS of the first
- * carries the same key; anything else gets a new one — so a deliberate second, identical submit after
- * the window is a new request, and editing the form makes a new request at once.
+ * correction request. An identical method + URL + body sent within SAME_SUBMIT_WINDOW_MS of the first,
+ * with no other write in between, carries the same key; anything else gets a new one — so a deliberate
+ * second, identical submit after the window is a new request, and editing the form makes a new request at once.
  *
  * Registered outside the auth interceptor: its refresh-and-retry resends the request it was given,
  * header included, so the retry is the same submit to the server.
@@ -43,12 +49,9 @@ export const idempotencyInterceptor: HttpInterceptorFn = (req, next) => {
 };
 
 function keyFor(fingerprint: string, now: number): string {
-  for (const [f, r] of recent) if (now - r.firstSentAt > SAME_SUBMIT_WINDOW_MS) recent.delete(f);
-  const hit = recent.get(fingerprint);
-  if (hit) return hit.key;
-  const key = newKey();
-  recent.set(fingerprint, { key, firstSentAt: now });
-  return key;
+  if (last && last.fingerprint === fingerprint && now - last.firstSentAt <= SAME_SUBMIT_WINDOW_MS) return last.key;
+  last = { fingerprint, key: newKey(), firstSentAt: now };
+  return last.key;
 }
 
 /** The body as text, object keys sorted (the same form data built twice may list them differently); null for files. */
@@ -88,5 +91,5 @@ function newKey(): string {
 
 /** Tests only: forget every recent submit. */
 export function resetRecentSubmits(): void {
-  recent.clear();
+  last = null;
 }
