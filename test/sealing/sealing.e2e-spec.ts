@@ -72,6 +72,15 @@ describe('sealing (封存) and the retention schedule', () => {
     const order = (orderId = await newOrder(t, { employerId, startDate: '2020-04-01', deadline: '2020-03-20', state: 'filled' }));
     await newPlacement(t, { orderId: order, traineeId: id, state: 'hired', hiredOn: '2020-04-01' });
     await t.app.get(DataSource).transaction((m) => t.app.get(OutcomesService).refresh(m, [id]));
+    // A transfer the station asked for in 2021 and the other station turned down.
+    const other = await t.sql<{ id: string }>(`SELECT id FROM organisation WHERE type = 'community_station' AND id <> $1 LIMIT 1`, [
+      stationId,
+    ]);
+    await t.sql(
+      `INSERT INTO station_transfer (trainee_id, from_station_id, to_station_id, reason, state, requested_by, requested_at, decided_at, reject_reason)
+       VALUES ($1, $2, $3, 'moved_home', 'rejected', $4, '2021-05-01', '2021-05-03', 'not_in_area')`,
+      [id, stationId, other[0]!.id, trainee.id],
+    );
     person = { id, name: '封存甲', identityNumber, username: trainee.username };
   });
   afterAll(() => t.close());
@@ -110,6 +119,10 @@ describe('sealing (封存) and the retention schedule', () => {
     expect(JSON.stringify(book.worksheets.map((w) => w.getSheetValues()))).not.toContain(person.name);
     const done = await bearer(t.http().get('/api/follow-ups?view=done&pageSize=100'), station).expect(200);
     expect(JSON.stringify(done.body)).not.toContain(person.id);
+    // The transfer history goes too, from the items and from the total beside them.
+    const transfers = await bearer(t.http().get('/api/transfers?pageSize=100'), station).expect(200);
+    expect(JSON.stringify(transfers.body.items)).not.toContain(person.id);
+    expect(transfers.body.total).toBe(transfers.body.items.length);
     // The employer's list loses the hire: that the person came through the platform is itself the secret.
     expect(await candidates()).toEqual([]);
     // The person's own account went with the record.
