@@ -40,6 +40,7 @@ import { UsersModule } from './users/users.module';
 import { SealingModule } from './sealing/sealing.module';
 import { SupervisionModule } from './supervision/supervision.module';
 import { ActivationModule } from './activation/activation.module';
+import { TodayModule } from './today/today.module';
 
 /**
  * The whole application. The global pipeline is registered here as providers (not in main.ts),
@@ -84,6 +85,7 @@ export class AppModule {
         HousekeepingModule,
         ActivationModule,
         SupervisionModule,
+        TodayModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: validationPipe },

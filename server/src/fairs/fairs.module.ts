@@ -38,5 +38,6 @@ import { InterviewsService } from './interviews.service';
     FairRemindersScheduler,
     FairLegalLimits,
   ],
+  exports: [FairsService],
 })
 export class FairsModule {}

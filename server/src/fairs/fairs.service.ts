@@ -38,13 +38,25 @@ export class FairsService {
 
   /** Admins: every fair (a draft is theirs alone). Everyone else: published fairs and closed ones. */
   async list(user: AuthUser, q: FairQueryDto): Promise<FairDto[]> {
-    const rows = await this.fairs.listFairs(q.state ? [q.state] : null);
+    const rows = (await this.fairs.listFairs(q.state ? [q.state] : null)).filter((f) => !q.month || f.fair_date.startsWith(q.month));
     const visible = await this.access.checkAccess(
       user,
       'fair.read',
       rows.map((f) => f.id),
     );
     return Promise.all(rows.filter((f) => visible.has(f.id)).map((f) => this.fairView(user, f)));
+  }
+
+  /** How many fairs the caller may see are held in the month of `today` (the rows of GET /fairs?month=). */
+  async countInMonth(user: AuthUser, month: string): Promise<number> {
+    const rows = (await this.fairs.listFairs(null)).filter((f) => f.fair_date.startsWith(month));
+    return (
+      await this.access.checkAccess(
+        user,
+        'fair.read',
+        rows.map((f) => f.id),
+      )
+    ).size;
   }
 
   async get(user: AuthUser, id: string): Promise<FairDto> {

@@ -265,4 +265,31 @@ export class FollowUpsRepository {
     );
     return row?.user_id ?? null;
   }
+
+  // ---- for the home's "today" counts (appended): see FollowUpsService.dueCounts / overdueByStation ----
+
+  /**
+   * The `due` view's rows counted by day: planned visits of the station (`null`: every station) due
+   * on `today`, and those due before it. The same conditions and joins as `search(…, 'due')`.
+   */
+  async dueCounts(today: string, stationId: string | null): Promise<{ dueToday: number; overdue: number }> {
+    const [row] = await this.dataSource.query<{ due_today: number; overdue: number }[]>(
+      `SELECT count(*) FILTER (WHERE v.due_on = $1::date)::int AS due_today, count(*) FILTER (WHERE v.due_on < $1::date)::int AS overdue
+         FROM follow_up_visit v JOIN trainee t ON t.id = v.trainee_id
+        WHERE v.state = 'planned' AND v.due_on <= $1::date AND ($2::uuid IS NULL OR v.station_id = $2::uuid)`,
+      [today, stationId],
+    );
+    return { dueToday: row?.due_today ?? 0, overdue: row?.overdue ?? 0 };
+  }
+
+  /** Planned visits due before `today`, per station holding them (stations with none left out), most first. */
+  overdueByStation(today: string): Promise<{ station_id: string; station_name: string; overdue: number }[]> {
+    return this.dataSource.query<{ station_id: string; station_name: string; overdue: number }[]>(
+      `SELECT v.station_id, s.name AS station_name, count(*)::int AS overdue
+         FROM follow_up_visit v JOIN trainee t ON t.id = v.trainee_id JOIN organisation s ON s.id = v.station_id
+        WHERE v.state = 'planned' AND v.due_on < $1::date
+        GROUP BY v.station_id, s.name ORDER BY overdue DESC, s.name, v.station_id`,
+      [today],
+    );
+  }
 }

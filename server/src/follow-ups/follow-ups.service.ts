@@ -362,4 +362,21 @@ export class FollowUpsService {
     });
     return toVisitDto((await this.visits.find(id, this.clock.today()))!);
   }
+
+  // ---- the home's "today" counts (appended) ----
+
+  /** How many rows of the caller's `due` list (GET /follow-ups) are due today, and how many are overdue. */
+  dueCounts(user: AuthUser): Promise<{ dueToday: number; overdue: number }> {
+    return this.visits.dueCounts(this.clock.today(), this.access.organisationOf(user));
+  }
+
+  /**
+   * Overdue planned visits per station, for callers who see every station's visits (the bureau);
+   * empty for anyone narrowed to one organisation (they have `dueCounts`).
+   */
+  async overdueByStation(user: AuthUser): Promise<{ stationId: string; stationName: string; overdue: number }[]> {
+    if (this.access.organisationOf(user) !== null) return [];
+    const rows = await this.visits.overdueByStation(this.clock.today());
+    return rows.map((r) => ({ stationId: r.station_id, stationName: r.station_name, overdue: r.overdue }));
+  }
 }

@@ -13,5 +13,6 @@ import { HandoversService } from './handovers.service';
   imports: [TypeOrmModule.forFeature([Handover]), TraineesModule, OrganisationsModule, ReferenceModule, OutcomesModule],
   controllers: [HandoversController],
   providers: [HandoversRepository, HandoversService],
+  exports: [HandoversService],
 })
 export class HandoversModule {}

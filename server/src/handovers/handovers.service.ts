@@ -326,4 +326,12 @@ export class HandoversService {
       side,
     };
   }
+
+  // ---- the home's "today" counts (appended) ----
+
+  /** How many rows the caller's handover list (GET /handovers) shows with these filters: the list's own query. */
+  async count(user: AuthUser, filters: Pick<HandoverQueryDto, 'direction' | 'state' | 'overdue'>): Promise<number> {
+    const [, total] = await this.handovers.search({ ...filters, page: 1, pageSize: 1 }, this.access.organisationOf(user));
+    return total;
+  }
 }

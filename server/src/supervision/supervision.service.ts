@@ -363,4 +363,18 @@ export class SupervisionService {
   lostContactTraineeIds(stationId: string, m?: EntityManager): Promise<string[]> {
     return this.repo.openLostContactTraineeIds(stationId, m);
   }
+
+  // ---- the home's "today" counts (appended): the lists' own queries, one row read ----
+
+  /** How many rows the caller's transfer list (GET /transfers) shows with these filters. */
+  async countTransfers(user: AuthUser, filters: Pick<StationTransferQueryDto, 'direction' | 'state'>): Promise<number> {
+    const [, total] = await this.repo.searchTransfers(this.access.organisationOf(user), { ...filters, page: 1, pageSize: 1 });
+    return total;
+  }
+
+  /** How many open cases the caller's lost-contact list (GET /lost-contacts) shows. */
+  async countOpenLostContacts(user: AuthUser): Promise<number> {
+    const [, total] = await this.repo.searchOpenLostContacts(this.access.organisationOf(user), { page: 1, pageSize: 1 });
+    return total;
+  }
 }

@@ -108,4 +108,11 @@ export class ChecklistService {
       missing: r.missing,
     }));
   }
+
+  // ---- the home's "today" counts (appended) ----
+
+  /** How many rows the caller's "who is behind" list (GET /trainees/checklists/behind) shows: the list's own query. */
+  async countBehind(user: AuthUser): Promise<number> {
+    return (await this.items.behind(this.access.organisationOf(user))).length;
+  }
 }

@@ -42,6 +42,6 @@ import { ChecklistController } from './checklist.controller';
     TraineePortalService,
     PreReleaseScheduler,
   ],
-  exports: [TraineesService],
+  exports: [TraineesService, ChecklistService],
 })
 export class TraineesModule {}

@@ -472,6 +472,11 @@ export class TraineesService {
   async linkAccount(id: string, userId: string, m: EntityManager): Promise<void> {
     await this.trainees.update(id, { userId }, m);
   }
+
+  /** For the home's counts (appended): how many trainees the caller's caseload (GET /trainees) shows with these filters. */
+  async countCaseload(user: AuthUser, filters: Pick<TraineeQueryDto, 'state' | 'releaseFrom' | 'releaseTo'>): Promise<number> {
+    return (await this.trainees.search({ ...filters, page: 1, pageSize: 1 }, this.scopeOf(user), null)).total;
+  }
 }
 
 export const duplicateTrainee = () => conflict('DUPLICATE_TRAINEE');

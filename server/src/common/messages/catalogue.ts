@@ -531,6 +531,10 @@ export const MESSAGES = {
     zh: '验证已超时或尝试次数过多，请重新输入用户名和密码。',
     en: 'This sign-in step has expired or had too many tries; enter your username and password again.',
   },
+  MONTH_FORMAT: {
+    zh: '{field} 应为 YYYY-MM 格式的月份，如 2026-12',
+    en: '{field} is a month as YYYY-MM, e.g. 2026-12',
+  },
   NEED_CODE_UNKNOWN: {
     zh: '所选事项不属于“{area}”方面，请从列表中选择。',
     en: 'An item is not one of the {area} items; choose from the list.',

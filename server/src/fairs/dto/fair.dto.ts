@@ -173,6 +173,12 @@ export class FairQueryDto {
   @IsIn(FAIR_STATES)
   @ApiProperty({ enum: FAIR_STATES, required: false })
   state?: FairState;
+
+  /** Only fairs held in this month (YYYY-MM): what the admin's home counts as "this month". */
+  @IsOptional()
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: msg('MONTH_FORMAT') })
+  @MaxLength(7)
+  month?: string;
 }
 
 export class ApplyBoothDto {
