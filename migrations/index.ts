@@ -29,6 +29,7 @@ import { CaseloadKeyset1796445293443 } from './1796445293443-CaseloadKeyset';
 import { JobLimitRules1796500400000 } from './1796500400000-JobLimitRules';
 import { TraineeEpisodes1796500000000 } from './1796500000000-TraineeEpisodes';
 import { RecordSealing1796500900000 } from './1796500900000-RecordSealing';
+import { EmployerSeen1796501130000 } from './1796501130000-EmployerSeen';
 import { ActivationCode1796500300000 } from './1796500300000-ActivationCode';
 import { ReentryPlan1796500600000 } from './1796500600000-ReentryPlan';
 import { Supervision1796500500000 } from './1796500500000-Supervision';
@@ -75,4 +76,5 @@ export const allMigrations = [
   VisitAppointments1796500700000,
   WechatBinding1796500800000,
   RecordSealing1796500900000,
+  EmployerSeen1796501130000,
 ];

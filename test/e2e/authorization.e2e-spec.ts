@@ -330,6 +330,7 @@ describe('authorization net', () => {
         ['post', `/api/orders/${orderId}/candidates/${placement}/hire`, employer2, { hiredOn: '2026-12-01' }],
         ['post', `/api/orders/${orderId}/candidates/${placement}/reject`, employer2, {}],
         ['post', `/api/orders/${orderId}/candidates/${placement}/end`, employer2, { endedOn: '2026-12-01', reason: '合同到期' }],
+        ['post', `/api/orders/${orderId}/candidates/${placement}/seen`, employer2, {}],
         ['get', `/api/orders/${orderId}/fulfilment`, employer2, {}],
       ];
       for (const [method, path, token, body] of cases) {

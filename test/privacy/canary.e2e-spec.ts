@@ -269,6 +269,12 @@ describe('employer deny-list: nothing about rehab reaches an employer, on any ro
       (t) =>
         t.http().post('/api/activation').send({ code: 'ABCD-EFGH-JK', birthYear: 1990, username: 'a-stranger', password: 'Guess#2026x' }),
     ],
+    // The employer's loop (issue 12): counts, and opening a candidate.
+    ['GET /api/employer-pipeline', (t, tk) => bearer(t.http().get('/api/employer-pipeline'), tk)],
+    [
+      'POST /api/orders/{orderId}/candidates/{placementId}/seen',
+      (t, tk, c) => bearer(t.http().post(`/api/orders/${c.demoOrder}/candidates/${c.accepted}/seen`), tk),
+    ],
     ['GET /api/auth/sessions', (t, tk) => bearer(t.http().get('/api/auth/sessions'), tk)],
     ['DELETE /api/auth/sessions/{id}', (t, tk) => bearer(t.http().delete('/api/auth/sessions/00000000-0000-4000-8000-000000000000'), tk)],
     // Ends the employer's other sign-ins only; this one goes on.

@@ -16,7 +16,14 @@ export const NOTIFICATION_GROUPS = {
     zh: '工作：推荐、面试、录用',
     en: 'Jobs: recommendations, interviews, offers',
     roles: ['trainee', 'employer'],
-    kinds: ['placement.recommended', 'placement.accepted', 'placement.interview', 'placement.offer', 'placement.hired'],
+    kinds: [
+      'placement.recommended',
+      'placement.accepted',
+      'placement.interview',
+      'placement.offer',
+      'placement.hired',
+      'placement.candidate',
+    ],
   },
   fairs: {
     zh: '招聘会：报名、展位、面试邀请、意向书、开场前一天提醒',

@@ -73,6 +73,8 @@ export const TRAINEE_NOTICES: Readonly<Record<string, NoticeText>> = {
   'placement.interview': { zh: '您收到一个面试邀请，请查看时间和地点', en: 'You are invited to an interview: see when and where' },
   'placement.offer': { zh: '您收到一份录用意向，请打开查看', en: 'You have a job offer: open it to see more' },
   'placement.hired': { zh: '恭喜！您的入职已确认', en: 'Congratulations: your new job is confirmed' },
+  // Sent to employers only (a new candidate on their order); a trainee would read this.
+  'placement.candidate': { zh: '您有一条工作消息，请打开查看', en: 'News about a job: open it to see more' },
   'fair.registered': { zh: '您已报名一场招聘会，当天请出示签到码', en: 'You are signed up for a job fair: show your code at the desk' },
   'fair.booth_decision': { zh: '招聘会有新消息，请打开查看', en: 'News about a job fair: open it to see more' },
   'fair.interview_invitation': {

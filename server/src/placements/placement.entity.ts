@@ -97,6 +97,10 @@ export class Placement {
 
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
   updatedAt: Date;
+
+  /** When the employer first opened this candidate: until then it counts as new on their orders and home. */
+  @Column({ name: 'employer_seen_at', type: 'timestamptz', nullable: true })
+  employerSeenAt: Date | null;
 }
 
 /** Each step of a placement: who moved it, when, and whether a counsellor acted for the trainee. */

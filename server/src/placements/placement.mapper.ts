@@ -57,5 +57,6 @@ export function toCandidateDto(r: CandidateRow): CandidateDto {
     endedOn: r.ended_on,
     fullName: r.contact_shared ? r.full_name : null,
     phone: r.contact_shared ? r.phone : null,
+    isNew: r.is_new,
   };
 }

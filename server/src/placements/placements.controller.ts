@@ -18,6 +18,8 @@ import {
   PlacementPageDto,
   PlacementQueryDto,
 } from './dto/placement.dto';
+import { EmployerPipelineDto } from './dto/employer-pipeline.dto';
+import { EmployerPipelineService } from './employer-pipeline.service';
 import { PlacementsService } from './placements.service';
 
 /** Counsellors see their organisation's trainees' placements, trainees their own, admins all. */
@@ -139,7 +141,10 @@ export class PlacementsController {
 @ApiTags('placements')
 @Controller('orders/:orderId')
 export class OrderCandidatesController {
-  constructor(private readonly placements: PlacementsService) {}
+  constructor(
+    private readonly placements: PlacementsService,
+    private readonly pipeline: EmployerPipelineService,
+  ) {}
 
   @Get('candidates')
   @Access(['employer'], 'own-organisation')
@@ -159,6 +164,20 @@ export class OrderCandidatesController {
     @Param('placementId', ParseUUIDPipe) placementId: string,
     @ReqContext() ctx: RequestContext,
   ): Promise<CandidateDto> {
+    return this.placements.candidate(user, orderId, placementId, ctx);
+  }
+
+  /** The employer opened the candidate: it no longer counts as new. */
+  @Post('candidates/:placementId/seen')
+  @HttpCode(200)
+  @Access(['employer'], 'own-organisation')
+  async seen(
+    @CurrentUser() user: AuthUser,
+    @Param('orderId', ParseUUIDPipe) orderId: string,
+    @Param('placementId', ParseUUIDPipe) placementId: string,
+    @ReqContext() ctx: RequestContext,
+  ): Promise<CandidateDto> {
+    await this.pipeline.markSeen(user, orderId, placementId);
     return this.placements.candidate(user, orderId, placementId, ctx);
   }
 
@@ -243,5 +262,18 @@ export class OrderCandidatesController {
   @Access(['admin', 'counsellor', 'employer'], { admin: 'all', counsellor: 'all', employer: 'own-organisation' })
   fulfilment(@CurrentUser() user: AuthUser, @Param('orderId', ParseUUIDPipe) orderId: string): Promise<FulfilmentDto> {
     return this.placements.fulfilment(user, orderId);
+  }
+}
+
+/** The employer's home: new candidates per order, today's interviews, offers awaiting an answer (counts only). */
+@ApiTags('placements')
+@Controller('employer-pipeline')
+export class EmployerPipelineController {
+  constructor(private readonly pipeline: EmployerPipelineService) {}
+
+  @Get()
+  @Access(['employer'], 'own-organisation')
+  get(@CurrentUser() user: AuthUser): Promise<EmployerPipelineDto> {
+    return this.pipeline.pipeline(user);
   }
 }

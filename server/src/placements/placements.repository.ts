@@ -57,6 +57,8 @@ export interface CandidateRow {
   contact_shared: boolean;
   full_name: string | null;
   phone: string | null;
+  /** Not yet opened by the employer, and still in play. */
+  is_new: boolean;
 }
 
 /** Accepted or later, and a live consent to share with this order's employer. */
@@ -230,7 +232,8 @@ export class PlacementsRepository {
           t.wage_expectation, t.willing_to_live_on_site, p.reasons, p.interview_at, p.interview_place,
           p.offered_wage, p.hired_on::text AS hired_on, p.ended_on::text AS ended_on, ${CONTACT_SHARED} AS contact_shared,
           CASE WHEN ${CONTACT_SHARED} THEN t.full_name END AS full_name,
-          CASE WHEN ${CONTACT_SHARED} THEN t.phone END AS phone
+          CASE WHEN ${CONTACT_SHARED} THEN t.phone END AS phone,
+          (p.employer_seen_at IS NULL AND p.state IN ('recommended', 'accepted_by_trainee', 'interview', 'offer')) AS is_new
         FROM placement p JOIN job_order o ON o.id = p.order_id JOIN trainee t ON t.id = p.trainee_id
         JOIN division hd ON hd.code = t.home_division_code
         WHERE p.order_id = $1::uuid AND o.employer_id = $2::uuid AND p.state <> 'suggested' AND t.job_matching_consent ${one}

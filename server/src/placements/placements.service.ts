@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { OrdersService } from '../orders/orders.service';
 import { TraineesService } from '../trainees/trainees.service';
-import { UsersService } from '../users/users.service';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
@@ -28,6 +27,7 @@ import type {
   PlacementQueryDto,
   RecommendDto,
 } from './dto/placement.dto';
+import { EmployerPipelineService } from './employer-pipeline.service';
 import { toCandidateDto, toPlacementDto } from './placement.mapper';
 import type { Placement, PlacementEvent, PlacementState } from './placement.entity';
 import { MOVES, type PlacementAction, STATE_ZH } from './placement-moves';
@@ -53,7 +53,7 @@ export class PlacementsService {
     private readonly access: AccessService,
     private readonly trainees: TraineesService,
     private readonly orders: OrdersService,
-    private readonly users: UsersService,
+    private readonly employers: EmployerPipelineService,
     private readonly outcomes: OutcomesService,
     private readonly jobLimits: JobLimitsService,
   ) {}
@@ -118,6 +118,7 @@ export class PlacementsService {
         m,
       );
       if (trainee.userId) await this.tellTraineeRecommended(trainee.userId, placementId, order.title, m);
+      await this.employers.candidateArrived(dto.orderId, placementId, m);
       await this.audit.record(
         { actor: user, action: 'placement.recommend', subjectType: 'placement', subjectId: placementId, result: 'success', ctx },
         m,
@@ -153,6 +154,7 @@ export class PlacementsService {
         m,
       );
       if (row.trainee_user_id) await this.tellTraineeRecommended(row.trainee_user_id, p.id, row.order_title, m);
+      await this.employers.candidateArrived(p.orderId, p.id, m);
     });
   }
 
@@ -167,19 +169,7 @@ export class PlacementsService {
       await this.consents.assertMayPutForward('placement.accept', answer);
       await this.consents.grantShareWithEmployer(p.traineeId, row.employer_id, answer, user, m);
       await this.placements.update(p.id, { state: 'accepted_by_trainee' }, m);
-      for (const uid of await this.users.employerAccountIds(row.employer_id, m)) {
-        await this.notifications.notify(
-          {
-            userId: uid,
-            kind: 'placement.accepted',
-            titleZh: `候选人 ${p.candidateCode} 已接受「${row.order_title}」的推荐，可以联系安排面试`,
-            titleEn: `Candidate ${p.candidateCode} accepted for “${row.order_title}”: you may arrange an interview`,
-            link: `/orders/${p.orderId}`,
-            dedupeKey: `placement.accepted:${p.id}`,
-          },
-          m,
-        );
-      }
+      await this.employers.candidateAccepted(row.employer_id, p, row.order_title, m);
     });
   }
 
@@ -298,11 +288,9 @@ export class PlacementsService {
     return toCandidateDto(row);
   }
 
-  /** Employers act through their order: the placement must belong to it. */
+  /** Employers act through their order: the placement must belong to it (and acting on a candidate is having opened it). */
   async assertOnOrder(user: AuthUser, orderId: string, placementId: string): Promise<void> {
-    await this.employerOrder(user, orderId);
-    const [row] = await this.placements.candidates(orderId, user.organisationId, placementId);
-    if (!row) throw notFoundPlacement();
+    await this.employers.markSeen(user, orderId, placementId);
   }
 
   async fulfilment(user: AuthUser, orderId: string): Promise<FulfilmentDto> {
@@ -352,6 +340,7 @@ export class PlacementsService {
         )
       ).id;
     }
+    if (existing?.state !== 'recommended') await this.employers.candidateArrived(orderId, id, m);
     await this.placements.recordEvent(
       {
         placementId: id,

@@ -295,4 +295,19 @@ export const ordersEn: Record<OrdersKey, string> = {
   'home.count.filled': 'Filled',
   'home.count.closed': 'Closed',
   'home.notVerified': 'Orders can be published once your organisation is verified; you can write drafts now.',
+
+  // Employer loop (issue 12)
+  'cand.new': 'New',
+  'cand.open': 'Details',
+  'cand.close': 'Hide details',
+  'cand.awaitingTrainee': 'Waiting for the trainee',
+  'cand.awaitingTraineeMore': 'Once the trainee agrees you will see the name and phone and can arrange an interview.',
+  'cand.contactWithheld': 'The trainee has not agreed to share name and phone with your organisation.',
+  'cand.notInterested': 'Not for us',
+  'cand.more': 'More',
+  'pipeline.title': 'To do',
+  'pipeline.new': 'New candidates',
+  'pipeline.interviewsToday': 'Interviews today',
+  'pipeline.offersWaiting': 'Offers awaiting an answer',
+  'pipeline.orderNew': '{n} new',
 };

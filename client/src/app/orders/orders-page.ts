@@ -17,6 +17,7 @@ import { LoadError } from '../shared/load-error';
 import { ReferenceStore } from '../shared/reference-store';
 import { type Remote, idle, loadInto } from '../shared/remote';
 import { Viewport } from '../shared/viewport';
+import { EmployerPipelineApi } from './employer/employer-pipeline-api';
 import { type OrderQuery, OrdersApi } from './orders-api';
 import { OrdersI18n, type OrdersTextKey } from './orders-i18n';
 import { orderStateColor } from './orders-labels';
@@ -59,6 +60,7 @@ interface OrderListPage {
 })
 export class OrdersPage {
   private readonly api = inject(OrdersApi);
+  private readonly pipeline = inject(EmployerPipelineApi);
   private readonly i18n = inject(OrdersI18n);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
@@ -88,8 +90,18 @@ export class OrdersPage {
   private readonly occupationTyped = new Subject<string>();
   private inFlight: Subscription | null = null;
 
+  /** Employers: new (unopened) candidates per order, for the badge beside its title. */
+  protected readonly fresh = signal(new Map<string, number>());
+
   constructor() {
     this.reference.loadDivisions();
+    if (this.isEmployer()) {
+      // A badge is a nicety: a failed count leaves the list as it was.
+      this.pipeline.pipeline().subscribe({
+        next: (p) => this.fresh.set(new Map(p.orders.filter((o) => o.newCandidates > 0).map((o) => [o.orderId, o.newCandidates]))),
+        error: () => undefined,
+      });
+    }
     // Filters live in the address bar, so a filtered list can be shared and survives a reload.
     this.route.queryParamMap.pipe(takeUntilDestroyed()).subscribe((params) => {
       const state = params.get('state') as OrderState | null;

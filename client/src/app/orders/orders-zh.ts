@@ -303,6 +303,21 @@ export const ordersZh = {
   'home.count.filled': '已招满',
   'home.count.closed': '已关闭',
   'home.notVerified': '单位通过审核后才能发布订单；现在可以先写草稿。',
+
+  // Employer loop (issue 12)
+  'cand.new': '新',
+  'cand.open': '查看详情',
+  'cand.close': '收起',
+  'cand.awaitingTrainee': '等待学员确认',
+  'cand.awaitingTraineeMore': '学员同意后，您会看到姓名和电话，并可以安排面试。',
+  'cand.contactWithheld': '学员未同意向贵单位提供姓名和电话。',
+  'cand.notInterested': '不考虑',
+  'cand.more': '更多',
+  'pipeline.title': '待处理',
+  'pipeline.new': '新候选人',
+  'pipeline.interviewsToday': '今天面试',
+  'pipeline.offersWaiting': '等待学员答复录用',
+  'pipeline.orderNew': '{n} 位新候选人',
 } satisfies Record<string, string>;
 
 export type OrdersKey = keyof typeof ordersZh;

@@ -127,6 +127,8 @@ export class CandidateDto {
   fullName: string | null;
   @ApiProperty({ nullable: true, type: String })
   phone: string | null;
+  /** The employer has not opened this candidate yet (and it is still in play). */
+  isNew: boolean;
 }
 
 export class FulfilmentDto {

@@ -11,6 +11,7 @@ import { type EmployerStep, type EmployerStepBody, OrdersApi } from '../orders-a
 import { OrdersI18n } from '../orders-i18n';
 import { placementStateColor, todayIso } from '../orders-labels';
 import type { CandidateDto, RecommendationReasonDto, TraineeSkillDto } from '../orders-types';
+import { EmployerPipelineApi } from './employer-pipeline-api';
 
 /** Which of the employer's steps each state allows (mirrors the server's state machine). */
 export function employerSteps(c: Pick<CandidateDto, 'state' | 'endedOn'>, orderOpen: boolean): EmployerStep[] {
@@ -31,6 +32,15 @@ export function employerSteps(c: Pick<CandidateDto, 'state' | 'endedOn'>, orderO
 }
 
 /**
+ * The step that moves a candidate on, shown as the primary button: 安排面试 once accepted, the offer
+ * after the interview, the hire after the offer. Recording a departure (end) and not hiring (reject)
+ * are never the primary act.
+ */
+export function primaryStep(steps: readonly EmployerStep[]): EmployerStep | null {
+  return steps.find((s) => s !== 'reject' && s !== 'end') ?? null;
+}
+
+/**
  * One candidate as the employer sees them: a code, skills, certificates, diploma, where they come
  * from and what they want — and, only once the trainee accepted, name and phone. The card says so.
  */
@@ -48,6 +58,7 @@ export class CandidateCard {
   readonly changed = output<CandidateDto>();
 
   private readonly api = inject(OrdersApi);
+  private readonly pipeline = inject(EmployerPipelineApi);
   private readonly i18n = inject(OrdersI18n);
   protected readonly t = this.i18n.t;
   protected readonly date = this.i18n.date;
@@ -61,6 +72,19 @@ export class CandidateCard {
       .join(this.i18n.isEnglish() ? ', ' : '、'),
   );
   protected readonly steps = computed(() => employerSteps(this.candidate(), this.orderOpen()));
+  protected readonly primary = computed(() => primaryStep(this.steps()));
+  /** The other forward steps and, on a hired card, recording a departure: plain buttons. */
+  protected readonly secondary = computed(() => this.steps().filter((s) => s !== 'reject' && s !== this.primary()));
+  protected readonly canReject = computed(() => this.steps().includes('reject'));
+  /** Accepted or later but no name: the trainee did not (or no longer) agree to share it with this employer. */
+  protected readonly withheld = computed(() => !this.named() && this.candidate().state !== 'recommended');
+  protected readonly summary = computed(() => {
+    const c = this.candidate();
+    const sep = this.i18n.isEnglish() ? ', ' : '、';
+    return [c.skills.map((s) => this.skillLabel(s)).join(sep), c.divisionName].filter((x) => !!x).join(' · ');
+  });
+  /** The full record is folded away; opening it is what makes a new candidate no longer new. */
+  protected readonly open = signal(false);
   protected readonly acting = signal<EmployerStep | null>(null);
   protected readonly busy = signal(false);
   protected readonly error = signal<ApiError | null>(null);
@@ -96,6 +120,17 @@ export class CandidateCard {
         return false;
     }
   });
+
+  protected toggle(): void {
+    const opening = !this.open();
+    this.open.set(opening);
+    if (opening && this.candidate().isNew) {
+      this.pipeline.seen(this.orderId(), this.candidate().placementId).subscribe({
+        next: (c) => this.changed.emit(c),
+        error: () => undefined, // still new next time; nothing the employer must do
+      });
+    }
+  }
 
   protected start(step: EmployerStep): void {
     this.acting.set(step);

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
+import { NzBadgeModule } from 'ng-zorro-antd/badge';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzIconModule } from 'ng-zorro-antd/icon';
@@ -13,18 +14,21 @@ import { OrdersApi } from '../orders-api';
 import { OrdersI18n, type OrdersTextKey } from '../orders-i18n';
 import { orderStateColor } from '../orders-labels';
 import { ORDER_STATES, type FulfilmentDto, type OrderDto, type OrderState } from '../orders-types';
+import { EmployerPipelineApi, type EmployerPipelineDto } from './employer-pipeline-api';
 
 interface Summary {
   readonly counts: Readonly<Record<OrderState, number>>;
   readonly total: number;
-  /** The orders still in hand (drafts and recruiting), soonest deadline first, with how each fills. */
-  readonly current: readonly { order: OrderDto; fulfilment: FulfilmentDto | null }[];
+  /** The orders still in hand (drafts and recruiting), soonest deadline first, with how each fills and how many candidates are new. */
+  readonly current: readonly { order: OrderDto; fulfilment: FulfilmentDto | null; newCandidates: number }[];
+  /** New candidates, today's interviews, offers awaiting an answer (null: could not be read; the card still shows the orders). */
+  readonly pipeline: EmployerPipelineDto | null;
 }
 
 /** The employer's workbench card: their orders by state, the ones in hand with hires against headcount, and a way to post one. */
 @Component({
   selector: 'jbh-employer-orders-card',
-  imports: [RouterLink, NzButtonModule, NzCardModule, NzIconModule, NzProgressModule, NzSpinModule, NzTagModule, LoadError],
+  imports: [RouterLink, NzBadgeModule, NzButtonModule, NzCardModule, NzIconModule, NzProgressModule, NzSpinModule, NzTagModule, LoadError],
   template: `
     <nz-card [nzTitle]="t('home.title')" [nzExtra]="extra" data-testid="employer-orders">
       @if (summary().error; as err) {
@@ -32,6 +36,22 @@ interface Summary {
       } @else if (summary().data; as s) {
         @if (!verified()) {
           <p class="hint-warning">{{ t('home.notVerified') }}</p>
+        }
+        @if (s.pipeline; as p) {
+          <div class="pipeline" data-testid="employer-pipeline">
+            <div class="pipe" [class.hot]="p.newCandidates > 0" data-testid="pipeline-new">
+              <span class="type-count">{{ p.newCandidates }}</span>
+              <span class="stat-label">{{ t('pipeline.new') }}</span>
+            </div>
+            <div class="pipe" [class.hot]="p.interviewsToday > 0" data-testid="pipeline-interviews">
+              <span class="type-count">{{ p.interviewsToday }}</span>
+              <span class="stat-label">{{ t('pipeline.interviewsToday') }}</span>
+            </div>
+            <div class="pipe" data-testid="pipeline-offers">
+              <span class="type-count">{{ p.offersWaiting }}</span>
+              <span class="stat-label">{{ t('pipeline.offersWaiting') }}</span>
+            </div>
+          </div>
         }
         @if (s.total === 0) {
           <p>{{ t('home.none') }}</p>
@@ -49,6 +69,11 @@ interface Summary {
               <li>
                 <a [routerLink]="['/orders', row.order.id]" class="cell-strong">{{ row.order.title }}</a>
                 <nz-tag [nzColor]="stateColor(row.order.state)">{{ t(stateKey(row.order.state)) }}</nz-tag>
+                @if (row.newCandidates > 0) {
+                  <a [routerLink]="['/orders', row.order.id]" class="new-badge" data-testid="order-new-badge">
+                    <nz-badge nzStatus="error" />{{ t('pipeline.orderNew', { n: row.newCandidates }) }}
+                  </a>
+                }
                 <span class="fill">
                   <nz-progress
                     [nzPercent]="percent(row.fulfilment, row.order.headcount)"
@@ -114,12 +139,39 @@ interface Summary {
     .actions {
       margin-top: 12px;
     }
+    .pipeline {
+      display: grid;
+      grid-template-columns: repeat(3, 1fr);
+      gap: 8px;
+      margin-bottom: 12px;
+    }
+    .pipe {
+      display: flex;
+      flex-direction: column;
+      align-items: center;
+      padding: 8px 4px;
+      border-radius: 8px;
+      background: #fafafa;
+      text-align: center;
+    }
+    .pipe.hot {
+      background: #fff2e8;
+    }
+    .pipe.hot .type-count {
+      color: #d4380d;
+    }
+    .new-badge {
+      color: #d4380d;
+      font-weight: 500;
+      white-space: nowrap;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class EmployerOrdersCard {
   readonly verified = input(true);
   private readonly api = inject(OrdersApi);
+  private readonly pipelineApi = inject(EmployerPipelineApi);
   private readonly i18n = inject(OrdersI18n);
   protected readonly t = this.i18n.t;
   protected readonly stateColor = orderStateColor;
@@ -133,8 +185,9 @@ export class EmployerOrdersCard {
   protected load(): void {
     loadInto(
       this.summary,
-      this.api.orders({ page: 1, pageSize: 100 }).pipe(
-        switchMap((page) => {
+      forkJoin([this.api.orders({ page: 1, pageSize: 100 }), this.pipelineApi.pipeline().pipe(catchError(() => of(null)))]).pipe(
+        switchMap(([page, pipeline]) => {
+          const fresh = new Map((pipeline?.orders ?? []).map((o) => [o.orderId, o.newCandidates]));
           const counts = Object.fromEntries(ORDER_STATES.map((s) => [s, 0])) as Record<OrderState, number>;
           for (const o of page.items) counts[o.state] += 1;
           const current = page.items.filter((o) => o.state === 'open' || o.state === 'draft').slice(0, 5);
@@ -143,12 +196,12 @@ export class EmployerOrdersCard {
               ? forkJoin(
                   current.map((order) =>
                     (order.state === 'open' ? this.api.fulfilment(order.id).pipe(catchError(() => of(null))) : of(null)).pipe(
-                      map((fulfilment) => ({ order, fulfilment })),
+                      map((fulfilment) => ({ order, fulfilment, newCandidates: fresh.get(order.id) ?? 0 })),
                     ),
                   ),
                 )
               : of([])
-          ).pipe(map((rows) => ({ counts, total: page.total, current: rows })));
+          ).pipe(map((rows) => ({ counts, total: page.total, current: rows, pipeline })));
         }),
       ),
     );
