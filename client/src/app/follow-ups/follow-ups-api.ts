@@ -1,9 +1,11 @@
 import { HttpContext } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { Observable } from 'rxjs';
+import { type Observable, map } from 'rxjs';
 import type { components } from '../core/api/generated/api';
 import { ApiClient } from '../core/api/generated/api-client';
+import { followUpsControllerClearAppointment } from '../core/api/generated/fn/follow-ups/follow-ups-controller-clear-appointment';
 import { followUpsControllerList } from '../core/api/generated/fn/follow-ups/follow-ups-controller-list';
+import { followUpsControllerSetAppointment } from '../core/api/generated/fn/follow-ups/follow-ups-controller-set-appointment';
 import { followUpsControllerRecord } from '../core/api/generated/fn/follow-ups/follow-ups-controller-record';
 import { SILENT_ERRORS } from '../core/errors/error-context';
 
@@ -22,6 +24,20 @@ export class FollowUpsApi {
   /** 100 visits; `after` (a page's `nextCursor`) for the 100 after them. */
   list(view: 'due' | 'upcoming' | 'done', after?: string): Observable<FollowUpPageDto> {
     return this.api.invoke(followUpsControllerList, { view, page: 1, pageSize: 100, ...(after ? { after } : {}) }, silent());
+  }
+
+  /** How many visits are due or overdue (the station's 回访 tab badge): the page's total, no rows worth reading. */
+  dueCount(): Observable<number> {
+    return this.api.invoke(followUpsControllerList, { view: 'due', page: 1, pageSize: 1 }, silent()).pipe(map((p) => p.total));
+  }
+
+  /** Books a time with the person (an instant with its +08:00 offset); they get a neutral reminder. */
+  setAppointment(visitId: string, at: string): Observable<FollowUpVisitDto> {
+    return this.api.invoke(followUpsControllerSetAppointment, { id: visitId, body: { at } }, silent());
+  }
+
+  clearAppointment(visitId: string): Observable<FollowUpVisitDto> {
+    return this.api.invoke(followUpsControllerClearAppointment, { id: visitId }, silent());
   }
 
   record(visitId: string, dto: RecordVisitDto): Observable<FollowUpDetailDto> {

@@ -51,7 +51,12 @@ describe('FollowUpsPage', () => {
         { provide: AuthStore, useValue: { role: () => 'counsellor', user: signal(null) } },
         {
           provide: VisitOutbox,
-          useValue: { pending: signal([]), results: new Subject(), flush: () => Promise.resolve({ sent: 0, refused: 0, left: 0 }) },
+          useValue: {
+            pending: signal([]),
+            lastSent: signal(null),
+            results: new Subject(),
+            flush: () => Promise.resolve({ sent: 0, refused: 0, left: 0 }),
+          },
         },
       ],
     });

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, signal, untracked } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
@@ -17,6 +17,7 @@ import { type Remote, idle, loadInto } from '../shared/remote';
 import { type FollowUpPageDto, FollowUpsApi, type FollowUpVisitDto, type RecordVisitDto } from './follow-ups-api';
 import { FollowUpsI18n } from './follow-ups-i18n';
 import type { FollowUpsKey } from './follow-ups-zh';
+import { VisitAppointment } from './visit-appointment';
 import { type FlushResult, VisitOutbox } from './visit-outbox';
 
 type Outcome = RecordVisitDto['state'];
@@ -24,7 +25,18 @@ type Outcome = RecordVisitDto['state'];
 /** `/follow-ups`: the field worker's phone view — today's and overdue visits, recorded in a few taps, offline-safe. */
 @Component({
   selector: 'jbh-follow-ups-page',
-  imports: [FormsModule, NzAlertModule, NzButtonModule, NzCardModule, NzInputModule, NzRadioModule, NzSpinModule, NzTagModule, LoadError],
+  imports: [
+    FormsModule,
+    NzAlertModule,
+    NzButtonModule,
+    NzCardModule,
+    NzInputModule,
+    NzRadioModule,
+    NzSpinModule,
+    NzTagModule,
+    LoadError,
+    VisitAppointment,
+  ],
   template: `
     <div class="page fu" data-testid="follow-ups-page">
       <header class="page-head">
@@ -43,13 +55,21 @@ type Outcome = RecordVisitDto['state'];
           data-testid="outbox"
         />
         <ng-template #sendBtn
-          ><button nz-button nzSize="small" type="button" (click)="flush()">{{ t('sendNow') }}</button></ng-template
+          ><button nz-button type="button" class="send-now" (click)="flush()">{{ t('sendNow') }}</button></ng-template
         >
       }
       @if (notice(); as n) {
-        <nz-alert class="notice" [nzType]="n.type" nzShowIcon [nzMessage]="n.text" data-testid="fu-notice" />
+        <nz-alert
+          class="notice"
+          [nzType]="n.type"
+          nzShowIcon
+          [nzMessage]="n.text"
+          [nzDescription]="n.detail ?? null"
+          [attr.role]="n.type === 'success' ? 'status' : null"
+          data-testid="fu-notice"
+        />
       }
-      <nz-radio-group [(ngModel)]="view" (ngModelChange)="load()" class="tabs">
+      <nz-radio-group [(ngModel)]="view" (ngModelChange)="load()" class="tabs seg" nzButtonStyle="solid" [attr.aria-label]="t('title')">
         <span nz-radio-button nzValue="due">{{ t('due') }}</span>
         <span nz-radio-button nzValue="done">{{ t('done') }}</span>
       </nz-radio-group>
@@ -84,24 +104,48 @@ type Outcome = RecordVisitDto['state'];
                 }
               </div>
             </div>
+            @if (v.state === 'planned' && canRecord() && !isQueued(v) && editing() !== v.id) {
+              <jbh-visit-appointment [visit]="v" (changed)="replace($event)" />
+            }
             @if (v.state === 'planned' && canRecord() && !isQueued(v)) {
               @if (editing() === v.id) {
                 <form class="record" (ngSubmit)="save(v)" data-testid="visit-form">
-                  <p class="label">{{ t('outcome') }}</p>
-                  <nz-radio-group [(ngModel)]="form.state" name="state" nzButtonStyle="solid">
+                  <p class="label" id="fu-l-outcome">{{ t('outcome') }}</p>
+                  <nz-radio-group
+                    [(ngModel)]="form.state"
+                    name="state"
+                    nzButtonStyle="solid"
+                    class="seg"
+                    role="radiogroup"
+                    aria-labelledby="fu-l-outcome"
+                  >
                     @for (o of outcomes; track o) {
                       <span nz-radio-button [nzValue]="o" [attr.data-testid]="'outcome-' + o">{{ t(key('o.', o)) }}</span>
                     }
                   </nz-radio-group>
                   @if (form.state === 'done') {
-                    <p class="label">{{ t('method') }}</p>
-                    <nz-radio-group [(ngModel)]="form.contactMethod" name="method">
+                    <p class="label" id="fu-l-method">{{ t('method') }}</p>
+                    <nz-radio-group
+                      [(ngModel)]="form.contactMethod"
+                      name="method"
+                      nzButtonStyle="solid"
+                      class="seg"
+                      role="radiogroup"
+                      aria-labelledby="fu-l-method"
+                    >
                       @for (m of methods; track m) {
                         <span nz-radio-button [nzValue]="m" [attr.data-testid]="'method-' + m">{{ t(key('m.', m)) }}</span>
                       }
                     </nz-radio-group>
-                    <p class="label">{{ t('work') }}</p>
-                    <nz-radio-group [(ngModel)]="form.employmentStatus" name="work">
+                    <p class="label" id="fu-l-work">{{ t('work') }}</p>
+                    <nz-radio-group
+                      [(ngModel)]="form.employmentStatus"
+                      name="work"
+                      nzButtonStyle="solid"
+                      class="seg"
+                      role="radiogroup"
+                      aria-labelledby="fu-l-work"
+                    >
                       @for (w of works; track w) {
                         <span nz-radio-button [nzValue]="w" [attr.data-testid]="'work-' + w">{{ t(key('w.', w)) }}</span>
                       }
@@ -113,25 +157,49 @@ type Outcome = RecordVisitDto['state'];
                         name="employer"
                         [(ngModel)]="form.employerName"
                         [placeholder]="t('employer')"
+                        [attr.aria-label]="t('employer')"
                         maxlength="80"
                       />
                       <label class="check"
                         ><input type="checkbox" name="confirmed" [(ngModel)]="form.employmentConfirmed" /> {{ t('confirmed') }}</label
                       >
                     }
-                    <p class="label">{{ t('income') }}</p>
-                    <nz-radio-group [(ngModel)]="form.incomeBand" name="income">
+                    <p class="label" id="fu-l-income">{{ t('income') }}</p>
+                    <nz-radio-group
+                      [(ngModel)]="form.incomeBand"
+                      name="income"
+                      nzButtonStyle="solid"
+                      class="seg"
+                      role="radiogroup"
+                      aria-labelledby="fu-l-income"
+                    >
                       @for (i of incomes; track i) {
-                        <span nz-radio-button [nzValue]="i">{{ t(key('i.', i)) }}</span>
+                        <span nz-radio-button [nzValue]="i" [attr.data-testid]="'income-' + i">{{ t(key('i.', i)) }}</span>
                       }
                     </nz-radio-group>
-                    <p class="label restricted">{{ t('abstinence') }}</p>
-                    <nz-radio-group [(ngModel)]="abstinence" name="abst">
+                    <p class="label restricted" id="fu-l-abstinence">{{ t('abstinence') }}</p>
+                    <nz-radio-group
+                      [(ngModel)]="abstinence"
+                      name="abst"
+                      nzButtonStyle="solid"
+                      class="seg"
+                      role="radiogroup"
+                      aria-labelledby="fu-l-abstinence"
+                    >
                       @for (a of abstinences; track a) {
                         <span nz-radio-button [nzValue]="a" [attr.data-testid]="'abstinence-' + a">{{ t(key('a.', a)) }}</span>
                       }
                     </nz-radio-group>
-                    <nz-radio-group [(ngModel)]="basis" name="basis" class="basis">
+                    <p class="label restricted" id="fu-l-basis">{{ t('basis') }}</p>
+                    <nz-radio-group
+                      [(ngModel)]="basis"
+                      name="basis"
+                      nzButtonStyle="solid"
+                      class="seg"
+                      role="radiogroup"
+                      aria-labelledby="fu-l-basis"
+                      data-testid="basis-group"
+                    >
                       @for (b of bases; track b) {
                         <span nz-radio-button [nzValue]="b" [attr.data-testid]="'basis-' + b">{{ t(key('b.', b)) }}</span>
                       }
@@ -143,6 +211,7 @@ type Outcome = RecordVisitDto['state'];
                       name="needs"
                       [(ngModel)]="form.supportNeeds"
                       [placeholder]="t('needs')"
+                      [attr.aria-label]="t('needs')"
                       maxlength="500"
                     ></textarea>
                     <textarea
@@ -152,6 +221,7 @@ type Outcome = RecordVisitDto['state'];
                       name="next"
                       [(ngModel)]="form.nextSteps"
                       [placeholder]="t('next')"
+                      [attr.aria-label]="t('next')"
                       maxlength="500"
                     ></textarea>
                   }
@@ -159,12 +229,14 @@ type Outcome = RecordVisitDto['state'];
                     <nz-alert nzType="error" nzShowIcon [nzMessage]="i18n.errorMessage(err)" role="alert" />
                   }
                   <div class="actions">
-                    <button nz-button type="button" (click)="editing.set(null)">{{ t('cancel') }}</button>
-                    <button nz-button nzType="primary" type="submit" [nzLoading]="busy()" data-testid="visit-save">{{ t('save') }}</button>
+                    <button nz-button nzSize="large" type="button" (click)="editing.set(null)">{{ t('cancel') }}</button>
+                    <button nz-button nzSize="large" nzType="primary" type="submit" [nzLoading]="busy()" data-testid="visit-save">
+                      {{ t('save') }}
+                    </button>
                   </div>
                 </form>
               } @else {
-                <button nz-button nzType="primary" nzBlock type="button" (click)="start(v)" data-testid="visit-record">
+                <button nz-button nzType="primary" nzSize="large" nzBlock type="button" (click)="start(v)" data-testid="visit-record">
                   {{ t('record') }}
                 </button>
               }
@@ -225,9 +297,6 @@ type Outcome = RecordVisitDto['state'];
     .restricted {
       color: #ad4e00;
     }
-    .basis {
-      margin-top: 6px;
-    }
     .field {
       margin-top: 8px;
     }
@@ -243,8 +312,48 @@ type Outcome = RecordVisitDto['state'];
       gap: 8px;
       margin-top: 12px;
     }
-    nz-radio-group label {
-      margin-bottom: 4px;
+    /* Segmented choices, full width, each at least 48 px tall (a thumb on a phone, in the field). */
+    .seg {
+      display: flex;
+      flex-wrap: wrap;
+      width: 100%;
+    }
+    .seg ::ng-deep .ant-radio-button-wrapper {
+      flex: 1 0 auto;
+      display: inline-flex;
+      align-items: center;
+      justify-content: center;
+      min-height: 48px;
+      height: auto;
+      padding: 0 10px;
+      font-size: 15px;
+      line-height: 1.3;
+      text-align: center;
+    }
+    .record .field {
+      min-height: 48px;
+      font-size: 16px;
+    }
+    .check {
+      min-height: 48px;
+    }
+    .check input {
+      width: 22px;
+      height: 22px;
+    }
+    .actions button,
+    .send-now,
+    [data-testid='visit-record'],
+    [data-testid='visits-more'] {
+      min-height: 48px;
+    }
+    .actions button {
+      flex: 1;
+    }
+    .phone {
+      display: inline-flex;
+      align-items: center;
+      min-height: 48px;
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -261,7 +370,7 @@ export class FollowUpsPage {
   protected readonly editing = signal<string | null>(null);
   protected readonly busy = signal(false);
   protected readonly error = signal<ApiError | null>(null);
-  protected readonly notice = signal<{ type: 'success' | 'warning'; text: string } | null>(null);
+  protected readonly notice = signal<{ type: 'success' | 'warning'; text: string; detail?: string } | null>(null);
   protected readonly online = signal(navigator.onLine);
   protected readonly canRecord = computed(() => this.auth.role() === 'counsellor');
   protected readonly outcomes: Outcome[] = ['done', 'unreachable', 'missed'];
@@ -290,6 +399,17 @@ export class FollowUpsPage {
     });
     // The outbox sends on its own when the connection returns (and at sign-in): say so, and refresh.
     this.outbox.results.pipe(takeUntilDestroyed()).subscribe((r) => this.flushed(r));
+    // Sent while this page was closed (or before it subscribed): say so rather than nothing.
+    const last = this.outbox.lastSent();
+    if (last && !this.outbox.pending().length) this.notice.set(this.flushNotice(last));
+    // The waiting list emptied by a send this page did not hear of: the offline warning must not stay up.
+    effect(() => {
+      const sent = this.outbox.lastSent();
+      const waiting = this.outbox.pending().length;
+      untracked(() => {
+        if (sent && !waiting && this.notice()?.type === 'warning') this.notice.set(this.flushNotice(sent));
+      });
+    });
     void this.outbox.flush();
   }
 
@@ -321,6 +441,11 @@ export class FollowUpsPage {
   /** A count in a sentence: `{n}`, and `{s}` for English plurals. */
   protected count(k: FollowUpsKey, n: number): string {
     return this.t(k, { n, s: n === 1 ? '' : 's' });
+  }
+
+  /** A visit the server answered with (a booked or cancelled time): its card shows it at once. */
+  protected replace(v: FollowUpVisitDto): void {
+    this.list.update((r) => (r.data ? { ...r, data: { ...r.data, items: r.data.items.map((x) => (x.id === v.id ? v : x)) } } : r));
   }
 
   protected isQueued(v: FollowUpVisitDto): boolean {
@@ -375,8 +500,14 @@ export class FollowUpsPage {
 
   /** After waiting visits went out: the offline notice gives way to 已发送, and the list is refreshed. */
   private flushed(r: FlushResult): void {
-    const said = [r.sent ? this.count('sent', r.sent) : '', r.refused ? this.count('refused', r.refused) : ''].filter(Boolean);
-    this.notice.set({ type: r.refused ? 'warning' : 'success', text: said.join(this.i18n.isEnglish() ? '; ' : '；') });
+    this.notice.set(this.flushNotice(r));
     this.load();
+  }
+
+  /** 已发送 ✓ (Sent ✓) with how many; a refusal is a warning of its own. */
+  private flushNotice(r: FlushResult): { type: 'success' | 'warning'; text: string; detail?: string } {
+    const said = [r.sent ? this.count('sent', r.sent) : '', r.refused ? this.count('refused', r.refused) : ''].filter(Boolean);
+    const detail = said.join(this.i18n.isEnglish() ? '; ' : '；');
+    return r.sent ? { type: r.refused ? 'warning' : 'success', text: this.t('sentTick'), detail } : { type: 'warning', text: detail };
   }
 }

@@ -51,6 +51,7 @@ export const followUpsZh = {
   waiting: '待发送',
   sendNow: '立即发送',
   sent: '已发送 {n} 条回访',
+  sentTick: '已发送 ✓',
   refused: '{n} 条回访未被接受（可能已在别处记录），已从手机上删除',
   stillOffline: '还没有网络，稍后自动发送',
   online: '在线',
@@ -70,6 +71,18 @@ export const followUpsZh = {
   // The list's length and the next page ({total} may read 10,000+: the server counts no further).
   shown: '已显示 {shown} 条，共 {total} 条',
   more: '加载更多',
+  // Booking a time with the person for a planned visit (visit-appointment.ts); they get a reminder in neutral words.
+  'appt.book': '约时间',
+  'appt.change': '改时间',
+  'appt.clear': '取消预约',
+  'appt.at': '已约 {at}',
+  'appt.label': '约定的回访时间',
+  'appt.save': '保存预约',
+  'appt.cancel': '取消',
+  'appt.hint': '保存后会给本人发一条提醒（不提戒毒二字）。',
+  'appt.saved': '已约好 {at}，会提醒本人。',
+  'appt.cleared': '预约已取消。',
+  'appt.pick': '请选择日期和时间。',
 } satisfies Record<string, string>;
 
 export type FollowUpsKey = keyof typeof followUpsZh;

@@ -6,7 +6,7 @@ import type { SessionUserDto } from '../core/api/api-types';
 import { AuthStore } from '../core/auth/auth-store';
 import { FollowUpsApi, type FollowUpDetailDto, type RecordVisitDto } from './follow-ups-api';
 import { MemoryVault, OUTBOX_VAULT } from './outbox-vault';
-import { KEEP_OTHERS_FOR_DAYS, VisitOutbox } from './visit-outbox';
+import { KEEP_OTHERS_FOR_DAYS, RETRY_AFTER_MS, VisitOutbox } from './visit-outbox';
 
 const counsellor = (id: string): SessionUserDto => ({
   id,
@@ -235,5 +235,50 @@ describe('VisitOutbox', () => {
     expect(vault.boxes.has(A.id)).toBe(false);
     expect(vault.keys.has(A.id)).toBe(false);
     expect(vault.boxes.has(B.id)).toBe(true);
+  });
+  it('remembers its last send (the page says 已发送 ✓) until the next visit is kept, and never for the next user', async () => {
+    const outbox = make();
+    TestBed.tick();
+    await outbox.submit('v1', visit(1));
+    expect(outbox.lastSent()).toBeNull();
+
+    online = true;
+    await outbox.flush();
+    expect(outbox.lastSent()).toEqual({ sent: 1, refused: 0, left: 0 });
+    // A page opened later still finds it; a flush with nothing to send does not wipe it.
+    await outbox.flush();
+    expect(outbox.lastSent()).toEqual({ sent: 1, refused: 0, left: 0 });
+
+    online = false;
+    await outbox.submit('v2', visit(2));
+    expect(outbox.lastSent()).toBeNull();
+    online = true;
+    await outbox.flush();
+    expect(outbox.lastSent()).toEqual({ sent: 1, refused: 0, left: 0 });
+
+    signInAs(B);
+    expect(outbox.lastSent()).toBeNull();
+  });
+
+  it('tries again by itself when a send fails although the phone says it is online', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const outbox = make();
+      TestBed.tick();
+      await outbox.submit('v1', visit(1));
+      // The `online` event came, but the network does not carry traffic yet.
+      expect(await outbox.flush()).toEqual({ sent: 0, refused: 0, left: 1 });
+      expect(outbox.lastSent()).toBeNull();
+
+      online = true;
+      calls = [];
+      await vi.advanceTimersByTimeAsync(RETRY_AFTER_MS[0]);
+      await outbox.flush();
+      expect(calls).toEqual([{ visitId: 'v1', as: A.id }]);
+      expect(outbox.pending()).toEqual([]);
+      expect(outbox.lastSent()).toEqual({ sent: 1, refused: 0, left: 0 });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

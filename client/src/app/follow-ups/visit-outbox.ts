@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { Injectable, computed, effect, inject, signal, untracked } from '@angular/core';
+import { DestroyRef, Injectable, computed, effect, inject, signal, untracked } from '@angular/core';
 import { type Observable, Subject, firstValueFrom } from 'rxjs';
 import { AuthStore } from '../core/auth/auth-store';
 import { FollowUpsApi, type RecordVisitDto } from './follow-ups-api';
@@ -29,6 +29,12 @@ export interface FlushResult {
  * for this long, so a phone that changes hands does not carry them for ever.
  */
 export const KEEP_OTHERS_FOR_DAYS = 14;
+
+/**
+ * A send that failed for want of a connection although the phone says it is online (the `online`
+ * event comes before the network really carries traffic) is tried again after these waits.
+ */
+export const RETRY_AFTER_MS = [5_000, 15_000, 60_000] as const;
 
 /** The first version's outbox: plaintext, with names, and no owner. */
 const LEGACY_KEY = 'jbh.followUps.outbox';
@@ -74,6 +80,9 @@ export class VisitOutbox {
   private queue: Promise<unknown> = Promise.resolve();
   private flushing: Promise<FlushResult> | null = null;
   private readonly flushed = new Subject<FlushResult>();
+  private readonly lastSentState = signal<FlushResult | null>(null);
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private retries = 0;
 
   /** The signed-in user's waiting visits; never anyone else's. */
   readonly pending = computed<readonly PendingVisit[]>(() => {
@@ -82,6 +91,12 @@ export class VisitOutbox {
   });
   /** What each flush that sent or dropped something did (so a page can say 已发送). */
   readonly results: Observable<FlushResult> = this.flushed.asObservable();
+  /**
+   * The signed-in user's last flush that sent or dropped something, until the next visit is kept on
+   * the phone: a page opened after the send (or that missed the event) still says 已发送 ✓ instead of
+   * leaving the offline warning up. Counts only — never what was sent.
+   */
+  readonly lastSent = this.lastSentState.asReadonly();
 
   constructor() {
     // The old outbox names trainees in plaintext and says nothing of whose it is: it cannot be sent
@@ -91,7 +106,15 @@ export class VisitOutbox {
     } catch {
       // Storage unavailable: nothing to delete.
     }
-    globalThis.addEventListener?.('online', () => void this.flush());
+    const online = () => {
+      this.retries = 0;
+      void this.flush();
+    };
+    globalThis.addEventListener?.('online', online);
+    inject(DestroyRef).onDestroy(() => {
+      globalThis.removeEventListener?.('online', online);
+      this.stopRetry();
+    });
     effect(() => {
       const user = this.auth.user();
       untracked(() => this.userChanged(user?.id ?? null, user?.role === 'counsellor'));
@@ -112,6 +135,7 @@ export class VisitOutbox {
       } catch {
         throw e; // could not keep it either: report the network error
       }
+      this.lastSentState.set(null);
       return 'queued';
     }
   }
@@ -168,8 +192,33 @@ export class VisitOutbox {
       await this.mutate(owner, (list) => list.filter((x) => x.visitId !== p.visitId));
     }
     const result = { sent, refused, left: this.auth.user()?.id === owner ? this.pending().length : 0 };
-    if (sent || refused) this.flushed.next(result);
+    if (sent || refused) {
+      this.lastSentState.set(result);
+      this.flushed.next(result);
+    }
+    this.scheduleRetry(result.left > 0);
     return result;
+  }
+
+  /** Still waiting although the phone says it is online: try again a little later (a few times, then wait for the next `online`). */
+  private scheduleRetry(waiting: boolean): void {
+    this.stopRetry();
+    if (!waiting || globalThis.navigator?.onLine === false) {
+      if (!waiting) this.retries = 0;
+      return;
+    }
+    const wait = RETRY_AFTER_MS[this.retries];
+    if (wait === undefined) return;
+    this.retries++;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      void this.flush();
+    }, wait);
+  }
+
+  private stopRetry(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
   }
 
   /** A new user (or none): the last one's items leave memory at once; a counsellor's are loaded and sent. */
@@ -177,6 +226,9 @@ export class VisitOutbox {
     if (id === this.loadedFor) return;
     this.loadedFor = null;
     this.items.set([]);
+    this.lastSentState.set(null);
+    this.stopRetry();
+    this.retries = 0;
     if (!id || !counsellor) return;
     void this.load(id)
       .then(() => (globalThis.navigator?.onLine === false || !this.pending().length ? undefined : this.flush()))

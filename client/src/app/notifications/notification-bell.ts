@@ -205,7 +205,8 @@ export class NotificationBell {
   protected readonly items = computed(() => this.list().items);
   protected readonly unread = computed(() => this.list().unread);
   protected readonly label = computed(() =>
-    this.unread() > 0 ? this.t('notifications.unread', { n: this.unread() }) : this.t('notifications.title'),
+    // The button's accessible name, since it shows only an icon: 通知，3 条未读 / Notifications, 3 unread.
+    this.unread() > 0 ? this.t('notifications.bellUnread', { n: this.unread() }) : this.t('notifications.bell'),
   );
 
   constructor() {

@@ -1,6 +1,6 @@
 import { NgTemplateOutlet } from '@angular/common';
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
-import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, signal, untracked } from '@angular/core';
+import { NavigationCancel, NavigationEnd, NavigationError, NavigationStart, Router, RouterLink, RouterOutlet } from '@angular/router';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { NzAvatarModule } from 'ng-zorro-antd/avatar';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -10,7 +10,7 @@ import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzLayoutModule } from 'ng-zorro-antd/layout';
 import { NzMenuModule } from 'ng-zorro-antd/menu';
 import { filter, map, startWith } from 'rxjs';
-import type { Role } from '../core/api/api-types';
+import type { OrganisationType, Role } from '../core/api/api-types';
 import { AuthStore } from '../core/auth/auth-store';
 import { IdleTimeout } from '../core/auth/idle-timeout';
 import { I18n } from '../core/i18n/i18n';
@@ -22,6 +22,9 @@ import { NotificationBell } from '../notifications/notification-bell';
 import { UnsentVisitsCheck, provideUnsentVisitsCheck } from '../follow-ups/unsent-visits-dialog';
 import { Viewport } from '../shared/viewport';
 import { EmployerStanding } from '../home/employer-standing';
+import { HomeApi } from '../home/home-api';
+import { FollowUpsApi } from '../follow-ups/follow-ups-api';
+import { VisitOutbox } from '../follow-ups/visit-outbox';
 
 interface NavItem {
   readonly path: string;
@@ -33,6 +36,28 @@ interface NavItem {
 }
 
 const HOME: NavItem = { path: '/', label: 'nav.home', icon: 'home', exact: true };
+/** Entries only a community station's counsellor has work in (a facility's counsellor never does). */
+const STATION_ONLY: readonly string[] = ['/follow-ups/transfers', '/follow-ups/lost-contacts'];
+/** A navigation quicker than this shows no progress bar (no flash on cached pages). */
+export const PROGRESS_DELAY_MS = 150;
+/** The due-visit badge is read again on a navigation at most this often (each read is audited). */
+const BADGE_REFRESH_MS = 120_000;
+
+/** A station counsellor's bottom tabs on a phone: the field worker's day in one tap each. */
+const STATION_TABS: readonly (NavItem & { readonly badge?: true; readonly testid: string })[] = [
+  { path: '/', label: 'nav.today', icon: 'home', exact: true, testid: 'tab-today' },
+  {
+    path: '/follow-ups',
+    label: 'nav.followUps',
+    icon: 'phone',
+    exact: false,
+    except: STATION_ONLY,
+    badge: true,
+    testid: 'tab-follow-ups',
+  },
+  { path: '/trainees', label: 'nav.trainees', icon: 'team', exact: false, testid: 'tab-trainees' },
+  { path: '/notifications', label: 'nav.messages', icon: 'bell', exact: false, testid: 'tab-messages' },
+];
 const ACCOUNT: NavItem = { path: '/account', label: 'nav.account', icon: 'user', exact: false };
 
 /**
@@ -138,7 +163,32 @@ export class Shell {
   protected readonly isTrainee = computed(() => this.auth.role() === 'trainee');
   /** An employer not (yet) verified: home and account only — the server refuses it everything else. */
   private readonly employerStanding = inject(EmployerStanding);
-  protected readonly nav = computed(() => (this.employerStanding.verified() ? NAV[this.auth.role() ?? 'trainee'] : [HOME, ACCOUNT]));
+  private readonly homeApi = inject(HomeApi);
+  /** The signed-in counsellor's organisation type (read once per sign-in; the home page's API, already in the start-up bundle). */
+  private readonly orgType = signal<{ organisationId: string; type: OrganisationType } | null>(null);
+  /** A counsellor at a community station (unknown while the organisation is read: not a station yet). */
+  protected readonly isStation = computed(() => {
+    const user = this.auth.user();
+    const known = this.orgType();
+    return user?.role === 'counsellor' && known?.organisationId === user.organisationId && known.type === 'community_station';
+  });
+  protected readonly nav = computed(() => {
+    if (!this.employerStanding.verified()) return [HOME, ACCOUNT];
+    const items = NAV[this.auth.role() ?? 'trainee'];
+    // Transfers and lost contacts are a station's work: a facility's counsellor does not see them.
+    return this.auth.role() === 'counsellor' && !this.isStation() ? items.filter((i) => !STATION_ONLY.includes(i.path)) : items;
+  });
+  protected readonly tabs = STATION_TABS;
+  /** Station staff on a phone get the bottom tabs (the side menu stays behind the hamburger for the rest). */
+  protected readonly showTabs = computed(() => this.isPhone() && this.isStation());
+  /** Visits due or overdue at the station, for the 回访 tab's badge (null: not known, no badge). */
+  protected readonly due = signal<number | null>(null);
+  private dueReadAt = 0;
+  private readonly followUps = inject(FollowUpsApi);
+  /** A navigation under way for longer than PROGRESS_DELAY_MS: the thin bar at the top shows. */
+  protected readonly loading = signal(false);
+  /** Where a navigation under way is going: the menu lights it up at once (back to `path` if it is cancelled). */
+  private readonly target = signal<string | null>(null);
   protected readonly initial = computed(() => (this.user()?.displayName ?? '?').slice(0, 1));
   protected readonly drawerOpen = signal(false);
   /** The current path without query or fragment: a filtered list still lights up its menu entry. */
@@ -154,7 +204,28 @@ export class Shell {
 
   constructor() {
     // Staff sign out after a while without input (office computers); stops when the frame goes.
-    inject(DestroyRef).onDestroy(inject(IdleTimeout).start());
+    const destroyRef = inject(DestroyRef);
+    destroyRef.onDestroy(inject(IdleTimeout).start());
+    // A counsellor's organisation type decides the station's tabs and menu entries.
+    effect(() => {
+      const user = this.auth.user();
+      if (user?.role !== 'counsellor') return;
+      const id = user.organisationId;
+      untracked(() => {
+        if (this.orgType()?.organisationId === id) return;
+        this.homeApi
+          .organisation(id)
+          .subscribe({ next: (o) => this.orgType.set({ organisationId: id, type: o.type }), error: () => undefined });
+      });
+    });
+    effect(() => {
+      if (this.isStation()) untracked(() => this.readDue(true));
+    });
+    // Visits sent from the phone's outbox change what is due.
+    inject(VisitOutbox)
+      .results.pipe(takeUntilDestroyed())
+      .subscribe(() => this.readDue(true));
+    this.trackNavigation(destroyRef);
     // Close the phone drawer once a menu entry has navigated.
     this.router.events
       .pipe(
@@ -164,8 +235,37 @@ export class Shell {
       .subscribe(() => this.drawerOpen.set(false));
   }
 
+  /** NavigationStart lights the menu at once; the bar shows only if the route takes a while to load and resolve. */
+  private trackNavigation(destroyRef: DestroyRef): void {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const stop = () => {
+      if (timer) clearTimeout(timer);
+      timer = null;
+    };
+    destroyRef.onDestroy(stop);
+    this.router.events.pipe(takeUntilDestroyed()).subscribe((e) => {
+      if (e instanceof NavigationStart) {
+        this.target.set(e.url.split(/[?#]/)[0] || '/');
+        stop();
+        timer = setTimeout(() => this.loading.set(true), PROGRESS_DELAY_MS);
+      } else if (e instanceof NavigationEnd || e instanceof NavigationCancel || e instanceof NavigationError) {
+        stop();
+        this.loading.set(false);
+        this.target.set(null);
+        if (e instanceof NavigationEnd) this.readDue(false);
+      }
+    });
+  }
+
+  /** The badge's count: `force` after a send or at first; otherwise at most every BADGE_REFRESH_MS. */
+  private readDue(force: boolean): void {
+    if (!this.isStation() || (!force && Date.now() - this.dueReadAt < BADGE_REFRESH_MS)) return;
+    this.dueReadAt = Date.now();
+    this.followUps.dueCount().subscribe({ next: (n) => this.due.set(n), error: () => this.due.set(null) });
+  }
+
   protected isActive(item: NavItem): boolean {
-    const path = this.path();
+    const path = this.target() ?? this.path();
     if (item.exact) return path === item.path;
     const under = (prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
     return under(item.path) && !(item.except ?? []).some(under);
