@@ -26,12 +26,46 @@ export async function prepareWithDemoData(url) {
   return key;
 }
 
-/** Starts `dist/` on `port` against `url` and waits for its health check; `stop()` ends it. */
+const BENCH_APP_ROLE = 'jbh_bench_app';
+
+/**
+ * The app's own database role, as production runs (APP_DATABASE_URL): not the owner, so row-level
+ * security (sealed records) applies to every query measured. BENCH_AS=owner measures as the owner
+ * instead, for a before/after of that cost. The app grants the role its rights at start.
+ */
+async function appRoleUrl(url) {
+  if (process.env.BENCH_AS === 'owner') return undefined;
+  const pg = require('pg');
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  try {
+    const password = randomBytes(12).toString('hex');
+    await db.query(
+      `DO $$ BEGIN
+         IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${BENCH_APP_ROLE}') THEN CREATE ROLE ${BENCH_APP_ROLE} LOGIN; END IF;
+       END $$`,
+    );
+    await db.query(`ALTER ROLE ${BENCH_APP_ROLE} PASSWORD '${password}'`);
+    const app = new URL(url);
+    app.username = BENCH_APP_ROLE;
+    app.password = password;
+    return app.toString();
+  } finally {
+    await db.end();
+  }
+}
+
+/**
+ * Starts `dist/` on `port` against `url` (connecting as the app's role unless BENCH_AS=owner) and waits
+ * for its health check; `stop()` ends it, `role` says which role the app connected as.
+ */
 export async function startApp({ url, key, port }) {
+  const appUrl = await appRoleUrl(url);
   const child = spawn(process.execPath, [join(dist, 'main.js')], {
     env: {
       ...process.env,
       DATABASE_URL: url,
+      ...(appUrl ? { APP_DATABASE_URL: appUrl } : {}),
       PORT: String(port),
       LOG_LEVEL: 'warn',
       SERVE_CLIENT: 'false',
@@ -53,7 +87,7 @@ export async function startApp({ url, key, port }) {
     if (up) break;
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { base, stop: () => child.kill('SIGTERM') };
+  return { base, stop: () => child.kill('SIGTERM'), role: appUrl ? `${BENCH_APP_ROLE} (the app's role: row-level security on)` : 'the owner (BENCH_AS=owner)' };
 }
 
 /** An access token for a demo account. */

@@ -143,7 +143,8 @@ try {
 
   // The admin would otherwise get an enrolment-only (MFA pending) session: the bench measures the reports.
   process.env.MFA_ENFORCE ??= 'false';
-  const { base } = setApp(await startApp({ url, key, port: PORT }));
+  const app = setApp(await startApp({ url, key, port: PORT }));
+  const { base } = app;
   const as = {
     admin: { authorization: `Bearer ${await login(base, 'admin')}` },
     station: { authorization: `Bearer ${await login(base, 'station')}` },
@@ -184,7 +185,7 @@ try {
       `${counts.orders.toLocaleString()} orders, ${counts.registrations.toLocaleString()} fair registrations (seeded in ${seconds} s)`,
   );
   console.log(
-    `Outcome table rebuilt in ${rebuildSeconds} s: ${table.people.toLocaleString()} people, ${table.days.toLocaleString()} daily sums\n`,
+    `Outcome table rebuilt in ${rebuildSeconds} s: ${table.people.toLocaleString()} people, ${table.days.toLocaleString()} daily sums; the app connects as ${app.role}\n`,
   );
   console.log('| report | requests | p50 ms | p95 ms |');
   console.log('| --- | ---: | ---: | ---: |');
