@@ -20,22 +20,46 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { AuthStore } from '../core/auth/auth-store';
 import { type ApiError, toApiError } from '../core/errors/api-error';
 import { type Remote, idle, loadInto } from '../shared/remote';
+import { checkInCodeFromQr, isCheckInCode, normaliseCheckInCode } from './desk/check-in-code';
+import { DeskScanner } from './desk/desk-scanner';
+import type { CameraProblem } from './desk/qr-camera';
 import { FairsApi } from './fairs-api';
 import { FairsI18n } from './fairs-i18n';
 import type { CheckInResultDto, FairDto, TraineePageDto } from './fairs-types';
 
 /**
  * `/fairs/:id/desk`: the check-in desk, made for a phone held in one hand. A scanner that types the
- * code (most handheld and phone scanner apps act as a keyboard) works as well as typing it.
+ * code (most handheld and phone scanner apps act as a keyboard) works as well as typing it, and 扫码
+ * opens the phone's rear camera and reads the trainee's QR code (typing stays for a refused camera).
  */
 @Component({
   selector: 'jbh-fair-desk',
-  imports: [FormsModule, RouterLink, NzAlertModule, NzButtonModule, NzCardModule, NzIconModule, NzInputModule, NzSelectModule],
+  imports: [DeskScanner, FormsModule, RouterLink, NzAlertModule, NzButtonModule, NzCardModule, NzIconModule, NzInputModule, NzSelectModule],
   template: `
     <div class="desk" data-testid="fair-desk">
       <a [routerLink]="['/fairs', id()]" class="back"><span nz-icon nzType="arrow-left"></span> {{ fair().data?.title }}</a>
       <h1 class="page-title">{{ t('desk.title') }}</h1>
       <p class="muted">{{ t('desk.help') }}</p>
+      <button
+        nz-button
+        nzSize="large"
+        nzBlock
+        type="button"
+        class="scan-toggle"
+        [nzType]="scanning() ? 'default' : 'primary'"
+        [attr.aria-pressed]="scanning()"
+        (click)="toggleScan()"
+        data-testid="desk-scan"
+      >
+        <span nz-icon [nzType]="scanning() ? 'close' : 'scan'"></span>
+        {{ scanning() ? t('desk.scanStop') : t('desk.scan') }}
+      </button>
+      @if (scanning()) {
+        <jbh-desk-scanner (read)="onScan($event)" (failed)="onScanFailed($event)" />
+      }
+      @if (scanProblem(); as p) {
+        <nz-alert nzType="warning" nzShowIcon [nzMessage]="t(p)" role="alert" data-testid="desk-scan-problem" />
+      }
       <form class="code-form" (ngSubmit)="checkIn()">
         <input
           #codeInput
@@ -65,7 +89,9 @@ import type { CheckInResultDto, FairDto, TraineePageDto } from './fairs-types';
           </div>
         </div>
       }
-      @if (error(); as err) {
+      @if (formatError()) {
+        <nz-alert nzType="error" nzShowIcon [nzMessage]="t('desk.codeFormat')" role="alert" data-testid="desk-error" />
+      } @else if (error(); as err) {
         <nz-alert nzType="error" nzShowIcon [nzMessage]="errorText(err)" role="alert" data-testid="desk-error" />
       }
       @if (role() === 'counsellor') {
@@ -105,6 +131,9 @@ import type { CheckInResultDto, FairDto, TraineePageDto } from './fairs-types';
       max-width: 560px;
       margin: 0 auto;
       padding: 16px;
+    }
+    .scan-toggle {
+      margin: 8px 0 16px;
     }
     .code-form {
       display: flex;
@@ -176,6 +205,14 @@ export class FairDesk implements OnInit {
   protected readonly recent = signal<CheckInResultDto[]>([]);
   protected readonly error = signal<ApiError | null>(null);
   protected readonly busy = signal(false);
+  /** The camera is open (扫码). */
+  protected readonly scanning = signal(false);
+  /** Why the camera is not open, shown above the typed code. */
+  protected readonly scanProblem = signal<'desk.scanDenied' | 'desk.scanNoCamera' | 'desk.scanFailed' | 'desk.scanNotCode' | null>(null);
+  /** The typed code is not 8 characters of the code alphabet (said here, without asking the server). */
+  protected readonly formatError = signal(false);
+  /** The last code read by the camera and when: the same code held up is sent once. */
+  private lastScan = { code: '', at: 0 };
   protected readonly trainees = signal<TraineePageDto['items']>([]);
   private readonly codeInput = viewChild<ElementRef<HTMLInputElement>>('codeInput');
   protected code = '';
@@ -187,9 +224,41 @@ export class FairDesk implements OnInit {
   }
 
   protected checkIn(): void {
-    const code = this.code.trim().toUpperCase().replace(/[\s-]/g, '');
+    const code = normaliseCheckInCode(this.code);
     if (!code) return;
+    if (!isCheckInCode(code)) {
+      this.result.set(null);
+      this.error.set(null);
+      this.formatError.set(true);
+      this.codeInput()?.nativeElement.select();
+      return;
+    }
     this.run(this.api.checkIn(this.id(), code));
+  }
+
+  protected toggleScan(): void {
+    this.scanProblem.set(null);
+    this.scanning.update((on) => !on);
+  }
+
+  protected onScan(text: string): void {
+    const code = checkInCodeFromQr(text);
+    const now = Date.now();
+    if (this.busy() || (text === this.lastScan.code && now - this.lastScan.at < 4000)) return;
+    this.lastScan = { code: text, at: now };
+    if (!code) {
+      this.scanProblem.set('desk.scanNotCode');
+      return;
+    }
+    this.scanProblem.set(null);
+    navigator.vibrate?.(60);
+    this.run(this.api.checkIn(this.id(), code));
+  }
+
+  protected onScanFailed(problem: CameraProblem): void {
+    this.scanning.set(false);
+    this.scanProblem.set(problem === 'denied' ? 'desk.scanDenied' : problem === 'no-camera' ? 'desk.scanNoCamera' : 'desk.scanFailed');
+    this.codeInput()?.nativeElement.focus();
   }
 
   protected walkIn(): void {
@@ -203,6 +272,7 @@ export class FairDesk implements OnInit {
   private run(source: ReturnType<FairsApi['checkIn']>): void {
     this.busy.set(true);
     this.error.set(null);
+    this.formatError.set(false);
     this.result.set(null);
     source.subscribe({
       next: (r) => {

@@ -135,4 +135,13 @@ export const fairsEn: Record<FairsKey, string> = {
   'report.employer': 'Employer',
   'report.order': 'Order',
   'report.booked': 'Booked',
+  'desk.scan': 'Scan',
+  'desk.scanStop': 'Close camera',
+  'desk.scanHint': "Hold the check-in QR code on the trainee's phone inside the frame",
+  'desk.scanStarting': 'Opening the camera…',
+  'desk.scanDenied': 'No permission to use the camera. Allow it in the browser settings, or type the code.',
+  'desk.scanNoCamera': 'This device has no camera available; type the code instead.',
+  'desk.scanFailed': 'The camera could not be opened; type the code instead.',
+  'desk.scanNotCode': 'This QR code is not a check-in code.',
+  'desk.codeFormat': 'The check-in code has 8 characters: digits 2–9 and capital letters except I, L and O.',
 };

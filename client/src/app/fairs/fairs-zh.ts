@@ -131,6 +131,15 @@ export const fairsZh = {
   'report.employer': '单位',
   'report.order': '订单',
   'report.booked': '预约面试',
+  'desk.scan': '扫码',
+  'desk.scanStop': '关闭摄像头',
+  'desk.scanHint': '把学员手机上的签到二维码放进框内',
+  'desk.scanStarting': '正在打开摄像头…',
+  'desk.scanDenied': '没有摄像头权限。请在浏览器设置中允许使用摄像头，或直接输入签到码。',
+  'desk.scanNoCamera': '这台设备没有可用的摄像头，请直接输入签到码。',
+  'desk.scanFailed': '摄像头打不开，请直接输入签到码。',
+  'desk.scanNotCode': '这个二维码不是签到码。',
+  'desk.codeFormat': '签到码为 8 位，由数字 2–9 和大写字母组成（没有 0、1、I、L、O）。',
 } satisfies Record<string, string>;
 
 export type FairsKey = keyof typeof fairsZh;

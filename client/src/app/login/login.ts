@@ -6,6 +6,7 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
+import { loadAppStyles } from '../core/app-styles';
 import { safeReturnUrl } from '../core/auth/auth-guards';
 import { AuthStore } from '../core/auth/auth-store';
 import { IdleTimeout } from '../core/auth/idle-timeout';
@@ -75,6 +76,8 @@ export class Login {
     }
     this.submitting.set(true);
     this.error.set(null);
+    // The signed-in pages' styles (never needed here): fetched while the password is checked.
+    void loadAppStyles();
     const { username, password } = this.form.getRawValue();
     this.auth.login({ username: username.trim().toLowerCase(), password, ...this.challengeFields() }).subscribe({
       next: (answer) => {
