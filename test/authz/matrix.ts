@@ -207,6 +207,8 @@ export const MATRIX: Record<string, Allowed> = {
   'POST /api/orders/{orderId}/candidates/{placementId}/hire': EMPLOYER,
   'POST /api/orders/{orderId}/candidates/{placementId}/reject': EMPLOYER,
   'POST /api/orders/{orderId}/candidates/{placementId}/end': EMPLOYER,
+  'POST /api/orders/{orderId}/candidates/{placementId}/seen': EMPLOYER,
+  'GET /api/employer-pipeline': EMPLOYER,
   'GET /api/orders/{orderId}/fulfilment': ['admin', 'counsellor', 'employer'],
 
   'GET /api/fairs': FAIR_PARTICIPANTS,
@@ -285,6 +287,14 @@ export const MATRIX: Record<string, Allowed> = {
   'POST /api/transfers/{id}/cancel': COUNSELLOR,
   'GET /api/lost-contacts': ADMIN_COUNSELLOR,
   'POST /api/lost-contacts/{id}/found': COUNSELLOR,
+  // The home's counts of what to do today (test/today/today.e2e-spec.ts): staff only.
+  'GET /api/me/today': STAFF,
+  // Learning from the person and bulk enrolment from the caseload (issue 12, test/e2e/bulk-enrol.e2e-spec.ts).
+  'GET /api/course-sessions': ADMIN_COUNSELLOR,
+  'POST /api/course-sessions/{id}/enrolments/bulk': COUNSELLOR,
+  'GET /api/trainees/{id}/session-enrolments': ADMIN_COUNSELLOR,
+  'POST /api/classes/{id}/applications/bulk': COUNSELLOR,
+  'GET /api/trainees/{id}/class-enrolments': ADMIN_COUNSELLOR,
 };
 
 /**
@@ -377,6 +387,7 @@ export const ID_ROUTES: Record<string, 'admin-only' | 'bureau-admins' | 'cross-o
   'POST /api/orders/{orderId}/candidates/{placementId}/hire': 'cross-org',
   'POST /api/orders/{orderId}/candidates/{placementId}/reject': 'cross-org',
   'POST /api/orders/{orderId}/candidates/{placementId}/end': 'cross-org',
+  'POST /api/orders/{orderId}/candidates/{placementId}/seen': 'cross-org',
   'GET /api/orders/{orderId}/fulfilment': 'cross-org',
   // Published fairs are a public programme for every participant; what differs by organisation is tested below.
   'GET /api/fairs/{id}': 'catalogue',
@@ -430,4 +441,9 @@ export const ID_ROUTES: Record<string, 'admin-only' | 'bureau-admins' | 'cross-o
   'POST /api/transfers/{id}/reject': 'cross-org',
   'POST /api/transfers/{id}/cancel': 'cross-org',
   'POST /api/lost-contacts/{id}/found': 'cross-org',
+  // Issue 12: another organisation's trainee in the list or path is a 404 (test/e2e/bulk-enrol.e2e-spec.ts).
+  'POST /api/course-sessions/{id}/enrolments/bulk': 'cross-org',
+  'GET /api/trainees/{id}/session-enrolments': 'cross-org',
+  'POST /api/classes/{id}/applications/bulk': 'cross-org',
+  'GET /api/trainees/{id}/class-enrolments': 'cross-org',
 };

@@ -6,6 +6,8 @@ import { CurrentUser, ReqContext } from '../common/decorators/current-user.decor
 import { CoursesService } from './courses.service';
 import {
   AssessmentDto,
+  BulkEnrolDto,
+  BulkEnrolResultDto,
   CertificateDto,
   CourseDto,
   CourseQueryDto,
@@ -18,6 +20,7 @@ import {
   SelfEnrolDto,
   CourseSessionDto,
   SessionEnrolmentDto,
+  TraineeSessionEnrolmentDto,
 } from './dto/course.dto';
 
 /** The catalogue is not personal: every role but employers reads it. */
@@ -74,6 +77,40 @@ export class CoursesController {
     @ReqContext() ctx: RequestContext,
   ): Promise<SessionEnrolmentDto> {
     return this.courses.enrol(user, id, dto.traineeId, ctx);
+  }
+
+  /**
+   * Enrol a caseload selection (at most 100) in one go: all or nothing for access (a trainee your
+   * organisation does not hold: 404/403, nothing written); then each a seat, the waitlist, or `already`.
+   */
+  @Post('course-sessions/:id/enrolments/bulk')
+  @HttpCode(200)
+  @Access(['counsellor'], 'own-organisation')
+  enrolMany(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: BulkEnrolDto,
+    @ReqContext() ctx: RequestContext,
+  ): Promise<BulkEnrolResultDto> {
+    return this.courses.enrolMany(user, id, dto.traineeIds, ctx);
+  }
+
+  /** Sessions open to enrolment (not ended): the picker in a trainee's file and the caseload. */
+  @Get('course-sessions')
+  @Access(['admin', 'counsellor'], 'all')
+  openSessions(): Promise<CourseSessionDto[]> {
+    return this.courses.openSessions();
+  }
+
+  /** One trainee's session enrolments with attendance (their file's 学习 tab). */
+  @Get('trainees/:id/session-enrolments')
+  @Access(['admin', 'counsellor'], { admin: 'all', counsellor: 'own-organisation' })
+  traineeEnrolments(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @ReqContext() ctx: RequestContext,
+  ): Promise<TraineeSessionEnrolmentDto[]> {
+    return this.courses.enrolmentsOf(user, id, ctx);
   }
 
   /** The session's list: instructors their own sessions, counsellors their own trainees, admins all. */

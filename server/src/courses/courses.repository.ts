@@ -190,6 +190,41 @@ export class CoursesRepository {
     return repo.save(repo.create(data));
   }
 
+  /**
+   * A waitlisted enrolment for the trainee, or null when they already have a live one in the session
+   * (`uq_session_enrolment_live`): no error, so a bulk enrolment's transaction goes on.
+   */
+  async insertEnrolmentIfAbsent(sessionId: string, traineeId: string, createdBy: string, m: EntityManager): Promise<string | null> {
+    const [row] = await m.query<{ id: string }[]>(
+      `INSERT INTO session_enrolment (session_id, trainee_id, state, created_by) VALUES ($1, $2, 'waitlisted', $3)
+       ON CONFLICT DO NOTHING RETURNING id`,
+      [sessionId, traineeId, createdBy],
+    );
+    return row?.id ?? null;
+  }
+
+  /** The live (enrolled or waitlisted) enrolment of each of `traineeIds` in the session. */
+  liveEnrolmentIds(sessionId: string, traineeIds: string[]): Promise<{ id: string; trainee_id: string }[]> {
+    return this.dataSource.query<{ id: string; trainee_id: string }[]>(
+      `SELECT id, trainee_id FROM session_enrolment WHERE session_id = $1 AND trainee_id = ANY($2::uuid[]) AND state IN ('enrolled', 'waitlisted')`,
+      [sessionId, traineeIds],
+    );
+  }
+
+  /** Locks the session row first, so bulk enrolments into it queue behind each other instead of deadlocking. */
+  async lockSession(id: string, m: EntityManager): Promise<void> {
+    await m.query(`SELECT id FROM course_session WHERE id = $1 FOR UPDATE`, [id]);
+  }
+
+  /** Sessions not yet ended, soonest first (the enrolment picker). */
+  async openSessionIds(today: string): Promise<string[]> {
+    const rows = await this.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM course_session WHERE ends_on >= $1::date ORDER BY starts_on, id LIMIT 200`,
+      [today],
+    );
+    return rows.map((r) => r.id);
+  }
+
   async updateEnrolment(id: string, patch: Partial<SessionEnrolment>, m: EntityManager): Promise<void> {
     await m.getRepository(SessionEnrolment).update({ id }, patch);
   }

@@ -26,6 +26,8 @@ import {
 import { CoursesRepository, SESSION_SEATS } from './courses.repository';
 import type {
   AssessmentDto,
+  BulkEnrolItemDto,
+  BulkEnrolResultDto,
   CertificateDto,
   CourseDto,
   CourseRecommendationDto,
@@ -36,6 +38,7 @@ import type {
   RecordAttendanceDto,
   CourseSessionDto,
   SessionEnrolmentDto,
+  TraineeSessionEnrolmentDto,
 } from './dto/course.dto';
 
 const notFoundSession = () => notFound('COURSE_SESSION');
@@ -147,6 +150,9 @@ export class CoursesService {
     if (!session) throw notFoundSession();
     if (session.endsOn < this.clock.today()) throw badRequest('SESSION_ENDED');
     const id = await this.dataSource.transaction(async (m) => {
+      // The session first, as a bulk enrolment takes it: the same order of locks, so the two wait for
+      // each other instead of deadlocking over one person's enrolment row and the session's seats.
+      await this.courses.lockSession(sessionId, m);
       let enrolment: SessionEnrolment;
       try {
         enrolment = await this.courses.insertEnrolment({ sessionId, traineeId: tid, state: 'waitlisted', createdBy: user.id }, m);
@@ -174,6 +180,93 @@ export class CoursesService {
       return enrolment.id;
     });
     return this.enrolment(id);
+  }
+
+  /**
+   * Enrols a caseload selection in one transaction. Everyone must be a trainee the caller's
+   * organisation holds: one the caller may not read is a 404, one they only read a 403, and nothing
+   * is written. Inside, each person gets a seat while one is free (the `SeatEngine`: capacity holds
+   * against any number of concurrent requests), else the waitlist; one already in the session is
+   * left as they were and reported `already` (a selection often holds someone enrolled last week).
+   */
+  async enrolMany(user: AuthUser, sessionId: string, traineeIds: string[], ctx: RequestContext): Promise<BulkEnrolResultDto> {
+    const ids = [...new Set(traineeIds)].sort();
+    const readable = await this.access.checkAccess(user, 'trainee.read', ids);
+    if (ids.some((id) => !readable.has(id))) throw notFound('TRAINEE_RECORD');
+    const writable = await this.access.checkAccess(user, 'trainee.write', ids);
+    if (ids.some((id) => !writable.has(id))) throw new DomainError(HttpStatus.FORBIDDEN, 'READ_ONLY');
+    const session = await this.courses.findSession(sessionId);
+    if (!session) throw notFoundSession();
+    if (session.endsOn < this.clock.today()) throw badRequest('SESSION_ENDED');
+    const created = await this.dataSource.transaction(async (m) => {
+      await this.courses.lockSession(sessionId, m);
+      const out = new Map<string, { id: string; seat: boolean }>();
+      for (const tid of ids) {
+        const id = await this.courses.insertEnrolmentIfAbsent(sessionId, tid, user.id, m);
+        if (!id) continue;
+        const seat = await this.seats.take(SESSION_SEATS, sessionId, m);
+        if (seat) await this.courses.updateEnrolment(id, { state: 'enrolled' }, m);
+        if (seat && session.orderId) await this.placements.suggestFromOrderClass(session.orderId, tid, m);
+        await this.audit.record(
+          {
+            actor: user,
+            action: seat ? 'course.enrol' : 'course.waitlist',
+            subjectType: 'trainee',
+            subjectId: tid,
+            result: 'success',
+            ctx,
+            detail: { sessionId, assisted: true, bulk: true },
+          },
+          m,
+        );
+        out.set(tid, { id, seat });
+      }
+      return out;
+    });
+    const live = new Map((await this.courses.liveEnrolmentIds(sessionId, ids)).map((r) => [r.trainee_id, r.id]));
+    const items: BulkEnrolItemDto[] = [];
+    for (const tid of ids) {
+      const mine = created.get(tid);
+      const enrolmentId = mine?.id ?? live.get(tid) ?? null;
+      const e = enrolmentId ? await this.enrolment(enrolmentId) : null;
+      items.push({
+        traineeId: tid,
+        traineeName: e?.traineeName ?? '',
+        outcome: !mine ? 'already' : mine.seat ? 'enrolled' : 'waitlisted',
+        enrolmentId,
+        waitlistPosition: e?.waitlistPosition ?? null,
+      });
+    }
+    const count = (o: BulkEnrolItemDto['outcome']) => items.filter((i) => i.outcome === o).length;
+    return { enrolled: count('enrolled'), waitlisted: count('waitlisted'), already: count('already'), items };
+  }
+
+  /** Sessions still open to enrolment (not ended), soonest first: the counsellor's picker. */
+  async openSessions(): Promise<CourseSessionDto[]> {
+    const ids = await this.courses.openSessionIds(this.clock.today());
+    return Promise.all(ids.map((id) => this.session(id)));
+  }
+
+  /** A trainee's session enrolments with attendance, for their file (audited as a read of the file). */
+  async enrolmentsOf(user: AuthUser, traineeId: string, ctx: RequestContext): Promise<TraineeSessionEnrolmentDto[]> {
+    const { row } = await this.trainees.readable(user, traineeId);
+    await this.audit.record({
+      actor: user,
+      action: 'trainee.read_learning',
+      subjectType: 'trainee',
+      subjectId: row.id,
+      result: 'success',
+      ctx,
+      detail: { track: 'courses' },
+    });
+    const ids = await this.courses.enrolmentIdsOfTrainee(row.id);
+    const enrolments = await Promise.all(ids.map((id) => this.enrolment(id)));
+    const sessions = new Map<string, CourseSessionDto>();
+    for (const e of enrolments) if (!sessions.has(e.sessionId)) sessions.set(e.sessionId, await this.session(e.sessionId));
+    return enrolments.map((e) => {
+      const s = sessions.get(e.sessionId)!;
+      return { ...e, courseTitle: s.courseTitle, startsOn: s.startsOn, endsOn: s.endsOn };
+    });
   }
 
   /** Withdrawal frees the seat, and the first on the waitlist takes it (and is told). */

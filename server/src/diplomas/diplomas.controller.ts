@@ -4,10 +4,13 @@ import type { AuthUser, RequestContext } from '../common/auth-user';
 import { Access, Public } from '../common/decorators/access.decorator';
 import { CurrentUser, ReqContext } from '../common/decorators/current-user.decorator';
 import { RateLimited } from '../common/decorators/rate-limited.decorator';
+import { ClassApplicationsService } from './class-applications.service';
 import { DiplomasService } from './diplomas.service';
 import { GraduationService } from './graduation.service';
 import {
   ApplyDto,
+  BulkApplyDto,
+  BulkApplyResultDto,
   ClassAttendanceDto,
   ClassDto,
   ClassEnrolmentDto,
@@ -21,6 +24,7 @@ import {
   GraduationAuditDto,
   ProgrammeDto,
   SelfApplyDto,
+  TraineeClassEnrolmentDto,
   TransferDto,
   WithdrawDto,
 } from './dto/diploma.dto';
@@ -33,6 +37,7 @@ export class DiplomasController {
   constructor(
     private readonly diplomas: DiplomasService,
     private readonly graduation: GraduationService,
+    private readonly applications: ClassApplicationsService,
   ) {}
 
   @Get('programmes')
@@ -86,6 +91,33 @@ export class DiplomasController {
     @ReqContext() ctx: RequestContext,
   ): Promise<ClassEnrolmentDto> {
     return this.diplomas.apply(user, id, dto.traineeId, ctx);
+  }
+
+  /**
+   * Apply for a caseload selection (at most 100) in one go: all or nothing for access (a trainee your
+   * organisation does not hold: 404/403, nothing written); then each `applied`, `already` or `other_class`.
+   */
+  @Post('classes/:id/applications/bulk')
+  @HttpCode(200)
+  @Access(['counsellor'], 'own-organisation')
+  applyMany(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: BulkApplyDto,
+    @ReqContext() ctx: RequestContext,
+  ): Promise<BulkApplyResultDto> {
+    return this.applications.applyMany(user, id, dto.traineeIds, ctx);
+  }
+
+  /** One trainee's class places with attendance (their file's 学习 tab). */
+  @Get('trainees/:id/class-enrolments')
+  @Access(['admin', 'counsellor'], { admin: 'all', counsellor: 'own-organisation' })
+  traineeEnrolments(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @ReqContext() ctx: RequestContext,
+  ): Promise<TraineeClassEnrolmentDto[]> {
+    return this.applications.enrolmentsOf(user, id, ctx);
   }
 
   @Get('classes/:id/enrolments')

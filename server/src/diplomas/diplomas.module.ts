@@ -4,6 +4,7 @@ import { SeatsModule } from '../seats/seats.module';
 import { OutcomesModule } from '../outcomes/outcomes.module';
 import { TraineesModule } from '../trainees/trainees.module';
 import { UsersModule } from '../users/users.module';
+import { ClassApplicationsService } from './class-applications.service';
 import { DiplomasController } from './diplomas.controller';
 import { DiplomasRepository } from './diplomas.repository';
 import { DiplomasService } from './diplomas.service';
@@ -12,6 +13,6 @@ import { GraduationService } from './graduation.service';
 @Module({
   imports: [TraineesModule, OrganisationsModule, UsersModule, SeatsModule, OutcomesModule],
   controllers: [DiplomasController],
-  providers: [DiplomasRepository, DiplomasService, GraduationService],
+  providers: [DiplomasRepository, DiplomasService, GraduationService, ClassApplicationsService],
 })
 export class DiplomasModule {}

@@ -192,6 +192,43 @@ export class DiplomasRepository {
     return repo.save(repo.create(data));
   }
 
+  /** An application, or null when the trainee already has a live place in the class (`uq_class_enrolment_live`). */
+  async insertApplicationIfAbsent(classId: string, traineeId: string, appliedBy: string, m: EntityManager): Promise<string | null> {
+    const [row] = await m.query<{ id: string }[]>(
+      `INSERT INTO class_enrolment (class_id, trainee_id, applied_by, state) VALUES ($1, $2, $3, 'applied')
+       ON CONFLICT DO NOTHING RETURNING id`,
+      [classId, traineeId, appliedBy],
+    );
+    return row?.id ?? null;
+  }
+
+  /** Meetings recorded and attended, per enrolment of the trainee. */
+  attendanceOfTrainee(traineeId: string): Promise<{ enrolment_id: string; attended: number; meetings: number }[]> {
+    return this.dataSource.query<{ enrolment_id: string; attended: number; meetings: number }[]>(
+      `SELECT a.enrolment_id, count(*) FILTER (WHERE a.present)::int AS attended, count(*)::int AS meetings
+         FROM class_attendance a JOIN class_enrolment e ON e.id = a.enrolment_id WHERE e.trainee_id = $1 GROUP BY a.enrolment_id`,
+      [traineeId],
+    );
+  }
+
+  /** The names of trainees, for a bulk application's result list. */
+  async namesOf(traineeIds: string[]): Promise<Map<string, string>> {
+    const rows = await this.dataSource.query<{ id: string; full_name: string }[]>(
+      `SELECT id, full_name FROM trainee WHERE id = ANY($1::uuid[])`,
+      [traineeIds],
+    );
+    return new Map(rows.map((r) => [r.id, r.full_name]));
+  }
+
+  /** The live place of each of `traineeIds` in the class. */
+  liveEnrolmentIds(classId: string, traineeIds: string[]): Promise<{ id: string; trainee_id: string }[]> {
+    return this.dataSource.query<{ id: string; trainee_id: string }[]>(
+      `SELECT id, trainee_id FROM class_enrolment WHERE class_id = $1 AND trainee_id = ANY($2::uuid[])
+          AND state IN ('applied', 'approved', 'waitlisted', 'active')`,
+      [classId, traineeIds],
+    );
+  }
+
   async updateEnrolment(id: string, patch: Partial<ClassEnrolment>, m: EntityManager): Promise<void> {
     await m.getRepository(ClassEnrolment).update({ id }, patch);
   }

@@ -136,6 +136,9 @@ function caseloadFilters(q: TraineeQueryDto, identityHash: string | null, params
     where.push(sql(`$${params.length}`));
   };
   if (q.state) add((p) => `t.state = ${p}`, q.state);
+  // The cases being worked: not closed, and held by the caller's organisation ($1; null for admins),
+  // not the read-only copies of people handed over to a station.
+  else if (q.active === 'true') where.push(`t.state <> 'closed' AND ($1::uuid IS NULL OR t.organisation_id = $1::uuid)`);
   if (q.releaseFrom) add((p) => `t.expected_release_on >= ${p}::date`, q.releaseFrom);
   if (q.releaseTo) add((p) => `t.expected_release_on <= ${p}::date`, q.releaseTo);
   if (q.jobMatchingConsent) where.push(`t.job_matching_consent = ${q.jobMatchingConsent === 'granted' ? 'TRUE' : 'FALSE'}`);

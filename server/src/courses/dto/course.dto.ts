@@ -1,6 +1,19 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { AttendanceMarkDto, AttendanceMarks, AttendanceSheetDto, SeatedGroupDto } from '../../seats/dto/seats.dto';
 import { SESSION_ENROLMENT_STATES, type SessionEnrolmentState } from '../course.entities';
 import { msg } from '../../common/messages/msg';
@@ -219,4 +232,47 @@ export class DemandSupplyRowDto {
   inTraining: number;
   /** demand − certified − inTraining (positive: training falls short). */
   gap: number;
+}
+
+/** The most people one bulk enrolment takes (a caseload page is at most 100 rows). */
+export const BULK_ENROL_MAX = 100;
+
+/** Enrol a caseload selection: every one must be a trainee your organisation holds. */
+export class BulkEnrolDto {
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(BULK_ENROL_MAX)
+  @IsUUID('all', { each: true })
+  @MaxLength(36, { each: true })
+  @ApiProperty({ type: [String], format: 'uuid', minItems: 1, maxItems: BULK_ENROL_MAX })
+  traineeIds: string[];
+}
+
+export const BULK_ENROL_OUTCOMES = ['enrolled', 'waitlisted', 'already'] as const;
+export type BulkEnrolOutcome = (typeof BULK_ENROL_OUTCOMES)[number];
+
+/** One person's result: a seat, the waitlist, or already in the session (left as it was). */
+export class BulkEnrolItemDto {
+  traineeId: string;
+  traineeName: string;
+  @ApiProperty({ enum: BULK_ENROL_OUTCOMES })
+  outcome: BulkEnrolOutcome;
+  /** The enrolment (the existing one when `already`). */
+  enrolmentId: string | null;
+  waitlistPosition: number | null;
+}
+
+export class BulkEnrolResultDto {
+  enrolled: number;
+  waitlisted: number;
+  already: number;
+  @ApiProperty({ type: [BulkEnrolItemDto] })
+  items: BulkEnrolItemDto[];
+}
+
+/** A session place in a trainee's file: the course and dates with it. */
+export class TraineeSessionEnrolmentDto extends SessionEnrolmentDto {
+  courseTitle: string;
+  startsOn: string;
+  endsOn: string;
 }

@@ -273,3 +273,45 @@ export class GraduateDto {
   @MaxLength(40)
   graduatedOn?: string;
 }
+
+/** The most people one bulk application takes (a caseload page is at most 100 rows). */
+export const BULK_APPLY_MAX = 100;
+
+/** Apply for a caseload selection: every one must be a trainee your organisation holds. */
+export class BulkApplyDto {
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(BULK_APPLY_MAX)
+  @IsUUID('all', { each: true })
+  @MaxLength(36, { each: true })
+  @ApiProperty({ type: [String], format: 'uuid', minItems: 1, maxItems: BULK_APPLY_MAX })
+  traineeIds: string[];
+}
+
+export const BULK_APPLY_OUTCOMES = ['applied', 'already', 'other_class'] as const;
+export type BulkApplyOutcome = (typeof BULK_APPLY_OUTCOMES)[number];
+
+/** One person's result: applied, already in this class, or in another class of the same programme (not applied). */
+export class BulkApplyItemDto {
+  traineeId: string;
+  traineeName: string;
+  @ApiProperty({ enum: BULK_APPLY_OUTCOMES })
+  outcome: BulkApplyOutcome;
+  enrolmentId: string | null;
+  /** For `other_class`: the class they are in. */
+  otherClassName: string | null;
+}
+
+export class BulkApplyResultDto {
+  applied: number;
+  already: number;
+  otherClass: number;
+  @ApiProperty({ type: [BulkApplyItemDto] })
+  items: BulkApplyItemDto[];
+}
+
+/** A class place in a trainee's file, with attendance so far. */
+export class TraineeClassEnrolmentDto extends ClassEnrolmentDto {
+  attended: number;
+  meetings: number;
+}

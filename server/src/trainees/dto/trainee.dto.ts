@@ -193,6 +193,12 @@ export class TraineeQueryDto extends KeysetPageQueryDto {
   @MaxLength(40)
   q?: string;
 
+  /** `true`: the cases being worked — not closed, and held by the caller's organisation (not handed over). Ignored with `state`. */
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  @ApiProperty({ enum: ['true', 'false'], required: false })
+  active?: 'true' | 'false';
+
   @IsOptional()
   @IsIn(['expectedRelease', 'name', 'admitted', 'state'])
   sort?: 'expectedRelease' | 'name' | 'admitted' | 'state';

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { NgTemplateOutlet } from '@angular/common';
 import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -7,6 +8,7 @@ import { NzDrawerModule } from 'ng-zorro-antd/drawer';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzPaginationModule } from 'ng-zorro-antd/pagination';
 import { NzSelectModule } from 'ng-zorro-antd/select';
@@ -23,16 +25,28 @@ import { Viewport } from '../../shared/viewport';
 import { MyOrganisation } from '../my-organisation';
 import { TraineeForm } from '../trainee-form/trainee-form';
 import { ReadmissionButton } from '../readmission/readmission-button';
+import { EnrolForm } from '../learning/enrol-form';
 import { TraineesI18n } from '../trainees-i18n';
 import type { TraineeDto, TraineeListItemDto, TraineeState } from '../trainees-types';
 import { traineeStateColor } from '../trainees-labels';
-import { CASELOAD_SORTS, type CaseloadSort, CaseloadStore, type ConsentFilter, PAGE_SIZES, fromUrlParams } from './caseload-store';
+import {
+  CASELOAD_SORTS,
+  type CaseloadSort,
+  CaseloadStore,
+  type ConsentFilter,
+  PAGE_SIZES,
+  type StateFilter,
+  fromUrlParams,
+} from './caseload-store';
 
 /** `/trainees`: the caseload — filters, a sortable table (cards on a phone), paging, create, import, export. */
 @Component({
   selector: 'jbh-caseload-page',
   imports: [
     FormsModule,
+    NgTemplateOutlet,
+    NzModalModule,
+    EnrolForm,
     RouterLink,
     NzButtonModule,
     NzDrawerModule,
@@ -75,6 +89,25 @@ export class CaseloadPage {
   protected readonly search = signal('');
   protected readonly creating = signal(false);
   protected readonly exporting = signal(false);
+  /** Phones: the filters live in a sheet opened from a button. */
+  protected readonly filtersOpen = signal(false);
+  protected readonly filterCount = computed(() => {
+    const q = this.store.query();
+    return [q.state !== null, q.consent !== null, q.releaseFrom !== '', q.releaseTo !== ''].filter(Boolean).length;
+  });
+  /** Counsellors enrol people of their own organisation: rows they may not change cannot be selected. */
+  protected readonly canEnrol = computed(() => this.auth.role() === 'counsellor');
+  /** The caseload selection (kept across pages), id → name. */
+  private readonly selected = signal<ReadonlyMap<string, string>>(new Map());
+  protected readonly selectedCount = computed(() => this.selected().size);
+  protected readonly selectedList = computed(() => [...this.selected()].map(([id, fullName]) => ({ id, fullName })));
+  private readonly selectable = computed(() => this.store.items().filter((r) => !r.readOnly));
+  protected readonly pageAllSelected = computed(() => {
+    const rows = this.selectable();
+    return rows.length > 0 && rows.every((r) => this.selected().has(r.id));
+  });
+  protected readonly pageSomeSelected = computed(() => !this.pageAllSelected() && this.selectable().some((r) => this.selected().has(r.id)));
+  protected readonly bulkOpen = signal(false);
   private readonly searchTyped = new Subject<string>();
   private restored = false;
 
@@ -101,8 +134,44 @@ export class CaseloadPage {
     this.searchTyped.next(q);
   }
 
-  protected filterState(state: TraineeState | null): void {
-    this.store.setFilters({ state });
+  /** `active` (the default) is sent as no state: everything but closed. */
+  protected filterState(state: TraineeState | 'all' | 'active' | null): void {
+    const value: StateFilter = state === 'active' ? null : state;
+    this.store.setFilters({ state: value });
+  }
+
+  protected isSelected(id: string): boolean {
+    return this.selected().has(id);
+  }
+
+  protected toggle(row: TraineeListItemDto): void {
+    if (row.readOnly) return;
+    this.selected.update((m) => {
+      const next = new Map(m);
+      if (next.has(row.id)) next.delete(row.id);
+      else next.set(row.id, row.fullName);
+      return next;
+    });
+  }
+
+  protected togglePage(checked: boolean): void {
+    this.selected.update((m) => {
+      const next = new Map(m);
+      for (const r of this.selectable()) {
+        if (checked) next.set(r.id, r.fullName);
+        else next.delete(r.id);
+      }
+      return next;
+    });
+  }
+
+  protected clearSelection(): void {
+    this.selected.set(new Map());
+  }
+
+  protected bulkDone(): void {
+    this.bulkOpen.set(false);
+    this.clearSelection();
   }
 
   protected filterConsent(consent: ConsentFilter | null): void {

@@ -27,9 +27,9 @@ describe('CaseloadStore', () => {
     return params;
   }
 
-  it('asks for the soonest releases first, 20 a page, and nothing else by default', () => {
+  it('asks for the active cases (not closed), soonest releases first, 20 a page, by default', () => {
     store.load();
-    expect(lastQuery()).toEqual({ sort: 'expectedRelease', order: 'asc', page: '1', pageSize: '20' });
+    expect(lastQuery()).toEqual({ active: 'true', sort: 'expectedRelease', order: 'asc', page: '1', pageSize: '20' });
     expect(store.total()).toBe(95);
   });
 
@@ -46,8 +46,20 @@ describe('CaseloadStore', () => {
       page: '1',
       pageSize: '20',
     });
-    store.setFilters({ state: null, releaseFrom: '', consent: null, q: '' });
+    store.setFilters({ state: 'all', releaseFrom: '', consent: null, q: '' });
     expect(lastQuery()).toEqual({ releaseTo: '2026-06-30', sort: 'expectedRelease', order: 'asc', page: '1', pageSize: '20' });
+  });
+
+  it('a search looks across every state, handed-over files too', () => {
+    store.setFilters({ q: '李' });
+    expect(lastQuery()['active']).toBeUndefined();
+  });
+
+  it('“all states” is kept in the address bar; the active default is not', () => {
+    expect(toUrlParams({ ...DEFAULT_CASELOAD_QUERY, state: 'all' })).toEqual({ state: 'all' });
+    expect(toUrlParams(DEFAULT_CASELOAD_QUERY)).toEqual({});
+    expect(fromUrlParams({ state: 'all' }).state).toBe('all');
+    expect(fromUrlParams({}).state).toBeNull();
   });
 
   it('tidies a whole identity number so the exact look-up finds it', () => {
@@ -148,7 +160,7 @@ describe('CaseloadStore', () => {
     store.restore({ ...DEFAULT_CASELOAD_QUERY, state: 'admitted', sort: 'name', pageSize: 50, page: 3 });
     lastQuery();
     store.clearFilters();
-    expect(lastQuery()).toEqual({ sort: 'name', order: 'asc', page: '1', pageSize: '50' });
+    expect(lastQuery()).toEqual({ active: 'true', sort: 'name', order: 'asc', page: '1', pageSize: '50' });
     expect(store.hasFilters()).toBe(false);
   });
 

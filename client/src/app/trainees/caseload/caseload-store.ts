@@ -11,8 +11,14 @@ export type CaseloadSort = 'expectedRelease' | 'name' | 'admitted' | 'state';
 export type SortOrder = 'asc' | 'desc';
 export type ConsentFilter = 'granted' | 'none';
 
+/**
+ * The state filter: one state, `all`, or null — the default, the cases being worked (everything
+ * but closed), so the caseload opens on people who need attention rather than on old closed files.
+ */
+export type StateFilter = TraineeState | 'all' | null;
+
 export interface CaseloadQuery {
-  readonly state: TraineeState | null;
+  readonly state: StateFilter;
   /** Expected release on or after, `YYYY-MM-DD` ('' = open). */
   readonly releaseFrom: string;
   readonly releaseTo: string;
@@ -30,7 +36,7 @@ export type CaseloadFilters = Pick<CaseloadQuery, 'state' | 'releaseFrom' | 'rel
 export const CASELOAD_SORTS: readonly CaseloadSort[] = ['expectedRelease', 'name', 'admitted', 'state'];
 export const PAGE_SIZES = [10, 20, 50, 100] as const;
 
-/** Soonest release first: who needs attention now. */
+/** Active cases, soonest release first: who needs attention now. */
 export const DEFAULT_CASELOAD_QUERY: CaseloadQuery = {
   state: null,
   releaseFrom: '',
@@ -54,7 +60,9 @@ export function normaliseSearch(q: string): string {
 /** The query as `GET /trainees` takes it: empty filters left out, names as the server spells them. */
 export function toApiQuery(q: CaseloadQuery, paged = true): CaseloadApiQuery {
   return {
-    state: q.state,
+    state: q.state === 'all' ? null : q.state,
+    // A name or number typed in looks across every file the caller may see (a handed-over person too).
+    active: q.state === null && !q.q.trim() ? 'true' : null,
     releaseFrom: q.releaseFrom,
     releaseTo: q.releaseTo,
     jobMatchingConsent: q.consent,
@@ -93,7 +101,7 @@ export function fromUrlParams(params: Readonly<Record<string, string | undefined
   const page = Number(params['page']);
   const pageSize = Number(params['pageSize']);
   return {
-    state: state && (TRAINEE_STATES as readonly string[]).includes(state) ? (state as TraineeState) : null,
+    state: state === 'all' ? 'all' : state && (TRAINEE_STATES as readonly string[]).includes(state) ? (state as TraineeState) : null,
     releaseFrom: DATE.test(params['releaseFrom'] ?? '') ? params['releaseFrom']! : '',
     releaseTo: DATE.test(params['releaseTo'] ?? '') ? params['releaseTo']! : '',
     consent: consent === 'granted' || consent === 'none' ? consent : null,

@@ -30,8 +30,9 @@ import { ActivationCard } from '../activation/activation-card';
 import { TransferCard } from '../../follow-ups/transfers/transfer-card';
 import { JobLimitsCard } from '../job-limits/job-limits-card';
 import { EpisodesCard } from '../episodes/episodes-card';
+import { LearningSection } from '../learning/learning-section';
 
-export const FILE_TABS = ['profile', 'lifecycle', 'plan', 'checklist', 'consents', 'corrections', 'placements'] as const;
+export const FILE_TABS = ['profile', 'lifecycle', 'plan', 'checklist', 'consents', 'corrections', 'placements', 'learning'] as const;
 export type FileTab = (typeof FILE_TABS)[number];
 
 /** `/trainees/:id`: one trainee's file — profile, lifecycle, checklist, consent, corrections — and the handover. */
@@ -62,6 +63,7 @@ export type FileTab = (typeof FILE_TABS)[number];
     TransferCard,
     JobLimitsCard,
     EpisodesCard,
+    LearningSection,
   ],
   templateUrl: './trainee-file.html',
   styleUrl: './trainee-file.css',

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { Router, RouterLink } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
@@ -66,6 +66,14 @@ export class HandoversPage {
 
   constructor() {
     this.organisation.load();
+    // Opened from a home's card (?direction=incoming&state=sent): that side and state, not the default.
+    const asked = inject(ActivatedRoute).snapshot.queryParamMap;
+    const direction = asked.get('direction') as HandoverDirection | null;
+    const state = asked.get('state') as HandoverState | null;
+    if (direction && this.directions.includes(direction)) {
+      this.directionChosen = true;
+      this.setQuery({ direction, ...(state && HANDOVER_STATES.includes(state) ? { state } : {}) });
+    }
     // A station mostly receives, a facility mostly sends: open on that side once the type is known.
     effect(() => {
       if (!this.organisation.settled()) return;
