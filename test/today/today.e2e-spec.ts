@@ -80,6 +80,8 @@ describe('today (GET /api/me/today): the home counts equal the lists they open',
     expect(s['visitsOverdue']).toBe(due.filter((v) => v.daysOverdue > 0).length);
     expect(s['visitsDueToday']).toBeGreaterThanOrEqual(1);
     expect(s['visitsOverdue']).toBeGreaterThanOrEqual(1);
+    // The 逾期 card opens the due list narrowed to the late ones: the same number.
+    expect(await totalOf(tokens['station']!, '/api/follow-ups?view=due&overdue=true')).toBe(s['visitsOverdue']);
     expect(s['handoversToAccept']).toBe(await totalOf(tokens['station']!, '/api/handovers?direction=incoming&state=sent'));
     expect(s['notReached']).toBe(await totalOf(tokens['station']!, '/api/lost-contacts'));
     expect(s['transfersToAnswer']).toBe(await totalOf(tokens['station']!, '/api/transfers?direction=incoming&state=requested'));
@@ -174,6 +176,10 @@ describe('today (GET /api/me/today): the home counts equal the lists they open',
       if (v.daysOverdue > 0) byName.set(v.stationName, (byName.get(v.stationName) ?? 0) + 1);
     expect(new Map(a.overdueVisitsByStation.map((s) => [s.stationName, s.overdue]))).toEqual(byName);
     expect(a.overdueVisitsByStation.length).toBeGreaterThanOrEqual(1);
+    // Each row opens that station's late visits: the same number.
+    for (const s of a.overdueVisitsByStation)
+      expect(await totalOf(tokens['admin']!, `/api/follow-ups?view=due&overdue=true&stationId=${s.stationId}`)).toBe(s.overdue);
+    await t.http().get('/api/follow-ups?view=due&overdue=yes').auth(tokens['admin']!, { type: 'bearer' }).expect(400);
     expect(a.employersToVerify).toBe(await totalOf(tokens['admin']!, '/api/organisations?type=employer&status=pending'));
     expect(a.employersToVerify).toBeGreaterThanOrEqual(1);
     // Fairs this month: the rows of GET /fairs?month= (a fair next month is not one of them).

@@ -99,7 +99,7 @@ export class FollowUpsRepository {
     today: string,
     stationId: string | null,
     view: string,
-    traineeId: string | undefined,
+    filters: { traineeId?: string; overdue?: 'true' | 'false'; stationId?: string },
     paging: { page: number; pageSize: number; after?: string },
   ): Promise<{ rows: VisitRow[]; matching: number }> {
     const params: unknown[] = [today];
@@ -112,8 +112,10 @@ export class FollowUpsRepository {
           ? `v.station_id = $${params.push(stationId)}::uuid`
           : `v.trainee_id IN (SELECT t.id FROM trainee t WHERE t.organisation_id = $${params.push(stationId)}::uuid)`,
       );
-    if (traineeId) where.push(`v.trainee_id = $${params.push(traineeId)}::uuid`);
-    if (view === 'due') where.push(`v.state = 'planned' AND v.due_on <= $1::date`);
+    if (filters.traineeId) where.push(`v.trainee_id = $${params.push(filters.traineeId)}::uuid`);
+    // The holding station for planned visits, as the caller's own scope above reads it.
+    if (filters.stationId) where.push(`v.station_id = $${params.push(filters.stationId)}::uuid`);
+    if (view === 'due') where.push(`v.state = 'planned' AND v.due_on ${filters.overdue === 'true' ? '<' : '<='} $1::date`);
     if (view === 'upcoming') where.push(`v.state = 'planned' AND v.due_on > $1::date`);
     if (view === 'done') where.push(`v.state <> 'planned'`);
     const done = view === 'done';

@@ -108,7 +108,7 @@ export class FollowUpsService {
   async list(user: AuthUser, q: FollowUpQueryDto, ctx: RequestContext): Promise<FollowUpPageDto> {
     const stationId = this.access.organisationOf(user);
     const view = q.view ?? 'due';
-    const { rows: read, matching } = await this.visits.search(this.clock.today(), stationId, view, q.traineeId, q);
+    const { rows: read, matching } = await this.visits.search(this.clock.today(), stationId, view, q, q);
     const { items: rows, nextCursor } = keysetPage(read, q.pageSize, FollowUpsRepository.cursorOf(view));
     await this.audit.record({
       actor: user,
@@ -116,7 +116,13 @@ export class FollowUpsService {
       ...(q.traineeId ? { subjectType: 'trainee', subjectId: q.traineeId } : {}),
       result: 'success',
       ctx,
-      detail: { view: q.view ?? 'due', page: q.page, shown: rows.length },
+      detail: {
+        view: q.view ?? 'due',
+        page: q.page,
+        shown: rows.length,
+        ...(q.overdue === 'true' ? { overdue: true } : {}),
+        ...(q.stationId ? { stationId: q.stationId } : {}),
+      },
     });
     return { items: rows.map(toVisitDto), ...cappedTotal(matching), page: q.page, pageSize: q.pageSize, nextCursor };
   }

@@ -54,8 +54,9 @@ const silent = () => new HttpContext().set(SILENT_ERRORS, true);
 export class FairsApi {
   private readonly api = inject(ApiClient);
 
-  list(): Observable<FairDto[]> {
-    return this.api.invoke(fairsControllerList, {}, silent());
+  /** Every fair the caller may see, or those held in one month (YYYY-MM). */
+  list(month?: string): Observable<FairDto[]> {
+    return this.api.invoke(fairsControllerList, month ? { month } : {}, silent());
   }
   get(fairId: string): Observable<FairDto> {
     return this.api.invoke(fairsControllerGet, { id: fairId }, silent());

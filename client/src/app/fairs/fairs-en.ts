@@ -143,5 +143,7 @@ export const fairsEn: Record<FairsKey, string> = {
   'desk.scanNoCamera': 'This device has no camera available; type the code instead.',
   'desk.scanFailed': 'The camera could not be opened; type the code instead.',
   'desk.scanNotCode': 'This QR code is not a check-in code.',
+  'fairs.month': 'Fairs held in {month}',
+  'fairs.allMonths': 'Show all fairs',
   'desk.codeFormat': 'The check-in code has 8 characters: digits 2–9 and capital letters except I, L and O.',
 };

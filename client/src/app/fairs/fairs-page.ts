@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { type AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, type ValidationErrors, Validators } from '@angular/forms';
-import { Router, RouterLink } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -64,6 +64,12 @@ function endsAfterStart(group: AbstractControl): ValidationErrors | null {
           </button>
         }
       </header>
+      @if (month(); as m) {
+        <p class="month-chip" data-testid="fairs-month">
+          <strong>{{ t('fairs.month', { month: m }) }}</strong>
+          <button nz-button nzType="link" type="button" (click)="allMonths()">{{ t('fairs.allMonths') }}</button>
+        </p>
+      }
       @if (fairs().error; as err) {
         <jbh-load-error [error]="err" (retry)="load()" />
       } @else if (fairs().data; as list) {
@@ -184,6 +190,12 @@ function endsAfterStart(group: AbstractControl): ValidationErrors | null {
     </nz-modal>
   `,
   styles: `
+    .month-chip {
+      display: flex;
+      align-items: center;
+      gap: 8px;
+      margin: 0 0 12px;
+    }
     .fair-grid {
       display: grid;
       grid-template-columns: repeat(auto-fill, minmax(300px, 1fr));
@@ -259,12 +271,26 @@ export class FairsPage {
     { validators: endsAfterStart },
   );
 
+  /** From the admin home's card (?month=YYYY-MM): only the fairs held that month. */
+  protected readonly month = signal<string | null>(this.monthAsked());
+
   constructor() {
     this.load();
   }
 
   load(): void {
-    loadInto(this.fairs, this.api.list());
+    loadInto(this.fairs, this.api.list(this.month() ?? undefined));
+  }
+
+  protected allMonths(): void {
+    this.month.set(null);
+    void this.router.navigate([], { queryParams: { month: null }, queryParamsHandling: 'merge', replaceUrl: true });
+    this.load();
+  }
+
+  private monthAsked(): string | null {
+    const m = inject(ActivatedRoute).snapshot.queryParamMap.get('month');
+    return m && /^\d{4}-(0[1-9]|1[0-2])$/.test(m) ? m : null;
   }
 
   protected stateLabel(state: FairState): string {

@@ -139,6 +139,8 @@ export const fairsZh = {
   'desk.scanNoCamera': '这台设备没有可用的摄像头，请直接输入签到码。',
   'desk.scanFailed': '摄像头打不开，请直接输入签到码。',
   'desk.scanNotCode': '这个二维码不是签到码。',
+  'fairs.month': '{month} 举办的招聘会',
+  'fairs.allMonths': '看全部招聘会',
   'desk.codeFormat': '签到码为 8 位，由数字 2–9 和大写字母组成（没有 0、1、I、L、O）。',
 } satisfies Record<string, string>;
 

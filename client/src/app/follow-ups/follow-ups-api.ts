@@ -15,15 +15,34 @@ export type FollowUpPageDto = S['FollowUpPageDto'];
 export type RecordVisitDto = S['RecordVisitDto'];
 export type FollowUpDetailDto = S['FollowUpDetailDto'];
 
+export interface VisitFilter {
+  overdue?: boolean;
+  stationId?: string;
+}
+
 const silent = () => new HttpContext().set(SILENT_ERRORS, true);
 
 @Injectable({ providedIn: 'root' })
 export class FollowUpsApi {
   private readonly api = inject(ApiClient);
 
-  /** 100 visits; `after` (a page's `nextCursor`) for the 100 after them. */
-  list(view: 'due' | 'upcoming' | 'done', after?: string): Observable<FollowUpPageDto> {
-    return this.api.invoke(followUpsControllerList, { view, page: 1, pageSize: 100, ...(after ? { after } : {}) }, silent());
+  /**
+   * 100 visits; `after` (a page's `nextCursor`) for the 100 after them; `filter` narrows the due view to
+   * the late ones or to one station (what the homes' cards count).
+   */
+  list(view: 'due' | 'upcoming' | 'done', after?: string, filter: VisitFilter = {}): Observable<FollowUpPageDto> {
+    return this.api.invoke(
+      followUpsControllerList,
+      {
+        view,
+        page: 1,
+        pageSize: 100,
+        ...(after ? { after } : {}),
+        ...(filter.overdue ? { overdue: 'true' as const } : {}),
+        ...(filter.stationId ? { stationId: filter.stationId } : {}),
+      },
+      silent(),
+    );
   }
 
   /** How many visits are due or overdue (the station's 回访 tab badge): the page's total, no rows worth reading. */

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, signal, untracked } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
+import { ActivatedRoute, Router } from '@angular/router';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -14,7 +15,7 @@ import { chinaDate } from '../shared/china-date';
 import { LoadError } from '../shared/load-error';
 import { pageTotal } from '../shared/page-total';
 import { type Remote, idle, loadInto } from '../shared/remote';
-import { type FollowUpPageDto, FollowUpsApi, type FollowUpVisitDto, type RecordVisitDto } from './follow-ups-api';
+import { type FollowUpPageDto, FollowUpsApi, type FollowUpVisitDto, type RecordVisitDto, type VisitFilter } from './follow-ups-api';
 import { FollowUpsI18n } from './follow-ups-i18n';
 import type { FollowUpsKey } from './follow-ups-zh';
 import { VisitAppointment } from './visit-appointment';
@@ -73,6 +74,14 @@ type Outcome = RecordVisitDto['state'];
         <span nz-radio-button nzValue="due">{{ t('due') }}</span>
         <span nz-radio-button nzValue="done">{{ t('done') }}</span>
       </nz-radio-group>
+      @if (view === 'due' && (filter().overdue || filter().stationId)) {
+        <p class="filter-chip" data-testid="visit-filter">
+          <span>{{ filter().overdue ? t('filter.overdue') : t('filter.station') }}{{ stationName() ? ' · ' + stationName() : '' }}</span>
+          <button nz-button nzType="link" type="button" (click)="clearFilter()" data-testid="visit-filter-clear">
+            {{ t('filter.clear') }}
+          </button>
+        </p>
+      }
       @if (list().error; as err) {
         <jbh-load-error [error]="err" (retry)="load()" />
       } @else if (list().data; as page) {
@@ -267,6 +276,13 @@ type Outcome = RecordVisitDto['state'];
     .tabs {
       margin: 8px 0 12px;
     }
+    .filter-chip {
+      display: flex;
+      align-items: center;
+      gap: 8px;
+      margin: 0 0 8px;
+      font-weight: 600;
+    }
     .notice {
       margin: 8px 0;
     }
@@ -379,7 +395,14 @@ export class FollowUpsPage {
   protected readonly incomes = ['none', 'below_2000', '2000_3999', '4000_5999', '6000_plus'] as const;
   protected readonly abstinences = ['abstinent', 'relapsed', 'unknown'] as const;
   protected readonly bases = ['test_verified', 'self_reported'] as const;
-  protected view: 'due' | 'done' = 'due';
+  private readonly route = inject(ActivatedRoute);
+  private readonly router = inject(Router);
+  protected view: 'due' | 'done' = this.route.snapshot.queryParamMap.get('view') === 'done' ? 'done' : 'due';
+  /** From a home's card: only the late visits (?overdue=1), or one station's (?station=<id>, an admin's table). */
+  protected readonly filter = signal<VisitFilter>({
+    overdue: this.route.snapshot.queryParamMap.get('overdue') === '1',
+    stationId: this.route.snapshot.queryParamMap.get('station') ?? undefined,
+  });
   protected form: Partial<RecordVisitDto> = {};
   protected abstinence: (typeof this.abstinences)[number] | null = null;
   protected basis: (typeof this.bases)[number] = 'self_reported';
@@ -414,7 +437,7 @@ export class FollowUpsPage {
   }
 
   load(): void {
-    loadInto(this.list, this.api.list(this.view));
+    loadInto(this.list, this.api.list(this.view, undefined, this.view === 'due' ? this.filter() : {}));
   }
 
   /** The next 100 after the last one shown (by the page's cursor), added below them. */
@@ -422,7 +445,7 @@ export class FollowUpsPage {
     const shown = this.list().data;
     if (!shown?.nextCursor || this.loadingMore()) return;
     this.loadingMore.set(true);
-    this.api.list(this.view, shown.nextCursor).subscribe({
+    this.api.list(this.view, shown.nextCursor, this.view === 'due' ? this.filter() : {}).subscribe({
       next: (next) => {
         this.loadingMore.set(false);
         this.list.update((r) => ({ ...r, data: { ...next, items: [...(r.data?.items ?? []), ...next.items] } }));
@@ -443,9 +466,21 @@ export class FollowUpsPage {
     return this.t(k, { n, s: n === 1 ? '' : 's' });
   }
 
+  /** Back to every visit due: the filter a home's card set is dropped (from the address too). */
+  protected clearFilter(): void {
+    this.filter.set({});
+    void this.router.navigate([], { queryParams: { overdue: null, station: null }, queryParamsHandling: 'merge', replaceUrl: true });
+    this.load();
+  }
+
   /** A visit the server answered with (a booked or cancelled time): its card shows it at once. */
   protected replace(v: FollowUpVisitDto): void {
     this.list.update((r) => (r.data ? { ...r, data: { ...r.data, items: r.data.items.map((x) => (x.id === v.id ? v : x)) } } : r));
+  }
+
+  /** The filtered station's name, from the rows shown (an admin's view). */
+  protected stationName(): string | null {
+    return this.filter().stationId ? (this.list().data?.items[0]?.stationName ?? null) : null;
   }
 
   protected isQueued(v: FollowUpVisitDto): boolean {

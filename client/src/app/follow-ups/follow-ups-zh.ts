@@ -72,6 +72,10 @@ export const followUpsZh = {
   shown: '已显示 {shown} 条，共 {total} 条',
   more: '加载更多',
   // Booking a time with the person for a planned visit (visit-appointment.ts); they get a reminder in neutral words.
+  // A home's card opened this list narrowed (follow-ups-page.ts).
+  'filter.overdue': '只看逾期',
+  'filter.station': '只看一个康复站',
+  'filter.clear': '看全部待回访',
   'appt.book': '约时间',
   'appt.change': '改时间',
   'appt.clear': '取消预约',

@@ -55,10 +55,12 @@ describe('VisitAppointment', () => {
     q('appointment-clear')!.click();
     fixture.detectChanges();
     const path = followUpsControllerClearAppointment.PATH.replace('{id}', 'v1');
-    http.expectOne((r) => r.method === 'DELETE' && r.url.endsWith(path)).flush(
-      { statusCode: 404, code: 'NOT_FOUND', message: '找不到该回访', messageEn: 'Visit not found' },
-      { status: 404, statusText: 'Not Found' },
-    );
+    http
+      .expectOne((r) => r.method === 'DELETE' && r.url.endsWith(path))
+      .flush(
+        { statusCode: 404, code: 'NOT_FOUND', message: '找不到该回访', messageEn: 'Visit not found' },
+        { status: 404, statusText: 'Not Found' },
+      );
     fixture.detectChanges();
     expect(emitted).toEqual([]);
     expect(q('appointment-error')).not.toBeNull();

@@ -8,6 +8,7 @@ import {
   type OrganisationDto,
   type OrganisationType,
 } from '../core/api/api-types';
+import type { TodayDto } from '../core/api/generated/models/today-dto';
 import { type Remote, idle, loadInto } from '../shared/remote';
 import { HomeApi } from './home-api';
 
@@ -29,6 +30,7 @@ export class HomeStore {
   private readonly caseloadState = signal<Remote<CaseloadSummaryDto>>(idle());
   private readonly organisationState = signal<Remote<OrganisationDto>>(idle());
   private readonly traineeState = signal<Remote<MyTraineeStatusDto>>(idle());
+  private readonly todayState = signal<Remote<TodayDto>>(idle());
 
   readonly pendingEmployers = this.pendingState.asReadonly();
   readonly organisationCounts = this.countsState.asReadonly();
@@ -36,6 +38,8 @@ export class HomeStore {
   readonly caseload = this.caseloadState.asReadonly();
   readonly organisation = this.organisationState.asReadonly();
   readonly traineeStatus = this.traineeState.asReadonly();
+  /** The staff member's counts for today (GET /me/today): what each staff home is built around. */
+  readonly today = this.todayState.asReadonly();
 
   loadPendingEmployers(): void {
     loadInto(
@@ -66,6 +70,10 @@ export class HomeStore {
 
   loadOrganisation(id: string): void {
     loadInto(this.organisationState, this.api.organisation(id));
+  }
+
+  loadToday(): void {
+    loadInto(this.todayState, this.api.today());
   }
 
   loadTraineeStatus(): void {

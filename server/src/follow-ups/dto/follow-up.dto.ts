@@ -97,6 +97,18 @@ export class FollowUpQueryDto extends KeysetPageQueryDto {
   @IsUUID()
   @MaxLength(36)
   traineeId?: string;
+
+  /** With `due`: only those already late (due before today), what the home's 逾期 card counts. */
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  @ApiProperty({ enum: ['true', 'false'], required: false })
+  overdue?: 'true' | 'false';
+
+  /** One station's visits (the admin's overdue-by-station table); a counsellor's list is their own station's anyway. */
+  @IsOptional()
+  @IsUUID()
+  @MaxLength(36)
+  stationId?: string;
 }
 
 /** A visit recorded in a few taps. `clientRef` makes a replay after a dropped connection harmless. */

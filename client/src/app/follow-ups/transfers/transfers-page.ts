@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
 import { NgTemplateOutlet } from '@angular/common';
 import { FormsModule } from '@angular/forms';
-import { RouterLink } from '@angular/router';
+import { ActivatedRoute, RouterLink } from '@angular/router';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
@@ -106,6 +106,15 @@ export class TransfersPage {
 
   constructor() {
     this.organisation.load();
+    // Opened from a home's card (?direction=incoming&state=requested): that side and state.
+    const asked = inject(ActivatedRoute).snapshot.queryParamMap;
+    const direction = asked.get('direction') as TransferDirection | null;
+    const state = asked.get('state') as TransferState | null;
+    if (direction && this.directions.includes(direction)) {
+      this.directionChosen = true;
+      this.query.update((q) => ({ ...q, direction, ...(state && TRANSFER_STATES.includes(state) ? { state } : {}) }));
+      this.load();
+    }
     // A facility only ever sends: open on its own requests once the type is known.
     effect(() => {
       if (!this.organisation.settled()) return;

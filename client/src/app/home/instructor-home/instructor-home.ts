@@ -1,19 +1,27 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { NzButtonModule } from 'ng-zorro-antd/button';
-import { NzCardModule } from 'ng-zorro-antd/card';
-import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
-import { NzEmptyModule } from 'ng-zorro-antd/empty';
-import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { AuthStore } from '../../core/auth/auth-store';
 import { I18n } from '../../core/i18n/i18n';
 import { LoadError } from '../../shared/load-error';
 import { HomeStore } from '../home-store';
+import { TODAY_GRID_CSS, TodayCard, TodaySkeleton } from '../today/today-card';
 
+/** An instructor's day: sessions running today, attendance not yet taken, class applications to decide. */
 @Component({
   selector: 'jbh-instructor-home',
-  imports: [RouterLink, NzButtonModule, NzCardModule, NzDescriptionsModule, NzEmptyModule, NzSpinModule, LoadError],
+  imports: [RouterLink, NzButtonModule, LoadError, TodayCard, TodaySkeleton],
   templateUrl: './instructor-home.html',
+  styles: [
+    TODAY_GRID_CSS,
+    `
+      .page-head a[nz-button] {
+        min-height: 48px;
+        display: inline-flex;
+        align-items: center;
+      }
+    `,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class InstructorHome {
@@ -26,6 +34,7 @@ export class InstructorHome {
   }
 
   protected reload(): void {
+    this.store.loadToday();
     const orgId = this.user()?.organisationId;
     if (orgId) this.store.loadOrganisation(orgId);
   }

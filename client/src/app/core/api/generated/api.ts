@@ -331,6 +331,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/classes/{id}/applications/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Apply for a caseload selection (at most 100) in one go: all or nothing for access (a trainee your
+         *     organisation does not hold: 404/403, nothing written); then each `applied`, `already` or `other_class`.
+         */
+        post: operations["DiplomasController_applyMany"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/classes/{id}/attendance": {
         parameters: {
             query?: never;
@@ -397,6 +417,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/course-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sessions open to enrolment (not ended): the picker in a trainee's file and the caseload. */
+        get: operations["CoursesController_openSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/course-sessions/{id}": {
         parameters: {
             query?: never;
@@ -441,6 +478,26 @@ export interface paths {
         put?: never;
         /** Enrol a trainee your organisation holds: a seat if one is free, else the waitlist. */
         post: operations["CoursesController_enrol"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/course-sessions/{id}/enrolments/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enrol a caseload selection (at most 100) in one go: all or nothing for access (a trainee your
+         *     organisation does not hold: 404/403, nothing written); then each a seat, the waitlist, or `already`.
+         */
+        post: operations["CoursesController_enrolMany"];
         delete?: never;
         options?: never;
         head?: never;
@@ -539,6 +596,22 @@ export interface paths {
         };
         /** A diploma with its transcript (the holder, their counsellors, the head teacher, admins). */
         get: operations["DiplomasController_diploma"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employer-pipeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EmployerPipelineController_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1369,6 +1442,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/today": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the caller must do today, as counts for their home (by role and organisation type). */
+        get: operations["TodayController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/metrics": {
         parameters: {
             query?: never;
@@ -1682,6 +1772,23 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["OrderCandidatesController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{orderId}/candidates/{placementId}/seen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The employer opened the candidate: it no longer counts as new. */
+        post: operations["OrderCandidatesController_seen"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2310,6 +2417,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/trainees/{id}/class-enrolments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One trainee's class places with attendance (their file's 学习 tab). */
+        get: operations["DiplomasController_traineeEnrolments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/trainees/{id}/consents": {
         parameters: {
             query?: never;
@@ -2572,6 +2696,23 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["PlansController_updateReview"];
+        trace?: never;
+    };
+    "/api/trainees/{id}/session-enrolments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One trainee's session enrolments with attendance (their file's 学习 tab). */
+        get: operations["CoursesController_traineeEnrolments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/trainees/{id}/transitions": {
@@ -3149,6 +3290,11 @@ export interface components {
             eligible: number;
             /** @description Reached at that visit with a known status, over the eligible: read the rate next to it. */
             reached: components["schemas"]["RateDto"];
+            /**
+             * @description Admitted to a facility again within that many years of the release, over the eligible: objective
+             *     (from the episodes), beside the self-reported and test-verified abstinence, under the same rules.
+             */
+            readmitted: components["schemas"]["RateDto"];
             /** @description Of the abstinent, how many were test-verified rather than self-reported. */
             testVerified: components["schemas"]["RateDto"];
             /** @description Years since release (the +12/+24/+36 month visit). */
@@ -3186,6 +3332,14 @@ export interface components {
              */
             status: "none" | "live" | "used" | "expired" | "revoked";
             usedAt: string | null;
+        };
+        AdminTodayDto: {
+            /** @description Employers waiting for verification (GET /organisations?type=employer&status=pending). */
+            employersToVerify: number;
+            /** @description Fairs held this month (GET /fairs?month=YYYY-MM). */
+            fairsThisMonth: number;
+            /** @description Overdue planned visits per station, most first (stations with none left out). */
+            overdueVisitsByStation: components["schemas"]["StationOverdueDto"][];
         };
         AltchaChallengeDto: {
             parameters: components["schemas"]["AltchaChallengeParametersDto"];
@@ -3321,6 +3475,42 @@ export interface components {
             orderId: string;
             title: string;
         };
+        BulkApplyDto: {
+            traineeIds: string[];
+        };
+        BulkApplyItemDto: {
+            enrolmentId: string | null;
+            /** @description For `other_class`: the class they are in. */
+            otherClassName: string | null;
+            /** @enum {string} */
+            outcome: "applied" | "already" | "other_class";
+            traineeId: string;
+            traineeName: string;
+        };
+        BulkApplyResultDto: {
+            already: number;
+            applied: number;
+            items: components["schemas"]["BulkApplyItemDto"][];
+            otherClass: number;
+        };
+        BulkEnrolDto: {
+            traineeIds: string[];
+        };
+        BulkEnrolItemDto: {
+            /** @description The enrolment (the existing one when `already`). */
+            enrolmentId: string | null;
+            /** @enum {string} */
+            outcome: "enrolled" | "waitlisted" | "already";
+            traineeId: string;
+            traineeName: string;
+            waitlistPosition: number | null;
+        };
+        BulkEnrolResultDto: {
+            already: number;
+            enrolled: number;
+            items: components["schemas"]["BulkEnrolItemDto"][];
+            waitlisted: number;
+        };
         CandidateCertificateDto: {
             issuedYear: number;
             levelName: string;
@@ -3342,6 +3532,8 @@ export interface components {
             hiredOn: string | null;
             interviewAt: string | null;
             interviewPlace: string | null;
+            /** @description The employer has not opened this candidate yet (and it is still in play). */
+            isNew: boolean;
             offeredWage: number | null;
             phone: string | null;
             placementId: string;
@@ -3897,6 +4089,12 @@ export interface components {
             /** @description Required when rejecting or overriding a failing credit code; shown to the employer on rejection. */
             reason?: string;
         };
+        EmployerPipelineDto: {
+            interviewsToday: number;
+            newCandidates: number;
+            offersWaiting: number;
+            orders: components["schemas"]["OrderPipelineDto"][];
+        };
         EmployerRegistrationDto: {
             /** @description The credit code failed its check and awaits an admin's manual check. */
             manualReview: boolean;
@@ -3963,6 +4161,16 @@ export interface components {
              * @description The HTTP status, repeated.
              */
             statusCode: number;
+        };
+        FacilityTodayDto: {
+            /** @description Handovers sent, not yet accepted by the station (GET /handovers?direction=outgoing&state=sent). */
+            handoversWaiting: number;
+            /** @description Recommendations waiting for the trainee's answer (GET /placements?state=recommended). */
+            recommendationsAwaitingTrainee: number;
+            /** @description Of those, how many still miss a pre-release checklist item (GET /trainees/checklists/behind). */
+            releasesMissingSomething: number;
+            /** @description Trainees in pre-release: release within 30 days (GET /trainees?state=pre_release). */
+            releasesWithin30Days: number;
         };
         FailedJobDto: {
             /** @description How many times it was tried. */
@@ -4279,6 +4487,14 @@ export interface components {
         IndustryRefDto: {
             code: string;
             name: string;
+        };
+        InstructorTodayDto: {
+            /** @description Class applications waiting for a decision, in the classes the instructor heads (their rosters' `applied` rows). */
+            approvalsWaiting: number;
+            /** @description Sessions already begun, with students, where no attendance has been recorded yet. */
+            attendanceMissing: number;
+            /** @description Course sessions the instructor teaches that run today (starts ≤ today ≤ ends). */
+            sessionsToday: number;
         };
         IntentDto: {
             candidateCode: string;
@@ -4715,6 +4931,15 @@ export interface components {
             page: number;
             pageSize: number;
             total: number;
+        };
+        OrderPipelineDto: {
+            /** @description Interviews set for today (China date). */
+            interviewsToday: number;
+            /** @description Candidates the employer has not opened yet. */
+            newCandidates: number;
+            /** @description Offers waiting for the trainee's answer. */
+            offersWaiting: number;
+            orderId: string;
         };
         OrganisationDto: {
             contactName: string | null;
@@ -5192,11 +5417,28 @@ export interface components {
             id: string;
             name: string;
         };
+        StationOverdueDto: {
+            overdue: number;
+            stationId: string;
+            stationName: string;
+        };
         StationSuggestionDto: {
             divisionCode: string;
             divisionName: string;
             organisationId: string | null;
             organisationName: string | null;
+        };
+        StationTodayDto: {
+            /** @description Handovers sent to this station, waiting for it to accept (GET /handovers?direction=incoming&state=sent). */
+            handoversToAccept: number;
+            /** @description People not reached: open lost-contact cases (GET /lost-contacts). */
+            notReached: number;
+            /** @description Transfers asked of this station, waiting for its answer (GET /transfers?direction=incoming&state=requested). */
+            transfersToAnswer: number;
+            /** @description Planned visits due today (GET /follow-ups, view=due, daysOverdue = 0). */
+            visitsDueToday: number;
+            /** @description Planned visits past their due date (GET /follow-ups, view=due, daysOverdue > 0). */
+            visitsOverdue: number;
         };
         StationTransferDto: {
             decidedAt: string | null;
@@ -5229,6 +5471,33 @@ export interface components {
             page: number;
             pageSize: number;
             total: number;
+        };
+        TodayDto: {
+            admin: components["schemas"]["AdminTodayDto"] | null;
+            facility: components["schemas"]["FacilityTodayDto"] | null;
+            instructor: components["schemas"]["InstructorTodayDto"] | null;
+            /** @enum {string} */
+            kind: "station" | "facility" | "instructor" | "admin";
+            station: components["schemas"]["StationTodayDto"] | null;
+            /** @description The day counted (China time, YYYY-MM-DD). */
+            today: string;
+        };
+        TraineeClassEnrolmentDto: {
+            appliedAt: string;
+            attended: number;
+            classId: string;
+            className: string;
+            decidedAt: string | null;
+            id: string;
+            meetings: number;
+            programmeName: string;
+            reason: string | null;
+            /** @enum {string} */
+            state: "applied" | "approved" | "waitlisted" | "rejected" | "active" | "graduated" | "withdrawn" | "transferred";
+            traineeId: string;
+            traineeName: string;
+            transferredToId: string | null;
+            waitlistPosition: number | null;
         };
         TraineeDto: {
             admittedOn: string;
@@ -5338,6 +5607,24 @@ export interface components {
             total: number;
             /** @description More than 10,000 trainees match: `total` is a lower bound (shown as "10,000+"). */
             totalCapped: boolean;
+        };
+        TraineeSessionEnrolmentDto: {
+            attended: number;
+            courseTitle: string;
+            createdAt: string;
+            endsOn: string;
+            id: string;
+            meetings: number;
+            practicalScore: number | null;
+            sessionId: string;
+            startsOn: string;
+            /** @enum {string} */
+            state: "enrolled" | "waitlisted" | "withdrawn" | "passed" | "failed";
+            theoryScore: number | null;
+            traineeId: string;
+            traineeName: string;
+            /** @description Place in the waitlist (1 = next), while waitlisted. */
+            waitlistPosition: number | null;
         };
         TraineeSkillDto: {
             level: number | null;
@@ -7981,6 +8268,125 @@ export interface operations {
             };
         };
     };
+    DiplomasController_applyMany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkApplyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkApplyResultDto"];
+                };
+            };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 仅限 · only for: counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     DiplomasController_attendance: {
         parameters: {
             query?: never;
@@ -8348,6 +8754,74 @@ export interface operations {
             };
         };
     };
+    CoursesController_openSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseSessionDto"][];
+                };
+            };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 仅限 · only for: admin, counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     CoursesController_session: {
         parameters: {
             query?: never;
@@ -8646,6 +9120,125 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SessionEnrolmentDto"];
+                };
+            };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 仅限 · only for: counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CoursesController_enrolMany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkEnrolDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkEnrolResultDto"];
                 };
             };
             /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
@@ -9344,6 +9937,74 @@ export interface operations {
             };
             /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    EmployerPipelineController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmployerPipelineDto"];
+                };
+            };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 仅限 · only for: employer */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10345,6 +11006,8 @@ export interface operations {
     FairsController_list: {
         parameters: {
             query?: {
+                /** @description Only fairs held in this month (YYYY-MM): what the admin's home counts as "this month". */
+                month?: string;
                 state?: "draft" | "published" | "closed" | "cancelled";
             };
             header?: never;
@@ -12020,10 +12683,14 @@ export interface operations {
             query: {
                 /** @description nextCursor of the previous page: continue after its last row */
                 after?: string;
+                /** @description With `due`: only those already late (due before today), what the home's 逾期 card counts. */
+                overdue?: "true" | "false";
                 /** @description 1-based page number, at most 10,000. */
                 page: number;
                 /** @description Rows per page, at most 100. */
                 pageSize: number;
+                /** @description One station's visits (the admin's overdue-by-station table); a counsellor's list is their own station's anyway. */
+                stationId?: string;
                 traineeId?: string;
                 /** @description `due`: today and overdue (the field worker's list); `upcoming`; `done`; `all`. */
                 view?: "due" | "upcoming" | "done" | "all";
@@ -15292,6 +15959,74 @@ export interface operations {
             };
         };
     };
+    TodayController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TodayDto"];
+                };
+            };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 仅限 · only for: admin, counsellor, instructor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     MetricsController_scrape: {
         parameters: {
             query?: never;
@@ -17749,6 +18484,122 @@ export interface operations {
                 "application/json": components["schemas"]["PlacementNoteDto"];
             };
         };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidateDto"];
+                };
+            };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 仅限 · only for: employer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 冲突 · A rule about the current state refuses the change, the record exists already, someone changed it at the same time, or the same `Idempotency-Key` submit is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 内容太大 · The request body (or the uploaded file) is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 格式不支持 · The body is not of a media type this route reads (the sign-in routes read JSON only). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    OrderCandidatesController_seen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: string;
+                placementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             200: {
                 headers: {
@@ -21145,6 +21996,8 @@ export interface operations {
     TraineesController_list: {
         parameters: {
             query: {
+                /** @description `true`: the cases being worked — not closed, and held by the caller's organisation (not handed over). Ignored with `state`. */
+                active?: "true" | "false";
                 /** @description nextCursor of the previous page: continue after its last row */
                 after?: string;
                 /** @description `granted`: live consent to job matching; `none`: no live consent. */
@@ -21975,6 +22828,85 @@ export interface operations {
             };
             /** @description 请求编号已用 · This `Idempotency-Key` was already used for a different request (`IDEMPOTENCY_KEY_REUSED`). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DiplomasController_traineeEnrolments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TraineeClassEnrolmentDto"][];
+                };
+            };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 仅限 · only for: admin, counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -23872,6 +24804,85 @@ export interface operations {
             };
         };
     };
+    CoursesController_traineeEnrolments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TraineeSessionEnrolmentDto"][];
+                };
+            };
+            /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或登录已过期 · not signed in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 仅限 · only for: admin, counsellor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 找不到 · Not found, or not visible to this account (the same answer for both). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器出错 · Something went wrong on the server; the body names the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 暂时无法访问数据 · The database is not answering right now; try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description The requesting origin, only when CORS_ORIGINS lists it (CORS is off by default). */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     TraineesController_transition: {
         parameters: {
             query?: never;
@@ -24249,6 +25260,8 @@ export interface operations {
     TraineesController_export: {
         parameters: {
             query: {
+                /** @description `true`: the cases being worked — not closed, and held by the caller's organisation (not handed over). Ignored with `state`. */
+                active?: "true" | "false";
                 /** @description nextCursor of the previous page: continue after its last row */
                 after?: string;
                 /** @description `granted`: live consent to job matching; `none`: no live consent. */

@@ -298,6 +298,14 @@ export const MESSAGES: Readonly<Record<string, { readonly zh: string; readonly e
     "zh": "签到码为 8 位，由数字 2–9 和大写字母组成（没有 0、1、I、L、O）",
     "en": "the check-in code has 8 characters: digits 2–9 and capital letters except I, L and O"
   },
+  "FAIR_BOOTH_LEGAL_LIMIT": {
+    "zh": "依照法律规定，这个展位的岗位目前都不能从事，不能预约面试。",
+    "en": "By law none of this booth’s jobs may be taken up for now; the interview cannot be booked."
+  },
+  "FAIR_BOOTH_LEGAL_LIMIT.FROM": {
+    "zh": "依照法律规定，这个展位的岗位 {from} 起才能从事，暂时不能预约面试。",
+    "en": "By law this booth’s jobs may be taken up only from {from}; the interview cannot be booked yet."
+  },
   "FAIR_CLOSED": {
     "zh": "这场招聘会未开放或已结束。",
     "en": "This fair is not open."
@@ -518,6 +526,10 @@ export const MESSAGES: Readonly<Record<string, { readonly zh: string; readonly e
     "zh": "验证已超时或尝试次数过多，请重新输入用户名和密码。",
     "en": "This sign-in step has expired or had too many tries; enter your username and password again."
   },
+  "MONTH_FORMAT": {
+    "zh": "{field} 应为 YYYY-MM 格式的月份，如 2026-12",
+    "en": "{field} is a month as YYYY-MM, e.g. 2026-12"
+  },
   "NEED_CODE_UNKNOWN": {
     "zh": "所选事项不属于“{area}”方面，请从列表中选择。",
     "en": "An item is not one of the {area} items; choose from the list."
@@ -701,6 +713,14 @@ export const MESSAGES: Readonly<Record<string, { readonly zh: string; readonly e
   "PLACEMENT_LEGAL_LIMIT.FROM": {
     "zh": "依照法律规定，该学员 {from} 起才能从事这个职业，晚于到岗日期，不能推荐。",
     "en": "By law this person may work in this occupation only from {from}, after the start date; they cannot be recommended."
+  },
+  "PLACEMENT_LEGAL_LIMIT_INTENT": {
+    "zh": "依照法律规定，目前不能从事这个岗位，不能确认意向书。",
+    "en": "By law this job may not be taken up for now; the intent cannot be confirmed."
+  },
+  "PLACEMENT_LEGAL_LIMIT_INTENT.FROM": {
+    "zh": "依照法律规定，{from} 起才能从事这个岗位，晚于到岗日期，不能确认意向书。",
+    "en": "By law this job may be taken up only from {from}, after its start date; the intent cannot be confirmed."
   },
   "PLACEMENT_STATE": {
     "zh": "当前状态为“{stateStateZh}”，不能{zh}。",

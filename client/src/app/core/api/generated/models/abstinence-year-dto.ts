@@ -20,6 +20,12 @@ export interface AbstinenceYearDto {
   reached: RateDto;
 
   /**
+   * Admitted to a facility again within that many years of the release, over the eligible: objective
+   * (from the episodes), beside the self-reported and test-verified abstinence, under the same rules.
+   */
+  readmitted: RateDto;
+
+  /**
    * Of the abstinent, how many were test-verified rather than self-reported.
    */
   testVerified: RateDto;

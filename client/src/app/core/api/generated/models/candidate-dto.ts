@@ -20,6 +20,11 @@ export interface CandidateDto {
   hiredOn: string | null;
   interviewAt: string | null;
   interviewPlace: string | null;
+
+  /**
+   * The employer has not opened this candidate yet (and it is still in play).
+   */
+  isNew: boolean;
   offeredWage: number | null;
   phone: string | null;
   placementId: string;

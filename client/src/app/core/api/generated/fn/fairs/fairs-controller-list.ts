@@ -11,12 +11,18 @@ import { FairDto } from '../../models/fair-dto';
 
 export interface FairsControllerList$Params {
   state?: 'draft' | 'published' | 'closed' | 'cancelled';
+
+/**
+ * Only fairs held in this month (YYYY-MM): what the admin's home counts as "this month".
+ */
+  month?: string;
 }
 
 export function fairsControllerList(http: HttpClient, rootUrl: string, params?: FairsControllerList$Params, context?: HttpContext): Observable<StrictHttpResponse<Array<FairDto>>> {
   const rb = new RequestBuilder(rootUrl, fairsControllerList.PATH, 'get');
   if (params) {
     rb.query('state', params.state, {});
+    rb.query('month', params.month, {});
   }
 
   return http.request(

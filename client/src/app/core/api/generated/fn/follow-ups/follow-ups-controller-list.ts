@@ -20,7 +20,17 @@ export interface FollowUpsControllerList$Params {
  * `due`: today and overdue (the field worker's list); `upcoming`; `done`; `all`.
  */
   view?: 'due' | 'upcoming' | 'done' | 'all';
+
+/**
+ * With `due`: only those already late (due before today), what the home's 逾期 card counts.
+ */
+  overdue?: 'true' | 'false';
   traineeId?: string;
+
+/**
+ * One station's visits (the admin's overdue-by-station table); a counsellor's list is their own station's anyway.
+ */
+  stationId?: string;
 
 /**
  * 1-based page number, at most 10,000.
@@ -38,7 +48,9 @@ export function followUpsControllerList(http: HttpClient, rootUrl: string, param
   if (params) {
     rb.query('after', params.after, {});
     rb.query('view', params.view, {});
+    rb.query('overdue', params.overdue, {});
     rb.query('traineeId', params.traineeId, {});
+    rb.query('stationId', params.stationId, {});
     rb.query('page', params.page, {});
     rb.query('pageSize', params.pageSize, {});
   }

@@ -14,6 +14,11 @@ export interface TraineesControllerExport$Params {
  * nextCursor of the previous page: continue after its last row
  */
   after?: string;
+
+/**
+ * `true`: the cases being worked — not closed, and held by the caller's organisation (not handed over). Ignored with `state`.
+ */
+  active?: 'true' | 'false';
   state?: 'admitted' | 'pre_release' | 'released' | 'community' | 'closed';
 
 /**
@@ -53,6 +58,7 @@ export function traineesControllerExport(http: HttpClient, rootUrl: string, para
   const rb = new RequestBuilder(rootUrl, traineesControllerExport.PATH, 'get');
   if (params) {
     rb.query('after', params.after, {});
+    rb.query('active', params.active, {});
     rb.query('state', params.state, {});
     rb.query('releaseFrom', params.releaseFrom, {});
     rb.query('releaseTo', params.releaseTo, {});

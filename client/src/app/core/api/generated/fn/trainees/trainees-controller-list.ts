@@ -15,6 +15,11 @@ export interface TraineesControllerList$Params {
  * nextCursor of the previous page: continue after its last row
  */
   after?: string;
+
+/**
+ * `true`: the cases being worked — not closed, and held by the caller's organisation (not handed over). Ignored with `state`.
+ */
+  active?: 'true' | 'false';
   state?: 'admitted' | 'pre_release' | 'released' | 'community' | 'closed';
 
 /**
@@ -54,6 +59,7 @@ export function traineesControllerList(http: HttpClient, rootUrl: string, params
   const rb = new RequestBuilder(rootUrl, traineesControllerList.PATH, 'get');
   if (params) {
     rb.query('after', params.after, {});
+    rb.query('active', params.active, {});
     rb.query('state', params.state, {});
     rb.query('releaseFrom', params.releaseFrom, {});
     rb.query('releaseTo', params.releaseTo, {});
