@@ -60,7 +60,7 @@ export const learningZh = {
   'myClass.none': '你还没有参加中专班。',
   'myClass.programmes': '可以报名的专业',
   'myClass.programmeFacts': '{school} · 共 {units} 门课 · 需要 {credits} 学分毕业',
-  'myClass.ask': '想报名中专班，请找你的指导员，他会帮你提交报名。',
+  'myClass.ask': '想报名中专班，请找你的辅导员，他会帮你提交报名。',
   'myClass.reason': '原因：{reason}',
   'audit.credits': '已获得 {earned} / {required} 学分',
   'audit.progress': '学分进度',
@@ -113,7 +113,7 @@ export const learningZh = {
   'recommend.intro': '根据现在用人单位的招工订单：学了这些课、拿到证书，更容易找到工作。',
   'recommend.nearby': '离你近',
   'recommend.next': '最近一期 {date} 开课，还剩 {n} 个名额',
-  'recommend.noSession': '暂时没有开班，可以先问问你的指导员。',
+  'recommend.noSession': '暂时没有开班，可以先问问你的辅导员。',
 
   // Diploma and transcript
   'diploma.print': '打印',

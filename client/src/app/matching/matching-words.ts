@@ -2,7 +2,7 @@
 type Words = {
   [K in keyof typeof MATCHING_ZH_RAW]: (typeof MATCHING_ZH_RAW)[K] extends string
     ? string
-    : Record<keyof (typeof MATCHING_ZH_RAW)['parts'], string>;
+    : Record<keyof (typeof MATCHING_ZH_RAW)[K], string>;
 };
 
 const MATCHING_ZH_RAW = {
@@ -36,12 +36,25 @@ const MATCHING_ZH_RAW = {
     industry: '行业',
     readiness: '准备',
   },
+  // A candidate's placement state: the same words as the orders pages (pState.*).
+  states: {
+    suggested: '待推荐',
+    recommended: '已推荐',
+    accepted_by_trainee: '学员已接受',
+    interview: '面试中',
+    offer: '已发录用意向',
+    hired: '已入职',
+    declined: '学员婉拒',
+    rejected: '未录用',
+    withdrawn: '已撤回',
+    ended: '已离职',
+  },
   weightsTitle: '匹配权重',
   weightsHelp: '各项加起来为 100。每次保存都是新版本，旧的排名仍记着当时用的版本。',
   weightsSave: '保存为新版本',
   weightsSum: '合计 {n}',
   myTitle: '适合我的工作',
-  mySubtitle: '根据您的证书、培训和意向，这些正在招聘的订单比较合适。',
+  mySubtitle: '根据你的证书、培训和意向，这些正在招聘的订单比较合适。',
   myNone: '暂时没有合适的订单。可以先去学一门课程。',
   wage: '月薪 {min}–{max} 元',
   start: '{date} 到岗',
@@ -80,6 +93,18 @@ export const MATCHING_EN: Words = {
     wage: 'Wage',
     industry: 'Industry',
     readiness: 'Readiness',
+  },
+  states: {
+    suggested: 'Suggested',
+    recommended: 'Recommended',
+    accepted_by_trainee: 'Accepted by trainee',
+    interview: 'Interviewing',
+    offer: 'Offer made',
+    hired: 'Hired',
+    declined: 'Declined by trainee',
+    rejected: 'Not hired',
+    withdrawn: 'Withdrawn',
+    ended: 'Left the job',
   },
   weightsTitle: 'Matching weights',
   weightsHelp: 'They add up to 100. Each save is a new version; past rankings keep the version they used.',

@@ -78,10 +78,10 @@ const fill = (text: string, p: Record<string, string | number> = {}) =>
     .good {
       list-style: none;
       padding: 0;
-      color: #389e0d;
+      color: #237804;
     }
     .missing {
-      color: #ad6800;
+      color: #8a5300;
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

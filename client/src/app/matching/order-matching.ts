@@ -63,7 +63,16 @@ const fill = (text: string, p: Record<string, string | number> = {}) =>
         }
       </header>
       <div class="filters">
-        <nz-select class="filter" nzAllowClear [nzPlaceHolder]="w().division" [(ngModel)]="divisionCode" (ngModelChange)="reload()">
+        <label class="visually-hidden" for="matching-division">{{ w().division }}</label>
+        <nz-select
+          nzId="matching-division"
+          class="filter"
+          nzAllowClear
+          [nzPlaceHolder]="w().division"
+          [attr.aria-label]="w().division"
+          [(ngModel)]="divisionCode"
+          (ngModelChange)="reload()"
+        >
           @for (d of divisions(); track d.code) {
             <nz-option [nzValue]="d.code" [nzLabel]="d.name" />
           }
@@ -87,7 +96,7 @@ const fill = (text: string, p: Record<string, string | number> = {}) =>
                 <strong>{{ c.fullName }}</strong>
                 <span class="muted"> · {{ c.homeDivisionName }}</span>
                 @if (c.placementState) {
-                  <nz-tag nzColor="blue">{{ c.placementState }}</nz-tag>
+                  <nz-tag nzColor="blue">{{ stateName(c.placementState) }}</nz-tag>
                 }
               </div>
               <span class="score" data-testid="match-score">{{ fill(w().score, { n: c.score }) }}</span>
@@ -107,7 +116,9 @@ const fill = (text: string, p: Record<string, string | number> = {}) =>
             }
             @if (!c.placementState) {
               <div class="actions">
+                <label class="visually-hidden" [for]="'reasons-' + c.traineeId">{{ w().reasonsPlaceholder }}</label>
                 <nz-select
+                  [nzId]="'reasons-' + c.traineeId"
                   class="reasons"
                   nzMode="multiple"
                   [nzPlaceHolder]="w().reasonsPlaceholder"
@@ -148,7 +159,9 @@ const fill = (text: string, p: Record<string, string | number> = {}) =>
       }
       <nz-card [nzTitle]="w().whyNot" class="why-not">
         <p class="muted">{{ w().whyNotHelp }}</p>
+        <label class="visually-hidden" for="why-not-trainee">{{ w().whyNot }}</label>
         <nz-select
+          nzId="why-not-trainee"
           class="wide"
           nzShowSearch
           nzServerSearch
@@ -244,7 +257,7 @@ const fill = (text: string, p: Record<string, string | number> = {}) =>
       font-variant-numeric: tabular-nums;
     }
     .missing {
-      color: #ad6800;
+      color: #8a5300;
     }
     .actions {
       display: flex;
@@ -331,6 +344,12 @@ export class OrderMatching {
   protected goTo(page: number): void {
     this.page = page;
     this.reload();
+  }
+
+  /** The candidate's placement state in words; an unknown (newer) state shows as its code. */
+  protected stateName(state: string): string {
+    const states: Readonly<Record<string, string>> = this.w().states;
+    return Object.hasOwn(states, state) ? states[state]! : state;
   }
 
   protected partName(p: ScorePartDto): string {

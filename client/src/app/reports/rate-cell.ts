@@ -47,14 +47,14 @@ import { withheldReason } from './withheld';
       border-bottom: 1px dotted currentColor;
     }
     .withheld:focus-visible {
-      outline: 2px solid #ad6800;
+      outline: 2px solid #8a5300;
       outline-offset: 2px;
     }
     .counts {
       display: block;
       font-size: 12px;
       font-weight: 400;
-      color: rgba(0, 0, 0, 0.5);
+      color: rgba(0, 0, 0, 0.6);
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

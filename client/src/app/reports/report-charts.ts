@@ -2,7 +2,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 import type { FunnelStageDto, MottoRowDto, RateDto } from './reports-types';
 
 /** The platform's gold first, then colours that stay distinct in greyscale print. */
-const GOLD = '#ad6800';
+const GOLD = '#8a5300';
 const GREEN = '#389e0d';
 const PALETTE = [GOLD, '#1677ff', GREEN, '#722ed1'];
 

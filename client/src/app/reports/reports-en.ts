@@ -42,7 +42,7 @@ export const reportsEn: Record<ReportsKey, string> = {
   'group.division': 'Home division',
   'motto.title': 'Skill · diploma · job',
   'motto.hint':
-    'Of those released: holding a skill certificate, a 中专 diploma, and in work 1/3/6/12 months after release (a hire or a follow-up visit). Employment counts only people released at least that long ago.',
+    'Of those released: holding a skill certificate, a secondary vocational (zhongzhuan) diploma, and in work 1/3/6/12 months after release (a hire or a follow-up visit). Employment counts only people released at least that long ago.',
   'motto.released': 'Released',
   'motto.certificate': 'Certificate',
   'motto.diploma': 'Diploma',

@@ -51,6 +51,10 @@ export class AuditPage {
     return this.i18n.tryT(`role.${role}`) ?? role;
   }
 
+  protected subjectLabel(type: string): string {
+    return this.i18n.tryT(`audit.subject.${type}`) ?? type;
+  }
+
   protected actionLabel(action: string): string {
     return auditActionLabel(this.i18n, action);
   }

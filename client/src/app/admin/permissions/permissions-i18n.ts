@@ -4,7 +4,7 @@ import { FeatureI18n } from '../../core/i18n/feature-i18n';
 /** The security administrator's words (their pages and home), shipped with those pages. */
 const zh = {
   'perm.title': '权限管理',
-  'perm.intro': '为指导员和系统管理员授予或收回额外权限。每次变更都需写明原因，并记入操作日志，由审计管理员查阅。',
+  'perm.intro': '为辅导员和系统管理员授予或收回额外权限。每次变更都需写明原因，并记入操作日志，由审计管理员查阅。',
   'perm.col.permissions': '额外权限',
   'perm.none': '无',
   'perm.edit': '修改权限',

@@ -76,7 +76,7 @@ const STATE_COLOURS: Readonly<Record<SealState, string>> = {
       font-size: 28px;
       font-weight: 700;
       line-height: 1.2;
-      color: #ad6800;
+      color: #8a5300;
     }
     .count-label {
       font-size: 14px;
@@ -174,7 +174,7 @@ const STATE_COLOURS: Readonly<Record<SealState, string>> = {
       min-width: 88px;
     }
     .waiting {
-      color: #ad6800;
+      color: #8a5300;
     }
     .modal-actions {
       display: flex;

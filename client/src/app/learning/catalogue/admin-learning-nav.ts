@@ -29,8 +29,8 @@ import { LearningI18n } from '../learning-i18n';
       color: rgba(0, 0, 0, 0.65);
     }
     .sub-nav a.active {
-      border-bottom-color: #ad6800;
-      color: #ad6800;
+      border-bottom-color: #8a5300;
+      color: #8a5300;
       font-weight: 600;
     }
   `,

@@ -69,7 +69,7 @@ import type { GraduationAuditDto } from '../learning-types';
     .audit-earned {
       font-size: 20px;
       font-weight: 600;
-      color: #ad6800;
+      color: #8a5300;
     }
     .audit-bar {
       height: 10px;
@@ -114,7 +114,7 @@ import type { GraduationAuditDto } from '../learning-types';
       font-size: 16px;
     }
     .passed .audit-icon {
-      color: #389e0d;
+      color: #237804;
     }
     .audit-unit {
       flex: 1;
