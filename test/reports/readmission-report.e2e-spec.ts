@@ -70,7 +70,7 @@ describe('re-admission in the outcome reports (再次入所率)', () => {
       })
       .expect(200);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(res.body as Buffer);
+    await wb.xlsx.load(res.body as never);
     const sheet = wb.getWorksheet('操守保持')!;
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
     const total = (sheet.getRow(sheet.rowCount).values as unknown[]).slice(1);
