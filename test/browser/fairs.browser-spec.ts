@@ -178,7 +178,7 @@ describeBrowser('fairs: booths, registrations, slots, the desk and the report', 
     await signIn(tr.page, 'trainee', 'trainee');
     await tr.page.goto(`${base}/fairs/${fairId}`);
     await tr.page.getByTestId('intent').waitFor();
-    expect(await tr.page.getByTestId('intent').textContent()).toContain('不会看到您的戒治经历');
+    expect(await tr.page.getByTestId('intent').textContent()).toContain('不会看到你的戒治经历');
     await shoot(tr.page, 'fairs-intent-trainee-phone');
     await tr.page.getByTestId('confirm-intent').click();
     await tr.page.getByTestId('intent').filter({ hasText: '已确认' }).waitFor();

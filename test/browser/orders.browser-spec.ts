@@ -122,13 +122,13 @@ describeBrowser('orders: an employer posts an order and it becomes a hire', () =
     const card = page.locator(`[data-testid=job-card][data-order="${TITLE}"]`);
     await card.waitFor();
     const shares = (await card.getByTestId('job-shares').textContent()) ?? '';
-    expect(shares).toContain('海口椰风酒店管理有限公司将看到您的姓名和电话，不会看到您的戒治经历');
+    expect(shares).toContain('海口椰风酒店管理有限公司将看到你的姓名和电话，不会看到你的戒治经历');
     expect(await card.getByTestId('job-consent-version').textContent()).toMatch(/第 \d+ 版/);
     await shoot(page, 'orders-trainee-jobs-phone');
     await card.getByTestId('job-accept').click();
-    await card.getByTestId('job-confirm-box').waitFor();
+    await page.getByTestId('job-confirm-box').waitFor();
     await shoot(page, 'orders-trainee-accept-confirm-phone');
-    await card.getByTestId('job-confirm').click();
+    await page.getByTestId('job-confirm-box').getByTestId('job-confirm').click();
     await page.locator(`[data-testid=job-card][data-order="${TITLE}"][data-state=accepted_by_trainee]`).waitFor();
     await context.close();
   });

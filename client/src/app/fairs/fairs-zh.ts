@@ -90,10 +90,11 @@ export const fairsZh = {
   'counsellor.problems': '以下学员不能报名（全部未报名）：',
 
   'trainee.myCode': '我的签到码',
+  'trainee.qrLabel': '签到二维码：{code}',
   'trainee.codeHelp': '当天到签到台出示二维码，或报出下面的号码。',
   'trainee.register': '我要报名',
-  'trainee.registerHelp': '报名后，用人单位只能看到您的编号和技能，看不到您的姓名和经历。',
-  'trainee.notRegistered': '您还没有报名这场推介会。所内学员由辅导员统一报名。',
+  'trainee.registerHelp': '报名后，用人单位只能看到你的编号和技能，看不到你的姓名和经历。',
+  'trainee.notRegistered': '你还没有报名这场推介会。所内学员由辅导员统一报名。',
   'trainee.mySlots': '我的面试',
   'trainee.noSlots': '还没有预约面试',
   'trainee.accept': '接受邀请',
@@ -103,7 +104,7 @@ export const fairsZh = {
   'trainee.freeSlots': '可预约的时段',
   'trainee.intents': '意向书',
   'trainee.confirm': '确认意向',
-  'trainee.confirmText': '确认后，{employer}将看到您的姓名和电话，不会看到您的戒治经历。可以随时在“我的同意”里撤回。',
+  'trainee.confirmText': '确认后，{employer}将看到你的姓名和电话，不会看到你的戒治经历。可以随时在“我的同意”里撤回。',
 
   'desk.title': '签到台',
   'desk.help': '扫码或输入学员出示的 8 位签到码（不分大小写）。',

@@ -268,7 +268,7 @@ export const ordersZh = {
   'jobs.board': '吃住',
   'jobs.start': '上班日期',
   'jobs.note': '辅导员说：',
-  'jobs.shares': '接受后，{employer}将看到您的姓名和电话，不会看到您的戒治经历。',
+  'jobs.shares': '接受后，{employer}将看到你的姓名和电话，不会看到你的戒治经历。',
   'jobs.consentText': '同意书全文（第 {version} 版）',
   'jobs.accept': '接受推荐',
   'jobs.acceptText': '接受后，单位会打电话联系你，安排面试。',

@@ -1,7 +1,10 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NgTemplateOutlet } from '@angular/common';
 import { RouterLink } from '@angular/router';
+import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
+import { AuthStore } from '../core/auth/auth-store';
+import { UnsentVisitsCheck } from '../follow-ups/unsent-visits-dialog';
 import { TraineesI18n, type TraineesTextKey } from '../trainees/trainees-i18n';
 import { PortalI18n } from './portal-i18n';
 import type { PortalKey } from './portal-zh';
@@ -30,12 +33,13 @@ const RECORD: readonly Tile[] = [
 
 /**
  * `/me`: the trainee's own corner as a few big buttons — jobs and account, then 我的档案 (checklist,
- * consents, data). The page itself is one others may see, so it names no place and no programme; the
- * record's pages, one tap further in, say what they need to.
+ * consents, data), and last, set apart, 退出登录 (not a bottom tab: a stray tap there signed people
+ * out). The page itself is one others may see, so it names no place and no programme; the record's
+ * pages, one tap further in, say what they need to.
  */
 @Component({
   selector: 'jbh-me-hub',
-  imports: [NgTemplateOutlet, RouterLink, NzIconModule, PrivacyBox, MyPlanTile],
+  imports: [NgTemplateOutlet, RouterLink, NzButtonModule, NzIconModule, PrivacyBox, MyPlanTile],
   template: `
     <div data-testid="me-hub">
       <h1 class="portal-title">{{ t('me.title') }}</h1>
@@ -64,6 +68,12 @@ const RECORD: readonly Tile[] = [
         <ng-container *ngTemplateOutlet="list; context: { $implicit: record }" />
       </section>
       <jbh-privacy-box />
+      <section class="sign-out" data-testid="me-sign-out">
+        <p class="muted">{{ t('me.logoutText') }}</p>
+        <button nz-button nzSize="large" type="button" class="big-button" (click)="logout()" data-testid="me-logout">
+          <nz-icon nzType="logout" /> {{ t('nav.logout') }}
+        </button>
+      </section>
     </div>
   `,
   styleUrl: './portal.css',
@@ -113,6 +123,14 @@ const RECORD: readonly Tile[] = [
     .record-intro {
       margin: 0 0 10px;
     }
+    .sign-out {
+      margin-top: 32px;
+      padding-top: 20px;
+      border-top: 1px solid #e8dcc4;
+    }
+    .sign-out p {
+      margin: 0 0 10px;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -120,4 +138,11 @@ export class MeHub {
   protected readonly t = inject(PortalI18n).over(inject(TraineesI18n).t);
   protected readonly tiles = TILES;
   protected readonly record = RECORD;
+  private readonly auth = inject(AuthStore);
+  private readonly unsent = inject(UnsentVisitsCheck);
+
+  /** The shell's sign-out: anything still waiting in the phone's outbox is asked about first. */
+  protected async logout(): Promise<void> {
+    if (await this.unsent.confirmLogout()) this.auth.logout();
+  }
 }

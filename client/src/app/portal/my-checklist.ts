@@ -5,6 +5,7 @@ import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { LoadError } from '../shared/load-error';
 import { type Remote, idle, loadInto } from '../shared/remote';
 import { TraineesI18n } from '../trainees/trainees-i18n';
+import { PortalI18n } from './portal-i18n';
 import type { ChecklistItemDto } from '../trainees/trainees-types';
 import { PortalApi } from './portal-api';
 
@@ -120,7 +121,8 @@ import { PortalApi } from './portal-api';
 export class MyChecklist {
   private readonly api = inject(PortalApi);
   private readonly i18n = inject(TraineesI18n);
-  protected readonly t = this.i18n.t;
+  /** The portal's words first (the counsellor is 辅导员 here), then the records' (trainees-zh.ts). */
+  protected readonly t = inject(PortalI18n).over(this.i18n.t);
   protected readonly date = this.i18n.date;
   protected readonly pick = this.i18n.pick;
   protected readonly items = signal<Remote<ChecklistItemDto[]>>(idle());

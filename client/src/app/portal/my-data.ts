@@ -14,6 +14,7 @@ import { LoadError } from '../shared/load-error';
 import { type Remote, idle, loadInto } from '../shared/remote';
 import { saveFile } from '../trainees/download';
 import { TraineesI18n } from '../trainees/trainees-i18n';
+import { PortalI18n } from './portal-i18n';
 import { correctionStatusColor, todayIso } from '../trainees/trainees-labels';
 import { CORRECTION_FIELDS, type CorrectionField, type CorrectionRequestDto } from '../trainees/trainees-types';
 import { PortalApi } from './portal-api';
@@ -41,7 +42,8 @@ export class MyData {
   private readonly api = inject(PortalApi);
   private readonly i18n = inject(TraineesI18n);
   private readonly message = inject(NzMessageService);
-  protected readonly t = this.i18n.t;
+  /** The portal's words first (the counsellor is 辅导员 here), then the records' (trainees-zh.ts). */
+  protected readonly t = inject(PortalI18n).over(this.i18n.t);
   protected readonly date = this.i18n.date;
   protected readonly statusColor = correctionStatusColor;
   protected readonly fields = CORRECTION_FIELDS;

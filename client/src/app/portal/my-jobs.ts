@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, inject, signal } from '@angular/core';
 import { NgTemplateOutlet } from '@angular/common';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
@@ -6,6 +6,7 @@ import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { catchError, forkJoin, map, of } from 'rxjs';
@@ -43,6 +44,7 @@ type Asking = { readonly id: string; readonly what: 'accept' | 'decline' | 'hire
     NzButtonModule,
     NzIconModule,
     NzInputModule,
+    NzModalModule,
     NzSpinModule,
     NzTagModule,
     LoadError,
@@ -96,6 +98,23 @@ type Asking = { readonly id: string; readonly what: 'accept' | 'decline' | 'hire
     .job-card-done {
       opacity: 0.85;
     }
+    /* Thumb-sized: at least 48 px high, whichever language. */
+    .tall {
+      min-height: 52px;
+      height: auto;
+      font-size: 17px;
+      white-space: normal;
+    }
+    .job-confirm p {
+      margin: 0 0 10px;
+    }
+    .job-confirm-what {
+      font-weight: 600;
+      font-size: 17px;
+    }
+    .confirm-buttons {
+      margin-top: 16px;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -103,6 +122,8 @@ export class MyJobs {
   private readonly api = inject(OrdersApi);
   private readonly i18n = inject(OrdersI18n);
   private readonly stage = inject(TraineeStage);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
   protected readonly t = inject(PortalI18n).over(this.i18n.t);
   /** Before release the page may say plainly what is kept from employers; after, it does not. */
   protected readonly discreet = this.stage.discreet;
@@ -119,6 +140,13 @@ export class MyJobs {
   protected readonly firstDay = signal(todayIso());
 
   private readonly all = computed(() => this.data().data?.placements ?? []);
+  /** The recommendation being accepted or declined in the dialog (the offer's first day is asked in its card). */
+  protected readonly deciding = computed(() => {
+    const a = this.asking();
+    if (!a || a.what === 'hire') return null;
+    const placement = this.all().find((p) => p.id === a.id);
+    return placement ? { what: a.what, placement } : null;
+  });
   protected readonly toDecide = computed(() => this.all().filter((p) => p.state === 'recommended'));
   protected readonly going = computed(() =>
     this.all().filter((p) => ['accepted_by_trainee', 'interview', 'offer'].includes(p.state) || (p.state === 'hired' && !p.endedOn)),
@@ -148,6 +176,7 @@ export class MyJobs {
   }
 
   protected cancel(): void {
+    if (this.busy()) return;
     this.asking.set(null);
     this.error.set(null);
   }
@@ -183,6 +212,10 @@ export class MyJobs {
         this.data.update((r) =>
           r.data ? { ...r, data: { ...r.data, placements: r.data.placements.map((x) => (x.id === updated.id ? updated : x)) } } : r,
         );
+        // The card moves to 进行中, often below the fold: bring its "done" line into view.
+        afterNextRender(() => this.host.nativeElement.querySelector('[data-testid="job-done"]')?.scrollIntoView?.({ block: 'center' }), {
+          injector: this.injector,
+        });
       },
       error: (err: unknown) => {
         this.busy.set(false);

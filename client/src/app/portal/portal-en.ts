@@ -9,6 +9,7 @@ export const portalEn: Readonly<Record<PortalKey, string>> = {
   'me.checklistText': 'Classes to take and papers to prepare',
   'me.consentsText': 'What you agreed to; withdraw any time',
   'me.dataText': 'Download all your data; ask for corrections',
+  'me.logoutText': 'Done? Sign out, so that the next person using this phone cannot see your data.',
 
   'privacy.title': 'What can employers see?',
   'privacy.can': 'They see',
@@ -29,10 +30,13 @@ export const portalEn: Readonly<Record<PortalKey, string>> = {
 
   'jobs.subtitle': 'Jobs suggested for you. Whether to accept is up to you.',
   'jobs.shares': 'If you accept, {employer} will see your name and phone — nothing in “My record”.',
-  'jobs.note': 'Note from the person who suggested it:',
   'jobs.state.mine': 'You accepted',
-  'jobs.declined': 'They have been told you said no.',
-  'jobs.state.withdrawn': 'The suggestion was withdrawn',
-  'jobs.help': 'Questions? Ask the person who suggested the job.',
+  'jobs.state.withdrawn': 'The recommendation was withdrawn',
+  'jobs.confirmJob': '{order} · {employer}',
   'frank.jobs.shares': 'If you accept, {employer} will see your name and phone. They will not see your rehab history.',
+
+  'myCl.intro': 'Before release your counsellor goes through these with you. Each one done gets a tick.',
+  'myCl.help': 'Questions? Ask your counsellor.',
+  'myData.correctIntro': 'Tell us what is wrong. Your counsellor checks it, corrects it and answers here.',
+  'myData.sent': 'Sent. Your counsellor will handle it soon.',
 };

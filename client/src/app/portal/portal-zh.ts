@@ -12,6 +12,7 @@ export const portalZh = {
   'me.checklistText': '要上的课、要准备的材料',
   'me.consentsText': '你同意了哪些事，随时可以撤回',
   'me.dataText': '下载你的全部资料，发现错误可以申请更正',
+  'me.logoutText': '用完了就退出。别人再用这台手机，就看不到你的资料。',
 
   'privacy.title': '用人单位能看到什么？',
   'privacy.can': '能看到',
@@ -31,13 +32,17 @@ export const portalZh = {
   'frank.privacy.law': '法律禁止在就业中歧视戒毒康复人员。',
 
   'jobs.subtitle': '为你推荐的工作。接受还是不接受，由你决定。',
-  'jobs.shares': '接受后，{employer}将看到您的姓名和电话，看不到“我的档案”里的任何内容。',
-  'jobs.note': '推荐人说：',
+  'jobs.shares': '接受后，{employer}将看到你的姓名和电话，看不到“我的档案”里的任何内容。',
   'jobs.state.mine': '你已接受',
-  'jobs.declined': '已告诉推荐人你不接受。',
   'jobs.state.withdrawn': '推荐已撤回',
-  'jobs.help': '有问题，请联系为你推荐工作的老师。',
-  'frank.jobs.shares': '接受后，{employer}将看到您的姓名和电话，不会看到您的戒治经历。',
+  'jobs.confirmJob': '{order} · {employer}',
+  'frank.jobs.shares': '接受后，{employer}将看到你的姓名和电话，不会看到你的戒治经历。',
+
+  // The private pages' words that name the counsellor: 辅导员, as everywhere (core/i18n/glossary.ts).
+  'myCl.intro': '出所前，辅导员会带你完成下面几件事。完成一项，就打一个勾。',
+  'myCl.help': '有疑问，请问你的辅导员。',
+  'myData.correctIntro': '告诉我们哪里不对。辅导员核实后会更正，并在这里答复你。',
+  'myData.sent': '已提交，辅导员会尽快处理',
 } as const;
 
 export type PortalKey = keyof typeof portalZh;

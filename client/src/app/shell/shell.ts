@@ -115,7 +115,7 @@ const NAV: Readonly<Record<Role, readonly NavItem[]>> = {
     { path: '/fairs', label: 'nav.fairs', icon: 'shop', exact: false },
     ACCOUNT,
   ],
-  // The account page is one of the tiles under 我的: five big buttons fit a phone's bottom bar.
+  // Real destinations only: the account page and signing out are under 我的 (a stray tap on a tab never signs anyone out).
   trainee: [
     HOME,
     { path: '/learning', label: 'nav.learning', icon: 'book', exact: false },
@@ -160,7 +160,13 @@ export class Shell {
   protected readonly isPhone = inject(Viewport).isPhone;
 
   protected readonly user = this.auth.user;
-  protected readonly isTrainee = computed(() => this.auth.role() === 'trainee');
+  /**
+   * Once a trainee's frame, always (until the shell goes): signing out clears the user a moment before
+   * /login shows, and the staff frame must not flash up in between (its bell would ask for messages
+   * without a session and draw two 401s).
+   */
+  private traineeFrame = false;
+  protected readonly isTrainee = computed(() => (this.traineeFrame ||= this.auth.role() === 'trainee'));
   /** An employer not (yet) verified: home and account only — the server refuses it everything else. */
   private readonly employerStanding = inject(EmployerStanding);
   private readonly homeApi = inject(HomeApi);

@@ -11,7 +11,8 @@ import { LoadError } from '../../shared/load-error';
 import { MyOrganisation } from '../../trainees/my-organisation';
 import { HomeStore } from '../home-store';
 import { StationHome } from '../station-home/station-home';
-import { TODAY_GRID_CSS, TodayCard, TodaySkeleton } from '../today/today-card';
+import type { FacilityTodayDto } from '../../core/api/generated/models/facility-today-dto';
+import { TODAY_GRID_CSS, TodayGrid, TodaySkeleton, type TodaySpec } from '../today/today-card';
 
 /**
  * A counsellor's home. The server's `kind` says which: a community station's (visits, handovers to
@@ -20,7 +21,7 @@ import { TODAY_GRID_CSS, TodayCard, TodaySkeleton } from '../today/today-card';
  */
 @Component({
   selector: 'jbh-counsellor-home',
-  imports: [RouterLink, NzCardModule, NzEmptyModule, NzIconModule, NzSpinModule, LoadError, StationHome, TodayCard, TodaySkeleton],
+  imports: [RouterLink, NzCardModule, NzEmptyModule, NzIconModule, NzSpinModule, LoadError, StationHome, TodayGrid, TodaySkeleton],
   templateUrl: './counsellor-home.html',
   styles: [
     TODAY_GRID_CSS,
@@ -49,6 +50,48 @@ export class CounsellorHome {
   /** Already known elsewhere (the handover and transfer pages read it)? Then the skeleton has the right number of places. */
   private readonly myOrganisation = inject(MyOrganisation);
   protected readonly expectStation = computed(() => this.myOrganisation.type() === 'community_station');
+
+  /** A facility's day: releases and what they still miss, handovers the station has not taken, answers awaited. */
+  protected facilityCards(f: FacilityTodayDto): TodaySpec[] {
+    return [
+      {
+        label: 'home.facility.releasing',
+        hint: 'home.counsellor.releasingHint',
+        count: f.releasesWithin30Days,
+        link: '/trainees',
+        params: { state: 'pre_release' },
+        icon: 'clock-circle',
+        testid: 'releasing-link',
+      },
+      {
+        label: 'home.facility.missing',
+        hint: 'home.facility.missingHint',
+        count: f.releasesMissingSomething,
+        link: '/trainees/pre-release',
+        icon: 'exclamation-circle',
+        urgent: true,
+        testid: 'today-releases-missing',
+      },
+      {
+        label: 'home.facility.handovers',
+        hint: 'home.facility.handoversHint',
+        count: f.handoversWaiting,
+        link: '/handovers',
+        params: { direction: 'outgoing', state: 'sent' },
+        icon: 'swap',
+        testid: 'today-handovers-waiting',
+      },
+      {
+        label: 'home.facility.recommendations',
+        hint: 'home.facility.recommendationsHint',
+        count: f.recommendationsAwaitingTrainee,
+        link: '/placements',
+        params: { state: 'recommended' },
+        icon: 'solution',
+        testid: 'today-recommendations',
+      },
+    ];
+  }
 
   constructor() {
     this.reload();

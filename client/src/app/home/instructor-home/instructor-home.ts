@@ -5,12 +5,13 @@ import { AuthStore } from '../../core/auth/auth-store';
 import { I18n } from '../../core/i18n/i18n';
 import { LoadError } from '../../shared/load-error';
 import { HomeStore } from '../home-store';
-import { TODAY_GRID_CSS, TodayCard, TodaySkeleton } from '../today/today-card';
+import type { InstructorTodayDto } from '../../core/api/generated/models/instructor-today-dto';
+import { TODAY_GRID_CSS, TodayGrid, TodaySkeleton, type TodaySpec } from '../today/today-card';
 
 /** An instructor's day: sessions running today, attendance not yet taken, class applications to decide. */
 @Component({
   selector: 'jbh-instructor-home',
-  imports: [RouterLink, NzButtonModule, LoadError, TodayCard, TodaySkeleton],
+  imports: [RouterLink, NzButtonModule, LoadError, TodayGrid, TodaySkeleton],
   templateUrl: './instructor-home.html',
   styles: [
     TODAY_GRID_CSS,
@@ -28,6 +29,37 @@ export class InstructorHome {
   protected readonly store = inject(HomeStore);
   protected readonly t = inject(I18n).t;
   protected readonly user = inject(AuthStore).user;
+
+  /** Everything opens the teaching pages, where sessions, registers and applications are. */
+  protected instructorCards(i: InstructorTodayDto): TodaySpec[] {
+    return [
+      {
+        label: 'home.instructor.sessionsToday',
+        hint: 'home.instructor.sessionsTodayHint',
+        count: i.sessionsToday,
+        link: '/teaching',
+        icon: 'calendar',
+        testid: 'today-sessions',
+      },
+      {
+        label: 'home.instructor.attendance',
+        hint: 'home.instructor.attendanceHint',
+        count: i.attendanceMissing,
+        link: '/teaching',
+        icon: 'edit',
+        urgent: true,
+        testid: 'today-attendance',
+      },
+      {
+        label: 'home.instructor.approvals',
+        hint: 'home.instructor.approvalsHint',
+        count: i.approvalsWaiting,
+        link: '/teaching',
+        icon: 'user-add',
+        testid: 'today-approvals',
+      },
+    ];
+  }
 
   constructor() {
     this.reload();

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { type Params, RouterLink } from '@angular/router';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { I18n } from '../../core/i18n/i18n';
+import type { TranslationKey } from '../../core/i18n/zh';
 
 /**
  * One thing to do today: a big number that opens the list it counts. Zero is calm (grey, ✓ all done);
@@ -69,7 +70,7 @@ import { I18n } from '../../core/i18n/i18n';
     .today-icon {
       flex: none;
       font-size: 22px;
-      color: #ad6800;
+      color: #8a5300;
     }
     .is-urgent .today-icon {
       color: #cf1322;
@@ -94,7 +95,7 @@ import { I18n } from '../../core/i18n/i18n';
       color: rgba(0, 0, 0, 0.6);
     }
     .today-done {
-      color: #389e0d;
+      color: #237804;
     }
     .today-count {
       flex: none;
@@ -208,4 +209,48 @@ export class TodaySkeleton {
   protected readonly t = inject(I18n).t;
   readonly cards = input(4);
   protected readonly slots = computed(() => Array.from({ length: this.cards() }, (_, i) => i));
+}
+
+/** One card of a home's grid, as data: the homes list what they count, the grid draws it. */
+export interface TodaySpec {
+  label: TranslationKey;
+  hint: TranslationKey;
+  count: number;
+  link: string;
+  params?: Params;
+  icon: string;
+  /** Red when non-zero: what is already late. */
+  urgent?: boolean;
+  testid: string;
+}
+
+/** A home's cards in the responsive grid (one column on a phone). */
+@Component({
+  selector: 'jbh-today-grid',
+  imports: [TodayCard],
+  template: `
+    <ul class="today-grid" [attr.data-testid]="testid()">
+      @for (c of cards(); track c.testid) {
+        <li>
+          <jbh-today-card
+            [label]="t(c.label)"
+            [hint]="t(c.hint)"
+            [count]="c.count"
+            [link]="c.link"
+            [params]="c.params ?? null"
+            [icon]="c.icon"
+            [urgent]="c.urgent ?? false"
+            [testid]="c.testid"
+          />
+        </li>
+      }
+    </ul>
+  `,
+  styles: TODAY_GRID_CSS,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class TodayGrid {
+  protected readonly t = inject(I18n).t;
+  readonly cards = input.required<TodaySpec[]>();
+  readonly testid = input.required<string>();
 }

@@ -17,7 +17,7 @@ export const traineeHomeZh = {
   'inside.privacy': '你的戒毒经历不会透露给用人单位。',
   'outside.lead': '学技能、拿文凭、找工作，一步一步来。',
   'outside.privacy': '用人单位看不到“我的档案”里的任何内容。',
-  'outside.help': '有问题，请联系为你推荐工作的老师。',
+  'outside.help': '有问题，请联系你的辅导员。',
   record: '我的档案',
   recordText: '清单、同意书和我的资料，只有你自己能看到',
 } as const;
@@ -35,7 +35,7 @@ export const traineeHomeEn: Readonly<Record<TraineeHomeKey, string>> = {
   'inside.privacy': 'Your rehabilitation history is never shown to employers.',
   'outside.lead': 'A skill, a diploma, a job — one step at a time.',
   'outside.privacy': 'Employers never see anything in “My record”.',
-  'outside.help': 'Questions? Ask the person who suggests jobs to you.',
+  'outside.help': 'Questions? Ask your counsellor.',
   record: 'My record',
   recordText: 'Checklist, consents and your data — only you can see them',
 };

@@ -10,7 +10,7 @@ const myPlanZh = {
   'myPlan.tileText': '我的目标和下一步',
   'myPlan.title': '我的计划',
   'myPlan.intro': '你的目标，一步一步来。',
-  'myPlan.none': '你的计划还没有做好。和老师聊一聊，一起定下目标。',
+  'myPlan.none': '你的计划还没有做好。和辅导员聊一聊，一起定下目标。',
   'myPlan.goals': '我的目标',
   'myPlan.goalSteps': '{done} / {total} 步做完了',
   'myPlan.goalNoSteps': '还没有具体的步骤',
@@ -27,7 +27,7 @@ const myPlanZh = {
   'myPlan.doneNice': '做得好！',
   'myPlan.others': '别人帮你办的事',
   'myPlan.othersNone': '现在没有。',
-  'myPlan.owner.counsellor': '老师帮你办',
+  'myPlan.owner.counsellor': '辅导员帮你办',
   'myPlan.owner.station': '工作人员帮你办',
   'myPlan.owner.trainee': '你自己',
   'myPlan.otherDone': '办好了',
@@ -35,7 +35,7 @@ const myPlanZh = {
   'myPlan.next': '下次一起看计划',
   'myPlan.nextNone': '还没有定时间',
   'myPlan.progress': '{done} / {total} 步做完了',
-  'myPlan.help': '有问题，问问帮你的老师。',
+  'myPlan.help': '有问题，问问你的辅导员。',
 } as const;
 
 export type MyPlanKey = keyof typeof myPlanZh;
@@ -45,7 +45,7 @@ const myPlanEn: Readonly<Record<MyPlanKey, string>> = {
   'myPlan.tileText': 'My goals and next steps',
   'myPlan.title': 'My plan',
   'myPlan.intro': 'Your goals, one step at a time.',
-  'myPlan.none': 'Your plan is not ready yet. Talk to your teacher and set your goals together.',
+  'myPlan.none': 'Your plan is not ready yet. Talk to your counsellor and set your goals together.',
   'myPlan.goals': 'My goals',
   'myPlan.goalSteps': '{done} / {total} steps done',
   'myPlan.goalNoSteps': 'No steps yet',
@@ -62,7 +62,7 @@ const myPlanEn: Readonly<Record<MyPlanKey, string>> = {
   'myPlan.doneNice': 'Well done!',
   'myPlan.others': 'What others do for you',
   'myPlan.othersNone': 'Nothing right now.',
-  'myPlan.owner.counsellor': 'Your teacher does it',
+  'myPlan.owner.counsellor': 'Your counsellor does it',
   'myPlan.owner.station': 'A helper does it',
   'myPlan.owner.trainee': 'You',
   'myPlan.otherDone': 'Done',
@@ -70,7 +70,7 @@ const myPlanEn: Readonly<Record<MyPlanKey, string>> = {
   'myPlan.next': 'Next time we look at the plan',
   'myPlan.nextNone': 'No date yet',
   'myPlan.progress': '{done} / {total} steps done',
-  'myPlan.help': 'Questions? Ask the teacher who helps you.',
+  'myPlan.help': 'Questions? Ask your counsellor.',
 };
 
 @Injectable({ providedIn: 'root' })
