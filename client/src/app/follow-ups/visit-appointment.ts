@@ -87,7 +87,7 @@ function chinaLocal(at: Date): string {
   `,
   styles: `
     .appt {
-      margin-top: 8px;
+      margin: 8px 0 12px;
     }
     .appt-line,
     .appt-actions {
