@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { browserSession, DESKTOP, describeBrowser, PHONE } from '../utils/browser';
+import { browserSession, DESKTOP, describeBrowser, PHONE, screenshotPath } from '../utils/browser';
 
 /**
  * The outcome dashboards as the bureau and a station see them: charts drawn, tables beside them, a
@@ -24,11 +24,17 @@ describeBrowser('reports: is the motto coming true?', () => {
     await page.locator('nz-option-item', { hasText: new RegExp(`^\\s*${text}\\s*$`) }).click();
   }
 
-  /** Every report has drawn its chart (ECharts renders SVG) and its table. */
+  /**
+   * Every report has drawn its chart (ECharts renders SVG) and its table. A report is built only when it
+   * scrolls near the viewport, so each is scrolled to first, as a reader would.
+   */
   async function reportsDrawn(page: Page): Promise<void> {
     for (const id of ['report-motto', 'report-abstinence', 'report-orders', 'report-fairs']) {
-      await page.getByTestId(id).locator('jbh-chart svg').first().waitFor({ timeout: 20_000 });
+      const card = page.getByTestId(id);
+      await card.scrollIntoViewIfNeeded();
+      await card.locator('jbh-chart svg').first().waitFor({ timeout: 20_000 });
     }
+    await page.evaluate(() => window.scrollTo(0, 0));
   }
 
   it('the bureau reads the motto, abstinence beside the share reached, and both funnels; picks a cohort; regroups; downloads; prints', async () => {
@@ -148,6 +154,66 @@ describeBrowser('reports: is the motto coming true?', () => {
     await reportsDrawn(admin);
     await shoot(admin, 'reports-admin-phone');
     await admin.context().close();
+  });
+
+  it('nothing moves while the reports load: the chart, the filters and the cohort line keep their places (phone, desktop; zh, en)', async () => {
+    const english = (page: Page) => page.addInitScript("localStorage.setItem('jbh.lang', 'en')");
+    for (const [name, viewport, lang] of [
+      ['phone-zh', PHONE, 'zh'],
+      ['phone-en', PHONE, 'en'],
+      ['desktop-zh', DESKTOP, 'zh'],
+      ['desktop-en', DESKTOP, 'en'],
+    ] as const) {
+      const { page } = await suite.open(viewport, 'admin');
+      if (lang === 'en') await english(page);
+      await suite.signIn(page, 'admin', 'admin');
+      // The motto's answer is held back, so the page is measured before its data arrives.
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route(/\/reports\/motto\?/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(`${suite.base}/reports`);
+      const card = page.getByTestId('report-motto');
+      const chart = card.getByTestId('chart-box');
+      await chart.waitFor();
+      // Places on the page (not in the window), so scrolling to the chart does not count as a move.
+      const onPage = (l: typeof card) =>
+        l.evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          return { y: r.top + window.scrollY, height: r.height };
+        });
+      const boxes = async () => ({
+        chart: await onPage(chart),
+        filters: await onPage(page.getByTestId('reports-filters')),
+        cohortLine: await onPage(page.getByTestId('reports-cohort-line')),
+        card: await onPage(card),
+        next: await onPage(page.getByTestId('report-abstinence')),
+      });
+      const before = await boxes();
+      expect(before.chart.height).toBe(300);
+      await page.screenshot({ path: screenshotPath(`reports-speed/loading-${name}`), animations: 'disabled' });
+      release();
+      // The answer is in (the headline), the chart scrolled to and drawn.
+      await card.getByTestId('motto-headline').waitFor();
+      await chart.scrollIntoViewIfNeeded();
+      await card.locator('jbh-chart svg').first().waitFor({ timeout: 20_000 });
+      const after = await boxes();
+      // The chart is drawn into the box that stood there, at the same place and height.
+      const place = (b: { y: number; height: number }) => [Math.round(b.y), Math.round(b.height)];
+      expect(place(after.chart)).toEqual(place(before.chart));
+      expect(place(after.filters)).toEqual(place(before.filters));
+      expect(place(after.cohortLine)).toEqual(place(before.cohortLine));
+      // The card's top stays; it may grow at the bottom (a longer table than the box kept for it).
+      expect(Math.round(after.card.y)).toBe(Math.round(before.card.y));
+      // The next report moves only where nobody sees it (below the first screen, before and after).
+      if (before.next.y < viewport.height) expect(Math.round(after.next.y)).toBe(Math.round(before.next.y));
+      else expect(after.next.y).toBeGreaterThanOrEqual(viewport.height);
+      await reportsDrawn(page);
+      await suite.shoot(page, `reports-speed/reports-${name}`);
+      await page.context().close();
+    }
   });
 
   it('trainees and employers cannot open it', async () => {

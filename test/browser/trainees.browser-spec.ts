@@ -128,7 +128,7 @@ describeBrowser('trainee records: caseload, file, handover, import and the train
     await page.getByTestId('hide-identity').click();
     await page.getByTestId('identity-masked').waitFor();
     expect(await page.getByTestId('identity-full').count()).toBe(0);
-    expect(await page.getByTestId('profile-skills').textContent()).toContain('中式烹调师 · 五级/初级工');
+    expect(await page.getByTestId('profile-skills').textContent()).toContain('中式烹调师 · 五级（初级工）');
     expect(await page.getByTestId('profile-industries').textContent()).toContain('餐饮');
     expect(await page.getByTestId('profile-skills-note').textContent()).toContain('会做海南粉');
     await page.getByTestId('internal-only').waitFor();

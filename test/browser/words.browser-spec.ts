@@ -47,6 +47,8 @@ const LATIN_ON_ZH = new Set(
     'MB',
   ]
     .concat(['AM', 'PM', 'WPS', 'Word', 'WiFi', 'Wi', 'Fi', 'SMS', 'ECharts', 'v'])
+    // The activation page's example username (`比如 zhang.san`): not data in every database, so named here.
+    .concat(['zhang', 'san'])
     .map((w) => w),
 );
 /** Han text an English page may show besides data: the language switch offering Chinese. */

@@ -93,6 +93,7 @@ export const fairsEn: Record<FairsKey, string> = {
   'counsellor.problems': 'These trainees cannot be registered (nobody was registered):',
 
   'trainee.myCode': 'My check-in code',
+  'trainee.qrLabel': 'Check-in QR code: {code}',
   'trainee.codeHelp': 'On the day, show the QR code at the desk, or read out the code below.',
   'trainee.register': 'Register',
   'trainee.registerHelp': 'Employers see only your code and skills, never your name or history.',

@@ -6,6 +6,7 @@ export const followUpsEn: Record<FollowUpsKey, string> = {
   subtitle: "Today's and overdue visits. Works without a connection: records are sent when it returns.",
   due: 'Due',
   done: 'Done',
+  view: 'Which follow-ups to show?',
   none: 'No visits due today.',
   months: 'Month {n} after release',
   dueOn: 'Due {date}',

@@ -2,6 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
 import { provideNzIconsTesting } from 'ng-zorro-antd/icon/testing';
 import { Subject, of } from 'rxjs';
 import { AuthStore } from '../core/auth/auth-store';
@@ -47,6 +48,7 @@ describe('FollowUpsPage', () => {
         provideHttpClient(),
         provideHttpClientTesting(),
         provideNzIconsTesting(),
+        provideRouter([]),
         { provide: FollowUpsApi, useValue: { list } },
         { provide: AuthStore, useValue: { role: () => 'counsellor', user: signal(null) } },
         {

@@ -70,9 +70,12 @@ type Outcome = RecordVisitDto['state'];
           data-testid="fu-notice"
         />
       }
-      <nz-radio-group [(ngModel)]="view" (ngModelChange)="load()" class="tabs seg" nzButtonStyle="solid" [attr.aria-label]="t('title')">
-        <span nz-radio-button nzValue="due">{{ t('due') }}</span>
-        <span nz-radio-button nzValue="done">{{ t('done') }}</span>
+      <p class="label" id="fu-l-view">{{ t('view') }}</p>
+      <nz-radio-group [(ngModel)]="view" (ngModelChange)="load()" class="tabs seg" nzButtonStyle="solid" aria-labelledby="fu-l-view">
+        <!-- eslint-disable-next-line @angular-eslint/template/label-has-associated-control -- nz-radio-button renders its input inside the label -->
+        <label nz-radio-button nzValue="due">{{ t('due') }}</label>
+        <!-- eslint-disable-next-line @angular-eslint/template/label-has-associated-control -- nz-radio-button renders its input inside the label -->
+        <label nz-radio-button nzValue="done">{{ t('done') }}</label>
       </nz-radio-group>
       @if (view === 'due' && (filter().overdue || filter().stationId)) {
         <p class="filter-chip" data-testid="visit-filter">
@@ -129,7 +132,8 @@ type Outcome = RecordVisitDto['state'];
                     aria-labelledby="fu-l-outcome"
                   >
                     @for (o of outcomes; track o) {
-                      <span nz-radio-button [nzValue]="o" [attr.data-testid]="'outcome-' + o">{{ t(key('o.', o)) }}</span>
+                      <!-- eslint-disable-next-line @angular-eslint/template/label-has-associated-control -- nz-radio-button renders its input inside the label -->
+                      <label nz-radio-button [nzValue]="o" [attr.data-testid]="'outcome-' + o">{{ t(key('o.', o)) }}</label>
                     }
                   </nz-radio-group>
                   @if (form.state === 'done') {
@@ -143,7 +147,8 @@ type Outcome = RecordVisitDto['state'];
                       aria-labelledby="fu-l-method"
                     >
                       @for (m of methods; track m) {
-                        <span nz-radio-button [nzValue]="m" [attr.data-testid]="'method-' + m">{{ t(key('m.', m)) }}</span>
+                        <!-- eslint-disable-next-line @angular-eslint/template/label-has-associated-control -- nz-radio-button renders its input inside the label -->
+                        <label nz-radio-button [nzValue]="m" [attr.data-testid]="'method-' + m">{{ t(key('m.', m)) }}</label>
                       }
                     </nz-radio-group>
                     <p class="label" id="fu-l-work">{{ t('work') }}</p>
@@ -156,7 +161,8 @@ type Outcome = RecordVisitDto['state'];
                       aria-labelledby="fu-l-work"
                     >
                       @for (w of works; track w) {
-                        <span nz-radio-button [nzValue]="w" [attr.data-testid]="'work-' + w">{{ t(key('w.', w)) }}</span>
+                        <!-- eslint-disable-next-line @angular-eslint/template/label-has-associated-control -- nz-radio-button renders its input inside the label -->
+                        <label nz-radio-button [nzValue]="w" [attr.data-testid]="'work-' + w">{{ t(key('w.', w)) }}</label>
                       }
                     </nz-radio-group>
                     @if (form.employmentStatus === 'employed' || form.employmentStatus === 'self_employed') {
@@ -183,7 +189,8 @@ type Outcome = RecordVisitDto['state'];
                       aria-labelledby="fu-l-income"
                     >
                       @for (i of incomes; track i) {
-                        <span nz-radio-button [nzValue]="i" [attr.data-testid]="'income-' + i">{{ t(key('i.', i)) }}</span>
+                        <!-- eslint-disable-next-line @angular-eslint/template/label-has-associated-control -- nz-radio-button renders its input inside the label -->
+                        <label nz-radio-button [nzValue]="i" [attr.data-testid]="'income-' + i">{{ t(key('i.', i)) }}</label>
                       }
                     </nz-radio-group>
                     <p class="label restricted" id="fu-l-abstinence">{{ t('abstinence') }}</p>
@@ -196,7 +203,8 @@ type Outcome = RecordVisitDto['state'];
                       aria-labelledby="fu-l-abstinence"
                     >
                       @for (a of abstinences; track a) {
-                        <span nz-radio-button [nzValue]="a" [attr.data-testid]="'abstinence-' + a">{{ t(key('a.', a)) }}</span>
+                        <!-- eslint-disable-next-line @angular-eslint/template/label-has-associated-control -- nz-radio-button renders its input inside the label -->
+                        <label nz-radio-button [nzValue]="a" [attr.data-testid]="'abstinence-' + a">{{ t(key('a.', a)) }}</label>
                       }
                     </nz-radio-group>
                     <p class="label restricted" id="fu-l-basis">{{ t('basis') }}</p>
@@ -210,7 +218,8 @@ type Outcome = RecordVisitDto['state'];
                       data-testid="basis-group"
                     >
                       @for (b of bases; track b) {
-                        <span nz-radio-button [nzValue]="b" [attr.data-testid]="'basis-' + b">{{ t(key('b.', b)) }}</span>
+                        <!-- eslint-disable-next-line @angular-eslint/template/label-has-associated-control -- nz-radio-button renders its input inside the label -->
+                        <label nz-radio-button [nzValue]="b" [attr.data-testid]="'basis-' + b">{{ t(key('b.', b)) }}</label>
                       }
                     </nz-radio-group>
                     <textarea
@@ -274,7 +283,7 @@ type Outcome = RecordVisitDto['state'];
       max-width: 640px;
     }
     .tabs {
-      margin: 8px 0 12px;
+      margin: 0 0 12px;
     }
     .filter-chip {
       display: flex;

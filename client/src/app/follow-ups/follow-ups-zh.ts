@@ -4,6 +4,7 @@ export const followUpsZh = {
   subtitle: '今天和逾期的回访。没有网络也能记录，恢复连接后自动发送。',
   due: '待回访',
   done: '已回访',
+  view: '显示哪些回访？',
   none: '今天没有要回访的学员。',
   months: '出所后第 {n} 个月',
   dueOn: '{date} 到期',

@@ -47,6 +47,8 @@ function creditCodeValidator(control: AbstractControl<string>): ValidationErrors
     LangToggle,
   ],
   templateUrl: './register-employer.html',
+  // A link inside a sentence is told apart by more than its colour (WCAG 1.4.1, docs/words.md).
+  styles: ['.auth-switch a { text-decoration: underline; }'],
   providers: [appIconProviders(), RegistrationStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -10,54 +10,122 @@ import {
   viewChild,
 } from '@angular/core';
 import type { ECharts, EChartsCoreOption } from 'echarts/core';
+import { whenNearView } from './near-view';
 
-type EChartsCore = typeof import('echarts/core');
+type EChartsSetup = typeof import('./echarts-setup');
 
-let loading: Promise<EChartsCore> | undefined;
+let loaded: EChartsSetup | undefined;
+let loading: Promise<EChartsSetup> | undefined;
+/** One chart drawn per task: four charts at once would be one long task on a slow phone. */
+let queue: Promise<unknown> = Promise.resolve();
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve));
 
-/** ECharts is loaded when the first chart is drawn: it is not in any bundle a sign-in downloads. */
-function loadECharts(): Promise<EChartsCore> {
-  loading ??= import('./echarts-setup').then((m) => m.echarts);
+/** ECharts is loaded when the first chart scrolls into view: it is not in any bundle a sign-in downloads. */
+export function loadECharts(): Promise<EChartsSetup> {
+  loading ??= import('./echarts-setup').then((m) => (loaded = m));
   return loading;
 }
 
-/** One chart. The table beside it carries the same numbers for screen readers and for print. */
+const charts = new Set<EChart>();
+
+/** Draws every chart on the page now, seen or not (before printing). */
+export async function drawAllCharts(): Promise<void> {
+  const setup = await loadECharts();
+  for (const c of charts) c.drawNow(setup);
+}
+
+/**
+ * One chart. Its box has its final height from the start (nothing below it moves when it is drawn), and it is
+ * drawn only when it scrolls near the viewport. The table beside it carries the same numbers for screen readers
+ * and for print.
+ */
 @Component({
   selector: 'jbh-chart',
-  template: `<div #host class="chart" [style.height.px]="height()" role="img" [attr.aria-label]="label()"></div>`,
+  template: `<div
+    #host
+    class="chart"
+    [class.pending]="!drawn()"
+    [style.height.px]="height()"
+    [attr.role]="label() ? 'img' : null"
+    [attr.aria-label]="label()"
+    data-testid="chart-box"
+  ></div>`,
   styles: `
+    :host {
+      display: block;
+    }
     .chart {
       width: 100%;
+    }
+    .pending {
+      background: #fafafa;
+      border-radius: 8px;
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class EChart implements OnDestroy {
-  readonly options = input.required<EChartsCoreOption>();
+  /** Null while the report loads: the box keeps its height, empty. */
+  readonly options = input<EChartsCoreOption | null>(null);
   readonly height = input(280);
   readonly label = input('');
   private readonly host = viewChild.required<ElementRef<HTMLDivElement>>('host');
-  private readonly chart = signal<ECharts | null>(null);
+  private readonly near = signal(false);
+  protected readonly drawn = signal(false);
+  private chart: ECharts | null = null;
   private resize?: ResizeObserver;
+  private stopWatching = (): void => undefined;
+  private destroyed = false;
+  /** Ctrl+P: charts not yet seen are drawn if ECharts is already here (the tables print in any case). */
+  private readonly beforePrint = () => {
+    if (loaded) this.drawNow(loaded);
+  };
 
   constructor() {
+    charts.add(this);
     afterNextRender(() => {
-      void loadECharts().then((echarts) => {
-        const el = this.host().nativeElement;
-        const chart = echarts.init(el, undefined, { renderer: 'svg' });
-        this.resize = new ResizeObserver(() => chart.resize());
-        this.resize.observe(el);
-        this.chart.set(chart);
-      });
+      this.stopWatching = whenNearView(this.host().nativeElement, () => this.near.set(true));
+      window.addEventListener('beforeprint', this.beforePrint);
     });
     effect(() => {
-      const chart = this.chart();
-      if (chart) chart.setOption(this.options(), true);
+      const options = this.options();
+      if (!options || !this.near()) return;
+      if (this.chart) {
+        this.chart.setOption(options, true);
+        return;
+      }
+      queue = queue
+        .then(() => loadECharts())
+        .then(async (setup) => {
+          await nextTask();
+          this.drawNow(setup);
+        })
+        .catch(() => undefined);
     });
   }
 
+  /** Creates the chart (once) and sets the current options. */
+  drawNow(setup: EChartsSetup): void {
+    const options = this.options();
+    if (this.destroyed || !options) return;
+    if (!this.chart) {
+      const el = this.host().nativeElement;
+      this.chart = setup.init(el, undefined, { renderer: 'svg' });
+      const chart = this.chart;
+      this.resize = new ResizeObserver(() => chart.resize());
+      this.resize.observe(el);
+      this.stopWatching();
+      this.drawn.set(true);
+    }
+    this.chart.setOption(options, true);
+  }
+
   ngOnDestroy(): void {
+    this.destroyed = true;
+    charts.delete(this);
+    this.stopWatching();
+    window.removeEventListener('beforeprint', this.beforePrint);
     this.resize?.disconnect();
-    this.chart()?.dispose();
+    this.chart?.dispose();
   }
 }

@@ -1,3 +1,7 @@
+import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import type { EChartsCoreOption } from 'echarts/core';
+import { EChart } from './echart';
 import { abstinenceChart, mottoChart, percentOrGap, percentText, stagesChart } from './report-charts';
 import type { MottoRowDto, RateDto } from './reports-types';
 import { withheldReason } from './withheld';
@@ -86,5 +90,100 @@ describe('withheld shares', () => {
     expect(withheldReason(rate(null, 40, null, true), 5)).toBe('protected');
     // Not settled yet: said with the day it will be.
     expect(withheldReason({ ...rate(null, 40, null, true), pendingUntil: '2027-03-31' }, 5)).toBe('pending');
+  });
+});
+
+/** An IntersectionObserver the test moves by hand: `scrollIn()` reports every watched element as in view. */
+class FakeIntersectionObserver {
+  static all: FakeIntersectionObserver[] = [];
+  private readonly els = new Set<Element>();
+  constructor(private readonly cb: IntersectionObserverCallback) {
+    FakeIntersectionObserver.all.push(this);
+  }
+  observe(el: Element): void {
+    this.els.add(el);
+  }
+  unobserve(el: Element): void {
+    this.els.delete(el);
+  }
+  disconnect(): void {
+    this.els.clear();
+  }
+  takeRecords(): IntersectionObserverEntry[] {
+    return [];
+  }
+  static scrollIn(): void {
+    for (const io of FakeIntersectionObserver.all) {
+      const entries = [...io.els].map((target) => ({ target, isIntersecting: true }) as IntersectionObserverEntry);
+      if (entries.length) io.cb(entries, io as unknown as IntersectionObserver);
+    }
+  }
+  static watched(): number {
+    return FakeIntersectionObserver.all.reduce((n, io) => n + io.els.size, 0);
+  }
+}
+
+@Component({
+  selector: 'jbh-chart-host',
+  imports: [EChart],
+  template: `<jbh-chart [options]="options()" [height]="300" label="chart" />`,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+class ChartHost {
+  readonly options = signal<EChartsCoreOption | null>(null);
+}
+
+describe('a chart on the reports page', () => {
+  beforeEach(() => {
+    FakeIntersectionObserver.all = [];
+    vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver);
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        observe(): void {}
+        disconnect(): void {}
+      },
+    );
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  const box = (el: HTMLElement) => el.querySelector<HTMLElement>('[data-testid="chart-box"]')!;
+
+  it('has its final height before the data arrives, and is drawn only once scrolled near', async () => {
+    const fixture = TestBed.createComponent(ChartHost);
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    // The box stands at its full height while the report loads: nothing below moves when it is drawn.
+    expect(box(el).style.height).toBe('300px');
+    expect(box(el).classList).toContain('pending');
+    expect(FakeIntersectionObserver.watched()).toBe(1);
+
+    // Data, but below the fold: still not drawn (ECharts is not even loaded for it).
+    fixture.componentInstance.options.set(stagesChart([{ stage: 'orders', count: 3 }], (s) => s));
+    await fixture.whenStable();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(box(el).classList).toContain('pending');
+    expect(el.querySelector('svg')).toBeNull();
+
+    // Scrolled near: drawn into the same box, which keeps its height; it stops watching.
+    FakeIntersectionObserver.scrollIn();
+    await vi.waitFor(
+      () => {
+        fixture.detectChanges();
+        expect(box(el).classList).not.toContain('pending');
+      },
+      { timeout: 10_000 },
+    );
+    expect(box(el).style.height).toBe('300px');
+    expect(FakeIntersectionObserver.watched()).toBe(0);
+  });
+
+  it('without data, scrolling to it draws nothing', async () => {
+    const fixture = TestBed.createComponent(ChartHost);
+    await fixture.whenStable();
+    FakeIntersectionObserver.scrollIn();
+    await new Promise((r) => setTimeout(r, 50));
+    await fixture.whenStable();
+    expect(box(fixture.nativeElement as HTMLElement).classList).toContain('pending');
   });
 });

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ApplicationRef, ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -6,7 +6,6 @@ import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
-import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import type { EChartsCoreOption } from 'echarts/core';
@@ -14,7 +13,8 @@ import { AuthStore } from '../core/auth/auth-store';
 import { ReferenceStore } from '../shared/reference-store';
 import { LoadError } from '../shared/load-error';
 import { type Remote, idle, loadInto } from '../shared/remote';
-import { EChart } from './echart';
+import { EChart, drawAllCharts } from './echart';
+import { NearView } from './near-view';
 import { abstinenceChart, mottoChart, stagesChart } from './report-charts';
 import { RateCell } from './rate-cell';
 import { ReportsApi } from './reports-api';
@@ -32,6 +32,10 @@ import type {
 import { groupsFor, narrowed } from './reports-filter';
 
 const EMPLOYMENT_MONTHS = [1, 3, 6, 12] as const;
+type ReportKey = 'motto' | 'abstinence' | 'orders' | 'fairs';
+const REPORTS: readonly ReportKey[] = ['motto', 'abstinence', 'orders', 'fairs'];
+/** The small-cell threshold last answered, so the sentence about it keeps its place while the next answer loads. */
+let lastMinCell = 5;
 /** Release years offered: this year and the nine before it. */
 const YEARS_OFFERED = 10;
 
@@ -52,11 +56,11 @@ const YEARS_OFFERED = 10;
     NzIconModule,
     NzInputModule,
     NzSelectModule,
-    NzSpinModule,
     NzTableModule,
     NzTagModule,
     LoadError,
     EChart,
+    NearView,
     RateCell,
   ],
   templateUrl: './reports-page.html',
@@ -99,6 +103,17 @@ export class ReportsPage {
   protected readonly abstinence = signal<Remote<AbstinenceReportDto>>(idle());
   protected readonly orders = signal<Remote<OrderFunnelReportDto>>(idle());
   protected readonly fairs = signal<Remote<FairFunnelReportDto>>(idle());
+  /**
+   * Which reports have scrolled near the viewport: a report is asked for (the motto at once: the cohort line
+   * and the small-cell sentence need it) and its headline, chart and table are built only then (before, a box
+   * of their size stands there), so a phone's first paint builds the filters and little else.
+   */
+  protected readonly near = { motto: signal(false), abstinence: signal(false), orders: signal(false), fairs: signal(false) };
+  /** The threshold in the sentence under the filters (hidden, but keeping its lines, until the first answer). */
+  protected readonly minCell = computed(() => this.motto().data?.minCell ?? null);
+  protected readonly minCellShown = computed(() => this.minCell() ?? lastMinCell);
+  /** Reports whose answer is for an older filter (or none): asked for again when they come near. */
+  private stale = new Set<ReportKey>();
   protected readonly downloading = signal(false);
   protected readonly downloadFailed = signal(false);
 
@@ -138,6 +153,34 @@ export class ReportsPage {
       this.api.organisations('community_station').subscribe({ next: (p) => this.stations.set(p.items), error: () => undefined });
     }
     this.load();
+    // Ctrl+P: every report's table is built before the page is laid out for paper.
+    const appRef = inject(ApplicationRef);
+    const beforePrint = () => {
+      this.showAll();
+      appRef.tick();
+    };
+    window.addEventListener('beforeprint', beforePrint);
+    inject(DestroyRef).onDestroy(() => window.removeEventListener('beforeprint', beforePrint));
+  }
+
+  /** Builds every report now, seen or not. */
+  private showAll(): void {
+    for (const k of REPORTS) this.seen(k);
+  }
+
+  /** A report scrolled near: built from now on, and asked for if its answer is not for the current filter. */
+  protected seen(k: ReportKey): void {
+    this.near[k].set(true);
+    if (this.stale.has(k)) this.fetch(k);
+  }
+
+  private fetch(k: ReportKey): void {
+    this.stale.delete(k);
+    const f = this.applied();
+    if (k === 'motto') loadInto(this.motto, this.api.motto(f)).add(() => (lastMinCell = this.motto().data?.minCell ?? lastMinCell));
+    else if (k === 'abstinence') loadInto(this.abstinence, this.api.abstinence(f));
+    else if (k === 'orders') loadInto(this.orders, this.api.orderFunnel(f));
+    else loadInto(this.fairs, this.api.fairFunnel(f));
   }
 
   /** Last year, the province (or a counsellor's own organisation), by facility (a counsellor's by quarter). */
@@ -175,12 +218,10 @@ export class ReportsPage {
     this.apply();
   }
 
+  /** Asks again for the motto and every report already seen; the others when they come near. */
   protected load(): void {
-    const f = this.applied();
-    loadInto(this.motto, this.api.motto(f));
-    loadInto(this.abstinence, this.api.abstinence(f));
-    loadInto(this.orders, this.api.orderFunnel(f));
-    loadInto(this.fairs, this.api.fairFunnel(f));
+    this.stale = new Set(REPORTS);
+    for (const k of REPORTS) if (k === 'motto' || this.near[k]()) this.fetch(k);
   }
 
   protected groupName(g: ReportGroup): string {
@@ -195,8 +236,24 @@ export class ReportsPage {
     return row.employed.find((e) => e.months === months);
   }
 
+  /** Asks for, builds and draws every report first (up to 10 s), so the paper has all four. */
   protected print(): void {
-    window.print();
+    this.showAll();
+    const remotes = [this.motto, this.abstinence, this.orders, this.fairs];
+    const settled = () => remotes.every((r) => !r().loading && (r().data || r().error));
+    const started = Date.now();
+    const wait = (): void => {
+      if (!settled() && Date.now() - started < 10_000) {
+        setTimeout(wait, 100);
+        return;
+      }
+      setTimeout(() => {
+        void drawAllCharts()
+          .catch(() => undefined)
+          .then(() => window.print());
+      });
+    };
+    wait();
   }
 
   protected download(): void {

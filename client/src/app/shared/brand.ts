@@ -29,7 +29,7 @@ import { I18n } from '../core/i18n/i18n';
       width: 36px;
       height: 36px;
       border-radius: 9px;
-      background: #ad6800;
+      background: #8a5300;
       color: #fff;
       font-size: 20px;
       font-weight: 600;

@@ -17,6 +17,12 @@ export const traineesEn: Record<TraineesKey, string> = {
   'education.vocational': 'Vocational school',
   'education.college': 'College or higher',
 
+  'level.5': 'Level 5 (entry)',
+  'level.4': 'Level 4 (intermediate)',
+  'level.3': 'Level 3 (senior)',
+  'level.2': 'Level 2 (technician)',
+  'level.1': 'Level 1 (senior technician)',
+
   'checklist.situation_policy': 'Current affairs and policy',
   'checklist.anti_drug': 'Drug refusal education',
   'checklist.mental_health': 'Mental health education',
@@ -513,4 +519,14 @@ export const traineesEn: Record<TraineesKey, string> = {
   'caseload.applyFilters': 'Show results',
   'caseload.state.active': 'Active (not closed or handed over)',
   'caseload.state.all': 'All states',
+  'caseload.saved.title': 'Saved filters',
+  'caseload.saved.save': 'Save these filters',
+  'caseload.saved.name': 'Filter name',
+  'caseload.saved.namePlaceholder': 'e.g. Release within 30 days',
+  'caseload.saved.confirm': 'Save',
+  'caseload.saved.cancel': 'Cancel',
+  'caseload.saved.done': 'Filters “{name}” saved',
+  'caseload.saved.deleted': 'Filters “{name}” deleted',
+  'caseload.saved.delete': 'Delete filters “{name}”',
+  'caseload.saved.full': 'At most {n} saved filters: delete one first',
 };

@@ -19,6 +19,13 @@ export const traineesZh = {
   'education.vocational': '中专/职高',
   'education.college': '大专及以上',
 
+  // Skill levels by number (the server's levelName is Chinese only): 5 = entry … 1 = senior technician.
+  'level.5': '五级（初级工）',
+  'level.4': '四级（中级工）',
+  'level.3': '三级（高级工）',
+  'level.2': '二级（技师）',
+  'level.1': '一级（高级技师）',
+
   'checklist.situation_policy': '形势政策教育',
   'checklist.anti_drug': '拒毒教育',
   'checklist.mental_health': '心理健康教育',
@@ -138,7 +145,7 @@ export const traineesZh = {
   'form.preReleaseNote': '预计出所不足30天的学员会直接进入“即将出所”，并打开出所前准备清单。',
   'form.created': '学员档案已建立',
   'form.saved': '已保存',
-  'form.facilityOnly': '学员档案由戒毒所的指导员建立。',
+  'form.facilityOnly': '学员档案由戒毒所的辅导员建立。',
 
   // Trainee file
   'file.back': '学员列表',
@@ -181,7 +188,7 @@ export const traineesZh = {
   'file.liveOnSite': '愿意住厂',
   'file.account': '学员账号',
   'file.hasAccount': '已开通（学员可以自己登录）',
-  'file.noAccount': '未开通（由指导员代办）',
+  'file.noAccount': '未开通（由辅导员代办）',
   'file.edit': '编辑',
   'file.handover': '办理出所衔接',
   'file.openHandover': '出所衔接进行中（{state}）· 查看',
@@ -225,8 +232,8 @@ export const traineesZh = {
   'con.notGiven': '未同意',
   'con.grantedAt': '{date} 同意',
   'con.withdrawnAt': '{date} 撤回',
-  'con.assisted': '指导员代录 · 同意书编号 {ref}',
-  'con.assistedWithdrawal': '指导员代办撤回',
+  'con.assisted': '辅导员代录 · 同意书编号 {ref}',
+  'con.assistedWithdrawal': '辅导员代办撤回',
   'con.self': '学员本人在线确认',
   'con.version': '第 {v} 版',
   'con.employer': '用人单位：{name}',
@@ -255,7 +262,7 @@ export const traineesZh = {
   'cor.messageHelp': '至少2个字。学员会在“我的资料”里看到处理结果。',
   'cor.submit': '提交申请',
   'cor.created': '更正申请已记录',
-  'cor.assisted': '指导员代录',
+  'cor.assisted': '辅导员代录',
   'cor.self': '学员本人提交',
   'cor.createdAt': '{date} 提交',
   'cor.resolvedAt': '{date} 处理',
@@ -403,12 +410,12 @@ export const traineesZh = {
   'me.back': '返回“我的”',
 
   'myCl.title': '我的准备清单',
-  'myCl.intro': '出所前，指导员会带你完成下面几件事。完成一项，就打一个勾。',
+  'myCl.intro': '出所前，辅导员会带你完成下面几件事。完成一项，就打一个勾。',
   'myCl.none': '现在还没有准备清单。离出所30天时，清单会自动打开。',
   'myCl.progress': '已完成 {done} 项，共 {total} 项',
   'myCl.done': '完成于 {date}',
   'myCl.todo': '还没完成',
-  'myCl.help': '有疑问，请问你的指导员。',
+  'myCl.help': '有疑问，请问你的辅导员。',
 
   'myCon.title': '我的同意',
   'myCon.intro': '每一项都由你自己决定。同意了，随时可以撤回；撤回马上生效。',
@@ -451,12 +458,12 @@ export const traineesZh = {
   'myData.downloaded': '已下载',
   'myData.includes': '包括：档案、状态变化、准备清单、同意记录、衔接记录、更正申请，以及谁查看过你的档案。',
   'myData.correct': '资料不对？申请更正',
-  'myData.correctIntro': '告诉我们哪里不对。指导员核实后会更正，并在这里答复你。',
+  'myData.correctIntro': '告诉我们哪里不对。辅导员核实后会更正，并在这里答复你。',
   'myData.field': '哪一项不对',
   'myData.message': '哪里不对，应该是什么',
   'myData.messagePlaceholder': '如：我的手机号换了，新号码是……',
   'myData.send': '提交申请',
-  'myData.sent': '已提交，指导员会尽快处理',
+  'myData.sent': '已提交，辅导员会尽快处理',
   'myData.requests': '我的申请',
   'myData.noRequests': '还没有申请',
   // Learning from the person, bulk enrolment (issue 12)
@@ -524,6 +531,16 @@ export const traineesZh = {
   'caseload.applyFilters': '查看结果',
   'caseload.state.active': '在管（不含已结案、已移交）',
   'caseload.state.all': '全部状态',
+  'caseload.saved.title': '已保存的筛选',
+  'caseload.saved.save': '保存当前筛选',
+  'caseload.saved.name': '筛选名称',
+  'caseload.saved.namePlaceholder': '如：30 天内出所',
+  'caseload.saved.confirm': '保存',
+  'caseload.saved.cancel': '取消',
+  'caseload.saved.done': '已保存筛选“{name}”',
+  'caseload.saved.deleted': '已删除筛选“{name}”',
+  'caseload.saved.delete': '删除筛选“{name}”',
+  'caseload.saved.full': '最多保存 {n} 组筛选，请先删除一组',
 } satisfies Record<string, string>;
 
 export type TraineesKey = keyof typeof traineesZh;

@@ -292,11 +292,11 @@ export const MESSAGES = {
     en: 'An enrolment in state {state} cannot be decided that way.',
   },
   FACILITY_ONLY: {
-    zh: '只有戒毒所的指导员可以导入学员名册。',
+    zh: '只有戒毒所的辅导员可以导入学员名册。',
     en: 'Only counsellors of a facility import rosters.',
   },
   'FACILITY_ONLY.TRAINEES': {
-    zh: '只有戒毒所的指导员可以建立学员档案。',
+    zh: '只有戒毒所的辅导员可以建立学员档案。',
     en: 'Only counsellors of a facility create trainee records.',
   },
   FAIR_CHECKIN_CODE_FORMAT: {
@@ -696,7 +696,7 @@ export const MESSAGES = {
     en: 'The request body is too large.',
   },
   PERMISSION_NOT_FOR_ROLE: {
-    zh: '只有指导员和系统管理员可以被授予此权限。',
+    zh: '只有辅导员和系统管理员可以被授予此权限。',
     en: 'Only counsellors and system administrators may hold this permission.',
   },
   PHONE_CN_FORMAT: {

@@ -63,7 +63,7 @@ describe('CandidateCard', () => {
     expect(el.querySelector('[data-testid=candidate-code]')?.textContent).toContain('C7K2M9PQ');
     expect(el.querySelector('[data-testid=candidate-awaiting]')?.textContent).toContain('等待学员确认');
     expect(el.querySelector('[data-testid=candidate-privacy]')?.textContent).toContain('学员同意后，您会看到姓名和电话');
-    expect(el.querySelector('[data-testid=candidate-summary]')?.textContent).toContain('中式烹调师 · 五级/初级工');
+    expect(el.querySelector('[data-testid=candidate-summary]')?.textContent).toContain('中式烹调师 · 五级（初级工）');
     // The full record is folded until opened.
     expect(el.querySelector('[data-testid=candidate-skills]')).toBeNull();
     openDetails(el);
@@ -73,7 +73,7 @@ describe('CandidateCard', () => {
     expect(el.querySelector('[data-testid=candidate-name]')).toBeNull();
     expect(el.querySelector('[data-testid=candidate-phone]')).toBeNull();
     const text = el.textContent ?? '';
-    expect(el.querySelector('[data-testid=candidate-skills]')?.textContent).toContain('中式烹调师 · 五级/初级工');
+    expect(el.querySelector('[data-testid=candidate-skills]')?.textContent).toContain('中式烹调师 · 五级（初级工）');
     expect(el.querySelector('[data-testid=candidate-skills]')?.textContent).toContain('中式面点师');
     expect(text).toContain('希望的行业：住宿和餐饮服务人员');
     expect(text).toContain('期望月工资：4500 元');
@@ -90,6 +90,16 @@ describe('CandidateCard', () => {
     await TestBed.inject(I18n).setLang('en');
     const el = render(PSEUDONYMOUS);
     expect(el.querySelector('[data-testid=candidate-reasons]')?.textContent).toContain('Holds a relevant skill certificate');
+  });
+
+  it('names skill and certificate levels in English from the level, not the Chinese level name', async () => {
+    await TestBed.inject(I18n).setLang('en');
+    const el = render({ ...PSEUDONYMOUS, isNew: false });
+    expect(el.querySelector('[data-testid=candidate-summary]')?.textContent).toContain('中式烹调师 · Level 5 (entry)');
+    openDetails(el);
+    expect(el.querySelector('[data-testid=candidate-skills]')?.textContent).toContain('中式烹调师 · Level 5 (entry)');
+    expect(el.textContent).toContain('中式烹调师 · Level 5 (entry) (2026)');
+    expect(el.textContent).not.toContain('五级');
   });
 
   it('after acceptance shows name and phone and drops the explanation', () => {

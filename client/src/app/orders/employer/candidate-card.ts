@@ -190,9 +190,19 @@ export class CandidateCard {
     });
   }
 
-  /** 中式烹调师 · 五级/初级工: only controlled vocabulary reaches an employer. */
+  /** 中式烹调师 · 五级（初级工） / … · Level 5 (entry): only controlled vocabulary reaches an employer. */
   protected skillLabel(s: TraineeSkillDto): string {
-    return s.levelName ? `${s.occupationName} · ${s.levelName}` : s.occupationName;
+    const level = s.level ? this.i18n.level(s.level) : s.levelName;
+    return level ? `${s.occupationName} · ${level}` : s.occupationName;
+  }
+
+  /**
+   * A certificate's level in the page's language. The certificate DTO carries only the Chinese name
+   * (五级/初级工), so its leading numeral gives the number; anything else is shown as sent.
+   */
+  protected certificateLevel(levelName: string): string {
+    const n = '一二三四五'.indexOf(levelName.charAt(0)) + 1;
+    return n > 0 && levelName.charAt(1) === '级' ? this.i18n.level(n) : levelName;
   }
 
   protected reasonText(r: RecommendationReasonDto): string {

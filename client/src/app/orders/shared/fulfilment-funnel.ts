@@ -68,7 +68,7 @@ interface Stage {
     }
     .funnel-fill {
       font-weight: 600;
-      color: #389e0d;
+      color: #237804;
     }
     .stages {
       display: grid;

@@ -58,9 +58,10 @@ export class ProfileSection {
     return values.length ? values.join(this.i18n.isEnglish() ? ', ' : '、') : this.t('none');
   }
 
-  /** 中式烹调师 · 五级/初级工, or the occupation alone when no level was recorded. */
+  /** 中式烹调师 · 五级（初级工） / … · Level 5 (entry), from the level number (levelName is Chinese only). */
   protected skillLabel(s: TraineeSkillDto): string {
-    return s.levelName ? `${s.occupationName} · ${s.levelName}` : s.occupationName;
+    const level = s.level ? this.i18n.tryT(`level.${s.level}`, s.levelName ?? '') : s.levelName;
+    return level ? `${s.occupationName} · ${level}` : s.occupationName;
   }
 
   protected industryNames(tr: TraineeDto): string {

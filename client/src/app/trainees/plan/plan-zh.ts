@@ -58,7 +58,7 @@ export const planZh = {
   'need.work_clothes_tools': '工装和工具',
 
   'owner.trainee': '学员本人',
-  'owner.counsellor': '指导员',
+  'owner.counsellor': '辅导员',
   'owner.station': '社区',
 
   'actionStatus.open': '待办',

@@ -1,0 +1,41 @@
+import { DestroyRef, Directive, ElementRef, afterNextRender, inject, output } from '@angular/core';
+
+/** How far below the fold a block starts to be built: a short scroll ahead, never the whole page at once. */
+const AHEAD = '0px 0px 240px 0px';
+
+/**
+ * Calls `seen` once `el` comes within `AHEAD` of the viewport, then stops watching. Returns the way to stop
+ * early. Without IntersectionObserver (old browsers, unit tests) it calls at once: everything is drawn, as before.
+ */
+export function whenNearView(el: Element, seen: () => void): () => void {
+  if (typeof IntersectionObserver === 'undefined') {
+    seen();
+    return () => undefined;
+  }
+  const io = new IntersectionObserver(
+    (entries) => {
+      if (!entries.some((e) => e.isIntersecting)) return;
+      io.disconnect();
+      seen();
+    },
+    { rootMargin: AHEAD },
+  );
+  io.observe(el);
+  return () => io.disconnect();
+}
+
+/**
+ * `(jbhNearView)="…"`: fires once, when the element is about to scroll into view. The reports page builds a
+ * report's chart and table only then, so the first paint on a phone does not wait for tables nobody sees yet.
+ */
+@Directive({ selector: '[jbhNearView]' })
+export class NearView {
+  readonly jbhNearView = output<void>();
+
+  constructor() {
+    const el = inject<ElementRef<Element>>(ElementRef).nativeElement;
+    let stop = (): void => undefined;
+    afterNextRender(() => (stop = whenNearView(el, () => this.jbhNearView.emit())));
+    inject(DestroyRef).onDestroy(() => stop());
+  }
+}
