@@ -35,7 +35,17 @@ describeBrowser('account security pages', () => {
       await ends.first().click();
       // A confirmation may be asked: accept it when it is.
       const ok = page.locator('.ant-popover-buttons .ant-btn-primary, .ant-modal-confirm-btns .ant-btn-primary');
-      if (await ok.count()) await ok.first().click();
+      // (It opens a moment after the click: wait for it a little rather than look once.)
+      if (
+        await ok
+          .first()
+          .waitFor({ timeout: 3_000 })
+          .then(
+            () => true,
+            () => false,
+          )
+      )
+        await ok.first().click();
       // (waitForFunction evaluates a string, which the app's CSP rightly refuses: poll instead.)
       for (let i = 0; i < 100 && (await ends.count()) >= before; i++) await page.waitForTimeout(200);
       expect(await ends.count()).toBeLessThan(before);
