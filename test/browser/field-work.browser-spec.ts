@@ -165,6 +165,9 @@ describeBrowser('field work: phone-first station frame and navigation feedback',
 
   it('a slow lazy route shows the progress bar, and the tab lights up at once', async () => {
     const { context, page } = await open(PHONE, 'station-slow');
+    // A phone on 2G with data saver on: the role's sections are not preloaded (app.config.ts,
+    // RolePreloading), so the next section's code is fetched when the tab is tapped, as on a first visit.
+    await page.addInitScript("Object.defineProperty(navigator, 'connection', { value: { saveData: true, effectiveType: '2g' } })");
     await signIn(page, 'station', 'counsellor');
     await page.getByTestId('station-tabs').waitFor();
     await page.waitForLoadState('networkidle');
