@@ -59,6 +59,21 @@ const MATCHING_ZH_RAW = {
   wage: '月薪 {min}–{max} 元',
   start: '{date} 到岗',
   courses: '去看课程',
+  weightsExplain: {
+    certificate: '学员持有订单要求的职业资格证书（等级够不够）。',
+    training: '学员正在学或学过订单工种的课程，或就在订单班里。',
+    diploma: '学员已取得中专文凭，或订单不要求文凭。',
+    division: '学员家在或愿去工作所在地，相邻地区得分少一些。',
+    lodging: '学员愿意住单位且单位提供住宿，或不需要住宿。',
+    wage: '订单工资在学员期望的范围内。',
+    industry: '订单行业是学员想做的行业。',
+    readiness: '辅导员评估学员已可以上岗。',
+  },
+  weightsReset: '恢复默认权重',
+  weightsResetDone: '已填入默认权重，保存后生效',
+  weightsNeed: '还差 {n}',
+  weightsOver: '多了 {n}',
+  weightsNote: '修改说明（可选）',
 } as const;
 
 export const MATCHING_ZH: Words = MATCHING_ZH_RAW;
@@ -116,4 +131,19 @@ export const MATCHING_EN: Words = {
   wage: '{min}–{max} yuan a month',
   start: 'Starts {date}',
   courses: 'See courses',
+  weightsExplain: {
+    certificate: 'The trainee holds the certificate the order asks for, at a high enough level.',
+    training: "The trainee is in or finished a course for the order's trade, or sits in its order class.",
+    diploma: 'The trainee holds a secondary vocational diploma, or the order needs none.',
+    division: "The trainee lives in or prefers the workplace's area; a neighbouring one scores less.",
+    lodging: 'The trainee would live on site and lodging is provided, or needs none.',
+    wage: "The order's wage is within what the trainee hopes for.",
+    industry: 'The order is in an industry the trainee wants to work in.',
+    readiness: 'The counsellor judged the trainee ready to start work.',
+  },
+  weightsReset: 'Reset to defaults',
+  weightsResetDone: 'Default weights filled in: save to use them',
+  weightsNeed: '{n} short',
+  weightsOver: '{n} over',
+  weightsNote: 'Note on this change (optional)',
 };

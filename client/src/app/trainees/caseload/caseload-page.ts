@@ -4,6 +4,7 @@ import { NgTemplateOutlet } from '@angular/common';
 import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
 import { NzDrawerModule } from 'ng-zorro-antd/drawer';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
@@ -38,6 +39,16 @@ import {
   type StateFilter,
   fromUrlParams,
 } from './caseload-store';
+import {
+  MAX_FILTER_NAME,
+  MAX_SAVED_FILTERS,
+  type SavedFilter,
+  applySavedFilter,
+  canSaveFilter,
+  deleteFilter,
+  readSavedFilters,
+  saveFilter,
+} from './saved-filters';
 
 /** `/trainees`: the caseload — filters, a sortable table (cards on a phone), paging, create, import, export. */
 @Component({
@@ -49,6 +60,7 @@ import {
     EnrolForm,
     RouterLink,
     NzButtonModule,
+    NzCheckboxModule,
     NzDrawerModule,
     NzEmptyModule,
     NzIconModule,
@@ -110,6 +122,27 @@ export class CaseloadPage {
   protected readonly bulkOpen = signal(false);
   private readonly searchTyped = new Subject<string>();
   private restored = false;
+  /** Saved filter sets, kept in this browser per signed-in user (filter values only, never the search). */
+  private readonly userId = computed(() => this.auth.user()?.id ?? null);
+  protected readonly savedFilters = signal<SavedFilter[]>([]);
+  protected readonly naming = signal(false);
+  protected readonly savedName = signal('');
+  protected readonly maxNameLength = MAX_FILTER_NAME;
+  /** The saved set the current filters are (its chip is shown pressed). */
+  protected readonly activeSaved = computed(() => {
+    const q = this.store.query();
+    return (
+      this.savedFilters().find(
+        (f) =>
+          f.state === q.state &&
+          f.consent === q.consent &&
+          f.releaseFrom === q.releaseFrom &&
+          f.releaseTo === q.releaseTo &&
+          f.sort === q.sort &&
+          f.order === q.order,
+      )?.name ?? null
+    );
+  });
 
   constructor() {
     this.organisation.load();
@@ -125,6 +158,10 @@ export class CaseloadPage {
     effect(() => {
       const queryParams = this.store.urlParams();
       untracked(() => void this.router.navigate([], { relativeTo: this.route, queryParams, replaceUrl: true }));
+    });
+    effect(() => {
+      const userId = this.userId();
+      untracked(() => this.savedFilters.set(readSavedFilters(globalThis.localStorage, userId)));
     });
     this.searchTyped.pipe(debounceTime(350), distinctUntilChanged(), takeUntilDestroyed()).subscribe((q) => this.store.setFilters({ q }));
   }
@@ -205,6 +242,64 @@ export class CaseloadPage {
   protected sortFromSelect(value: string): void {
     const [sort, order] = value.split(':') as [CaseloadSort, 'asc' | 'desc'];
     this.store.setSort(sort, order);
+  }
+
+  protected startSaving(): void {
+    if (!canSaveFilter(this.savedFilters(), this.savedName() || '-')) {
+      this.message.warning(this.t('caseload.saved.full', { n: MAX_SAVED_FILTERS }));
+      return;
+    }
+    this.savedName.set('');
+    this.naming.set(true);
+  }
+
+  protected saveCurrent(): void {
+    const name = this.savedName().trim();
+    if (!name) return;
+    if (!canSaveFilter(this.savedFilters(), name)) {
+      this.message.warning(this.t('caseload.saved.full', { n: MAX_SAVED_FILTERS }));
+      return;
+    }
+    this.savedFilters.set(saveFilter(globalThis.localStorage, this.userId(), name, this.store.query()));
+    this.naming.set(false);
+    this.message.success(this.t('caseload.saved.done', { name }));
+  }
+
+  protected applySaved(f: SavedFilter): void {
+    this.store.restore(applySavedFilter(f, this.store.query()));
+  }
+
+  protected deleteSaved(f: SavedFilter): void {
+    this.savedFilters.set(deleteFilter(globalThis.localStorage, this.userId(), f.name));
+    this.message.success(this.t('caseload.saved.deleted', { name: f.name }));
+  }
+
+  /** What a saved set filters by, for its chip's tooltip. */
+  protected savedSummary(f: SavedFilter): string {
+    const parts = [
+      f.state === null
+        ? this.t('caseload.state.active')
+        : f.state === 'all'
+          ? this.t('caseload.state.all')
+          : this.t(`traineeState.${f.state}`),
+    ];
+    if (f.consent) parts.push(this.t(`caseload.consent.${f.consent}`));
+    if (f.releaseFrom || f.releaseTo) parts.push(`${this.t('caseload.releaseWindow')} ${f.releaseFrom || '…'} – ${f.releaseTo || '…'}`);
+    parts.push(`${this.t(`caseload.sort.${f.sort}`)} · ${this.t(`caseload.order.${f.order}`)}`);
+    return parts.join(' · ');
+  }
+
+  protected stateTitle(row: TraineeListItemDto): string {
+    const parts = [this.t(`traineeState.${row.state}`)];
+    if (row.lostContact) parts.push(this.t('caseload.lostContact'));
+    if (row.readOnly) parts.push(this.t('caseload.readOnly'), row.organisationName);
+    return parts.join(' · ');
+  }
+
+  protected releaseTitle(row: TraineeListItemDto): string {
+    const day = this.date(row.releasedOn ?? row.expectedReleaseOn);
+    if (row.releasedOn) return `${day} · ${this.t('caseload.actualRelease')}`;
+    return row.daysToRelease !== null ? `${day} · ${this.days(row.daysToRelease)}` : day;
   }
 
   protected checklistText(row: TraineeListItemDto): string {
