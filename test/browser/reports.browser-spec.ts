@@ -56,6 +56,10 @@ describeBrowser('reports: is the motto coming true?', () => {
     const abstHead = await page.getByTestId('abstinence-table').locator('thead').textContent();
     expect(abstHead).toContain('联系到');
     expect(abstHead).toContain('保持操守');
+    // Re-admission beside it, one cell per year in every row.
+    expect(abstHead).toContain('再次入所');
+    const abstRows = await page.getByTestId('abstinence-row').count();
+    expect(await page.getByTestId('readmitted-cell').count()).toBe(abstRows * 3);
     // A withheld share is a dash that says why, on hover (a demo year is a few dozen people: there are some).
     const dash = page.getByTestId('motto-table').getByTestId('withheld').first();
     await dash.hover();

@@ -47,12 +47,15 @@ export const reportsZh = {
   'motto.diploma': '中专文凭',
   'motto.employed': '{m}个月就业',
   'abst.title': '操守保持（出所后 1、2、3 年）',
-  'abst.hint': '保持率只在联系到并记录了操守状况的人中计算，所以联系到的比例总是写在旁边：联系到 40% 时的 92%，不是全体的 92%。',
+  'abst.hint':
+    '保持率只在联系到并记录了操守状况的人中计算，所以联系到的比例总是写在旁边：联系到 40% 时的 92%，不是全体的 92%。再次入所率按应访的全体计算，来自入所记录，不靠回访。',
   'abst.years': '{y}年',
   'abst.eligible': '应访',
   'abst.reached': '联系到',
   'abst.abstinent': '保持操守',
   'abst.verified': '其中检测核实',
+  // Admitted again within Y years of the release, over everyone due: objective, from the episodes.
+  'abst.readmitted': '再次入所',
   'abst.chartReached': '联系到的比例',
   'abst.chartAbstinent': '保持操守率（联系到的人中）',
   'orders.title': '订单漏斗',
