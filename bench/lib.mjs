@@ -87,7 +87,11 @@ export async function startApp({ url, key, port }) {
     if (up) break;
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { base, stop: () => child.kill('SIGTERM'), role: appUrl ? `${BENCH_APP_ROLE} (the app's role: row-level security on)` : 'the owner (BENCH_AS=owner)' };
+  return {
+    base,
+    stop: () => child.kill('SIGTERM'),
+    role: appUrl ? `${BENCH_APP_ROLE} (the app's role: row-level security on)` : 'the owner (BENCH_AS=owner)',
+  };
 }
 
 /** An access token for a demo account. */

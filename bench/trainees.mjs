@@ -112,7 +112,9 @@ try {
   console.log(
     `\nCaseload — ${n.toLocaleString()} trainees in one facility (seeded in ${(seeded / 1000).toFixed(1)} s), ${REQUESTS} sequential requests each`,
   );
-  console.log(`database: ${embedded ? 'embedded PostgreSQL 18' : 'BENCH_DATABASE_URL'}; the app connects as ${app.role}; Node ${process.version}\n`);
+  console.log(
+    `database: ${embedded ? 'embedded PostgreSQL 18' : 'BENCH_DATABASE_URL'}; the app connects as ${app.role}; Node ${process.version}\n`,
+  );
   console.log('| query | matching rows | p50 ms | p95 ms | load (1 min) |');
   console.log('| --- | ---: | ---: | ---: | ---: |');
   for (const r of results) console.log(`| ${r.name} | ${r.rows} | ${r.p50} | ${r.p95} | ${r.load} |`);

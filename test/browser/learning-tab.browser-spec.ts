@@ -113,7 +113,10 @@ describeBrowser('learning from the person: the 学习 tab and bulk enrolment fro
         picked++;
       }
       await page.getByTestId('bulk-bar').waitFor();
-      expect(await page.getByTestId('bulk-count').textContent()).toContain(String(n));
+      // The bar shows after the first pick; its count catches up with the last one a tick later.
+      const count = page.getByTestId('bulk-count');
+      for (let i = 0; i < 25 && !((await count.textContent()) ?? '').includes(String(n)); i++) await page.waitForTimeout(100);
+      expect(await count.textContent()).toContain(String(n));
       await shot(page, `caseload-selected-${label}`);
       await page.getByTestId('bulk-enrol').click();
       await page.getByTestId('enrol-form').waitFor();

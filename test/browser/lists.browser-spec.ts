@@ -228,6 +228,8 @@ describeBrowser('lists: dense tables, saved filters, weights sliders', () => {
       // From the defaults (another test may have saved other weights), the slider (by keyboard, as the
       // handle takes focus) moves the number; the total says what is off.
       if (!(await page.getByTestId('weights-reset').isDisabled())) await page.getByTestId('weights-reset').click();
+      // The number box shows the reset value after the next change detection: poll for it.
+      for (let i = 0; i < 25 && (await certificate.inputValue()) !== '30'; i++) await page.waitForTimeout(100);
       expect(await certificate.inputValue()).toBe('30');
       const handle = page.getByTestId('weight-slider-certificate').locator('.ant-slider-handle');
       await handle.focus();
