@@ -15,5 +15,6 @@ import { CoursesService } from './courses.service';
   imports: [TraineesModule, OrganisationsModule, OrdersModule, UsersModule, ReferenceModule, PlacementsModule, SeatsModule, OutcomesModule],
   controllers: [CoursesController],
   providers: [CoursesRepository, CoursesService],
+  exports: [CoursesService],
 })
 export class CoursesModule {}

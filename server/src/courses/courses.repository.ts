@@ -346,4 +346,27 @@ export class CoursesRepository {
       [today],
     );
   }
+
+  // ---- for the instructor's home (GET /api/me/today) ----
+
+  /** Course sessions the user teaches that run on `today`. */
+  async sessionsRunning(instructorId: string, today: string): Promise<string[]> {
+    const rows = await this.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM course_session WHERE instructor_id = $1 AND starts_on <= $2::date AND ends_on >= $2::date`,
+      [instructorId, today],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Course sessions the user teaches, begun before `today`, with students, and no attendance recorded yet. */
+  async sessionsWithoutAttendance(instructorId: string, today: string): Promise<string[]> {
+    const rows = await this.dataSource.query<{ id: string }[]>(
+      `SELECT s.id FROM course_session s
+        WHERE s.instructor_id = $1 AND s.starts_on < $2::date
+          AND EXISTS (SELECT 1 FROM session_enrolment e WHERE e.session_id = s.id AND e.state IN ('enrolled', 'passed', 'failed'))
+          AND NOT EXISTS (SELECT 1 FROM session_enrolment e JOIN session_attendance a ON a.enrolment_id = e.id WHERE e.session_id = s.id)`,
+      [instructorId, today],
+    );
+    return rows.map((r) => r.id);
+  }
 }

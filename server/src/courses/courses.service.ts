@@ -464,4 +464,21 @@ export class CoursesService {
     }
     throw notFound('ENROLMENT');
   }
+
+  /**
+   * The instructor's home: sessions they teach running today, and those begun with students but no
+   * attendance yet — each through `session.teach`, as the teaching pages read them.
+   */
+  async teachingToday(user: AuthUser): Promise<{ sessionsToday: number; attendanceMissing: number }> {
+    const today = this.clock.today();
+    const [running, unrecorded] = await Promise.all([
+      this.courses.sessionsRunning(user.id, today),
+      this.courses.sessionsWithoutAttendance(user.id, today),
+    ]);
+    const [sessionsToday, attendanceMissing] = await Promise.all([
+      this.access.checkAccess(user, 'session.teach', running),
+      this.access.checkAccess(user, 'session.teach', unrecorded),
+    ]);
+    return { sessionsToday: sessionsToday.size, attendanceMissing: attendanceMissing.size };
+  }
 }

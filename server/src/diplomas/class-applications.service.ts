@@ -108,4 +108,11 @@ export class ClassApplicationsService {
       })),
     );
   }
+
+  /** The instructor's home: applications waiting in the classes they may open, through the roster's rule. */
+  async applicationsWaiting(user: AuthUser): Promise<number> {
+    const classes = await this.access.checkAccess(user, 'class.read', await this.diplomas.classIds());
+    const applications = await this.diplomas.applicationsIn([...classes]);
+    return (await this.access.checkAccess(user, 'class-enrolment.list', applications)).size;
+  }
 }

@@ -14,5 +14,6 @@ import { GraduationService } from './graduation.service';
   imports: [TraineesModule, OrganisationsModule, UsersModule, SeatsModule, OutcomesModule],
   controllers: [DiplomasController],
   providers: [DiplomasRepository, DiplomasService, GraduationService, ClassApplicationsService],
+  exports: [ClassApplicationsService],
 })
 export class DiplomasModule {}

@@ -346,4 +346,22 @@ export class DiplomasRepository {
     );
     return row ?? null;
   }
+
+  // ---- for the instructor's home (GET /api/me/today) ----
+
+  /** Every 中专 class (the service keeps those the caller may open). */
+  async classIds(): Promise<string[]> {
+    const rows = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM diploma_class`);
+    return rows.map((r) => r.id);
+  }
+
+  /** Applications (`applied`) in these classes. */
+  async applicationsIn(classIds: string[]): Promise<string[]> {
+    if (classIds.length === 0) return [];
+    const rows = await this.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM class_enrolment WHERE class_id = ANY($1::uuid[]) AND state = 'applied'`,
+      [classIds],
+    );
+    return rows.map((r) => r.id);
+  }
 }

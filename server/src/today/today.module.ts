@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CoursesModule } from '../courses/courses.module';
+import { DiplomasModule } from '../diplomas/diplomas.module';
 import { FairsModule } from '../fairs/fairs.module';
 import { FollowUpsModule } from '../follow-ups/follow-ups.module';
 import { HandoversModule } from '../handovers/handovers.module';
@@ -8,12 +10,13 @@ import { SupervisionModule } from '../supervision/supervision.module';
 import { TraineesModule } from '../trainees/trainees.module';
 import { UsersModule } from '../users/users.module';
 import { TodayController } from './today.controller';
-import { TodayRepository } from './today.repository';
 import { TodayService } from './today.service';
 
 /** GET /me/today: the counts each staff home is built around (issue 12). */
 @Module({
   imports: [
+    CoursesModule,
+    DiplomasModule,
     FairsModule,
     FollowUpsModule,
     HandoversModule,
@@ -24,6 +27,6 @@ import { TodayService } from './today.service';
     UsersModule,
   ],
   controllers: [TodayController],
-  providers: [TodayService, TodayRepository],
+  providers: [TodayService],
 })
 export class TodayModule {}

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../common/auth-user';
 import { Clock } from '../common/clock';
+import { CoursesService } from '../courses/courses.service';
+import { ClassApplicationsService } from '../diplomas/class-applications.service';
 import { FairsService } from '../fairs/fairs.service';
 import { FollowUpsService } from '../follow-ups/follow-ups.service';
 import { HandoversService } from '../handovers/handovers.service';
@@ -12,7 +14,6 @@ import { ChecklistService } from '../trainees/checklist.service';
 import { TraineesService } from '../trainees/trainees.service';
 import { UsersService } from '../users/users.service';
 import type { AdminTodayDto, FacilityTodayDto, InstructorTodayDto, StationTodayDto, TodayDto } from './dto/today.dto';
-import { TodayRepository } from './today.repository';
 
 /**
  * The home's "today": for each role, the counts of what must be done, each asked of the module that
@@ -32,7 +33,8 @@ export class TodayService {
     private readonly checklist: ChecklistService,
     private readonly placements: PlacementsService,
     private readonly organisations: OrganisationsService,
-    private readonly rows: TodayRepository,
+    private readonly courses: CoursesService,
+    private readonly classApplications: ClassApplicationsService,
     private readonly fairs: FairsService,
   ) {}
 
@@ -65,22 +67,13 @@ export class TodayService {
     return { releasesWithin30Days, releasesMissingSomething, handoversWaiting, recommendationsAwaitingTrainee: recommended.total };
   }
 
-  /** Sessions through `session.teach`, applications through the class and roster rules: as the teaching pages read them. */
+  /** Sessions and applications as the teaching pages read them (the courses and diplomas modules count). */
   private async instructorCounts(user: AuthUser): Promise<InstructorTodayDto> {
-    const today = this.clock.today();
-    const [running, unrecorded, classIds] = await Promise.all([
-      this.rows.sessionsRunning(user.id, today),
-      this.rows.sessionsWithoutAttendance(user.id, today),
-      this.rows.classIds(),
+    const [teaching, approvalsWaiting] = await Promise.all([
+      this.courses.teachingToday(user),
+      this.classApplications.applicationsWaiting(user),
     ]);
-    const classes = await this.access.checkAccess(user, 'class.read', classIds);
-    const applications = await this.rows.applicationsIn([...classes]);
-    const [sessionsToday, attendanceMissing, approvalsWaiting] = await Promise.all([
-      this.access.checkAccess(user, 'session.teach', running),
-      this.access.checkAccess(user, 'session.teach', unrecorded),
-      this.access.checkAccess(user, 'class-enrolment.list', applications),
-    ]);
-    return { sessionsToday: sessionsToday.size, attendanceMissing: attendanceMissing.size, approvalsWaiting: approvalsWaiting.size };
+    return { ...teaching, approvalsWaiting };
   }
 
   private async adminCounts(user: AuthUser): Promise<AdminTodayDto> {
