@@ -81,7 +81,7 @@ import {
 })
 export class CaseloadPage {
   protected readonly store = inject(CaseloadStore);
-  private readonly i18n = inject(TraineesI18n);
+  protected readonly i18n = inject(TraineesI18n);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
   private readonly message = inject(NzMessageService);
