@@ -50,7 +50,7 @@ describe('plan words', () => {
     expect(planZh[blockerKey('no_id_card')]).toBe('没有身份证：不能签劳动合同，先办证');
     expect([ownerKey('trainee'), ownerKey('counsellor'), ownerKey('station')].map((k) => planZh[k])).toEqual([
       '学员本人',
-      '指导员',
+      '辅导员',
       '社区',
     ]);
   });
