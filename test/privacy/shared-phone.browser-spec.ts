@@ -236,6 +236,8 @@ describeBrowser("shared phone: a counsellor's unsent visit is neither readable n
     await shoot(page, 'shared-phone-logout-warning-desktop-en');
     // 丢弃 asks once more before deleting.
     await page.getByTestId('unsent-discard').click();
+    // The button's words change on the next change detection: wait for them rather than read once.
+    await page.getByTestId('unsent-discard').filter({ hasText: 'Confirm discard' }).waitFor({ timeout: 5_000 });
     expect(await page.getByTestId('unsent-discard').textContent()).toContain('Confirm discard');
     await page.getByTestId('unsent-discard').click();
     await page.locator('#username').waitFor();
