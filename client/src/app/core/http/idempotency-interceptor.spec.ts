@@ -1,6 +1,8 @@
 import { HttpClient, provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { myPlanControllerDone } from '../api/generated/fn/plans/my-plan-controller-done';
+import { myPlanControllerUndone } from '../api/generated/fn/plans/my-plan-controller-undone';
 import { SAME_SUBMIT_WINDOW_MS, idempotencyInterceptor, resetRecentSubmits } from './idempotency-interceptor';
 
 describe('idempotencyInterceptor', () => {
@@ -61,14 +63,16 @@ describe('idempotencyInterceptor', () => {
   });
 
   it('gives a repeat a new key once another write came in between (tick, untick, tick again)', () => {
-    const tick = keyOf('POST', '/api/me/plan/actions/a1/done');
-    const untick = keyOf('POST', '/api/me/plan/actions/a1/undone');
+    const done = myPlanControllerDone.PATH.replace('{actionId}', 'a1');
+    const undone = myPlanControllerUndone.PATH.replace('{actionId}', 'a1');
+    const tick = keyOf('POST', done);
+    const untick = keyOf('POST', undone);
     vi.setSystemTime(Date.now() + 1_000);
-    const again = keyOf('POST', '/api/me/plan/actions/a1/done');
+    const again = keyOf('POST', done);
     expect(untick).not.toBe(tick);
     expect(again).not.toBe(tick);
     // A double-click on the last one is still one submit.
-    expect(keyOf('POST', '/api/me/plan/actions/a1/done')).toBe(again);
+    expect(keyOf('POST', done)).toBe(again);
   });
 
   it('gives an identical submit after the window a new key (a deliberate second order)', () => {
