@@ -160,8 +160,12 @@ export const TODAY_GRID_CSS = `
       }
     </div>
   `,
-  styles: [
-    TODAY_GRID_CSS,
+  // One string, not [TODAY_GRID_CSS, …]: two components of one file with a byte-identical inline
+  // style make @angular/build 21.2 bundle that style twice at once and leak one esbuild context, so
+  // `ng build` prints its summary and never exits (angular/angular-cli#33894). TodayGrid below
+  // uses TODAY_GRID_CSS alone.
+  styles:
+    TODAY_GRID_CSS +
     `
       .today-slot {
         display: flex;
@@ -202,7 +206,6 @@ export const TODAY_GRID_CSS = `
         }
       }
     `,
-  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class TodaySkeleton {
