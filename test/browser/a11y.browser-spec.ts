@@ -21,18 +21,9 @@ interface Finding {
  * reported so it can be removed.
  */
 const PENDING: Readonly<Record<string, string>> = {
-  'trainee/home/color-contrast': 'trainee (home/trainee-home/trainee-home.css): `.state-words` and the other #ad6800 → #8a5300',
-  'trainee/me/color-contrast': 'trainee (portal/privacy-box.ts): `.can h3` #1677ff → #0958d9, `.cannot h3` #389e0d → #237804',
-  'trainee/my-plan/color-contrast':
-    'trainee (portal/plan/my-plan.css): done buttons background #389e0d → #237804, #ad6800 → #8a5300; portal/portal.css `.status-on` #389e0d → #237804',
-  'trainee/my-consents/color-contrast':
-    'trainee (portal/portal.css `.status-on` #389e0d → #237804; portal/privacy-box.ts `.can/.cannot h3`)',
   'counsellor/caseload/color-contrast': 'lists (trainees/caseload/caseload-page.css `.card-name`): #ad6800 → #8a5300',
   'counsellor/caseload/label':
     "lists (trainees/caseload): label the nz-select's inner input: nzId + <label for> (see admin/users-page.html); row checkboxes: nzLabel/aria-label on the input",
-  'admin/jobs/scrollable-region-focusable':
-    "a11y (admin/jobs): nz-table's horizontal scroll container needs tabindex=0; no nz-table input for it — left",
-  'auditor/audit/button-name': "a11y (admin/audit): nz-table's row expand button has no name; ng-zorro offers no input — left",
 };
 
 /** Pages photographed on each run (test-results/screenshots/a11y/), to look at what the fixes changed. */

@@ -98,7 +98,7 @@ const RECORD: readonly Tile[] = [
     }
     .tile-icon {
       font-size: 28px;
-      color: #ad6800;
+      color: #8a5300;
     }
     .tile-body {
       display: flex;

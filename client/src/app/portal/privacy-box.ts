@@ -75,10 +75,10 @@ const FRANK: readonly PortalKey[] = ['frank.privacy.cannot1', 'frank.privacy.can
       font-size: 16px;
     }
     .can h3 {
-      color: #1677ff;
+      color: #0958d9;
     }
     .cannot h3 {
-      color: #389e0d;
+      color: #237804;
     }
     .privacy-col ul {
       margin: 0;

@@ -7,6 +7,7 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { toApiError } from '../../core/errors/api-error';
 import { LoadError } from '../../shared/load-error';
+import { ScrollRegion } from '../../shared/scroll-region';
 import { JobsI18n } from './jobs-i18n';
 import { JobsStore } from './jobs-store';
 import type { FailedJobDto } from './jobs-types';
@@ -14,7 +15,7 @@ import type { FailedJobDto } from './jobs-types';
 /** 系统管理员: background jobs that failed after their retries, each with a button to run it once more. */
 @Component({
   selector: 'jbh-jobs-page',
-  imports: [NzTableModule, NzButtonModule, NzIconModule, NzTagModule, NzPopconfirmModule, LoadError],
+  imports: [NzTableModule, NzButtonModule, NzIconModule, NzTagModule, NzPopconfirmModule, LoadError, ScrollRegion],
   templateUrl: './jobs-page.html',
   providers: [JobsStore],
   changeDetection: ChangeDetectionStrategy.OnPush,

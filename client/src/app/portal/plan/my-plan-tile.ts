@@ -35,7 +35,7 @@ import { MyPlanI18n } from './my-plan-i18n';
     }
     .tile-icon {
       font-size: 28px;
-      color: #ad6800;
+      color: #8a5300;
     }
     .tile-body {
       display: flex;
