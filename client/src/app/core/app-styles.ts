@@ -1,5 +1,5 @@
 import type { CanActivateFn } from '@angular/router';
-import { SESSION_HINT_KEY } from './auth/auth-store';
+import { SESSION_HINT_KEY } from './auth/early-refresh';
 
 /** Built from zorro-app.less as its own, non-injected stylesheet (see angular.json). */
 const APP_STYLES_HREF = 'zorro-app.css';

@@ -9,6 +9,9 @@ import { authControllerLogout } from '../api/generated/fn/auth/auth-controller-l
 import { authControllerMfa } from '../api/generated/fn/auth/auth-controller-mfa';
 import { authControllerRefresh } from '../api/generated/fn/auth/auth-controller-refresh';
 import { SILENT_ERRORS } from '../errors/error-context';
+import { hasSessionHint, SESSION_HINT_KEY, setSessionHint, takeEarlyRefresh, withRefreshLock } from './early-refresh';
+
+export { SESSION_HINT_KEY };
 
 export const AUTH_URLS = {
   login: authControllerLogin.PATH,
@@ -27,38 +30,6 @@ export type SessionNotice = 'expired';
 /** The server looked at the refresh token and said no (as opposed to not answering). */
 export function isSessionRefused(error: unknown): boolean {
   return error instanceof HttpErrorResponse && error.status >= 400 && error.status < 500 && error.status !== 429;
-}
-
-/**
- * "This browser signed in before": not a token, just a flag so visitors who never signed in do not
- * send a refresh that can only fail (and log a 401 in the console) on every page load.
- */
-export const SESSION_HINT_KEY = 'jbh.signedIn';
-
-function setSessionHint(on: boolean): void {
-  try {
-    if (on) globalThis.localStorage?.setItem(SESSION_HINT_KEY, '1');
-    else globalThis.localStorage?.removeItem(SESSION_HINT_KEY);
-  } catch {
-    // Storage unavailable: restore will simply try every time.
-  }
-}
-
-function hasSessionHint(): boolean {
-  try {
-    return globalThis.localStorage?.getItem(SESSION_HINT_KEY) === '1';
-  } catch {
-    return true;
-  }
-}
-
-/** Serialises refreshes across tabs: two tabs rotating one refresh cookie at once would look like token theft. */
-function withRefreshLock<T>(work: () => Promise<T>): Promise<T> {
-  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
-  if (!locks) return work();
-  return new Promise<T>((resolve, reject) => {
-    void locks.request('jbh.auth.refresh', () => work().then(resolve, reject));
-  });
 }
 
 /**
@@ -96,24 +67,39 @@ export class AuthStore {
    * burst of 401s costs a single rotation.
    */
   refresh(): Observable<SessionDto> {
-    this.refreshInFlight ??= defer(() =>
-      from(
-        withRefreshLock(
-          () =>
-            new Promise<SessionDto>((resolve, reject) => {
-              this.api
-                .invoke(authControllerRefresh, {}, new HttpContext().set(SILENT_ERRORS, true))
-                .subscribe({ next: resolve, error: reject });
-            }),
-        ),
-      ),
-    ).pipe(
+    this.refreshInFlight ??= defer(() => from(this.earlyOrServerRefresh())).pipe(
       // Only a refusal ends the session; a server that is away (5xx, no network) leaves it for the next try.
       tap({ next: (session) => this.start(session), error: (e: unknown) => isSessionRefused(e) && this.forget() }),
       finalize(() => (this.refreshInFlight = null)),
       shareReplay({ bufferSize: 1, refCount: false }),
     );
     return this.refreshInFlight;
+  }
+
+  /**
+   * The refresh main.ts sent before the app started, if nobody took it yet; else one to the server.
+   * An early answer that never came or a server that was away (0, 5xx) is asked again the usual way,
+   * with the retry interceptor's patience; any other refusal counts as the server's no.
+   */
+  private earlyOrServerRefresh(): Promise<SessionDto> {
+    const server = (): Promise<SessionDto> =>
+      withRefreshLock(
+        () =>
+          new Promise<SessionDto>((resolve, reject) => {
+            this.api
+              .invoke(authControllerRefresh, {}, new HttpContext().set(SILENT_ERRORS, true))
+              .subscribe({ next: resolve, error: reject });
+          }),
+      );
+    const early = takeEarlyRefresh();
+    if (!early) return server();
+    return early.then(({ status, body }) => {
+      if (status >= 200 && status < 300 && body) return body as SessionDto;
+      if (status === 0 || status >= 500) return server();
+      // The same error type as the app's own refresh gives, so isSessionRefused reads both alike.
+      // eslint-disable-next-line @typescript-eslint/only-throw-error
+      throw new HttpErrorResponse({ status, error: body, url: AUTH_URLS.refresh });
+    });
   }
 
   /** On start-up: quietly restore the session from the refresh cookie, if there is one. */

@@ -1,0 +1,44 @@
+// Runs before Angular: main.ts imports this module first, so its body is evaluated before the app's.
+// On a cheap phone on a slow network each step that waits for the one before costs a round trip; what
+// the first screen will certainly need starts here, in parallel with the framework's start-up. Nothing
+// about the person is read or stored: the only thing read is the "signed in before" flag.
+import { authControllerRefresh } from './app/core/api/generated/fn/auth/auth-controller-refresh';
+import { hasSessionHint, startEarlyRefresh } from './app/core/auth/early-refresh';
+
+const ignore = (): undefined => undefined;
+
+/** Each role's home (home/home.ts loads the same modules with @defer once the role is known). */
+const ROLE_HOMES: Record<string, () => Promise<unknown>> = {
+  trainee: () => import('./app/home/trainee-home/trainee-home'),
+  counsellor: () => import('./app/home/counsellor-home/counsellor-home'),
+  employer: () => import('./app/home/employer-home/employer-home'),
+  instructor: () => import('./app/home/instructor-home/instructor-home'),
+  admin: () => import('./app/home/admin-home/admin-home'),
+  security_admin: () => import('./app/home/security-admin-home/security-admin-home'),
+  audit_admin: () => import('./app/home/audit-admin-home/audit-admin-home'),
+};
+
+function roleOf(body: unknown): string | null {
+  const user = (body as { user?: { role?: unknown } } | null)?.user;
+  return typeof user?.role === 'string' ? user.role : null;
+}
+
+function boot(): void {
+  const signedIn = hasSessionHint();
+  const path = globalThis.location?.pathname ?? '/';
+  if (/^\/login(\/|$)/.test(path) || (!signedIn && path === '/')) {
+    void import('./app/login/login').catch(ignore);
+  } else if (signedIn && !/^\/(activate|register|verify)(\/|$)/.test(path)) {
+    void import('./app/shell/shell').catch(ignore);
+    if (path === '/') void import('./app/home/home').catch(ignore);
+  }
+  // The session restore (AuthStore.restore sends exactly this when the flag is set): sent now, its
+  // answer is taken by AuthStore. On the home page, the role it names says which home to fetch.
+  if (!signedIn || typeof fetch !== 'function') return;
+  const answer = startEarlyRefresh(authControllerRefresh.PATH);
+  if (path === '/') {
+    void answer.then(({ body }) => ROLE_HOMES[roleOf(body) ?? '']?.()).catch(ignore);
+  }
+}
+
+boot();
