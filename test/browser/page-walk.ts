@@ -146,9 +146,16 @@ export async function settle(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await page.waitForLoadState('networkidle').catch(() => undefined);
   await page
-    .waitForFunction(() => !document.querySelector('.ant-spin-spinning, .ant-skeleton-active, nz-spin.home-spin'), undefined, {
-      timeout: 10_000,
-    })
+    .waitForFunction(
+      () =>
+        !document.querySelector(
+          '.ant-spin-spinning, .ant-skeleton-active, nz-spin.home-spin, [data-testid="list-loading"], [data-testid="today-loading"]',
+        ),
+      undefined,
+      {
+        timeout: 10_000,
+      },
+    )
     .catch(() => undefined);
   await page.waitForTimeout(300);
 }

@@ -10,7 +10,6 @@ import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzSelectModule } from 'ng-zorro-antd/select';
-import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { forkJoin } from 'rxjs';
 import type { OrganisationDto, OrganisationType } from '../core/api/api-types';
@@ -19,6 +18,7 @@ import { organisationsControllerList } from '../core/api/generated/fn/organisati
 import { AuthStore } from '../core/auth/auth-store';
 import { type ApiError, toApiError } from '../core/errors/api-error';
 import { required } from '../shared/form-validators';
+import { ListSkeleton } from '../shared/list-skeleton';
 import { LoadError } from '../shared/load-error';
 import { type Remote, idle, loadInto } from '../shared/remote';
 import { FairsApi } from './fairs-api';
@@ -47,8 +47,8 @@ function endsAfterStart(group: AbstractControl): ValidationErrors | null {
     NzInputModule,
     NzModalModule,
     NzSelectModule,
-    NzSpinModule,
     NzTagModule,
+    ListSkeleton,
     LoadError,
   ],
   template: `
@@ -106,7 +106,7 @@ function endsAfterStart(group: AbstractControl): ValidationErrors | null {
           }
         </div>
       } @else {
-        <nz-spin class="card-spin" />
+        <jbh-list-skeleton variant="cards" [rows]="3" />
       }
     </div>
     <nz-modal

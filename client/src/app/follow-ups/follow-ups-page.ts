@@ -7,11 +7,11 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
-import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { AuthStore } from '../core/auth/auth-store';
 import { type ApiError, toApiError } from '../core/errors/api-error';
 import { chinaDate } from '../shared/china-date';
+import { ListSkeleton } from '../shared/list-skeleton';
 import { LoadError } from '../shared/load-error';
 import { pageTotal } from '../shared/page-total';
 import { type Remote, idle, loadInto } from '../shared/remote';
@@ -33,8 +33,8 @@ type Outcome = RecordVisitDto['state'];
     NzCardModule,
     NzInputModule,
     NzRadioModule,
-    NzSpinModule,
     NzTagModule,
+    ListSkeleton,
     LoadError,
     VisitAppointment,
   ],
@@ -274,7 +274,7 @@ type Outcome = RecordVisitDto['state'];
           </button>
         }
       } @else {
-        <nz-spin class="card-spin" />
+        <jbh-list-skeleton variant="cards" [rows]="4" />
       }
     </div>
   `,

@@ -3,8 +3,8 @@ import { RouterLink } from '@angular/router';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzProgressModule } from 'ng-zorro-antd/progress';
-import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { I18n } from '../core/i18n/i18n';
+import { ListSkeleton } from '../shared/list-skeleton';
 import { LoadError } from '../shared/load-error';
 import { type Remote, idle, loadInto } from '../shared/remote';
 import { MatchingApi, type OrderMatchesDto, type ScorePartDto } from './matching-api';
@@ -19,7 +19,7 @@ const fill = (text: string, p: Record<string, string | number> = {}) =>
  */
 @Component({
   selector: 'jbh-my-matches',
-  imports: [RouterLink, NzButtonModule, NzCardModule, NzProgressModule, NzSpinModule, LoadError],
+  imports: [RouterLink, NzButtonModule, NzCardModule, NzProgressModule, ListSkeleton, LoadError],
   template: `
     <div class="page" data-testid="my-matches">
       <h1 class="page-title">{{ w().myTitle }}</h1>
@@ -59,7 +59,7 @@ const fill = (text: string, p: Record<string, string | number> = {}) =>
           >
         }
       } @else {
-        <nz-spin class="card-spin" />
+        <jbh-list-skeleton variant="cards" [rows]="3" />
       }
     </div>
   `,

@@ -10,12 +10,12 @@ import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzPaginationModule } from 'ng-zorro-antd/pagination';
 import { NzProgressModule } from 'ng-zorro-antd/progress';
 import { NzSelectModule } from 'ng-zorro-antd/select';
-import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { type ApiError, toApiError } from '../core/errors/api-error';
 import { I18n } from '../core/i18n/i18n';
 import { pageTotal } from '../shared/page-total';
 import { ReferenceStore } from '../shared/reference-store';
+import { ListSkeleton } from '../shared/list-skeleton';
 import { LoadError } from '../shared/load-error';
 import { type Remote, idle, loadInto } from '../shared/remote';
 import { RecommendationReasons } from '../orders/shared/recommendation-reasons';
@@ -46,8 +46,8 @@ const fill = (text: string, p: Record<string, string | number> = {}) =>
     NzPaginationModule,
     NzProgressModule,
     NzSelectModule,
-    NzSpinModule,
     NzTagModule,
+    ListSkeleton,
     LoadError,
   ],
   template: `
@@ -155,7 +155,7 @@ const fill = (text: string, p: Record<string, string | number> = {}) =>
           <nz-pagination [nzPageIndex]="page" [nzTotal]="r.total" [nzPageSize]="20" (nzPageIndexChange)="goTo($event)" />
         }
       } @else {
-        <nz-spin class="card-spin" />
+        <jbh-list-skeleton variant="cards" [rows]="4" />
       }
       <nz-card [nzTitle]="w().whyNot" class="why-not">
         <p class="muted">{{ w().whyNotHelp }}</p>

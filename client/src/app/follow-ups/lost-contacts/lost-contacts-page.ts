@@ -6,10 +6,10 @@ import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzPaginationModule } from 'ng-zorro-antd/pagination';
-import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import type { Subscription } from 'rxjs';
 import { AuthStore } from '../../core/auth/auth-store';
+import { ListSkeleton } from '../../shared/list-skeleton';
 import { LoadError } from '../../shared/load-error';
 import { type Remote, idle, loadInto } from '../../shared/remote';
 import { type LostContactDto, type LostContactPageDto, SupervisionApi } from '../transfers/supervision-api';
@@ -33,8 +33,8 @@ export function daysSince(since: string, today = localDay()): number {
     NzIconModule,
     NzModalModule,
     NzPaginationModule,
-    NzSpinModule,
     NzTagModule,
+    ListSkeleton,
     LoadError,
     FoundForm,
   ],
@@ -53,7 +53,7 @@ export function daysSince(since: string, today = localDay()): number {
 
       @if (!list().data) {
         @if (!list().error) {
-          <nz-spin class="card-spin" />
+          <jbh-list-skeleton variant="cards" [rows]="5" />
         }
       } @else {
         <ul class="cases" [class.is-loading]="list().loading">

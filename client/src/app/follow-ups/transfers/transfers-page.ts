@@ -12,13 +12,13 @@ import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzPaginationModule } from 'ng-zorro-antd/pagination';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzSelectModule } from 'ng-zorro-antd/select';
-import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import type { Observable, Subscription } from 'rxjs';
 import { AuthStore } from '../../core/auth/auth-store';
 import { type ApiError, toApiError } from '../../core/errors/api-error';
+import { ListSkeleton } from '../../shared/list-skeleton';
 import { LoadError } from '../../shared/load-error';
 import { type Remote, idle, loadInto } from '../../shared/remote';
 import { Viewport } from '../../shared/viewport';
@@ -60,10 +60,10 @@ export const transferStateColor = (state: TransferState): string =>
     NzPaginationModule,
     NzRadioModule,
     NzSelectModule,
-    NzSpinModule,
     NzTableModule,
     NzTabsModule,
     NzTagModule,
+    ListSkeleton,
     LoadError,
   ],
   templateUrl: './transfers-page.html',

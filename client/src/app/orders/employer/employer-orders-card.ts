@@ -5,9 +5,9 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzProgressModule } from 'ng-zorro-antd/progress';
-import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { catchError, forkJoin, map, of, switchMap } from 'rxjs';
+import { ListSkeleton } from '../../shared/list-skeleton';
 import { LoadError } from '../../shared/load-error';
 import { type Remote, idle, loadInto } from '../../shared/remote';
 import { OrdersApi } from '../orders-api';
@@ -28,7 +28,7 @@ interface Summary {
 /** The employer's workbench card: their orders by state, the ones in hand with hires against headcount, and a way to post one. */
 @Component({
   selector: 'jbh-employer-orders-card',
-  imports: [RouterLink, NzBadgeModule, NzButtonModule, NzCardModule, NzIconModule, NzProgressModule, NzSpinModule, NzTagModule, LoadError],
+  imports: [RouterLink, NzBadgeModule, NzButtonModule, NzCardModule, NzIconModule, NzProgressModule, NzTagModule, ListSkeleton, LoadError],
   template: `
     <nz-card [nzTitle]="t('home.title')" [nzExtra]="extra" data-testid="employer-orders">
       @if (summary().error; as err) {
@@ -95,7 +95,7 @@ interface Summary {
           >
         </div>
       } @else {
-        <nz-spin class="card-spin" />
+        <jbh-list-skeleton variant="cards" [rows]="2" />
       }
     </nz-card>
     <ng-template #extra

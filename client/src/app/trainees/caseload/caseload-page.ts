@@ -13,7 +13,6 @@ import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzPaginationModule } from 'ng-zorro-antd/pagination';
 import { NzSelectModule } from 'ng-zorro-antd/select';
-import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTableModule, type NzTableSortOrder } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { Subject, debounceTime, distinctUntilChanged } from 'rxjs';
@@ -21,6 +20,7 @@ import { TRAINEE_STATES } from '../../core/api/api-types';
 import { AuthStore } from '../../core/auth/auth-store';
 import { toApiError } from '../../core/errors/api-error';
 import { ErrorNotifier } from '../../core/errors/error-notifier';
+import { ListSkeleton } from '../../shared/list-skeleton';
 import { LoadError } from '../../shared/load-error';
 import { Viewport } from '../../shared/viewport';
 import { MyOrganisation } from '../my-organisation';
@@ -67,9 +67,9 @@ import {
     NzInputModule,
     NzPaginationModule,
     NzSelectModule,
-    NzSpinModule,
     NzTableModule,
     NzTagModule,
+    ListSkeleton,
     LoadError,
     TraineeForm,
     ReadmissionButton,

@@ -7,12 +7,12 @@ import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzPaginationModule } from 'ng-zorro-antd/pagination';
 import { NzSelectModule } from 'ng-zorro-antd/select';
-import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import type { Subscription } from 'rxjs';
 import { AuthStore } from '../../core/auth/auth-store';
+import { ListSkeleton } from '../../shared/list-skeleton';
 import { LoadError } from '../../shared/load-error';
 import { type Remote, idle, loadInto } from '../../shared/remote';
 import { Viewport } from '../../shared/viewport';
@@ -34,10 +34,10 @@ import { type HandoverDirection, type HandoverQuery, HandoversApi } from './hand
     NzIconModule,
     NzPaginationModule,
     NzSelectModule,
-    NzSpinModule,
     NzTableModule,
     NzTabsModule,
     NzTagModule,
+    ListSkeleton,
     LoadError,
   ],
   templateUrl: './handovers-page.html',

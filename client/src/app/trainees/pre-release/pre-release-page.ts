@@ -3,8 +3,8 @@ import { RouterLink } from '@angular/router';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
-import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTagModule } from 'ng-zorro-antd/tag';
+import { ListSkeleton } from '../../shared/list-skeleton';
 import { LoadError } from '../../shared/load-error';
 import { type Remote, idle, loadInto } from '../../shared/remote';
 import { TraineesApi } from '../trainees-api';
@@ -14,7 +14,7 @@ import { CHECKLIST_KEYS, type ChecklistBehindDto, type ChecklistItemKey } from '
 /** `/trainees/pre-release`: who is behind with pre-release education, soonest release first, what is missing. */
 @Component({
   selector: 'jbh-pre-release-page',
-  imports: [RouterLink, NzButtonModule, NzEmptyModule, NzIconModule, NzSpinModule, NzTagModule, LoadError],
+  imports: [RouterLink, NzButtonModule, NzEmptyModule, NzIconModule, NzTagModule, ListSkeleton, LoadError],
   template: `
     <div class="page page-narrow" data-testid="pre-release-page">
       <header class="page-head">
@@ -62,7 +62,7 @@ import { CHECKLIST_KEYS, type ChecklistBehindDto, type ChecklistItemKey } from '
           </ol>
         }
       } @else {
-        <nz-spin class="card-spin" />
+        <jbh-list-skeleton variant="cards" [rows]="5" />
       }
     </div>
   `,
