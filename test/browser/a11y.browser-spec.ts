@@ -20,11 +20,7 @@ interface Finding {
  * fixes them. The lead removes an entry once its fix lands; a pending entry that no longer occurs is
  * reported so it can be removed.
  */
-const PENDING: Readonly<Record<string, string>> = {
-  'counsellor/caseload/color-contrast': 'lists (trainees/caseload/caseload-page.css `.card-name`): #ad6800 → #8a5300',
-  'counsellor/caseload/label':
-    "lists (trainees/caseload): label the nz-select's inner input: nzId + <label for> (see admin/users-page.html); row checkboxes: nzLabel/aria-label on the input",
-};
+const PENDING: Readonly<Record<string, string>> = {};
 
 /** Pages photographed on each run (test-results/screenshots/a11y/), to look at what the fixes changed. */
 const PHOTOGRAPHED = new Set([

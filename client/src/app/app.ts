@@ -1,5 +1,6 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { RouterOutlet } from '@angular/router';
+import { PagerLabels } from './core/a11y/pager-labels';
 
 @Component({
   selector: 'jbh-root',
@@ -7,4 +8,9 @@ import { RouterOutlet } from '@angular/router';
   template: '<router-outlet />',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class App {}
+export class App {
+  constructor() {
+    // Started here so it watches every page from the first.
+    inject(PagerLabels);
+  }
+}

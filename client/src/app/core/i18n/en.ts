@@ -75,6 +75,8 @@ export const en: Record<TranslationKey, string> = {
   'notifications.empty': 'No messages',
   'notifications.settings': 'Message settings',
 
+  'common.pager.page': 'Page number',
+  'common.pager.size': 'Rows per page',
   'common.loading': 'Loading…',
   'common.empty': 'Nothing here yet',
   'common.retry': 'Try again',

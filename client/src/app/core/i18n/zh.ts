@@ -78,6 +78,8 @@ export const zh = {
   'notifications.empty': '没有消息',
   'notifications.settings': '消息设置',
 
+  'common.pager.page': '页码',
+  'common.pager.size': '每页条数',
   'common.loading': '加载中…',
   'common.empty': '暂无数据',
   'common.retry': '重试',
