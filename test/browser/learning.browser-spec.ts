@@ -301,10 +301,14 @@ describeBrowser('learning: classes, grades, certificates, diplomas and their ver
   });
 
   it('every learning page, photographed on a phone and a desktop', async () => {
-    const classes = await api<{ id: string; name: string }[]>('admin', 'get', '/api/classes');
-    const classId = classes.find((c) => c.name === CLASS_NAME)!.id;
-    const courses = await api<{ id: string; title: string }[]>('admin', 'get', '/api/courses');
-    const courseId = courses.find((c) => c.title === COURSE)!.id;
+    const classes = await api<{ items: { id: string; name: string }[] }>(
+      'admin',
+      'get',
+      `/api/classes?q=${encodeURIComponent(CLASS_NAME)}`,
+    );
+    const classId = classes.items.find((c) => c.name === CLASS_NAME)!.id;
+    const courses = await api<{ items: { id: string; title: string }[] }>('admin', 'get', `/api/courses?q=${encodeURIComponent(COURSE)}`);
+    const courseId = courses.items.find((c) => c.title === COURSE)!.id;
     const course = await api<{ sessions: { id: string }[] }>('admin', 'get', `/api/courses/${courseId}`);
     const sessionId = course.sessions[0]!.id;
     const [diploma] = await api<{ id: string }[]>('trainee', 'get', '/api/trainees/me/diplomas');

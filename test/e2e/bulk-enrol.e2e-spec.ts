@@ -212,8 +212,8 @@ describe('bulk enrolment from the caseload (issue 12)', () => {
       [id],
     );
     expect(audit[0]!.n).toBe(2);
-    const open = await t.http().get('/api/course-sessions').auth(counsellor, { type: 'bearer' }).expect(200);
-    expect(open.body.some((s: { id: string }) => s.id === sessionId)).toBe(true);
+    const open = await t.http().get('/api/course-sessions?pageSize=100').auth(counsellor, { type: 'bearer' }).expect(200);
+    expect(open.body.items.some((s: { id: string }) => s.id === sessionId)).toBe(true);
   });
 
   async function newClass(capacity: number): Promise<string> {

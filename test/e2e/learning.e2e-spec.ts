@@ -2,6 +2,7 @@ import { identityCheckChar } from '../../server/src/common/check-digits';
 import { Clock } from '../../server/src/common/clock';
 import { maskName } from '../../server/src/diplomas/diplomas.service';
 import { createTestApp, type TestApp } from '../utils/test-app';
+import { newCourse, newCourseSession, newSessionEnrolment, newTrainee, organisationOf, userIdOf } from '../factories';
 
 const addDays = (iso: string, n: number) => new Date(Date.parse(iso) + n * 86_400_000).toISOString().slice(0, 10);
 
@@ -317,7 +318,7 @@ describe('diploma track: enrolment, grades, graduation audit, diploma, public ve
     const promoted = await t.http().get(`/api/class-enrolments/${firstRefused}/audit`).auth(counsellor, { type: 'bearer' }).expect(200);
     expect(promoted.body.enrolmentId).toBe(firstRefused);
     const list = await t.http().get(`/api/classes/${classId}/enrolments`).auth(instructor, { type: 'bearer' }).expect(200);
-    expect(list.body.find((e: { id: string }) => e.id === firstRefused).state).toBe('approved');
+    expect(list.body.items.find((e: { id: string }) => e.id === firstRefused).state).toBe('approved');
     await t
       .http()
       .post(`/api/class-enrolments/${applications.at(-1)}/decision`)
@@ -444,5 +445,218 @@ describe('diploma track: enrolment, grades, graduation audit, diploma, public ve
     expect(maskName('李明')).toBe('李*');
     expect(maskName('王小红')).toBe('王**');
     expect(maskName('欧阳娜娜')).toBe('欧阳**');
+  });
+});
+
+/**
+ * Issue 12: the catalogue, the classes, the programmes, the open sessions and both rosters answer a
+ * `Page<T>` (page and total from one statement), in a stable order, within the same access as before.
+ */
+describe('learning lists answer a page at a time', () => {
+  let t: TestApp;
+  let admin: string;
+  let counsellor: string;
+  let instructor: string;
+  let instructorId: string;
+  let today: string;
+  interface Page<T = { id: string }> {
+    items: T[];
+    total: number;
+    page: number;
+    pageSize: number;
+  }
+  const get = async <T = { id: string }>(token: string, url: string, status = 200): Promise<Page<T>> =>
+    (await t.http().get(url).auth(token, { type: 'bearer' }).expect(status)).body as Page<T>;
+  const ids = (p: Page) => p.items.map((r) => r.id);
+  const count = async (sql: string, params: unknown[] = []) => (await t.sql<{ n: number }>(sql, params))[0]!.n;
+
+  /** Page 1 and page 2 differ, the total is `total` on both, and the pages together are the single big page in its order. */
+  async function expectPaged(token: string, url: string, total: number): Promise<void> {
+    const join = url.includes('?') ? '&' : '?';
+    const size = Math.max(1, Math.floor(total / 2) - 1);
+    const one = await get(token, `${url}${join}page=1&pageSize=${size}`);
+    const two = await get(token, `${url}${join}page=2&pageSize=${size}`);
+    const all = await get(token, `${url}${join}page=1&pageSize=100`);
+    expect(one).toMatchObject({ total, page: 1, pageSize: size });
+    expect(two).toMatchObject({ total, page: 2, pageSize: size });
+    expect(one.items).toHaveLength(size);
+    expect(two.items).toHaveLength(Math.min(size, total - size));
+    expect(ids(one).some((id) => ids(two).includes(id))).toBe(false);
+    expect(all.items).toHaveLength(total);
+    expect([...ids(one), ...ids(two)]).toEqual(ids(all).slice(0, ids(one).length + ids(two).length));
+    // Past the end: no rows, the total still told.
+    const past = await get(token, `${url}${join}page=500&pageSize=${size}`);
+    expect(past).toMatchObject({ items: [], total });
+  }
+
+  /** The paging parameters are checked: 400 with a message naming the limit, never a 500. */
+  async function expectBadPagingRefused(token: string, url: string): Promise<void> {
+    const join = url.includes('?') ? '&' : '?';
+    for (const [query, message] of [
+      ['pageSize=101', 'pageSize must not be greater than 100'],
+      ['page=0', 'page must not be less than 1'],
+      ['page=abc', 'page must be an integer number'],
+    ] as const) {
+      const res = await t.http().get(`${url}${join}${query}`).auth(token, { type: 'bearer' }).expect(400);
+      expect(res.body.code).toBe('VALIDATION_FAILED');
+      expect(res.body.messageEn).toContain(message);
+    }
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    today = t.app.get(Clock).today();
+    admin = (await t.login('admin')).token;
+    counsellor = (await t.login('counsellor')).token;
+    const i = await t.login('instructor');
+    instructor = i.token;
+    instructorId = i.userId;
+  });
+  afterAll(() => t.close());
+
+  it('GET /api/courses: pages with the total, filters kept (q, level), bad paging 400, employers still 403', async () => {
+    const provider = (await t.sql<{ id: string }>(`SELECT id FROM organisation WHERE type = 'training_provider' LIMIT 1`))[0]!.id;
+    // Equal sort keys (same occupation, level, title): only the id orders them, and the pages still never overlap.
+    for (let n = 0; n < 7; n++) await newCourse(t, { providerId: provider, title: '分页课程' });
+    await newCourse(t, { providerId: provider, title: '分页课程', level: 4 });
+    await expectPaged(counsellor, '/api/courses?q=分页课程', 8);
+    await expectPaged(admin, '/api/courses', await count(`SELECT count(*)::int AS n FROM course`));
+    expect((await get(counsellor, '/api/courses?q=分页课程&level=4')).total).toBe(1);
+    expect((await get(counsellor, '/api/courses?q=分页')).total).toBe(8);
+    await expectBadPagingRefused(counsellor, '/api/courses');
+    await t
+      .http()
+      .get('/api/courses')
+      .auth((await t.login('employer')).token, { type: 'bearer' })
+      .expect(403);
+    expect((await get((await t.login('trainee')).token, '/api/courses?q=分页课程')).total).toBe(8);
+  });
+
+  it('GET /api/programmes: pages with the total and a q filter; bad paging 400; employers 403', async () => {
+    const school = (await t.login('instructor')).organisationId;
+    for (const name of ['分页专业甲', '分页专业乙', '分页专业丙']) {
+      await t
+        .http()
+        .post('/api/programmes')
+        .auth(admin, { type: 'bearer' })
+        .send({ name, schoolId: school, requiredCredits: 4, units: [{ name: '单元', credits: 4 }] })
+        .expect(201);
+    }
+    await expectPaged(admin, '/api/programmes', await count(`SELECT count(*)::int AS n FROM programme`));
+    const found = await get<{ id: string; units: unknown[] }>(counsellor, '/api/programmes?q=分页专业');
+    expect(found.total).toBe(3);
+    expect(found.items.every((p) => p.units.length === 1)).toBe(true);
+    await expectBadPagingRefused(admin, '/api/programmes');
+    await t
+      .http()
+      .get('/api/programmes')
+      .auth((await t.login('employer')).token, { type: 'bearer' })
+      .expect(403);
+  });
+
+  it('GET /api/classes: pages within what each may see (instructors their own), filters q, programmeId, open; bad paging 400', async () => {
+    const [programme] = await t.sql<{ id: string }>(`SELECT id FROM programme ORDER BY name LIMIT 1`);
+    for (let n = 0; n < 4; n++) {
+      await t.sql(
+        `INSERT INTO diploma_class (programme_id, name, cohort_year, mode, capacity, head_teacher_id, starts_on, ends_on)
+         VALUES ($1, '分页班', 2026, 'distance', 30, $2, $3::date, $4::date)`,
+        [programme!.id, n < 3 ? instructorId : null, today, n === 3 ? addDays(today, -1) : addDays(today, 300)],
+      );
+    }
+    const all = await count(`SELECT count(*)::int AS n FROM diploma_class`);
+    await expectPaged(admin, '/api/classes', all);
+    await expectPaged(counsellor, '/api/classes', all);
+    // Instructors: only the classes they head (the access policy, unchanged).
+    const headed = await count(`SELECT count(*)::int AS n FROM diploma_class WHERE head_teacher_id = $1`, [instructorId]);
+    expect(headed).toBeGreaterThanOrEqual(3);
+    const mine = await get<{ id: string; headTeacherId: string }>(instructor, '/api/classes?pageSize=100');
+    expect(mine.total).toBe(headed);
+    expect(mine.items.every((c) => c.headTeacherId === instructorId)).toBe(true);
+    await expectPaged(instructor, '/api/classes', headed);
+    expect((await get(counsellor, '/api/classes?q=分页班')).total).toBe(4);
+    expect((await get(counsellor, '/api/classes?q=分页班&open=true')).total).toBe(3);
+    expect((await get(counsellor, `/api/classes?programmeId=${programme!.id}`)).total).toBe(
+      await count(`SELECT count(*)::int AS n FROM diploma_class WHERE programme_id = $1`, [programme!.id]),
+    );
+    await expectBadPagingRefused(counsellor, '/api/classes');
+    await t.http().get('/api/classes?programmeId=nope').auth(counsellor, { type: 'bearer' }).expect(400);
+    await t
+      .http()
+      .get('/api/classes')
+      .auth((await t.login('trainee')).token, { type: 'bearer' })
+      .expect(403);
+  });
+
+  it('GET /api/classes/:id/enrolments: the roster pages; counsellors count only the trainees they hold', async () => {
+    const [programme] = await t.sql<{ id: string }>(`SELECT id FROM programme ORDER BY name LIMIT 1`);
+    const [klass] = await t.sql<{ id: string }>(
+      `INSERT INTO diploma_class (programme_id, name, cohort_year, mode, capacity, head_teacher_id, starts_on, ends_on)
+       VALUES ($1, '分页名单班', 2026, 'distance', 30, $2, $3::date, $4::date) RETURNING id`,
+      [programme!.id, instructorId, today, addDays(today, 300)],
+    );
+    const facility = await organisationOf(t, 'counsellor');
+    const other = await organisationOf(t, 'counsellor2');
+    const by = await userIdOf(t, 'counsellor');
+    for (let n = 0; n < 9; n++) {
+      const traineeId = await newTrainee(t, { organisationId: n < 6 ? facility : other });
+      await t.sql(`INSERT INTO class_enrolment (class_id, trainee_id, state, applied_by) VALUES ($1, $2, 'applied', $3)`, [
+        klass!.id,
+        traineeId,
+        by,
+      ]);
+    }
+    const url = `/api/classes/${klass!.id}/enrolments`;
+    await expectPaged(admin, url, 9);
+    await expectPaged(instructor, url, 9);
+    await expectPaged(counsellor, url, 6);
+    expect((await get((await t.login('counsellor2')).token, `${url}?pageSize=100`)).total).toBe(3);
+    await expectBadPagingRefused(instructor, url);
+    await t.http().get(`/api/classes/${klass!.id}/enrolments?page=0`).auth(admin, { type: 'bearer' }).expect(400);
+    await t
+      .http()
+      .get(url)
+      .auth((await t.login('trainee')).token, { type: 'bearer' })
+      .expect(403);
+  });
+
+  it('GET /api/course-sessions: the open sessions page, soonest first, searchable; instructors still 403', async () => {
+    const provider = (await t.sql<{ id: string }>(`SELECT id FROM organisation WHERE type = 'training_provider' LIMIT 1`))[0]!.id;
+    const course = await newCourse(t, { providerId: provider, title: '分页场次课程' });
+    for (let n = 0; n < 5; n++) await newCourseSession(t, { courseId: course, startsOn: addDays(today, 10), endsOn: addDays(today, 40) });
+    await newCourseSession(t, { courseId: course, startsOn: addDays(today, -40), endsOn: addDays(today, -1) });
+    const open = await count(`SELECT count(*)::int AS n FROM course_session WHERE ends_on >= $1::date`, [today]);
+    await expectPaged(counsellor, '/api/course-sessions', open);
+    const all = await get<{ startsOn: string }>(admin, '/api/course-sessions?pageSize=100');
+    expect(all.items.map((s) => s.startsOn)).toEqual([...all.items.map((s) => s.startsOn)].sort());
+    await expectPaged(counsellor, '/api/course-sessions?q=分页场次', 5);
+    await expectBadPagingRefused(counsellor, '/api/course-sessions');
+    await t.http().get('/api/course-sessions').auth(instructor, { type: 'bearer' }).expect(403);
+  });
+
+  it('GET /api/course-sessions/:id/enrolments: the list pages; counsellors count only the trainees they hold', async () => {
+    const provider = (await t.sql<{ id: string }>(`SELECT id FROM organisation WHERE type = 'training_provider' LIMIT 1`))[0]!.id;
+    const course = await newCourse(t, { providerId: provider, title: '分页名单课程' });
+    const session = await newCourseSession(t, { courseId: course, startsOn: today, endsOn: addDays(today, 30) });
+    await t.sql(`UPDATE course_session SET instructor_id = $1 WHERE id = $2`, [instructorId, session]);
+    const facility = await organisationOf(t, 'counsellor');
+    const other = await organisationOf(t, 'counsellor2');
+    const by = await userIdOf(t, 'counsellor');
+    for (let n = 0; n < 7; n++) {
+      const traineeId = await newTrainee(t, { organisationId: n < 4 ? facility : other });
+      await newSessionEnrolment(t, { sessionId: session, traineeId, createdBy: by, state: n % 2 ? 'waitlisted' : 'enrolled' });
+    }
+    const url = `/api/course-sessions/${session}/enrolments`;
+    await expectPaged(admin, url, 7);
+    await expectPaged(instructor, url, 7);
+    await expectPaged(counsellor, url, 4);
+    // Seated first, then the waitlist.
+    const states = (await get<{ id: string; state: string }>(admin, `${url}?pageSize=100`)).items.map((e) => e.state);
+    expect(states).toEqual(['enrolled', 'enrolled', 'enrolled', 'enrolled', 'waitlisted', 'waitlisted', 'waitlisted']);
+    await expectBadPagingRefused(instructor, url);
+    await t
+      .http()
+      .get(url)
+      .auth((await t.login('trainee')).token, { type: 'bearer' })
+      .expect(403);
   });
 });

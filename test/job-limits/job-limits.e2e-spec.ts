@@ -42,13 +42,81 @@ describe('job limits (从业限制): the rules table, evaluation, and a person�
     for (const token of [admin, counsellor]) {
       const res = await bearer(t.http().get('/api/job-limits'), token).expect(200);
       const byPrefix = new Map<string, { kind: string; waitingYears: number | null; occupationName: string; legalReference: string }>(
-        res.body.map((r: { occupationPrefix: string }) => [r.occupationPrefix, r]),
+        res.body.items.map((r: { occupationPrefix: string }) => [r.occupationPrefix, r]),
       );
       expect(byPrefix.get(DRIVER)).toMatchObject({ kind: 'waiting_period', waitingYears: 3, occupationName: '客运车辆驾驶员' });
       expect(byPrefix.get(DRIVER)!.legalReference).toContain('第十五条');
       expect(byPrefix.get(GUARD)).toMatchObject({ kind: 'barred', waitingYears: null, occupationName: '保安员' });
       expect(byPrefix.get('4-14-05-04')).toMatchObject({ kind: 'barred', occupationName: '康乐服务员' });
     }
+  });
+
+  it('pages the table: page 2 is not page 1, the total is every matching rule, the order is stable (id last)', async () => {
+    type Row = { id: string; occupationPrefix: string; active: boolean };
+    const list = async (query: string, token = admin) =>
+      (await bearer(t.http().get(`/api/job-limits?${query}`), token).expect(200)).body as {
+        items: Row[];
+        total: number;
+        page: number;
+        pageSize: number;
+      };
+    // Two rules on one prefix and kind, added in one statement (the same created_at): only the id orders them.
+    const added = await t.sql<{ id: string }>(
+      `INSERT INTO job_limit_rule (occupation_prefix, kind, legal_reference, summary_zh, summary_en)
+       SELECT '4-03-01', 'barred', '《测试条例》第三条', '测试规则说明', 'A test rule' FROM generate_series(1, 2) RETURNING id`,
+    );
+    try {
+      await t.sql(`UPDATE job_limit_rule SET active = false WHERE id = $1`, [added[0]!.id]);
+      const expected = await t.sql<{ id: string; active: boolean }>(
+        `SELECT id, active FROM job_limit_rule ORDER BY occupation_prefix, kind, created_at, id`,
+      );
+      const active = expected.filter((r) => r.active).map((r) => r.id);
+      expect(active.length).toBeGreaterThanOrEqual(5);
+
+      for (const token of [admin, counsellor]) {
+        const one = await list('page=1&pageSize=2', token);
+        const two = await list('page=2&pageSize=2', token);
+        expect(one).toMatchObject({ page: 1, pageSize: 2, total: active.length });
+        expect(two).toMatchObject({ page: 2, pageSize: 2, total: active.length });
+        expect(one.items).toHaveLength(2);
+        expect(two.items).toHaveLength(2);
+        expect(two.items.map((r) => r.id)).not.toEqual(one.items.map((r) => r.id));
+        expect([...one.items, ...two.items].map((r) => r.id)).toEqual(active.slice(0, 4));
+      }
+
+      // Every page, walked to the end, gives each rule once in the table's order; past the end: nothing, the total still.
+      const walk = async (query: string) => {
+        const ids: string[] = [];
+        for (let page = 1; ; page++) {
+          const p = await list(`${query}&page=${page}&pageSize=3`);
+          ids.push(...p.items.map((r) => r.id));
+          if (p.items.length < 3) return { ids, total: p.total };
+        }
+      };
+      expect(await walk('includeInactive=false')).toEqual({ ids: active, total: active.length });
+      const everything = await walk('includeInactive=true');
+      expect(everything).toEqual({ ids: expected.map((r) => r.id), total: expected.length });
+      const past = await list('page=999&pageSize=100');
+      expect(past).toEqual({ items: [], total: active.length, page: 999, pageSize: 100 });
+
+      // The default page is the first 20.
+      expect(await list('')).toMatchObject({ page: 1, pageSize: 20, total: active.length });
+    } finally {
+      // Not left for the tests below, which count the rules on a person.
+      await t.sql(`DELETE FROM job_limit_rule WHERE id = ANY($1::uuid[])`, [added.map((r) => r.id)]);
+    }
+  });
+
+  it.each([
+    ['pageSize=101', 'pageSize must not be greater than 100'],
+    ['page=0', 'page must not be less than 1'],
+    ['pageSize=0', 'pageSize must not be less than 1'],
+    ['page=abc', 'page must be an integer number'],
+    ['page=10001', 'page must not be greater than 10000'],
+  ])('refuses %s with 400 naming the allowed range', async (query, expected) => {
+    const res = await bearer(t.http().get(`/api/job-limits?${query}`), admin).expect(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+    expect(res.body.messageEn).toContain(expected);
   });
 
   it('employers, trainees, instructors and the separated administrators get 403 on every route', async () => {
@@ -138,9 +206,9 @@ describe('job limits (从业限制): the rules table, evaluation, and a person�
     expect(gone.body.active).toBe(false);
     expect(await service.limitsForOccupation(code)).toEqual({ barred: false, waitingYears: null, duringSupervision: false });
     const listed = await bearer(t.http().get('/api/job-limits'), admin).expect(200);
-    expect(listed.body.some((r: { id: string }) => r.id === id)).toBe(false);
+    expect(listed.body.items.some((r: { id: string }) => r.id === id)).toBe(false);
     const all = await bearer(t.http().get('/api/job-limits?includeInactive=true'), admin).expect(200);
-    expect(all.body.some((r: { id: string }) => r.id === id)).toBe(true);
+    expect(all.body.items.some((r: { id: string }) => r.id === id)).toBe(true);
 
     const audit = await t.sql<{ action: string }>(`SELECT action FROM audit_log WHERE subject_id = $1 ORDER BY occurred_at, id`, [id]);
     expect(audit.map((a) => a.action)).toEqual(['job_limit.create', 'job_limit.update', 'job_limit.deactivate']);

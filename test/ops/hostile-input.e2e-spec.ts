@@ -266,12 +266,14 @@ describe('hostile input', () => {
     });
   });
 
-  it('an unpaged short list (the course catalogue) never answers more than 500 rows', async () => {
+  it('the course catalogue answers a page at a time (at most 100 rows), with the total of all', async () => {
     await t.sql(
       `INSERT INTO course SELECT (jsonb_populate_record(c, jsonb_build_object('id', gen_random_uuid(), 'title', c.title || ' ' || g))).*
          FROM course c, generate_series(1, 520) g WHERE c.id = (SELECT id FROM course ORDER BY id LIMIT 1)`,
     );
-    const res = await t.http().get('/api/courses').auth(counsellor, { type: 'bearer' }).expect(200);
-    expect(res.body).toHaveLength(500);
+    const res = await t.http().get('/api/courses?pageSize=100').auth(counsellor, { type: 'bearer' }).expect(200);
+    expect(res.body.items).toHaveLength(100);
+    expect(res.body.total).toBeGreaterThanOrEqual(521);
+    await t.http().get('/api/courses?pageSize=501').auth(counsellor, { type: 'bearer' }).expect(400);
   });
 });

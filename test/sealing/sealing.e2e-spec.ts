@@ -176,7 +176,8 @@ describe('sealing (封存) and the retention schedule', () => {
     expect((await decide(admin, 'approved').expect(403)).body.code).toBe('UNSEAL_SAME_APPROVER');
     await bearer(t.http().get(`/api/trainees/${person.id}`), station).expect(404);
     const listed = await bearer(t.http().get('/api/sealed-records/unseal-requests'), admin2).expect(200);
-    expect(listed.body[0]).toMatchObject({ id: req.body.id, mayDecide: true });
+    expect(listed.body).toMatchObject({ total: 1, page: 1, pageSize: 20 });
+    expect(listed.body.items[0]).toMatchObject({ id: req.body.id, mayDecide: true });
 
     await decide(admin2, 'approved').expect(200);
     expect((await decide(admin2, 'approved').expect(409)).body.code).toBe('UNSEAL_REQUEST_DECIDED');
@@ -233,5 +234,59 @@ describe('sealing (封存) and the retention schedule', () => {
       expect.arrayContaining(['sealed_record', 'sealed_personal_data', 'activation_codes', 'sms_deliveries', 'audit_log']),
     );
     await bearer(t.http().get('/api/sealed-records/summary'), station).expect(403);
+  });
+
+  it('lists the requests a page at a time: open first, newest next, id last; the total counts them all', async () => {
+    const list = async (query: string, token = admin2) =>
+      (await bearer(t.http().get(`/api/sealed-records/unseal-requests?${query}`), token).expect(200)).body as {
+        items: { id: string; state: string; mayDecide: boolean }[];
+        total: number;
+        page: number;
+        pageSize: number;
+      };
+    // Six more requests on six people: two open, four decided, two of them made at the same instant.
+    const [asker] = await t.sql<{ id: string }>(`SELECT id FROM app_user WHERE username = 'admin'`);
+    const people = await t.sql<{ id: string }>(`SELECT id FROM trainee WHERE id <> $1 ORDER BY id LIMIT 6`, [person.id]);
+    expect(people).toHaveLength(6);
+    await t.sql(
+      `INSERT INTO record_seal (trainee_id, kind, basis, note, state, requested_by, exempt_until, created_at)
+       SELECT p.id, 'unseal', 'statutory_query', '分页测试', CASE WHEN p.n <= 2 THEN 'requested' ELSE 'rejected' END, $2,
+              current_date + 5, CASE WHEN p.n >= 5 THEN '2025-01-01T00:00:00Z'::timestamptz ELSE now() - make_interval(days => p.n::int) END
+         FROM unnest($1::uuid[]) WITH ORDINALITY AS p(id, n)`,
+      [people.map((p) => p.id), asker!.id],
+    );
+    const expected = (
+      await t.sql<{ id: string }>(
+        `SELECT id FROM record_seal WHERE kind = 'unseal' ORDER BY (state = 'requested') DESC, created_at DESC, id DESC`,
+      )
+    ).map((r) => r.id);
+    expect(expected).toHaveLength(7);
+
+    const one = await list('page=1&pageSize=3');
+    const two = await list('page=2&pageSize=3');
+    const three = await list('page=3&pageSize=3');
+    expect(one).toMatchObject({ page: 1, pageSize: 3, total: 7 });
+    expect(two).toMatchObject({ page: 2, pageSize: 3, total: 7 });
+    expect(three).toMatchObject({ page: 3, pageSize: 3, total: 7 });
+    expect(two.items.map((r) => r.id)).not.toEqual(one.items.map((r) => r.id));
+    expect([...one.items, ...two.items, ...three.items].map((r) => r.id)).toEqual(expected);
+    expect(one.items.slice(0, 2).map((r) => r.state)).toEqual(['requested', 'requested']);
+    // Someone else's open request is the caller's to decide, on every page.
+    expect(one.items.slice(0, 2).every((r) => r.mayDecide)).toBe(true);
+    expect((await list('page=1&pageSize=3', admin)).items.some((r) => r.mayDecide)).toBe(false);
+    expect(await list('page=4&pageSize=3')).toEqual({ items: [], total: 7, page: 4, pageSize: 3 });
+
+    for (const [query, message] of [
+      ['pageSize=101', 'pageSize must not be greater than 100'],
+      ['page=0', 'page must not be less than 1'],
+      ['page=1.5', 'page must be an integer number'],
+    ]) {
+      const res = await bearer(t.http().get(`/api/sealed-records/unseal-requests?${query}`), admin).expect(400);
+      expect(res.body.code).toBe('VALIDATION_FAILED');
+      expect(res.body.messageEn).toContain(message);
+    }
+    // Administrators only, as before.
+    for (const who of [station, employer]) await bearer(t.http().get('/api/sealed-records/unseal-requests?page=1'), who).expect(403);
+    await t.http().get('/api/sealed-records/unseal-requests?page=1').expect(401);
   });
 });

@@ -52,6 +52,16 @@ describe('today (GET /api/me/today): the home counts equal the lists they open',
     return out;
   };
 
+  /** Every row of a page-numbered list (`Page<T>`), page after page. */
+  const allOf = async <T>(token: string, url: string): Promise<T[]> => {
+    const out: T[] = [];
+    for (let page = 1; ; page++) {
+      const p = await get<Page<T>>(token, `${url}${url.includes('?') ? '&' : '?'}pageSize=100&page=${page}`);
+      out.push(...p.items);
+      if (p.items.length === 0 || out.length >= p.total) return out;
+    }
+  };
+
   beforeAll(async () => {
     t = await createTestApp();
     today = t.app.get(Clock).today();
@@ -137,7 +147,7 @@ describe('today (GET /api/me/today): the home counts equal the lists they open',
     const i = body['instructor'] as Record<string, number>;
 
     // The teaching page's sessions: the catalogue's, those the instructor teaches.
-    const courses = await get<{ id: string }[]>(token, '/api/courses');
+    const courses = await allOf<{ id: string }>(token, '/api/courses');
     const sessions = (
       await Promise.all(
         courses.map((c) =>
@@ -158,8 +168,8 @@ describe('today (GET /api/me/today): the home counts equal the lists they open',
     expect(((await todayOf(token))['instructor'] as Record<string, number>)['attendanceMissing']).toBe(i['attendanceMissing']! - 1);
 
     // Applications: the `applied` rows of the rosters of the classes the instructor may open.
-    const classes = await get<{ id: string }[]>(token, '/api/classes');
-    const rosters = await Promise.all(classes.map((c) => get<{ state: string }[]>(token, `/api/classes/${c.id}/enrolments`)));
+    const classes = await allOf<{ id: string }>(token, '/api/classes');
+    const rosters = await Promise.all(classes.map((c) => allOf<{ state: string }>(token, `/api/classes/${c.id}/enrolments`)));
     expect(i['approvalsWaiting']).toBe(rosters.flat().filter((e) => e.state === 'applied').length);
   });
 

@@ -10,7 +10,9 @@ import {
   BulkEnrolResultDto,
   CertificateDto,
   CourseDto,
+  CoursePageDto,
   CourseQueryDto,
+  CourseSessionPageDto,
   CourseRecommendationDto,
   DemandSupplyRowDto,
   CreateCourseDto,
@@ -20,8 +22,11 @@ import {
   SelfEnrolDto,
   CourseSessionDto,
   SessionEnrolmentDto,
+  SessionEnrolmentPageDto,
+  SessionQueryDto,
   TraineeSessionEnrolmentDto,
 } from './dto/course.dto';
+import { PageQueryDto } from '../common/dto/page.dto';
 
 /** The catalogue is not personal: every role but employers reads it. */
 const LEARNERS_AND_STAFF = ['admin', 'counsellor', 'instructor', 'trainee'] as const;
@@ -33,7 +38,7 @@ export class CoursesController {
 
   @Get('courses')
   @Access(LEARNERS_AND_STAFF, 'all')
-  list(@Query() q: CourseQueryDto): Promise<CourseDto[]> {
+  list(@Query() q: CourseQueryDto): Promise<CoursePageDto> {
     return this.courses.list(q);
   }
 
@@ -98,8 +103,8 @@ export class CoursesController {
   /** Sessions open to enrolment (not ended): the picker in a trainee's file and the caseload. */
   @Get('course-sessions')
   @Access(['admin', 'counsellor'], 'all')
-  openSessions(): Promise<CourseSessionDto[]> {
-    return this.courses.openSessions();
+  openSessions(@Query() q: SessionQueryDto): Promise<CourseSessionPageDto> {
+    return this.courses.openSessions(q);
   }
 
   /** One trainee's session enrolments with attendance (their file's 学习 tab). */
@@ -116,8 +121,12 @@ export class CoursesController {
   /** The session's list: instructors their own sessions, counsellors their own trainees, admins all. */
   @Get('course-sessions/:id/enrolments')
   @Access(['admin', 'counsellor', 'instructor'], { admin: 'all', counsellor: 'own-organisation', instructor: 'own-organisation' })
-  enrolments(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<SessionEnrolmentDto[]> {
-    return this.courses.enrolments(user, id);
+  enrolments(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() q: PageQueryDto,
+  ): Promise<SessionEnrolmentPageDto> {
+    return this.courses.enrolments(user, id, q);
   }
 
   @Put('course-sessions/:id/attendance')

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { SHORT_LIST_CAP } from '../common/dto/page.dto';
+import type { PageQueryDto } from '../common/dto/page.dto';
+import { pageRows, pageWithTotalSql } from '../common/page-sql';
 import { type SeatPlaceRow, seatTable } from '../seats/seat-table';
 import { Certificate, Course, CourseSession, SessionEnrolment, type SessionEnrolmentState } from './course.entities';
 
@@ -15,6 +16,8 @@ export const SESSION_SEATS = seatTable({
 });
 
 export interface CourseFilter {
+  /** One course (its page of one). */
+  id?: string;
   occupationCode?: string;
   level?: number;
   /** Part of the title or of the occupation's name. */
@@ -108,6 +111,26 @@ export interface DemandSupplyRow {
   in_training: number;
 }
 
+/** A session's columns as `SessionRow` names them (course, venue, instructor, 订单班 order, waitlist). */
+const SESSION_COLUMNS = `s.*, s.starts_on::text AS starts_on, s.ends_on::text AS ends_on, c.title, c.occupation_code, c.level, v.name AS venue_name,
+       u.display_name AS instructor_name, jo.title AS order_title, je.name AS order_employer_name,
+       (SELECT count(*)::int FROM session_enrolment e WHERE e.session_id = s.id AND e.state = 'waitlisted') AS waitlisted`;
+const SESSION_FROM = `FROM course_session s JOIN course c ON c.id = s.course_id LEFT JOIN organisation v ON v.id = s.venue_organisation_id
+  LEFT JOIN app_user u ON u.id = s.instructor_id
+  LEFT JOIN job_order jo ON jo.id = s.order_id LEFT JOIN organisation je ON je.id = jo.employer_id`;
+
+/** An enrolment's columns as `SessionEnrolmentRow` names them (waitlist position, attendance). */
+const ENROLMENT_COLUMNS = `e.*, t.full_name,
+       CASE WHEN e.state = 'waitlisted' THEN (SELECT count(*)::int FROM session_enrolment w
+         WHERE w.session_id = e.session_id AND w.state = 'waitlisted' AND (w.created_at, w.id) <= (e.created_at, e.id)) END AS position,
+       (SELECT count(*) FILTER (WHERE a.present)::int FROM session_attendance a WHERE a.enrolment_id = e.id) AS attended,
+       (SELECT count(*)::int FROM session_attendance a WHERE a.enrolment_id = e.id) AS meetings`;
+const ENROLMENT_FROM = 'FROM session_enrolment e JOIN trainee t ON t.id = e.trainee_id';
+
+/** A session's list: seated first, then the waitlist in its order, then the rest; the id breaks ties. */
+const ROSTER_RANK = `CASE e.state WHEN 'enrolled' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 END`;
+const ROSTER_ORDER = `${ROSTER_RANK}, e.created_at, e.id`;
+
 /** Courses, sessions, enrolments, certificates: the SQL of the courses module (seats: `SeatEngine`). */
 @Injectable()
 export class CoursesRepository {
@@ -115,21 +138,35 @@ export class CoursesRepository {
 
   // ---- courses and sessions ----
 
-  async courses(filter: CourseFilter, today: string): Promise<CourseRow[]> {
+  /**
+   * A page of the catalogue and its total, in one statement (issue 12): by occupation, then the
+   * higher level (the lower number) first, then title; the id keeps equal rows in a stable order.
+   */
+  async courses(filter: CourseFilter, today: string, page: PageQueryDto): Promise<[CourseRow[], number]> {
     const params: unknown[] = [today];
-    const where: string[] = ['TRUE'];
+    const where: string[] = [];
+    if (filter.id) where.push(`c.id = $${params.push(filter.id)}::uuid`);
     if (filter.occupationCode) where.push(`c.occupation_code = $${params.push(filter.occupationCode)}`);
     if (filter.level) where.push(`c.level = $${params.push(filter.level)}`);
     if (filter.text) {
-      where.push(`(c.title LIKE $${params.push(`%${filter.text.replace(/[%_\\]/g, '\\$&')}%`)} OR oc.name LIKE $${params.length})`);
+      const term = `$${params.push(`%${filter.text.replace(/[%_\\]/g, '\\$&')}%`)}`;
+      where.push(`(c.title ILIKE ${term} OR oc.name ILIKE ${term})`);
     }
-    return this.dataSource.query<CourseRow[]>(
-      `SELECT c.*, oc.name AS occupation_name, p.name AS provider_name,
-              (SELECT count(*)::int FROM course_session s WHERE s.course_id = c.id AND s.ends_on >= $1::date) AS upcoming
-         FROM course c JOIN occupation oc ON oc.code = c.occupation_code JOIN organisation p ON p.id = c.provider_id
-        WHERE ${where.join(' AND ')} ORDER BY c.occupation_code, c.level DESC, c.title LIMIT ${SHORT_LIST_CAP}`,
+    const rows = await this.dataSource.query<(CourseRow & { page_total: number })[]>(
+      pageWithTotalSql({
+        select: `c.*, oc.name AS occupation_name, p.name AS provider_name,
+              (SELECT count(*)::int FROM course_session s WHERE s.course_id = c.id AND s.ends_on >= $1::date) AS upcoming`,
+        from: 'FROM course c JOIN occupation oc ON oc.code = c.occupation_code JOIN organisation p ON p.id = c.provider_id',
+        countFrom: 'FROM course c JOIN occupation oc ON oc.code = c.occupation_code',
+        where,
+        order: 'c.occupation_code, c.level DESC, c.title, c.id',
+        outerOrder: 'page.occupation_code, page.level DESC, page.title, page.id',
+        limit: page.pageSize,
+        offset: (page.page - 1) * page.pageSize,
+      }),
       params,
     );
+    return pageRows(rows, 'id');
   }
 
   courseExists(id: string): Promise<boolean> {
@@ -162,15 +199,7 @@ export class CoursesRepository {
   }
 
   async sessionRow(id: string): Promise<SessionRow | null> {
-    const [row] = await this.dataSource.query<SessionRow[]>(
-      `SELECT s.*, s.starts_on::text AS starts_on, s.ends_on::text AS ends_on, c.title, c.occupation_code, c.level, v.name AS venue_name, u.display_name AS instructor_name,
-              jo.title AS order_title, je.name AS order_employer_name,
-              (SELECT count(*)::int FROM session_enrolment e WHERE e.session_id = s.id AND e.state = 'waitlisted') AS waitlisted
-         FROM course_session s JOIN course c ON c.id = s.course_id LEFT JOIN organisation v ON v.id = s.venue_organisation_id
-         LEFT JOIN app_user u ON u.id = s.instructor_id
-         LEFT JOIN job_order jo ON jo.id = s.order_id LEFT JOIN organisation je ON je.id = jo.employer_id WHERE s.id = $1`,
-      [id],
-    );
+    const [row] = await this.dataSource.query<SessionRow[]>(`SELECT ${SESSION_COLUMNS} ${SESSION_FROM} WHERE s.id = $1`, [id]);
     return row ?? null;
   }
 
@@ -216,13 +245,34 @@ export class CoursesRepository {
     await m.query(`SELECT id FROM course_session WHERE id = $1 FOR UPDATE`, [id]);
   }
 
-  /** Sessions not yet ended, soonest first (the enrolment picker). */
-  async openSessionIds(today: string): Promise<string[]> {
-    const rows = await this.dataSource.query<{ id: string }[]>(
-      `SELECT id FROM course_session WHERE ends_on >= $1::date ORDER BY starts_on, id LIMIT 200`,
-      [today],
+  /**
+   * A page of the sessions not yet ended, soonest first, and their total in one statement: the
+   * enrolment pickers. `text` matches the course's title or its occupation's name.
+   */
+  async openSessions(today: string, text: string | undefined, page: PageQueryDto): Promise<[SessionRow[], number]> {
+    const params: unknown[] = [today];
+    const where = ['s.ends_on >= $1::date'];
+    if (text) {
+      const term = `$${params.push(`%${text.replace(/[%_\\]/g, '\\$&')}%`)}`;
+      where.push(
+        `(c.title ILIKE ${term} OR EXISTS (SELECT 1 FROM occupation oc WHERE oc.code = c.occupation_code AND oc.name ILIKE ${term}))`,
+      );
+    }
+    const rows = await this.dataSource.query<(SessionRow & { page_total: number })[]>(
+      pageWithTotalSql({
+        // s.* and the text date both answer to `starts_on`: the outer order reads the date under a name of its own.
+        select: `${SESSION_COLUMNS}, s.starts_on AS page_starts_on`,
+        from: SESSION_FROM,
+        countFrom: 'FROM course_session s JOIN course c ON c.id = s.course_id',
+        where,
+        order: 's.starts_on, s.id',
+        outerOrder: 'page.page_starts_on, page.id',
+        limit: page.pageSize,
+        offset: (page.page - 1) * page.pageSize,
+      }),
+      params,
     );
-    return rows.map((r) => r.id);
+    return pageRows(rows, 'id');
   }
 
   async updateEnrolment(id: string, patch: Partial<SessionEnrolment>, m: EntityManager): Promise<void> {
@@ -244,11 +294,31 @@ export class CoursesRepository {
   /** A session's list: seated first, then the waitlist in its order, then the rest. */
   async rosterIds(sessionId: string): Promise<string[]> {
     const rows = await this.dataSource.query<{ id: string }[]>(
-      `SELECT e.id FROM session_enrolment e WHERE e.session_id = $1
-        ORDER BY CASE e.state WHEN 'enrolled' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 END, e.created_at, e.id`,
+      `SELECT e.id FROM session_enrolment e WHERE e.session_id = $1 ORDER BY ${ROSTER_ORDER}`,
       [sessionId],
     );
     return rows.map((r) => r.id);
+  }
+
+  /**
+   * A page of a session's list and its total in one statement, among `visibleIds` (the rows the
+   * access policy lets the caller see), in the list's order.
+   */
+  async rosterPage(sessionId: string, visibleIds: string[], page: PageQueryDto): Promise<[SessionEnrolmentRow[], number]> {
+    const rows = await this.dataSource.query<(SessionEnrolmentRow & { page_total: number })[]>(
+      pageWithTotalSql({
+        select: `${ENROLMENT_COLUMNS}, ${ROSTER_RANK} AS page_rank`,
+        from: ENROLMENT_FROM,
+        countFrom: 'FROM session_enrolment e',
+        where: ['e.session_id = $1', 'e.id = ANY($2::uuid[])'],
+        order: ROSTER_ORDER,
+        outerOrder: 'page.page_rank, page.created_at, page.id',
+        limit: page.pageSize,
+        offset: (page.page - 1) * page.pageSize,
+      }),
+      [sessionId, visibleIds],
+    );
+    return pageRows(rows, 'id');
   }
 
   async enrolmentIdsOfTrainee(traineeId: string): Promise<string[]> {
@@ -260,15 +330,7 @@ export class CoursesRepository {
   }
 
   async enrolmentRow(id: string): Promise<SessionEnrolmentRow | null> {
-    const [row] = await this.dataSource.query<SessionEnrolmentRow[]>(
-      `SELECT e.*, t.full_name,
-              CASE WHEN e.state = 'waitlisted' THEN (SELECT count(*)::int FROM session_enrolment w
-                WHERE w.session_id = e.session_id AND w.state = 'waitlisted' AND (w.created_at, w.id) <= (e.created_at, e.id)) END AS position,
-              (SELECT count(*) FILTER (WHERE a.present)::int FROM session_attendance a WHERE a.enrolment_id = e.id) AS attended,
-              (SELECT count(*)::int FROM session_attendance a WHERE a.enrolment_id = e.id) AS meetings
-         FROM session_enrolment e JOIN trainee t ON t.id = e.trainee_id WHERE e.id = $1`,
-      [id],
-    );
+    const [row] = await this.dataSource.query<SessionEnrolmentRow[]>(`SELECT ${ENROLMENT_COLUMNS} ${ENROLMENT_FROM} WHERE e.id = $1`, [id]);
     return row ?? null;
   }
 

@@ -6,6 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthUser, RequestContext } from '../common/auth-user';
 import { Clock } from '../common/clock';
 import { badRequest, conflict, DomainError, notFound } from '../common/domain-error';
+import { type Page, type PageQueryDto, pageOf } from '../common/dto/page.dto';
 import { PlacementsService } from '../placements/placements.service';
 import { OutcomesService } from '../outcomes/outcomes.service';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -34,6 +35,7 @@ import type {
   DemandSupplyRowDto,
   CourseQueryDto,
   CreateCourseDto,
+  SessionQueryDto,
   CreateSessionDto,
   RecordAttendanceDto,
   CourseSessionDto,
@@ -68,13 +70,20 @@ export class CoursesService {
     private readonly outcomes: OutcomesService,
   ) {}
 
-  async list(q: CourseQueryDto): Promise<CourseDto[]> {
-    const rows = await this.courses.courses({ occupationCode: q.occupationCode, level: q.level, text: q.q }, this.clock.today());
-    return rows.map(toCourseDto);
+  /** A page of the catalogue (by occupation, level, part of a title or occupation's name). */
+  async list(q: CourseQueryDto): Promise<Page<CourseDto>> {
+    const filter = { occupationCode: q.occupationCode, level: q.level, text: q.q };
+    const [rows, total] = await this.courses.courses(filter, this.clock.today(), q);
+    return pageOf(rows.map(toCourseDto), total, q);
+  }
+
+  private async course(id: string): Promise<CourseDto | null> {
+    const [[row]] = await this.courses.courses({ id }, this.clock.today(), { page: 1, pageSize: 1 });
+    return row ? toCourseDto(row) : null;
   }
 
   async get(id: string): Promise<CourseDto & { sessions: CourseSessionDto[] }> {
-    const course = (await this.list({})).find((c) => c.id === id);
+    const course = await this.course(id);
     if (!course) throw notFound('COURSE');
     const ids = await this.courses.sessionIdsOf(id);
     return { ...course, sessions: await Promise.all(ids.map((s) => this.session(s))) };
@@ -93,7 +102,7 @@ export class CoursesService {
       await this.audit.record({ actor: admin, action: 'course.create', subjectType: 'course', subjectId: c.id, result: 'success', ctx }, m);
       return c.id;
     });
-    return (await this.list({})).find((c) => c.id === id)!;
+    return (await this.course(id))!;
   }
 
   async createSession(admin: AuthUser, courseId: string, dto: CreateSessionDto, ctx: RequestContext): Promise<CourseSessionDto> {
@@ -241,10 +250,10 @@ export class CoursesService {
     return { enrolled: count('enrolled'), waitlisted: count('waitlisted'), already: count('already'), items };
   }
 
-  /** Sessions still open to enrolment (not ended), soonest first: the counsellor's picker. */
-  async openSessions(): Promise<CourseSessionDto[]> {
-    const ids = await this.courses.openSessionIds(this.clock.today());
-    return Promise.all(ids.map((id) => this.session(id)));
+  /** A page of the sessions still open to enrolment (not ended), soonest first: the counsellor's picker. */
+  async openSessions(q: SessionQueryDto): Promise<Page<CourseSessionDto>> {
+    const [rows, total] = await this.courses.openSessions(this.clock.today(), q.q, q);
+    return pageOf(rows.map(toSessionDto), total, q);
   }
 
   /** A trainee's session enrolments with attendance, for their file (audited as a read of the file). */
@@ -322,12 +331,19 @@ export class CoursesService {
    * the trainees their organisation holds (`session-enrolment.list`). Not an organisation filter:
    * the instructor's organisation holds none of the trainees.
    */
-  async enrolments(user: AuthUser, sessionId: string): Promise<SessionEnrolmentDto[]> {
+  async enrolments(user: AuthUser, sessionId: string, q: PageQueryDto): Promise<Page<SessionEnrolmentDto>> {
+    const visible = await this.visibleRoster(user, sessionId);
+    const [rows, total] = await this.courses.rosterPage(sessionId, visible, q);
+    return pageOf(rows.map(toSessionEnrolmentDto), total, q);
+  }
+
+  /** The ids of the session's list the caller may see, in the list's order (a session holds at most a few hundred). */
+  private async visibleRoster(user: AuthUser, sessionId: string): Promise<string[]> {
     await this.access.requireAccess(user, 'session.roster', sessionId);
     if (!(await this.courses.sessionExists(sessionId))) throw notFoundSession();
     const ids = await this.courses.rosterIds(sessionId);
     const visible = await this.access.checkAccess(user, 'session-enrolment.list', ids);
-    return Promise.all(ids.filter((id) => visible.has(id)).map((id) => this.enrolment(id)));
+    return ids.filter((id) => visible.has(id));
   }
 
   async enrolment(id: string): Promise<SessionEnrolmentDto> {
@@ -341,11 +357,7 @@ export class CoursesService {
     if (dto.meetingOn > this.clock.today()) throw badRequest('DATE_IN_FUTURE');
     await this.dataSource.transaction(async (m) => {
       const { outside } = await this.seats.seated(SESSION_SEATS, sessionId, dto.records, m);
-      if (outside) {
-        throw badRequest('NOT_IN_SESSION', {
-          enrolmentId: outside,
-        });
-      }
+      if (outside) throw badRequest('NOT_IN_SESSION', { enrolmentId: outside });
       await this.seats.recordAttendance(SESSION_SEATS, dto.meetingOn, dto.records, user.id, m);
       await this.audit.record(
         {
@@ -360,7 +372,8 @@ export class CoursesService {
         m,
       );
     });
-    return this.enrolments(user, sessionId);
+    // The whole list after the sheet (the attendance answer is not paged: an instructor's sheet is one session).
+    return Promise.all((await this.visibleRoster(user, sessionId)).map((id) => this.enrolment(id)));
   }
 
   /** Theory and practical scores; passing both issues the 职业技能等级证书. */

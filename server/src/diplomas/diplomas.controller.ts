@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { AuthUser, RequestContext } from '../common/auth-user';
 import { Access, Public } from '../common/decorators/access.decorator';
@@ -14,6 +14,9 @@ import {
   ClassAttendanceDto,
   ClassDto,
   ClassEnrolmentDto,
+  ClassEnrolmentPageDto,
+  ClassPageDto,
+  ClassQueryDto,
   CreateClassDto,
   CreateProgrammeDto,
   DecisionDto,
@@ -23,11 +26,14 @@ import {
   GraduateDto,
   GraduationAuditDto,
   ProgrammeDto,
+  ProgrammePageDto,
+  ProgrammeQueryDto,
   SelfApplyDto,
   TraineeClassEnrolmentDto,
   TransferDto,
   WithdrawDto,
 } from './dto/diploma.dto';
+import { PageQueryDto } from '../common/dto/page.dto';
 
 const STAFF_READ = { admin: 'all', counsellor: 'own-organisation', instructor: 'own-organisation' } as const;
 
@@ -42,8 +48,8 @@ export class DiplomasController {
 
   @Get('programmes')
   @Access(['admin', 'counsellor', 'instructor', 'trainee'], 'all')
-  programmes(): Promise<ProgrammeDto[]> {
-    return this.diplomas.programmes();
+  programmes(@Query() q: ProgrammeQueryDto): Promise<ProgrammePageDto> {
+    return this.diplomas.programmes(q);
   }
 
   @Get('programmes/:id')
@@ -65,8 +71,8 @@ export class DiplomasController {
   /** Classes: instructors see the classes they head; counsellors and admins all. */
   @Get('classes')
   @Access(['admin', 'counsellor', 'instructor'], STAFF_READ)
-  classes(@CurrentUser() user: AuthUser): Promise<ClassDto[]> {
-    return this.diplomas.classes(user);
+  classes(@CurrentUser() user: AuthUser, @Query() q: ClassQueryDto): Promise<ClassPageDto> {
+    return this.diplomas.classes(user, q);
   }
 
   @Get('classes/:id')
@@ -122,8 +128,12 @@ export class DiplomasController {
 
   @Get('classes/:id/enrolments')
   @Access(['admin', 'counsellor', 'instructor'], STAFF_READ)
-  enrolments(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<ClassEnrolmentDto[]> {
-    return this.diplomas.classEnrolments(user, id);
+  enrolments(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() q: PageQueryDto,
+  ): Promise<ClassEnrolmentPageDto> {
+    return this.diplomas.classEnrolments(user, id, q);
   }
 
   /** The school (its instructors) or an admin approves, waitlists or rejects. */

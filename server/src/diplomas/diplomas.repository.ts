@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In } from 'typeorm';
+import type { PageQueryDto } from '../common/dto/page.dto';
+import { pageRows, pageWithTotalSql } from '../common/page-sql';
 import { type SeatPlaceRow, seatTable } from '../seats/seat-table';
 import {
   ClassEnrolment,
@@ -20,6 +22,47 @@ export const CLASS_SEATS = seatTable({
   attendance: 'class_attendance',
   seated: ['approved', 'active'],
 });
+
+/** Filters of the class list. */
+export interface ClassFilter {
+  programmeId?: string;
+  /** Only classes ending on or after this date (China time). */
+  endsFrom?: string;
+  /** Part of the class's name or its programme's. */
+  text?: string;
+}
+
+const CLASS_COLUMNS = `c.*, c.starts_on::text AS starts_on, c.ends_on::text AS ends_on, p.name AS programme_name, v.name AS venue_name,
+       u.display_name AS head_teacher_name,
+       (SELECT count(*)::int FROM class_enrolment e WHERE e.class_id = c.id AND e.state = 'waitlisted') AS waitlisted,
+       (SELECT count(*)::int FROM class_enrolment e WHERE e.class_id = c.id AND e.state = 'applied') AS applied`;
+const CLASS_FROM = `FROM diploma_class c JOIN programme p ON p.id = c.programme_id LEFT JOIN organisation v ON v.id = c.venue_organisation_id
+  LEFT JOIN app_user u ON u.id = c.head_teacher_id`;
+/** The class list: latest start first, then name; the id keeps equal rows in a stable order. */
+const CLASS_ORDER = 'c.starts_on DESC, c.name, c.id';
+
+function classWhere(filter: ClassFilter): { where: string[]; params: unknown[] } {
+  const params: unknown[] = [];
+  const where: string[] = [];
+  if (filter.programmeId) where.push(`c.programme_id = $${params.push(filter.programmeId)}::uuid`);
+  if (filter.endsFrom) where.push(`c.ends_on >= $${params.push(filter.endsFrom)}::date`);
+  if (filter.text) {
+    const term = `$${params.push(`%${filter.text.replace(/[%_\\]/g, '\\$&')}%`)}`;
+    where.push(`(c.name ILIKE ${term} OR p.name ILIKE ${term})`);
+  }
+  return { where, params };
+}
+
+/** An enrolment's columns as `ClassEnrolmentRow` names them (class, programme, trainee, waitlist position). */
+const ENROLMENT_COLUMNS = `e.*, c.name AS class_name, p.name AS programme_name, t.full_name,
+       CASE WHEN e.state = 'waitlisted' THEN (SELECT count(*)::int FROM class_enrolment w
+         WHERE w.class_id = e.class_id AND w.state = 'waitlisted' AND (w.applied_at, w.id) <= (e.applied_at, e.id)) END AS position`;
+const ENROLMENT_FROM = `FROM class_enrolment e JOIN diploma_class c ON c.id = e.class_id JOIN programme p ON p.id = c.programme_id
+  JOIN trainee t ON t.id = e.trainee_id`;
+
+/** A class's roster: studying, approved, applied, waitlisted (in its order), then the rest; the id breaks ties. */
+const ROSTER_RANK = `CASE e.state WHEN 'active' THEN 0 WHEN 'approved' THEN 1 WHEN 'applied' THEN 2 WHEN 'waitlisted' THEN 3 ELSE 4 END`;
+const ROSTER_ORDER = `${ROSTER_RANK}, e.applied_at, e.id`;
 
 export interface ProgrammeRow {
   id: string;
@@ -104,14 +147,30 @@ export class DiplomasRepository {
 
   // ---- programmes ----
 
-  programmes(): Promise<ProgrammeRow[]> {
-    return this.dataSource.query<ProgrammeRow[]>(
-      `SELECT p.*, o.name AS school_name,
-              COALESCE(json_agg(json_build_object('id', u.id, 'name', u.name, 'credits', u.credits) ORDER BY u.sort_order, u.name)
-                FILTER (WHERE u.id IS NOT NULL), '[]') AS units
-         FROM programme p JOIN organisation o ON o.id = p.school_id LEFT JOIN programme_unit u ON u.programme_id = p.id
-        GROUP BY p.id, o.name ORDER BY p.name`,
+  /** A page of the programmes by name (`text`: part of the name or the school's), and their total, in one statement. */
+  async programmes(filter: { id?: string; text?: string }, page: PageQueryDto): Promise<[ProgrammeRow[], number]> {
+    const params: unknown[] = [];
+    const where: string[] = [];
+    if (filter.id) where.push(`p.id = $${params.push(filter.id)}::uuid`);
+    if (filter.text) {
+      const term = `$${params.push(`%${filter.text.replace(/[%_\\]/g, '\\$&')}%`)}`;
+      where.push(`(p.name ILIKE ${term} OR o.name ILIKE ${term})`);
+    }
+    const rows = await this.dataSource.query<(ProgrammeRow & { page_total: number })[]>(
+      pageWithTotalSql({
+        select: `p.*, o.name AS school_name,
+              (SELECT COALESCE(json_agg(json_build_object('id', u.id, 'name', u.name, 'credits', u.credits) ORDER BY u.sort_order, u.name), '[]')
+                 FROM programme_unit u WHERE u.programme_id = p.id) AS units`,
+        from: 'FROM programme p JOIN organisation o ON o.id = p.school_id',
+        where,
+        order: 'p.name, p.id',
+        outerOrder: 'page.name, page.id',
+        limit: page.pageSize,
+        offset: (page.page - 1) * page.pageSize,
+      }),
+      params,
     );
+    return pageRows(rows, 'id');
   }
 
   /** A programme and its units, in the order given. */
@@ -146,18 +205,42 @@ export class DiplomasRepository {
 
   // ---- classes ----
 
-  /** One class (`id`), or every class (null), the latest first. */
-  classRows(id: string | null): Promise<ClassRow[]> {
-    return this.dataSource.query<ClassRow[]>(
-      `SELECT c.*, c.starts_on::text AS starts_on, c.ends_on::text AS ends_on, p.name AS programme_name, v.name AS venue_name, u.display_name AS head_teacher_name,
-              (SELECT count(*)::int FROM class_enrolment e WHERE e.class_id = c.id AND e.state = 'waitlisted') AS waitlisted,
-              (SELECT count(*)::int FROM class_enrolment e WHERE e.class_id = c.id AND e.state = 'applied') AS applied
-         FROM diploma_class c JOIN programme p ON p.id = c.programme_id LEFT JOIN organisation v ON v.id = c.venue_organisation_id
-         LEFT JOIN app_user u ON u.id = c.head_teacher_id
-        WHERE ($1::uuid IS NULL OR c.id = $1::uuid)
-        ORDER BY c.starts_on DESC, c.name`,
-      [id],
+  /** One class (an array of none or one). */
+  classRows(id: string): Promise<ClassRow[]> {
+    return this.dataSource.query<ClassRow[]>(`SELECT ${CLASS_COLUMNS} ${CLASS_FROM} WHERE c.id = $1`, [id]);
+  }
+
+  /**
+   * The ids of the classes matching the filters (every class without any), newest first (the list's
+   * order); the service keeps those the caller may open (the access policy).
+   */
+  async classIds(filter: ClassFilter = {}): Promise<string[]> {
+    const { where, params } = classWhere(filter);
+    const rows = await this.dataSource.query<{ id: string }[]>(
+      `SELECT c.id FROM diploma_class c JOIN programme p ON p.id = c.programme_id ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY ${CLASS_ORDER}`,
+      params,
     );
+    return rows.map((r) => r.id);
+  }
+
+  /** A page of the classes among `visibleIds` and their total, in one statement: latest start first, then name, then id. */
+  async classPage(visibleIds: string[], page: PageQueryDto): Promise<[ClassRow[], number]> {
+    const rows = await this.dataSource.query<(ClassRow & { page_total: number })[]>(
+      pageWithTotalSql({
+        // c.* and the text date both answer to `starts_on`: the outer order reads the date under a name of its own.
+        select: `${CLASS_COLUMNS}, c.starts_on AS page_starts_on`,
+        from: CLASS_FROM,
+        countFrom: 'FROM diploma_class c',
+        where: ['c.id = ANY($1::uuid[])'],
+        order: CLASS_ORDER,
+        outerOrder: 'page.page_starts_on DESC, page.name, page.id',
+        limit: page.pageSize,
+        offset: (page.page - 1) * page.pageSize,
+      }),
+      [visibleIds],
+    );
+    return pageRows(rows, 'id');
   }
 
   async insertClass(data: Partial<DiplomaClass>, m: EntityManager): Promise<DiplomaClass> {
@@ -262,11 +345,28 @@ export class DiplomasRepository {
   /** A class's roster: seated first, then applications, then the waitlist in its order, then the rest. */
   async rosterIds(classId: string): Promise<string[]> {
     const rows = await this.dataSource.query<{ id: string }[]>(
-      `SELECT e.id FROM class_enrolment e WHERE e.class_id = $1
-        ORDER BY CASE e.state WHEN 'active' THEN 0 WHEN 'approved' THEN 1 WHEN 'applied' THEN 2 WHEN 'waitlisted' THEN 3 ELSE 4 END, e.applied_at, e.id`,
+      `SELECT e.id FROM class_enrolment e WHERE e.class_id = $1 ORDER BY ${ROSTER_ORDER}`,
       [classId],
     );
     return rows.map((r) => r.id);
+  }
+
+  /** A page of a class's roster among `visibleIds` (what the access policy lets the caller see) and its total, in one statement. */
+  async rosterPage(classId: string, visibleIds: string[], page: PageQueryDto): Promise<[ClassEnrolmentRow[], number]> {
+    const rows = await this.dataSource.query<(ClassEnrolmentRow & { page_total: number })[]>(
+      pageWithTotalSql({
+        select: `${ENROLMENT_COLUMNS}, ${ROSTER_RANK} AS page_rank`,
+        from: ENROLMENT_FROM,
+        countFrom: 'FROM class_enrolment e',
+        where: ['e.class_id = $1', 'e.id = ANY($2::uuid[])'],
+        order: ROSTER_ORDER,
+        outerOrder: 'page.page_rank, page.applied_at, page.id',
+        limit: page.pageSize,
+        offset: (page.page - 1) * page.pageSize,
+      }),
+      [classId, visibleIds],
+    );
+    return pageRows(rows, 'id');
   }
 
   async enrolmentIdsOfTrainee(traineeId: string): Promise<string[]> {
@@ -278,14 +378,7 @@ export class DiplomasRepository {
   }
 
   async enrolmentRow(id: string): Promise<ClassEnrolmentRow | null> {
-    const [row] = await this.dataSource.query<ClassEnrolmentRow[]>(
-      `SELECT e.*, c.name AS class_name, p.name AS programme_name, t.full_name,
-              CASE WHEN e.state = 'waitlisted' THEN (SELECT count(*)::int FROM class_enrolment w
-                WHERE w.class_id = e.class_id AND w.state = 'waitlisted' AND (w.applied_at, w.id) <= (e.applied_at, e.id)) END AS position
-         FROM class_enrolment e JOIN diploma_class c ON c.id = e.class_id JOIN programme p ON p.id = c.programme_id JOIN trainee t ON t.id = e.trainee_id
-        WHERE e.id = $1`,
-      [id],
-    );
+    const [row] = await this.dataSource.query<ClassEnrolmentRow[]>(`SELECT ${ENROLMENT_COLUMNS} ${ENROLMENT_FROM} WHERE e.id = $1`, [id]);
     return row ?? null;
   }
 
@@ -348,12 +441,6 @@ export class DiplomasRepository {
   }
 
   // ---- for the instructor's home (GET /api/me/today) ----
-
-  /** Every 中专 class (the service keeps those the caller may open). */
-  async classIds(): Promise<string[]> {
-    const rows = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM diploma_class`);
-    return rows.map((r) => r.id);
-  }
 
   /** Applications (`applied`) in these classes. */
   async applicationsIn(classIds: string[]): Promise<string[]> {

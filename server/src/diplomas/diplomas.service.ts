@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthUser, RequestContext } from '../common/auth-user';
 import { Clock } from '../common/clock';
 import { badRequest, conflict, notFound } from '../common/domain-error';
+import { type Page, type PageQueryDto, pageOf } from '../common/dto/page.dto';
 import { NotificationsService } from '../notifications/notifications.service';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { SeatEngine } from '../seats/seat-engine';
@@ -19,10 +20,12 @@ import type {
   ClassAttendanceDto,
   ClassDto,
   ClassEnrolmentDto,
+  ClassQueryDto,
   CreateClassDto,
   CreateProgrammeDto,
   DecisionDto,
   ProgrammeDto,
+  ProgrammeQueryDto,
 } from './dto/diploma.dto';
 
 const notFoundClass = () => notFound('CLASS');
@@ -50,14 +53,15 @@ export class DiplomasService {
 
   // ---- programmes ----
 
-  async programmes(): Promise<ProgrammeDto[]> {
-    return (await this.diplomas.programmes()).map(toProgrammeDto);
+  async programmes(q: ProgrammeQueryDto): Promise<Page<ProgrammeDto>> {
+    const [rows, total] = await this.diplomas.programmes({ text: q.q }, q);
+    return pageOf(rows.map(toProgrammeDto), total, q);
   }
 
   async programme(id: string): Promise<ProgrammeDto> {
-    const p = (await this.programmes()).find((x) => x.id === id);
+    const [[p]] = await this.diplomas.programmes({ id }, { page: 1, pageSize: 1 });
     if (!p) throw notFound('PROGRAMME');
-    return p;
+    return toProgrammeDto(p);
   }
 
   async createProgramme(admin: AuthUser, dto: CreateProgrammeDto, ctx: RequestContext): Promise<ProgrammeDto> {
@@ -86,15 +90,18 @@ export class DiplomasService {
 
   // ---- classes ----
 
-  /** Instructors see the classes they head; counsellors and admins every class (`class.read`). */
-  async classes(user: AuthUser): Promise<ClassDto[]> {
-    const rows = await this.diplomas.classRows(null);
-    const visible = await this.access.checkAccess(
-      user,
-      'class.read',
-      rows.map((r) => r.id),
+  /**
+   * Instructors see the classes they head; counsellors and admins every class (`class.read`): the
+   * policy narrows the matching ids, then one statement reads the page and its total among them.
+   */
+  async classes(user: AuthUser, q: ClassQueryDto): Promise<Page<ClassDto>> {
+    const ids = await this.diplomas.classIds({ programmeId: q.programmeId, text: q.q, endsFrom: q.open ? this.clock.today() : undefined });
+    const visible = await this.access.checkAccess(user, 'class.read', ids);
+    const [rows, total] = await this.diplomas.classPage(
+      ids.filter((id) => visible.has(id)),
+      q,
     );
-    return rows.filter((r) => visible.has(r.id)).map(toClassDto);
+    return pageOf(rows.map(toClassDto), total, q);
   }
 
   async getClass(user: AuthUser, id: string): Promise<ClassDto> {
@@ -321,11 +328,18 @@ export class DiplomasService {
    * organisation holds (`class-enrolment.list`). Not an organisation filter: the head teacher's
    * school holds none of the students.
    */
-  async classEnrolments(user: AuthUser, classId: string): Promise<ClassEnrolmentDto[]> {
+  async classEnrolments(user: AuthUser, classId: string, q: PageQueryDto): Promise<Page<ClassEnrolmentDto>> {
+    const visible = await this.visibleRoster(user, classId);
+    const [rows, total] = await this.diplomas.rosterPage(classId, visible, q);
+    return pageOf(rows.map(toClassEnrolmentDto), total, q);
+  }
+
+  /** The ids of the class's roster the caller may see, in the roster's order (a class holds at most a few hundred). */
+  private async visibleRoster(user: AuthUser, classId: string): Promise<string[]> {
     await this.getClass(user, classId);
     const ids = await this.diplomas.rosterIds(classId);
     const visible = await this.access.checkAccess(user, 'class-enrolment.list', ids);
-    return Promise.all(ids.filter((id) => visible.has(id)).map((id) => this.enrolment(id)));
+    return ids.filter((id) => visible.has(id));
   }
 
   async myEnrolments(user: AuthUser): Promise<ClassEnrolmentDto[]> {
@@ -371,7 +385,8 @@ export class DiplomasService {
         m,
       );
     });
-    return this.classEnrolments(user, classId);
+    // The whole roster after the sheet (the attendance answer is not paged: the sheet is one class).
+    return Promise.all((await this.visibleRoster(user, classId)).map((id) => this.enrolment(id)));
   }
 
   // ---- access ----

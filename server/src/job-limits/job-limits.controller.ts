@@ -3,7 +3,14 @@ import { ApiTags } from '@nestjs/swagger';
 import type { AuthUser, RequestContext } from '../common/auth-user';
 import { Access } from '../common/decorators/access.decorator';
 import { CurrentUser, ReqContext } from '../common/decorators/current-user.decorator';
-import { CreateJobLimitDto, JobLimitDto, JobLimitQueryDto, TraineeJobLimitDto, UpdateJobLimitDto } from './dto/job-limit.dto';
+import {
+  CreateJobLimitDto,
+  JobLimitDto,
+  JobLimitPageDto,
+  JobLimitQueryDto,
+  TraineeJobLimitDto,
+  UpdateJobLimitDto,
+} from './dto/job-limit.dto';
 import { JobLimitsService } from './job-limits.service';
 
 /** The table of legal job limits: admins keep it, counsellors read it. */
@@ -12,9 +19,10 @@ import { JobLimitsService } from './job-limits.service';
 export class JobLimitsController {
   constructor(private readonly jobLimits: JobLimitsService) {}
 
+  /** The rules, a page at a time: active ones only unless `includeInactive`. */
   @Get()
   @Access(['admin', 'counsellor'], { admin: 'all', counsellor: 'all' })
-  list(@Query() q: JobLimitQueryDto): Promise<JobLimitDto[]> {
+  list(@Query() q: JobLimitQueryDto): Promise<JobLimitPageDto> {
     return this.jobLimits.list(q);
   }
 

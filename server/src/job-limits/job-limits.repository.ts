@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { pageRows, pageWithTotalSql } from '../common/page-sql';
 import type { JobLimitKind, JobLimitRule } from './job-limit-rule.entity';
 import { prefixesOf, type ReleaseFacts } from './job-limits.rules';
 
@@ -31,11 +32,23 @@ export class JobLimitsRepository {
     return m ?? this.dataSource.manager;
   }
 
-  list(includeInactive: boolean, m?: EntityManager): Promise<JobLimitRule[]> {
-    return this.q(m).query(
-      `SELECT ${COLUMNS} FROM job_limit_rule WHERE active OR $1::boolean ORDER BY occupation_prefix, kind, created_at`,
-      [includeInactive],
+  /**
+   * One page of the rules table and the number of rules it pages through, in one statement (issue 17),
+   * by occupation code, kind, when added, then id (two rules added in one transaction share a time).
+   */
+  async page(includeInactive: boolean, limit: number, offset: number): Promise<[JobLimitRule[], number]> {
+    const rows = await this.q().query<(JobLimitRule & { page_total: number })[]>(
+      pageWithTotalSql({
+        select: COLUMNS,
+        from: 'FROM job_limit_rule',
+        where: includeInactive ? [] : ['active'],
+        order: 'occupation_prefix, kind, created_at, id',
+        outerOrder: 'page."occupationPrefix", page.kind, page."createdAt", page.id',
+        limit,
+        offset,
+      }),
     );
+    return pageRows(rows, 'id');
   }
 
   async findById(id: string, m?: EntityManager, lock = false): Promise<JobLimitRule | null> {

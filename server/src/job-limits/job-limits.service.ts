@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthUser, RequestContext } from '../common/auth-user';
 import { Clock } from '../common/clock';
 import { badRequest, notFound } from '../common/domain-error';
+import { type Page, pageOf } from '../common/dto/page.dto';
 import { OccupationQueryDto } from '../reference/dto/reference.dto';
 import { ReferenceService } from '../reference/reference.service';
 import type { CreateJobLimitDto, JobLimitDto, JobLimitQueryDto, TraineeJobLimitDto, UpdateJobLimitDto } from './dto/job-limit.dto';
@@ -31,10 +32,15 @@ export class JobLimitsService {
     private readonly dataSource: DataSource,
   ) {}
 
-  async list(q: JobLimitQueryDto): Promise<JobLimitDto[]> {
-    const rows = await this.rules.list(q.includeInactive === true);
+  /** The rules table for its keepers and readers, a page at a time (matching reads the rules below, not this). */
+  async list(q: JobLimitQueryDto): Promise<Page<JobLimitDto>> {
+    const [rows, total] = await this.rules.page(q.includeInactive === true, q.pageSize, (q.page - 1) * q.pageSize);
     const names = await this.prefixNames(rows.map((r) => r.occupationPrefix));
-    return rows.map((r) => toJobLimitDto(r, names.get(r.occupationPrefix) ?? r.occupationPrefix));
+    return pageOf(
+      rows.map((r) => toJobLimitDto(r, names.get(r.occupationPrefix) ?? r.occupationPrefix)),
+      total,
+      q,
+    );
   }
 
   async create(admin: AuthUser, dto: CreateJobLimitDto, ctx: RequestContext): Promise<JobLimitDto> {

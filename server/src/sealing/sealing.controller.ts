@@ -1,9 +1,16 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { AuthUser, RequestContext } from '../common/auth-user';
 import { Access } from '../common/decorators/access.decorator';
 import { CurrentUser, ReqContext } from '../common/decorators/current-user.decorator';
-import { DecideUnsealDto, RequestUnsealDto, SealingSummaryDto, UnsealRequestDto } from './dto/sealing.dto';
+import {
+  DecideUnsealDto,
+  RequestUnsealDto,
+  SealingSummaryDto,
+  UnsealRequestDto,
+  UnsealRequestPageDto,
+  UnsealRequestQueryDto,
+} from './dto/sealing.dto';
 import { SealingService } from './sealing.service';
 
 /** 封存: the bureau's administrators see counts, ask to unseal with a legal basis, and decide others' requests. */
@@ -19,11 +26,11 @@ export class SealingController {
     return this.sealing.summary();
   }
 
-  /** Requests to unseal, open ones first. */
+  /** Requests to unseal, a page at a time: open ones first, then the newest. */
   @Get('unseal-requests')
   @Access(['admin'], { admin: 'all' })
-  requests(@CurrentUser() user: AuthUser): Promise<UnsealRequestDto[]> {
-    return this.sealing.requests(user);
+  requests(@CurrentUser() user: AuthUser, @Query() q: UnsealRequestQueryDto): Promise<UnsealRequestPageDto> {
+    return this.sealing.requests(user, q);
   }
 
   /** Ask to unseal a record (by the person's identity number, with a legal basis); another administrator decides. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { pageRows, pageWithTotalSql } from '../common/page-sql';
 import { withSealedRecords } from '../common/sealed-records.repository';
 import type { SealBasis, SealState, UnsealBasis } from './record-seal.entity';
 
@@ -18,12 +19,11 @@ export interface UnsealRequestRow {
   exempt_until: string | null;
 }
 
-const REQUESTS = `
-  SELECT s.id, s.basis, s.note, s.state, t.identity_number_tail AS identity_tail, s.requested_by,
-         ru.display_name AS requested_by_name, du.display_name AS decided_by_name, s.created_at, s.decided_at, s.exempt_until::text
-    FROM record_seal s JOIN trainee t ON t.id = s.trainee_id
-    LEFT JOIN app_user ru ON ru.id = s.requested_by LEFT JOIN app_user du ON du.id = s.decided_by
-   WHERE s.kind = 'unseal'`;
+const REQUEST_COLUMNS = `s.id, s.basis, s.note, s.state, t.identity_number_tail AS identity_tail, s.requested_by,
+         ru.display_name AS requested_by_name, du.display_name AS decided_by_name, s.created_at, s.decided_at, s.exempt_until::text`;
+const REQUEST_FROM = `FROM record_seal s JOIN trainee t ON t.id = s.trainee_id
+    LEFT JOIN app_user ru ON ru.id = s.requested_by LEFT JOIN app_user du ON du.id = s.decided_by`;
+const REQUESTS = `SELECT ${REQUEST_COLUMNS} ${REQUEST_FROM} WHERE s.kind = 'unseal'`;
 
 /**
  * The sealing's SQL. Reading a sealed row needs `withSealedRecords` (row-level security hides it from
@@ -83,10 +83,27 @@ export class SealingRepository {
     return row.id;
   }
 
-  /** Requests to unseal, open ones first, newest first (the joined trainee may be sealed). */
-  requests(m: EntityManager, limit: number): Promise<UnsealRequestRow[]> {
-    return withSealedRecords(m, () =>
-      m.query<UnsealRequestRow[]>(`${REQUESTS} ORDER BY (s.state = 'requested') DESC, s.created_at DESC LIMIT $1`, [limit]),
+  /**
+   * One page of the requests to unseal, open ones first, newest first, then by id; and how many there
+   * are, in one statement (issue 17). The joined trainee may be sealed.
+   */
+  requests(m: EntityManager, limit: number, offset: number): Promise<[UnsealRequestRow[], number]> {
+    return withSealedRecords(m, async () =>
+      pageRows(
+        await m.query<(UnsealRequestRow & { page_total: number })[]>(
+          pageWithTotalSql({
+            select: REQUEST_COLUMNS,
+            from: REQUEST_FROM,
+            countFrom: 'FROM record_seal s JOIN trainee t ON t.id = s.trainee_id',
+            where: [`s.kind = 'unseal'`],
+            order: `(s.state = 'requested') DESC, s.created_at DESC, s.id DESC`,
+            outerOrder: `(page.state = 'requested') DESC, page.created_at DESC, page.id DESC`,
+            limit,
+            offset,
+          }),
+        ),
+        'id',
+      ),
     );
   }
 

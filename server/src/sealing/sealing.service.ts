@@ -6,11 +6,12 @@ import type { AuthUser, RequestContext } from '../common/auth-user';
 import { Clock } from '../common/clock';
 import { FieldCipher } from '../common/crypto/field-cipher';
 import { conflict, DomainError } from '../common/domain-error';
+import { type Page, pageOf } from '../common/dto/page.dto';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env';
 import { assertIdentityNumber } from '../trainees/identity-number';
 import { UsersService } from '../users/users.service';
-import type { RequestUnsealDto, SealingRunDto, SealingSummaryDto, UnsealRequestDto } from './dto/sealing.dto';
+import type { RequestUnsealDto, SealingRunDto, SealingSummaryDto, UnsealRequestDto, UnsealRequestQueryDto } from './dto/sealing.dto';
 import { ACTIVATION_CODE_KEEP_DAYS, type RetentionRule, retentionSchedule, SMS_DELIVERY_KEEP_DAYS } from './retention-schedule';
 import { SealingRepository, type UnsealRequestRow } from './sealing.repository';
 
@@ -121,14 +122,19 @@ export class SealingService {
     return this.requestDto(user, id);
   }
 
-  async requests(user: AuthUser): Promise<UnsealRequestDto[]> {
-    const rows = await this.sealing.transaction((m) => this.sealing.requests(m, 200));
+  /** Requests to unseal, a page at a time: open ones first, then the newest. */
+  async requests(user: AuthUser, q: UnsealRequestQueryDto): Promise<Page<UnsealRequestDto>> {
+    const [rows, total] = await this.sealing.transaction((m) => this.sealing.requests(m, q.pageSize, (q.page - 1) * q.pageSize));
     const decidable = await this.access.checkAccess(
       user,
       'unseal.decide',
       rows.filter((r) => r.state === 'requested').map((r) => r.id),
     );
-    return rows.map((r) => toRequestDto(r, decidable.has(r.id)));
+    return pageOf(
+      rows.map((r) => toRequestDto(r, decidable.has(r.id))),
+      total,
+      q,
+    );
   }
 
   /** A second administrator decides; the one who asked never may (the table refuses it too). */

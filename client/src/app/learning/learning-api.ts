@@ -54,7 +54,10 @@ import type {
   ClassAttendanceDto,
   ClassDto,
   ClassEnrolmentDto,
+  ClassEnrolmentPageDto,
+  ClassPageDto,
   CourseDetailDto,
+  CoursePageDto,
   CourseRecommendationDto,
   CourseDto,
   CourseSessionDto,
@@ -70,12 +73,20 @@ import type {
   GraduationAuditDto,
   OccupationPageDto,
   ProgrammeDto,
+  ProgrammePageDto,
   SessionEnrolmentDto,
+  SessionEnrolmentPageDto,
   TraineePageDto,
 } from './learning-types';
+import { allPages } from './shared/paged';
 
 /** Every learning page shows its errors itself (in place, inline, or as a message): all calls are silent. */
 const silent = () => new HttpContext().set(SILENT_ERRORS, true);
+
+export interface ClassQuery {
+  readonly q?: string | null;
+  readonly programmeId?: string | null;
+}
 
 export interface CourseQuery {
   readonly q?: string | null;
@@ -90,8 +101,13 @@ export class LearningApi {
 
   // ---- diploma track ----
 
-  programmes(): Observable<ProgrammeDto[]> {
-    return this.api.invoke(diplomasControllerProgrammes, {}, silent());
+  programmes(page: number, pageSize: number, q?: string | null): Observable<ProgrammePageDto> {
+    return this.api.invoke(diplomasControllerProgrammes, operationQuery({ q, page, pageSize }), silent());
+  }
+
+  /** Every programme (a handful; read 100 at a time, never cut): the class form's picker. */
+  allProgrammes(): Observable<ProgrammeDto[]> {
+    return allPages((page, pageSize) => this.programmes(page, pageSize));
   }
 
   programme(programmeId: string): Observable<ProgrammeDto> {
@@ -102,8 +118,13 @@ export class LearningApi {
     return this.api.invoke(diplomasControllerCreateProgramme, { body: dto }, silent());
   }
 
-  classes(): Observable<ClassDto[]> {
-    return this.api.invoke(diplomasControllerClasses, {}, silent());
+  classes(page: number, pageSize: number, query: ClassQuery = {}): Observable<ClassPageDto> {
+    return this.api.invoke(diplomasControllerClasses, operationQuery({ ...query, page, pageSize }), silent());
+  }
+
+  /** Every class matching `query` the caller may see (read 100 at a time, never cut): a programme's classes for a transfer. */
+  allClasses(query: ClassQuery = {}): Observable<ClassDto[]> {
+    return allPages((page, pageSize) => this.classes(page, pageSize, query));
   }
 
   klass(classId: string): Observable<ClassDto> {
@@ -114,8 +135,13 @@ export class LearningApi {
     return this.api.invoke(diplomasControllerCreateClass, { body: dto }, silent());
   }
 
-  classEnrolments(classId: string): Observable<ClassEnrolmentDto[]> {
-    return this.api.invoke(diplomasControllerEnrolments, { id: classId }, silent());
+  classEnrolments(classId: string, page: number, pageSize: number): Observable<ClassEnrolmentPageDto> {
+    return this.api.invoke(diplomasControllerEnrolments, { id: classId, page, pageSize }, silent());
+  }
+
+  /** The whole roster the caller may see (read 100 at a time): the head teacher's grade and attendance sheets. */
+  allClassEnrolments(classId: string): Observable<ClassEnrolmentDto[]> {
+    return allPages((page, pageSize) => this.classEnrolments(classId, page, pageSize));
   }
 
   applyForTrainee(classId: string, traineeId: string): Observable<ClassEnrolmentDto> {
@@ -170,8 +196,8 @@ export class LearningApi {
 
   // ---- skills track ----
 
-  courses(query: CourseQuery = {}): Observable<CourseDto[]> {
-    return this.api.invoke(coursesControllerList, operationQuery({ ...query }), silent());
+  courses(page: number, pageSize: number, query: CourseQuery = {}): Observable<CoursePageDto> {
+    return this.api.invoke(coursesControllerList, operationQuery({ ...query, page, pageSize }), silent());
   }
 
   course(courseId: string): Observable<CourseDetailDto> {
@@ -191,8 +217,13 @@ export class LearningApi {
     return this.api.invoke(coursesControllerSession, { id: sessionId }, silent());
   }
 
-  sessionEnrolments(sessionId: string): Observable<SessionEnrolmentDto[]> {
-    return this.api.invoke(coursesControllerEnrolments, { id: sessionId }, silent());
+  sessionEnrolments(sessionId: string, page: number, pageSize: number): Observable<SessionEnrolmentPageDto> {
+    return this.api.invoke(coursesControllerEnrolments, { id: sessionId, page, pageSize }, silent());
+  }
+
+  /** The whole list of a session the caller may see (read 100 at a time): the instructor's attendance and assessment sheet. */
+  allSessionEnrolments(sessionId: string): Observable<SessionEnrolmentDto[]> {
+    return allPages((page, pageSize) => this.sessionEnrolments(sessionId, page, pageSize));
   }
 
   enrolTrainee(sessionId: string, traineeId: string): Observable<SessionEnrolmentDto> {

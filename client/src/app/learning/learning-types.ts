@@ -19,6 +19,9 @@ export type DiplomaDto = Schemas['DiplomaDto'];
 export type DiplomaVerificationDto = Schemas['DiplomaVerificationDto'];
 export type GradeDto = Schemas['GradeDto'];
 export type ClassAttendanceDto = Schemas['ClassAttendanceDto'];
+export type ProgrammePageDto = Schemas['ProgrammePageDto'];
+export type ClassPageDto = Schemas['ClassPageDto'];
+export type ClassEnrolmentPageDto = Schemas['ClassEnrolmentPageDto'];
 
 // Skills track (精准式)
 export type CourseDto = Schemas['CourseDto'];
@@ -29,6 +32,9 @@ export type SessionEnrolmentDto = Schemas['SessionEnrolmentDto'];
 export type SessionEnrolmentState = SessionEnrolmentDto['state'];
 export type AssessmentDto = Schemas['AssessmentDto'];
 export type CertificateDto = Schemas['CertificateDto'];
+export type CoursePageDto = Schemas['CoursePageDto'];
+export type CourseSessionPageDto = Schemas['CourseSessionPageDto'];
+export type SessionEnrolmentPageDto = Schemas['SessionEnrolmentPageDto'];
 /** `GET /courses/:id` (documented as a plain object): the course and its sessions. */
 export type CourseDetailDto = CourseDto & { sessions: CourseSessionDto[] };
 

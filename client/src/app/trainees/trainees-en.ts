@@ -456,6 +456,7 @@ export const traineesEn: Record<TraineesKey, string> = {
   'myData.noRequests': 'No requests yet',
   // Learning from the person, bulk enrolment (issue 12)
   'file.tab.learning': 'Learning',
+  'learn.moreMatches': '{total} match; showing the first {n}. Type to search.',
   'learn.classes': 'Diploma classes',
   'learn.sessions': 'Skills training',
   'learn.certificates': 'Certificates',

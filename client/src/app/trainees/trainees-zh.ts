@@ -468,6 +468,7 @@ export const traineesZh = {
   'myData.noRequests': '还没有申请',
   // Learning from the person, bulk enrolment (issue 12)
   'file.tab.learning': '学习',
+  'learn.moreMatches': '共 {total} 个，仅显示前 {n} 个，请输入名称搜索',
   'learn.classes': '学历班级',
   'learn.sessions': '技能培训',
   'learn.certificates': '证书',

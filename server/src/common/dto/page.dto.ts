@@ -102,7 +102,7 @@ export function decodeCursor(token: string, shape: readonly string[]): (string |
 }
 
 /**
- * Lists that are short by nature and not paged (the fairs, the course catalogue, the checklist
+ * Lists that are short by nature and not paged (the fairs, the checklist
  * "behind" list) still return at most this many rows, the most relevant first: no request can ask
  * the server for an unbounded answer.
  */

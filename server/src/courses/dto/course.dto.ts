@@ -17,6 +17,7 @@ import {
 import { AttendanceMarkDto, AttendanceMarks, AttendanceSheetDto, SeatedGroupDto } from '../../seats/dto/seats.dto';
 import { SESSION_ENROLMENT_STATES, type SessionEnrolmentState } from '../course.entities';
 import { msg } from '../../common/messages/msg';
+import { PageQueryDto } from '../../common/dto/page.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -36,7 +37,7 @@ export class CourseDto {
   upcomingSessions: number;
 }
 
-export class CourseQueryDto {
+export class CourseQueryDto extends PageQueryDto {
   @IsOptional()
   @MaxLength(10)
   @Matches(/^\d-\d{2}-\d{2}-\d{2}$/, { message: msg('OCCUPATION_CODE_FORMAT') })
@@ -275,4 +276,38 @@ export class TraineeSessionEnrolmentDto extends SessionEnrolmentDto {
   courseTitle: string;
   startsOn: string;
   endsOn: string;
+}
+
+/** The open sessions (not ended), a page at a time: the enrolment pickers search them by `q`. */
+export class SessionQueryDto extends PageQueryDto {
+  /** Part of the course's title or of its occupation's name. */
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(40)
+  q?: string;
+}
+
+export class CoursePageDto {
+  @ApiProperty({ type: [CourseDto] })
+  items: CourseDto[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export class CourseSessionPageDto {
+  @ApiProperty({ type: [CourseSessionDto] })
+  items: CourseSessionDto[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export class SessionEnrolmentPageDto {
+  @ApiProperty({ type: [SessionEnrolmentDto] })
+  items: SessionEnrolmentDto[];
+  total: number;
+  page: number;
+  pageSize: number;
 }

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -19,6 +19,7 @@ import {
 } from 'class-validator';
 import { AttendanceMarkDto, AttendanceMarks, AttendanceSheetDto, SeatedGroupDto } from '../../seats/dto/seats.dto';
 import { CLASS_ENROLMENT_STATES, CLASS_MODES, type ClassEnrolmentState, type ClassMode } from '../diploma.entities';
+import { PageQueryDto } from '../../common/dto/page.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -314,4 +315,58 @@ export class BulkApplyResultDto {
 export class TraineeClassEnrolmentDto extends ClassEnrolmentDto {
   attended: number;
   meetings: number;
+}
+
+/** The programmes, a page at a time; `q` for a picker. */
+export class ProgrammeQueryDto extends PageQueryDto {
+  /** Part of the programme's name or its school's. */
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(40)
+  q?: string;
+}
+
+/** The classes the caller may see, a page at a time; `q` and `programmeId` for pickers (a transfer stays in its programme). */
+export class ClassQueryDto extends PageQueryDto {
+  /** Part of the class's name or its programme's. */
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(40)
+  q?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', minLength: 36, maxLength: 36 })
+  @IsOptional()
+  @IsUUID()
+  programmeId?: string;
+
+  /** Only classes not yet ended (the enrolment picker). */
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => value === 'true' || value === true)
+  open?: boolean;
+}
+
+export class ProgrammePageDto {
+  @ApiProperty({ type: [ProgrammeDto] })
+  items: ProgrammeDto[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export class ClassPageDto {
+  @ApiProperty({ type: [ClassDto] })
+  items: ClassDto[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export class ClassEnrolmentPageDto {
+  @ApiProperty({ type: [ClassEnrolmentDto] })
+  items: ClassEnrolmentDto[];
+  total: number;
+  page: number;
+  pageSize: number;
 }

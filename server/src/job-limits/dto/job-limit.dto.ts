@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { PageQueryDto } from '../../common/dto/page.dto';
 import { msg } from '../../common/messages/msg';
 import { JOB_LIMIT_KINDS, type JobLimitKind } from '../job-limit-rule.entity';
 
@@ -108,7 +109,8 @@ export class UpdateJobLimitDto {
   active?: boolean;
 }
 
-export class JobLimitQueryDto {
+/** The rules table, a page at a time (by occupation code, then kind, then when added). */
+export class JobLimitQueryDto extends PageQueryDto {
   /** Also list deactivated rules. */
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
@@ -132,6 +134,14 @@ export class JobLimitDto {
   active: boolean;
   createdAt: string;
   updatedAt: string;
+}
+
+export class JobLimitPageDto {
+  @ApiProperty({ type: [JobLimitDto] })
+  items: JobLimitDto[];
+  total: number;
+  page: number;
+  pageSize: number;
 }
 
 /** A rule that limits this person now (counsellors only). */

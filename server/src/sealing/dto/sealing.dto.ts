@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { PageQueryDto } from '../../common/dto/page.dto';
 import { SEAL_BASES, SEAL_STATES, UNSEAL_BASES, type SealBasis, type SealState, type UnsealBasis } from '../record-seal.entity';
 
 /** A bureau administrator asks to unseal one record, stating the legal basis; a second one decides. */
@@ -46,6 +47,17 @@ export class UnsealRequestDto {
   exemptUntil: string | null;
   /** Whether the caller may decide it (an open request someone else made). */
   mayDecide: boolean;
+}
+
+/** The requests to unseal, a page at a time (open ones first, then the newest). */
+export class UnsealRequestQueryDto extends PageQueryDto {}
+
+export class UnsealRequestPageDto {
+  @ApiProperty({ type: [UnsealRequestDto] })
+  items: UnsealRequestDto[];
+  total: number;
+  page: number;
+  pageSize: number;
 }
 
 export class DecideUnsealDto {

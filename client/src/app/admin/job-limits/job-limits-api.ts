@@ -8,10 +8,18 @@ import { jobLimitsControllerList } from '../../core/api/generated/fn/job-limits/
 import { jobLimitsControllerUpdate } from '../../core/api/generated/fn/job-limits/job-limits-controller-update';
 import type { CreateJobLimitDto } from '../../core/api/generated/models/create-job-limit-dto';
 import type { JobLimitDto } from '../../core/api/generated/models/job-limit-dto';
+import type { JobLimitPageDto } from '../../core/api/generated/models/job-limit-page-dto';
 import type { UpdateJobLimitDto } from '../../core/api/generated/models/update-job-limit-dto';
 import { SILENT_ERRORS } from '../../core/errors/error-context';
 
-export type { CreateJobLimitDto, JobLimitDto, UpdateJobLimitDto };
+export type { CreateJobLimitDto, JobLimitDto, JobLimitPageDto, UpdateJobLimitDto };
+
+/** Which rules and which page of them. */
+export interface JobLimitQuery {
+  readonly includeInactive: boolean;
+  readonly page: number;
+  readonly pageSize: number;
+}
 
 /** The page shows its errors itself. */
 const silent = () => new HttpContext().set(SILENT_ERRORS, true);
@@ -21,8 +29,8 @@ const silent = () => new HttpContext().set(SILENT_ERRORS, true);
 export class JobLimitsApi {
   private readonly api = inject(ApiClient);
 
-  list(includeInactive: boolean): Observable<JobLimitDto[]> {
-    return this.api.invoke(jobLimitsControllerList, { includeInactive }, silent());
+  list(q: JobLimitQuery): Observable<JobLimitPageDto> {
+    return this.api.invoke(jobLimitsControllerList, { includeInactive: q.includeInactive, page: q.page, pageSize: q.pageSize }, silent());
   }
 
   create(body: CreateJobLimitDto): Observable<JobLimitDto> {

@@ -1,18 +1,24 @@
+import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
+import type { Subscription } from 'rxjs';
+import { tap } from 'rxjs';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule } from 'ng-zorro-antd/modal';
+import { NzPaginationModule } from 'ng-zorro-antd/pagination';
 import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
+import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { type ApiError, toApiError } from '../../core/errors/api-error';
+import { toApiError } from '../../core/errors/api-error';
 import { LoadError } from '../../shared/load-error';
+import { type Remote, idle, loadInto } from '../../shared/remote';
 import { Viewport } from '../../shared/viewport';
 import { JobLimitForm } from './job-limit-form';
-import { type JobLimitDto, JobLimitsApi } from './job-limits-api';
+import { type JobLimitDto, type JobLimitPageDto, type JobLimitQuery, JobLimitsApi } from './job-limits-api';
 import { JobLimitsI18n } from './job-limits-i18n';
 
 type Dialog = { readonly kind: 'create' } | { readonly kind: 'edit'; readonly rule: JobLimitDto };
@@ -25,12 +31,15 @@ type Dialog = { readonly kind: 'create' } | { readonly kind: 'edit'; readonly ru
   selector: 'jbh-job-limits-page',
   imports: [
     FormsModule,
+    NgTemplateOutlet,
     NzButtonModule,
     NzCheckboxModule,
     NzIconModule,
     NzModalModule,
+    NzPaginationModule,
     NzPopconfirmModule,
     NzSpinModule,
+    NzTableModule,
     NzTagModule,
     LoadError,
     JobLimitForm,
@@ -110,6 +119,42 @@ type Dialog = { readonly kind: 'create' } | { readonly kind: 'edit'; readonly ru
     .rule-actions button {
       min-height: 44px;
     }
+    .cards-pager {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: 8px;
+      margin-top: 12px;
+    }
+    .rules-table tr.inactive td {
+      background: #fafafa;
+      color: rgba(0, 0, 0, 0.55);
+    }
+    .rules-table td {
+      vertical-align: top;
+      overflow-wrap: anywhere;
+    }
+    .rules-table .col-occupation {
+      min-width: 160px;
+    }
+    .rules-table .col-summary {
+      min-width: 220px;
+    }
+    .rules-table .col-reference {
+      width: 24%;
+    }
+    .rules-table .rule-name {
+      font-size: 14px;
+    }
+    .rules-table .rule-actions {
+      justify-content: flex-start;
+      flex-wrap: nowrap;
+      margin-top: 0;
+    }
+    .rules-table .rule-actions button {
+      min-height: 32px;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -122,9 +167,10 @@ export class JobLimitsPage {
   protected readonly pick = this.i18n.pick;
   protected readonly kindWords = this.i18n.kindWords;
 
-  protected readonly rules = signal<JobLimitDto[] | null>(null);
-  protected readonly loadError = signal<ApiError | null>(null);
-  protected readonly includeInactive = signal(false);
+  protected readonly query = signal<JobLimitQuery>({ includeInactive: false, page: 1, pageSize: 20 });
+  protected readonly list = signal<Remote<JobLimitPageDto>>(idle());
+  protected readonly pageSizes = [10, 20, 50, 100];
+  private inFlight: Subscription | null = null;
   protected readonly dialog = signal<Dialog | null>(null);
   /** The rule whose deactivation or reactivation is on its way. */
   protected readonly busy = signal<string | null>(null);
@@ -138,16 +184,41 @@ export class JobLimitsPage {
     this.load();
   }
 
+  /** Loads the page asked for; a page left empty (its last rule deactivated) moves back to the last one there is. */
   protected load(): void {
-    this.loadError.set(null);
-    this.api.list(this.includeInactive()).subscribe({
-      next: (rules) => this.rules.set(rules),
-      error: (err: unknown) => this.loadError.set(toApiError(err)),
-    });
+    this.inFlight?.unsubscribe();
+    const q = this.query();
+    this.inFlight = loadInto(
+      this.list,
+      this.api.list(q).pipe(
+        tap((p) => {
+          const last = Math.max(1, Math.ceil(p.total / q.pageSize));
+          if (p.items.length === 0 && q.page > last) queueMicrotask(() => this.setPage(last));
+        }),
+      ),
+    );
   }
 
-  protected toggleInactive(on: boolean): void {
-    this.includeInactive.set(on);
+  protected toggleInactive(includeInactive: boolean): void {
+    this.query.update((q) => ({ ...q, includeInactive, page: 1 }));
+    this.load();
+  }
+
+  protected setPage(page: number): void {
+    if (page === this.query().page && this.list().data?.page === page) return;
+    this.query.update((q) => ({ ...q, page }));
+    this.load();
+  }
+
+  /** A page turned at the foot of the list: back to its top. */
+  protected turnPage(page: number): void {
+    this.setPage(page);
+    document.scrollingElement?.scrollTo?.({ top: 0 });
+  }
+
+  protected setPageSize(pageSize: number): void {
+    if (pageSize === this.query().pageSize) return;
+    this.query.update((q) => ({ ...q, pageSize, page: 1 }));
     this.load();
   }
 

@@ -9,9 +9,10 @@ import { sealingControllerSummary } from '../../core/api/generated/fn/sealing/se
 import type { RequestUnsealDto } from '../../core/api/generated/models/request-unseal-dto';
 import type { SealingSummaryDto } from '../../core/api/generated/models/sealing-summary-dto';
 import type { UnsealRequestDto } from '../../core/api/generated/models/unseal-request-dto';
+import type { UnsealRequestPageDto } from '../../core/api/generated/models/unseal-request-page-dto';
 import { SILENT_ERRORS } from '../../core/errors/error-context';
 
-export type { RequestUnsealDto, SealingSummaryDto, UnsealRequestDto };
+export type { RequestUnsealDto, SealingSummaryDto, UnsealRequestDto, UnsealRequestPageDto };
 export type UnsealDecision = 'approved' | 'rejected';
 
 /** The page shows its errors itself. */
@@ -26,8 +27,9 @@ export class SealingApi {
     return this.api.invoke(sealingControllerSummary, undefined, silent());
   }
 
-  requests(): Observable<UnsealRequestDto[]> {
-    return this.api.invoke(sealingControllerRequests, undefined, silent());
+  /** One page of the requests, open ones first, then the newest (the server's order). */
+  requests(page: number, pageSize: number): Observable<UnsealRequestPageDto> {
+    return this.api.invoke(sealingControllerRequests, { page, pageSize }, silent());
   }
 
   request(body: RequestUnsealDto): Observable<UnsealRequestDto> {

@@ -71,9 +71,12 @@ describe('sealing words', () => {
 
 describe('SealingPage', () => {
   let decided: { id: string; decision: string }[];
+  let asked: { page: number; pageSize: number }[];
 
-  function render(requests: UnsealRequestDto[]) {
+  /** `total`: how many requests the server says there are (more than the page when it pages). */
+  function render(requests: UnsealRequestDto[], total = requests.length, later: UnsealRequestDto[] = []) {
     decided = [];
+    asked = [];
     TestBed.configureTestingModule({
       providers: [
         provideHttpClient(),
@@ -83,7 +86,10 @@ describe('SealingPage', () => {
           provide: SealingApi,
           useValue: {
             summary: () => of(summary),
-            requests: () => of(requests),
+            requests: (page: number, pageSize: number) => {
+              asked.push({ page, pageSize });
+              return of({ items: page === 1 ? requests : later, total, page, pageSize });
+            },
             decide: (id: string, decision: string) => {
               decided.push({ id, decision });
               return of({ ...requests[0], state: decision, mayDecide: false });
@@ -124,5 +130,30 @@ describe('SealingPage', () => {
     expect(text).toContain('30 天');
     (document.querySelector('[data-testid="seal-confirm"]') as HTMLButtonElement).click();
     expect(decided).toEqual([{ id: 'r1', decision: 'approved' }]);
+  });
+
+  it('pages the requests: the total, and another page asked of the server', () => {
+    const first = Array.from({ length: 20 }, (_, i) => request({ id: `r${i}`, state: 'rejected', identityTail: String(1000 + i) }));
+    const { fixture, el } = render(first, 45, [request({ id: 'p2', state: 'approved', identityTail: '9999' })]);
+    expect(asked).toEqual([{ page: 1, pageSize: 20 }]);
+    expect(el.querySelectorAll('[data-testid="seal-request"]')).toHaveLength(20);
+    expect(el.querySelector('[data-testid="seal-requests-total"]')?.textContent).toContain('共 45 条');
+    const two = el.querySelector('[data-testid="seal-requests-pager"] li[title="2"]') as HTMLElement;
+    expect(two).not.toBeNull();
+    two.click();
+    fixture.detectChanges();
+    expect(asked).toEqual([
+      { page: 1, pageSize: 20 },
+      { page: 2, pageSize: 20 },
+    ]);
+    const cards = el.querySelectorAll('[data-testid="seal-request"]');
+    expect(cards).toHaveLength(1);
+    expect(cards[0]!.textContent).toContain('****9999');
+  });
+
+  it('shows no pager when every request fits on one page', () => {
+    const { el } = render([request({})]);
+    expect(el.querySelector('[data-testid="seal-requests-pager"]')).toBeNull();
+    expect(el.querySelector('[data-testid="seal-requests-total"]')?.textContent).toContain('共 1 条');
   });
 });

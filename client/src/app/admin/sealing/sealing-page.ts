@@ -1,17 +1,18 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { forkJoin } from 'rxjs';
+import { type Subscription, forkJoin } from 'rxjs';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule } from 'ng-zorro-antd/modal';
+import { NzPaginationModule } from 'ng-zorro-antd/pagination';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { type ApiError, toApiError } from '../../core/errors/api-error';
 import { LoadError } from '../../shared/load-error';
 import { Viewport } from '../../shared/viewport';
-import { SealingApi, type SealingSummaryDto, type UnsealDecision, type UnsealRequestDto } from './sealing-api';
-import { type SealState, SealingI18n, askedDays, openFirst } from './sealing-i18n';
+import { SealingApi, type SealingSummaryDto, type UnsealDecision, type UnsealRequestDto, type UnsealRequestPageDto } from './sealing-api';
+import { type SealState, SealingI18n, askedDays } from './sealing-i18n';
 import { UnsealRequestForm } from './unseal-request-form';
 
 interface Pending {
@@ -33,7 +34,17 @@ const STATE_COLOURS: Readonly<Record<SealState, string>> = {
  */
 @Component({
   selector: 'jbh-sealing-page',
-  imports: [NzButtonModule, NzCardModule, NzModalModule, NzSpinModule, NzTableModule, NzTagModule, LoadError, UnsealRequestForm],
+  imports: [
+    NzButtonModule,
+    NzCardModule,
+    NzModalModule,
+    NzPaginationModule,
+    NzSpinModule,
+    NzTableModule,
+    NzTagModule,
+    LoadError,
+    UnsealRequestForm,
+  ],
   templateUrl: './sealing-page.html',
   styles: `
     .intro {
@@ -176,6 +187,14 @@ const STATE_COLOURS: Readonly<Record<SealState, string>> = {
     .waiting {
       color: #8a5300;
     }
+    .requests-pager {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: flex-end;
+      gap: 8px 16px;
+      margin-top: 12px;
+    }
     .modal-actions {
       display: flex;
       justify-content: flex-end;
@@ -210,7 +229,11 @@ export class SealingPage {
   protected readonly colours = STATE_COLOURS;
 
   protected readonly summary = signal<SealingSummaryDto | null>(null);
-  protected readonly requests = signal<UnsealRequestDto[] | null>(null);
+  /** The page of requests shown (the server orders them: open first, then the newest). */
+  protected readonly requests = signal<UnsealRequestPageDto | null>(null);
+  protected readonly requestsQuery = signal({ page: 1, pageSize: 20 });
+  protected readonly requestsLoading = signal(false);
+  private requestsInFlight: Subscription | null = null;
   protected readonly loadError = signal<ApiError | null>(null);
   /** The decision waiting for its confirmation. */
   protected readonly pending = signal<Pending | null>(null);
@@ -235,13 +258,48 @@ export class SealingPage {
 
   protected load(): void {
     this.loadError.set(null);
-    forkJoin([this.api.summary(), this.api.requests()]).subscribe({
+    this.requestsInFlight?.unsubscribe();
+    const { page, pageSize } = this.requestsQuery();
+    this.requestsLoading.set(true);
+    this.requestsInFlight = forkJoin([this.api.summary(), this.api.requests(page, pageSize)]).subscribe({
       next: ([summary, requests]) => {
+        this.requestsLoading.set(false);
         this.summary.set(summary);
-        this.requests.set(openFirst(requests));
+        this.showRequestPage(requests);
       },
-      error: (err: unknown) => this.loadError.set(toApiError(err)),
+      error: (err: unknown) => {
+        this.requestsLoading.set(false);
+        this.loadError.set(toApiError(err));
+      },
     });
+  }
+
+  /** Another page of requests: the counts and the schedule stay as they are. */
+  protected setRequestsPage(page: number): void {
+    if (page === this.requestsQuery().page && this.requests()?.page === page) return;
+    this.requestsQuery.update((q) => ({ ...q, page }));
+    this.requestsInFlight?.unsubscribe();
+    this.requestsLoading.set(true);
+    this.requestsInFlight = this.api.requests(page, this.requestsQuery().pageSize).subscribe({
+      next: (requests) => {
+        this.requestsLoading.set(false);
+        this.showRequestPage(requests);
+      },
+      error: (err: unknown) => {
+        this.requestsLoading.set(false);
+        this.message.error(this.i18n.errorMessage(toApiError(err)));
+      },
+    });
+  }
+
+  /** A page past the end (its last request gone to another page) moves back to the last page there is. */
+  private showRequestPage(requests: UnsealRequestPageDto): void {
+    const last = Math.max(1, Math.ceil(requests.total / requests.pageSize));
+    if (requests.items.length === 0 && requests.page > last) {
+      this.setRequestsPage(last);
+      return;
+    }
+    this.requests.set(requests);
   }
 
   protected asked(r: UnsealRequestDto): string {
@@ -258,6 +316,8 @@ export class SealingPage {
 
   protected requested(): void {
     this.message.success(this.t('seal.submitted'));
+    // The new request is open and the newest: first on the first page.
+    this.requestsQuery.update((q) => ({ ...q, page: 1 }));
     this.load();
   }
 

@@ -13,7 +13,9 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { AuthStore } from '../../core/auth/auth-store';
 import { type ApiError, toApiError } from '../../core/errors/api-error';
 import { LoadError } from '../../shared/load-error';
+import { tap } from 'rxjs';
 import { type Remote, idle, loadInto } from '../../shared/remote';
+import { PagedList } from '../shared/paged';
 import { LearningApi } from '../learning-api';
 import { LearningI18n } from '../learning-i18n';
 import { type ClassDto, type ClassEnrolmentDto, type GraduationAuditDto, LIVE_CLASS_STATES, STUDYING_STATES } from '../learning-types';
@@ -78,7 +80,8 @@ export class ClassPage {
   protected readonly isCounsellor = computed(() => this.auth.hasRole('counsellor'));
 
   protected readonly klass = signal<Remote<ClassDto>>(idle());
-  protected readonly enrolments = signal<Remote<ClassEnrolmentDto[]>>(idle());
+  /** The roster, a page at a time from the server (issue 12). */
+  protected readonly enrolments = new PagedList<ClassEnrolmentDto>((page, pageSize) => this.api.classEnrolments(this.id(), page, pageSize));
   protected readonly allClasses = signal<ClassDto[]>([]);
   protected readonly dialog = signal<Dialog | null>(null);
   protected readonly audit = signal<Remote<GraduationAuditDto>>(idle());
@@ -94,13 +97,17 @@ export class ClassPage {
   }
 
   protected load(id = this.id()): void {
-    loadInto(this.klass, this.api.klass(id));
-    this.loadEnrolments();
-    this.api.classes().subscribe({ next: (list) => this.allClasses.set(list), error: () => undefined });
+    // A transfer stays in the programme: its classes (every one, read 100 at a time) once the class is known.
+    loadInto(this.klass, this.api.klass(id).pipe(tap((k) => this.loadTransferTargets(k.programmeId))));
+    this.enrolments.reset();
+  }
+
+  private loadTransferTargets(programmeId: string): void {
+    this.api.allClasses({ programmeId }).subscribe({ next: (list) => this.allClasses.set(list), error: () => undefined });
   }
 
   protected loadEnrolments(): void {
-    loadInto(this.enrolments, this.api.classEnrolments(this.id()));
+    this.enrolments.load();
   }
 
   protected live(e: ClassEnrolmentDto): boolean {

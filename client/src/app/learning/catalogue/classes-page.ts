@@ -8,11 +8,11 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { AuthStore } from '../../core/auth/auth-store';
 import { LoadError } from '../../shared/load-error';
-import { type Remote, idle, loadInto } from '../../shared/remote';
 import { LearningApi } from '../learning-api';
 import { LearningI18n } from '../learning-i18n';
 import type { ClassDto } from '../learning-types';
 import { seatsLeft, today } from '../shared/learning-labels';
+import { PagedList } from '../shared/paged';
 import { AdminLearningNav } from './admin-learning-nav';
 import { ClassForm } from './forms/class-form';
 
@@ -34,7 +34,8 @@ export class ClassesPage {
   protected readonly today = today();
   protected readonly isAdmin = computed(() => this.auth.hasRole('admin'));
 
-  protected readonly classes = signal<Remote<ClassDto[]>>(idle());
+  /** A page at a time from the server (issue 12): the table asks for the next page. */
+  protected readonly classes = new PagedList<ClassDto>((page, pageSize) => this.api.classes(page, pageSize));
   protected readonly creating = signal(false);
 
   constructor() {
@@ -42,7 +43,7 @@ export class ClassesPage {
   }
 
   protected load(): void {
-    loadInto(this.classes, this.api.classes());
+    this.classes.load();
   }
 
   protected created(c: ClassDto): void {

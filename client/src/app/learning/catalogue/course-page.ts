@@ -7,6 +7,7 @@ import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule } from 'ng-zorro-antd/modal';
+import { NzPaginationModule } from 'ng-zorro-antd/pagination';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { AuthStore } from '../../core/auth/auth-store';
@@ -15,11 +16,14 @@ import { LoadError } from '../../shared/load-error';
 import { type Remote, idle, loadInto } from '../../shared/remote';
 import { LearningApi } from '../learning-api';
 import { LearningI18n } from '../learning-i18n';
-import type { CourseDetailDto, CourseSessionDto, SessionEnrolmentDto } from '../learning-types';
+import type { CourseDetailDto, CourseSessionDto, SessionEnrolmentDto, SessionEnrolmentPageDto } from '../learning-types';
 import { seatsLeft, sessionStateColor } from '../shared/learning-labels';
 import { TraineePicker } from '../shared/trainee-picker';
 import { AdminLearningNav } from './admin-learning-nav';
 import { SessionForm } from './forms/session-form';
+
+/** Rows of a session's list shown at once under its session. */
+const ROSTER_PAGE_SIZE = 20;
 
 /**
  * A course and its sessions. Counsellors enrol their trainees (a seat, or the waitlist when full) and
@@ -35,6 +39,7 @@ import { SessionForm } from './forms/session-form';
     NzEmptyModule,
     NzIconModule,
     NzModalModule,
+    NzPaginationModule,
     NzSpinModule,
     NzTagModule,
     LoadError,
@@ -63,7 +68,9 @@ export class CoursePage {
   protected readonly isCounsellor = computed(() => this.auth.hasRole('counsellor'));
 
   protected readonly course = signal<Remote<CourseDetailDto>>(idle());
-  protected readonly rosters = signal<Readonly<Record<string, Remote<SessionEnrolmentDto[]>>>>({});
+  /** Each open session list: one page of it from the server (issue 12). */
+  protected readonly rosters = signal<Readonly<Record<string, Remote<SessionEnrolmentPageDto>>>>({});
+  protected readonly rosterPageSize = ROSTER_PAGE_SIZE;
   protected readonly enrolFor = signal<CourseSessionDto | null>(null);
   protected readonly creatingSession = signal(false);
   protected readonly traineeId = signal<string | null>(null);
@@ -82,7 +89,7 @@ export class CoursePage {
     loadInto(this.course, this.api.course(id));
   }
 
-  protected roster(sessionId: string): Remote<SessionEnrolmentDto[]> | undefined {
+  protected roster(sessionId: string): Remote<SessionEnrolmentPageDto> | undefined {
     return this.rosters()[sessionId];
   }
 
@@ -94,11 +101,12 @@ export class CoursePage {
     this.loadRoster(sessionId);
   }
 
-  protected loadRoster(sessionId: string): void {
-    const target = signal<Remote<SessionEnrolmentDto[]>>(this.rosters()[sessionId] ?? { loading: true, data: null, error: null });
+  /** Loads a page of a session's list (by default the page it shows, else the first). */
+  protected loadRoster(sessionId: string, page = this.rosters()[sessionId]?.data?.page ?? 1): void {
+    const target = signal<Remote<SessionEnrolmentPageDto>>(this.rosters()[sessionId] ?? { loading: true, data: null, error: null });
     const put = () => this.rosters.update((all) => ({ ...all, [sessionId]: target() }));
     put();
-    loadInto(target, this.api.sessionEnrolments(sessionId)).add(put);
+    loadInto(target, this.api.sessionEnrolments(sessionId, page, ROSTER_PAGE_SIZE)).add(put);
   }
 
   protected openEnrol(session: CourseSessionDto): void {

@@ -12,10 +12,10 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { Subject, debounceTime, distinctUntilChanged } from 'rxjs';
 import { AuthStore } from '../../core/auth/auth-store';
 import { LoadError } from '../../shared/load-error';
-import { type Remote, idle, loadInto } from '../../shared/remote';
 import { LearningApi } from '../learning-api';
 import { LearningI18n } from '../learning-i18n';
 import { type CourseDto, SKILL_LEVELS } from '../learning-types';
+import { PagedList } from '../shared/paged';
 import { AdminLearningNav } from './admin-learning-nav';
 import { CourseForm } from './forms/course-form';
 
@@ -50,13 +50,16 @@ export class CoursesPage {
 
   protected readonly query = signal('');
   protected readonly levelFilter = signal<number | null>(null);
-  protected readonly courses = signal<Remote<CourseDto[]>>(idle());
+  /** A page at a time from the server (issue 12); a new search or level starts again at page 1. */
+  protected readonly courses = new PagedList<CourseDto>((page, pageSize) =>
+    this.api.courses(page, pageSize, { q: this.query().trim(), level: this.levelFilter() }),
+  );
   protected readonly creating = signal(false);
   private readonly typed = new Subject<string>();
 
   constructor() {
     this.load();
-    this.typed.pipe(debounceTime(350), distinctUntilChanged(), takeUntilDestroyed()).subscribe(() => this.load());
+    this.typed.pipe(debounceTime(350), distinctUntilChanged(), takeUntilDestroyed()).subscribe(() => this.courses.reset());
   }
 
   protected search(q: string): void {
@@ -66,11 +69,11 @@ export class CoursesPage {
 
   protected filterLevel(level: number | null): void {
     this.levelFilter.set(level);
-    this.load();
+    this.courses.reset();
   }
 
   protected load(): void {
-    loadInto(this.courses, this.api.courses({ q: this.query().trim(), level: this.levelFilter() }));
+    this.courses.load();
   }
 
   protected created(c: CourseDto): void {

@@ -5,12 +5,13 @@ import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule } from 'ng-zorro-antd/modal';
+import { NzPaginationModule } from 'ng-zorro-antd/pagination';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { LoadError } from '../../shared/load-error';
-import { type Remote, idle, loadInto } from '../../shared/remote';
 import { LearningApi } from '../learning-api';
 import { LearningI18n } from '../learning-i18n';
 import type { ProgrammeDto } from '../learning-types';
+import { PagedList } from '../shared/paged';
 import { AdminLearningNav } from './admin-learning-nav';
 import { ProgrammeForm } from './forms/programme-form';
 
@@ -23,6 +24,7 @@ import { ProgrammeForm } from './forms/programme-form';
     NzEmptyModule,
     NzIconModule,
     NzModalModule,
+    NzPaginationModule,
     NzSpinModule,
     LoadError,
     AdminLearningNav,
@@ -37,10 +39,10 @@ import { ProgrammeForm } from './forms/programme-form';
         </button>
       </header>
       <jbh-admin-learning-nav />
-      @if (programmes().error; as err) {
+      @if (programmes.state().error; as err) {
         <jbh-load-error [error]="err" (retry)="load()" />
-      } @else if (programmes().data; as list) {
-        @for (p of list; track p.id) {
+      } @else if (programmes.state().data; as list) {
+        @for (p of list.items; track p.id) {
           <nz-card [nzTitle]="p.name" [nzExtra]="facts" data-testid="programme-card">
             <ng-template #facts>
               <span class="muted">{{
@@ -61,6 +63,19 @@ import { ProgrammeForm } from './forms/programme-form';
         } @empty {
           <nz-card><nz-empty [nzNotFoundContent]="t('programmes.none')" /></nz-card>
         }
+        <nz-pagination
+          class="list-pager"
+          [nzTotal]="list.total"
+          [nzPageIndex]="programmes.page()"
+          [nzPageSize]="programmes.pageSize()"
+          (nzPageIndexChange)="programmes.setPage($event)"
+          (nzPageSizeChange)="programmes.setPageSize($event)"
+          [nzShowTotal]="totalTpl"
+          [nzHideOnSinglePage]="true"
+          nzShowSizeChanger
+          data-testid="programmes-pager"
+        />
+        <ng-template #totalTpl let-total>{{ t('common.total', { total }) }}</ng-template>
       } @else {
         <nz-spin class="card-spin" />
       }
@@ -93,6 +108,11 @@ import { ProgrammeForm } from './forms/programme-form';
       background: #fafafa;
       border: 1px solid #f0f0f0;
     }
+    .list-pager {
+      display: flex;
+      justify-content: flex-end;
+      margin-top: 16px;
+    }
     nz-card + nz-card {
       display: block;
       margin-top: 16px;
@@ -104,7 +124,8 @@ export class ProgrammesPage {
   private readonly api = inject(LearningApi);
   private readonly message = inject(NzMessageService);
   protected readonly t = inject(LearningI18n).t;
-  protected readonly programmes = signal<Remote<ProgrammeDto[]>>(idle());
+  /** A page at a time from the server (issue 12). */
+  protected readonly programmes = new PagedList<ProgrammeDto>((page, pageSize) => this.api.programmes(page, pageSize));
   protected readonly creating = signal(false);
 
   constructor() {
@@ -112,7 +133,7 @@ export class ProgrammesPage {
   }
 
   protected load(): void {
-    loadInto(this.programmes, this.api.programmes());
+    this.programmes.load();
   }
 
   protected created(p: ProgrammeDto): void {

@@ -63,7 +63,8 @@ export class ClassStore {
   }
 
   loadEnrolments(): void {
-    loadInto(this.enrolmentState, this.api.classEnrolments(this.classId)).add(() => this.loadAudits());
+    // The grade and attendance sheets show the whole roster: every page of it.
+    loadInto(this.enrolmentState, this.api.allClassEnrolments(this.classId)).add(() => this.loadAudits());
   }
 
   loadAudits(): void {

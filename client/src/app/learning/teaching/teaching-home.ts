@@ -13,6 +13,7 @@ import { LearningApi } from '../learning-api';
 import { LearningI18n } from '../learning-i18n';
 import type { ClassDto, CourseSessionDto } from '../learning-types';
 import { today } from '../shared/learning-labels';
+import { allPages } from '../shared/paged';
 
 /**
  * `/teaching`: the classes an instructor heads and the course sessions they teach. There is no
@@ -43,14 +44,15 @@ export class TeachingHome {
   }
 
   protected loadClasses(): void {
-    loadInto(this.classes, this.api.classes());
+    // An instructor heads a handful of classes: every one of them (read 100 at a time, never cut).
+    loadInto(this.classes, this.api.allClasses());
   }
 
   protected loadSessions(): void {
     const me = this.user()?.id;
     loadInto(
       this.sessions,
-      this.api.courses().pipe(
+      allPages((page, pageSize) => this.api.courses(page, pageSize)).pipe(
         switchMap((courses) => (courses.length ? forkJoin(courses.map((c) => this.api.course(c.id))) : of([]))),
         map((details) => details.flatMap((d) => d.sessions).filter((s) => s.instructorId === me)),
         map((list) => [...list].sort((a, b) => b.startsOn.localeCompare(a.startsOn))),

@@ -83,7 +83,8 @@ export class TeachingSession {
   }
 
   protected loadEnrolments(): void {
-    loadInto(this.enrolments, this.api.sessionEnrolments(this.id()));
+    // The attendance and assessment sheet shows the whole list: every page of it.
+    loadInto(this.enrolments, this.api.allSessionEnrolments(this.id()));
   }
 
   protected draft(e: SessionEnrolmentDto): Draft {

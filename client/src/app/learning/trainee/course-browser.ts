@@ -6,6 +6,7 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzPaginationModule } from 'ng-zorro-antd/pagination';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { Subject, debounceTime, distinctUntilChanged } from 'rxjs';
@@ -29,11 +30,12 @@ export function groupRecommendations(rows: readonly CourseRecommendationDto[]): 
   return [...byCourse.values()].map((reasons) => ({ first: reasons[0]!, reasons }));
 }
 import { seatsLeft, sessionStateColor, today } from '../shared/learning-labels';
+import { PagedList } from '../shared/paged';
 
 /** `/learning/courses`: skills courses a trainee can join, each with its sessions and seats left. */
 @Component({
   selector: 'jbh-course-browser',
-  imports: [FormsModule, RouterLink, NzButtonModule, NzIconModule, NzInputModule, NzSpinModule, NzTagModule, LoadError],
+  imports: [FormsModule, RouterLink, NzButtonModule, NzIconModule, NzInputModule, NzPaginationModule, NzSpinModule, NzTagModule, LoadError],
   templateUrl: './course-browser.html',
   styleUrls: ['./my-learning.css', './course-browser.css'],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -50,7 +52,8 @@ export class CourseBrowser {
   protected readonly stateColor = sessionStateColor;
 
   protected readonly query = signal('');
-  protected readonly courses = signal<Remote<CourseDto[]>>(idle());
+  /** A page at a time from the server (issue 12); a new search starts again at page 1. */
+  protected readonly courses = new PagedList<CourseDto>((page, pageSize) => this.api.courses(page, pageSize, { q: this.query().trim() }));
   private readonly mine = signal<SessionEnrolmentDto[]>([]);
   protected readonly open = signal<string | null>(null);
   protected readonly details = signal<Readonly<Record<string, Remote<CourseDetailDto>>>>({});
@@ -73,7 +76,7 @@ export class CourseBrowser {
     this.api
       .myRecommendations()
       .subscribe({ next: (rows) => this.recommendations.set(groupRecommendations(rows)), error: () => undefined });
-    this.typed.pipe(debounceTime(350), distinctUntilChanged(), takeUntilDestroyed()).subscribe(() => this.load());
+    this.typed.pipe(debounceTime(350), distinctUntilChanged(), takeUntilDestroyed()).subscribe(() => this.courses.reset());
   }
 
   protected search(q: string): void {
@@ -82,7 +85,7 @@ export class CourseBrowser {
   }
 
   protected load(): void {
-    loadInto(this.courses, this.api.courses({ q: this.query().trim() }));
+    this.courses.load();
   }
 
   protected toggle(course: CourseDto): void {

@@ -74,7 +74,7 @@ export class MyLearningStore {
       const current = this.currentClass();
       if (current && (STUDYING_STATES.includes(current.state) || current.state === 'graduated'))
         loadInto(this.auditState, this.api.audit(current.id));
-      else if (!current) loadInto(this.programmeState, this.api.programmes());
+      else if (!current) loadInto(this.programmeState, this.api.allProgrammes());
     });
   }
 

@@ -6,7 +6,8 @@ import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { forkJoin } from 'rxjs';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { Subject, catchError, debounceTime, forkJoin, map, of, switchMap } from 'rxjs';
 import { type ApiError, toApiError } from '../../core/errors/api-error';
 import { chinaDate } from '../../shared/china-date';
 import { TraineesI18n } from '../trainees-i18n';
@@ -25,6 +26,9 @@ export interface EnrolOption {
   readonly label: string;
   readonly hint: string;
 }
+
+/** Options the picker asks the server for at a time; beyond them the user searches (`q`). */
+export const PICKER_PAGE_SIZE = 50;
 
 /** The open classes (not ended) as picker options, soonest start first. */
 export function classOptions(classes: readonly ClassDto[], today: string, seatsLeft: (n: number) => string): EnrolOption[] {
@@ -100,12 +104,15 @@ type Result =
         </fieldset>
         @if (loading()) {
           <nz-spin class="card-spin" />
-        } @else if (options().length === 0) {
+        } @else if (options().length === 0 && !term()) {
           <p class="muted" data-testid="enrol-none">{{ t('learn.noOpen') }}</p>
         } @else {
           <nz-select
             class="enrol-select"
             nzShowSearch
+            nzServerSearch
+            [nzLoading]="searching()"
+            (nzOnSearch)="search($event)"
             [nzPlaceHolder]="kind() === 'class' ? t('learn.pickClass') : t('learn.pickSession')"
             [ngModel]="targetId()"
             (ngModelChange)="targetId.set($event)"
@@ -119,6 +126,12 @@ type Result =
               </nz-option>
             }
           </nz-select>
+          @if (total() > options().length) {
+            <!-- More match than the picker shows: the total says so, and typing searches them all on the server. -->
+            <p class="muted small enrol-more" data-testid="enrol-more">
+              {{ t('learn.moreMatches', { total: total(), n: options().length }) }}
+            </p>
+          }
         }
         <p class="muted small enrol-note">{{ kind() === 'class' ? t('learn.classNote') : t('learn.sessionNote') }}</p>
         @if (error(); as err) {
@@ -155,7 +168,8 @@ type Result =
     .enrol-select {
       width: 100%;
     }
-    .enrol-note {
+    .enrol-note,
+    .enrol-more {
       margin: 0;
     }
     .result-list {
@@ -201,17 +215,26 @@ export class EnrolForm {
   protected readonly saving = signal(false);
   protected readonly error = signal<ApiError | null>(null);
   protected readonly result = signal<Result | null>(null);
-  private readonly classes = signal<EnrolOption[]>([]);
-  private readonly sessions = signal<EnrolOption[]>([]);
-  protected readonly options = computed(() => (this.kind() === 'class' ? this.classes() : this.sessions()));
+  /** The current search's options of each track, and how many match in all (the server pages them). */
+  private readonly found = signal<Record<'session' | 'class', { options: EnrolOption[]; total: number }>>({
+    session: { options: [], total: 0 },
+    class: { options: [], total: 0 },
+  });
+  protected readonly options = computed(() => this.found()[this.kind()].options);
+  protected readonly total = computed(() => this.found()[this.kind()].total);
+  protected readonly term = signal('');
+  protected readonly searching = signal(false);
   protected readonly tooMany = computed(() => this.trainees().length > BULK_ENROL_MAX);
+  private readonly searches = new Subject<string>();
+  private readonly seats = (n: number) => (n > 0 ? this.t('learn.seatsLeft', { n }) : this.t('learn.full'));
 
   constructor() {
-    const seats = (n: number) => (n > 0 ? this.t('learn.seatsLeft', { n }) : this.t('learn.full'));
-    forkJoin([this.api.openSessions(), this.api.classes()]).subscribe({
+    forkJoin([this.api.openSessions('', 1, PICKER_PAGE_SIZE), this.api.openClasses('', 1, PICKER_PAGE_SIZE)]).subscribe({
       next: ([sessions, classes]) => {
-        this.sessions.set(sessionOptions(sessions, seats));
-        this.classes.set(classOptions(classes, chinaDate(new Date()), seats));
+        this.found.set({
+          session: { options: sessionOptions(sessions.items, this.seats), total: sessions.total },
+          class: { options: classOptions(classes.items, chinaDate(new Date()), this.seats), total: classes.total },
+        });
         this.loading.set(false);
       },
       error: (err: unknown) => {
@@ -219,12 +242,52 @@ export class EnrolForm {
         this.loading.set(false);
       },
     });
+    this.searches
+      .pipe(
+        debounceTime(300),
+        switchMap((q) => {
+          const kind = this.kind();
+          this.searching.set(true);
+          const page =
+            kind === 'class'
+              ? this.api
+                  .openClasses(q, 1, PICKER_PAGE_SIZE)
+                  .pipe(map((p) => ({ options: classOptions(p.items, chinaDate(new Date()), this.seats), total: p.total })))
+              : this.api
+                  .openSessions(q, 1, PICKER_PAGE_SIZE)
+                  .pipe(map((p) => ({ options: sessionOptions(p.items, this.seats), total: p.total })));
+          return page.pipe(
+            map((found) => ({ kind, ...found })),
+            // A failed search says so and leaves the picker working for the next one.
+            catchError((err: unknown) => {
+              this.error.set(toApiError(err));
+              return of(null);
+            }),
+          );
+        }),
+        takeUntilDestroyed(),
+      )
+      .subscribe((found) => {
+        this.searching.set(false);
+        if (!found) return;
+        // Keep the chosen option listed, so the select still shows its name after a new search.
+        const chosen = this.options().find((o) => o.value === this.targetId());
+        const kept = chosen && !found.options.some((o) => o.value === chosen.value) ? [chosen, ...found.options] : found.options;
+        this.found.update((all) => ({ ...all, [found.kind]: { options: kept, total: found.total } }));
+      });
+  }
+
+  /** Searches the open classes or sessions on the server (the picker shows one page of them). */
+  protected search(q: string): void {
+    this.term.set(q.trim());
+    this.searches.next(q.trim());
   }
 
   protected pickKind(kind: 'session' | 'class'): void {
     this.kind.set(kind);
     this.targetId.set(null);
     this.error.set(null);
+    if (this.term()) this.search('');
   }
 
   protected counts(r: Result): Record<string, number> {

@@ -12,6 +12,7 @@ import { diplomasControllerApply } from '../../core/api/generated/fn/diploma/dip
 import { diplomasControllerApplyMany } from '../../core/api/generated/fn/diploma/diplomas-controller-apply-many';
 import { diplomasControllerClasses } from '../../core/api/generated/fn/diploma/diplomas-controller-classes';
 import { diplomasControllerTraineeEnrolments } from '../../core/api/generated/fn/diploma/diplomas-controller-trainee-enrolments';
+import { operationQuery } from '../../core/api/query-params';
 import { SILENT_ERRORS } from '../../core/errors/error-context';
 
 type Schemas = components['schemas'];
@@ -20,6 +21,8 @@ export type TraineeSessionEnrolmentDto = Schemas['TraineeSessionEnrolmentDto'];
 export type CertificateDto = Schemas['CertificateDto'];
 export type ClassDto = Schemas['ClassDto'];
 export type CourseSessionDto = Schemas['CourseSessionDto'];
+export type ClassPageDto = Schemas['ClassPageDto'];
+export type CourseSessionPageDto = Schemas['CourseSessionPageDto'];
 export type ClassEnrolmentDto = Schemas['ClassEnrolmentDto'];
 export type SessionEnrolmentDto = Schemas['SessionEnrolmentDto'];
 export type BulkEnrolResultDto = Schemas['BulkEnrolResultDto'];
@@ -50,12 +53,14 @@ export class TraineeLearningApi {
     return this.api.invoke(coursesControllerCertificates, { id: traineeId }, silent());
   }
 
-  classes(): Observable<ClassDto[]> {
-    return this.api.invoke(diplomasControllerClasses, {}, silent());
+  /** Classes not yet ended, a page at a time; `q`: part of the class's or programme's name (the picker's search). */
+  openClasses(q: string, page: number, pageSize: number): Observable<ClassPageDto> {
+    return this.api.invoke(diplomasControllerClasses, operationQuery({ q, open: true, page, pageSize }), silent());
   }
 
-  openSessions(): Observable<CourseSessionDto[]> {
-    return this.api.invoke(coursesControllerOpenSessions, {}, silent());
+  /** Sessions not yet ended, soonest first, a page at a time; `q`: part of the course's title or occupation. */
+  openSessions(q: string, page: number, pageSize: number): Observable<CourseSessionPageDto> {
+    return this.api.invoke(coursesControllerOpenSessions, operationQuery({ q, page, pageSize }), silent());
   }
 
   applyToClass(classId: string, traineeId: string): Observable<ClassEnrolmentDto> {

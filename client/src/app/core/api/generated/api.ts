@@ -1200,6 +1200,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The rules, a page at a time: active ones only unless `includeInactive`. */
         get: operations["JobLimitsController_list"];
         put?: never;
         post: operations["JobLimitsController_create"];
@@ -2234,7 +2235,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Requests to unseal, open ones first. */
+        /** Requests to unseal, a page at a time: open ones first, then the newest. */
         get: operations["SealingController_requests"];
         put?: never;
         /** Ask to unseal a record (by the person's identity number, with a legal basis); another administrator decides. */
@@ -3674,6 +3675,18 @@ export interface components {
             transferredToId: string | null;
             waitlistPosition: number | null;
         };
+        ClassEnrolmentPageDto: {
+            items: components["schemas"]["ClassEnrolmentDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        ClassPageDto: {
+            items: components["schemas"]["ClassDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
         CompleteHandoverDto: {
             /** @description Documents handed over, e.g. 解除强制隔离戒毒证明书, 诊断评估结果, 出所前教育记录. */
             documents: string[];
@@ -3736,6 +3749,12 @@ export interface components {
             /** @description Sessions that have not ended yet. */
             upcomingSessions: number;
         };
+        CoursePageDto: {
+            items: components["schemas"]["CourseDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
         CourseRecommendationDto: {
             courseId: string;
             courseTitle: string;
@@ -3776,6 +3795,12 @@ export interface components {
             /** @description Where it is held (staff and the trainee's own view only; never shown to employers or the public). */
             venueName: string | null;
             waitlisted: number;
+        };
+        CourseSessionPageDto: {
+            items: components["schemas"]["CourseSessionDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         CreateClassDto: {
             /** Format: int32 */
@@ -4543,6 +4568,12 @@ export interface components {
             updatedAt: string;
             waitingYears: number | null;
         };
+        JobLimitPageDto: {
+            items: components["schemas"]["JobLimitDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
         LivenessDto: {
             /**
              * @description Always `ok`: the process is up and serving requests.
@@ -5082,6 +5113,12 @@ export interface components {
             schoolName: string;
             units: components["schemas"]["UnitDto"][];
         };
+        ProgrammePageDto: {
+            items: components["schemas"]["ProgrammeDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
         RateDto: {
             /** @description Null only when it is itself a withheld count (e.g. abstinent over a reached count that was withheld). */
             denominator: number | null;
@@ -5303,6 +5340,12 @@ export interface components {
             traineeName: string;
             /** @description Place in the waitlist (1 = next), while waitlisted. */
             waitlistPosition: number | null;
+        };
+        SessionEnrolmentPageDto: {
+            items: components["schemas"]["SessionEnrolmentDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         SessionInfoDto: {
             /** @description The client network, masked: "10.2.*.*". */
@@ -5670,6 +5713,12 @@ export interface components {
             requestedByName: string | null;
             /** @enum {string} */
             state: "done" | "requested" | "approved" | "rejected";
+        };
+        UnsealRequestPageDto: {
+            items: components["schemas"]["UnsealRequestDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         UpdateChecklistItemDto: {
             /** @description The date it was done, or null to reopen it. */
@@ -7896,7 +7945,17 @@ export interface operations {
     };
     DiplomasController_classes: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description Only classes not yet ended (the enrolment picker). */
+                open?: boolean;
+                /** @description 1-based page number, at most 10,000. */
+                page: number;
+                /** @description Rows per page, at most 100. */
+                pageSize: number;
+                programmeId?: string;
+                /** @description Part of the class's name or its programme's. */
+                q?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -7908,7 +7967,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ClassDto"][];
+                    "application/json": components["schemas"]["ClassPageDto"];
                 };
             };
             /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
@@ -8508,7 +8567,12 @@ export interface operations {
     };
     DiplomasController_enrolments: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description 1-based page number, at most 10,000. */
+                page: number;
+                /** @description Rows per page, at most 100. */
+                pageSize: number;
+            };
             header?: never;
             path: {
                 id: string;
@@ -8522,7 +8586,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ClassEnrolmentDto"][];
+                    "application/json": components["schemas"]["ClassEnrolmentPageDto"];
                 };
             };
             /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
@@ -8756,7 +8820,14 @@ export interface operations {
     };
     CoursesController_openSessions: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description 1-based page number, at most 10,000. */
+                page: number;
+                /** @description Rows per page, at most 100. */
+                pageSize: number;
+                /** @description Part of the course's title or of its occupation's name. */
+                q?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -8768,7 +8839,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CourseSessionDto"][];
+                    "application/json": components["schemas"]["CourseSessionPageDto"];
                 };
             };
             /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
@@ -9022,7 +9093,12 @@ export interface operations {
     };
     CoursesController_enrolments: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description 1-based page number, at most 10,000. */
+                page: number;
+                /** @description Rows per page, at most 100. */
+                pageSize: number;
+            };
             header?: never;
             path: {
                 id: string;
@@ -9036,7 +9112,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SessionEnrolmentDto"][];
+                    "application/json": components["schemas"]["SessionEnrolmentPageDto"];
                 };
             };
             /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
@@ -9339,9 +9415,13 @@ export interface operations {
     };
     CoursesController_list: {
         parameters: {
-            query?: {
+            query: {
                 level?: number;
                 occupationCode?: string;
+                /** @description 1-based page number, at most 10,000. */
+                page: number;
+                /** @description Rows per page, at most 100. */
+                pageSize: number;
                 /** @description Part of the title or the occupation's name. */
                 q?: string;
             };
@@ -9356,7 +9436,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CourseDto"][];
+                    "application/json": components["schemas"]["CoursePageDto"];
                 };
             };
             /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
@@ -14260,9 +14340,13 @@ export interface operations {
     };
     JobLimitsController_list: {
         parameters: {
-            query?: {
+            query: {
                 /** @description Also list deactivated rules. */
                 includeInactive?: boolean;
+                /** @description 1-based page number, at most 10,000. */
+                page: number;
+                /** @description Rows per page, at most 100. */
+                pageSize: number;
             };
             header?: never;
             path?: never;
@@ -14275,7 +14359,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["JobLimitDto"][];
+                    "application/json": components["schemas"]["JobLimitPageDto"];
                 };
             };
             /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
@@ -20266,7 +20350,14 @@ export interface operations {
     };
     DiplomasController_programmes: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description 1-based page number, at most 10,000. */
+                page: number;
+                /** @description Rows per page, at most 100. */
+                pageSize: number;
+                /** @description Part of the programme's name or its school's. */
+                q?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -20278,7 +20369,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProgrammeDto"][];
+                    "application/json": components["schemas"]["ProgrammePageDto"];
                 };
             };
             /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */
@@ -21294,7 +21385,12 @@ export interface operations {
     };
     SealingController_requests: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description 1-based page number, at most 10,000. */
+                page: number;
+                /** @description Rows per page, at most 100. */
+                pageSize: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -21306,7 +21402,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UnsealRequestDto"][];
+                    "application/json": components["schemas"]["UnsealRequestPageDto"];
                 };
             };
             /** @description 请求有误 · The request is malformed: a field fails validation (`VALIDATION_FAILED`, each field named), a parameter is not of its format, a NUL character or JSON nested too deeply. */

@@ -76,7 +76,7 @@ export class ClassForm {
 
   constructor() {
     forkJoin({
-      programmes: this.api.programmes(),
+      programmes: this.api.allProgrammes(),
       instructors: this.api.instructors(),
       facility: this.api.organisations('facility'),
       community_station: this.api.organisations('community_station'),

@@ -7,16 +7,28 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
-import { SessionEnrolmentDto } from '../../models/session-enrolment-dto';
+import { SessionEnrolmentPageDto } from '../../models/session-enrolment-page-dto';
 
 export interface CoursesControllerEnrolments$Params {
   id: string;
+
+/**
+ * 1-based page number, at most 10,000.
+ */
+  page: number;
+
+/**
+ * Rows per page, at most 100.
+ */
+  pageSize: number;
 }
 
-export function coursesControllerEnrolments(http: HttpClient, rootUrl: string, params: CoursesControllerEnrolments$Params, context?: HttpContext): Observable<StrictHttpResponse<Array<SessionEnrolmentDto>>> {
+export function coursesControllerEnrolments(http: HttpClient, rootUrl: string, params: CoursesControllerEnrolments$Params, context?: HttpContext): Observable<StrictHttpResponse<SessionEnrolmentPageDto>> {
   const rb = new RequestBuilder(rootUrl, coursesControllerEnrolments.PATH, 'get');
   if (params) {
     rb.path('id', params.id, {});
+    rb.query('page', params.page, {});
+    rb.query('pageSize', params.pageSize, {});
   }
 
   return http.request(
@@ -24,7 +36,7 @@ export function coursesControllerEnrolments(http: HttpClient, rootUrl: string, p
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return r as StrictHttpResponse<Array<SessionEnrolmentDto>>;
+      return r as StrictHttpResponse<SessionEnrolmentPageDto>;
     })
   );
 }

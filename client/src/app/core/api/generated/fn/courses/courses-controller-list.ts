@@ -7,9 +7,19 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
-import { CourseDto } from '../../models/course-dto';
+import { CoursePageDto } from '../../models/course-page-dto';
 
 export interface CoursesControllerList$Params {
+
+/**
+ * 1-based page number, at most 10,000.
+ */
+  page: number;
+
+/**
+ * Rows per page, at most 100.
+ */
+  pageSize: number;
   occupationCode?: string;
   level?: number;
 
@@ -19,9 +29,11 @@ export interface CoursesControllerList$Params {
   q?: string;
 }
 
-export function coursesControllerList(http: HttpClient, rootUrl: string, params?: CoursesControllerList$Params, context?: HttpContext): Observable<StrictHttpResponse<Array<CourseDto>>> {
+export function coursesControllerList(http: HttpClient, rootUrl: string, params: CoursesControllerList$Params, context?: HttpContext): Observable<StrictHttpResponse<CoursePageDto>> {
   const rb = new RequestBuilder(rootUrl, coursesControllerList.PATH, 'get');
   if (params) {
+    rb.query('page', params.page, {});
+    rb.query('pageSize', params.pageSize, {});
     rb.query('occupationCode', params.occupationCode, {});
     rb.query('level', params.level, {});
     rb.query('q', params.q, {});
@@ -32,7 +44,7 @@ export function coursesControllerList(http: HttpClient, rootUrl: string, params?
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return r as StrictHttpResponse<Array<CourseDto>>;
+      return r as StrictHttpResponse<CoursePageDto>;
     })
   );
 }

@@ -7,14 +7,32 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
-import { CourseSessionDto } from '../../models/course-session-dto';
+import { CourseSessionPageDto } from '../../models/course-session-page-dto';
 
 export interface CoursesControllerOpenSessions$Params {
+
+/**
+ * 1-based page number, at most 10,000.
+ */
+  page: number;
+
+/**
+ * Rows per page, at most 100.
+ */
+  pageSize: number;
+
+/**
+ * Part of the course's title or of its occupation's name.
+ */
+  q?: string;
 }
 
-export function coursesControllerOpenSessions(http: HttpClient, rootUrl: string, params?: CoursesControllerOpenSessions$Params, context?: HttpContext): Observable<StrictHttpResponse<Array<CourseSessionDto>>> {
+export function coursesControllerOpenSessions(http: HttpClient, rootUrl: string, params: CoursesControllerOpenSessions$Params, context?: HttpContext): Observable<StrictHttpResponse<CourseSessionPageDto>> {
   const rb = new RequestBuilder(rootUrl, coursesControllerOpenSessions.PATH, 'get');
   if (params) {
+    rb.query('page', params.page, {});
+    rb.query('pageSize', params.pageSize, {});
+    rb.query('q', params.q, {});
   }
 
   return http.request(
@@ -22,7 +40,7 @@ export function coursesControllerOpenSessions(http: HttpClient, rootUrl: string,
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return r as StrictHttpResponse<Array<CourseSessionDto>>;
+      return r as StrictHttpResponse<CourseSessionPageDto>;
     })
   );
 }

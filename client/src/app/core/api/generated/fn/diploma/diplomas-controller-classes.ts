@@ -7,14 +7,40 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
-import { ClassDto } from '../../models/class-dto';
+import { ClassPageDto } from '../../models/class-page-dto';
 
 export interface DiplomasControllerClasses$Params {
+  programmeId?: string;
+
+/**
+ * Part of the class's name or its programme's.
+ */
+  q?: string;
+
+/**
+ * Only classes not yet ended (the enrolment picker).
+ */
+  open?: boolean;
+
+/**
+ * 1-based page number, at most 10,000.
+ */
+  page: number;
+
+/**
+ * Rows per page, at most 100.
+ */
+  pageSize: number;
 }
 
-export function diplomasControllerClasses(http: HttpClient, rootUrl: string, params?: DiplomasControllerClasses$Params, context?: HttpContext): Observable<StrictHttpResponse<Array<ClassDto>>> {
+export function diplomasControllerClasses(http: HttpClient, rootUrl: string, params: DiplomasControllerClasses$Params, context?: HttpContext): Observable<StrictHttpResponse<ClassPageDto>> {
   const rb = new RequestBuilder(rootUrl, diplomasControllerClasses.PATH, 'get');
   if (params) {
+    rb.query('programmeId', params.programmeId, {});
+    rb.query('q', params.q, {});
+    rb.query('open', params.open, {});
+    rb.query('page', params.page, {});
+    rb.query('pageSize', params.pageSize, {});
   }
 
   return http.request(
@@ -22,7 +48,7 @@ export function diplomasControllerClasses(http: HttpClient, rootUrl: string, par
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return r as StrictHttpResponse<Array<ClassDto>>;
+      return r as StrictHttpResponse<ClassPageDto>;
     })
   );
 }

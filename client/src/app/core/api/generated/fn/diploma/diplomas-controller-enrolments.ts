@@ -7,16 +7,28 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
-import { ClassEnrolmentDto } from '../../models/class-enrolment-dto';
+import { ClassEnrolmentPageDto } from '../../models/class-enrolment-page-dto';
 
 export interface DiplomasControllerEnrolments$Params {
   id: string;
+
+/**
+ * 1-based page number, at most 10,000.
+ */
+  page: number;
+
+/**
+ * Rows per page, at most 100.
+ */
+  pageSize: number;
 }
 
-export function diplomasControllerEnrolments(http: HttpClient, rootUrl: string, params: DiplomasControllerEnrolments$Params, context?: HttpContext): Observable<StrictHttpResponse<Array<ClassEnrolmentDto>>> {
+export function diplomasControllerEnrolments(http: HttpClient, rootUrl: string, params: DiplomasControllerEnrolments$Params, context?: HttpContext): Observable<StrictHttpResponse<ClassEnrolmentPageDto>> {
   const rb = new RequestBuilder(rootUrl, diplomasControllerEnrolments.PATH, 'get');
   if (params) {
     rb.path('id', params.id, {});
+    rb.query('page', params.page, {});
+    rb.query('pageSize', params.pageSize, {});
   }
 
   return http.request(
@@ -24,7 +36,7 @@ export function diplomasControllerEnrolments(http: HttpClient, rootUrl: string, 
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return r as StrictHttpResponse<Array<ClassEnrolmentDto>>;
+      return r as StrictHttpResponse<ClassEnrolmentPageDto>;
     })
   );
 }

@@ -7,14 +7,32 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
-import { ProgrammeDto } from '../../models/programme-dto';
+import { ProgrammePageDto } from '../../models/programme-page-dto';
 
 export interface DiplomasControllerProgrammes$Params {
+
+/**
+ * 1-based page number, at most 10,000.
+ */
+  page: number;
+
+/**
+ * Rows per page, at most 100.
+ */
+  pageSize: number;
+
+/**
+ * Part of the programme's name or its school's.
+ */
+  q?: string;
 }
 
-export function diplomasControllerProgrammes(http: HttpClient, rootUrl: string, params?: DiplomasControllerProgrammes$Params, context?: HttpContext): Observable<StrictHttpResponse<Array<ProgrammeDto>>> {
+export function diplomasControllerProgrammes(http: HttpClient, rootUrl: string, params: DiplomasControllerProgrammes$Params, context?: HttpContext): Observable<StrictHttpResponse<ProgrammePageDto>> {
   const rb = new RequestBuilder(rootUrl, diplomasControllerProgrammes.PATH, 'get');
   if (params) {
+    rb.query('page', params.page, {});
+    rb.query('pageSize', params.pageSize, {});
+    rb.query('q', params.q, {});
   }
 
   return http.request(
@@ -22,7 +40,7 @@ export function diplomasControllerProgrammes(http: HttpClient, rootUrl: string, 
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return r as StrictHttpResponse<Array<ProgrammeDto>>;
+      return r as StrictHttpResponse<ProgrammePageDto>;
     })
   );
 }

@@ -7,9 +7,19 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
-import { JobLimitDto } from '../../models/job-limit-dto';
+import { JobLimitPageDto } from '../../models/job-limit-page-dto';
 
 export interface JobLimitsControllerList$Params {
+
+/**
+ * 1-based page number, at most 10,000.
+ */
+  page: number;
+
+/**
+ * Rows per page, at most 100.
+ */
+  pageSize: number;
 
 /**
  * Also list deactivated rules.
@@ -17,9 +27,11 @@ export interface JobLimitsControllerList$Params {
   includeInactive?: boolean;
 }
 
-export function jobLimitsControllerList(http: HttpClient, rootUrl: string, params?: JobLimitsControllerList$Params, context?: HttpContext): Observable<StrictHttpResponse<Array<JobLimitDto>>> {
+export function jobLimitsControllerList(http: HttpClient, rootUrl: string, params: JobLimitsControllerList$Params, context?: HttpContext): Observable<StrictHttpResponse<JobLimitPageDto>> {
   const rb = new RequestBuilder(rootUrl, jobLimitsControllerList.PATH, 'get');
   if (params) {
+    rb.query('page', params.page, {});
+    rb.query('pageSize', params.pageSize, {});
     rb.query('includeInactive', params.includeInactive, {});
   }
 
@@ -28,7 +40,7 @@ export function jobLimitsControllerList(http: HttpClient, rootUrl: string, param
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return r as StrictHttpResponse<Array<JobLimitDto>>;
+      return r as StrictHttpResponse<JobLimitPageDto>;
     })
   );
 }

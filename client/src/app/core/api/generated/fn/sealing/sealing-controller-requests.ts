@@ -7,14 +7,26 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
-import { UnsealRequestDto } from '../../models/unseal-request-dto';
+import { UnsealRequestPageDto } from '../../models/unseal-request-page-dto';
 
 export interface SealingControllerRequests$Params {
+
+/**
+ * 1-based page number, at most 10,000.
+ */
+  page: number;
+
+/**
+ * Rows per page, at most 100.
+ */
+  pageSize: number;
 }
 
-export function sealingControllerRequests(http: HttpClient, rootUrl: string, params?: SealingControllerRequests$Params, context?: HttpContext): Observable<StrictHttpResponse<Array<UnsealRequestDto>>> {
+export function sealingControllerRequests(http: HttpClient, rootUrl: string, params: SealingControllerRequests$Params, context?: HttpContext): Observable<StrictHttpResponse<UnsealRequestPageDto>> {
   const rb = new RequestBuilder(rootUrl, sealingControllerRequests.PATH, 'get');
   if (params) {
+    rb.query('page', params.page, {});
+    rb.query('pageSize', params.pageSize, {});
   }
 
   return http.request(
@@ -22,7 +34,7 @@ export function sealingControllerRequests(http: HttpClient, rootUrl: string, par
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return r as StrictHttpResponse<Array<UnsealRequestDto>>;
+      return r as StrictHttpResponse<UnsealRequestPageDto>;
     })
   );
 }
