@@ -40,6 +40,9 @@ export async function organisationOf(db: Db, username: string): Promise<string> 
   return row.organisation_id;
 }
 
-/** An ISO date `n` days after `iso` (today when omitted). */
+/**
+ * An ISO date `n` days after `iso` (today when omitted). Today in UTC: from 16:00 UTC the server's
+ * today (China's) is one day later, so a test that needs "not in the past" there uses n ≥ 1.
+ */
 export const daysFrom = (n: number, iso?: string): string =>
   new Date((iso ? Date.parse(`${iso}T00:00:00Z`) : Date.now()) + n * 86_400_000).toISOString().slice(0, 10);

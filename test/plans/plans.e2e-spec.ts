@@ -263,7 +263,9 @@ describe('plans: needs assessment and personal plan', () => {
     expect(goal).toMatchObject({ status: 'achieved', targetOn: null });
     const coded = (
       await counsellor()
-        .post(`/api/trainees/${p.id}/plan/actions`, { area: 'work', needCode: 'skill_certificate', owner: 'station', dueOn: daysFrom(0) })
+        // Tomorrow, not today: daysFrom counts in UTC and the server's today is China's, a day ahead
+        // from 16:00 UTC, when "today" here would be yesterday there (DUE_DATE_IN_PAST).
+        .post(`/api/trainees/${p.id}/plan/actions`, { area: 'work', needCode: 'skill_certificate', owner: 'station', dueOn: daysFrom(1) })
         .expect(201)
     ).body;
     expect(coded).toMatchObject({
