@@ -6,12 +6,16 @@ import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { type ApiError, toApiError } from '../../core/errors/api-error';
+import { chinaDate } from '../../shared/china-date';
 import { CONTACT_METHODS, type ContactMethod, type LostContactDto, SupervisionApi } from '../transfers/supervision-api';
 import { SupervisionI18n } from '../transfers/supervision-i18n';
 
-/** The local calendar day (YYYY-MM-DD): the server refuses a day in the future. */
+/**
+ * Today's date in China (YYYY-MM-DD), as the server counts it: it refuses a day after it, and a case's
+ * `since` is a China date. The phone's own calendar is a day off on a phone set to another time zone.
+ */
 export function localDay(d = new Date()): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return chinaDate(d);
 }
 
 /** "已找到": the day the person was reached again and how (the case then closes). */
