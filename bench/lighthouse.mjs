@@ -10,21 +10,24 @@
 // Env: BENCH_SERVER_DIR (the built server, default dist/server/src), CLIENT_DIST_DIR (default
 // dist/client/browser), BENCH_DATABASE_URL (else an embedded PostgreSQL), LH_PRESETS (mobile,desktop),
 // LH_PAGES (login,trainee,caseload,reports), LH_RUNS (runs per page and preset, the median is shown; 1),
+// LH_FRONT (h1,h2: the app as it answers, HTTP/1.1, and behind a TLS + HTTP/2 front as deployed, h2-front.mjs),
 // CHROME_PATH (/usr/bin/chromium), LH_JSON_DIR (keep each report's JSON there, e.g. for the layout-shifts audit). Lighthouse is not a dependency: a local install is used when there is
 // one, else `npx --yes lighthouse@12`.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { startH2Front } from './h2-front.mjs';
 import { benchDatabase } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const PRESETS = (process.env.LH_PRESETS ?? 'mobile,desktop').split(',');
 const RUNS = Number(process.env.LH_RUNS ?? 1);
+const FRONTS = (process.env.LH_FRONT ?? 'h1,h2').split(',');
 const PASSWORD = 'Demo#2026';
 
 /** What is measured: the page, and who is signed in (null: nobody). */
@@ -205,6 +208,8 @@ const CHROME_FLAGS = [
   '--no-first-run',
   '--disable-background-networking',
   '--disable-sync',
+  // The h2 front's certificate is self-signed for this run (h2-front.mjs).
+  '--ignore-certificate-errors',
 ];
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
@@ -228,30 +233,39 @@ async function main() {
   const given = process.argv[2];
   const app = given ? { base: given.replace(/\/$/, ''), stop: async () => undefined } : await startBuiltApp();
   const rows = [];
+  if (process.env.LH_JSON_DIR) mkdirSync(process.env.LH_JSON_DIR, { recursive: true });
   try {
-    for (const page of PAGES) {
-      for (const preset of PRESETS) {
-        const runs = [];
-        for (let i = 0; i < RUNS; i++) {
-          const lhr = await measure(app.base, page, preset);
-          if (lhr.runtimeError) throw new Error(`${page.name} ${preset}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
-          // Signed in, the page must not have fallen back to the login page (an expired or refused cookie).
-          if (page.user && new URL(lhr.finalDisplayedUrl).pathname === '/login') throw new Error(`${page.name}: ended on /login`);
-          if (process.env.LH_JSON_DIR)
-            writeFileSync(join(process.env.LH_JSON_DIR, `${page.name}-${preset}-${i + 1}.json`), JSON.stringify(lhr));
-          runs.push(figures(lhr));
-          process.stderr.write('.');
+    for (const front of FRONTS) {
+      const via = front === 'h2' ? await startH2Front(app.base) : { base: app.base, stop: async () => undefined };
+      try {
+        for (const page of PAGES) {
+          for (const preset of PRESETS) {
+            const runs = [];
+            for (let i = 0; i < RUNS; i++) {
+              const lhr = await measure(via.base, page, preset);
+              if (lhr.runtimeError) throw new Error(`${page.name} ${preset}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+              // Signed in, the page must not have fallen back to the login page (an expired or refused cookie).
+              if (page.user && new URL(lhr.finalDisplayedUrl).pathname === '/login') throw new Error(`${page.name}: ended on /login`);
+              if (process.env.LH_JSON_DIR)
+                writeFileSync(join(process.env.LH_JSON_DIR, `${page.name}-${preset}-${front}-${i + 1}.json`), JSON.stringify(lhr));
+              runs.push(figures(lhr));
+              process.stderr.write('.');
+            }
+            const pick = (k) => median(runs.map((r) => r[k]));
+            rows.push({
+              page: page.name,
+              preset,
+              front,
+              performance: pick('performance'),
+              accessibility: pick('accessibility'),
+              cls: pick('cls').toFixed(3),
+              'tbt ms': Math.round(pick('tbt')),
+              'lcp ms': Math.round(pick('lcp')),
+            });
+          }
         }
-        const pick = (k) => median(runs.map((r) => r[k]));
-        rows.push({
-          page: page.name,
-          preset,
-          performance: pick('performance'),
-          accessibility: pick('accessibility'),
-          cls: pick('cls').toFixed(3),
-          'tbt ms': Math.round(pick('tbt')),
-          'lcp ms': Math.round(pick('lcp')),
-        });
+      } finally {
+        await via.stop();
       }
     }
   } finally {

@@ -18,6 +18,23 @@ const ROLE_HOMES: Record<string, () => Promise<unknown>> = {
   audit_admin: () => import('./app/home/audit-admin-home/audit-admin-home'),
 };
 
+/**
+ * The landing page of each section a signed-in person opens by address (a bookmark, a reload, a link
+ * from a notice), with its section's route table: the router would fetch them one after the other,
+ * each only once the session is restored. A hint only: a path not listed loads as before.
+ */
+const SECTION_PAGES: Record<string, () => Promise<unknown>[]> = {
+  '/trainees': () => [import('./app/trainees/trainees.routes'), import('./app/trainees/caseload/caseload-page')],
+  '/handovers': () => [import('./app/trainees/trainees.routes'), import('./app/trainees/handovers/handovers-page')],
+  '/reports': () => [import('./app/reports/reports.routes'), import('./app/reports/reports-page')],
+  '/follow-ups': () => [import('./app/follow-ups/follow-ups.routes'), import('./app/follow-ups/follow-ups-page')],
+  '/me': () => [import('./app/portal/portal.routes'), import('./app/portal/me-hub')],
+  '/orders': () => [import('./app/orders/orders.routes'), import('./app/orders/orders-page')],
+  '/fairs': () => [import('./app/fairs/fairs.routes'), import('./app/fairs/fairs-page')],
+  '/learning': () => [import('./app/learning/learning.routes'), import('./app/learning/trainee/my-learning')],
+  '/teaching': () => [import('./app/learning/learning.routes'), import('./app/learning/teaching/teaching-home')],
+};
+
 function roleOf(body: unknown): string | null {
   const user = (body as { user?: { role?: unknown } } | null)?.user;
   return typeof user?.role === 'string' ? user.role : null;
@@ -31,6 +48,7 @@ function boot(): void {
   } else if (signedIn && !/^\/(activate|register|verify)(\/|$)/.test(path)) {
     void import('./app/shell/shell').catch(ignore);
     if (path === '/') void import('./app/home/home').catch(ignore);
+    for (const page of SECTION_PAGES[path.replace(/\/+$/, '')]?.() ?? []) void page.catch(ignore);
   }
   // The session restore (AuthStore.restore sends exactly this when the flag is set): sent now, its
   // answer is taken by AuthStore. On the home page, the role it names says which home to fetch.

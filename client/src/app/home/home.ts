@@ -10,7 +10,11 @@ import { InstructorHome } from './instructor-home/instructor-home';
 import { SecurityAdminHome } from './security-admin-home/security-admin-home';
 import { TraineeHome } from './trainee-home/trainee-home';
 
-/** `/`: each role's own workbench, each loaded on its own (a trainee never downloads the admin's). */
+/**
+ * `/`: each role's own workbench, each loaded on its own (a trainee never downloads the admin's).
+ * Loaded at once (`on immediate`, not the default `on idle`) and shown as soon as it is there: boot.ts
+ * has usually fetched it already, and a minimum time for the spinner only delayed the first screen.
+ */
 @Component({
   selector: 'jbh-home',
   imports: [AdminHome, SecurityAdminHome, AuditAdminHome, CounsellorHome, InstructorHome, EmployerHome, TraineeHome, NzSpinModule],
@@ -18,51 +22,51 @@ import { TraineeHome } from './trainee-home/trainee-home';
   template: `
     @switch (role()) {
       @case ('admin') {
-        @defer {
+        @defer (on immediate) {
           <jbh-admin-home />
-        } @placeholder (minimum 200ms) {
+        } @placeholder {
           <nz-spin class="home-spin" />
         }
       }
       @case ('security_admin') {
-        @defer {
+        @defer (on immediate) {
           <jbh-security-admin-home />
-        } @placeholder (minimum 200ms) {
+        } @placeholder {
           <nz-spin class="home-spin" />
         }
       }
       @case ('audit_admin') {
-        @defer {
+        @defer (on immediate) {
           <jbh-audit-admin-home />
-        } @placeholder (minimum 200ms) {
+        } @placeholder {
           <nz-spin class="home-spin" />
         }
       }
       @case ('counsellor') {
-        @defer {
+        @defer (on immediate) {
           <jbh-counsellor-home />
-        } @placeholder (minimum 200ms) {
+        } @placeholder {
           <nz-spin class="home-spin" />
         }
       }
       @case ('instructor') {
-        @defer {
+        @defer (on immediate) {
           <jbh-instructor-home />
-        } @placeholder (minimum 200ms) {
+        } @placeholder {
           <nz-spin class="home-spin" />
         }
       }
       @case ('employer') {
-        @defer {
+        @defer (on immediate) {
           <jbh-employer-home />
-        } @placeholder (minimum 200ms) {
+        } @placeholder {
           <nz-spin class="home-spin" />
         }
       }
       @case ('trainee') {
-        @defer {
+        @defer (on immediate) {
           <jbh-trainee-home />
-        } @placeholder (minimum 200ms) {
+        } @placeholder {
           <nz-spin class="home-spin" />
         }
       }
