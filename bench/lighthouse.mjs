@@ -191,7 +191,18 @@ function lighthouse(url, preset, cdpPort) {
   });
 }
 
-async function measure(base, page, preset) {
+/** One Lighthouse run in a fresh Chromium; a run whose trace Lighthouse could not record (NO_NAVSTART, now and then) is run again, twice at most. */
+async function measure(base, page, preset, attempt = 1) {
+  try {
+    return await measureOnce(base, page, preset);
+  } catch (e) {
+    if (attempt >= 3 || !/NO_NAVSTART|NO_FCP|PROTOCOL_TIMEOUT/.test(String(e?.message))) throw e;
+    process.stderr.write('r');
+    return measure(base, page, preset, attempt + 1);
+  }
+}
+
+async function measureOnce(base, page, preset) {
   const chrome = await launchChromium();
   try {
     if (page.user) await signInInBrowser(chrome.port, base, page.user);

@@ -136,11 +136,19 @@ describeBrowser('reports: is the motto coming true?', () => {
     await page.goto(`${suite.base}/reports`);
     await page.getByTestId('reports-page').waitFor();
     expect(await page.getByTestId('reports-scope').textContent()).toContain('仅统计本机构');
+    // On a phone the filters wait in a sheet: the first screen builds no picker.
+    expect(await page.getByTestId('reports-filters').count()).toBe(0);
+    expect(await page.locator('nz-select').count()).toBe(0);
+    await page.getByTestId('reports-filters-button').click();
+    await page.getByTestId('reports-filters').waitFor();
     // A counsellor's own organisation is one group already: the rows are its quarters, and no other narrowing is offered.
     expect(await page.getByTestId('reports-division').count()).toBe(0);
     expect(await page.getByTestId('reports-facility').count()).toBe(0);
+    await shoot(page, 'reports-station-phone-filters');
     await choose(page, 'reports-cohort-year', `${y}`);
     await page.getByTestId('reports-apply').click();
+    // Showing the reports closes the sheet.
+    await page.locator('.ant-drawer-open').waitFor({ state: 'detached' });
     await page
       .getByTestId('reports-cohort-shown')
       .filter({ hasText: `${y}年出所` })
@@ -190,7 +198,8 @@ describeBrowser('reports: is the motto coming true?', () => {
         });
       const boxes = async () => ({
         chart: await onPage(chart),
-        filters: await onPage(page.getByTestId('reports-filters')),
+        // On a phone the filters are a button that opens a sheet.
+        filters: await onPage(page.getByTestId(viewport === PHONE ? 'reports-filters-bar' : 'reports-filters')),
         cohortLine: await onPage(page.getByTestId('reports-cohort-line')),
         card: await onPage(card),
         next: await onPage(page.getByTestId('report-abstinence')),

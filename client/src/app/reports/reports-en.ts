@@ -20,6 +20,8 @@ export const reportsEn: Record<ReportsKey, string> = {
   'filter.hint':
     'Skill · diploma · job and abstinence are by release year or quarter, never an arbitrary range of days: two ranges a day apart differ by one person. Pick at most one of facility, station and home division; the rows are then the quarters. Orders by opening date, fairs by fair date.',
   'filter.apply': 'Show',
+  'filter.open': 'Filters',
+  'filter.sheetTitle': 'Filter the reports',
   'filter.reset': 'Reset',
   'action.excel': 'Export Excel',
   'action.print': 'Print',

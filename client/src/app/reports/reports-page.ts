@@ -1,8 +1,10 @@
 import { ApplicationRef, ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
 import { FormsModule } from '@angular/forms';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzDrawerModule } from 'ng-zorro-antd/drawer';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
@@ -11,6 +13,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import type { EChartsCoreOption } from 'echarts/core';
 import { AuthStore } from '../core/auth/auth-store';
 import { ReferenceStore } from '../shared/reference-store';
+import { Viewport } from '../shared/viewport';
 import { LoadError } from '../shared/load-error';
 import { type Remote, idle, loadInto } from '../shared/remote';
 import { EChart, drawAllCharts } from './echart';
@@ -50,6 +53,8 @@ const YEARS_OFFERED = 10;
   selector: 'jbh-reports-page',
   imports: [
     FormsModule,
+    NgTemplateOutlet,
+    NzDrawerModule,
     NzAlertModule,
     NzButtonModule,
     NzCardModule,
@@ -115,6 +120,10 @@ export class ReportsPage {
   /** Reports whose answer is for an older filter (or none): asked for again when they come near. */
   private stale = new Set<ReportKey>();
   protected readonly downloading = signal(false);
+  protected readonly isPhone = inject(Viewport).isPhone;
+  /** The phone's filter sheet: open, and mounted once first opened (a drawer renders at once, even closed). */
+  protected readonly filtersOpen = signal(false);
+  protected readonly filtersUsed = signal(false);
   protected readonly downloadFailed = signal(false);
 
   protected readonly mottoOptions = computed<EChartsCoreOption | null>(() => {
@@ -208,8 +217,14 @@ export class ReportsPage {
     return quarter ? this.t('cohort.quarter', { y: year!, q: quarter }) : this.t('cohort.year', { y: year! });
   }
 
+  protected openFilters(): void {
+    this.filtersUsed.set(true);
+    this.filtersOpen.set(true);
+  }
+
   protected apply(): void {
     this.applied.set({ ...this.draft() });
+    this.filtersOpen.set(false);
     this.load();
   }
 

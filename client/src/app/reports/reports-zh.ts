@@ -19,6 +19,8 @@ export const reportsZh = {
   'filter.hint':
     '技能·文凭·就业与操守按出所年份或季度统计，不按任意日期区间：两个只差一天的区间相减，就是一个人的情况。场所、康复站、户籍地一次只能选一个，选后按季度分组。订单按开放日期，招聘会按举办日期。',
   'filter.apply': '查询',
+  'filter.open': '筛选',
+  'filter.sheetTitle': '筛选报表',
   'filter.reset': '重置',
   'action.excel': '导出 Excel',
   'action.print': '打印',

@@ -47,16 +47,16 @@ const CARD_WIDTHS: readonly (readonly number[])[] = [
         @for (widths of slots(); track $index) {
           <div class="sk-row" aria-hidden="true" data-testid="list-loading-row">
             @for (w of widths; track $index) {
-              <span class="sk-cell"><span class="bar" [style.width.%]="w"></span></span>
+              <span class="sk-cell"><span class="bar jbh-shimmer" [style.width.%]="w"></span></span>
             }
           </div>
         }
       } @else {
         @for (widths of slots(); track $index) {
           <div class="sk-card" aria-hidden="true" data-testid="list-loading-row">
-            <span class="bar title" [style.width.%]="widths[0]"></span>
-            <span class="bar" [style.width.%]="widths[1]"></span>
-            <span class="bar short" [style.width.%]="widths[2]"></span>
+            <span class="bar jbh-shimmer title" [style.width.%]="widths[0]"></span>
+            <span class="bar jbh-shimmer" [style.width.%]="widths[1]"></span>
+            <span class="bar jbh-shimmer short" [style.width.%]="widths[2]"></span>
           </div>
         }
       }
@@ -119,9 +119,6 @@ const CARD_WIDTHS: readonly (readonly number[])[] = [
       display: block;
       height: 12px;
       border-radius: 4px;
-      background: linear-gradient(90deg, #f2f2f2 25%, #e6e6e6 37%, #f2f2f2 63%);
-      background-size: 400% 100%;
-      animation: list-shimmer 1.4s ease infinite;
     }
     .bar.head {
       height: 10px;
@@ -130,19 +127,6 @@ const CARD_WIDTHS: readonly (readonly number[])[] = [
     }
     .bar.title {
       height: 16px;
-    }
-    @keyframes list-shimmer {
-      0% {
-        background-position: 100% 50%;
-      }
-      100% {
-        background-position: 0 50%;
-      }
-    }
-    @media (prefers-reduced-motion: reduce) {
-      .bar {
-        animation: none;
-      }
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

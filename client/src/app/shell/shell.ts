@@ -2,7 +2,6 @@ import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, signal, untracked } from '@angular/core';
 import { NavigationCancel, NavigationEnd, NavigationError, NavigationStart, Router, RouterLink, RouterOutlet } from '@angular/router';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import { NzAvatarModule } from 'ng-zorro-antd/avatar';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDrawerModule } from 'ng-zorro-antd/drawer';
 import { NzDropDownModule } from 'ng-zorro-antd/dropdown';
@@ -141,7 +140,6 @@ const NAV: Readonly<Record<Role, readonly NavItem[]>> = {
     NzDrawerModule,
     NzButtonModule,
     NzIconModule,
-    NzAvatarModule,
     Brand,
     LangToggle,
     NotificationBell,
@@ -197,6 +195,8 @@ export class Shell {
   private readonly target = signal<string | null>(null);
   protected readonly initial = computed(() => (this.user()?.displayName ?? '?').slice(0, 1));
   protected readonly drawerOpen = signal(false);
+  /** The phone menu's drawer exists once it has been opened (see the template). */
+  protected readonly drawerUsed = signal(false);
   /** The current path without query or fragment: a filtered list still lights up its menu entry. */
   private readonly path = toSignal(
     this.router.events.pipe(
@@ -278,6 +278,7 @@ export class Shell {
   }
 
   protected openDrawer(): void {
+    this.drawerUsed.set(true);
     this.drawerOpen.set(true);
   }
 

@@ -19,6 +19,19 @@ describe('I18n', () => {
     expect(document.documentElement.lang).toBe('zh-CN');
   });
 
+  it('writes calendar dates by hand exactly as Intl does, in both languages', async () => {
+    const i18n = create();
+    const dates = ['2026-12-05', '2024-02-29', '1999-01-01', '2030-09-30'];
+    const intl = (lang: string, d: string) =>
+      new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${d}T12:00:00Z`));
+    for (const d of dates) expect(i18n.date(d)).toBe(intl('zh-CN', d));
+    expect(i18n.date('2026-12-05')).toBe('2026年12月5日');
+    await i18n.setLang('en');
+    for (const d of dates) expect(i18n.date(d)).toBe(intl('en', d));
+    expect(i18n.date('2026-12-05')).toBe('December 5, 2026');
+    expect(i18n.date(null)).toBe('');
+  });
+
   it('fills in parameters', () => {
     const i18n = create();
     expect(i18n.t('common.total', { total: 42 })).toBe('共 42 条');

@@ -156,7 +156,7 @@ export const TODAY_GRID_CSS = `
   template: `
     <div class="today-grid" aria-busy="true" [attr.aria-label]="t('common.loading')" data-testid="today-loading">
       @for (i of slots(); track i) {
-        <div class="today-slot"><span class="bar long"></span><span class="bar short"></span></div>
+        <div class="today-slot"><span class="bar jbh-shimmer long"></span><span class="bar jbh-shimmer short"></span></div>
       }
     </div>
   `,
@@ -182,28 +182,12 @@ export const TODAY_GRID_CSS = `
         display: block;
         height: 14px;
         border-radius: 4px;
-        background: linear-gradient(90deg, #f2f2f2 25%, #e6e6e6 37%, #f2f2f2 63%);
-        background-size: 400% 100%;
-        animation: today-shimmer 1.4s ease infinite;
       }
       .long {
         width: 60%;
       }
       .short {
         width: 30%;
-      }
-      @keyframes today-shimmer {
-        0% {
-          background-position: 100% 50%;
-        }
-        100% {
-          background-position: 0 50%;
-        }
-      }
-      @media (prefers-reduced-motion: reduce) {
-        .bar {
-          animation: none;
-        }
       }
     `,
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -100,6 +100,8 @@ export class CaseloadPage {
   protected readonly stateColor = traineeStateColor;
   protected readonly search = signal('');
   protected readonly creating = signal(false);
+  /** The create drawer exists once it has been opened (see the template). */
+  protected readonly createUsed = signal(false);
   protected readonly exporting = signal(false);
   /** Phones: the filters live in a sheet opened from a button. */
   protected readonly filtersOpen = signal(false);
@@ -321,6 +323,7 @@ export class CaseloadPage {
   }
 
   protected openCreate(): void {
+    this.createUsed.set(true);
     this.creating.set(true);
   }
 
