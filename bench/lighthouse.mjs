@@ -206,7 +206,9 @@ async function measureOnce(base, page, preset) {
   const chrome = await launchChromium();
   try {
     if (page.user) await signInInBrowser(chrome.port, base, page.user);
-    return await lighthouse(`${base}${page.path}`, preset, chrome.port);
+    const lhr = await lighthouse(`${base}${page.path}`, preset, chrome.port);
+    if (lhr.runtimeError) throw new Error(`${page.name} ${preset}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    return lhr;
   } finally {
     await chrome.stop();
   }
@@ -254,7 +256,6 @@ async function main() {
             const runs = [];
             for (let i = 0; i < RUNS; i++) {
               const lhr = await measure(via.base, page, preset);
-              if (lhr.runtimeError) throw new Error(`${page.name} ${preset}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
               // Signed in, the page must not have fallen back to the login page (an expired or refused cookie).
               if (page.user && new URL(lhr.finalDisplayedUrl).pathname === '/login') throw new Error(`${page.name}: ended on /login`);
               if (process.env.LH_JSON_DIR)

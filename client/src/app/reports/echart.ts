@@ -112,7 +112,15 @@ export class EChart implements OnDestroy {
       const el = this.host().nativeElement;
       this.chart = setup.init(el, undefined, { renderer: 'svg' });
       const chart = this.chart;
-      this.resize = new ResizeObserver(() => chart.resize());
+      // A ResizeObserver reports once as soon as it observes: resizing then would lay the whole chart out a
+      // second time (as long again as drawing it, ~100 ms on a slow phone). Only a real change of size counts.
+      let size = `${el.clientWidth}x${el.clientHeight}`;
+      this.resize = new ResizeObserver(() => {
+        const now = `${el.clientWidth}x${el.clientHeight}`;
+        if (now === size) return;
+        size = now;
+        chart.resize();
+      });
       this.resize.observe(el);
       this.stopWatching();
       this.drawn.set(true);
