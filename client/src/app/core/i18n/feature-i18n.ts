@@ -12,6 +12,7 @@ export abstract class FeatureI18n<K extends string> {
 
   readonly isEnglish = this.i18n.isEnglish;
   readonly date = this.i18n.date;
+  readonly shortDate = this.i18n.shortDate;
   readonly dateTime = this.i18n.dateTime;
   readonly pick = this.i18n.pick;
   readonly errorMessage = this.i18n.errorMessage;

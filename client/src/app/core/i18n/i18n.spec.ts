@@ -25,10 +25,17 @@ describe('I18n', () => {
     const intl = (lang: string, d: string) =>
       new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${d}T12:00:00Z`));
     for (const d of dates) expect(i18n.date(d)).toBe(intl('zh-CN', d));
+    for (const d of dates) expect(i18n.shortDate(d)).toBe(d);
     expect(i18n.date('2026-12-05')).toBe('2026年12月5日');
     await i18n.setLang('en');
     for (const d of dates) expect(i18n.date(d)).toBe(intl('en', d));
     expect(i18n.date('2026-12-05')).toBe('December 5, 2026');
+    const intlShort = (d: string) =>
+      new Intl.DateTimeFormat('en', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
+        new Date(`${d}T12:00:00Z`),
+      );
+    for (const d of dates) expect(i18n.shortDate(d)).toBe(intlShort(d));
+    expect(i18n.shortDate('2026-09-30')).toBe('Sep 30, 2026');
     expect(i18n.date(null)).toBe('');
   });
 

@@ -72,6 +72,7 @@ const MONTHS_EN = [
   'November',
   'December',
 ];
+const MONTHS_EN_SHORT = MONTHS_EN.map((m) => m.slice(0, 3));
 
 @Injectable({ providedIn: 'root' })
 export class I18n {
@@ -95,6 +96,9 @@ export class I18n {
       new Intl.DateTimeFormat(this.current(), { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }),
   );
   private readonly dateFormat = computed(() => new Intl.DateTimeFormat(this.current(), { year: 'numeric', month: 'long', day: 'numeric' }));
+  private readonly shortDateFormat = computed(
+    () => new Intl.DateTimeFormat(this.current(), { year: 'numeric', month: 'short', day: 'numeric' }),
+  );
 
   constructor() {
     this.apply('zh-CN');
@@ -195,15 +199,26 @@ export class I18n {
     // A bare `YYYY-MM-DD` is a calendar date, written out by hand exactly as Intl would ("2026年12月5日",
     // "December 5, 2026"): no time zone can shift the day, and the first Intl formatter a page creates
     // costs ~50 ms of a slow phone's main thread (locale data), in the middle of rendering a list.
-    const bare = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-    if (bare) {
-      const [year, month, day] = [bare[1]!, Number(bare[2]), Number(bare[3])];
-      if (month >= 1 && month <= 12) {
-        return this.current() === 'en' ? `${MONTHS_EN[month - 1]} ${day}, ${year}` : `${year}年${month}月${day}日`;
-      }
-    }
-    return this.dateFormat().format(new Date(isoDate));
+    return this.calendarDate(isoDate, MONTHS_EN) ?? this.dateFormat().format(new Date(isoDate));
   };
+
+  /**
+   * A calendar date for dense table columns: "2026-12-05" in Chinese (as tables here usually write it),
+   * "Dec 5, 2026" in English (Intl's `month: 'short'`). The row's card or title keeps the long form.
+   */
+  readonly shortDate = (isoDate: string | null | undefined): string => {
+    if (!isoDate) return '';
+    if (this.current() !== 'en' && /^\d{4}-\d{2}-\d{2}$/.test(isoDate)) return isoDate;
+    return this.calendarDate(isoDate, MONTHS_EN_SHORT) ?? this.shortDateFormat().format(new Date(isoDate));
+  };
+
+  private calendarDate(isoDate: string, months: readonly string[]): string | null {
+    const bare = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+    if (!bare) return null;
+    const [year, month, day] = [bare[1]!, Number(bare[2]), Number(bare[3])];
+    if (month < 1 || month > 12) return null;
+    return this.current() === 'en' ? `${months[month - 1]} ${day}, ${year}` : `${year}年${month}月${day}日`;
+  }
 
   private loadEnglish(): Promise<void> {
     this.englishLoading ??= import('./en').then(

@@ -89,6 +89,7 @@ export class CaseloadPage {
   private readonly organisation = inject(MyOrganisation);
   protected readonly t = this.i18n.t;
   protected readonly date = this.i18n.date;
+  protected readonly shortDate = this.i18n.shortDate;
   protected readonly days = this.i18n.days;
   protected readonly isPhone = inject(Viewport).isPhone;
   private readonly auth = inject(AuthStore);
