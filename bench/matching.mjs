@@ -43,7 +43,7 @@ const SEED = [
    SELECT '测' || i, 'M', 1970 + i % 33, decode(md5(i::text), 'hex'), md5('m' || i) || md5('y' || i),
           lpad((i % 10000)::text, 4, '0'), d.codes[1 + i % 18], (SELECT organisation_id FROM app_user WHERE username = 'counsellor'),
           CASE WHEN i % 10 < 4 THEN 'pre_release' WHEN i % 10 < 8 THEN 'released' ELSE 'community' END,
-          current_date - 400, current_date + (i % 10 < 4)::int * (i % 700) - 30,
+          current_date - 1000, current_date + (i % 10 < 4)::int * (i % 700) - 30,
           CASE WHEN i % 10 >= 4 THEN current_date - (i % 900) END,
           ARRAY[d.codes[1 + (i * 7) % 18]], CASE WHEN i % 3 = 0 THEN ARRAY['餐饮'] WHEN i % 3 = 1 THEN ARRAY['制造'] ELSE '{}' END,
           3000 + (i % 8) * 500, (i % 4 <> 0)
