@@ -147,8 +147,9 @@ describeBrowser('reports: is the motto coming true?', () => {
     await shoot(page, 'reports-station-phone-filters');
     await choose(page, 'reports-cohort-year', `${y}`);
     await page.getByTestId('reports-apply').click();
-    // Showing the reports closes the sheet.
+    // Showing the reports closes the sheet; the page scrolls again once its closing animation is over.
     await page.locator('.ant-drawer-open').waitFor({ state: 'detached' });
+    await page.waitForFunction(() => !document.documentElement.classList.contains('cdk-global-scrollblock'));
     await page
       .getByTestId('reports-cohort-shown')
       .filter({ hasText: `${y}年出所` })

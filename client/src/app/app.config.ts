@@ -11,7 +11,7 @@ import {
   withInMemoryScrolling,
   withPreloading,
 } from '@angular/router';
-import { EMPTY, type Observable, from, switchMap } from 'rxjs';
+import { EMPTY, type Observable, catchError, from, switchMap } from 'rxjs';
 import { provideNzI18n, zh_CN } from 'ng-zorro-antd/i18n';
 import { routes } from './app.routes';
 import { preloadAppStyles } from './core/app-styles';
@@ -49,6 +49,9 @@ const idle = (ms: number): Promise<void> =>
  * then queue in front of the first page's own requests; the next tap comes seconds later anyway.
  */
 const PRELOAD_AFTER_MS = 4000;
+/** Resolves at once when the browser is online, else when it comes back (a station visit typed offline). */
+const online = (): Promise<void> =>
+  navigator.onLine === false ? new Promise((resolve) => addEventListener('online', () => resolve(), { once: true })) : Promise.resolve();
 /** `performance.now()` counts from the page's navigation start. */
 const afterStartUp = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(0, PRELOAD_AFTER_MS - performance.now())));
 
@@ -67,7 +70,15 @@ export class RolePreloading implements PreloadingStrategy {
     if (!role || slowConnection()) return EMPTY;
     const path = route.path ?? '';
     if (path !== '' && !LIKELY_SECTIONS[role].includes(path)) return EMPTY;
-    return from(afterStartUp().then(() => idle(3000))).pipe(switchMap(() => (this.auth.role() === role ? load() : EMPTY)));
+    return from(
+      afterStartUp()
+        .then(online)
+        .then(() => idle(3000)),
+    ).pipe(
+      switchMap(() => (this.auth.role() === role ? load() : EMPTY)),
+      // A preload is a guess: offline or interrupted, it is dropped; the section loads when it is opened.
+      catchError(() => EMPTY),
+    );
   }
 }
 
