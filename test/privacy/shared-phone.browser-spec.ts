@@ -206,7 +206,13 @@ describeBrowser("shared phone: a counsellor's unsent visit is neither readable n
     expect(await settleOn(() => recorded(name), 1)).toBe(1);
     expect(posts).toHaveLength(1);
     await page.getByTestId('outbox').waitFor({ state: 'detached' });
-    const after = await page.evaluate<string>(DUMP_STORAGE);
+    // The list on screen empties as the send completes; the vault's deletion may finish a moment later.
+    let after = '';
+    for (let i = 0; i < 50; i++) {
+      after = await page.evaluate<string>(DUMP_STORAGE);
+      if (after.includes('idb:jbh-outbox/keys=[]') && after.includes('idb:jbh-outbox/boxes=[]')) break;
+      await page.waitForTimeout(200);
+    }
     expect(after).toContain('idb:jbh-outbox/keys=[]');
     expect(after).toContain('idb:jbh-outbox/boxes=[]');
     await context.close();
