@@ -10,14 +10,6 @@ import { chinaDate } from '../../shared/china-date';
 import { CONTACT_METHODS, type ContactMethod, type LostContactDto, SupervisionApi } from '../transfers/supervision-api';
 import { SupervisionI18n } from '../transfers/supervision-i18n';
 
-/**
- * Today's date in China (YYYY-MM-DD), as the server counts it: it refuses a day after it, and a case's
- * `since` is a China date. The phone's own calendar is a day off on a phone set to another time zone.
- */
-export function localDay(d = new Date()): string {
-  return chinaDate(d);
-}
-
 /** "已找到": the day the person was reached again and how (the case then closes). */
 @Component({
   selector: 'jbh-found-form',
@@ -122,7 +114,8 @@ export class FoundForm {
   protected readonly t = this.i18n.t;
   protected readonly date = this.i18n.date;
   protected readonly methods = CONTACT_METHODS;
-  protected readonly today = localDay();
+  // China's today, as the server counts it: it refuses a later day (the phone's calendar may be a day off).
+  protected readonly today = chinaDate();
   protected readonly foundOn = signal(this.today);
   protected readonly method = signal<ContactMethod | null>(null);
   protected readonly note = signal('');

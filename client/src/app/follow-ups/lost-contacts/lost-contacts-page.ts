@@ -14,12 +14,13 @@ import { LoadError } from '../../shared/load-error';
 import { type Remote, idle, loadInto } from '../../shared/remote';
 import { type LostContactDto, type LostContactPageDto, SupervisionApi } from '../transfers/supervision-api';
 import { SupervisionI18n } from '../transfers/supervision-i18n';
-import { FoundForm, localDay } from './found-form';
+import { chinaDate } from '../../shared/china-date';
+import { FoundForm } from './found-form';
 
 const DAY = 86_400_000;
 
 /** Whole days from `since` (YYYY-MM-DD) to today, by the calendar. */
-export function daysSince(since: string, today = localDay()): number {
+export function daysSince(since: string, today = chinaDate()): number {
   return Math.max(0, Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${since}T00:00:00Z`)) / DAY));
 }
 
@@ -188,7 +189,7 @@ export class LostContactsPage {
   protected readonly page = signal(1);
   protected readonly list = signal<Remote<LostContactPageDto>>(idle());
   protected readonly finding = signal<LostContactDto | null>(null);
-  private readonly today = localDay();
+  private readonly today = chinaDate();
   private inFlight: Subscription | null = null;
 
   constructor() {
