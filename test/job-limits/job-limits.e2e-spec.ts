@@ -1,7 +1,8 @@
 import { Clock } from '../../server/src/common/clock';
 import { JobLimitsService } from '../../server/src/job-limits/job-limits.service';
-import { addYears } from '../../server/src/job-limits/job-limits.rules';
-import { newTrainee, organisationOf } from '../factories';
+import { addYears, evaluate } from '../../server/src/job-limits/job-limits.rules';
+import { MatchingRepository } from '../../server/src/matching/matching.repository';
+import { newOrder, newTrainee, organisationOf } from '../factories';
 import { createTestApp, type TestApp } from '../utils/test-app';
 
 const DRIVER = '4-02-02-01'; // 客运车辆驾驶员
@@ -244,6 +245,51 @@ describe('job limits (从业限制): the rules table, evaluation, and a person�
     expect(res1.body.find((r: { occupationPrefix: string }) => r.occupationPrefix === GUARD)).toMatchObject({ kind: 'barred', from: null });
     const audited = await t.sql(`SELECT 1 FROM audit_log WHERE action = 'trainee.job_limits.read' AND subject_id = $1`, [one]);
     expect(audited).toHaveLength(1);
+  });
+
+  it('matching applies a waiting period as evaluate does, to the day, 29 February included', async () => {
+    const repo = t.app.get(MatchingRepository);
+    const { weights } = await repo.currentWeights();
+    const order = await newOrder(t, { employerId: await organisationOf(t, 'employer'), occupationCode: DRIVER });
+    const facts = (await repo.orderFacts(order))!;
+    // [released on, waiting years, the order's start]: each side of the day the wait ends.
+    const cases: [string, number, string][] = [
+      ['2024-02-29', 1, '2025-02-28'],
+      ['2024-02-29', 1, '2025-03-01'],
+      ['2024-02-29', 4, '2028-02-28'],
+      ['2024-02-29', 4, '2028-02-29'],
+      ['2023-03-01', 1, '2024-02-29'],
+      ['2023-02-28', 1, '2024-02-27'],
+      ['2023-02-28', 1, '2024-02-28'],
+      ['2023-06-15', 3, '2026-06-14'],
+      ['2023-06-15', 3, '2026-06-15'],
+    ];
+    const seen: boolean[] = [];
+    for (const [releasedOn, years, start] of cases) {
+      // In 三沙, where no demo trainee lives, so the page holds only the people made here.
+      const id = await newTrainee(t, {
+        organisationId: facility,
+        homeDivisionCode: '460300',
+        state: 'released',
+        releasedOn,
+        jobMatchingConsent: true,
+      });
+      const limits = { barred: false, waitingYears: years, duringSupervision: false };
+      const ranked = await repo.rankForOrder(
+        { ...facts, start_date: start, ceilings: [Infinity, Infinity] },
+        weights,
+        { organisationId: facility, limits, divisionCode: '460300' },
+        100,
+        0,
+      );
+      const listed = ranked.rows.some((r) => r.trainee_id === id);
+      const rule = { id: 'wait', occupationPrefix: DRIVER, kind: 'waiting_period' as const, waitingYears: years, duringSupervision: false };
+      const { eligible } = evaluate([rule], { id, state: 'released', releasedOn, expectedReleaseOn: releasedOn }, start);
+      expect({ releasedOn, years, start, listed }).toEqual({ releasedOn, years, start, listed: eligible });
+      seen.push(listed);
+    }
+    // Both sides of the boundary were met.
+    expect(new Set(seen)).toEqual(new Set([true, false]));
   });
 
   it('a counsellor of another organisation gets 404, as does an unknown id; nothing is audited as read', async () => {

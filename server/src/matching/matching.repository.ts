@@ -180,11 +180,13 @@ const PAGE_FROM = `FROM unnest($1::uuid[], $2::uuid[]) WITH ORDINALITY AS p (tra
 function legallyOpen(t: string, limits: CandidateFilter['limits'], p: Params, startDate: string): string[] {
   const out: string[] = [];
   if (limits.barred) out.push('FALSE');
-  if (limits.waitingYears !== null)
-    out.push(
-      `(CASE WHEN ${t}.state IN ('admitted', 'pre_release') OR ${t}.released_on IS NULL THEN ${t}.expected_release_on ELSE ${t}.released_on END
-         + make_interval(years => ${p.add(limits.waitingYears, 'int')}))::date <= ${p.add(startDate, 'date')}`,
-    );
+  if (limits.waitingYears !== null) {
+    const freeOn = `CASE WHEN ${t}.state IN ('admitted', 'pre_release') OR ${t}.released_on IS NULL THEN ${t}.expected_release_on ELSE ${t}.released_on END`;
+    // Free + N years <= start, written as free <= start - N years: the indexed day against a constant
+    // (idx_trainee_matching_free_on), and exactly `addYears`, which takes 29 February to 1 March
+    // (free + interval would take it to 28 February: a day short).
+    out.push(`${freeOn} <= (${p.add(startDate, 'date')} - make_interval(years => ${p.add(limits.waitingYears, 'int')}))::date`);
+  }
   if (limits.duringSupervision) out.push(`${t}.state NOT IN ('admitted', 'pre_release', 'community')`);
   return out;
 }
@@ -274,14 +276,14 @@ export class MatchingRepository {
              WHERE se.state IN ('enrolled', 'passed') AND cs.order_id = ${id}
       UNION SELECT r.trainee_id FROM trainee_readiness r WHERE r.ready`;
     // The first tier's rows looked up by primary key, so the plan starts from the few, not from every trainee;
-    // the second adds the consenting trainees who live in or prefer the division, read once through the two
-    // partial indexes (a BitmapOr).
+    // the second adds the consenting trainees who live in or prefer the division, their ids found through the
+    // two partial indexes by matching_trainees_in_division (under row-level security `@>` cannot use its index)
+    // and read by primary key (as an array: joined to the function, the plan hashed every consenting trainee).
     const sets = [
       `(SELECT t0.* FROM promising p JOIN trainee t0 ON t0.id = p.trainee_id)`,
       `(SELECT t0.* FROM promising p JOIN trainee t0 ON t0.id = p.trainee_id
         UNION ALL
-        SELECT t1.* FROM trainee t1 WHERE t1.job_matching_consent
-          AND (t1.home_division_code = ${division} OR t1.preferred_divisions @> ARRAY[${division}::varchar])
+        SELECT t1.* FROM trainee t1 WHERE t1.id = ANY (ARRAY(SELECT matching_trainees_in_division(${division})))
           AND t1.id NOT IN (SELECT trainee_id FROM promising))`,
     ];
     const ranked = (set: string | null, take: number, skip: number) => `WITH ${set ? `promising AS (${promising}),` : ''}

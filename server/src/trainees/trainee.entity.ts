@@ -42,7 +42,8 @@ export interface TraineeSkill {
 @Index('idx_trainee_matching_caseload', ['organisationId', 'state', 'expectedReleaseOn', 'id'], { where: 'job_matching_consent' })
 // Bounded ranking's second tier: who lives in, or prefers, the order's division.
 @Index('idx_trainee_matching_division', ['homeDivisionCode'], { where: 'job_matching_consent' })
-// GIN over the preferred divisions (`@>`); made by hand in the migration, TypeORM cannot declare GIN.
+// GIN over the preferred divisions (`@>`); made by hand in the migration, TypeORM cannot declare GIN. Read by
+// matching_trainees_in_division as the owner: under row-level security `@>` (not leakproof) cannot use it.
 @Index('idx_trainee_preferred_divisions', { synchronize: false })
 // The caseload's keyset indexes (INCLUDE columns, varchar_pattern_ops): made by hand in CaseloadKeyset.
 @Index('idx_trainee_caseload_release', { synchronize: false })
@@ -50,6 +51,9 @@ export interface TraineeSkill {
 @Index('idx_trainee_caseload_name', { synchronize: false })
 @Index('idx_trainee_caseload_name_prefix', { synchronize: false })
 @Index('idx_trainee_caseload_admitted', { synchronize: false })
+// The day a person is free for work, for the legal waiting period in matching: an expression index, by hand
+// in MatchingUnderRowSecurity.
+@Index('idx_trainee_matching_free_on', { synchronize: false })
 // The sealing job's candidates (closed, not sealed): made by hand in RecordSealing.
 @Index('idx_trainee_sealable', { synchronize: false })
 export class Trainee {
