@@ -132,6 +132,17 @@ describe('sealing (封存) and the retention schedule', () => {
     expect([await motto(), await abstinence()]).toEqual(reportsBefore);
     const audit = await t.sql(`SELECT 1 FROM audit_log WHERE action = 'record.seal'`);
     expect(audit.length).toBeGreaterThan(0);
+    // Matching's division search runs as the owner, past the policy (MatchingUnderRowSecurity): it must
+    // leave sealed records out itself — even one still marked as consenting.
+    await t.sql(`UPDATE trainee SET job_matching_consent = true WHERE id = $1`, [person.id]);
+    const [{ division }] = await t.sql<{ division: string }>(`SELECT home_division_code AS division FROM trainee WHERE id = $1`, [
+      person.id,
+    ]);
+    const inDivision = `FROM trainee WHERE job_matching_consent AND (home_division_code = $1 OR preferred_divisions @> ARRAY[$1::varchar])`;
+    expect((await t.sql<{ id: string }>(`SELECT id ${inDivision}`, [division])).map((r) => r.id)).toContain(person.id);
+    const asApp = await t.app.get(DataSource).query<{ id: string }[]>(`SELECT id FROM matching_trainees_in_division($1)`, [division]);
+    const unsealed = await t.sql<{ id: string }>(`SELECT id ${inDivision} AND sealed_at IS NULL`, [division]);
+    expect(asApp.map((r) => r.id).sort()).toEqual(unsealed.map((r) => r.id).sort());
   });
 
   it('a sealed person cannot be recorded twice, nor re-admitted without an unsealing', async () => {

@@ -191,6 +191,14 @@ function legallyOpen(t: string, limits: CandidateFilter['limits'], p: Params, st
   return out;
 }
 
+/**
+ * The trainee columns a tier's set carries: what `available`, the filters, the job limits and the facts
+ * read, and what matching_trainees_in_division returns (MatchingUnderRowSecurity), in its order.
+ */
+const TIER_COLUMNS = (t: string) =>
+  `${t}.id, ${t}.organisation_id, ${t}.state, ${t}.expected_release_on, ${t}.released_on, ${t}.job_matching_consent,
+   ${t}.home_division_code, ${t}.preferred_divisions, ${t}.willing_to_live_on_site, ${t}.wage_expectation, ${t}.preferred_industries`;
+
 /** Who may be matched at all: consented, not closed, not working elsewhere, free by the start date. */
 export const available = (t: string, orderId: string, startDate: string) => `${t}.job_matching_consent AND ${t}.state <> 'closed'
   AND (${t}.state IN ('released', 'community') OR ${t}.expected_release_on <= ${startDate})
@@ -276,15 +284,13 @@ export class MatchingRepository {
              WHERE se.state IN ('enrolled', 'passed') AND cs.order_id = ${id}
       UNION SELECT r.trainee_id FROM trainee_readiness r WHERE r.ready`;
     // The first tier's rows looked up by primary key, so the plan starts from the few, not from every trainee;
-    // the second adds the consenting trainees who live in or prefer the division, their ids found through the
-    // two partial indexes by matching_trainees_in_division (under row-level security `@>` cannot use its index)
-    // and read by primary key (as an array: joined to the function, the plan hashed every consenting trainee).
+    // the second adds the consenting trainees who live in or prefer the division, found through the two
+    // partial indexes by matching_trainees_in_division (under row-level security `@>` cannot use its index).
     const sets = [
-      `(SELECT t0.* FROM promising p JOIN trainee t0 ON t0.id = p.trainee_id)`,
-      `(SELECT t0.* FROM promising p JOIN trainee t0 ON t0.id = p.trainee_id
+      `(SELECT ${TIER_COLUMNS('t0')} FROM promising p JOIN trainee t0 ON t0.id = p.trainee_id)`,
+      `(SELECT ${TIER_COLUMNS('t0')} FROM promising p JOIN trainee t0 ON t0.id = p.trainee_id
         UNION ALL
-        SELECT t1.* FROM trainee t1 WHERE t1.id = ANY (ARRAY(SELECT matching_trainees_in_division(${division})))
-          AND t1.id NOT IN (SELECT trainee_id FROM promising))`,
+        SELECT ${TIER_COLUMNS('t1')} FROM matching_trainees_in_division(${division}) t1 WHERE t1.id NOT IN (SELECT trainee_id FROM promising))`,
     ];
     const ranked = (set: string | null, take: number, skip: number) => `WITH ${set ? `promising AS (${promising}),` : ''}
       facts AS (${facts} FROM ${set ?? 'trainee'} t ${joins} WHERE ${where.join(' AND ')}),
@@ -299,6 +305,9 @@ export class MatchingRepository {
     let top: { trainee_id: string; score: string }[] | null = null;
     let tier: 0 | 1 | 2 = 2;
     for (const [i, set] of sets.entries()) {
+      // Fewer candidates than the page needs: no tier can decide it (its last row would be missing), so
+      // everyone is scored at once. Asked only once the first tier has failed, by when the count is back.
+      if (i > 0 && (await counted)[0].n < offset + limit) break;
       const rows = await this.dataSource.query<{ trainee_id: string; score: string }[]>(ranked(set, offset + limit, 0), p.values);
       const last = rows[offset + limit - 1];
       if (last !== undefined && Number(last.score) > order.ceilings[i]!) {
