@@ -135,9 +135,8 @@ describe('sealing (封存) and the retention schedule', () => {
     // Matching's division search runs as the owner, past the policy (MatchingUnderRowSecurity): it must
     // leave sealed records out itself — even one still marked as consenting.
     await t.sql(`UPDATE trainee SET job_matching_consent = true WHERE id = $1`, [person.id]);
-    const [{ division }] = await t.sql<{ division: string }>(`SELECT home_division_code AS division FROM trainee WHERE id = $1`, [
-      person.id,
-    ]);
+    const [home] = await t.sql<{ division: string }>(`SELECT home_division_code AS division FROM trainee WHERE id = $1`, [person.id]);
+    const division = home!.division;
     const inDivision = `FROM trainee WHERE job_matching_consent AND (home_division_code = $1 OR preferred_divisions @> ARRAY[$1::varchar])`;
     expect((await t.sql<{ id: string }>(`SELECT id ${inDivision}`, [division])).map((r) => r.id)).toContain(person.id);
     const asApp = await t.app.get(DataSource).query<{ id: string }[]>(`SELECT id FROM matching_trainees_in_division($1)`, [division]);
