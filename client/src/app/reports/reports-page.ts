@@ -4,7 +4,6 @@ import { FormsModule } from '@angular/forms';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
-import { NzDrawerModule } from 'ng-zorro-antd/drawer';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
@@ -33,6 +32,7 @@ import type {
   ReportGroup,
 } from './reports-types';
 import { groupsFor, narrowed } from './reports-filter';
+import { FilterSheet } from '../shared/filter-sheet';
 
 const EMPLOYMENT_MONTHS = [1, 3, 6, 12] as const;
 type ReportKey = 'motto' | 'abstinence' | 'orders' | 'fairs';
@@ -54,7 +54,7 @@ const YEARS_OFFERED = 10;
   imports: [
     FormsModule,
     NgTemplateOutlet,
-    NzDrawerModule,
+    FilterSheet,
     NzAlertModule,
     NzButtonModule,
     NzCardModule,
@@ -123,7 +123,6 @@ export class ReportsPage {
   protected readonly isPhone = inject(Viewport).isPhone;
   /** The phone's filter sheet: open, and mounted once first opened (a drawer renders at once, even closed). */
   protected readonly filtersOpen = signal(false);
-  protected readonly filtersUsed = signal(false);
   protected readonly downloadFailed = signal(false);
 
   protected readonly mottoOptions = computed<EChartsCoreOption | null>(() => {
@@ -215,11 +214,6 @@ export class ReportsPage {
   protected cohortName(cohort: string): string {
     const [year, quarter] = cohort.split('Q');
     return quarter ? this.t('cohort.quarter', { y: year!, q: quarter }) : this.t('cohort.year', { y: year! });
-  }
-
-  protected openFilters(): void {
-    this.filtersUsed.set(true);
-    this.filtersOpen.set(true);
   }
 
   protected apply(): void {

@@ -49,6 +49,7 @@ import {
   readSavedFilters,
   saveFilter,
 } from './saved-filters';
+import { FilterSheet } from '../../shared/filter-sheet';
 
 /** `/trainees`: the caseload — filters, a sortable table (cards on a phone), paging, create, import, export. */
 @Component({
@@ -62,6 +63,7 @@ import {
     NzButtonModule,
     NzCheckboxModule,
     NzDrawerModule,
+    FilterSheet,
     NzEmptyModule,
     NzIconModule,
     NzInputModule,
