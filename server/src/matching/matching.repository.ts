@@ -318,6 +318,9 @@ export class MatchingRepository {
       `SELECT count(*)::int AS n FROM (SELECT 1 FROM trainee t WHERE ${where.join(' AND ')} LIMIT ${COUNT_CAP + 1}) x`,
       countParams,
     );
+    // Awaited below; until then a failure must not count as unhandled (Node would end the process) when a
+    // tier fails first and the request errors out on its own.
+    counted.catch(() => undefined);
     let top: { trainee_id: string; score: string }[] | null = null;
     let tier: 0 | 1 | 2 = 2;
     for (const [i, set] of sets.entries()) {
