@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run outcomes:rebuild`: recomputes the outcome reports' tables — `trainee_outcome` (one row per
-// released trainee) and `trainee_outcome_daily` (its sums per release day and group) — from handovers,
-// placements, certificates, diplomas and follow-up visits, with the built server's own code
+// released trainee), `trainee_outcome_daily` (its sums per release day and group) and `order_outcome` (one
+// row per order and person in its funnel) — from handovers, placements, certificates, diplomas, 订单班
+// enrolments and follow-up visits, with the built server's own code
 // (OutcomesService.rebuild). The app keeps them current on every write; run this after loading data
 // around the app (an import by SQL, a restore from before the tables existed), after changing what a
 // column means, or when `--check` finds a difference. It works in batches of 5,000 trainees, one
@@ -68,8 +69,12 @@ await main(
         }
         const rows = await differences(ds, outcomes);
         const days = await ds.transaction((m) => outcomes.dailyDrift(m));
-        ctx.out(`Check: ${rows} trainee row(s) differ from the live records; ${days} daily sum(s) differ from the rows.`);
-        return rows || days ? 1 : 0;
+        const orders = await ds.transaction('REPEATABLE READ', (m) => outcomes.orderDrift(m));
+        ctx.out(
+          `Check: ${rows} trainee row(s) differ from the live records; ${days} daily sum(s) differ from the rows; ` +
+            `${orders} order funnel row(s) differ from the live records.`,
+        );
+        return rows || days || orders ? 1 : 0;
       } finally {
         await ds.destroy();
       }

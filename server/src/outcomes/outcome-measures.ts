@@ -30,3 +30,15 @@ export interface TraineeOutcomeRow {
   division_code: string | null;
   [flag: string]: string | boolean | null;
 }
+
+/** One row of `order_outcome` (without `updated_at`): a person's way through one order's funnel. */
+export interface OrderOutcomeRow {
+  order_id: string;
+  trainee_id: string;
+  trained: boolean;
+  certified: boolean;
+  recommended: boolean;
+  hired_on: string | null;
+  stayed_3: boolean;
+  stayed_6: boolean;
+}

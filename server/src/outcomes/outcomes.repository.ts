@@ -6,6 +6,7 @@ import {
   NO_FACILITY,
   OUTCOME_FLAGS,
   OUTCOME_PLACES,
+  type OrderOutcomeRow,
   type TraineeOutcomeRow,
 } from './outcome-measures';
 
@@ -139,6 +140,54 @@ const REFRESH = `
     .map((c) => `${c} = d.${c} + EXCLUDED.${c}`)
     .join(', ')}`;
 
+/** The columns of `order_outcome` (see the OrderOutcome migration), the key first. */
+const ORDER_COLUMNS = ['order_id', 'trainee_id', 'trained', 'certified', 'recommended', 'hired_on', 'stayed_3', 'stayed_6'];
+const ORDER_FACT_COLUMNS = ORDER_COLUMNS.slice(2);
+/** A hire lasted N months: not ended, or ended after hire + N months (PostgreSQL's month arithmetic, as the report always counted). */
+const stayed = (n: number) => `COALESCE(p.ended_on IS NULL OR p.ended_on > (p.hired_on + interval '${n} months')::date, false)`;
+
+/**
+ * The live definition of every row of `order_outcome` for the trainees among $1 (null: every unsealed one):
+ * each order whose 订单班 they took a seat in (enrolled, passed or failed) or that they have a placement on
+ * (one per order and person: `uq_placement_pair`). Certified: trained, and holding a certificate in the
+ * order's occupation, whenever issued. Recommended: by a counsellor, or an intent at a fair. The same
+ * definitions as the order funnel's SQL before the table (test/reports/order-funnel-sql.e2e-spec.ts).
+ */
+const LIVE_ORDER_OUTCOMES = `
+  WITH people AS (SELECT id FROM trainee WHERE ($1::uuid[] IS NULL OR id = ANY($1::uuid[])) AND sealed_at IS NULL),
+  en AS (
+    SELECT DISTINCT s.order_id, se.trainee_id
+    FROM people JOIN session_enrolment se ON se.trainee_id = people.id JOIN course_session s ON s.id = se.session_id
+    WHERE s.order_id IS NOT NULL AND se.state IN ('enrolled', 'passed', 'failed')
+  ),
+  p AS (SELECT p.* FROM people JOIN placement p ON p.trainee_id = people.id)
+  SELECT COALESCE(en.order_id, p.order_id) AS order_id, COALESCE(en.trainee_id, p.trainee_id) AS trainee_id,
+    en.order_id IS NOT NULL AS trained,
+    en.order_id IS NOT NULL AND EXISTS (
+      SELECT 1 FROM certificate c JOIN job_order o ON o.id = en.order_id
+      WHERE c.trainee_id = en.trainee_id AND c.occupation_code = o.occupation_code) AS certified,
+    COALESCE(p.recommended_by IS NOT NULL OR p.source = 'fair', false) AS recommended, p.hired_on,
+    ${stayed(3)} AS stayed_3, ${stayed(6)} AS stayed_6
+  FROM en FULL JOIN p ON p.order_id = en.order_id AND p.trainee_id = en.trainee_id`;
+
+/**
+ * Recomputes the order rows of the trainees $1 in one statement: upserts what the live sources say
+ * (a row whose facts did not change is left alone) and deletes the rows the sources no longer give
+ * (a seat given back before the class began, with no placement on the order).
+ */
+const REFRESH_ORDERS = `
+  WITH live AS (${LIVE_ORDER_OUTCOMES}),
+  gone AS (
+    DELETE FROM order_outcome o WHERE o.trainee_id = ANY($1::uuid[])
+      AND NOT EXISTS (SELECT 1 FROM live WHERE live.order_id = o.order_id AND live.trainee_id = o.trainee_id)
+  )
+  INSERT INTO order_outcome (${ORDER_COLUMNS.join(', ')})
+  SELECT ${ORDER_COLUMNS.join(', ')} FROM live
+  ON CONFLICT (order_id, trainee_id) DO UPDATE SET ${ORDER_FACT_COLUMNS.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, updated_at = now()
+  WHERE (${ORDER_FACT_COLUMNS.map((c) => `order_outcome.${c}`).join(', ')}) IS DISTINCT FROM (${ORDER_FACT_COLUMNS.map((c) => `EXCLUDED.${c}`).join(', ')})`;
+
+const ORDER_READ_COLUMNS = ORDER_COLUMNS.map((c) => (c === 'hired_on' ? 'hired_on::text AS hired_on' : c)).join(', ');
+
 /** The daily sums as the rows give them (what `trainee_outcome_daily` must hold, bar days summing to nobody). */
 const DAILY_FROM_ROWS = `
   SELECT (${DAY_KEY_OF}) AS k, count(*)::int AS released, ${OUTCOME_FLAGS.map((f) => `count(*) FILTER (WHERE ${f})::int AS ${f}`).join(', ')}
@@ -179,11 +228,24 @@ export class OutcomesRepository {
    * sealed row at all, the owner (a rebuild) can: both are kept out here, before the statement.
    */
   async refresh(m: EntityManager, traineeIds: readonly string[]): Promise<void> {
+    const ids = await this.unsealed(m, traineeIds);
+    if (!ids.length) return;
+    await m.query(REFRESH, [ids]);
+    await m.query(REFRESH_ORDERS, [ids]);
+  }
+
+  /** The same for `order_outcome` only: the writes that change nothing a release's row holds (a seat, a recommendation). */
+  async refreshOrders(m: EntityManager, traineeIds: readonly string[]): Promise<void> {
+    const ids = await this.unsealed(m, traineeIds);
+    if (ids.length) await m.query(REFRESH_ORDERS, [ids]);
+  }
+
+  private async unsealed(m: EntityManager, traineeIds: readonly string[]): Promise<string[]> {
     const [{ ids }] = await m.query<[{ ids: string[] }]>(
       `SELECT COALESCE(array_agg(id), '{}') AS ids FROM trainee WHERE id = ANY($1::uuid[]) AND sealed_at IS NULL`,
       [traineeIds],
     );
-    if (ids.length) await m.query(REFRESH, [ids]);
+    return ids;
   }
 
   /** Sums the daily table afresh from the rows (under `lockTable`: nothing changes the rows meanwhile). */
@@ -230,6 +292,31 @@ export class OutcomesRepository {
         ORDER BY trainee_id, released_on`,
       [traineeIds],
     );
+  }
+
+  /** `order_outcome` rows of unsealed trainees that differ from the live computation, missing or extra (0 when the table is right). */
+  async orderDrift(m: EntityManager): Promise<number> {
+    const cols = ORDER_COLUMNS.join(', ');
+    const [{ n }] = await m.query<[{ n: number }]>(
+      `WITH live AS (SELECT ${cols} FROM (${LIVE_ORDER_OUTCOMES}) x),
+       have AS (SELECT ${cols} FROM order_outcome WHERE trainee_id IN (SELECT id FROM trainee WHERE sealed_at IS NULL))
+       SELECT count(*)::int AS n FROM ((SELECT * FROM live EXCEPT ALL SELECT * FROM have) UNION ALL (SELECT * FROM have EXCEPT ALL SELECT * FROM live)) d`,
+      [null],
+    );
+    return n;
+  }
+
+  /** The stored `order_outcome` rows of unsealed trainees, by order and trainee. */
+  storedOrders(m: EntityManager): Promise<OrderOutcomeRow[]> {
+    return m.query<OrderOutcomeRow[]>(
+      `SELECT ${ORDER_READ_COLUMNS} FROM order_outcome WHERE trainee_id IN (SELECT id FROM trainee WHERE sealed_at IS NULL)
+        ORDER BY order_id, trainee_id`,
+    );
+  }
+
+  /** The `order_outcome` rows as the live sources give them now (what `refresh` would store), by order and trainee. */
+  liveOrders(m: EntityManager): Promise<OrderOutcomeRow[]> {
+    return m.query<OrderOutcomeRow[]>(`SELECT ${ORDER_READ_COLUMNS} FROM (${LIVE_ORDER_OUTCOMES}) x ORDER BY order_id, trainee_id`, [null]);
   }
 
   /** The rows as the live sources give them now (what `refresh` would store), by trainee id. */

@@ -1,17 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { TraineeOutcomeRow } from './outcome-measures';
+import type { OrderOutcomeRow, TraineeOutcomeRow } from './outcome-measures';
 import { OutcomesRepository } from './outcomes.repository';
 
 /** Trainees recomputed per transaction by a rebuild: small enough that writers wait well under a second for each. */
 export const REBUILD_BATCH = 5_000;
 
 /**
- * Keeps `trainee_outcome` — one row per release (a released episode of a person) with the facts the outcome
- * reports count, re-admission within 1–3 years included — equal
- * to what the live sources say, and `trainee_outcome_daily`, the sums the reports read, equal to its sums. Every write to an input (a handover completed, a hire or its end, a visit
- * recorded, a certificate or diploma issued, a release, a re-admission, a change of home division) calls `refresh` with
- * its own transaction's EntityManager, so the row changes with the write or not at all.
+ * Keeps the tables the reports count equal to what the live sources say:
+ * - `trainee_outcome`: one row per release (a released episode of a person) with the facts the outcome
+ *   reports count, re-admission within 1–3 years included, and `trainee_outcome_daily`, its sums per day;
+ * - `order_outcome`: one row per order and person in its funnel (trained, certified, recommended, hired,
+ *   stayed 3 and 6 months), which the order funnel sums.
+ * Every write to an input (a handover completed, a hire or its end, a visit recorded, a certificate or
+ * diploma issued, a release, a re-admission, a change of home division) calls `refresh`, and every write
+ * that only moves a person through an order's funnel (a seat in a 订单班, a recommendation, an intent at a
+ * fair) calls `refreshOrders`, with its own transaction's EntityManager, so the rows change with the write
+ * or not at all.
  *
  * This module depends on no other domain module (it reads their tables in its repository's SQL, as the
  * reports do): trainees, handovers, placements, follow-ups, courses and diplomas import it, and the
@@ -27,6 +32,19 @@ export class OutcomesService {
     if (!ids.length) return;
     await this.outcomes.lockPeople(m, ids);
     await this.outcomes.refresh(m, ids);
+  }
+
+  /**
+   * Recomputes only these people's `order_outcome` rows (their way through each order's funnel), inside the
+   * caller's transaction: for the writes that change nothing a release's row holds — a seat taken or given
+   * back in a 订单班, a recommendation, an intent at a fair. A hire, its end and a certificate change both
+   * tables and call `refresh`.
+   */
+  async refreshOrders(m: EntityManager, traineeIds: readonly string[]): Promise<void> {
+    const ids = [...new Set(traineeIds)];
+    if (!ids.length) return;
+    await this.outcomes.lockPeople(m, ids);
+    await this.outcomes.refreshOrders(m, ids);
   }
 
   /**
@@ -81,6 +99,21 @@ export class OutcomesService {
   /** The stored rows (null: all), by trainee id. */
   stored(m: EntityManager, traineeIds: readonly string[] | null = null): Promise<TraineeOutcomeRow[]> {
     return this.outcomes.stored(m, traineeIds);
+  }
+
+  /** How many `order_outcome` rows differ from the live sources (missing, extra or changed): 0 when the table is right. */
+  orderDrift(m: EntityManager): Promise<number> {
+    return this.outcomes.orderDrift(m);
+  }
+
+  /** The stored `order_outcome` rows, by order and trainee. */
+  storedOrders(m: EntityManager): Promise<OrderOutcomeRow[]> {
+    return this.outcomes.storedOrders(m);
+  }
+
+  /** What the live sources say `order_outcome` should hold: the check of that table. */
+  liveOrders(m: EntityManager): Promise<OrderOutcomeRow[]> {
+    return this.outcomes.liveOrders(m);
   }
 
   /** What the live sources say the rows should be (null: all), by trainee id: the check of the table. */

@@ -117,6 +117,7 @@ export class PlacementsService {
         { placementId, fromState: from, toState: 'recommended', actorId: user.id, actorRole: user.role, note: dto.note ?? null },
         m,
       );
+      await this.outcomes.refreshOrders(m, [dto.traineeId]);
       if (trainee.userId) await this.tellTraineeRecommended(trainee.userId, placementId, order.title, m);
       await this.employers.candidateArrived(dto.orderId, placementId, m);
       await this.audit.record(
@@ -153,6 +154,7 @@ export class PlacementsService {
         { state: 'recommended', recommendedBy: user.id, note: dto.note ?? p.note, reasons: dto.reasons ?? p.reasons },
         m,
       );
+      await this.outcomes.refreshOrders(m, [p.traineeId]);
       if (row.trainee_user_id) await this.tellTraineeRecommended(row.trainee_user_id, p.id, row.order_title, m);
       await this.employers.candidateArrived(p.orderId, p.id, m);
     });
@@ -340,6 +342,7 @@ export class PlacementsService {
         )
       ).id;
     }
+    await this.outcomes.refreshOrders(m, [traineeId]);
     if (existing?.state !== 'recommended') await this.employers.candidateArrived(orderId, id, m);
     await this.placements.recordEvent(
       {

@@ -208,68 +208,47 @@ export class ReportsRepository {
    * Order → trained for it (its 订单班) → of those, certified in its occupation → recommended → hired →
    * still employed at 3 and 6 months. Orders opened in the window; a counsellor's counts are their own trainees'.
    *
-   * Each stage is counted per order straight from its rows (issue 17; bench/README.md, "Order funnel"): the
-   * trained with a distinct count per order; the certified by joining their enrolments to the certificates
-   * of the order's occupation (never making every certificate distinct first); "N months in a job" by
-   * comparing the hire day with the last day that is N months before the report date (`cutoff`, once per
-   * query) instead of adding N months to every hire. With a window, only the orders opened in it are read.
-   * Same answers as the SQL it replaced: test/reports/order-funnel-sql.e2e-spec.ts.
+   * Sums `order_outcome` (one row per order and person in its funnel, kept by the writers: see
+   * OutcomesService) instead of joining sessions, enrolments, certificates and placements per request
+   * (issue 17; bench/README.md, "Order funnel"). "Still employed at N months" counts the hires at least N
+   * months old on the report date — hired on or before the last day that is N months before it (`cutoff`,
+   * once per query) — whose job lasted N months. With a window, only the orders opened in it are read.
+   * Same answers as the live SQL it replaced: test/reports/order-funnel-sql.e2e-spec.ts.
    */
   orderFunnel(f: FunnelFilter): Promise<OrderFunnelRow[]> {
     const scoped = f.scopeOrganisationId !== null;
-    const inScope = (col: string) => (scoped ? `${col} IN (SELECT id FROM scoped)` : 'true');
     const windowed = f.from !== null || f.to !== null;
-    // The stages' rows of the orders opened in the window only; without one, every order's (the final join drops the unopened).
-    const orderIn = (col: string) => (windowed ? `JOIN job_order w ON w.id = ${col} AND ${openedInWindow('w')}` : '');
-    const stillIn = (n: number) => `(p.ended_on IS NULL OR p.ended_on > (p.hired_on + interval '${n} months')::date)`;
-    // A certificate in the order's occupation: a counsellor's few trainees looked up one by one (by
-    // idx_certificate_trainee), everyone's by one pass over the certificates against their enrolments, hashed.
-    const certifiedIn = scoped
-      ? `CROSS JOIN LATERAL (SELECT 1 FROM certificate c WHERE c.trainee_id = en.trainee_id AND c.occupation_code = o.occupation_code LIMIT 1) c`
-      : `JOIN certificate c ON c.trainee_id = en.trainee_id AND c.occupation_code = o.occupation_code`;
-    // A counsellor's few enrolments are read once; everyone's are read twice, so that each count plans on the base tables.
     const sql = `
       WITH ${SCOPED},
-      en AS ${scoped ? 'MATERIALIZED' : 'NOT MATERIALIZED'} (
-        SELECT s.order_id, se.trainee_id
-        FROM course_session s JOIN session_enrolment se ON se.session_id = s.id ${orderIn('s.order_id')}
-        WHERE s.order_id IS NOT NULL AND se.state IN ('enrolled', 'passed', 'failed') AND ${inScope('se.trainee_id')}
-      ),
-      tr AS (SELECT en.order_id, count(DISTINCT en.trainee_id)::int AS trained FROM en GROUP BY en.order_id),
-      ce AS (
-        SELECT en.order_id, count(DISTINCT en.trainee_id)::int AS certified
-        FROM en JOIN job_order o ON o.id = en.order_id
-        ${certifiedIn}
-        GROUP BY en.order_id
-      ),
-      pl AS (
-        SELECT p.order_id,
-          count(*) FILTER (WHERE p.recommended_by IS NOT NULL OR p.source = 'fair')::int AS recommended,
-          count(p.hired_on)::int AS hired,
+      fu AS (
+        SELECT x.order_id,
+          count(*) FILTER (WHERE x.trained)::int AS trained,
+          count(*) FILTER (WHERE x.certified)::int AS certified,
+          count(*) FILTER (WHERE x.recommended)::int AS recommended,
+          count(x.hired_on)::int AS hired,
           ${[3, 6]
             .map(
-              (n) => `count(*) FILTER (WHERE p.hired_on <= ${cutoff(n)})::int AS eligible_${n},
-          count(*) FILTER (WHERE p.hired_on <= ${cutoff(n)} AND ${stillIn(n)})::int AS still_${n}`,
+              (n) => `count(*) FILTER (WHERE x.hired_on <= ${cutoff(n)})::int AS eligible_${n},
+          count(*) FILTER (WHERE x.hired_on <= ${cutoff(n)} AND x.stayed_${n})::int AS still_${n}`,
             )
             .join(',\n          ')}
-        FROM placement p ${orderIn('p.order_id')}
-        WHERE ${inScope('p.trainee_id')}
-        GROUP BY p.order_id
+        FROM order_outcome x
+        ${windowed ? `JOIN job_order w ON w.id = x.order_id AND ${openedInWindow('w')}` : ''}
+        ${scoped ? 'WHERE x.trainee_id IN (SELECT id FROM scoped)' : ''}
+        GROUP BY x.order_id
       )
       SELECT o.id AS order_id, o.title, e.name AS employer_name, o.occupation_code, oc.name AS occupation_name, o.headcount, o.state,
         (o.opened_at AT TIME ZONE 'Asia/Shanghai')::date::text AS opened_on,
-        COALESCE(tr.trained, 0) AS trained, COALESCE(ce.certified, 0) AS certified,
-        COALESCE(pl.recommended, 0) AS recommended, COALESCE(pl.hired, 0) AS hired,
-        COALESCE(pl.eligible_3, 0) AS eligible_3, COALESCE(pl.still_3, 0) AS still_3,
-        COALESCE(pl.eligible_6, 0) AS eligible_6, COALESCE(pl.still_6, 0) AS still_6
+        COALESCE(fu.trained, 0) AS trained, COALESCE(fu.certified, 0) AS certified,
+        COALESCE(fu.recommended, 0) AS recommended, COALESCE(fu.hired, 0) AS hired,
+        COALESCE(fu.eligible_3, 0) AS eligible_3, COALESCE(fu.still_3, 0) AS still_3,
+        COALESCE(fu.eligible_6, 0) AS eligible_6, COALESCE(fu.still_6, 0) AS still_6
       FROM job_order o
       JOIN organisation e ON e.id = o.employer_id
       LEFT JOIN occupation oc ON oc.code = o.occupation_code
-      LEFT JOIN tr ON tr.order_id = o.id
-      LEFT JOIN ce ON ce.order_id = o.id
-      LEFT JOIN pl ON pl.order_id = o.id
+      LEFT JOIN fu ON fu.order_id = o.id
       WHERE ${openedInWindow('o')}
-        AND ($2::uuid IS NULL OR tr.order_id IS NOT NULL OR pl.order_id IS NOT NULL)
+        AND ($2::uuid IS NULL OR fu.order_id IS NOT NULL)
       ORDER BY o.opened_at DESC, o.id`;
     return this.run(sql, funnelParams(f));
   }
