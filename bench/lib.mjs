@@ -56,12 +56,14 @@ async function appRoleUrl(url) {
 }
 
 /**
- * Starts `dist/` on `port` against `url` (connecting as the app's role unless BENCH_AS=owner) and waits
- * for its health check; `stop()` ends it, `role` says which role the app connected as.
+ * Starts `dist/` (or `build`, another build's dist/ directory: BENCH_BEFORE_DIST) on `port` against `url`
+ * (connecting as the app's role unless BENCH_AS=owner) and waits for its health check; `stop()` ends it,
+ * `role` says which role the app connected as.
  */
-export async function startApp({ url, key, port }) {
+export async function startApp({ url, key, port, build }) {
   const appUrl = await appRoleUrl(url);
-  const child = spawn(process.execPath, [join(dist, 'main.js')], {
+  const main = build ? join(build, 'server', 'src', 'main.js') : join(dist, 'main.js');
+  const child = spawn(process.execPath, [main], {
     env: {
       ...process.env,
       DATABASE_URL: url,

@@ -11,10 +11,8 @@
 // BENCH_NAIVE (default 10: the naive way loads every trainee, so fewer).
 // BENCH_BEFORE_DIST: another build's dist/ (e.g. a copy taken before a change); it is started too, on the
 // same database, and every request goes to both apps in turn, so "before" and "after" share data and load.
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import pg from 'pg';
 import { benchDatabase, login, pct, prepareWithDemoData, requireBuild, startApp } from './lib.mjs';
 
@@ -115,7 +113,7 @@ try {
   ).rows;
 
   const app = await startApp({ url, key, port: PORT });
-  const before = BEFORE_DIST ? await startDist(BEFORE_DIST, { url, key, port: PORT + 1 }) : null;
+  const before = BEFORE_DIST ? await startApp({ url, key, port: PORT + 1, build: BEFORE_DIST }) : null;
   setApp({ stop: () => (app.stop(), before?.stop()) });
   const apps = [{ name: 'after', base: app.base }, ...(before ? [{ name: 'before', base: before.base }] : [])];
   const tokens = new Map();
@@ -220,34 +218,4 @@ try {
 /** The 1-minute load average, as `uptime` shows it. */
 function loadAverage() {
   return loadavg()[0].toFixed(2);
-}
-
-/** Like lib.mjs's startApp, for another build's dist/ (BENCH_BEFORE_DIST) on the same database. */
-async function startDist(distDir, { url, key, port }) {
-  const child = spawn(process.execPath, [join(distDir, 'server', 'src', 'main.js')], {
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      SERVE_CLIENT: 'false',
-      FIELD_ENCRYPTION_KEY: key.toString('base64'),
-      JWT_SECRET: randomBytes(48).toString('base64'),
-      DEMO_DATA: 'false',
-      AUTH_RATE_LIMIT_PER_MINUTE: '100000',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 150; i++) {
-    if (
-      await fetch(`${base}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return { base, stop: () => child.kill('SIGTERM') };
 }

@@ -11,8 +11,12 @@
 //   BENCH_TRAINEES=1000000 node bench/reports.mjs   (a million: seeding and the rebuild take minutes)
 // BENCH_DATABASE_URL: a PostgreSQL server to use (a database is created on it); else embedded.
 // BENCH_TRAINEES (default 100000), BENCH_REQUESTS (default 20 per query).
+// BENCH_BEFORE_DIST: another build's dist/ (e.g. a worktree of an earlier commit, built); it is started too,
+// on the same database, and every request goes to both apps in turn (the first to ask alternating), so
+// "before" and "after" share data and load. The database is prepared and the tables rebuilt by dist/.
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { benchDatabase, dist, login, pct, prepareWithDemoData, requireBuild, startApp } from './lib.mjs';
 
@@ -20,6 +24,7 @@ const TRAINEES = Number(process.env.BENCH_TRAINEES ?? 100_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 20);
 // BENCH_PORT: where the app listens (default 3412; another benchmark may hold it).
 const PORT = Number(process.env.BENCH_PORT ?? 3412);
+const BEFORE_DIST = process.env.BENCH_BEFORE_DIST ? resolve(process.env.BENCH_BEFORE_DIST) : null;
 requireBuild();
 
 const { url, stop: stopAll, setApp } = await benchDatabase('jbh_bench_reports', 54343);
@@ -126,10 +131,11 @@ try {
   await standaloneOutcomesService().rebuild(ds);
   const rebuildSeconds = ((Date.now() - t1) / 1000).toFixed(1);
   await ds.destroy();
-  await db.query('ANALYZE trainee_outcome; ANALYZE trainee_outcome_daily');
+  await db.query('ANALYZE trainee_outcome; ANALYZE trainee_outcome_daily; ANALYZE order_outcome');
   const [table] = (
     await db.query(
-      `SELECT (SELECT count(*) FROM trainee_outcome)::int AS people, (SELECT count(*) FROM trainee_outcome_daily)::int AS days`,
+      `SELECT (SELECT count(*) FROM trainee_outcome)::int AS people, (SELECT count(*) FROM trainee_outcome_daily)::int AS days,
+         (SELECT count(*) FROM order_outcome)::int AS order_rows`,
     )
   ).rows;
   const [counts] = (
@@ -143,24 +149,31 @@ try {
 
   // The admin would otherwise get an enrolment-only (MFA pending) session: the bench measures the reports.
   process.env.MFA_ENFORCE ??= 'false';
-  const app = setApp(await startApp({ url, key, port: PORT }));
-  const { base } = app;
-  const as = {
-    admin: { authorization: `Bearer ${await login(base, 'admin')}` },
-    station: { authorization: `Bearer ${await login(base, 'station')}` },
-  };
+  const app = await startApp({ url, key, port: PORT });
+  const before = BEFORE_DIST ? await startApp({ url, key, port: PORT + 1, build: BEFORE_DIST }) : null;
+  setApp({ stop: () => (app.stop(), before?.stop()) });
+  const apps = [{ name: 'after', base: app.base }, ...(before ? [{ name: 'before', base: before.base }] : [])];
+  for (const a of apps) {
+    a.as = {
+      admin: { authorization: `Bearer ${await login(a.base, 'admin')}` },
+      station: { authorization: `Bearer ${await login(a.base, 'station')}` },
+    };
+  }
 
-  async function measure(path, headers) {
-    for (let i = 0; i < 2; i++) await fetch(base + path, { headers }).then((r) => r.arrayBuffer());
-    const times = [];
-    for (let i = 0; i < REQUESTS; i++) {
-      const s = performance.now();
-      const res = await fetch(base + path, { headers });
-      const body = await res.arrayBuffer();
-      times.push(performance.now() - s);
-      if (!res.ok) throw new Error(`${path}: ${res.status} ${Buffer.from(body).toString()}`);
-    }
-    return times.sort((a, b) => a - b);
+  /** Times of `path` on every app, sequential, the apps taking turns per request (the first to ask alternating). */
+  async function measure(path, who) {
+    const times = Object.fromEntries(apps.map((a) => [a.name, []]));
+    for (let i = 0; i < 2; i++) for (const a of apps) await fetch(a.base + path, { headers: a.as[who] }).then((r) => r.arrayBuffer());
+    for (let i = 0; i < REQUESTS; i++)
+      for (const a of i % 2 ? [...apps].reverse() : apps) {
+        const s = performance.now();
+        const res = await fetch(a.base + path, { headers: a.as[who] });
+        const body = await res.arrayBuffer();
+        times[a.name].push(performance.now() - s);
+        if (!res.ok) throw new Error(`${a.name} ${path}: ${res.status} ${Buffer.from(body).toString()}`);
+      }
+    for (const t of Object.values(times)) t.sort((x, y) => x - y);
+    return times;
   }
   // Cohort reports are over one release year (default: last year) or quarter; a counsellor's by quarter.
   const lastYear = new Date().getFullYear() - 1;
@@ -177,7 +190,9 @@ try {
     ['workbook, all four (admin)', '/api/reports/outcomes.xlsx', 'admin'],
   ];
   const rows = [];
-  for (const [label, path, who] of cases) rows.push([label, await measure(path, as[who])]);
+  const load = [loadavg()[0].toFixed(2)];
+  for (const [label, path, who] of cases) rows.push([label, await measure(path, who)]);
+  load.push(loadavg()[0].toFixed(2));
 
   console.log(
     `\nReports at ${counts.released.toLocaleString()} released trainees: ${counts.certificates.toLocaleString()} certificates, ${counts.diplomas.toLocaleString()} diplomas, ` +
@@ -185,11 +200,14 @@ try {
       `${counts.orders.toLocaleString()} orders, ${counts.registrations.toLocaleString()} fair registrations (seeded in ${seconds} s)`,
   );
   console.log(
-    `Outcome table rebuilt in ${rebuildSeconds} s: ${table.people.toLocaleString()} people, ${table.days.toLocaleString()} daily sums; the app connects as ${app.role}\n`,
+    `Outcome tables rebuilt in ${rebuildSeconds} s: ${table.people.toLocaleString()} people, ${table.days.toLocaleString()} daily sums, ` +
+      `${table.order_rows.toLocaleString()} order funnel rows; the app connects as ${app.role}; load average (1 min) ${load.join(' → ')}\n`,
   );
-  console.log('| report | requests | p50 ms | p95 ms |');
-  console.log('| --- | ---: | ---: | ---: |');
-  for (const [label, times] of rows) console.log(`| ${label} | ${times.length} | ${pct(times, 50)} | ${pct(times, 95)} |`);
+  console.log('| report | app | requests | p50 ms | p95 ms |');
+  console.log('| --- | --- | ---: | ---: | ---: |');
+  for (const [label, byApp] of rows)
+    for (const [name, times] of Object.entries(byApp))
+      console.log(`| ${label} | ${name} | ${times.length} | ${pct(times, 50)} | ${pct(times, 95)} |`);
 } finally {
   await stopAll();
 }
