@@ -13,6 +13,15 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * or given back in an order class, a certificate, a recommendation, an intent at a fair, a hire, its end);
  * `npm run outcomes:rebuild` recomputes it with the rest. An order's occupation and a session's order never
  * change once set, so no write to an order or a session has to touch it.
+ *
+ * The province's funnel does not add up the rows either: `order_outcome_sums` holds each order's totals
+ * (trained, certified, recommended, hired, and of the hires those that lasted 3 and 6 months), kept equal
+ * to the rows' sums by the same statement that changes the rows. "Hired at least N months before the report
+ * date" is the order's hires minus its recent ones, read through `idx_order_outcome_hired_on`.
+ *
+ * A station's funnel reads only its people's rows; who they are (held by the station, or handed over from or
+ * to it) is now read from indexes alone: the organisation index of trainees carries the id and the sealing
+ * mark the row-level security policy checks, and the handover indexes the trainee.
  */
 export const FILL_ORDER_OUTCOME = `
   WITH en AS (
@@ -29,6 +38,12 @@ export const FILL_ORDER_OUTCOME = `
     COALESCE(p.ended_on IS NULL OR p.ended_on > (p.hired_on + interval '3 months')::date, false),
     COALESCE(p.ended_on IS NULL OR p.ended_on > (p.hired_on + interval '6 months')::date, false)
   FROM en FULL JOIN placement p ON p.order_id = en.order_id AND p.trainee_id = en.trainee_id`;
+
+export const FILL_ORDER_OUTCOME_SUMS = `
+  INSERT INTO order_outcome_sums (order_id, trained, certified, recommended, hired, stayed_3, stayed_6)
+  SELECT order_id, count(*) FILTER (WHERE trained), count(*) FILTER (WHERE certified), count(*) FILTER (WHERE recommended),
+    count(hired_on), count(hired_on) FILTER (WHERE stayed_3), count(hired_on) FILTER (WHERE stayed_6)
+  FROM order_outcome GROUP BY order_id`;
 
 export class OrderOutcome1796501300000 implements MigrationInterface {
   name = 'OrderOutcome1796501300000';
@@ -52,10 +67,39 @@ export class OrderOutcome1796501300000 implements MigrationInterface {
       )`);
     // A refresh replaces one person's rows; a station's funnel reads its people's rows.
     await q.query(`CREATE INDEX "idx_order_outcome_trainee" ON "order_outcome" ("trainee_id")`);
+    // The hires of the last months, which the province's funnel subtracts from the sums.
+    await q.query(`CREATE INDEX "idx_order_outcome_hired_on" ON "order_outcome" ("hired_on") WHERE "hired_on" IS NOT NULL`);
+    await q.query(`
+      CREATE TABLE "order_outcome_sums" (
+        "order_id" uuid NOT NULL,
+        "trained" integer NOT NULL,
+        "certified" integer NOT NULL,
+        "recommended" integer NOT NULL,
+        "hired" integer NOT NULL,
+        "stayed_3" integer NOT NULL,
+        "stayed_6" integer NOT NULL,
+        CONSTRAINT "pk_order_outcome_sums" PRIMARY KEY ("order_id"),
+        CONSTRAINT "fk_order_outcome_sums_order" FOREIGN KEY ("order_id") REFERENCES "job_order"("id") ON DELETE CASCADE
+      )`);
     await q.query(FILL_ORDER_OUTCOME);
+    await q.query(FILL_ORDER_OUTCOME_SUMS);
+    // A station's people from indexes alone (index-only scans, the heap untouched once vacuumed).
+    await q.query(`DROP INDEX "idx_trainee_organisation_state"`);
+    await q.query(`CREATE INDEX "idx_trainee_organisation_state" ON "trainee" ("organisation_id", "state") INCLUDE ("id", "sealed_at")`);
+    for (const side of ['from', 'to']) {
+      await q.query(`DROP INDEX "idx_handover_${side}"`);
+      await q.query(`CREATE INDEX "idx_handover_${side}" ON "handover" ("${side}_organisation_id", "state") INCLUDE ("trainee_id")`);
+    }
   }
 
   public async down(q: QueryRunner): Promise<void> {
+    for (const side of ['from', 'to']) {
+      await q.query(`DROP INDEX "idx_handover_${side}"`);
+      await q.query(`CREATE INDEX "idx_handover_${side}" ON "handover" ("${side}_organisation_id", "state")`);
+    }
+    await q.query(`DROP INDEX "idx_trainee_organisation_state"`);
+    await q.query(`CREATE INDEX "idx_trainee_organisation_state" ON "trainee" ("organisation_id", "state")`);
+    await q.query(`DROP TABLE "order_outcome_sums"`);
     await q.query(`DROP TABLE "order_outcome"`);
   }
 }

@@ -276,14 +276,23 @@ describe('the order funnel answers exactly as the SQL it replaced', () => {
     );
     expect(mine[0]!.n).toBeGreaterThan(50);
     expect(rows.some((r) => r.trained && !r.recommended) && rows.some((r) => r.recommended && !r.trained)).toBe(true);
-    // The check sees a changed row (as one missing and one extra) — what `npm run outcomes:rebuild -- --check` counts.
+    // The check sees a changed row (as one missing and one extra, and its order's sums no longer its rows'),
+    // and a changed sum — what `npm run outcomes:rebuild -- --check` counts.
+    const [row] = rows;
     await expect(
       ds.transaction(async (m) => {
         await m.query(`UPDATE order_outcome SET recommended = NOT recommended WHERE (order_id, trainee_id) = ($1::uuid, $2::uuid)`, [
-          rows[0]!.order_id,
-          rows[0]!.trainee_id,
+          row!.order_id,
+          row!.trainee_id,
         ]);
-        expect(await outcomes.orderDrift(m)).toBe(2);
+        expect(await outcomes.orderDrift(m)).toBe(3);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    await expect(
+      ds.transaction(async (m) => {
+        await m.query(`UPDATE order_outcome_sums SET hired = hired + 1 WHERE order_id = $1::uuid`, [row!.order_id]);
+        expect(await outcomes.orderDrift(m)).toBe(1);
         throw new Error('rolled back');
       }),
     ).rejects.toThrow('rolled back');

@@ -170,21 +170,57 @@ const LIVE_ORDER_OUTCOMES = `
     ${stayed(3)} AS stayed_3, ${stayed(6)} AS stayed_6
   FROM en FULL JOIN p ON p.order_id = en.order_id AND p.trainee_id = en.trainee_id`;
 
+/** Each order's totals in `order_outcome_sums`, as sums over its rows (`r`: the rows, `sign`: +1 or −1 per row). */
+const ORDER_SUMS = {
+  trained: 'trained',
+  certified: 'certified',
+  recommended: 'recommended',
+  hired: 'hired_on IS NOT NULL',
+  stayed_3: 'hired_on IS NOT NULL AND stayed_3',
+  stayed_6: 'hired_on IS NOT NULL AND stayed_6',
+};
+const SUM_COLUMNS = Object.keys(ORDER_SUMS);
+const signedSums = Object.values(ORDER_SUMS)
+  .map((cond) => `sum(CASE WHEN ${cond} THEN sign ELSE 0 END)`)
+  .join(', ');
+const countedSums = Object.values(ORDER_SUMS)
+  .map((cond) => `count(*) FILTER (WHERE ${cond})`)
+  .join(', ');
+
 /**
  * Recomputes the order rows of the trainees $1 in one statement: upserts what the live sources say
- * (a row whose facts did not change is left alone) and deletes the rows the sources no longer give
- * (a seat given back before the class began, with no placement on the order).
+ * (a row whose facts did not change is left alone), deletes the rows the sources no longer give (a seat
+ * given back before the class began, with no placement on the order), and adds the difference — the new
+ * rows minus the old ones they replace — to the orders' sums. As in REFRESH, every part reads the tables
+ * as they were before the statement, so `old` is what the changed rows were.
  */
 const REFRESH_ORDERS = `
   WITH live AS (${LIVE_ORDER_OUTCOMES}),
+  old AS (SELECT ${ORDER_COLUMNS.join(', ')} FROM order_outcome WHERE trainee_id = ANY($1::uuid[])),
   gone AS (
     DELETE FROM order_outcome o WHERE o.trainee_id = ANY($1::uuid[])
       AND NOT EXISTS (SELECT 1 FROM live WHERE live.order_id = o.order_id AND live.trainee_id = o.trainee_id)
+    RETURNING o.order_id, o.trainee_id
+  ),
+  put AS (
+    INSERT INTO order_outcome (${ORDER_COLUMNS.join(', ')})
+    SELECT ${ORDER_COLUMNS.join(', ')} FROM live
+    ON CONFLICT (order_id, trainee_id) DO UPDATE SET ${ORDER_FACT_COLUMNS.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, updated_at = now()
+    WHERE (${ORDER_FACT_COLUMNS.map((c) => `order_outcome.${c}`).join(', ')}) IS DISTINCT FROM (${ORDER_FACT_COLUMNS.map((c) => `EXCLUDED.${c}`).join(', ')})
+    RETURNING ${ORDER_COLUMNS.join(', ')}
+  ),
+  delta AS (
+    SELECT 1 AS sign, ${ORDER_COLUMNS.join(', ')} FROM put
+    UNION ALL
+    SELECT -1, ${ORDER_COLUMNS.map((c) => `old.${c}`).join(', ')} FROM old
+    WHERE (old.order_id, old.trainee_id) IN (SELECT order_id, trainee_id FROM put UNION ALL SELECT order_id, trainee_id FROM gone)
   )
-  INSERT INTO order_outcome (${ORDER_COLUMNS.join(', ')})
-  SELECT ${ORDER_COLUMNS.join(', ')} FROM live
-  ON CONFLICT (order_id, trainee_id) DO UPDATE SET ${ORDER_FACT_COLUMNS.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, updated_at = now()
-  WHERE (${ORDER_FACT_COLUMNS.map((c) => `order_outcome.${c}`).join(', ')}) IS DISTINCT FROM (${ORDER_FACT_COLUMNS.map((c) => `EXCLUDED.${c}`).join(', ')})`;
+  INSERT INTO order_outcome_sums AS s (order_id, ${SUM_COLUMNS.join(', ')})
+  SELECT order_id, ${signedSums} FROM delta GROUP BY order_id
+  ON CONFLICT (order_id) DO UPDATE SET ${SUM_COLUMNS.map((c) => `${c} = s.${c} + EXCLUDED.${c}`).join(', ')}`;
+
+/** The orders' sums as the rows give them (what `order_outcome_sums` must hold, bar orders summing to nothing). */
+const ORDER_SUMS_FROM_ROWS = `SELECT order_id, ${countedSums} FROM order_outcome GROUP BY order_id`;
 
 const ORDER_READ_COLUMNS = ORDER_COLUMNS.map((c) => (c === 'hired_on' ? 'hired_on::text AS hired_on' : c)).join(', ');
 
@@ -294,16 +330,30 @@ export class OutcomesRepository {
     );
   }
 
-  /** `order_outcome` rows of unsealed trainees that differ from the live computation, missing or extra (0 when the table is right). */
+  /**
+   * `order_outcome` rows of unsealed trainees that differ from the live computation (missing or extra; a
+   * changed row counts twice), plus the orders whose sums differ from their rows': 0 when both tables are right.
+   */
   async orderDrift(m: EntityManager): Promise<number> {
     const cols = ORDER_COLUMNS.join(', ');
+    const sums = ['order_id', ...SUM_COLUMNS].join(', ');
     const [{ n }] = await m.query<[{ n: number }]>(
       `WITH live AS (SELECT ${cols} FROM (${LIVE_ORDER_OUTCOMES}) x),
-       have AS (SELECT ${cols} FROM order_outcome WHERE trainee_id IN (SELECT id FROM trainee WHERE sealed_at IS NULL))
-       SELECT count(*)::int AS n FROM ((SELECT * FROM live EXCEPT ALL SELECT * FROM have) UNION ALL (SELECT * FROM have EXCEPT ALL SELECT * FROM live)) d`,
+       have AS (SELECT ${cols} FROM order_outcome WHERE trainee_id IN (SELECT id FROM trainee WHERE sealed_at IS NULL)),
+       want_sums AS (SELECT ${sums} FROM (${ORDER_SUMS_FROM_ROWS}) x(${sums})),
+       have_sums AS (SELECT ${sums} FROM order_outcome_sums WHERE ${SUM_COLUMNS.map((c) => `${c} <> 0`).join(' OR ')})
+       SELECT (SELECT count(*) FROM ((SELECT * FROM live EXCEPT ALL SELECT * FROM have) UNION ALL (SELECT * FROM have EXCEPT ALL SELECT * FROM live)) d)::int
+         + (SELECT count(DISTINCT order_id) FROM ((SELECT * FROM want_sums EXCEPT ALL SELECT * FROM have_sums)
+              UNION ALL (SELECT * FROM have_sums EXCEPT ALL SELECT * FROM want_sums)) e)::int AS n`,
       [null],
     );
     return n;
+  }
+
+  /** Sums the orders' totals afresh from the rows (under `lockTable`: nothing changes the rows meanwhile). */
+  async resumOrders(m: EntityManager): Promise<void> {
+    await m.query(`DELETE FROM order_outcome_sums`);
+    await m.query(`INSERT INTO order_outcome_sums (order_id, ${SUM_COLUMNS.join(', ')}) ${ORDER_SUMS_FROM_ROWS}`);
   }
 
   /** The stored `order_outcome` rows of unsealed trainees, by order and trainee. */

@@ -67,10 +67,11 @@ export class OutcomesService {
       if (ids.length < batchSize) break;
       after = ids.at(-1)!;
     }
-    // The batches kept the daily sums in step; summing them afresh also mends any drift they had.
+    // The batches kept the daily and the orders' sums in step; summing them afresh also mends any drift they had.
     await ds.transaction(async (m) => {
       await this.outcomes.lockTable(m);
       await this.outcomes.resumDaily(m);
+      await this.outcomes.resumOrders(m);
     });
     return done;
   }
@@ -88,6 +89,7 @@ export class OutcomesService {
       after = ids.at(-1)!;
     }
     await this.outcomes.resumDaily(m);
+    await this.outcomes.resumOrders(m);
     return done;
   }
 

@@ -208,20 +208,19 @@ export class ReportsRepository {
    * Order → trained for it (its 订单班) → of those, certified in its occupation → recommended → hired →
    * still employed at 3 and 6 months. Orders opened in the window; a counsellor's counts are their own trainees'.
    *
-   * Sums `order_outcome` (one row per order and person in its funnel, kept by the writers: see
-   * OutcomesService) instead of joining sessions, enrolments, certificates and placements per request
-   * (issue 17; bench/README.md, "Order funnel"). "Still employed at N months" counts the hires at least N
-   * months old on the report date — hired on or before the last day that is N months before it (`cutoff`,
-   * once per query) — whose job lasted N months. With a window, only the orders opened in it are read.
+   * Read from `order_outcome` (one row per order and person in its funnel) and, for the whole province,
+   * its per-order totals `order_outcome_sums`, both kept by the writers (see OutcomesService), instead of
+   * joining sessions, enrolments, certificates and placements per request (issue 17; bench/README.md,
+   * "Order funnel"). "Still employed at N months" counts the hires at least N months old on the report
+   * date — hired on or before the last day that is N months before it (`cutoff`, once per query) — whose
+   * job lasted N months: for the province, the order's totals minus its hires after the cutoff (a few
+   * months of hires, by `idx_order_outcome_hired_on`); for a counsellor, their people's rows counted.
    * Same answers as the live SQL it replaced: test/reports/order-funnel-sql.e2e-spec.ts.
    */
   orderFunnel(f: FunnelFilter): Promise<OrderFunnelRow[]> {
     const scoped = f.scopeOrganisationId !== null;
-    const windowed = f.from !== null || f.to !== null;
-    const sql = `
-      WITH ${SCOPED},
-      fu AS (
-        SELECT x.order_id,
+    const stages = scoped
+      ? `SELECT x.order_id,
           count(*) FILTER (WHERE x.trained)::int AS trained,
           count(*) FILTER (WHERE x.certified)::int AS certified,
           count(*) FILTER (WHERE x.recommended)::int AS recommended,
@@ -232,11 +231,30 @@ export class ReportsRepository {
           count(*) FILTER (WHERE x.hired_on <= ${cutoff(n)} AND x.stayed_${n})::int AS still_${n}`,
             )
             .join(',\n          ')}
-        FROM order_outcome x
-        ${windowed ? `JOIN job_order w ON w.id = x.order_id AND ${openedInWindow('w')}` : ''}
-        ${scoped ? 'WHERE x.trainee_id IN (SELECT id FROM scoped)' : ''}
-        GROUP BY x.order_id
-      )
+        FROM order_outcome x WHERE x.trainee_id IN (SELECT id FROM scoped)
+        GROUP BY x.order_id`
+      : `SELECT s.order_id, s.trained, s.certified, s.recommended, s.hired,
+          ${[3, 6]
+            .map(
+              (n) => `s.hired - COALESCE(r.after_${n}, 0) AS eligible_${n},
+          s.stayed_${n} - COALESCE(r.stayed_after_${n}, 0) AS still_${n}`,
+            )
+            .join(',\n          ')}
+        FROM order_outcome_sums s
+        LEFT JOIN (
+          SELECT x.order_id,
+            ${[3, 6]
+              .map(
+                (n) => `count(*) FILTER (WHERE x.hired_on > ${cutoff(n)})::int AS after_${n},
+            count(*) FILTER (WHERE x.hired_on > ${cutoff(n)} AND x.stayed_${n})::int AS stayed_after_${n}`,
+              )
+              .join(',\n            ')}
+          FROM order_outcome x WHERE x.hired_on > LEAST(${cutoff(3)}, ${cutoff(6)})
+          GROUP BY x.order_id
+        ) r ON r.order_id = s.order_id`;
+    const sql = `
+      WITH ${SCOPED},
+      fu AS (${stages})
       SELECT o.id AS order_id, o.title, e.name AS employer_name, o.occupation_code, oc.name AS occupation_name, o.headcount, o.state,
         (o.opened_at AT TIME ZONE 'Asia/Shanghai')::date::text AS opened_on,
         COALESCE(fu.trained, 0) AS trained, COALESCE(fu.certified, 0) AS certified,
@@ -307,11 +325,14 @@ export class ReportsRepository {
 }
 
 /** A counsellor's trainees: held by their organisation now, or handed over from or to it. */
+// Three branches, not `from = $2 OR to = $2`: each is then an index-only scan (OrderOutcome migration).
 const SCOPED = `
   scoped AS (
     SELECT t.id FROM trainee t WHERE t.organisation_id = $2::uuid
     UNION
-    SELECT h.trainee_id FROM handover h WHERE h.from_organisation_id = $2::uuid OR h.to_organisation_id = $2::uuid
+    SELECT h.trainee_id FROM handover h WHERE h.from_organisation_id = $2::uuid
+    UNION
+    SELECT h.trainee_id FROM handover h WHERE h.to_organisation_id = $2::uuid
   )`;
 
 /** An order (alias `o`) opened, on a China day in the funnel's window ($3 to $4, either open-ended). */

@@ -179,11 +179,22 @@ class Suppressor {
    * smallest group, then by id.
    */
   private best(candidates: readonly string[], settles: (c: string) => boolean): string {
+    // Unknowns per line, counted once per call: a line's count does not depend on the candidate, and an
+    // order funnel is one line of ~2,000 children (counted afresh per candidate, 2,000² look-ups, ~13 ms).
+    const unknownsOn = new Map<number, number>();
+    const unknownsOf = (li: number): number => {
+      let u = unknownsOn.get(li);
+      if (u === undefined) {
+        const l = this.lines[li]!;
+        u = (this.unknown(l.parent) ? 1 : 0) + l.children.filter((m) => this.unknown(m)).length;
+        unknownsOn.set(li, u);
+      }
+      return u;
+    };
     const scored = candidates.map((c) => {
       let balance = 0;
       for (const li of this.linesOf.get(c) ?? []) {
-        const l = this.lines[li]!;
-        const u = [l.parent, ...l.children].filter((m) => this.unknown(m)).length;
+        const u = unknownsOf(li);
         if (u === 1) balance += 1;
         else if (u === 0) balance -= 1;
       }

@@ -34,7 +34,8 @@ export interface TraineeSkill {
 @Entity('trainee')
 @Check('chk_trainee_state', `"state" IN ('admitted','pre_release','released','community','closed')`)
 @Check('chk_trainee_sex', `"sex" IN ('M','F')`)
-@Index('idx_trainee_organisation_state', ['organisationId', 'state'])
+// INCLUDE (id, sealed_at), made by hand in OrderOutcome: a station's people (the funnels' scope) from the index alone.
+@Index('idx_trainee_organisation_state', { synchronize: false })
 @Index('idx_trainee_expected_release', ['expectedReleaseOn'])
 @Index('idx_trainee_full_name', ['fullName'])
 @Index('idx_trainee_matching', ['state', 'expectedReleaseOn'], { where: 'job_matching_consent' })
