@@ -39,8 +39,9 @@ export interface TraineeSkill {
 @Index('idx_trainee_expected_release', ['expectedReleaseOn'])
 @Index('idx_trainee_full_name', ['fullName'])
 @Index('idx_trainee_matching', ['state', 'expectedReleaseOn'], { where: 'job_matching_consent' })
-// Matching counts a caseload's candidates from the index alone (index-only scan: every column it reads is here).
-@Index('idx_trainee_matching_caseload', ['organisationId', 'state', 'expectedReleaseOn', 'id'], { where: 'job_matching_consent' })
+// Matching counts a caseload's candidates from the index alone (index-only scan: every column it reads is here,
+// with INCLUDE (sealed_at) for the row-level security policy: made by hand in MatchingCountFromIndex).
+@Index('idx_trainee_matching_caseload', { synchronize: false })
 // Bounded ranking's second tier: who lives in, or prefers, the order's division.
 @Index('idx_trainee_matching_division', ['homeDivisionCode'], { where: 'job_matching_consent' })
 // GIN over the preferred divisions (`@>`); made by hand in the migration, TypeORM cannot declare GIN. Read by
