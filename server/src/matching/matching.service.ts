@@ -176,16 +176,20 @@ export class MatchingService {
       this.clock.today(),
       20,
     );
-    await this.matching.logRanking({ orderId: null, traineeId: id, version, by: user.id, count: rows.length });
-    if (traineeId)
-      await this.audit.record({
-        actor: user,
-        action: 'matching.orders_for',
-        subjectType: 'trainee',
-        subjectId: id,
-        result: 'success',
-        ctx,
-      });
+    // The two writes in parallel, as for a candidate list: each waits for its commit to reach the disk.
+    await Promise.all([
+      this.matching.logRanking({ orderId: null, traineeId: id, version, by: user.id, count: rows.length }),
+      traineeId
+        ? this.audit.record({
+            actor: user,
+            action: 'matching.orders_for',
+            subjectType: 'trainee',
+            subjectId: id,
+            result: 'success',
+            ctx,
+          })
+        : undefined,
+    ]);
     return {
       weightsVersion: version,
       orders: rows.map((r) => ({
