@@ -173,7 +173,7 @@ export class CoursesService {
       }
       const seat = await this.seats.take(SESSION_SEATS, sessionId, m);
       if (seat) await this.courses.updateEnrolment(enrolment.id, { state: 'enrolled' }, m);
-      if (seat && session.orderId) await this.seatedInOrderClass(session.orderId, [tid], m);
+      if (seat && session.orderId) await this.placements.seatedInOrderClass(session.orderId, [tid], m);
       await this.audit.record(
         {
           actor: user,
@@ -210,13 +210,12 @@ export class CoursesService {
     const created = await this.dataSource.transaction(async (m) => {
       await this.courses.lockSession(sessionId, m);
       const out = new Map<string, { id: string; seat: boolean }>();
-      const seated: string[] = [];
       for (const tid of ids) {
         const id = await this.courses.insertEnrolmentIfAbsent(sessionId, tid, user.id, m);
         if (!id) continue;
         const seat = await this.seats.take(SESSION_SEATS, sessionId, m);
         if (seat) await this.courses.updateEnrolment(id, { state: 'enrolled' }, m);
-        if (seat) seated.push(tid);
+        if (seat && session.orderId) await this.placements.seatedInOrderClass(session.orderId, [tid], m);
         await this.audit.record(
           {
             actor: user,
@@ -231,7 +230,6 @@ export class CoursesService {
         );
         out.set(tid, { id, seat });
       }
-      if (session.orderId && seated.length) await this.seatedInOrderClass(session.orderId, seated, m);
       return out;
     });
     const live = new Map((await this.courses.liveEnrolmentIds(sessionId, ids)).map((r) => [r.trainee_id, r.id]));
@@ -290,11 +288,8 @@ export class CoursesService {
         throw badRequest('NOT_WITHDRAWABLE');
       }
       await this.courses.updateEnrolment(e.id, { state: 'withdrawn' }, m);
-      if (e.state === 'enrolled') {
-        // Trained for the order no longer (unless seated in another of its sessions); the seat goes on.
-        await this.outcomes.refreshOrders(m, [e.traineeId]);
-        await this.passSeatOn(e.sessionId, m);
-      }
+      if (e.state === 'enrolled') await this.passSeatOn(e.sessionId, m);
+      await this.outcomes.refreshOrders(m, [e.traineeId]); // no longer trained for an order class it left
       await this.audit.record(
         {
           actor: user,
@@ -311,21 +306,12 @@ export class CoursesService {
     return this.enrolment(enrolmentId);
   }
 
-  /**
-   * People who just took a seat in a 订单班: each becomes one of the order's first candidates (a
-   * suggestion only counsellors see), and counts as trained in the order's funnel (`order_outcome`).
-   */
-  private async seatedInOrderClass(orderId: string, traineeIds: string[], m: EntityManager): Promise<void> {
-    for (const tid of traineeIds) await this.placements.suggestFromOrderClass(orderId, tid, m);
-    await this.outcomes.refreshOrders(m, traineeIds);
-  }
-
   /** The seat passes to the first waitlisted trainee (who is told, and suggested to the order of an 订单班), or is given back. */
   private async passSeatOn(sessionId: string, m: EntityManager): Promise<void> {
     const next = await this.seats.passOn(SESSION_SEATS, sessionId, m);
     if (!next) return;
     const { orderId, title } = await this.courses.sessionOrderAndTitle(sessionId, m);
-    if (orderId) await this.seatedInOrderClass(orderId, [next.traineeId], m);
+    if (orderId) await this.placements.seatedInOrderClass(orderId, [next.traineeId], m);
     if (next.traineeUserId) {
       await this.notifications.notify(
         {

@@ -315,11 +315,13 @@ export class PlacementsService {
   }
 
   /**
-   * Called when a trainee takes a seat in a 订单班 session: they become one of the order's first
-   * candidates, as a suggestion that only their counsellor sees until it is recommended.
+   * Called when trainees take a seat in a 订单班 session: each becomes one of the order's first candidates,
+   * as a suggestion that only their counsellor sees until it is recommended, and counts as trained in the
+   * order's funnel (`order_outcome`).
    */
-  async suggestFromOrderClass(orderId: string, traineeId: string, m: EntityManager): Promise<void> {
-    await this.placements.suggest(orderId, traineeId, await this.newCode(m), m);
+  async seatedInOrderClass(orderId: string, traineeIds: readonly string[], m: EntityManager): Promise<void> {
+    for (const traineeId of traineeIds) await this.placements.suggest(orderId, traineeId, await this.newCode(m), m);
+    await this.outcomes.refreshOrders(m, traineeIds);
   }
 
   /**
