@@ -170,7 +170,7 @@ const LIVE_ORDER_OUTCOMES = `
     ${stayed(3)} AS stayed_3, ${stayed(6)} AS stayed_6
   FROM en FULL JOIN p ON p.order_id = en.order_id AND p.trainee_id = en.trainee_id`;
 
-/** Each order's totals in `order_outcome_sums`, as sums over its rows (`r`: the rows, `sign`: +1 or −1 per row). */
+/** Each order's totals in `order_outcome_sums`: the condition a row must meet to count in each (a hire only for the stays). */
 const ORDER_SUMS = {
   trained: 'trained',
   certified: 'certified',

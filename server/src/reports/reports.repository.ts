@@ -249,7 +249,7 @@ export class ReportsRepository {
             count(*) FILTER (WHERE x.hired_on > ${cutoff(n)} AND x.stayed_${n})::int AS stayed_after_${n}`,
               )
               .join(',\n            ')}
-          FROM order_outcome x WHERE x.hired_on > LEAST(${cutoff(3)}, ${cutoff(6)})
+          FROM order_outcome x WHERE x.hired_on > ${cutoff(6)} -- the earlier cutoff: every hire either count subtracts
           GROUP BY x.order_id
         ) r ON r.order_id = s.order_id`;
     const sql = `
