@@ -88,7 +88,7 @@ describe('start and stop like a service (the built server as a real process)', (
     process.kill(pgPid, 'SIGKILL');
     // Backends already connected outlive their postmaster for a moment, so a health check straight after the kill
     // can still answer 200 from the old server: wait for the supervisor to see the death first, then for health.
-    await waitFor('the server to see PostgreSQL stop', async () => /stopped unexpectedly/.test(server.output()), 60_000);
+    await waitFor('the server to see PostgreSQL stop', () => Promise.resolve(/stopped unexpectedly/.test(server.output())), 60_000);
     await waitFor(
       'health to answer 200 after PostgreSQL was restarted',
       async () => (await call(`${server.url}/api/health`)).status === 200,
