@@ -14,12 +14,11 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import { Logger, PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { DomainError } from './common/domain-error';
 import { registerCrossSiteChecks } from './common/cross-site';
 import { registerRequestLimits } from './common/request-limits';
-import { registerRequestLog } from './common/logging';
+import { AppLogger, registerRequestLog } from './common/logging';
 import { finishOpenApiDocument, operationIdOf } from './common/openapi/openapi-document';
 import type { AppConfig } from './config/env';
 
@@ -40,7 +39,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, { bufferLogs: true });
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(AppLogger));
   await configureApp(app, config);
   return app;
 }
@@ -79,16 +78,7 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
     void reply.headers(securityHeaders);
     done();
   });
-  registerRequestLog(
-    fastify,
-    {
-      isLevelEnabled: (level) => PinoLogger.root?.isLevelEnabled(level) ?? false,
-      error: (obj, msg) => PinoLogger.root?.error(obj, msg),
-      warn: (obj, msg) => PinoLogger.root?.warn(obj, msg),
-      debug: (obj, msg) => PinoLogger.root?.debug(obj, msg),
-    },
-    config.slowRequestMs,
-  );
+  registerRequestLog(fastify, app.get(AppLogger).root, config.slowRequestMs);
   await app.register(cookie);
   // Only routes marked @RateLimited() (sign-in, refresh, registration). In-memory per process: behind a
   // load balancer each process counts separately; the sign-in throttle (in PostgreSQL) is shared.

@@ -1,7 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { LoggerModule } from 'nestjs-pino';
 import { AccessModule } from './access/access.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -9,7 +8,7 @@ import { CommonModule } from './common/common.module';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
 import { JwtAuthGuard } from './common/guards/jwt-auth.guard';
 import { RolesGuard } from './common/guards/roles.guard';
-import { pinoParams } from './common/logging';
+import { LoggingModule } from './common/logging.module';
 import { validationPipe } from './common/validation';
 import { ConfigModule } from './config/config.module';
 import type { AppConfig } from './config/env';
@@ -54,7 +53,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         CommonModule,
-        LoggerModule.forRoot(pinoParams(config)),
+        LoggingModule.forRoot(config),
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, {}, config)),
         AccessModule,
         AuditModule,

@@ -1,5 +1,5 @@
-import { PinoLogger } from 'nestjs-pino';
 import pino from 'pino';
+import { AppLogger } from '../../server/src/common/logging';
 import { newTrainee } from '../factories';
 import { createTestApp, type TestApp } from '../utils/test-app';
 
@@ -18,8 +18,8 @@ describe('activation: throttled, and never logged', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ LOG_LEVEL: 'trace', AUTH_RATE_LIMIT_PER_MINUTE: '6' });
-    // Every logger of the app (the root and each request's child) writes to the root's one stream: keep what it writes.
-    const stream = (PinoLogger.root as unknown as Record<symbol, { write: (line: string) => unknown }>)[pino.symbols.streamSym]!;
+    // Every line of the app goes through the one root logger's stream: keep what it writes.
+    const stream = (t.app.get(AppLogger).root as unknown as Record<symbol, { write: (line: string) => unknown }>)[pino.symbols.streamSym]!;
     const write = stream.write;
     stream.write = (line: string) => (written.push(line), write.call(stream, line));
     restore = () => void (stream.write = write);

@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import type { FastifyInstance } from 'fastify';
-import type { Params } from 'nestjs-pino';
+import type { LoggerService } from '@nestjs/common';
+import pino from 'pino';
 import type { AppConfig } from '../config/env';
 
 /** 身份证号-shaped sequences anywhere in a log line are masked, whatever field they hide in. */
@@ -52,52 +53,102 @@ export function safeError(e: unknown): Record<string, unknown> {
   };
 }
 
-/** Fields never written to logs. */
+/** Fields never written to logs, as a line's own field or one level down (`*.x` does not match a top-level `x`). */
+const SECRET_FIELDS = ['password', 'newPassword', 'currentPassword', 'accessToken', 'refreshToken', 'identityNumber', 'passwordHash'];
 export const REDACT_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
   'res.headers["set-cookie"]',
-  '*.password',
-  '*.newPassword',
-  '*.currentPassword',
-  '*.accessToken',
-  '*.refreshToken',
-  '*.identityNumber',
-  '*.passwordHash',
+  ...SECRET_FIELDS,
+  ...SECRET_FIELDS.map((f) => `*.${f}`),
 ];
 
-export function pinoParams(config: AppConfig): Params {
-  return {
-    pinoHttp: {
-      level: config.logLevel,
-      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
-      // In the base bindings rather than pino-http's customProps: those cost a second child logger per request.
-      base: { pid: process.pid, hostname: hostname(), service: 'jinbuhuan' },
-      // Fastify assigned the id (and echoed it in x-request-id); reuse it so logs and audit agree.
-      genReqId: (req) => {
-        const id = (req as { id?: unknown }).id;
-        return typeof id === 'string' || typeof id === 'number' ? String(id) : '';
+/**
+ * The one logger of the process (pino, JSON lines on stdout): redaction, base bindings and the
+ * identity-number scrub apply to every line, from a request or from a scheduler.
+ *
+ * There is no per-request child logger and no AsyncLocalStorage: binding each request to a logger cost
+ * more CPU than a health check's own work (a child logger with redacted bindings, and on Node 20 a
+ * promise hook on every promise of the process), and almost nothing logged during a request needed it.
+ * Where a line is about a request, the code that has the request writes its id (the request log below,
+ * the exception filter, the idempotency interceptor).
+ */
+export function createRootLogger(config: Pick<AppConfig, 'logLevel'>, destination?: pino.DestinationStream): pino.Logger {
+  const options: pino.LoggerOptions = {
+    level: config.logLevel,
+    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    base: { pid: process.pid, hostname: hostname(), service: 'jinbuhuan' },
+    serializers: {
+      req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: safeUrl(req.url) }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+    hooks: {
+      logMethod(args, method) {
+        method.apply(this, args.map((a) => (typeof a === 'string' ? scrubIdentityNumbers(a) : a)) as Parameters<typeof method>);
       },
-      serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({
-          id: req.id,
-          method: req.method,
-          url: safeUrl(req.url),
-        }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-      hooks: {
-        logMethod(args, method) {
-          method.apply(this, args.map((a) => (typeof a === 'string' ? scrubIdentityNumbers(a) : a)) as Parameters<typeof method>);
-        },
-      },
-      // One line per request at `info` cost more than many a request (three listeners, a serialised
-      // object and a write each): `registerRequestLog` writes them from Fastify's onResponse instead,
-      // at a level that depends on the outcome. pino-http still binds the request to `req.log`, so
-      // whatever a service logs during the request carries its id.
-      autoLogging: false,
     },
   };
+  return destination ? pino(options, destination) : pino(options);
+}
+
+type Level = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
+
+/**
+ * Nest's LoggerService over the root logger, so `new Logger('Context').warn({ … }, 'message')` anywhere in
+ * the app writes one JSON line with `context`. Same calling convention as nestjs-pino's Logger, which it
+ * replaces: an object or Error first becomes the line's fields, the last extra argument is the context,
+ * and Nest's own exception handlers' `error(message, stack, context)` becomes an `err` with that stack.
+ */
+export class AppLogger implements LoggerService {
+  constructor(readonly root: pino.Logger) {}
+
+  verbose(message: unknown, ...params: unknown[]): void {
+    this.write('trace', message, params);
+  }
+  debug(message: unknown, ...params: unknown[]): void {
+    this.write('debug', message, params);
+  }
+  log(message: unknown, ...params: unknown[]): void {
+    this.write('info', message, params);
+  }
+  warn(message: unknown, ...params: unknown[]): void {
+    this.write('warn', message, params);
+  }
+  error(message: unknown, ...params: unknown[]): void {
+    this.write('error', message, params);
+  }
+  fatal(message: unknown, ...params: unknown[]): void {
+    this.write('fatal', message, params);
+  }
+
+  private write(level: Level, message: unknown, params: unknown[]): void {
+    if (!this.root.isLevelEnabled(level)) return;
+    const fields: Record<string, unknown> = {};
+    let rest = params;
+    if (params.length > 0) {
+      fields.context = params[params.length - 1];
+      rest = params.slice(0, -1);
+    }
+    if (message instanceof Error) {
+      fields.err = message;
+      this.root[level](fields, ...(rest as string[]));
+    } else if (typeof message === 'object' && message !== null) {
+      Object.assign(fields, message);
+      this.root[level](fields, ...(rest as string[]));
+    } else if (
+      level === 'error' &&
+      typeof message === 'string' &&
+      rest.length === 1 &&
+      typeof rest[0] === 'string' &&
+      /\n\s*at /.test(rest[0])
+    ) {
+      const err = new Error(message);
+      err.stack = rest[0];
+      this.root[level]({ ...fields, err });
+    } else {
+      this.root[level](fields, String(message), ...(rest as string[]));
+    }
+  }
 }
 
 /** The level of a request's "request completed" line: failures and slow requests are always seen. */
@@ -117,22 +168,19 @@ interface RequestLogger {
  * The per-request log line (SLOW_REQUEST_MS, see AppConfig.slowRequestMs): `error` for a 5xx, `warn`
  * for a request that took at least SLOW_REQUEST_MS, `debug` for the rest — so at the default `info`
  * level only what needs a look is written. The load balancer's health polls follow the same rule
- * (a slow health check is worth a line). The line goes through the request's own logger (bound to its
- * id, method and scrubbed URL by pino-http), or `fallback` for a request the middleware never saw.
- * A callback hook, so it costs no promise.
+ * (a slow health check is worth a line). A callback hook, so it costs no promise.
  */
-export function registerRequestLog(fastify: FastifyInstance, fallback: RequestLogger, slowRequestMs: number): void {
+export function registerRequestLog(fastify: FastifyInstance, log: RequestLogger, slowRequestMs: number): void {
   fastify.addHook('onResponse', (request, reply, done) => {
     const ms = reply.elapsedTime;
     const level = requestLogLevel(reply.statusCode, ms, slowRequestMs);
-    // pino-http's request logger: in `allLogs` (what nestjs-pino reads too), not `req.log`, which on
-    // Fastify already holds Fastify's own (disabled) logger and is left alone by pino-http.
-    const log = (request.raw as { allLogs?: RequestLogger[] }).allLogs?.at(-1) ?? fallback;
     if (log.isLevelEnabled(level)) {
-      // The raw response, as pino-http's wrapped `res` serializer expects (it reads what was sent).
-      const line = { res: reply.raw, responseTime: Math.round(ms) };
       log[level](
-        log === fallback ? { ...line, req: { id: request.id, method: request.method, url: safeUrl(request.url) } } : line,
+        {
+          req: { id: request.id, method: request.method, url: request.url },
+          res: { statusCode: reply.statusCode },
+          responseTime: Math.round(ms),
+        },
         'request completed',
       );
     }

@@ -146,14 +146,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
   private runOnce(scope: IdempotencyScope, claimId: string, reply: FastifyReply, next: CallHandler): Observable<unknown> {
     return next.handle().pipe(
       concatMap(async (result: unknown) => {
-        await this.store(scope, claimId, reply.statusCode, result);
+        await this.store(scope, claimId, reply.statusCode, result, reply.request.id);
         return result;
       }),
-      catchError((error: unknown) => from(this.release(scope, claimId)).pipe(concatMap(() => throwError(() => error)))),
+      catchError((error: unknown) => from(this.release(scope, claimId, reply.request.id)).pipe(concatMap(() => throwError(() => error)))),
     );
   }
 
-  private async store(scope: IdempotencyScope, claimId: string, status: number, result: unknown): Promise<void> {
+  private async store(scope: IdempotencyScope, claimId: string, status: number, result: unknown, requestId: string): Promise<void> {
     try {
       if (!isJsonAnswer(result)) {
         // A file or stream cannot be replayed: let a repeat run again, as without a key.
@@ -165,16 +165,16 @@ export class IdempotencyInterceptor implements NestInterceptor {
       await this.records.complete(scope, claimId, status, json === undefined ? null : this.cipher.encrypt(json));
     } catch (e) {
       // The handler's work is done and answered; a repeat will get 409 until the lease lapses, not a duplicate.
-      this.logger.warn({ err: safeError(e), method: scope.method, route: scope.route }, 'could not store the idempotent answer');
+      this.logger.warn({ err: safeError(e), requestId, method: scope.method, route: scope.route }, 'could not store the idempotent answer');
     }
   }
 
-  private async release(scope: IdempotencyScope, claimId: string): Promise<void> {
+  private async release(scope: IdempotencyScope, claimId: string, requestId: string): Promise<void> {
     try {
       await this.records.release(scope, claimId);
     } catch (e) {
       // The claim lapses after the lease; the handler's own error is what the client must see.
-      this.logger.warn({ err: safeError(e), method: scope.method, route: scope.route }, 'could not release an idempotency key');
+      this.logger.warn({ err: safeError(e), requestId, method: scope.method, route: scope.route }, 'could not release an idempotency key');
     }
   }
 }
