@@ -8,6 +8,8 @@
 //   (the page and the count as two CTEs, the count LEFT JOINed so an empty page still has its total),
 //   only the columns the answer needs, named prepared statements (parsed once per connection), and the
 //   live-session query prepared too. Same JSON bytes.
+// BARE_HTTP=node (default): node:http. BARE_HTTP=fastify: the same handlers on a plain Fastify with nothing
+//   registered — Fastify's own cost, so the app's ratio can be split into Fastify's share and the rest.
 //
 //   GET /api/health                           SELECT 1 on the pool
 //   GET /api/organisations?page=&pageSize=    bearer token verified with jsonwebtoken (HS256, as passport-jwt
@@ -19,6 +21,7 @@ import { createSecretKey } from 'node:crypto';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import Fastify from 'fastify';
 import pg from 'pg';
 
 const require = createRequire(import.meta.url);
@@ -26,9 +29,10 @@ const require = createRequire(import.meta.url);
 const jwt = require('jsonwebtoken');
 const { creditCodeProblem } = require(join(process.cwd(), 'dist', 'server', 'src', 'common', 'check-digits.js'));
 
-const { DATABASE_URL, JWT_SECRET, PORT = '3499', BARE_MODE = 'typeorm' } = process.env;
+const { DATABASE_URL, JWT_SECRET, PORT = '3499', BARE_MODE = 'typeorm', BARE_HTTP = 'node' } = process.env;
 if (!DATABASE_URL || !JWT_SECRET) throw new Error('DATABASE_URL and JWT_SECRET are required');
 if (BARE_MODE !== 'typeorm' && BARE_MODE !== 'best') throw new Error(`BARE_MODE must be typeorm or best (got "${BARE_MODE}")`);
+if (BARE_HTTP !== 'node' && BARE_HTTP !== 'fastify') throw new Error(`BARE_HTTP must be node or fastify (got "${BARE_HTTP}")`);
 // Same pool size as the app (server/src/database/data-source-options.ts: extra.max = 20).
 const pool = new pg.Pool({ connectionString: DATABASE_URL, max: 20 });
 // jsonwebtoken 9 handed a string first tries to parse it as a PEM public key (createPublicKey, which throws)
@@ -86,15 +90,10 @@ const toDto = (r) => ({
   createdAt: r.o_created_at.toISOString(),
 });
 
-const send = (res, status, body) => {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
-  res.end(text);
-};
-const unauthenticated = (res) => send(res, 401, { statusCode: 401, code: 'UNAUTHENTICATED' });
+const UNAUTHENTICATED = [401, { statusCode: 401, code: 'UNAUTHENTICATED' }];
 
-function claimsOf(req) {
-  const header = req.headers.authorization ?? '';
+function claimsOf(headers) {
+  const header = headers.authorization ?? '';
   if (!header.startsWith('Bearer ')) return null;
   try {
     return jwt.verify(header.slice(7), jwtKey, { algorithms: ['HS256'] });
@@ -103,23 +102,24 @@ function claimsOf(req) {
   }
 }
 
-async function organisations(req, res, query) {
-  const claims = claimsOf(req);
-  if (!claims) return unauthenticated(res);
+/** The answer as [status, body]: the same for both HTTP layers below. */
+async function organisations(headers, query) {
+  const claims = claimsOf(headers);
+  if (!claims) return UNAUTHENTICATED;
   const sessionArgs = [claims.sub, claims.role, claims.org, claims.sid];
   const live = await pool.query(
     BARE_MODE === 'best' ? { ...BEST_SESSION_LIVE, values: sessionArgs } : { text: SESSION_LIVE, values: sessionArgs },
   );
-  if (live.rows.length === 0) return unauthenticated(res);
+  if (live.rows.length === 0) return UNAUTHENTICATED;
   const page = Number(query.get('page') ?? 1);
   const pageSize = Number(query.get('pageSize') ?? 20);
   if (!Number.isInteger(page) || page < 1 || !Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100) {
-    return send(res, 400, { statusCode: 400, code: 'VALIDATION_FAILED' });
+    return [400, { statusCode: 400, code: 'VALIDATION_FAILED' }];
   }
   if (BARE_MODE === 'best') {
     const result = await pool.query({ ...BEST_PAGE, values: [pageSize, (page - 1) * pageSize] });
     const total = result.rows[0]?.total ?? 0;
-    return send(res, 200, { items: result.rows.filter((r) => r.o_id !== null).map(toDto), total, page, pageSize });
+    return [200, { items: result.rows.filter((r) => r.o_id !== null).map(toDto), total, page, pageSize }];
   }
   // TypeORM's getManyAndCount: one connection, the page then the count.
   const client = await pool.connect();
@@ -130,33 +130,64 @@ async function organisations(req, res, query) {
   } finally {
     client.release();
   }
-  send(res, 200, { items: rows.map(toDto), total, page, pageSize });
+  return [200, { items: rows.map(toDto), total, page, pageSize }];
+}
+
+async function health() {
+  await pool.query('SELECT 1');
+  return [200, { status: 'ok' }];
 }
 
 let failures = 0;
-const server = createServer(async (req, res) => {
-  try {
-    const q = req.url.indexOf('?');
-    const path = q < 0 ? req.url : req.url.slice(0, q);
-    if (req.method === 'GET' && path === '/api/health') {
-      await pool.query('SELECT 1');
-      return send(res, 200, { status: 'ok' });
+const failed = (e) => {
+  if (failures++ < 5) console.error(`bare-server: ${e instanceof Error ? e.message : String(e)}`);
+  return [500, { statusCode: 500, code: 'INTERNAL' }];
+};
+const CONTENT_TYPE = 'application/json; charset=utf-8';
+
+let stopServer;
+if (BARE_HTTP === 'node') {
+  const send = (res, [status, body]) => {
+    const text = JSON.stringify(body);
+    res.writeHead(status, { 'content-type': CONTENT_TYPE, 'content-length': Buffer.byteLength(text) });
+    res.end(text);
+  };
+  const server = createServer(async (req, res) => {
+    try {
+      const q = req.url.indexOf('?');
+      const path = q < 0 ? req.url : req.url.slice(0, q);
+      if (req.method === 'GET' && path === '/api/health') return send(res, await health());
+      if (req.method === 'GET' && path === '/api/organisations') {
+        return send(res, await organisations(req.headers, new URLSearchParams(q < 0 ? '' : req.url.slice(q + 1))));
+      }
+      send(res, [404, { statusCode: 404, code: 'NOT_FOUND' }]);
+    } catch (e) {
+      if (!res.headersSent) send(res, failed(e));
     }
-    if (req.method === 'GET' && path === '/api/organisations') {
-      return await organisations(req, res, new URLSearchParams(q < 0 ? '' : req.url.slice(q + 1)));
-    }
-    send(res, 404, { statusCode: 404, code: 'NOT_FOUND' });
-  } catch (e) {
-    if (failures++ < 5) console.error(`bare-server: ${e instanceof Error ? e.message : String(e)}`);
-    if (!res.headersSent) send(res, 500, { statusCode: 500, code: 'INTERNAL' });
-  }
-});
-server.keepAliveTimeout = 72_000; // as Fastify: autocannon's connections stay open either way
-server.listen(Number(PORT), '127.0.0.1');
+  });
+  server.keepAliveTimeout = 72_000; // as Fastify: autocannon's connections stay open either way
+  server.listen(Number(PORT), '127.0.0.1');
+  stopServer = () => {
+    server.close();
+    server.closeAllConnections();
+  };
+} else {
+  // BARE_HTTP=fastify: the same work on a plain Fastify (the app's HTTP layer) with no plugin, hook or
+  // logger — what the app's framework costs beyond Fastify itself is the gap between this and the app.
+  const app = Fastify({ logger: false, keepAliveTimeout: 72_000 });
+  const send = (reply, [status, body]) => reply.code(status).type(CONTENT_TYPE).send(JSON.stringify(body));
+  app.get('/api/health', async (_request, reply) => send(reply, await health().catch(failed)));
+  app.get('/api/organisations', async (request, reply) => {
+    const q = request.url.indexOf('?');
+    const query = new URLSearchParams(q < 0 ? '' : request.url.slice(q + 1));
+    return send(reply, await organisations(request.headers, query).catch(failed));
+  });
+  await app.listen({ port: Number(PORT), host: '127.0.0.1' });
+  stopServer = () => void app.close();
+}
 
 const stop = () => {
-  server.close();
-  server.closeAllConnections();
+  stopServer();
   void pool.end().finally(() => process.exit(0));
 };
 process.on('SIGTERM', stop);

@@ -10,11 +10,13 @@
 //                     Unset: a throw-away embedded PostgreSQL in a temporary directory.
 // BENCH_DURATION      seconds measured per target (default 10); BENCH_WARMUP seconds before each (default 3)
 // BENCH_CONNECTIONS   concurrent connections (default 50)
+// BENCH_BEFORE_DIST   another build's dist/ to measure after this one, as "before" (same database, same run)
 // BENCH_PROCESSES     app process counts to measure, comma-separated (default "1"; "1,2" also runs the app
 //                     with CLUSTER_WORKERS=2). The bare servers are always one process.
 //
 // The bare list is measured twice: BARE_MODE=typeorm (the SQL TypeORM sent: page, then count) and
 // BARE_MODE=best (one round trip for page and total, prepared statements): see bench/bare-server.mjs.
+// A third server, BARE_HTTP=fastify, runs the best SQL on a plain Fastify: how much of the gap is Fastify itself.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -47,6 +49,13 @@ if (PROCESSES.some((n) => !Number.isInteger(n) || n < 1 || n > 16)) {
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root); // the app, the bare server and pg-server.mjs resolve files from the project root
 const main = join(root, 'dist', 'server', 'src', 'main.js');
+// BENCH_BEFORE_DIST: another build's dist/ (e.g. a git worktree of an older commit), measured in the same run
+// after this one, on the same database, as "before".
+const beforeMain = process.env.BENCH_BEFORE_DIST ? join(process.env.BENCH_BEFORE_DIST, 'server', 'src', 'main.js') : undefined;
+if (beforeMain && !existsSync(beforeMain)) {
+  console.error(`BENCH_BEFORE_DIST: ${beforeMain} is missing (build that checkout first)`);
+  process.exit(2);
+}
 if (!existsSync(main)) {
   console.error(
     'dist/server/src/main.js is missing: run `npm run build:server` first (the benchmark measures the build, it does not make one).',
@@ -100,7 +109,8 @@ process.on('exit', () => {
   for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
   if (tmpDir) rmSync(tmpDir, { recursive: true, force: true });
 });
-const deadlineSeconds = 180 * PROCESSES.length + (3 + 2 * PROCESSES.length) * (WARMUP + DURATION + 20);
+const appRuns = PROCESSES.length + (beforeMain ? 1 : 0);
+const deadlineSeconds = 180 * appRuns + (5 + 2 * appRuns) * (WARMUP + DURATION + 20);
 setTimeout(() => {
   console.error(`bench: still running after ${deadlineSeconds} s, giving up`);
   void cleanup().finally(() => process.exit(1));
@@ -238,9 +248,9 @@ try {
   const secrets = { JWT_SECRET: randomBytes(36).toString('base64url'), FIELD_ENCRYPTION_KEY: randomBytes(32).toString('base64') };
   // The app migrates the empty database and loads the demo data, as on a first `npm start`. Demo data
   // is off unless asked for, and on a DATABASE_URL it must be asked for twice: this one is throw-away.
-  const startApp = async (processes) => {
+  const startApp = async (processes, script = main) => {
     const port = await freePort();
-    const child = start(`app (${processes} process${processes > 1 ? 'es' : ''})`, main, {
+    const child = start(`app${script === main ? '' : ' (before)'} (${processes} process${processes > 1 ? 'es' : ''})`, script, {
       ...secrets,
       DEMO_DATA: 'true',
       DEMO_DATA_ON_EXTERNAL_DATABASE: 'true',
@@ -267,13 +277,14 @@ try {
     }
     return { child, url };
   };
-  const startBare = async (mode) => {
+  const startBare = async (mode, http = 'node') => {
     const port = await freePort();
-    const child = start(`bare server (${mode})`, join(root, 'bench', 'bare-server.mjs'), {
+    const child = start(`bare server (${mode}${http === 'node' ? '' : `, ${http}`})`, join(root, 'bench', 'bare-server.mjs'), {
       ...secrets,
       DATABASE_URL: databaseUrl,
       PORT: String(port),
       BARE_MODE: mode,
+      BARE_HTTP: http,
     });
     const url = `http://127.0.0.1:${port}`;
     await waitFor(child, `${url}/api/health`);
@@ -283,7 +294,7 @@ try {
   // The first app migrates and seeds; the bare servers need the tables. Apps run one at a time (each
   // is stopped before the next starts), so no idle app shares the CPU with what is measured.
   const first = await startApp(PROCESSES[0]);
-  const bare = { typeorm: await startBare('typeorm'), best: await startBare('best') };
+  const bare = { typeorm: await startBare('typeorm'), best: await startBare('best'), fastify: await startBare('best', 'fastify') };
 
   // Like with like: both answer the same bytes before anything is timed.
   const auth = await login(first.url);
@@ -301,25 +312,27 @@ try {
 
   const results = [];
   const ratios = [];
-  const measureApp = async (app, processes) => {
-    const label = `app ×${processes}`;
+  const measureApp = async (app, processes, label = `app ×${processes}`) => {
     const health = await measure(`${label} GET /api/health`, `${app.url}/api/health`, {}, app.child);
     const list = await measure(`${label} GET ${LIST}`, `${app.url}${LIST}`, await login(app.url), app.child);
     await stopChild(app.child);
     results.push(health, list);
-    ratios.push({ processes, health, list });
+    ratios.push({ processes, label, health, list });
   };
   // A token for the bare servers' list, signed by the first app while it still runs (they live 15 minutes).
-  const bareAuth = [await login(first.url), await login(first.url)];
+  const bareAuth = [await login(first.url), await login(first.url), await login(first.url)];
   await measureApp(first, PROCESSES[0]);
   const bareHealth = await measure('bare GET /api/health', `${bare.typeorm.url}/api/health`, {}, bare.typeorm.child);
   const bareList = {
     typeorm: await measure(`bare (typeorm) GET ${LIST}`, `${bare.typeorm.url}${LIST}`, bareAuth[0], bare.typeorm.child),
     best: await measure(`bare (best) GET ${LIST}`, `${bare.best.url}${LIST}`, bareAuth[1], bare.best.child),
   };
-  await Promise.all([stopChild(bare.typeorm.child), stopChild(bare.best.child)]);
-  results.push(bareHealth, bareList.typeorm, bareList.best);
+  const fastifyHealth = await measure('Fastify alone GET /api/health', `${bare.fastify.url}/api/health`, {}, bare.fastify.child);
+  const fastifyList = await measure(`Fastify alone (best) GET ${LIST}`, `${bare.fastify.url}${LIST}`, bareAuth[2], bare.fastify.child);
+  await Promise.all(Object.values(bare).map((b) => stopChild(b.child)));
+  results.push(bareHealth, bareList.typeorm, bareList.best, fastifyHealth, fastifyList);
   for (const processes of PROCESSES.slice(1)) await measureApp(await startApp(processes), processes);
+  if (beforeMain) await measureApp(await startApp(1, beforeMain), 1, 'before ×1');
 
   const fmt = (n) => Math.round(n).toLocaleString('en-US');
   const cpu = cpus();
@@ -340,11 +353,15 @@ try {
   const ratio = (a, b) =>
     `${(a.rps / b.rps).toFixed(2)} of the bare req/s, p99 ${(a.p99 / b.p99).toFixed(1)}× the bare p99` +
     (a.cpuUs !== undefined && b.cpuUs !== undefined ? `, ${(a.cpuUs / b.cpuUs).toFixed(1)}× the bare CPU per request` : '');
-  for (const { processes, health, list } of ratios) {
-    console.log(`\napp ×${processes} / bare — health: ${ratio(health, bareHealth)}`);
-    console.log(`app ×${processes} / bare (typeorm) — authenticated list: ${ratio(list, bareList.typeorm)}`);
-    console.log(`app ×${processes} / bare (best) — authenticated list: ${ratio(list, bareList.best)}`);
+  for (const { label, health, list } of ratios) {
+    console.log(`\n${label} / bare — health: ${ratio(health, bareHealth)}`);
+    console.log(`${label} / bare (typeorm) — authenticated list: ${ratio(list, bareList.typeorm)}`);
+    console.log(`${label} / bare (best) — authenticated list: ${ratio(list, bareList.best)}`);
+    console.log(`${label} / Fastify alone — health: ${ratio(health, fastifyHealth)}`);
+    console.log(`${label} / Fastify alone (best) — authenticated list: ${ratio(list, fastifyList)}`);
   }
+  console.log(`\nFastify alone / bare — health: ${ratio(fastifyHealth, bareHealth)}`);
+  console.log(`Fastify alone (best) / bare (best) — authenticated list: ${ratio(fastifyList, bareList.best)}`);
 
   const bad = results.filter((r) => r.non2xx > 0 || r.errors > 0);
   if (bad.length > 0) {
