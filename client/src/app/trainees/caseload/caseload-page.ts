@@ -51,6 +51,9 @@ import {
 } from './saved-filters';
 import { FilterSheet } from '../../shared/filter-sheet';
 
+/** Cards built per task on a phone (eight fill its first screen); see `CaseloadPage.cards`. */
+const CARDS_PER_TASK = 8;
+
 /** `/trainees`: the caseload — filters, a sortable table (cards on a phone), paging, create, import, export. */
 @Component({
   selector: 'jbh-caseload-page',
@@ -125,6 +128,14 @@ export class CaseloadPage {
   });
   protected readonly pageSomeSelected = computed(() => !this.pageAllSelected() && this.selectable().some((r) => this.selected().has(r.id)));
   protected readonly bulkOpen = signal(false);
+  /**
+   * Phones: a screenful of cards is built with the list, the rest a screenful per later task, so a slow
+   * phone's first render of the page is a few short tasks rather than one long one.
+   */
+  private readonly cardLimit = signal(CARDS_PER_TASK);
+  protected readonly cards = computed(() => this.store.items().slice(0, this.cardLimit()));
+  /** Every card of the page is built (the pager and the total come with the last ones). */
+  protected readonly cardsComplete = computed(() => this.cards().length === this.store.items().length);
   private readonly searchTyped = new Subject<string>();
   private restored = false;
   /** Saved filter sets, kept in this browser per signed-in user (filter values only, never the search). */
@@ -167,6 +178,10 @@ export class CaseloadPage {
     effect(() => {
       const userId = this.userId();
       untracked(() => this.savedFilters.set(readSavedFilters(globalThis.localStorage, userId)));
+    });
+    effect(() => {
+      // Read the cards themselves (not `cardsComplete`, which stays false between the steps).
+      if (this.cards().length < this.store.items().length) setTimeout(() => this.cardLimit.update((n) => n + CARDS_PER_TASK));
     });
     this.searchTyped.pipe(debounceTime(350), distinctUntilChanged(), takeUntilDestroyed()).subscribe((q) => this.store.setFilters({ q }));
   }
@@ -214,6 +229,17 @@ export class CaseloadPage {
   protected bulkDone(): void {
     this.bulkOpen.set(false);
     this.clearSelection();
+  }
+
+  /**
+   * A card's link: a plain click opens the file inside the app, as `routerLink` would; a click with a
+   * modifier key or another button is left to the browser (new tab, window). A plain `href` spares
+   * each card a RouterLink directive on a slow phone's first render.
+   */
+  protected openFile(event: MouseEvent, id: string): void {
+    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    void this.router.navigate(['/trainees', id]);
   }
 
   protected filterConsent(consent: ConsentFilter | null): void {
