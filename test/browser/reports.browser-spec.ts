@@ -224,6 +224,12 @@ describeBrowser('reports: is the motto coming true?', () => {
       // The next report moves only where nobody sees it (below the first screen, before and after).
       if (before.next.y < viewport.height) expect(Math.round(after.next.y)).toBe(Math.round(before.next.y));
       else expect(after.next.y).toBeGreaterThanOrEqual(viewport.height);
+      // The table is built a task after the headline, in a box of its height (rows × 39 px): it fills the box.
+      const table = card.getByTestId('motto-table');
+      await table.waitFor();
+      const rows = await card.getByTestId('motto-row').count();
+      // A row with a rate and its counts is ~61 px, the header 39 (zh) or 61 (en, two lines): the box is within 24 px.
+      expect(Math.abs((await onPage(table)).height - (rows + 1) * 60)).toBeLessThanOrEqual(24);
       await reportsDrawn(page);
       await suite.shoot(page, `reports-speed/reports-${name}`);
       await page.context().close();

@@ -1,4 +1,4 @@
-import { ApplicationRef, ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
+import { ApplicationRef, ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, signal, untracked } from '@angular/core';
 import { NgTemplateOutlet } from '@angular/common';
 import { FormsModule } from '@angular/forms';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
@@ -35,6 +35,9 @@ import { groupsFor, narrowed } from './reports-filter';
 import { FilterSheet } from '../shared/filter-sheet';
 
 const EMPLOYMENT_MONTHS = [1, 3, 6, 12] as const;
+/** A row of the motto's table, a rate and its counts in each cell (58–61 px in Chromium; the header 39 zh, 61 en). */
+const TABLE_ROW_PX = 60;
+
 type ReportKey = 'motto' | 'abstinence' | 'orders' | 'fairs';
 const REPORTS: readonly ReportKey[] = ['motto', 'abstinence', 'orders', 'fairs'];
 /** The small-cell threshold last answered, so the sentence about it keeps its place while the next answer loads. */
@@ -114,6 +117,12 @@ export class ReportsPage {
    * of their size stands there), so a phone's first paint builds the filters and little else.
    */
   protected readonly near = { motto: signal(false), abstinence: signal(false), orders: signal(false), fairs: signal(false) };
+  /**
+   * The motto's table is built a task after its headline and chart: the table (a rate component in each of
+   * ~100 cells) built with the rest was one 250–500 ms task on a slow phone, and it is below the first screen there.
+   * Its box keeps the table's height meanwhile (`tableBoxHeight`), so nothing below it moves.
+   */
+  protected readonly tableReady = { motto: signal(false) };
   /** The threshold in the sentence under the filters (hidden, but keeping its lines, until the first answer). */
   protected readonly minCell = computed(() => this.motto().data?.minCell ?? null);
   protected readonly minCellShown = computed(() => this.minCell() ?? lastMinCell);
@@ -161,6 +170,9 @@ export class ReportsPage {
       this.api.organisations('community_station').subscribe({ next: (p) => this.stations.set(p.items), error: () => undefined });
     }
     this.load();
+    effect(() => {
+      if (this.motto().data && !untracked(this.tableReady.motto)) setTimeout(() => this.tableReady.motto.set(true));
+    });
     // Ctrl+P: every report's table is built before the page is laid out for paper.
     const appRef = inject(ApplicationRef);
     const beforePrint = () => {
@@ -174,6 +186,7 @@ export class ReportsPage {
   /** Builds every report now, seen or not. */
   private showAll(): void {
     for (const k of REPORTS) this.seen(k);
+    this.tableReady.motto.set(true);
   }
 
   /** A report scrolled near: built from now on, and asked for if its answer is not for the current filter. */
@@ -189,6 +202,11 @@ export class ReportsPage {
     else if (k === 'abstinence') loadInto(this.abstinence, this.api.abstinence(f));
     else if (k === 'orders') loadInto(this.orders, this.api.orderFunnel(f));
     else loadInto(this.fairs, this.api.fairFunnel(f));
+  }
+
+  /** About the height the motto's table of `rows` body rows will take (its box until it is built). */
+  protected tableBoxHeight(rows: number): number {
+    return (rows + 1) * TABLE_ROW_PX;
   }
 
   /** Last year, the province (or a counsellor's own organisation), by facility (a counsellor's by quarter). */
