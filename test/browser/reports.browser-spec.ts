@@ -224,7 +224,7 @@ describeBrowser('reports: is the motto coming true?', () => {
       // The next report moves only where nobody sees it (below the first screen, before and after).
       if (before.next.y < viewport.height) expect(Math.round(after.next.y)).toBe(Math.round(before.next.y));
       else expect(after.next.y).toBeGreaterThanOrEqual(viewport.height);
-      // The table is built a task after the headline, in a box of its height (rows × 39 px): it fills the box.
+      // The table is built a task after the headline, in a box of about its height (ReportsPage.tableBoxHeight).
       const table = card.getByTestId('motto-table');
       await table.waitFor();
       const rows = await card.getByTestId('motto-row').count();

@@ -83,8 +83,8 @@ describeBrowser("shared phone: a counsellor's unsent visit is neither readable n
    */
   function watchRecordPosts(page: Page): string[] {
     const posts: string[] = [];
-    // On the whole context, not the page: a request the app starts while the page navigates (signing in
-    // reloads it) is otherwise missed under load, and a send from any other page of the phone counts too.
+    // On the whole context, not the page: under load the page's listener once missed the send while the
+    // visit was recorded all the same; a send from any other page of the phone counts too.
     page.context().on('request', (r) => {
       if (r.method() !== 'POST' || !RECORD_POST.test(new URL(r.url()).pathname)) return;
       const submit = `${r.url()} ${r.headers()['idempotency-key'] ?? Math.random()}`;
