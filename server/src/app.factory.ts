@@ -16,6 +16,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { DomainError } from './common/domain-error';
+import { bindIdempotencyToWrites } from './common/idempotency/idempotent-writes';
 import { registerCrossSiteChecks } from './common/cross-site';
 import { registerRequestLimits } from './common/request-limits';
 import { AppLogger, registerRequestLog } from './common/logging';
@@ -40,6 +41,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, { bufferLogs: true });
   app.useLogger(app.get(AppLogger));
+  // Before the first listen()/init(), when Nest reads each route's enhancers.
+  bindIdempotencyToWrites(app);
   await configureApp(app, config);
   return app;
 }

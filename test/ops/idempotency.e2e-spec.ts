@@ -1,4 +1,8 @@
+import { RequestMethod } from '@nestjs/common';
+import { INTERCEPTORS_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
+import { MetadataScanner, ModulesContainer } from '@nestjs/core';
 import { Clock } from '../../server/src/common/clock';
+import { IdempotencyInterceptor } from '../../server/src/common/idempotency/idempotency.interceptor';
 import { IdempotencyRepository } from '../../server/src/common/idempotency/idempotency.repository';
 import { syntheticCreditCode } from '../../server/src/demo/demo-data';
 import { createTestApp, type TestApp } from '../utils/test-app';
@@ -186,6 +190,33 @@ describe('Idempotency-Key: a repeated submit is answered once', () => {
     await postOrder(trainee, order('面点师-越权'), key).expect(403);
     await t.http().post('/api/orders').set('Idempotency-Key', key).send(order('面点师-越权')).expect(401);
     expect(await t.sql(`SELECT 1 FROM idempotency_key WHERE key = $1`, [key])).toHaveLength(0);
+  });
+
+  it('every write route of every controller carries the interceptor, and no read route has any interceptor', () => {
+    // Reads stay on Nest's direct path (no rxjs pipeline); a write route added later is covered
+    // without anyone remembering to decorate it.
+    const interceptor = t.app.get(IdempotencyInterceptor);
+    const writes = new Set([RequestMethod.POST, RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE]);
+    const seen = { writes: 0, reads: 0 };
+    const wrong: string[] = [];
+    for (const moduleRef of t.app.get(ModulesContainer).values()) {
+      for (const wrapper of moduleRef.controllers.values()) {
+        const prototype = (wrapper.metatype as { prototype: Record<string, unknown> }).prototype;
+        for (const name of new MetadataScanner().getAllMethodNames(prototype)) {
+          const handler = prototype[name] as object;
+          const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
+          if (method === undefined) continue;
+          const interceptors = (Reflect.getMetadata(INTERCEPTORS_METADATA, handler) as unknown[] | undefined) ?? [];
+          const isWrite = writes.has(method);
+          seen[isWrite ? 'writes' : 'reads']++;
+          const ok = isWrite ? interceptors[0] === interceptor && interceptors.length === 1 : interceptors.length === 0;
+          if (!ok) wrong.push(`${wrapper.name}.${name}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(seen.writes).toBeGreaterThan(100);
+    expect(seen.reads).toBeGreaterThan(100);
   });
 
   it('the session routes ignore the header, even a malformed one', async () => {

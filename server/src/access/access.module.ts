@@ -1,16 +1,16 @@
 import { Global, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD } from '@nestjs/core';
 import { AccessRepository } from './access.repository';
 import { AccessService } from './access.service';
-import { StandingInterceptor } from './standing.interceptor';
+import { StandingGuard } from './standing.guard';
 
 /**
  * The one access policy, available to every domain module. It also refuses, on every request, what
- * the caller's standing does not allow (an employer not yet verified: StandingInterceptor).
+ * the caller's standing does not allow (an employer not yet verified: StandingGuard).
  */
 @Global()
 @Module({
-  providers: [AccessRepository, AccessService, { provide: APP_INTERCEPTOR, useClass: StandingInterceptor }],
+  providers: [AccessRepository, AccessService, { provide: APP_GUARD, useClass: StandingGuard }],
   exports: [AccessService],
 })
 export class AccessModule {}

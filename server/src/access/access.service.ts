@@ -83,7 +83,7 @@ export class AccessService {
    * An employer whose organisation is not verified reaches only its own account, notices and
    * organisation record (`policies/employers.policy.ts`); anything else is refused with 403
    * `EMPLOYER_NOT_VERIFIED` — the same answer whatever the ids, so it tells nothing about them.
-   * Asked once per request by the StandingInterceptor, before the route's service runs.
+   * Asked once per request by the StandingGuard, before the route's service runs.
    * `route` is the route's pattern (`/api/orders/{id}`), not the concrete URL.
    */
   async requireStanding(caller: Caller, method: string, route: string, q?: Querier): Promise<void> {

@@ -1,5 +1,4 @@
 import { Global, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Clock } from './clock';
 import { DomainEvents } from './events/domain-events';
@@ -11,20 +10,14 @@ import { IdempotencyService } from './idempotency/idempotency.service';
 
 /**
  * Cross-cutting services every domain may inject: the clock, the field cipher and the in-process
- * event bus (`DomainEvents`). Also the global Idempotency-Key interceptor; `IdempotencyService` is
- * exported for the housekeeping job (deleteExpired).
+ * event bus (`DomainEvents`). Also the Idempotency-Key interceptor, which `createApp` puts on every
+ * write route (`bindIdempotencyToWrites`); `IdempotencyService` is exported for the housekeeping job
+ * (deleteExpired).
  */
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([IdempotencyRecord])],
-  providers: [
-    Clock,
-    DomainEvents,
-    FieldCipherProvider,
-    IdempotencyRepository,
-    IdempotencyService,
-    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
-  ],
+  providers: [Clock, DomainEvents, FieldCipherProvider, IdempotencyRepository, IdempotencyService, IdempotencyInterceptor],
   exports: [Clock, DomainEvents, FieldCipherProvider, IdempotencyService],
 })
 export class CommonModule {}
