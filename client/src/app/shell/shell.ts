@@ -1,5 +1,15 @@
 import { NgTemplateOutlet } from '@angular/common';
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  afterNextRender,
+  computed,
+  effect,
+  inject,
+  signal,
+  untracked,
+} from '@angular/core';
 import { NavigationCancel, NavigationEnd, NavigationError, NavigationStart, Router, RouterLink, RouterOutlet } from '@angular/router';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -194,6 +204,12 @@ export class Shell {
   /** Where a navigation under way is going: the menu lights it up at once (back to `path` if it is cancelled). */
   private readonly target = signal<string | null>(null);
   protected readonly initial = computed(() => (this.user()?.displayName ?? '?').slice(0, 1));
+  /**
+   * The frame's secondary parts (the notification bell, the user menu's entries) are built a task
+   * after the first render, in a slot of the same size: the page's first paint does not wait for them
+   * (on a slow phone the first change detection is the load's longest task).
+   */
+  protected readonly secondary = signal(false);
   protected readonly drawerOpen = signal(false);
   /** The phone menu's drawer exists once it has been opened (see the template). */
   protected readonly drawerUsed = signal(false);
@@ -231,6 +247,10 @@ export class Shell {
     inject(VisitOutbox)
       .results.pipe(takeUntilDestroyed())
       .subscribe(() => this.readDue(true));
+    afterNextRender(() => {
+      const timer = setTimeout(() => this.secondary.set(true));
+      destroyRef.onDestroy(() => clearTimeout(timer));
+    });
     this.trackNavigation(destroyRef);
     // Close the phone drawer once a menu entry has navigated.
     this.router.events
