@@ -13,15 +13,17 @@ const refused = (f: () => unknown) => {
 
 describe('one statement for a page and its total', () => {
   it('joins the page to the count, so an empty page still says the total', () => {
-    const sql = pageWithTotalSql({
-      select: 'o.id',
-      from: 'FROM t o',
-      where: ['o.a = $1'],
-      order: 'o.id',
-      outerOrder: 'page.id',
-      limit: 5,
-      offset: 10,
-    });
+    const sql = String(
+      pageWithTotalSql({
+        select: 'o.id',
+        from: 'FROM t o',
+        where: ['o.a = $1'],
+        order: 'o.id',
+        outerOrder: 'page.id',
+        limit: 5,
+        offset: 10,
+      }),
+    );
     expect(sql).toMatch(/FROM total LEFT JOIN page ON true ORDER BY page\.id$/);
     expect(sql).toContain('SELECT count(*)::int AS n FROM t o WHERE o.a = $1');
     expect(pageRows([{ id: null, page_total: 42 }], 'id')).toEqual([[], 42]);
@@ -30,17 +32,19 @@ describe('one statement for a page and its total', () => {
   });
 
   it('counts a capped list only up to COUNT_CAP + 1, and keeps the keyset out of the count', () => {
-    const sql = pageWithTotalSql({
-      select: 'a.id',
-      from: 'FROM a',
-      where: ['a.x = 1'],
-      keyset: 'a.id < 7',
-      order: 'a.id DESC',
-      outerOrder: 'page.id DESC',
-      limit: 21,
-      offset: 0,
-      capped: true,
-    });
+    const sql = String(
+      pageWithTotalSql({
+        select: 'a.id',
+        from: 'FROM a',
+        where: ['a.x = 1'],
+        keyset: 'a.id < 7',
+        order: 'a.id DESC',
+        outerOrder: 'page.id DESC',
+        limit: 21,
+        offset: 0,
+        capped: true,
+      }),
+    );
     expect(sql).toContain(`SELECT count(*)::int AS n FROM (SELECT 1 FROM a WHERE a.x = 1 LIMIT ${COUNT_CAP + 1}) capped`);
     expect(sql).toContain('WHERE a.x = 1 AND a.id < 7');
     expect(cappedTotal(COUNT_CAP + 1)).toEqual({ total: COUNT_CAP, totalCapped: true });

@@ -1,5 +1,6 @@
 import { COUNT_CAP, decodeCursor, encodeCursor } from './dto/page.dto';
 import { badRequest } from './domain-error';
+import { named } from './named-statement';
 
 /**
  * One statement for a page and its total (issue 17): the page and the count are two CTEs, and the
@@ -19,6 +20,10 @@ import { badRequest } from './domain-error';
  *
  * Rows come back with `page_total` on each, and one row of NULL page columns when the page is empty:
  * read them with `pageRows()`.
+ *
+ * The statement is a named prepared one (`named()`): a list's text repeats (values are parameters), and
+ * PostgreSQL parsing and planning this join of CTEs on every request cost more than the rest of a short
+ * list request did (bench/README.md). LIMIT and OFFSET stay literals, so each plan knows them.
  */
 export function pageWithTotalSql(p: {
   select: string;
@@ -41,10 +46,10 @@ export function pageWithTotalSql(p: {
   const also = Object.entries(p.alsoCount ?? {});
   const alsoSelect = also.map(([name, sql]) => `, (${sql}) AS page_${name}`).join('');
   const alsoOut = also.map(([name]) => `total.page_${name}, `).join('');
-  return `WITH page AS (SELECT ${p.select} ${p.from} ${pageWhere.length ? `WHERE ${pageWhere.join(' AND ')}` : ''}
+  return named(`WITH page AS (SELECT ${p.select} ${p.from} ${pageWhere.length ? `WHERE ${pageWhere.join(' AND ')}` : ''}
       ORDER BY ${p.order} LIMIT ${p.limit} OFFSET ${p.offset}),
     total AS (SELECT counted.n${alsoSelect} FROM (${count}) counted)
-    SELECT total.n AS page_total, ${alsoOut}page.* FROM total LEFT JOIN page ON true ORDER BY ${p.outerOrder}`;
+    SELECT total.n AS page_total, ${alsoOut}page.* FROM total LEFT JOIN page ON true ORDER BY ${p.outerOrder}`);
 }
 
 /**
