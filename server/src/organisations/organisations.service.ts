@@ -38,7 +38,11 @@ export class OrganisationsService {
 
   async list(user: AuthUser, q: OrganisationQueryDto): Promise<Page<OrganisationDto>> {
     const [rows, total] = await this.organisations.search(q, organisationScope(this.access, user));
-    return pageOf(rows.map(toOrganisationDto), total, q);
+    return pageOf(
+      rows.map((r) => toOrganisationDto(r, r.divisionName)),
+      total,
+      q,
+    );
   }
 
   async get(user: AuthUser, id: string): Promise<OrganisationDto> {
