@@ -180,8 +180,10 @@ export class CaseloadPage {
       untracked(() => this.savedFilters.set(readSavedFilters(globalThis.localStorage, userId)));
     });
     effect(() => {
-      // Read the cards themselves (not `cardsComplete`, which stays false between the steps).
-      if (this.cards().length < this.store.items().length) setTimeout(() => this.cardLimit.update((n) => n + CARDS_PER_TASK));
+      // Read the cards themselves (not `cardsComplete`, which stays false between the steps). Only a
+      // phone shows cards (a desktop shows the table): there, nothing is stepped.
+      if (this.isPhone() && this.cards().length < this.store.items().length)
+        setTimeout(() => this.cardLimit.update((n) => n + CARDS_PER_TASK));
     });
     this.searchTyped.pipe(debounceTime(350), distinctUntilChanged(), takeUntilDestroyed()).subscribe((q) => this.store.setFilters({ q }));
   }
