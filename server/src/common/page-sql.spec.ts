@@ -51,6 +51,15 @@ describe('one statement for a page and its total', () => {
     expect(cappedTotal(COUNT_CAP)).toEqual({ total: COUNT_CAP, totalCapped: false });
   });
 
+  it('names the statement of a first page only, so paging by number does not use up the named statements', () => {
+    const spec = { select: 'o.id', from: 'FROM t o', where: [], order: 'o.id', outerOrder: 'page.id', limit: 20 };
+    const first = pageWithTotalSql({ ...spec, offset: 0 }) as unknown;
+    expect(typeof first).toBe('object');
+    expect((first as { name: string }).name).toMatch(/^jbh_/);
+    expect(pageWithTotalSql({ ...spec, offset: 0 })).toBe(first);
+    expect(typeof pageWithTotalSql({ ...spec, offset: 40 })).toBe('string');
+  });
+
   it('gives a next cursor only when the extra row shows there is a next page', () => {
     const rows = [{ id: '3' }, { id: '2' }, { id: '1' }];
     expect(keysetPage(rows, 2, (r) => [r.id])).toEqual({ items: rows.slice(0, 2), nextCursor: encodeCursor(['2']) });

@@ -21,9 +21,11 @@ import { named } from './named-statement';
  * Rows come back with `page_total` on each, and one row of NULL page columns when the page is empty:
  * read them with `pageRows()`.
  *
- * The statement is a named prepared one (`named()`): a list's text repeats (values are parameters), and
- * PostgreSQL parsing and planning this join of CTEs on every request cost more than the rest of a short
- * list request did (bench/README.md). LIMIT and OFFSET stay literals, so each plan knows them.
+ * A first page (offset 0, and every keyset page) is a named prepared statement (`named()`): its text
+ * repeats (values are parameters), and PostgreSQL parsing and planning this join of CTEs on every request
+ * cost more than the rest of a short list request did (bench/README.md). LIMIT and OFFSET stay literals,
+ * so each plan knows them; a later page by number runs unnamed, so paging through a long list does not
+ * use up `named()`'s bound with one text per page number.
  */
 export function pageWithTotalSql(p: {
   select: string;
@@ -46,10 +48,11 @@ export function pageWithTotalSql(p: {
   const also = Object.entries(p.alsoCount ?? {});
   const alsoSelect = also.map(([name, sql]) => `, (${sql}) AS page_${name}`).join('');
   const alsoOut = also.map(([name]) => `total.page_${name}, `).join('');
-  return named(`WITH page AS (SELECT ${p.select} ${p.from} ${pageWhere.length ? `WHERE ${pageWhere.join(' AND ')}` : ''}
+  const text = `WITH page AS (SELECT ${p.select} ${p.from} ${pageWhere.length ? `WHERE ${pageWhere.join(' AND ')}` : ''}
       ORDER BY ${p.order} LIMIT ${p.limit} OFFSET ${p.offset}),
     total AS (SELECT counted.n${alsoSelect} FROM (${count}) counted)
-    SELECT total.n AS page_total, ${alsoOut}page.* FROM total LEFT JOIN page ON true ORDER BY ${p.outerOrder}`);
+    SELECT total.n AS page_total, ${alsoOut}page.* FROM total LEFT JOIN page ON true ORDER BY ${p.outerOrder}`;
+  return p.offset === 0 ? named(text) : text;
 }
 
 /**
