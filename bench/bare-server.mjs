@@ -1,6 +1,6 @@
 // The ceiling: a bare node:http + pg server answering the same two requests as the app, doing the
 // same work with no framework — what Node and PostgreSQL can do on this machine. Started by
-// bench/http.mjs (env: DATABASE_URL, JWT_SECRET, PORT, BARE_MODE); not part of the product.
+// bench/http.mjs (env: DATABASE_URL, JWT_SECRET, PORT, BARE_MODE, BARE_HTTP, BARE_HEADERS); not part of the product.
 //
 // BARE_MODE=typeorm (default): the list's SQL as TypeORM's getManyAndCount sent it before issue 17
 //   (the page, then the count, one after the other on one connection) — the app's old work, without the app.
@@ -10,6 +10,10 @@
 //   live-session query prepared too. Same JSON bytes.
 // BARE_HTTP=node (default): node:http. BARE_HTTP=fastify: the same handlers on a plain Fastify with nothing
 //   registered — Fastify's own cost, so the app's ratio can be split into Fastify's share and the rest.
+// BARE_HEADERS: a JSON object of headers sent with every answer besides content-type and content-length —
+//   http.mjs passes the ones the app sends (its security headers, cache-control: no-store, x-request-id), so
+//   the bare server answers the same headers and the same body: a careful hand does not serve an API without
+//   them. "x-request-id" gets a fresh random UUID per request, as the app makes one. Unset: body only.
 //
 //   GET /api/health                           SELECT 1 on the pool
 //   GET /api/organisations?page=&pageSize=    bearer token verified with jsonwebtoken (HS256, as passport-jwt
@@ -17,7 +21,7 @@
 //                                             pooled connection, one after the other — the exact SQL TypeORM
 //                                             sends for OrganisationsRepository.search (captured from the app)
 //                                             — answered with the same JSON, byte for byte (http.mjs checks).
-import { createSecretKey } from 'node:crypto';
+import { createSecretKey, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -29,7 +33,16 @@ const require = createRequire(import.meta.url);
 const jwt = require('jsonwebtoken');
 const { creditCodeProblem } = require(join(process.cwd(), 'dist', 'server', 'src', 'common', 'check-digits.js'));
 
-const { DATABASE_URL, JWT_SECRET, PORT = '3499', BARE_MODE = 'typeorm', BARE_HTTP = 'node' } = process.env;
+const { DATABASE_URL, JWT_SECRET, PORT = '3499', BARE_MODE = 'typeorm', BARE_HTTP = 'node', BARE_HEADERS } = process.env;
+const { 'x-request-id': requestIdHeader, ...FIXED_HEADERS } = BARE_HEADERS ? JSON.parse(BARE_HEADERS) : {};
+/** The headers of one answer: the fixed ones and, when the app sends one, a request id of its own. */
+const headersOf = requestIdHeader === undefined ? () => FIXED_HEADERS : () => ({ ...FIXED_HEADERS, 'x-request-id': randomUUID() });
+// node:http takes headers as one flat [name, value, name, value, …] array: no object to build or walk per answer.
+const FIXED_FLAT = Object.entries(FIXED_HEADERS).flat();
+const flatHeadersOf =
+  requestIdHeader === undefined
+    ? (length) => [...FIXED_FLAT, 'content-type', CONTENT_TYPE, 'content-length', length]
+    : (length) => [...FIXED_FLAT, 'x-request-id', randomUUID(), 'content-type', CONTENT_TYPE, 'content-length', length];
 if (!DATABASE_URL || !JWT_SECRET) throw new Error('DATABASE_URL and JWT_SECRET are required');
 if (BARE_MODE !== 'typeorm' && BARE_MODE !== 'best') throw new Error(`BARE_MODE must be typeorm or best (got "${BARE_MODE}")`);
 if (BARE_HTTP !== 'node' && BARE_HTTP !== 'fastify') throw new Error(`BARE_HTTP must be node or fastify (got "${BARE_HTTP}")`);
@@ -149,7 +162,7 @@ let stopServer;
 if (BARE_HTTP === 'node') {
   const send = (res, [status, body]) => {
     const text = JSON.stringify(body);
-    res.writeHead(status, { 'content-type': CONTENT_TYPE, 'content-length': Buffer.byteLength(text) });
+    res.writeHead(status, flatHeadersOf(Buffer.byteLength(text)));
     res.end(text);
   };
   const server = createServer(async (req, res) => {
@@ -175,7 +188,7 @@ if (BARE_HTTP === 'node') {
   // BARE_HTTP=fastify: the same work on a plain Fastify (the app's HTTP layer) with no plugin, hook or
   // logger — what the app's framework costs beyond Fastify itself is the gap between this and the app.
   const app = Fastify({ logger: false, keepAliveTimeout: 72_000 });
-  const send = (reply, [status, body]) => reply.code(status).type(CONTENT_TYPE).send(JSON.stringify(body));
+  const send = (reply, [status, body]) => reply.code(status).headers(headersOf()).type(CONTENT_TYPE).send(JSON.stringify(body));
   app.get('/api/health', async (_request, reply) => send(reply, await health().catch(failed)));
   app.get('/api/organisations', async (request, reply) => {
     const q = request.url.indexOf('?');

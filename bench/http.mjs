@@ -10,6 +10,9 @@
 //                     Unset: a throw-away embedded PostgreSQL in a temporary directory.
 // BENCH_DURATION      seconds measured per target (default 10); BENCH_WARMUP seconds before each (default 3)
 // BENCH_CONNECTIONS   concurrent connections (default 50)
+// BENCH_ROUNDS        rounds (default 1): with more, the first app and the bare servers are measured in turn,
+//                     round after round, and each figure is the median of its rounds (a slow spell of a shared
+//                     machine then lands on every server, not on one); later rounds warm up 1 s
 // BENCH_BEFORE_DIST   another build's dist/ to measure after this one, as "before" (same database, same run)
 // BENCH_PROCESSES     app process counts to measure, comma-separated (default "1"; "1,2" also runs the app
 //                     with CLUSTER_WORKERS=2). The bare servers are always one process.
@@ -17,6 +20,9 @@
 // The bare list is measured twice: BARE_MODE=typeorm (the SQL TypeORM sent: page, then count) and
 // BARE_MODE=best (one round trip for page and total, prepared statements): see bench/bare-server.mjs.
 // A third server, BARE_HTTP=fastify, runs the best SQL on a plain Fastify: how much of the gap is Fastify itself.
+// Every bare server answers with the headers the app sends (read from the app: security headers, cache-control,
+// a fresh x-request-id) and the same body, checked before timing; a fourth one sends the body alone (health
+// only), as the bare server did before, so both ratios are shown.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -39,6 +45,7 @@ const intEnv = (name, fallback, min) => {
 const DURATION = intEnv('BENCH_DURATION', 10, 1);
 const WARMUP = intEnv('BENCH_WARMUP', 3, 0);
 const CONNECTIONS = intEnv('BENCH_CONNECTIONS', 50, 1);
+const ROUNDS = intEnv('BENCH_ROUNDS', 1, 1);
 const LIST = '/api/organisations?page=1&pageSize=20';
 const PROCESSES = (process.env.BENCH_PROCESSES || '1').split(',').map((p) => Number(p.trim()));
 if (PROCESSES.some((n) => !Number.isInteger(n) || n < 1 || n > 16)) {
@@ -110,7 +117,7 @@ process.on('exit', () => {
   if (tmpDir) rmSync(tmpDir, { recursive: true, force: true });
 });
 const appRuns = PROCESSES.length + (beforeMain ? 1 : 0);
-const deadlineSeconds = 180 * appRuns + (5 + 2 * appRuns) * (WARMUP + DURATION + 20);
+const deadlineSeconds = 180 * appRuns + ROUNDS * (6 + 2 * appRuns) * (WARMUP + DURATION + 20);
 setTimeout(() => {
   console.error(`bench: still running after ${deadlineSeconds} s, giving up`);
   void cleanup().finally(() => process.exit(1));
@@ -159,9 +166,20 @@ async function waitFor(child, url, seconds = 90) {
 }
 
 async function getJson(url, headers = {}) {
-  const r = await fetch(url, { headers, signal: AbortSignal.timeout(10_000) });
+  return (await getAnswer(url, headers)).text;
+}
+
+/** Headers that say how the bytes travel, not what the answer is: left out when answers are compared. */
+const TRANSPORT_HEADERS = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding']);
+
+/** The body and the headers that belong to the answer (x-request-id's value is per request: marked, not kept). */
+async function getAnswer(url, headers = {}) {
+  // Uncompressed, as autocannon asks (fetch would otherwise ask for gzip, which the app gives a list).
+  const r = await fetch(url, { headers: { 'accept-encoding': 'identity', ...headers }, signal: AbortSignal.timeout(10_000) });
   if (!r.ok) throw new Error(`GET ${url}: HTTP ${r.status} ${await r.text()}`);
-  return r.text();
+  const kept = {};
+  for (const [name, value] of r.headers) if (!TRANSPORT_HEADERS.has(name)) kept[name] = name === 'x-request-id' ? '(per request)' : value;
+  return { text: await r.text(), headers: kept };
 }
 
 /** A fresh access token (they live 15 minutes; each authenticated run gets its own). */
@@ -207,9 +225,9 @@ function cpuSeconds(pid) {
   return total;
 }
 
-async function measure(name, url, headers = {}, server) {
-  process.stderr.write(`${name}: warm-up ${WARMUP} s, then ${DURATION} s … `);
-  const warm = WARMUP > 0 ? await cannon(url, WARMUP, headers) : { non2xx: 0, errors: 0, timeouts: 0 };
+async function measure(name, url, headers = {}, server, warmup = WARMUP) {
+  process.stderr.write(`${name}: warm-up ${warmup} s, then ${DURATION} s … `);
+  const warm = warmup > 0 ? await cannon(url, warmup, headers) : { non2xx: 0, errors: 0, timeouts: 0 };
   const cpuBefore = server ? cpuSeconds(server.pid) : undefined;
   const r = await cannon(url, DURATION, headers);
   const cpuAfter = server ? cpuSeconds(server.pid) : undefined;
@@ -224,6 +242,43 @@ async function measure(name, url, headers = {}, server) {
     non2xx: r.non2xx + warm.non2xx,
     errors: r.errors + r.timeouts + warm.errors + warm.timeouts,
   };
+}
+
+/** One target's rounds as one figure: medians of req/s, latency and CPU; counts added up; each round's req/s kept. */
+function medianOf(runs) {
+  const median = (pick) => {
+    const values = runs
+      .map(pick)
+      .filter((v) => v !== undefined)
+      .sort((a, b) => a - b);
+    if (values.length === 0) return undefined;
+    const mid = values.length >> 1;
+    return values.length % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+  };
+  const sum = (pick) => runs.reduce((t, r) => t + pick(r), 0);
+  return {
+    name: runs[0].name,
+    rps: median((r) => r.rps),
+    p50: median((r) => r.p50),
+    p99: median((r) => r.p99),
+    cpuUs: median((r) => r.cpuUs),
+    requests: sum((r) => r.requests),
+    non2xx: sum((r) => r.non2xx),
+    errors: sum((r) => r.errors),
+    rounds: runs.map((r) => r.rps),
+  };
+}
+
+/** Each target measured ROUNDS times, in turn (target 1, 2, …, then again); `auth` makes fresh headers per round. */
+async function measureInRounds(targets) {
+  const runs = targets.map(() => []);
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [i, t] of targets.entries()) {
+      const headers = t.auth ? await t.auth() : {};
+      runs[i].push(await measure(t.name, t.url, headers, t.server, round === 0 ? WARMUP : Math.min(WARMUP, 1)));
+    }
+  }
+  return runs.map(medianOf);
 }
 
 let failed = false;
@@ -277,14 +332,17 @@ try {
     }
     return { child, url };
   };
-  const startBare = async (mode, http = 'node') => {
+  // headers: what the bare server sends besides content-type (BARE_HEADERS); null: the body only.
+  const startBare = async (mode, http, headers) => {
     const port = await freePort();
-    const child = start(`bare server (${mode}${http === 'node' ? '' : `, ${http}`})`, join(root, 'bench', 'bare-server.mjs'), {
+    const label = `bare server (${mode}${http === 'node' ? '' : `, ${http}`}${headers ? '' : ', body only'})`;
+    const child = start(label, join(root, 'bench', 'bare-server.mjs'), {
       ...secrets,
       DATABASE_URL: databaseUrl,
       PORT: String(port),
       BARE_MODE: mode,
       BARE_HTTP: http,
+      ...(headers ? { BARE_HEADERS: JSON.stringify(headers) } : {}),
     });
     const url = `http://127.0.0.1:${port}`;
     await waitFor(child, `${url}/api/health`);
@@ -294,73 +352,116 @@ try {
   // The first app migrates and seeds; the bare servers need the tables. Apps run one at a time (each
   // is stopped before the next starts), so no idle app shares the CPU with what is measured.
   const first = await startApp(PROCESSES[0]);
-  const bare = { typeorm: await startBare('typeorm'), best: await startBare('best'), fastify: await startBare('best', 'fastify') };
-
-  // Like with like: both answer the same bytes before anything is timed.
+  // The bare servers send the headers the app sends (security headers, cache-control, a request id),
+  // read from the app itself so that they never drift apart; content-type they set themselves.
   const auth = await login(first.url);
+  const appHeaders = (await getAnswer(`${first.url}/api/health`)).headers;
+  delete appHeaders['content-type'];
+  const bare = {
+    typeorm: await startBare('typeorm', 'node', appHeaders),
+    best: await startBare('best', 'node', appHeaders),
+    fastify: await startBare('best', 'fastify', appHeaders),
+  };
+  // Before issue 17's fourth pass the bare server sent the body alone: still measured (health), for comparison.
+  const bodyOnly = await startBare('best', 'node', null);
+
+  // Like with like: the same body and the same headers before anything is timed.
+  const same = (a, b) =>
+    a.text === b.text && JSON.stringify(Object.entries(a.headers).sort()) === JSON.stringify(Object.entries(b.headers).sort());
   for (const path of ['/api/health', LIST]) {
-    const a = await getJson(`${first.url}${path}`, auth);
+    const a = await getAnswer(`${first.url}${path}`, auth);
     for (const [mode, b] of Object.entries(bare)) {
-      const text = await getJson(`${b.url}${path}`, auth);
-      if (a !== text)
+      const answer = await getAnswer(`${b.url}${path}`, auth);
+      if (!same(a, answer))
         throw new Error(
-          `app and bare server (${mode}) answer ${path} differently:\n  app:  ${a.slice(0, 300)}\n  bare: ${text.slice(0, 300)}`,
+          `app and bare server (${mode}) answer ${path} differently:\n  app:  ${JSON.stringify(a.headers)} ${a.text.slice(0, 300)}\n  bare: ${JSON.stringify(answer.headers)} ${answer.text.slice(0, 300)}`,
         );
     }
+    if ((await getAnswer(`${bodyOnly.url}${path}`, auth)).text !== a.text)
+      throw new Error(`the body-only bare server answers ${path} differently`);
   }
   const total = JSON.parse(await getJson(`${first.url}${LIST}`, auth)).total;
 
   const results = [];
   const ratios = [];
+  const appTargets = (app, label) => [
+    { name: `${label} GET /api/health`, url: `${app.url}/api/health`, server: app.child },
+    { name: `${label} GET ${LIST}`, url: `${app.url}${LIST}`, server: app.child, auth: () => login(app.url) },
+  ];
   const measureApp = async (app, processes, label = `app ×${processes}`) => {
-    const health = await measure(`${label} GET /api/health`, `${app.url}/api/health`, {}, app.child);
-    const list = await measure(`${label} GET ${LIST}`, `${app.url}${LIST}`, await login(app.url), app.child);
+    const [health, list] = await measureInRounds(appTargets(app, label));
     await stopChild(app.child);
     results.push(health, list);
     ratios.push({ processes, label, health, list });
   };
-  // A token for the bare servers' list, signed by the first app while it still runs (they live 15 minutes).
-  const bareAuth = [await login(first.url), await login(first.url), await login(first.url)];
-  await measureApp(first, PROCESSES[0]);
-  const bareHealth = await measure('bare GET /api/health', `${bare.typeorm.url}/api/health`, {}, bare.typeorm.child);
-  const bareList = {
-    typeorm: await measure(`bare (typeorm) GET ${LIST}`, `${bare.typeorm.url}${LIST}`, bareAuth[0], bare.typeorm.child),
-    best: await measure(`bare (best) GET ${LIST}`, `${bare.best.url}${LIST}`, bareAuth[1], bare.best.child),
-  };
-  const fastifyHealth = await measure('Fastify alone GET /api/health', `${bare.fastify.url}/api/health`, {}, bare.fastify.child);
-  const fastifyList = await measure(`Fastify alone (best) GET ${LIST}`, `${bare.fastify.url}${LIST}`, bareAuth[2], bare.fastify.child);
-  await Promise.all(Object.values(bare).map((b) => stopChild(b.child)));
-  results.push(bareHealth, bareList.typeorm, bareList.best, fastifyHealth, fastifyList);
+  // The first app and the bare servers, in turn. Tokens for the bare servers' list are signed by the first
+  // app (they live 15 minutes: a fresh one per round). With one round the app is stopped before the bare
+  // servers run, as before; with more it stays up between its turns (idle, ~2 % of a core).
+  const bareTargets = [
+    { name: 'bare GET /api/health', url: `${bare.typeorm.url}/api/health`, server: bare.typeorm.child },
+    { name: `bare (typeorm) GET ${LIST}`, url: `${bare.typeorm.url}${LIST}`, server: bare.typeorm.child, auth: () => login(first.url) },
+    { name: `bare (best) GET ${LIST}`, url: `${bare.best.url}${LIST}`, server: bare.best.child, auth: () => login(first.url) },
+    { name: 'Fastify alone GET /api/health', url: `${bare.fastify.url}/api/health`, server: bare.fastify.child },
+    {
+      name: `Fastify alone (best) GET ${LIST}`,
+      url: `${bare.fastify.url}${LIST}`,
+      server: bare.fastify.child,
+      auth: () => login(first.url),
+    },
+    { name: 'bare, body only GET /api/health', url: `${bodyOnly.url}/api/health`, server: bodyOnly.child },
+  ];
+  let bareFigures;
+  if (ROUNDS === 1) {
+    const tokens = await Promise.all(bareTargets.map((t) => (t.auth ? t.auth() : undefined)));
+    await measureApp(first, PROCESSES[0]);
+    bareFigures = await measureInRounds(bareTargets.map((t, i) => ({ ...t, auth: t.auth && (async () => tokens[i]) })));
+  } else {
+    const label = `app ×${PROCESSES[0]}`;
+    const figures = await measureInRounds([...appTargets(first, label), ...bareTargets]);
+    await stopChild(first.child);
+    results.push(figures[0], figures[1]);
+    ratios.push({ processes: PROCESSES[0], label, health: figures[0], list: figures[1] });
+    bareFigures = figures.slice(2);
+  }
+  const [bareHealth, bareTypeorm, bareBest, fastifyHealth, fastifyList, bodyOnlyHealth] = bareFigures;
+  const bareList = { typeorm: bareTypeorm, best: bareBest };
+  await Promise.all([...Object.values(bare), bodyOnly].map((b) => stopChild(b.child)));
+  results.push(bareHealth, bareList.typeorm, bareList.best, fastifyHealth, fastifyList, bodyOnlyHealth);
   for (const processes of PROCESSES.slice(1)) await measureApp(await startApp(processes), processes);
   if (beforeMain) await measureApp(await startApp(1, beforeMain), 1, 'before ×1');
 
   const fmt = (n) => Math.round(n).toLocaleString('en-US');
   const cpu = cpus();
   console.log(
-    `\nHTTP benchmark ${new Date().toISOString().slice(0, 16)}Z — autocannon ${CONNECTIONS} connections, ${DURATION} s per target after ${WARMUP} s warm-up`,
+    `\nHTTP benchmark ${new Date().toISOString().slice(0, 16)}Z — autocannon ${CONNECTIONS} connections, ${DURATION} s per target after ${WARMUP} s warm-up` +
+      (ROUNDS > 1 ? `, ${ROUNDS} rounds in turn (medians; later rounds warm up ${Math.min(WARMUP, 1)} s)` : ''),
   );
   console.log(
     `Node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim() ?? 'cpu'} shared by autocannon, the servers and PostgreSQL; ` +
       `PostgreSQL ${serverVersion} (${pgHandle.embedded ? 'embedded' : 'BENCH_DATABASE_URL'}); list = page of 20 of ${total} organisations; ` +
       `1-min load average before the run ${loadBefore}, after ${loadavg()[0].toFixed(2)}\n`,
   );
-  console.log('| target | req/s | p50 ms | p99 ms | CPU µs/request | requests | non-2xx | errors |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  const perRound = ROUNDS > 1 ? ' req/s per round |' : '';
+  console.log(`| target | req/s | p50 ms | p99 ms | CPU µs/request | requests | non-2xx | errors |${perRound}`);
+  console.log(`| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |${ROUNDS > 1 ? ' ---: |' : ''}`);
   for (const r of results) {
     const cpuUs = r.cpuUs === undefined ? '–' : fmt(r.cpuUs);
-    console.log(`| ${r.name} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${cpuUs} | ${fmt(r.requests)} | ${r.non2xx} | ${r.errors} |`);
+    const rounds = ROUNDS > 1 ? ` ${r.rounds.map(fmt).join(' / ')} |` : '';
+    console.log(`| ${r.name} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${cpuUs} | ${fmt(r.requests)} | ${r.non2xx} | ${r.errors} |${rounds}`);
   }
   const ratio = (a, b) =>
     `${(a.rps / b.rps).toFixed(2)} of the bare req/s, p99 ${(a.p99 / b.p99).toFixed(1)}× the bare p99` +
     (a.cpuUs !== undefined && b.cpuUs !== undefined ? `, ${(a.cpuUs / b.cpuUs).toFixed(1)}× the bare CPU per request` : '');
   for (const { label, health, list } of ratios) {
     console.log(`\n${label} / bare — health: ${ratio(health, bareHealth)}`);
+    console.log(`${label} / bare, body only — health: ${ratio(health, bodyOnlyHealth)}`);
     console.log(`${label} / bare (typeorm) — authenticated list: ${ratio(list, bareList.typeorm)}`);
     console.log(`${label} / bare (best) — authenticated list: ${ratio(list, bareList.best)}`);
     console.log(`${label} / Fastify alone — health: ${ratio(health, fastifyHealth)}`);
     console.log(`${label} / Fastify alone (best) — authenticated list: ${ratio(list, fastifyList)}`);
   }
-  console.log(`\nFastify alone / bare — health: ${ratio(fastifyHealth, bareHealth)}`);
+  console.log(`\nbare / bare, body only — health (what the headers cost): ${ratio(bareHealth, bodyOnlyHealth)}`);
+  console.log(`Fastify alone / bare — health: ${ratio(fastifyHealth, bareHealth)}`);
   console.log(`Fastify alone (best) / bare (best) — authenticated list: ${ratio(fastifyList, bareList.best)}`);
 
   const bad = results.filter((r) => r.non2xx > 0 || r.errors > 0);
