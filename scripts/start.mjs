@@ -37,13 +37,15 @@ const targets = [
   {
     name: 'web client',
     script: 'build:client',
-    output: 'dist/client/browser/index.html',
+    // The sign-in page is built last (npm run build:client): its page says both builds finished.
+    output: 'dist/client/browser/sign-in/index.html',
     sources: [
       'client/src',
       'client/public',
       'client/angular.json',
       'client/tsconfig.json',
       'client/tsconfig.app.json',
+      'client/tsconfig.sign-in.json',
       'package-lock.json',
     ],
   },

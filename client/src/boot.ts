@@ -4,6 +4,7 @@
 // about the person is read or stored: the only thing read is the "signed in before" flag.
 import { authControllerRefresh } from './app/core/api/generated/fn/auth/auth-controller-refresh';
 import { hasSessionHint, startEarlyRefresh } from './app/core/auth/early-refresh';
+import { SIGN_IN_PATH } from './app/core/auth/sign-in-address';
 
 const ignore = (): undefined => undefined;
 
@@ -43,9 +44,13 @@ function roleOf(body: unknown): string | null {
 function boot(): void {
   const signedIn = hasSessionHint();
   const path = globalThis.location?.pathname ?? '/';
-  if (/^\/login(\/|$)/.test(path) || (!signedIn && path === '/')) {
-    void import('./app/login/login').catch(ignore);
-  } else if (signedIn && !/^\/(activate|register|verify)(\/|$)/.test(path)) {
+  // Nobody signed in on this browser: the home page would only send them to sign in, after the
+  // framework's start — on a cheap phone a second or two of nothing. Go now.
+  if (!signedIn && path === '/' && globalThis.location) {
+    globalThis.location.replace(SIGN_IN_PATH);
+    return;
+  }
+  if (signedIn && !/^\/(activate|register|verify)(\/|$)/.test(path)) {
     void import('./app/shell/shell').catch(ignore);
     if (path === '/') void import('./app/home/home').catch(ignore);
     for (const page of SECTION_PAGES[path.replace(/\/+$/, '')]?.() ?? []) void page.catch(ignore);

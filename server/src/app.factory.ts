@@ -177,8 +177,8 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
 }
 
 /**
- * Serves the built Angular app. Deep links (`/organisations/42`) answer index.html; unknown
- * `/api` paths stay JSON 404s.
+ * Serves the built Angular app and the sign-in page (`/login`). Deep links (`/organisations/42`) answer
+ * index.html; unknown `/api` paths stay JSON 404s.
  */
 function serveClient(app: NestFastifyApplication, config: AppConfig): void {
   const root = config.clientDir;
@@ -204,6 +204,17 @@ function serveClient(app: NestFastifyApplication, config: AppConfig): void {
         /\.[0-9a-f]{8,}\./i.test(path) || /-[A-Z0-9]{8}\./.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
       );
     },
+  });
+  // The sign-in page is not part of the Angular app: plain HTML with a few kB of script (client/src/sign-in/,
+  // built into sign-in/), so a cheap phone shows and runs it without starting the framework.
+  const signInPage = join(root, 'sign-in', 'index.html');
+  const signInHtml = existsSync(signInPage) ? readFileSync(signInPage, 'utf8') : null;
+  fastify.get('/login', (_req, reply) => {
+    if (!signInHtml) {
+      void reply.status(503).type('text/plain; charset=utf-8').send('The sign-in page is not built yet: run `npm run build:client`.');
+      return;
+    }
+    void reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(signInHtml);
   });
   // Nest owns the not-found handler, so the app's deep links get a wildcard GET route instead.
   // Static files (registered one by one above) win over it in Fastify's router.

@@ -184,12 +184,15 @@ describeBrowser("shared phone: a counsellor's unsent visit is neither readable n
     await page.getByTestId('unsent-problem').waitFor();
     expect(await page.getByTestId('unsent-problem').textContent()).toContain('Still no connection');
     await page.getByTestId('unsent-keep').click();
-    await page.locator('#username').waitFor();
+    // Offline the sign-in page (served by the server) cannot load: the app says so, signed out.
+    await page.getByTestId('sign-in-offline').waitFor();
+    await shoot(page, 'shared-phone-signed-out-offline-phone-en');
     await expectNothingReadable(page, name);
 
-    // B signs in on the same browser, the connection back.
+    // B signs in on the same browser, the connection back: the sign-in page opens by itself.
     const posts = watchRecordPosts(page);
     await context.setOffline(false);
+    await page.locator('#username').waitFor();
     await signIn(page, 'station-460200', 'counsellor');
     await expectNothingReadable(page, name);
     await page.goto(`${base}/follow-ups`);
@@ -258,7 +261,7 @@ describeBrowser("shared phone: a counsellor's unsent visit is neither readable n
     await page.getByTestId('unsent-discard').filter({ hasText: 'Confirm discard' }).waitFor({ timeout: 5_000 });
     expect(await page.getByTestId('unsent-discard').textContent()).toContain('Confirm discard');
     await page.getByTestId('unsent-discard').click();
-    await page.locator('#username').waitFor();
+    await page.getByTestId('sign-in-offline').waitFor();
 
     const dump = await expectNothingReadable(page, name);
     expect(dump).toContain('idb:jbh-outbox/keys=[]');

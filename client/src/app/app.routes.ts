@@ -1,17 +1,15 @@
 import type { Routes } from '@angular/router';
 import { appStylesReady } from './core/app-styles';
-import { authGuard, guestGuard } from './core/auth/auth-guards';
+import { authGuard, leaveForSignIn } from './core/auth/auth-guards';
 import { mfaEnrolmentGuard } from './core/auth/mfa-guard';
+import { SignInOffline } from './sign-in-offline/sign-in-offline';
 
 // Route titles are translation keys (see I18nTitleStrategy).
 
 export const routes: Routes = [
-  {
-    path: 'login',
-    canActivate: [guestGuard],
-    loadComponent: () => import('./login/login').then((m) => m.Login),
-    title: 'login.title',
-  },
+  // The sign-in page is plain HTML served by the server (src/sign-in/), not a page of this app.
+  { path: 'login', canActivate: [leaveForSignIn], children: [] },
+  { path: 'sign-in-offline', component: SignInOffline, title: 'signIn.offlineTitle' },
   // Public: a code from release day opens the person's own account (the title is the discreet app name).
   {
     path: 'activate',

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { ActivateI18n } from './activate-words';
+import { ActivateI18n } from './activate-i18n';
 
 /** The sign-in page's link to the activation page, for someone holding a code from release day. */
 @Component({

@@ -1,5 +1,4 @@
-import { Injectable } from '@angular/core';
-import { FeatureI18n } from '../core/i18n/feature-i18n';
+// Plain data, no Angular: the sign-in page (src/sign-in/) shows the activation link with these words.
 
 /**
  * Words of the public activation page and of its link on the sign-in page. The page is opened on the
@@ -65,11 +64,3 @@ export const activateEn: Readonly<Record<ActivateKey, string>> = {
   'activate.toLogin': 'Sign in',
   'activate.keep': 'Remember your username and password. If you forget them, staff can reset them for you.',
 };
-
-/** The activation page's own words; app-wide keys (`password.*` …) still resolve through `I18n`. */
-@Injectable({ providedIn: 'root' })
-export class ActivateI18n extends FeatureI18n<ActivateKey> {
-  constructor() {
-    super(activateZh, activateEn);
-  }
-}

@@ -16,7 +16,7 @@ import { required } from '../shared/form-validators';
 import { LangToggle } from '../shared/lang-toggle';
 import { PASSWORD_PROBLEM_TEXT, type PasswordProblem, passwordRuleValidator } from '../shared/password-rule';
 import { ActivateApi } from './activate-api';
-import { ActivateI18n } from './activate-words';
+import { ActivateI18n } from './activate-i18n';
 
 /** Case, spaces and dashes do not matter: `abcd efgh-jk` is `ABCDEFGHJK`. */
 export function normaliseActivationCode(text: string): string {

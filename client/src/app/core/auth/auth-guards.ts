@@ -1,10 +1,14 @@
+import { DOCUMENT } from '@angular/common';
 import { inject } from '@angular/core';
 import { type CanActivateFn, Router, type UrlTree } from '@angular/router';
 import type { Role } from '../api/api-types';
 import { AuthStore } from './auth-store';
+import { SIGN_IN_PATH } from './sign-in-address';
+
+export { safeReturnUrl } from './sign-in-address';
 
 function toLogin(router: Router, returnUrl: string): UrlTree {
-  return router.createUrlTree(['/login'], { queryParams: returnUrl && returnUrl !== '/' ? { returnUrl } : {} });
+  return router.createUrlTree([SIGN_IN_PATH], { queryParams: returnUrl && returnUrl !== '/' ? { returnUrl } : {} });
 }
 
 /** Signed-in users only; others go to the login page and come back afterwards. */
@@ -23,14 +27,20 @@ export function roleGuard(...roles: Role[]): CanActivateFn {
   };
 }
 
-/** The login page is for signed-out users: a signed-in user goes home. */
-export const guestGuard: CanActivateFn = () => {
-  const auth = inject(AuthStore);
-  return !auth.isAuthenticated() || inject(Router).createUrlTree(['/']);
+/**
+ * The sign-in page is not part of this app (src/sign-in/): the router hands `/login` to the browser,
+ * which loads it from the server, query (`returnUrl`, `notice`, `username`) and all. A link, a guard's
+ * redirect and a sign-out all arrive here.
+ */
+export const leaveForSignIn: CanActivateFn = (_route, state) => {
+  const location = inject(DOCUMENT).location;
+  // This app itself was served for /login (a dev server that does not proxy it): leaving would loop.
+  if (!inject(Router).navigated && location.pathname === SIGN_IN_PATH) {
+    console.error('The sign-in page is served by the server (npm start), not by the app.');
+    return false;
+  }
+  // Offline the page cannot be loaded: say so inside the app, and go there when the connection is back.
+  if (globalThis.navigator?.onLine === false) return inject(Router).createUrlTree(['/sign-in-offline'], { queryParams: { to: state.url } });
+  location.assign(state.url);
+  return false;
 };
-
-/** Only same-site paths, so `?returnUrl=` cannot send anyone to another site. */
-export function safeReturnUrl(value: string | null | undefined): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\') || value.startsWith('/login')) return '/';
-  return value;
-}

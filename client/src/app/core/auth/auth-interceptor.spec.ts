@@ -23,7 +23,7 @@ describe('authInterceptor', () => {
   let http: HttpClient;
   let httpMock: HttpTestingController;
   let auth: AuthStore;
-  let navigate: MockInstance<Router['navigate']>;
+  let navigate: MockInstance<Router['navigateByUrl']>;
 
   beforeEach(() => {
     TestBed.configureTestingModule({
@@ -32,7 +32,7 @@ describe('authInterceptor', () => {
     http = TestBed.inject(HttpClient);
     httpMock = TestBed.inject(HttpTestingController);
     auth = TestBed.inject(AuthStore);
-    navigate = vi.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+    navigate = vi.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
   });
 
   afterEach(() => httpMock.verify());
@@ -137,9 +137,9 @@ describe('authInterceptor', () => {
     expect(failure).toBeTruthy();
     expect(auth.isAuthenticated()).toBe(false);
     expect(auth.accessToken()).toBeNull();
-    expect(auth.notice()).toBe('expired');
+    // To the sign-in page, which says why (`notice=expired`); the page the user was on is `/`.
     expect(navigate).toHaveBeenCalledTimes(1);
-    expect(navigate.mock.calls[0]?.[0]).toEqual(['/login']);
+    expect(navigate.mock.calls[0]?.[0]).toBe('/login?notice=expired');
     httpMock.expectNone('/api/organisations');
   });
 
@@ -159,7 +159,6 @@ describe('authInterceptor', () => {
 
     expect((failure as { status?: number }).status).toBe(503);
     expect(auth.isAuthenticated()).toBe(true);
-    expect(auth.notice()).toBeNull();
     expect(navigate).not.toHaveBeenCalled();
     expect(globalThis.localStorage.getItem('jbh.signedIn')).toBe('1');
   });

@@ -6,6 +6,7 @@ import type { SessionDto } from '../api/api-types';
 import { authInterceptor } from './auth-interceptor';
 import { AuthStore, SESSION_HINT_KEY } from './auth-store';
 import { safeReturnUrl } from './auth-guards';
+import { signInAddress } from './sign-in-address';
 
 const session: SessionDto = {
   accessToken: 'tok',
@@ -44,7 +45,6 @@ describe('AuthStore', () => {
     httpMock.expectOne('/api/auth/refresh').flush({ code: 'SESSION_EXPIRED' }, { status: 401, statusText: 'Unauthorized' });
     await restored;
     expect(auth.isAuthenticated()).toBe(false);
-    expect(auth.notice()).toBeNull();
     expect(localStorage.getItem(SESSION_HINT_KEY)).toBeNull();
   });
 
@@ -62,10 +62,31 @@ describe('AuthStore', () => {
     await restored;
 
     auth.logout();
-    httpMock.expectOne('/api/auth/logout').flush(null, { status: 204, statusText: 'No Content' });
+    // The sign-in page is a full page load, which would cancel the request: nothing moves before the answer.
+    const request = httpMock.expectOne('/api/auth/logout');
+    expect(navigate).not.toHaveBeenCalled();
+    request.flush(null, { status: 204, statusText: 'No Content' });
     expect(auth.isAuthenticated()).toBe(false);
     expect(localStorage.getItem(SESSION_HINT_KEY)).toBeNull();
     expect(navigate).toHaveBeenCalledWith('/login');
+  });
+
+  it('after an idle sign-out the sign-in page is told why; a failed sign-out still leaves', async () => {
+    const navigate = vi.spyOn(router, 'navigateByUrl').mockResolvedValue(true);
+    const restored = auth.restore();
+    httpMock.expectOne('/api/auth/refresh').flush(session);
+    await restored;
+
+    auth.logout('idle');
+    httpMock.expectOne('/api/auth/logout').flush({ code: 'SERVICE_UNAVAILABLE' }, { status: 503, statusText: 'Service Unavailable' });
+    expect(auth.isAuthenticated()).toBe(false);
+    expect(navigate).toHaveBeenCalledWith('/login?notice=idle');
+  });
+
+  it('builds the sign-in address with same-site return URLs only', () => {
+    expect(signInAddress()).toBe('/login');
+    expect(signInAddress({ returnUrl: '/trainees?q=1', notice: 'expired' })).toBe('/login?returnUrl=%2Ftrainees%3Fq%3D1&notice=expired');
+    expect(signInAddress({ returnUrl: 'https://evil.example', username: 'yun.release1' })).toBe('/login?username=yun.release1');
   });
 
   it('only follows same-site return URLs', () => {

@@ -1,7 +1,7 @@
 import { HttpErrorResponse, HttpContext } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
-import { Observable, catchError, defer, finalize, from, map, of, shareReplay, tap } from 'rxjs';
+import { Observable, catchError, defer, finalize, from, map, of, shareReplay, tap, timeout } from 'rxjs';
 import type { LoginDto, MfaChallengeDto, Role, SessionDto, SessionUserDto } from '../api/api-types';
 import { ApiClient } from '../api/generated/api-client';
 import { authControllerLogin } from '../api/generated/fn/auth/auth-controller-login';
@@ -10,6 +10,7 @@ import { authControllerMfa } from '../api/generated/fn/auth/auth-controller-mfa'
 import { authControllerRefresh } from '../api/generated/fn/auth/auth-controller-refresh';
 import { SILENT_ERRORS } from '../errors/error-context';
 import { hasSessionHint, SESSION_HINT_KEY, setSessionHint, takeEarlyRefresh, withRefreshLock } from './early-refresh';
+import { type SignInNotice, signInAddress } from './sign-in-address';
 
 export { SESSION_HINT_KEY };
 
@@ -25,7 +26,12 @@ export function isSessionCall(url: string): boolean {
   return url === AUTH_URLS.login || url === AUTH_URLS.refresh || url === AUTH_URLS.logout || url === AUTH_URLS.mfa;
 }
 
-export type SessionNotice = 'expired';
+/**
+ * How long a sign-out waits for the server before leaving for the sign-in page anyway. The sign-in page
+ * is a full page load, which would cancel the request: the server must have revoked the session and
+ * cleared the cookie first (a shared phone), unless it does not answer at all.
+ */
+const LOGOUT_WAIT_MS = 4000;
 
 /** The server looked at the refresh token and said no (as opposed to not answering). */
 export function isSessionRefused(error: unknown): boolean {
@@ -42,15 +48,12 @@ export class AuthStore {
   private readonly router = inject(Router);
 
   private readonly session = signal<SessionDto | null>(null);
-  private readonly sessionNotice = signal<SessionNotice | null>(null);
   private refreshInFlight: Observable<SessionDto> | null = null;
 
   readonly user = computed<SessionUserDto | null>(() => this.session()?.user ?? null);
   readonly accessToken = computed<string | null>(() => this.session()?.accessToken ?? null);
   readonly isAuthenticated = computed(() => this.session() !== null);
   readonly role = computed<Role | null>(() => this.session()?.user.role ?? null);
-  /** Why the user was sent to the login page, shown there once. */
-  readonly notice = this.sessionNotice.asReadonly();
 
   /**
    * Signs in. An account with two-step verification gets a challenge instead of a session: no
@@ -115,28 +118,31 @@ export class AuthStore {
     });
   }
 
-  /** Signs out here and on the server; the cookie is cleared by the response. */
-  logout(): void {
+  /**
+   * Signs out on the server, then here, then leaves for the sign-in page (a full page load: nothing of
+   * this session stays in memory). `notice`: why, shown there once (a staff idle sign-out).
+   */
+  logout(notice?: SignInNotice): void {
     this.api
       .invoke(authControllerLogout, {}, new HttpContext().set(SILENT_ERRORS, true))
-      .pipe(catchError(() => of(undefined)))
-      .subscribe();
-    this.forget();
-    this.sessionNotice.set(null);
-    void this.router.navigateByUrl('/login');
+      .pipe(
+        timeout(LOGOUT_WAIT_MS),
+        catchError(() => of(undefined)),
+      )
+      .subscribe({
+        complete: () => {
+          this.forget();
+          void this.router.navigateByUrl(signInAddress({ notice }));
+        },
+      });
   }
 
   /** The session is over (refresh refused): forget it and send the user to sign in again, back to where they were. */
   expire(): void {
     this.forget();
-    this.sessionNotice.set('expired');
     const current = this.router.url;
     if (current.startsWith('/login')) return;
-    void this.router.navigate(['/login'], { queryParams: current && current !== '/' ? { returnUrl: current } : {} });
-  }
-
-  clearNotice(): void {
-    this.sessionNotice.set(null);
+    void this.router.navigateByUrl(signInAddress({ returnUrl: current, notice: 'expired' }));
   }
 
   hasRole(...roles: Role[]): boolean {
@@ -146,7 +152,6 @@ export class AuthStore {
 
   private start(session: SessionDto): void {
     this.session.set(session);
-    this.sessionNotice.set(null);
     setSessionHint(true);
   }
 

@@ -27,9 +27,6 @@ export const LAST_ACTIVITY_KEY = 'jbh.lastActivity';
 
 const ACTIVITY_EVENTS = ['mousedown', 'mousemove', 'keydown', 'touchstart', 'wheel', 'scroll'] as const;
 
-/** Shown once on the login page after an idle sign-out; the same words as the server's SESSION_IDLE. */
-export const IDLE_NOTICE = { zh: '长时间未操作，请重新登录。', en: 'Signed out after a period of inactivity.' } as const;
-
 const WORDS = {
   zh: {
     title: '即将自动退出登录',
@@ -74,12 +71,9 @@ export class IdleTimeout {
   private readonly document = inject(DOCUMENT);
   private readonly zone = inject(NgZone);
 
-  private readonly signedOutIdle = signal(false);
   private readonly remaining = signal(0);
   private readonly warningShown = signal(false);
 
-  /** The login page's notice after an idle sign-out (null otherwise), in the current language. */
-  readonly notice = computed(() => (this.signedOutIdle() ? this.i18n.pick(IDLE_NOTICE.zh, IDLE_NOTICE.en) : null));
   /** Seconds until the sign-out while the warning is up. */
   readonly secondsLeft = this.remaining.asReadonly();
   readonly warning = this.warningShown.asReadonly();
@@ -98,10 +92,9 @@ export class IdleTimeout {
   /**
    * Starts watching when the signed-in user is staff; returns the function that stops it. Call it
    * where the dialog service is provided (the shell's constructor): NzModalService is not a root
-   * service, and the login page reads `notice` from this one without it.
+   * service.
    */
   start(injector: Injector = inject(Injector)): () => void {
-    this.signedOutIdle.set(false);
     const role = this.auth.role();
     if (this.running || !role || !STAFF_ROLES.includes(role)) return () => undefined;
     this.running = true;
@@ -149,8 +142,8 @@ export class IdleTimeout {
   /** 「立即退出」, or the time ran out. */
   signOut(): void {
     this.stop();
-    this.signedOutIdle.set(true);
-    this.zone.run(() => this.auth.logout());
+    // The sign-in page says why (src/sign-in/: `?notice=idle`).
+    this.zone.run(() => this.auth.logout('idle'));
   }
 
   private activity(): void {

@@ -1,4 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
+import { NETWORK_ERROR, UNKNOWN_ERROR } from './fallback-errors';
 
 /** The error body every API failure carries (see the server's exception filter). */
 export interface ApiError {
@@ -27,18 +28,6 @@ export interface FieldProblem {
   problemsZh?: string[];
   messages?: FieldMessage[];
 }
-
-const NETWORK_ERROR: Omit<ApiError, 'statusCode'> = {
-  code: 'NETWORK',
-  message: '连不上服务器，请检查网络后再试。',
-  messageEn: 'Cannot reach the server. Check the connection and try again.',
-};
-
-const UNKNOWN_ERROR: Omit<ApiError, 'statusCode'> = {
-  code: 'UNKNOWN',
-  message: '出了点问题，请稍后再试。',
-  messageEn: 'Something went wrong. Please try again later.',
-};
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -151,6 +151,10 @@ export const en: Record<TranslationKey, string> = {
   'auditResult.denied': 'Denied',
   'auditResult.failure': 'Failure',
 
+  'signIn.idle': 'Signed out after a period of inactivity.',
+  'signIn.offlineTitle': 'Signing in needs a connection',
+  'signIn.offlineBody': 'There is no connection, so the sign-in page cannot open. It opens by itself once you are back online.',
+  'signIn.offlineOpen': 'Open the sign-in page',
   'login.title': 'Sign in',
   'login.subtitle': 'Enter your username and password',
   'login.username': 'Username',

@@ -2,21 +2,13 @@ import { DOCUMENT } from '@angular/common';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { NzI18nService, en_US, zh_CN } from 'ng-zorro-antd/i18n';
 import { type ApiError, fieldProblems } from '../errors/api-error';
+import { type Lang, readStoredLang, storeLang } from './lang-storage';
 import { type TranslationKey, zh } from './zh';
 
-export type Lang = 'zh-CN' | 'en';
+export { LANG_STORAGE_KEY, type Lang } from './lang-storage';
 export type TranslationParams = Readonly<Record<string, string | number>>;
 
-export const LANG_STORAGE_KEY = 'jbh.lang';
 type Dictionary = Readonly<Record<TranslationKey, string>>;
-
-function readStoredLang(): Lang {
-  try {
-    return globalThis.localStorage?.getItem(LANG_STORAGE_KEY) === 'en' ? 'en' : 'zh-CN';
-  } catch {
-    return 'zh-CN';
-  }
-}
 
 type MessageLang = 'zh' | 'en';
 
@@ -111,11 +103,7 @@ export class I18n {
 
   /** Resolves once the new language shows. */
   async setLang(lang: Lang): Promise<void> {
-    try {
-      globalThis.localStorage?.setItem(LANG_STORAGE_KEY, lang);
-    } catch {
-      // Private mode: the choice lasts for this page only.
-    }
+    storeLang(lang);
     if (lang === 'en') await this.loadEnglish();
     this.current.set(lang);
     this.apply(lang);

@@ -154,6 +154,11 @@ export const zh = {
   'auditResult.denied': '被拒绝',
   'auditResult.failure': '失败',
 
+  // The same words as the server's SESSION_IDLE: the sign-in page after a staff idle sign-out (`?notice=idle`).
+  'signIn.idle': '长时间未操作，请重新登录。',
+  'signIn.offlineTitle': '需要联网登录',
+  'signIn.offlineBody': '现在没有网络，登录页打不开。连上网络后会自动打开。',
+  'signIn.offlineOpen': '打开登录页',
   'login.title': '登录',
   'login.subtitle': '请输入您的账号和密码',
   'login.username': '用户名',
