@@ -34,6 +34,8 @@ describeBrowser('the sign-in page: no framework, and the app hands over to it', 
         const { context, page } = await open(viewport, `sign-in ${label} ${lang}`);
         if (lang === 'en') await context.addInitScript("localStorage.setItem('jbh.lang', 'en')");
         const scripts = watchScripts(page);
+        const requested: string[] = [];
+        page.on('request', (r) => requested.push(new URL(r.url()).pathname));
         await page.goto(`${suite.base}/login`);
         await page.locator('#username').waitFor();
         await page.waitForLoadState('networkidle');
@@ -44,6 +46,13 @@ describeBrowser('the sign-in page: no framework, and the app hands over to it', 
         for (const { url } of scripts) expect(url).toMatch(/^\/sign-in\//);
         const total = (await Promise.all(scripts.map((s) => s.bytes))).reduce((a, b) => a + b, 0);
         expect(total).toBeLessThan(120_000);
+        // While the person types, the app's start-up files come into the cache (prefetched, not run).
+        if (lang === 'zh') {
+          const appMain = () => requested.some((path) => /^\/main-[A-Z0-9]+\.js$/.test(path));
+          for (let i = 0; i < 75 && !appMain(); i++) await page.waitForTimeout(200);
+          expect(appMain()).toBe(true);
+          expect(await page.locator('jbh-root').count()).toBe(0);
+        }
         // No programme name on a page a shared phone shows.
         expect(await page.title()).not.toMatch(/金不换|Jinbuhuan/);
         expect(await page.locator('body').textContent()).not.toMatch(/金不换|Jinbuhuan|戒毒|rehab/i);

@@ -3,10 +3,19 @@
 import { loadAltchaWidget } from './altcha-widget';
 import { SignInPage } from './sign-in-page';
 
+/** `work` once the page has loaded and the browser is idle (at most 5 s later). */
+function whenIdle(work: () => void): void {
+  const idle = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(work, { timeout: 5000 }) : setTimeout(work, 1000));
+  if (document.readyState === 'complete') idle();
+  else addEventListener('load', idle, { once: true });
+}
+
 void new SignInPage({
   document,
   location,
   history,
   fetch: (input, init) => fetch(input, init),
   loadChallenge: loadAltchaWidget,
+  // Never in front of the page's own requests.
+  whenIdle,
 }).start();

@@ -24,7 +24,7 @@ interface Call {
 }
 
 /** The page in jsdom with a scripted server: `answers` are taken in order, one per request. */
-function mount(search = '', answers: { status: number; body?: unknown }[] = []) {
+function mount(search = '', answers: { status: number; body?: unknown }[] = [], appIndex = '') {
   const doc = document.implementation.createHTMLDocument('sign-in');
   doc.documentElement.innerHTML = PAGE.replace(/^<!doctype html>/i, '');
   const calls: Call[] = [];
@@ -32,6 +32,8 @@ function mount(search = '', answers: { status: number; body?: unknown }[] = []) 
   const replaceState = vi.fn();
   const loadChallenge = vi.fn(() => Promise.resolve());
   const fetch = vi.fn((path: string, init?: RequestInit) => {
+    // The app's index.html (read by the prefetch): not an API call.
+    if (path === '/') return Promise.resolve(new Response(appIndex, { status: 200, headers: { 'content-type': 'text/html' } }));
     calls.push({ path, body: JSON.parse(typeof init?.body === 'string' ? init.body : '{}') as Record<string, unknown> });
     const next = answers.shift();
     if (!next) return Promise.reject(new TypeError('Failed to fetch'));
@@ -243,6 +245,19 @@ describe('the sign-in page (no framework)', () => {
     await away.page.start();
     expect(away.replace).not.toHaveBeenCalled();
     expect(localStorage.getItem(SESSION_HINT_KEY)).toBe('1');
+  });
+
+  it('fetches the app’s start-up files into the cache while the person types, and follows nothing else', async () => {
+    const index =
+      '<link rel="stylesheet" href="styles-AB12CD34.css"><link rel="modulepreload" href="chunk-XY98ZW76.js">' +
+      '<script src="main-QW12ER34.js" type="module"></script><script src="https://evil.example/x.js"></script>' +
+      '<link rel="icon" href="favicon.svg"><script src="../up.js"></script><script src="/abs/path.js"></script>';
+    const { page, doc, calls, fetch } = mount('', [], index);
+    await page.prefetchApp();
+    expect(fetch.mock.calls.map(([path]) => path)).toEqual(['/']);
+    expect(calls).toEqual([]);
+    const links = [...doc.head.querySelectorAll<HTMLLinkElement>('link[rel=prefetch]')].map((l) => l.getAttribute('href'));
+    expect(links).toEqual(['/styles-AB12CD34.css', '/chunk-XY98ZW76.js', '/main-QW12ER34.js']);
   });
 
   it('shows the password on request and says so to a screen reader', async () => {

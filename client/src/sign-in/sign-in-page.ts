@@ -47,6 +47,8 @@ export interface SignInBrowser {
   /** Registers `<altcha-widget>` (the proof-of-work check asked for after repeated failures). */
   readonly loadChallenge: () => Promise<void>;
   readonly loadEnglish?: () => Promise<SignInWords>;
+  /** Runs `work` once the page has nothing else to do (the app's files are fetched then). */
+  readonly whenIdle?: (work: () => void) => void;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -114,6 +116,34 @@ export class SignInPage {
     this.readAddress();
     if (readStoredLang() === 'en') await this.setLang('en');
     if (hasSessionHint()) await this.resumeSession();
+    this.browser.whenIdle?.(() => void this.prefetchApp());
+  }
+
+  /**
+   * The app's start-up files (named in its index.html) fetched into the browser's cache while the person
+   * types, at the lowest priority: after "登录" only the app's start is left, not its download. They are
+   * hashed and immutable, so the cached copies are the ones the app loads. Nothing on Save-Data or 2G.
+   */
+  async prefetchApp(): Promise<void> {
+    const navigator: (Navigator & { connection?: { saveData?: boolean; effectiveType?: string } }) | undefined =
+      this.doc.defaultView?.navigator;
+    const connection = navigator?.connection;
+    if (connection && (connection.saveData === true || /(^|-)2g$/.test(connection.effectiveType ?? ''))) return;
+    let html = '';
+    try {
+      const res = await this.browser.fetch('/', { credentials: 'same-origin', headers: { Accept: 'text/html' } });
+      if (res.ok) html = await res.text();
+    } catch {
+      return;
+    }
+    // Only plain file names at the site's root (what the app's build writes): nothing else is followed.
+    const files = new Set([...html.matchAll(/\b(?:src|href)="([\w.-]+\.(?:js|css))"/g)].map((m) => m[1]!));
+    for (const file of files) {
+      const link = this.doc.createElement('link');
+      link.rel = 'prefetch';
+      link.href = `/${file}`;
+      this.doc.head.append(link);
+    }
   }
 
   /** `?username=` (from the activation page), `?notice=` (shown once: taken out of the address). */
