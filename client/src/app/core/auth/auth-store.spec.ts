@@ -95,5 +95,10 @@ describe('AuthStore', () => {
     expect(safeReturnUrl('//evil.example')).toBe('/');
     expect(safeReturnUrl('/login?returnUrl=/x')).toBe('/');
     expect(safeReturnUrl(null)).toBe('/');
+    // The sign-in page follows it with a full page load: only the app's pages, never a raw API answer.
+    expect(safeReturnUrl('/api/auth/challenge')).toBe('/');
+    expect(safeReturnUrl('/metrics')).toBe('/');
+    expect(safeReturnUrl('/sign-in/index.html')).toBe('/');
+    expect(safeReturnUrl('/apis-of-the-app')).toBe('/apis-of-the-app');
   });
 });

@@ -8,10 +8,16 @@ export const SIGN_IN_PATH = '/login';
 /** Why someone was sent to sign in, shown there once: the session ran out, or a staff idle sign-out. */
 export type SignInNotice = 'expired' | 'idle';
 
-/** Only same-site paths, so `?returnUrl=` cannot send anyone to another site. */
+/** Addresses that are not the app's pages: the API, metrics, the sign-in page's own files. */
+const NOT_A_PAGE = /^\/(api|metrics|sign-in)(\/|\?|#|$)/;
+
+/**
+ * Only the app's own pages, so `?returnUrl=` cannot send anyone to another site, back to sign-in, or
+ * to a raw API answer (the sign-in page loads it with a full page load).
+ */
 export function safeReturnUrl(value: string | null | undefined): string {
   if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\') || value.startsWith(SIGN_IN_PATH)) return '/';
-  return value;
+  return NOT_A_PAGE.test(value) ? '/' : value;
 }
 
 /** The sign-in page's address, with where to go back to and why (both optional). */
