@@ -269,6 +269,8 @@ describeBrowser("shared phone: a counsellor's unsent visit is neither readable n
 
     const posts = watchRecordPosts(page);
     await context.setOffline(false);
+    // Back online, the offline page opens the sign-in page by itself: let it, before signing in.
+    await page.locator('#username').waitFor();
     await signIn(page, 'station', 'counsellor');
     await page.goto(`${base}/follow-ups`);
     await page.getByTestId('visit').first().waitFor();
