@@ -162,7 +162,7 @@ describe('the sign-in page (no framework)', () => {
   });
 
   it('asks for the code after the password, then signs in with it', async () => {
-    const { page, $, submit, calls, replace, doc } = mount('', [
+    const { page, $, submit, calls, replace, doc, fetch } = mount('', [
       { status: 200, body: { mfaRequired: true, mfaToken: 'mfa-token-1' } },
       { status: 200, body: {} },
     ]);
@@ -185,6 +185,10 @@ describe('the sign-in page (no framework)', () => {
     step.querySelector('form')!.requestSubmit();
     await settle();
     expect(calls[1]).toEqual({ path: '/api/auth/mfa', body: { mfaToken: 'mfa-token-1', code: '123456' } });
+    // A session call: the cookie comes back with the answer; no bearer token, no idempotency key.
+    const init = fetch.mock.calls[1]![1]!;
+    expect(init.credentials).toBe('same-origin');
+    expect(Object.keys(init.headers as Record<string, string>).sort()).toEqual(['Accept', 'Content-Type']);
     expect(replace).toHaveBeenCalledWith('/');
   });
 

@@ -1,7 +1,6 @@
 import { HttpContext, HttpResponse, provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { MfaApi } from '../../account/mfa/mfa-api';
 import { ReportsApi } from '../../reports/reports-api';
 import { TraineesApi } from '../../trainees/trainees-api';
 import { AuthStore } from '../auth/auth-store';
@@ -114,16 +113,5 @@ describe('generated API client', () => {
     const blob = new Blob(['xlsx']);
     req.flush(blob);
     expect(body).toBe(blob);
-  });
-
-  it('sends the sign-in code past the interceptors, with credentials', () => {
-    TestBed.inject(MfaApi)
-      .signIn({ challengeToken: 'c', code: '123456' } as never)
-      .subscribe();
-    const req = httpMock.expectOne('/api/auth/mfa');
-    expect(req.request.withCredentials).toBe(true);
-    expect(req.request.headers.has('Authorization')).toBe(false);
-    expect(req.request.headers.has('Idempotency-Key')).toBe(false);
-    req.flush({ accessToken: 'a' });
   });
 });
