@@ -1,3 +1,9 @@
+import {
+  authControllerChallengePath,
+  authControllerLoginPath,
+  authControllerMfaPath,
+  authControllerRefreshPath,
+} from '../app/core/api/generated/paths';
 import type { LoginDto } from '../app/core/api/generated/models/login-dto';
 import type { MfaLoginDto } from '../app/core/api/generated/models/mfa-login-dto';
 import { hasSessionHint, setSessionHint, withRefreshLock } from '../app/core/auth/early-refresh';
@@ -8,17 +14,15 @@ import { ICONS } from './sign-in-icons';
 import { type SignInKey, type SignInWords, WORD_PARAMS, ZH_WORDS, loadEnglishWords } from './sign-in-words';
 
 /**
- * The API the page calls. Written out, not the generated client's functions: those run on Angular's
- * HttpClient, which this page does not load. The spec checks each against the generated path.
+ * The API the page calls, by the generated paths (`generated/paths.ts`, from the server's document): the
+ * generated functions run on Angular's HttpClient, which this page does not load.
  */
-/* eslint-disable no-restricted-syntax -- see above */
 export const SIGN_IN_API = {
-  login: '/api/auth/login',
-  mfa: '/api/auth/mfa',
-  refresh: '/api/auth/refresh',
-  challenge: '/api/auth/challenge',
+  login: authControllerLoginPath,
+  mfa: authControllerMfaPath,
+  refresh: authControllerRefreshPath,
+  challenge: authControllerChallengePath,
 } as const;
-/* eslint-enable no-restricted-syntax */
 
 /** Errors after which the second step's token is spent: only a new password step helps. */
 const MFA_RESTART_CODES = new Set(['MFA_TOKEN_INVALID', 'SESSION_EXPIRED']);
