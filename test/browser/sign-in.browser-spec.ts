@@ -92,6 +92,30 @@ describeBrowser('the sign-in page: no framework, and the app hands over to it', 
     await context.close();
   });
 
+  for (const [label, viewport] of [
+    ['phone', PHONE],
+    ['desktop', DESKTOP],
+  ] as const) {
+    it(`offline, the app says signing in needs a connection, then opens sign-in by itself (${label}, Chinese)`, async () => {
+      const { context, page } = await open(viewport, `offline ${label}`);
+      // Where a staff idle sign-out would have gone; a foreign `to` would be replaced by /login.
+      await page.goto(`${suite.base}/sign-in-offline?to=${encodeURIComponent('/login?notice=idle')}`);
+      await page.getByTestId('sign-in-offline').waitFor();
+      expect(await page.locator('h1').textContent()).toBe('需要联网登录');
+      await shoot(page, `sign-in-offline-${label}-zh`);
+      await context.setOffline(true);
+      await context.setOffline(false);
+      await page.getByTestId('session-idle').waitFor({ timeout: 20_000 });
+      expect(new URL(page.url()).pathname).toBe('/login');
+
+      await page.goto(`${suite.base}/sign-in-offline?to=${encodeURIComponent('https://evil.example/')}`);
+      await page.getByTestId('sign-in-offline').locator('button').click();
+      await page.locator('#username').waitFor();
+      expect(new URL(page.url()).origin).toBe(new URL(suite.base).origin);
+      await context.close();
+    });
+  }
+
   it('the pages raised no console errors (CSP violations included)', () => {
     expect(problems).toEqual([]);
   });
