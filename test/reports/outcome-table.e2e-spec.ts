@@ -33,7 +33,8 @@ import { createTestApp, type TestApp } from '../utils/test-app';
 /**
  * The cohort SQL the reports ran before the table (issue 7), verbatim but for layout — and for the release,
  * read from the episode since issue 13 (a person admitted again keeps the release they had): the reference.
- * Every person here has at most one release, so per-person facts are that release's.
+ * Every person here has at most one release, so per-person facts are that release's; some are admitted
+ * again after it (an open second episode), so re-admission within one, two and three years varies.
  */
 const plus = (n: number) => `(r.released_on + interval '${n} months')::date`;
 const reached = (n: number) => `${plus(n)} <= $1::date`;
@@ -161,6 +162,8 @@ describe('the outcome table: kept equal to the live records, and the reports ans
     outcomes = t.app.get(OutcomesService);
     today = t.app.get(Clock).today();
     const rand = seeded(17);
+    // A generator of its own for the re-admissions, so the histories above them stay what they were.
+    const readmitRand = seeded(29);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
     const adminId = await userIdOf(t, 'admin');
     const employer = await organisationOf(t, 'employer');
@@ -257,13 +260,32 @@ describe('the outcome table: kept equal to the live records, and the reports ans
               : undefined,
         });
       }
+      // One in three admitted again, from a day to about three and a half years after the release (so
+      // within one, two, three years or later), as a data import would write it: a second, open episode,
+      // and the record's current dates and holder are the new admission's.
+      const readmittedOn = addDays(released, 1 + Math.floor(readmitRand() * 1300));
+      if (readmitRand() < 1 / 3 && readmittedOn <= today) {
+        const facility = facilities[Math.floor(readmitRand() * facilities.length)]!;
+        await t.sql(
+          `INSERT INTO trainee_episode (trainee_id, number, facility_id, admitted_on, expected_release_on, reason)
+           VALUES ($1, 2, $2, $3::date, $3::date + 365, 'relapse')`,
+          [id, facility, readmittedOn],
+        );
+        await t.sql(
+          `UPDATE trainee SET state = 'admitted', organisation_id = $2, admitted_on = $3::date, expected_release_on = $3::date + 365, released_on = NULL
+            WHERE id = $1`,
+          [id, facility, readmittedOn],
+        );
+      }
     }
     // The factories write the tables directly, as a data import would: the rebuild computes the table.
     await outcomes.rebuild(ds, undefined, 16);
     years = [
       ...new Set(
         (
-          await t.sql<{ y: number }>(`SELECT DISTINCT extract(year FROM released_on)::int AS y FROM trainee WHERE released_on IS NOT NULL`)
+          await t.sql<{ y: number }>(
+            `SELECT DISTINCT extract(year FROM released_on)::int AS y FROM trainee_episode WHERE released_on IS NOT NULL`,
+          )
         ).map((r) => r.y),
       ),
     ];
@@ -275,6 +297,16 @@ describe('the outcome table: kept equal to the live records, and the reports ans
     const counted = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM trainee_outcome`);
     const released = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM trainee_episode WHERE released_on IS NOT NULL`);
     expect(counted[0]!.n).toBe(released[0]!.n);
+    // The random histories hold re-admissions inside each window and later ones, and people never admitted again.
+    const [readmitted] = await t.sql<{ within1: number; within3only: number; never: number }>(
+      `SELECT count(*) FILTER (WHERE readmitted_1)::int AS within1,
+              count(*) FILTER (WHERE readmitted_3 AND NOT readmitted_1)::int AS within3only,
+              count(*) FILTER (WHERE NOT readmitted_3)::int AS never
+         FROM trainee_outcome`,
+    );
+    expect(readmitted!.within1).toBeGreaterThan(0);
+    expect(readmitted!.within3only).toBeGreaterThan(0);
+    expect(readmitted!.never).toBeGreaterThan(0);
   });
 
   it('the cohort cells are the ones the live SQL counted, for every release year, on several report dates', async () => {
