@@ -33,6 +33,7 @@ import { EmployerSeen1796501130000 } from './1796501130000-EmployerSeen';
 import { MatchingUnderRowSecurity1796501200000 } from './1796501200000-MatchingUnderRowSecurity';
 import { OrderOutcome1796501300000 } from './1796501300000-OrderOutcome';
 import { MatchingCountFromIndex1796501400000 } from './1796501400000-MatchingCountFromIndex';
+import { CaseloadUnderRowSecurity1796501500000 } from './1796501500000-CaseloadUnderRowSecurity';
 import { ActivationCode1796500300000 } from './1796500300000-ActivationCode';
 import { ReentryPlan1796500600000 } from './1796500600000-ReentryPlan';
 import { Supervision1796500500000 } from './1796500500000-Supervision';
@@ -83,4 +84,5 @@ export const allMigrations = [
   MatchingUnderRowSecurity1796501200000,
   OrderOutcome1796501300000,
   MatchingCountFromIndex1796501400000,
+  CaseloadUnderRowSecurity1796501500000,
 ];

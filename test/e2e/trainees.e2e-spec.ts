@@ -245,6 +245,16 @@ describe('trainee records', () => {
         .auth(counsellor, { type: 'bearer' })
         .expect(200);
       expect(byName.body.items.map((r: { fullName: string }) => r.fullName)).toContain('王查找');
+      expect(byName.body.items.every((r: { fullName: string }) => r.fullName.startsWith('王查'))).toBe(true);
+      // The prefix is literal: % and _ stand for themselves, not for any characters.
+      for (const literal of ['王%', '王_找', '%']) {
+        const none = await t
+          .http()
+          .get(`/api/trainees?q=${encodeURIComponent(literal)}`)
+          .auth(counsellor, { type: 'bearer' })
+          .expect(200);
+        expect([literal, none.body.total]).toEqual([literal, 0]);
+      }
       const byId = await t
         .http()
         .get(`/api/trainees?q=${idNumber('1990-05-17', 105)}`)

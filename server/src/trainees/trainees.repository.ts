@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, In, IsNull, Not, Repository } from 'typeorm';
 import { COUNT_CAP, decodeCursor, encodeCursor } from '../common/dto/page.dto';
 import { badRequest } from '../common/domain-error';
+import { prefixRange } from '../common/prefix-range';
 import { CHECKLIST_ITEMS } from './checklist-item.entity';
 import type { TraineeQueryDto } from './dto/trainee.dto';
 import { TraineeStateChange } from './trainee-state-change.entity';
@@ -144,8 +145,14 @@ function caseloadFilters(q: TraineeQueryDto, identityHash: string | null, params
   if (q.jobMatchingConsent) where.push(`t.job_matching_consent = ${q.jobMatchingConsent === 'granted' ? 'TRUE' : 'FALSE'}`);
   if (identityHash) add((p) => `t.identity_number_hash = ${p}`, identityHash);
   // A prefix, as people type a surname or a whole name (two or three characters: too short for
-  // trigrams); idx_trainee_caseload_name_prefix serves it whatever the database's collation.
-  else if (q.q) add((p) => `t.full_name LIKE ${p}`, `${q.q.replace(/[%_\\]/g, '\\$&')}%`);
+  // trigrams); idx_trainee_caseload_name_prefix serves it whatever the database's collation. As a
+  // range of pattern comparisons, not LIKE: see prefixRange (row-level security and leakproofness).
+  else if (q.q) {
+    const { from, to } = prefixRange(q.q);
+    add((p) => `t.full_name::text ~>=~ ${p}`, from);
+    if (to === null) add((p) => `starts_with(t.full_name::text, ${p})`, q.q);
+    else add((p) => `t.full_name::text ~<~ ${p}`, to);
+  }
   return where.join(' AND ');
 }
 
