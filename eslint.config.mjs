@@ -78,6 +78,26 @@ export default tseslint.config(
     },
   },
   {
+    // Charts come through echarts/core with only the chart types and components the reports draw
+    // (reports/echarts-setup.ts): the package's main entry would bring every chart, ~180 kB gzipped,
+    // onto a cheap phone. Type imports from echarts/core are fine.
+    files: ['client/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'echarts', message: "Import from 'echarts/core' and register what is drawn in reports/echarts-setup.ts." }],
+          patterns: [
+            {
+              group: ['echarts/lib/*', 'echarts/index*', 'echarts/dist/*'],
+              message: "Import from 'echarts/core' (see reports/echarts-setup.ts).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['client/src/**/*.html'],
     extends: [...angular.configs.templateRecommended, ...angular.configs.templateAccessibility],
   },
