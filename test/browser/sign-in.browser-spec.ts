@@ -53,6 +53,10 @@ describeBrowser('the sign-in page: no framework, and the app hands over to it', 
           expect(appMain()).toBe(true);
           expect(await page.locator('jbh-root').count()).toBe(0);
         }
+        // Its styles are inline (no style sheet from a file applies), and the signed-in pages' component
+        // styles (zorro-app.css, 225 kB) are never fetched, not even by the prefetch.
+        expect(await page.evaluate(() => [...document.styleSheets].map((sheet) => sheet.href).filter(Boolean))).toEqual([]);
+        expect(requested.filter((path) => path.includes('zorro-app'))).toEqual([]);
         // No programme name on a page a shared phone shows.
         expect(await page.title()).not.toMatch(/金不换|Jinbuhuan/);
         expect(await page.locator('body').textContent()).not.toMatch(/金不换|Jinbuhuan|戒毒|rehab/i);
