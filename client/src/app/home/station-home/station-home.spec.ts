@@ -142,5 +142,12 @@ describe('the station home (a community station counsellor)', () => {
     expect(recommended.pathname).toBe('/placements');
     expect(recommended.searchParams.get('state')).toBe('recommended');
     expect(new URL(card(root, 'today-releases-missing').href).pathname).toBe('/trainees/pre-release');
+    const releasing = new URL(card(root, 'releasing-link').href);
+    expect([releasing.pathname, Object.fromEntries(releasing.searchParams)]).toEqual(['/trainees', { state: 'pre_release' }]);
+    const handovers = new URL(card(root, 'today-handovers-waiting').href);
+    expect([handovers.pathname, Object.fromEntries(handovers.searchParams)]).toEqual([
+      '/handovers',
+      { direction: 'outgoing', state: 'sent' },
+    ]);
   });
 });
