@@ -16,6 +16,12 @@ describeBrowser('employer loop: a new candidate is announced, opened, and invite
   /** Accepted candidates, one per run below; and one still waiting for the trainee. */
   const codes: string[] = [];
 
+  /**
+   * The tallest a closed candidate card may be on a phone (issue 12: compact cards): two and a half
+   * cards on one screen of a 390×844 phone. They measure 250–290 px (name, code, skills, reason, the
+   * interview line, the next step).
+   */
+  const COMPACT_CARD_PX = 320;
   const iso = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
   beforeAll(async () => {
@@ -123,5 +129,67 @@ describeBrowser('employer loop: a new candidate is announced, opened, and invite
     const p = await t.http().get('/api/employer-pipeline').auth(employer, { type: 'bearer' }).expect(200);
     const row = (p.body.orders as { orderId: string; newCandidates: number }[]).find((o) => o.orderId === orderId);
     expect(row?.newCandidates).toBe(1);
+  });
+
+  it('the interview and offer tiles count what the server counts; a closed card is compact (phone, Chinese)', async () => {
+    const employer = (await t.login('employer')).token;
+    const c = await t.login('counsellor');
+    // One more accepted candidate, invited for today (any time today is "today" in China), and the
+    // first run's candidate offered the job.
+    const [person] = await t.sql<{ id: string }>(
+      `SELECT t.id FROM trainee t WHERE t.organisation_id = $1 AND t.job_matching_consent AND t.state IN ('admitted', 'pre_release')
+         AND NOT EXISTS (SELECT 1 FROM placement p WHERE p.trainee_id = t.id) ORDER BY t.full_name LIMIT 1`,
+      [c.organisationId],
+    );
+    const today = await t
+      .http()
+      .post('/api/placements')
+      .auth(c.token, { type: 'bearer' })
+      .send({ orderId, traineeId: person!.id, reasons: ['related_course'] })
+      .expect(201);
+    await t
+      .http()
+      .post(`/api/placements/${today.body.id}/accept`)
+      .auth(c.token, { type: 'bearer' })
+      .send({ textVersion: 1, paperFormRef: 'EL-T' })
+      .expect(200);
+    await t
+      .http()
+      .post(`/api/orders/${orderId}/candidates/${today.body.id}/interview`)
+      .auth(employer, { type: 'bearer' })
+      .send({ interviewAt: new Date().toISOString(), interviewPlace: '酒店人力资源部' })
+      .expect(200);
+    const [first] = await t.sql<{ id: string }>(`SELECT id FROM placement WHERE candidate_code = $1`, [codes[0]]);
+    await t
+      .http()
+      .post(`/api/orders/${orderId}/candidates/${first!.id}/offer`)
+      .auth(employer, { type: 'bearer' })
+      .send({ offeredWage: 4200 })
+      .expect(200);
+    const server = (await t.http().get('/api/employer-pipeline').auth(employer, { type: 'bearer' }).expect(200)).body as {
+      interviewsToday: number;
+      offersWaiting: number;
+    };
+    expect(server.interviewsToday).toBeGreaterThanOrEqual(1);
+    expect(server.offersWaiting).toBeGreaterThanOrEqual(1);
+
+    const { context, page } = await open(PHONE, 'employer');
+    await signIn(page, 'employer', 'employer');
+    await page.getByTestId('employer-pipeline').waitFor();
+    const tile = async (id: string) => Number((await page.getByTestId(id).locator('.type-count').textContent())?.trim());
+    expect(await tile('pipeline-interviews')).toBe(server.interviewsToday);
+    expect(await tile('pipeline-offers')).toBe(server.offersWaiting);
+    await shoot(page, 'employer-loop/tiles-phone-zh');
+
+    // On the order, a closed card is a compact row a thumb can scroll past: code, state, next step.
+    await page.goto(`${base}/orders/${orderId}`);
+    await page.getByTestId('candidates').waitFor();
+    const heights = await page
+      .locator('[data-testid=candidate-card]')
+      .evaluateAll((cards) => cards.map((c) => c.getBoundingClientRect().height));
+    expect(heights.length).toBeGreaterThanOrEqual(6);
+    expect(Math.max(...heights)).toBeLessThanOrEqual(COMPACT_CARD_PX);
+    await shoot(page, 'employer-loop/cards-phone-zh');
+    await context.close();
   });
 });
