@@ -110,7 +110,7 @@ describe('orders (订单) and "精准" course recommendations', () => {
     expect(mine.body.map((r: { occupationCode: string }) => r.occupationCode)).not.toContain('4-03-02-01');
     const electric = mine.body.find((r: { occupationCode: string }) => r.occupationCode === '6-31-01-03');
     expect(electric).toBeDefined();
-    expect(electric.reason).toMatch(/订单，共招\d+人；您还没有这个证书/);
+    expect(electric.reason).toMatch(/订单，共招\d+人；还没有这个证书/);
     expect(electric.nextSessionId).toBeTruthy();
 
     // A counsellor sees the same for a trainee of theirs; once certified, the gap is gone.

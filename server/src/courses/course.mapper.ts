@@ -89,8 +89,8 @@ export const toRecommendationDto = (r: RecommendationRow): CourseRecommendationD
     headcount: r.headcount,
     divisionName: r.division_name,
     nearby: r.nearby,
-    reason: `${r.division_name}有${r.orders}个${r.occupation_name}（${lvl}）订单，共招${r.headcount}人；您还没有这个证书。`,
-    reasonEn: `${r.orders} open order(s) in ${r.division_name} for ${r.occupation_name} (${lvl}), ${r.headcount} people; you hold no such certificate yet.`,
+    reason: `${r.division_name}有${r.orders}个${r.occupation_name}（${lvl}）订单，共招${r.headcount}人；还没有这个证书。`,
+    reasonEn: `${r.orders} open order(s) in ${r.division_name} for ${r.occupation_name} (${lvl}), ${r.headcount} people; no such certificate held yet.`,
   };
 };
 

@@ -317,7 +317,7 @@ export class CoursesService {
         {
           userId: next.traineeUserId,
           kind: 'enrolment.promoted',
-          titleZh: `候补转正：您已获得“${title}”的名额`,
+          titleZh: `候补转正：你已获得“${title}”的名额`,
           titleEn: `Off the waitlist: you have a place in "${title}"`,
           link: '/learning',
           dedupeKey: `session-promoted:${next.enrolmentId}`,

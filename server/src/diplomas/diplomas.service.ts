@@ -196,7 +196,7 @@ export class DiplomasService {
       await this.diplomas.updateEnrolment(e.id, { state, decidedAt: this.clock.now(), decidedBy: user.id, reason: dto.reason ?? null }, m);
       const messages: Record<DecisionDto['decision'], [string, string]> = {
         approve: ['入学申请已通过', 'Your class application was approved'],
-        waitlist: ['班级已满，您在候补名单中', 'The class is full: you are on the waitlist'],
+        waitlist: ['班级已满，你在候补名单中', 'The class is full: you are on the waitlist'],
         reject: ['入学申请未通过', 'Your class application was not approved'],
       };
       await this.tell(e.traineeId, `class-${dto.decision}:${e.id}`, messages[dto.decision], m);
@@ -308,7 +308,7 @@ export class DiplomasService {
     await this.tell(
       next.traineeId,
       `class-promoted:${next.enrolmentId}`,
-      ['候补转正：您已获得班级名额', 'Off the waitlist: you have a place in the class'],
+      ['候补转正：你已获得班级名额', 'Off the waitlist: you have a place in the class'],
       m,
     );
   }

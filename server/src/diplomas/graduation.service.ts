@@ -138,7 +138,7 @@ export class GraduationService {
       await this.classes.tell(
         e.traineeId,
         `diploma:${d.id}`,
-        ['恭喜毕业！您的中专毕业证书已颁发', 'Congratulations: your diploma has been issued'],
+        ['恭喜毕业！你的中专毕业证书已颁发', 'Congratulations: your diploma has been issued'],
         m,
       );
       await this.audit.record(

@@ -79,7 +79,7 @@ export class FairRegistrationsService {
           {
             userId,
             kind: 'fair.registered',
-            titleZh: `已为您报名招聘会：${f.title}（${f.fair_date} ${f.starts_at}，${f.city_name}）。当天请出示签到码`,
+            titleZh: `已为你报名招聘会：${f.title}（${f.fair_date} ${f.starts_at}，${f.city_name}）。当天请出示签到码`,
             titleEn: `Registered for the fair “${f.title}” (${f.fair_date} ${f.starts_at}, ${f.city_name}); show your code at the desk`,
             link: `/fairs/${fairId}`,
             dedupeKey: `fair.registered:${fairId}:${userId}`,

@@ -61,7 +61,7 @@ export class InterviewsService {
           {
             userId: r.trainee_user_id,
             kind: 'fair.interview_invitation',
-            titleZh: `${s.employer_name} 邀请您在招聘会上面试（${hhmm(s.starts_at)}），请确认`,
+            titleZh: `${s.employer_name} 邀请你在招聘会上面试（${hhmm(s.starts_at)}），请确认`,
             titleEn: `${s.employer_name} invites you to an interview at the fair (${hhmm(s.starts_at)}): please answer`,
             link: `/fairs/${s.fair_id}`,
             dedupeKey: `fair.interview_invitation:${slotId}:${r.id}`,
@@ -161,7 +161,7 @@ export class InterviewsService {
           {
             userId: r.trainee_user_id,
             kind: 'fair.intent',
-            titleZh: '招聘会上有单位希望录用您，请查看意向书并确认',
+            titleZh: '招聘会上有单位希望录用你，请查看意向书并确认',
             titleEn: 'An employer at the fair wants to hire you: see the intent and answer',
             link: `/fairs/${fairId}`,
             dedupeKey: `fair.intent:${intentId}`,

@@ -321,7 +321,7 @@ export class FollowUpsService {
             userId: account,
             kind: 'follow_up.visit_appointment',
             // A trainee reads the kind's fixed text whatever is written here (trainee-notice-text.ts).
-            titleZh: '您有一个新的预约',
+            titleZh: '你有一个新的预约',
             titleEn: 'You have a new appointment',
             link: '/me',
             dedupeKey: `follow_up.visit_appointment:${id}:${iso}`,

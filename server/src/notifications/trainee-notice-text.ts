@@ -57,35 +57,38 @@ export const TRANSPORT_TEXT: NoticeText = {
 
 /** A kind with no text of its own below. */
 export const TRAINEE_DEFAULT_NOTICE: NoticeText = {
-  zh: '您有一条新消息，请打开查看',
+  zh: '你有一条新消息，请打开查看',
   en: 'You have a new message: open it to see more',
 };
 
-/** The inbox title a trainee sees, per kind: every kind of a group that reaches trainees (`NOTIFICATION_GROUPS`). */
+/**
+ * The inbox title a trainee sees, per kind: every kind of a group that reaches trainees (`NOTIFICATION_GROUPS`).
+ * In the trainee portal's register, 你 (docs/words.md); the transport text above goes to everyone and keeps 您.
+ */
 export const TRAINEE_NOTICES: Readonly<Record<string, NoticeText>> = {
-  'enrolment.promoted': { zh: '候补转正：您已获得课程名额', en: 'Off the waitlist: you have a place on a course' },
-  'enrolment.decided': { zh: '您的学习报名有了新进展，请打开查看', en: 'News about your classes: open it to see more' },
-  'placement.recommended': { zh: '有一份工作推荐给您，请查看并决定是否接受', en: 'A job is suggested for you: take a look and decide' },
+  'enrolment.promoted': { zh: '候补转正：你已获得课程名额', en: 'Off the waitlist: you have a place on a course' },
+  'enrolment.decided': { zh: '你的学习报名有了新进展，请打开查看', en: 'News about your classes: open it to see more' },
+  'placement.recommended': { zh: '有一份工作推荐给你，请查看并决定是否接受', en: 'A job is suggested for you: take a look and decide' },
   'placement.accepted': {
-    zh: '您已接受一份工作推荐，单位会联系您安排面试',
+    zh: '你已接受一份工作推荐，单位会联系你安排面试',
     en: 'You accepted a job suggestion: the employer will call to arrange an interview',
   },
-  'placement.interview': { zh: '您收到一个面试邀请，请查看时间和地点', en: 'You are invited to an interview: see when and where' },
-  'placement.offer': { zh: '您收到一份录用意向，请打开查看', en: 'You have a job offer: open it to see more' },
-  'placement.hired': { zh: '恭喜！您的入职已确认', en: 'Congratulations: your new job is confirmed' },
+  'placement.interview': { zh: '你收到一个面试邀请，请查看时间和地点', en: 'You are invited to an interview: see when and where' },
+  'placement.offer': { zh: '你收到一份录用意向，请打开查看', en: 'You have a job offer: open it to see more' },
+  'placement.hired': { zh: '恭喜！你的入职已确认', en: 'Congratulations: your new job is confirmed' },
   // Sent to employers only (a new candidate on their order); a trainee would read this.
   'placement.candidate': { zh: '您有一条工作消息，请打开查看', en: 'News about a job: open it to see more' },
-  'fair.registered': { zh: '您已报名一场招聘会，当天请出示签到码', en: 'You are signed up for a job fair: show your code at the desk' },
+  'fair.registered': { zh: '你已报名一场招聘会，当天请出示签到码', en: 'You are signed up for a job fair: show your code at the desk' },
   'fair.booth_decision': { zh: '招聘会有新消息，请打开查看', en: 'News about a job fair: open it to see more' },
   'fair.interview_invitation': {
-    zh: '招聘会上有单位邀请您面试，请确认',
+    zh: '招聘会上有单位邀请你面试，请确认',
     en: 'An employer at the job fair invites you to an interview: please answer',
   },
-  'fair.intent': { zh: '招聘会上有单位希望录用您，请查看并确认', en: 'An employer at the job fair wants to hire you: see it and answer' },
-  'fair.reminder': { zh: '明天有您报名的招聘会，请带好签到码', en: 'Your job fair is tomorrow: bring your check-in code' },
+  'fair.intent': { zh: '招聘会上有单位希望录用你，请查看并确认', en: 'An employer at the job fair wants to hire you: see it and answer' },
+  'fair.reminder': { zh: '明天有你报名的招聘会，请带好签到码', en: 'Your job fair is tomorrow: bring your check-in code' },
   // Reminders: neither says what the appointment or the thing due is (the page behind it does).
-  'follow_up.visit_appointment': { zh: '您有一个新的预约，请打开查看时间', en: 'You have a new appointment: open it to see when' },
-  'plan.step_due': { zh: '您有一件事明天到期，请打开查看', en: 'Something of yours is due tomorrow: open it to see what' },
+  'follow_up.visit_appointment': { zh: '你有一个新的预约，请打开查看时间', en: 'You have a new appointment: open it to see when' },
+  'plan.step_due': { zh: '你有一件事明天到期，请打开查看', en: 'Something of yours is due tomorrow: open it to see what' },
 };
 
 /**
@@ -95,11 +98,11 @@ export const TRAINEE_NOTICES: Readonly<Record<string, NoticeText>> = {
  */
 export const TRAINEE_NOTICE_EVENTS: Readonly<Record<string, readonly (readonly [keyPrefix: string, text: NoticeText])[]>> = {
   'enrolment.decided': [
-    ['diploma:', { zh: '恭喜毕业！您的中专毕业证书已颁发', en: 'Congratulations: your diploma has been issued' }],
+    ['diploma:', { zh: '恭喜毕业！你的中专毕业证书已颁发', en: 'Congratulations: your diploma has been issued' }],
     ['class-approve:', { zh: '入学申请已通过', en: 'Your class application was approved' }],
-    ['class-waitlist:', { zh: '班级已满，您在候补名单中', en: 'The class is full: you are on the waitlist' }],
+    ['class-waitlist:', { zh: '班级已满，你在候补名单中', en: 'The class is full: you are on the waitlist' }],
     ['class-reject:', { zh: '入学申请未通过', en: 'Your class application was not approved' }],
-    ['class-promoted:', { zh: '候补转正：您已获得班级名额', en: 'Off the waitlist: you have a place in the class' }],
+    ['class-promoted:', { zh: '候补转正：你已获得班级名额', en: 'Off the waitlist: you have a place in the class' }],
   ],
 };
 

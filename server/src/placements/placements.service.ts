@@ -187,7 +187,7 @@ export class PlacementsService {
       await this.tellTrainee(
         row,
         'placement.interview',
-        `「${row.order_title}」邀请您面试：${dto.interviewPlace}`,
+        `「${row.order_title}」邀请你面试：${dto.interviewPlace}`,
         `Interview for “${row.order_title}”: ${dto.interviewPlace}`,
         m,
         // The SMS says only when (never the employer, the place or the order).
@@ -199,7 +199,7 @@ export class PlacementsService {
   offer(user: AuthUser, id: string, dto: OfferDto, ctx: RequestContext): Promise<void> {
     return this.move(user, id, 'offer', dto.note, ctx, async (p, row, m) => {
       await this.placements.update(p.id, { state: 'offer', offeredWage: dto.offeredWage }, m);
-      await this.tellTrainee(row, 'placement.offer', `「${row.order_title}」向您发出了录用意向`, `An offer for “${row.order_title}”`, m);
+      await this.tellTrainee(row, 'placement.offer', `「${row.order_title}」向你发出了录用意向`, `An offer for “${row.order_title}”`, m);
     });
   }
 
@@ -226,7 +226,7 @@ export class PlacementsService {
           throw conflict('ALREADY_HIRED.PLACEMENTS_2');
         throw e;
       }
-      await this.tellTrainee(row, 'placement.hired', `恭喜！「${row.order_title}」已确认您入职`, `Hired for “${row.order_title}”`, m);
+      await this.tellTrainee(row, 'placement.hired', `恭喜！「${row.order_title}」已确认你入职`, `Hired for “${row.order_title}”`, m);
     });
   }
 
@@ -460,7 +460,7 @@ export class PlacementsService {
       {
         userId,
         kind: 'placement.recommended',
-        titleZh: `辅导员推荐您应聘「${title}」，请查看并决定是否接受`,
+        titleZh: `辅导员推荐你应聘「${title}」，请查看并决定是否接受`,
         titleEn: `You were recommended for “${title}”: please decide whether to accept`,
         link: '/me/jobs',
         dedupeKey: `placement.recommended:${placementId}`,
