@@ -37,7 +37,7 @@ export interface SliceCell {
 
 export const GROUP_ZH: Record<ReportGroup, string> = {
   facility: '戒毒场所',
-  station: '社区康复站',
+  station: '社区康复指导站',
   cohort_quarter: '出所季度',
   division: '户籍地',
 };

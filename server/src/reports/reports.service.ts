@@ -243,7 +243,7 @@ export class ReportsService {
     const cohort = q.cohort ?? String(Number(asOf.slice(0, 4)) - 1);
     const [, year, quarter] = COHORT_PATTERN.exec(cohort)!;
     await this.assertOrganisation(q.facilityId, 'facility', '戒毒场所', 'facility');
-    await this.assertOrganisation(q.stationId, 'community_station', '社区康复站', 'community station');
+    await this.assertOrganisation(q.stationId, 'community_station', '社区康复指导站', 'community station');
 
     const own = this.access.organisationOf(user);
     const picks: Selection[] = [];

@@ -11,7 +11,7 @@ export const zh = {
   'motto.skill': '掌握一项技能',
   'motto.diploma': '获得一个文凭',
   'motto.job': '谋得一份职业',
-  'privacy.line': '用人单位只能看到您的技能、证书和求职意向，看不到您的其他记录。',
+  'privacy.line': '用人单位只能看到你的技能、证书和求职意向，看不到你的其他记录。',
 
   'lang.label': '语言',
   'lang.other': 'English',
@@ -550,7 +550,7 @@ export const zh = {
   'home.facility.missing': '出所准备未完成',
   'home.facility.missingHint': '30天内出所、清单还有缺项的学员',
   'home.facility.handovers': '等待接收的交接',
-  'home.facility.handoversHint': '已发给社区康复站，对方尚未接收',
+  'home.facility.handoversHint': '已发给社区康复指导站，对方尚未接收',
   'home.facility.recommendations': '等学员答复的推荐',
   'home.facility.recommendationsHint': '已推荐岗位，等学员表态',
   'home.instructor.sessionsToday': '今天的课',

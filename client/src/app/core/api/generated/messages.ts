@@ -811,15 +811,15 @@ export const MESSAGES: Readonly<Record<string, { readonly zh: string; readonly e
     "en": "Your reports are your own organisation's trainees; group them by release quarter. Splitting them by another dimension makes groups small enough to identify people."
   },
   "REPORT_CROSS_GROUPING.REPORTS": {
-    "zh": "限定到一个戒毒场所、社区康复站或户籍地后，请按出所季度分组：按另一个维度再分组，小组人数太少，会识别到个人。",
+    "zh": "限定到一个戒毒场所、社区康复指导站或户籍地后，请按出所季度分组：按另一个维度再分组，小组人数太少，会识别到个人。",
     "en": "A report narrowed to one facility, station or home division is grouped by release quarter: splitting it by another dimension makes groups small enough to identify people."
   },
   "REPORT_ONE_DIMENSION": {
-    "zh": "您的报表已限定为本机构的学员，不能再按其他戒毒场所、社区康复站或户籍地筛选：两个范围交叉后的小组人数太少，会识别到个人。",
+    "zh": "您的报表已限定为本机构的学员，不能再按其他戒毒场所、社区康复指导站或户籍地筛选：两个范围交叉后的小组人数太少，会识别到个人。",
     "en": "Your reports are your own organisation's trainees already; they cannot also be narrowed to a facility, station or home division: crossing two makes groups small enough to identify people."
   },
   "REPORT_ONE_DIMENSION.REPORTS": {
-    "zh": "一次只能按一个范围筛选：戒毒场所、社区康复站、户籍地三选一。两个范围交叉后的小组人数太少，会识别到个人。",
+    "zh": "一次只能按一个范围筛选：戒毒场所、社区康复指导站、户籍地三选一。两个范围交叉后的小组人数太少，会识别到个人。",
     "en": "Narrow by one of facility, community station or home division at a time: crossing two makes groups small enough to identify people."
   },
   "REVIEW_DATE_IN_FUTURE": {
