@@ -81,6 +81,42 @@ describeBrowser('follow-ups: a visit typed offline is not lost', () => {
     }
   });
 
+  it("the admin's overdue list across the province names each visit's station, in zh and en", async () => {
+    const { token } = await t.login('admin');
+    const today = (await t.http().get('/api/me/today').set('Authorization', `Bearer ${token}`).expect(200)).body as {
+      admin: { overdueVisitsByStation: { stationName: string; overdue: number }[] };
+    };
+    const expected = Object.fromEntries(today.admin.overdueVisitsByStation.map((r) => [r.stationName, r.overdue]));
+    expect(Object.values(expected).reduce((a, b) => a + b, 0)).toBeGreaterThan(50);
+    for (const lang of ['zh', 'en'] as const) {
+      const { context, page } = await open(DESKTOP, `admin-overdue-${lang}`);
+      if (lang === 'en') await page.addInitScript("localStorage.setItem('jbh.lang', 'en')");
+      await signIn(page, 'admin', 'admin');
+      await page.goto(`${base}/follow-ups?view=due&overdue=1`);
+      await page.getByTestId('visit').first().waitFor();
+      // Every page of the list (100 at a time).
+      while (await page.getByTestId('visits-more').count()) {
+        const before = await page.getByTestId('visit').count();
+        await page.getByTestId('visits-more').click();
+        await page.waitForFunction((n) => document.querySelectorAll('[data-testid="visit"]').length > n, before);
+      }
+      const lead = lang === 'zh' ? '所属康复站：' : 'Station: ';
+      const said = await page
+        .getByTestId('visit')
+        .evaluateAll((cards) => cards.map((c) => c.querySelector('[data-testid="visit-station"]')?.textContent?.trim() ?? ''));
+      const counted: Record<string, number> = {};
+      for (const text of said) {
+        expect(text.startsWith(lead)).toBe(true);
+        const name = text.slice(lead.length);
+        counted[name] = (counted[name] ?? 0) + 1;
+      }
+      // As many per station as the admin home's table counts.
+      expect(counted).toEqual(expected);
+      await shoot(page, `follow-ups-admin-overdue-stations-${lang}`);
+      await context.close();
+    }
+  });
+
   it('the pages raised no console errors', () => {
     expect(problems).toEqual([]);
   });

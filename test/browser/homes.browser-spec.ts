@@ -136,6 +136,51 @@ describeBrowser('homes: what each member of staff must do today', () => {
     }
   });
 
+  it("the instructor's cards open the teaching page at the part each counts, with as many rows", async () => {
+    const counts = (await todayOf('instructor')).instructor!;
+    // Card → ?show=, the part that comes first, and how many rows that part shows for the card's count.
+    const parts = [
+      ['today-sessions', 'today', 'teaching-sessions', 'sessionsToday'],
+      ['today-attendance', 'attendance', 'teaching-sessions', 'attendanceMissing'],
+      ['today-approvals', 'approvals', 'teaching-classes', 'approvalsWaiting'],
+    ] as const;
+    for (const lang of ['zh', 'en'] as const) {
+      const { context, page } = await open({ width: 1366, height: 768 }, `instructor-cards-${lang}`);
+      if (lang === 'en') await english(page);
+      await signIn(page, 'instructor', 'instructor');
+      for (const [card, show, first, field] of parts) {
+        await page.getByTestId('today-instructor').waitFor({ timeout: 20_000 });
+        await page.getByTestId(card).click();
+        await page.waitForURL(new RegExp(`/teaching\\?show=${show}$`));
+        const home = page.getByTestId('teaching-home');
+        await page.locator(`[data-testid="teaching-home"][data-focus="${show}"]`).waitFor();
+        // The counted part first, narrowed (its rows, or its empty note, once loaded).
+        const part = page.getByTestId(first);
+        await part.locator('.tile, nz-empty').first().waitFor({ timeout: 20_000 });
+        expect([show, await home.locator('nz-card').first().getAttribute('data-testid')]).toEqual([show, first]);
+        const rows =
+          first === 'teaching-classes'
+            ? (
+                await part
+                  .getByTestId('teaching-class-applied')
+                  .evaluateAll((tags) => tags.map((e) => Number(e.getAttribute('data-applied'))))
+              ).reduce((a, b) => a + b, 0)
+            : await part.getByTestId('teaching-session-link').count();
+        expect([show, rows]).toEqual([show, counts[field]]);
+        expect(await page.getByTestId('teaching-focus').textContent()).toContain(lang === 'zh' ? '只看' : 'Only');
+        await shoot(page, `homes/instructor-opens-${show}-${lang}`);
+        await page.goBack();
+      }
+      // "Show everything" drops the narrowing.
+      await page.getByTestId('today-sessions').click();
+      await page.getByTestId('teaching-focus-clear').click();
+      await page.waitForURL(/\/teaching$/);
+      await page.getByTestId('teaching-focus').waitFor({ state: 'detached' });
+      expect(await page.getByTestId('teaching-home').locator('nz-card').first().getAttribute('data-testid')).toBe('teaching-classes');
+      await context.close();
+    }
+  });
+
   it("the admin's employers to verify opens the organisations list with as many rows", async () => {
     const pending = (await todayOf('admin')).admin!.employersToVerify;
     expect(pending).toBeGreaterThan(0);

@@ -13,6 +13,7 @@ export const followUpsEn: Record<FollowUpsKey, string> = {
   overdue: '{n} days overdue',
   escalated: 'Escalated',
   lostContact: 'Lost contact',
+  station: 'Station: {name}',
   record: 'Record visit',
   outcome: 'Outcome',
   'o.done': 'Reached',

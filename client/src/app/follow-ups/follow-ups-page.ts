@@ -96,6 +96,9 @@ type Outcome = RecordVisitDto['state'];
                 @if (v.traineePhone) {
                   <a class="phone" [href]="'tel:' + v.traineePhone">{{ v.traineePhone }}</a>
                 }
+                @if (showStation()) {
+                  <p class="station" data-testid="visit-station">{{ t('station', { name: v.stationName }) }}</p>
+                }
                 <p class="muted">{{ t('months', { n: v.monthsAfter }) }} · {{ t('dueOn', { date: i18n.date(v.dueOn) }) }}</p>
               </div>
               <div class="tags">
@@ -307,6 +310,11 @@ type Outcome = RecordVisitDto['state'];
       font-size: 17px;
       margin-right: 8px;
     }
+    .station {
+      margin: 2px 0 0;
+      font-weight: 600;
+      color: #8a5300;
+    }
     .tags {
       display: flex;
       flex-wrap: wrap;
@@ -398,6 +406,11 @@ export class FollowUpsPage {
   protected readonly notice = signal<{ type: 'success' | 'warning'; text: string; detail?: string } | null>(null);
   protected readonly online = signal(navigator.onLine);
   protected readonly canRecord = computed(() => this.auth.role() === 'counsellor');
+  /**
+   * Each card names its station for those who see many (the bureau admin's overdue list across the
+   * province); a station's own counsellor, and a list already narrowed to one station, need not.
+   */
+  protected readonly showStation = computed(() => this.auth.role() === 'admin' && !this.filter().stationId);
   protected readonly outcomes: Outcome[] = ['done', 'unreachable', 'missed'];
   protected readonly methods = ['home_visit', 'phone', 'video', 'at_station', 'workplace'] as const;
   protected readonly works = ['employed', 'self_employed', 'studying', 'unemployed'] as const;

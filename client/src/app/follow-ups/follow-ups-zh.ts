@@ -11,6 +11,8 @@ export const followUpsZh = {
   overdue: '逾期 {n} 天',
   escalated: '已上报',
   lostContact: '失联',
+  // The visit's station on each card, for an admin who sees every station's (follow-ups-page.ts).
+  station: '所属康复站：{name}',
   record: '记录回访',
   outcome: '结果',
   'o.done': '已联系上',
@@ -60,7 +62,7 @@ export const followUpsZh = {
 
   // The warning when signing out with visits still waiting on the phone (unsent-visits-dialog.ts).
   'unsent.title': '有 {n} 条回访还没发送',
-  'unsent.body': '它们加密保存在这部手机上，只会在你本人再次登录时发送；别人在这部手机上登录，既看不到也发不出。',
+  'unsent.body': '它们加密保存在这部手机上，只会在您本人再次登录时发送；别人在这部手机上登录，既看不到也发不出。',
   'unsent.sendNow': '立即发送',
   'unsent.keep': '保留，退出登录',
   'unsent.discard': '丢弃',

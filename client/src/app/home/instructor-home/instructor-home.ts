@@ -6,6 +6,7 @@ import { I18n } from '../../core/i18n/i18n';
 import { LoadError } from '../../shared/load-error';
 import { HomeStore } from '../home-store';
 import type { InstructorTodayDto } from '../../core/api/generated/models/instructor-today-dto';
+import type { TeachingFocus } from '../../learning/teaching/teaching-home';
 import { TODAY_GRID_CSS, TodayGrid, TodaySkeleton, type TodaySpec } from '../today/today-card';
 
 /** An instructor's day: sessions running today, attendance not yet taken, class applications to decide. */
@@ -30,7 +31,10 @@ export class InstructorHome {
   protected readonly t = inject(I18n).t;
   protected readonly user = inject(AuthStore).user;
 
-  /** Everything opens the teaching pages, where sessions, registers and applications are. */
+  /**
+   * Each card opens the teaching page at what it counts (`?show=`: that part first, narrowed to it);
+   * the sessions, registers and applications are all there.
+   */
   protected instructorCards(i: InstructorTodayDto): TodaySpec[] {
     return [
       {
@@ -38,6 +42,7 @@ export class InstructorHome {
         hint: 'home.instructor.sessionsTodayHint',
         count: i.sessionsToday,
         link: '/teaching',
+        params: { show: 'today' satisfies TeachingFocus },
         icon: 'calendar',
         testid: 'today-sessions',
       },
@@ -46,6 +51,7 @@ export class InstructorHome {
         hint: 'home.instructor.attendanceHint',
         count: i.attendanceMissing,
         link: '/teaching',
+        params: { show: 'attendance' satisfies TeachingFocus },
         icon: 'edit',
         urgent: true,
         testid: 'today-attendance',
@@ -55,6 +61,7 @@ export class InstructorHome {
         hint: 'home.instructor.approvalsHint',
         count: i.approvalsWaiting,
         link: '/teaching',
+        params: { show: 'approvals' satisfies TeachingFocus },
         icon: 'user-add',
         testid: 'today-approvals',
       },
