@@ -6,6 +6,7 @@ import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { LoadError } from '../shared/load-error';
+import { ScrollRegion } from '../shared/scroll-region';
 import { type Remote, idle, loadInto } from '../shared/remote';
 import { FairsApi } from './fairs-api';
 import { FairsI18n } from './fairs-i18n';
@@ -14,7 +15,7 @@ import type { FairReportDto } from './fairs-types';
 /** `/fairs/:id/report`: what the fair produced, by employer and by order; Excel for the bureau's files. */
 @Component({
   selector: 'jbh-fair-report',
-  imports: [RouterLink, NzButtonModule, NzCardModule, NzIconModule, NzSpinModule, NzTableModule, LoadError],
+  imports: [RouterLink, NzButtonModule, NzCardModule, NzIconModule, NzSpinModule, NzTableModule, LoadError, ScrollRegion],
   template: `
     <div class="page" data-testid="fair-report">
       <a [routerLink]="['/fairs', id()]" class="back no-print"><span nz-icon nzType="arrow-left"></span></a>
@@ -38,7 +39,13 @@ import type { FairReportDto } from './fairs-types';
           }
         </div>
         <nz-card [nzTitle]="t('report.byEmployer')">
-          <nz-table [nzData]="r.byEmployer" [nzShowPagination]="false" nzSize="small" [nzScroll]="{ x: '560px' }">
+          <nz-table
+            [nzData]="r.byEmployer"
+            [nzShowPagination]="false"
+            nzSize="small"
+            [nzScroll]="{ x: '560px' }"
+            [jbhScrollRegion]="t('report.byEmployer')"
+          >
             <thead>
               <tr>
                 <th>{{ t('report.employer') }}</th>
@@ -64,7 +71,13 @@ import type { FairReportDto } from './fairs-types';
           </nz-table>
         </nz-card>
         <nz-card [nzTitle]="t('report.byOrder')">
-          <nz-table [nzData]="r.byOrder" [nzShowPagination]="false" nzSize="small" [nzScroll]="{ x: '640px' }">
+          <nz-table
+            [nzData]="r.byOrder"
+            [nzShowPagination]="false"
+            nzSize="small"
+            [nzScroll]="{ x: '640px' }"
+            [jbhScrollRegion]="t('report.byOrder')"
+          >
             <thead>
               <tr>
                 <th>{{ t('report.employer') }}</th>
