@@ -28,9 +28,7 @@ describe('RolePreloading: the sections a role opens next, once the page is idle'
       loaded = true;
       return of(null);
     };
-    TestBed.inject(RolePreloading)
-      .preload({ path }, load)
-      .subscribe();
+    TestBed.inject(RolePreloading).preload({ path }, load).subscribe();
     await vi.advanceTimersByTimeAsync(ms);
     return loaded;
   };
