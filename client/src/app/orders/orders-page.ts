@@ -8,11 +8,11 @@ import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzPaginationModule } from 'ng-zorro-antd/pagination';
 import { NzProgressModule } from 'ng-zorro-antd/progress';
 import { NzSelectModule } from 'ng-zorro-antd/select';
-import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { Subject, type Subscription, catchError, debounceTime, distinctUntilChanged, forkJoin, map, of, switchMap } from 'rxjs';
 import { AuthStore } from '../core/auth/auth-store';
+import { ListSkeleton } from '../shared/list-skeleton';
 import { LoadError } from '../shared/load-error';
 import { ReferenceStore } from '../shared/reference-store';
 import { type Remote, idle, loadInto } from '../shared/remote';
@@ -49,9 +49,9 @@ interface OrderListPage {
     NzPaginationModule,
     NzProgressModule,
     NzSelectModule,
-    NzSpinModule,
     NzTableModule,
     NzTagModule,
+    ListSkeleton,
     LoadError,
   ],
   templateUrl: './orders-page.html',
@@ -69,6 +69,7 @@ export class OrdersPage {
   protected readonly date = this.i18n.date;
   protected readonly wage = this.i18n.wage;
   protected readonly pick = this.i18n.pick;
+  protected readonly isEnglish = this.i18n.isEnglish;
   protected readonly isPhone = inject(Viewport).isPhone;
   protected readonly role = inject(AuthStore).role;
   protected readonly isEmployer = computed(() => this.role() === 'employer');
@@ -76,6 +77,11 @@ export class OrdersPage {
   protected readonly stateColor = orderStateColor;
   protected readonly states = ORDER_STATES;
   protected readonly divisions = this.reference.divisions;
+
+  /** The dense table's width: its columns' `nzWidth`s (an employer's list has no employer column). */
+  protected readonly tableWidth = computed(
+    () => `${this.isEnglish() ? 1090 - (this.isEmployer() ? 180 : 0) : 1080 - (this.isEmployer() ? 190 : 0)}px`,
+  );
 
   protected readonly title = computed((): OrdersTextKey =>
     this.isEmployer() ? 'list.employerTitle' : this.isCounsellor() ? 'list.counsellorTitle' : 'list.adminTitle',
@@ -177,6 +183,12 @@ export class OrdersPage {
 
   protected open(id: string): void {
     void this.router.navigate(['/orders', id]);
+  }
+
+  /** The title cell's tooltip: the whole title, and the employer's new candidates. */
+  protected titleOf(row: OrderRow): string {
+    const n = this.fresh().get(row.order.id);
+    return n ? `${row.order.title} · ${this.t('pipeline.orderNew', { n })}` : row.order.title;
   }
 
   protected hiredPercent(row: OrderRow): number {

@@ -9,13 +9,15 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { AUDIT_RESULTS, type AuditEntryDto } from '../../core/api/api-types';
 import { I18n } from '../../core/i18n/i18n';
 import { auditActionLabel, auditResultColor } from '../../shared/labels';
+import { ListSkeleton } from '../../shared/list-skeleton';
 import { LoadError } from '../../shared/load-error';
 import { type AuditFilters, AuditStore, NO_AUDIT_FILTERS } from './audit-store';
 
 @Component({
   selector: 'jbh-audit-page',
-  imports: [FormsModule, NzTableModule, NzInputModule, NzSelectModule, NzButtonModule, NzIconModule, NzTagModule, LoadError],
+  imports: [FormsModule, NzTableModule, NzInputModule, NzSelectModule, NzButtonModule, NzIconModule, NzTagModule, ListSkeleton, LoadError],
   templateUrl: './audit-page.html',
+  styleUrl: './audit-page.css',
   providers: [AuditStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -24,6 +26,7 @@ export class AuditPage {
   private readonly i18n = inject(I18n);
   protected readonly t = this.i18n.t;
   protected readonly dateTime = this.i18n.dateTime;
+  protected readonly isEnglish = this.i18n.isEnglish;
   protected readonly results = AUDIT_RESULTS;
   protected readonly resultColor = auditResultColor;
   /** The filter form's draft; applied with the search button (or Enter). */
@@ -45,6 +48,12 @@ export class AuditPage {
   protected clearFilters(): void {
     this.draft.set(NO_AUDIT_FILTERS);
     this.store.setFilters(NO_AUDIT_FILTERS);
+  }
+
+  /** The actor cell's tooltip: the whole of what the one-line cell may cut short. */
+  protected actorTitle(entry: AuditEntryDto): string {
+    if (!entry.actorUsername) return this.t('audit.system');
+    return entry.actorRole ? `${entry.actorUsername} · ${this.roleLabel(entry.actorRole)}` : entry.actorUsername;
   }
 
   protected roleLabel(role: string): string {

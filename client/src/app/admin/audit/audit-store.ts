@@ -55,6 +55,8 @@ export class AuditStore {
   readonly error = computed(() => this.listState().error);
   readonly items = computed(() => this.listState().data?.items ?? []);
   readonly total = computed(() => this.listState().data?.total ?? 0);
+  /** The first page has come (reloads keep it): until then the page shows a skeleton. */
+  readonly loaded = computed(() => this.listState().data !== null);
   /** "10,000+" when more entries match than the server counts. */
   readonly totalText = computed(() => pageTotal(this.listState().data));
 

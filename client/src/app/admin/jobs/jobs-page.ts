@@ -6,6 +6,7 @@ import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { toApiError } from '../../core/errors/api-error';
+import { ListSkeleton } from '../../shared/list-skeleton';
 import { LoadError } from '../../shared/load-error';
 import { ScrollRegion } from '../../shared/scroll-region';
 import { JobsI18n } from './jobs-i18n';
@@ -15,8 +16,9 @@ import type { FailedJobDto } from './jobs-types';
 /** 系统管理员: background jobs that failed after their retries, each with a button to run it once more. */
 @Component({
   selector: 'jbh-jobs-page',
-  imports: [NzTableModule, NzButtonModule, NzIconModule, NzTagModule, NzPopconfirmModule, LoadError, ScrollRegion],
+  imports: [NzTableModule, NzButtonModule, NzIconModule, NzTagModule, NzPopconfirmModule, ListSkeleton, LoadError, ScrollRegion],
   templateUrl: './jobs-page.html',
+  styleUrl: './jobs-page.css',
   providers: [JobsStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -35,6 +37,18 @@ export class JobsPage {
 
   protected refs(job: FailedJobDto): { key: string; value: string }[] {
     return Object.entries(job.refs).map(([key, value]) => ({ key, value }));
+  }
+
+  /** The one-line cells' tooltips: the whole of what the cell may cut short (the ids in full). */
+  protected nameTitle(job: FailedJobDto): string {
+    const name = `${this.i18n.jobName(job.name)} · ${job.name}`;
+    return job.deadLetter ? `${name} · ${this.t('jobs.deadLettered')}` : name;
+  }
+
+  protected refsTitle(job: FailedJobDto): string {
+    return this.refs(job)
+      .map((ref) => `${ref.key}: ${ref.value}`)
+      .join('\n');
   }
 
   protected retry(job: FailedJobDto): void {

@@ -19,6 +19,8 @@ export class JobsStore {
   readonly error = computed(() => this.listState().error);
   readonly items = computed(() => this.listState().data?.items ?? []);
   readonly total = computed(() => this.listState().data?.total ?? 0);
+  /** The first page has come (reloads keep it): until then the page shows a skeleton. */
+  readonly loaded = computed(() => this.listState().data !== null);
 
   setPage(page: number): void {
     this.pageState.update((p) => ({ ...p, page }));

@@ -20,6 +20,7 @@ import {
 } from '../../core/api/api-types';
 import { I18n } from '../../core/i18n/i18n';
 import { organisationStatusColor } from '../../shared/labels';
+import { ListSkeleton } from '../../shared/list-skeleton';
 import { LoadError } from '../../shared/load-error';
 import { ReferenceStore } from '../../shared/reference-store';
 import { DecisionForm } from './decision-form/decision-form';
@@ -59,6 +60,7 @@ function filtersFrom(params: ParamMap): { filters: OrganisationFilters; page: nu
     NzIconModule,
     NzTagModule,
     NzModalModule,
+    ListSkeleton,
     LoadError,
     OrganisationForm,
     DecisionForm,
@@ -125,6 +127,24 @@ export class OrganisationsPage {
   protected divisionName(code: string, fallback: string): string {
     const d = this.divisions().find((x) => x.code === code);
     return d ? this.i18n.pick(d.name, d.nameEn) : fallback;
+  }
+
+  /** The one-line cells' tooltips: the whole of what the cell may cut short. */
+  protected creditTitle(org: OrganisationDto): string {
+    if (!org.creditCode) return '';
+    if (org.creditCodeValid !== false) return org.creditCode;
+    return `${org.creditCode} · ${this.t(org.creditCodeOverride ? 'orgs.override' : 'orgs.creditInvalid')}`;
+  }
+
+  protected statusTitle(org: OrganisationDto): string {
+    const status = this.t(`orgStatus.${org.status}`);
+    return org.status === 'rejected' && org.statusReason
+      ? `${status} · ${this.t('orgs.statusReason', { reason: org.statusReason })}`
+      : status;
+  }
+
+  protected contactTitle(org: OrganisationDto): string {
+    return [org.contactName, org.contactPhone].filter((x): x is string => !!x).join(' · ');
   }
 
   protected openCreate(): void {

@@ -13,6 +13,7 @@ import { Subject, debounceTime, distinctUntilChanged } from 'rxjs';
 import { ROLES, type Role, type UserDto } from '../../core/api/api-types';
 import { AuthStore } from '../../core/auth/auth-store';
 import { I18n } from '../../core/i18n/i18n';
+import { ListSkeleton } from '../../shared/list-skeleton';
 import { LoadError } from '../../shared/load-error';
 import { ResetPassword } from './reset-password/reset-password';
 import { UserForm } from './user-form/user-form';
@@ -31,11 +32,13 @@ type Dialog = { readonly kind: 'create' } | { readonly kind: 'reset'; readonly u
     NzIconModule,
     NzTagModule,
     NzModalModule,
+    ListSkeleton,
     LoadError,
     UserForm,
     ResetPassword,
   ],
   templateUrl: './users-page.html',
+  styleUrl: './users-page.css',
   providers: [UsersStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -47,6 +50,7 @@ export class UsersPage {
   private readonly me = inject(AuthStore).user;
   protected readonly t = this.i18n.t;
   protected readonly dateTime = this.i18n.dateTime;
+  protected readonly isEnglish = this.i18n.isEnglish;
   protected readonly roles = ROLES;
   protected readonly search = signal('');
   protected readonly dialog = signal<Dialog | null>(null);
@@ -83,6 +87,14 @@ export class UsersPage {
 
   protected isLocked(user: UserDto): boolean {
     return user.lockedUntil !== null && new Date(user.lockedUntil).getTime() > Date.now();
+  }
+
+  /** The state cell's tooltip: the whole of what the one-line cell may cut short. */
+  protected stateTitle(user: UserDto): string {
+    if (user.disabled) return this.t('users.state.disabled');
+    if (this.isLocked(user))
+      return `${this.t('users.state.locked')} · ${this.t('users.lockedUntil', { time: this.dateTime(user.lockedUntil) })}`;
+    return this.t('users.state.active');
   }
 
   protected isMe(user: UserDto): boolean {

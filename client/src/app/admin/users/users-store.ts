@@ -32,6 +32,8 @@ export class UsersStore {
   readonly error = computed(() => this.listState().error);
   readonly items = computed(() => this.listState().data?.items ?? []);
   readonly total = computed(() => this.listState().data?.total ?? 0);
+  /** The first page has come (reloads keep it): until then the page shows a skeleton. */
+  readonly loaded = computed(() => this.listState().data !== null);
   readonly busy = this.busyIds.asReadonly();
   readonly organisations = this.organisationOptions.asReadonly();
 

@@ -7,10 +7,10 @@ import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzPaginationModule } from 'ng-zorro-antd/pagination';
 import { NzSelectModule } from 'ng-zorro-antd/select';
-import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import type { Subscription } from 'rxjs';
+import { ListSkeleton } from '../../shared/list-skeleton';
 import { LoadError } from '../../shared/load-error';
 import { type Remote, idle, loadInto } from '../../shared/remote';
 import { Viewport } from '../../shared/viewport';
@@ -30,9 +30,9 @@ import { PLACEMENT_STATES, type PlacementPageDto, type PlacementState } from '..
     NzIconModule,
     NzPaginationModule,
     NzSelectModule,
-    NzSpinModule,
     NzTableModule,
     NzTagModule,
+    ListSkeleton,
     LoadError,
   ],
   templateUrl: './placements-page.html',
@@ -46,6 +46,7 @@ export class PlacementsPage {
   private readonly route = inject(ActivatedRoute);
   protected readonly t = this.i18n.t;
   protected readonly date = this.i18n.date;
+  protected readonly isEnglish = this.i18n.isEnglish;
   protected readonly isPhone = inject(Viewport).isPhone;
   protected readonly stateColor = placementStateColor;
   protected readonly states = PLACEMENT_STATES;
