@@ -101,6 +101,27 @@ import { SupervisionI18n } from '../transfers/supervision-i18n';
     .form-buttons button {
       min-height: 44px;
     }
+    /* Phones: every control a thumb's size (48 px), the choices full-width segments. */
+    @media (max-width: 767.98px) {
+      .form-buttons button,
+      input[nz-input],
+      textarea[nz-input] {
+        min-height: 48px;
+        font-size: 16px;
+      }
+      .choices label[nz-radio-button] {
+        flex: 1 0 auto;
+        display: inline-flex;
+        align-items: center;
+        justify-content: center;
+        min-height: 48px;
+        height: auto;
+        padding: 0 10px;
+        font-size: 15px;
+        line-height: 1.3;
+        text-align: center;
+      }
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

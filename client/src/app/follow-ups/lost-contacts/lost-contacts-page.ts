@@ -169,9 +169,25 @@ export function daysSince(since: string, today = chinaDate()): number {
       justify-content: center;
       margin-top: 12px;
     }
+    /* Phones: every control a thumb's size (48 px). */
     @media (max-width: 767.98px) {
       .case-action {
         flex: 1 1 100%;
+        min-height: 48px;
+      }
+      a.case-name {
+        display: inline-flex;
+        align-items: center;
+        min-height: 48px;
+      }
+      .pager ::ng-deep .ant-pagination-prev,
+      .pager ::ng-deep .ant-pagination-next,
+      .pager ::ng-deep .ant-pagination-item-link,
+      .pager ::ng-deep .ant-pagination-simple-pager,
+      .pager ::ng-deep .ant-pagination-simple-pager input {
+        min-width: 48px;
+        height: 48px;
+        line-height: 48px;
       }
     }
   `,

@@ -15,6 +15,7 @@ import { type Subscription, forkJoin } from 'rxjs';
 import { AuthStore } from '../../core/auth/auth-store';
 import { type ApiError, toApiError } from '../../core/errors/api-error';
 import { type Remote, idle, loadInto } from '../../shared/remote';
+import { Viewport } from '../../shared/viewport';
 import { TraineeFileStore } from '../../trainees/file/trainee-file-store';
 import { MyOrganisation } from '../../trainees/my-organisation';
 import { FoundForm } from '../lost-contacts/found-form';
@@ -108,6 +109,8 @@ interface CardState {
                         nzId="transfer-station"
                         name="station"
                         nzShowSearch
+                        [nzOptionHeightPx]="isPhone() ? 48 : 32"
+                        [nzDropdownClassName]="isPhone() ? 'touch-options' : null"
                         [nzPlaceHolder]="t('card.stationSearch')"
                         [ngModel]="stationId()"
                         (ngModelChange)="stationId.set($event)"
@@ -279,14 +282,42 @@ interface CardState {
     .form-buttons button {
       min-height: 44px;
     }
+    /* Phones: every control a thumb's size (48 px), the choices full-width segments. */
     @media (max-width: 767.98px) {
       .wide,
       .form-buttons button {
         width: 100%;
+        min-height: 48px;
       }
       .form-buttons {
         flex-direction: column-reverse;
       }
+      nz-select.ant-select-single.ant-select {
+        height: 48px;
+        font-size: 16px;
+      }
+      textarea {
+        min-height: 48px;
+        font-size: 16px;
+      }
+      .choices label[nz-radio-button] {
+        flex: 1 0 auto;
+        display: inline-flex;
+        align-items: center;
+        justify-content: center;
+        min-height: 48px;
+        height: auto;
+        padding: 0 10px;
+        font-size: 15px;
+        line-height: 1.3;
+        text-align: center;
+      }
+    }
+    /* The open select's options, in the overlay (nzDropdownClassName; their height is nzOptionHeightPx). */
+    ::ng-deep .touch-options .ant-select-item {
+      align-items: center;
+      min-height: 48px;
+      font-size: 16px;
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -303,6 +334,7 @@ export class TransferCard {
   protected readonly t = this.i18n.t;
   protected readonly date = this.i18n.date;
   protected readonly reasons = TRANSFER_REASONS;
+  protected readonly isPhone = inject(Viewport).isPhone;
 
   /** Only the community station holding a released person (not admins, not facilities, not closed files). */
   protected readonly shown = computed(() => {
