@@ -42,6 +42,8 @@ export function walkRoles({ traineeId, orderId, fairId }: WalkIds): WalkRole[] {
         { name: 'activate', path: '/activate' },
         { name: 'register-employer', path: '/register/employer' },
         { name: 'verify', path: '/verify' },
+        // A code nobody was given: the page that says so.
+        { name: 'verify-unknown', path: '/verify/ABCD2345EFGH' },
       ],
     },
     {
@@ -59,6 +61,8 @@ export function walkRoles({ traineeId, orderId, fairId }: WalkIds): WalkRole[] {
         { name: 'my-learning', path: '/learning' },
         { name: 'course-browser', path: '/learning/courses' },
         { name: 'fairs', path: '/fairs' },
+        { name: 'notifications', path: '/notifications' },
+        { name: 'account', path: '/account' },
       ],
     },
     {
@@ -76,6 +80,13 @@ export function walkRoles({ traineeId, orderId, fairId }: WalkIds): WalkRole[] {
         { name: 'fairs', path: '/fairs' },
         { name: 'fair', path: `/fairs/${fairId}` },
         { name: 'reports', path: '/reports' },
+        { name: 'placements', path: '/placements' },
+        { name: 'pre-release', path: '/trainees/pre-release' },
+        { name: 'import', path: '/trainees/import' },
+        { name: 'readmission', path: '/trainees/readmission' },
+        { name: 'classes', path: '/catalogue/classes' },
+        { name: 'sessions', path: '/account/sessions' },
+        { name: 'notification-settings', path: '/notifications/preferences' },
       ],
     },
     {
@@ -85,6 +96,9 @@ export function walkRoles({ traineeId, orderId, fairId }: WalkIds): WalkRole[] {
         { name: 'home', path: '/' },
         { name: 'follow-ups', path: '/follow-ups' },
         { name: 'transfers', path: '/follow-ups/transfers' },
+        { name: 'lost-contacts', path: '/follow-ups/lost-contacts' },
+        { name: 'caseload', path: '/trainees' },
+        { name: 'notifications', path: '/notifications' },
       ],
     },
     {
@@ -95,6 +109,7 @@ export function walkRoles({ traineeId, orderId, fairId }: WalkIds): WalkRole[] {
         { name: 'orders', path: '/orders' },
         { name: 'order', path: `/orders/${orderId}` },
         { name: 'fairs', path: '/fairs' },
+        { name: 'account', path: '/account' },
       ],
     },
     {
@@ -120,6 +135,10 @@ export function walkRoles({ traineeId, orderId, fairId }: WalkIds): WalkRole[] {
         { name: 'weights', path: '/matching/weights' },
         { name: 'reports', path: '/reports' },
         { name: 'fairs', path: '/fairs' },
+        { name: 'fair-report', path: `/fairs/${fairId}/report` },
+        { name: 'fair-desk', path: `/fairs/${fairId}/desk` },
+        { name: 'job-limits', path: '/admin/job-limits' },
+        { name: 'demand', path: '/catalogue/demand' },
       ],
     },
     {
