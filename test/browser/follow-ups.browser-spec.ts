@@ -87,7 +87,10 @@ describeBrowser('follow-ups: a visit typed offline is not lost', () => {
       admin: { overdueVisitsByStation: { stationName: string; overdue: number }[] };
     };
     const expected = Object.fromEntries(today.admin.overdueVisitsByStation.map((r) => [r.stationName, r.overdue]));
-    expect(Object.values(expected).reduce((a, b) => a + b, 0)).toBeGreaterThan(50);
+    // The demo has dozens of overdue visits at several stations (how many depends on the day and on what
+    // this file recorded before): enough that a list without its station column says nothing.
+    expect(Object.keys(expected).length).toBeGreaterThan(1);
+    expect(Object.values(expected).reduce((a, b) => a + b, 0)).toBeGreaterThan(20);
     for (const lang of ['zh', 'en'] as const) {
       const { context, page } = await open(DESKTOP, `admin-overdue-${lang}`);
       if (lang === 'en') await page.addInitScript("localStorage.setItem('jbh.lang', 'en')");
