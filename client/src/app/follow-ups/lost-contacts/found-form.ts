@@ -36,7 +36,7 @@ import { SupervisionI18n } from '../transfers/supervision-i18n';
         <nz-form-label nzRequired id="found-method-label">{{ t('found.method') }}</nz-form-label>
         <nz-form-control>
           <nz-radio-group
-            class="choices"
+            class="touch-choices"
             name="method"
             aria-labelledby="found-method-label"
             [ngModel]="method()"
@@ -76,20 +76,6 @@ import { SupervisionI18n } from '../transfers/supervision-i18n';
     </form>
   `,
   styles: `
-    .choices {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px;
-    }
-    .choices label[nz-radio-button] {
-      min-height: 44px;
-      line-height: 42px;
-      border-radius: 6px;
-      border-left-width: 1px;
-    }
-    .choices label[nz-radio-button]::before {
-      display: none;
-    }
     .form-alert {
       margin-bottom: 12px;
     }
@@ -101,25 +87,13 @@ import { SupervisionI18n } from '../transfers/supervision-i18n';
     .form-buttons button {
       min-height: 44px;
     }
-    /* Phones: every control a thumb's size (48 px), the choices full-width segments. */
+    /* Phones: every control a thumb's size (48 px); the choices' segments are in styles.css (touch-choices). */
     @media (max-width: 767.98px) {
       .form-buttons button,
       input[nz-input],
       textarea[nz-input] {
         min-height: 48px;
         font-size: 16px;
-      }
-      .choices label[nz-radio-button] {
-        flex: 1 0 auto;
-        display: inline-flex;
-        align-items: center;
-        justify-content: center;
-        min-height: 48px;
-        height: auto;
-        padding: 0 10px;
-        font-size: 15px;
-        line-height: 1.3;
-        text-align: center;
       }
     }
   `,

@@ -132,7 +132,7 @@ interface CardState {
                 <nz-form-label nzRequired id="transfer-reason-label">{{ t('card.reason') }}</nz-form-label>
                 <nz-form-control>
                   <nz-radio-group
-                    class="choices"
+                    class="touch-choices"
                     name="reason"
                     aria-labelledby="transfer-reason-label"
                     [ngModel]="reason()"
@@ -254,20 +254,6 @@ interface CardState {
     .transfer-form {
       max-width: 520px;
     }
-    .choices {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px;
-    }
-    .choices label[nz-radio-button] {
-      min-height: 44px;
-      line-height: 42px;
-      border-radius: 6px;
-      border-left-width: 1px;
-    }
-    .choices label[nz-radio-button]::before {
-      display: none;
-    }
     nz-select {
       width: 100%;
     }
@@ -282,7 +268,7 @@ interface CardState {
     .form-buttons button {
       min-height: 44px;
     }
-    /* Phones: every control a thumb's size (48 px), the choices full-width segments. */
+    /* Phones: every control a thumb's size (48 px); the choices' segments are in styles.css (touch-choices). */
     @media (max-width: 767.98px) {
       .wide,
       .form-buttons button {
@@ -300,24 +286,6 @@ interface CardState {
         min-height: 48px;
         font-size: 16px;
       }
-      .choices label[nz-radio-button] {
-        flex: 1 0 auto;
-        display: inline-flex;
-        align-items: center;
-        justify-content: center;
-        min-height: 48px;
-        height: auto;
-        padding: 0 10px;
-        font-size: 15px;
-        line-height: 1.3;
-        text-align: center;
-      }
-    }
-    /* The open select's options, in the overlay (nzDropdownClassName; their height is nzOptionHeightPx). */
-    ::ng-deep .touch-options .ant-select-item {
-      align-items: center;
-      min-height: 48px;
-      font-size: 16px;
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
