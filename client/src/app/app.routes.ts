@@ -1,5 +1,5 @@
 import type { Routes } from '@angular/router';
-import { appStylesReady } from './core/app-styles';
+import { appStylesReady, baseStylesReady } from './core/app-styles';
 import { authGuard, leaveForSignIn } from './core/auth/auth-guards';
 import { mfaEnrolmentGuard } from './core/auth/mfa-guard';
 import { SignInOffline } from './sign-in-offline/sign-in-offline';
@@ -9,7 +9,8 @@ import { SignInOffline } from './sign-in-offline/sign-in-offline';
 export const routes: Routes = [
   // The sign-in page is plain HTML served by the server (src/sign-in/), not a page of this app.
   { path: 'login', canActivate: [leaveForSignIn], children: [] },
-  { path: 'sign-in-offline', component: SignInOffline, title: 'signIn.offlineTitle' },
+  // Its button has ng-zorro's classes: the base styles, loaded by then on every way here (cached when offline).
+  { path: 'sign-in-offline', canActivate: [baseStylesReady], component: SignInOffline, title: 'signIn.offlineTitle' },
   // Public: a code from release day opens the person's own account (the title is the discreet app name).
   {
     path: 'activate',
@@ -26,11 +27,13 @@ export const routes: Routes = [
   // Public diploma verification: no sign-in, outside the signed-in frame.
   {
     path: 'verify',
+    canActivate: [baseStylesReady],
     loadComponent: () => import('./verify/verify-page').then((m) => m.VerifyPage),
     title: 'learning.verifyTitle',
   },
   {
     path: 'verify/:code',
+    canActivate: [baseStylesReady],
     loadComponent: () => import('./verify/verify-page').then((m) => m.VerifyPage),
     title: 'learning.verifyTitle',
   },
