@@ -273,7 +273,6 @@ export class AccessRepository {
 
   // ---- follow-ups and handovers ----
 
-  /** Follow-up visits of a station. */
   /**
    * The visits of the people the station holds now, whichever station made them: a person transferred
    * takes the history along and the station they left loses it at once; a person admitted again is held
