@@ -5,25 +5,38 @@ import { createTestApp, type TestApp } from '../utils/test-app';
 /**
  * Issue 15, "Limits on every request": no single request may hold the server. Each hostile request
  * is refused with a 4xx a person can act on, writes nothing, and /api/health keeps answering
- * within a second while it is being handled.
+ * while it is being handled (`expectNotHeld`).
  */
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** Runs the request while /api/health is asked again and again; returns its response and the slowest health answer. */
+/** The slowest of a few health answers. */
+async function slowestHealth(t: TestApp, times: number): Promise<number> {
+  let slowest = 0;
+  for (let i = 0; i < times; i++) {
+    const started = performance.now();
+    const health = await t.http().get('/api/health');
+    slowest = Math.max(slowest, performance.now() - started);
+    expect(health.status).toBe(200);
+  }
+  return slowest;
+}
+
+/**
+ * Runs the request while /api/health is asked again and again; returns its response, the slowest health
+ * answer meanwhile, and the slowest of a few asked just before (the machine's pace right now).
+ */
 async function whileHealthPolls(
   t: TestApp,
   hostile: () => Promise<request.Response>,
-): Promise<{ res: request.Response; slowestMs: number }> {
+): Promise<{ res: request.Response; slowestMs: number; baselineMs: number }> {
+  const baselineMs = await slowestHealth(t, 5);
   let done = false;
   let slowestMs = 0;
   const poll = (async () => {
     // At least a few answers, then as long as the hostile request runs.
     for (let i = 0; !done || i < 3; i++) {
-      const started = performance.now();
-      const health = await t.http().get('/api/health');
-      slowestMs = Math.max(slowestMs, performance.now() - started);
-      expect(health.status).toBe(200);
+      slowestMs = Math.max(slowestMs, await slowestHealth(t, 1));
       await new Promise((r) => setTimeout(r, 20));
     }
   })();
@@ -34,7 +47,17 @@ async function whileHealthPolls(
     done = true;
   }
   await poll;
-  return { res, slowestMs };
+  return { res, slowestMs, baselineMs };
+}
+
+/**
+ * The server was not held: no health answer waited longer than a second, or ten times the slowest one just
+ * before on a loaded machine. A request that held the event loop (inflating the zip bomb's 2 GB, parsing
+ * 400,000 levels of JSON on the main thread) holds it for many seconds; a busy CI machine alone once took a
+ * health answer to 1.03 s. A liveness check, not a speed figure (those are in bench/).
+ */
+function expectNotHeld({ slowestMs, baselineMs }: { slowestMs: number; baselineMs: number }): void {
+  expect(slowestMs).toBeLessThan(Math.max(1000, 10 * baselineMs));
 }
 
 async function count(t: TestApp, table: string): Promise<number> {
@@ -110,22 +133,22 @@ describe('hostile input', () => {
       const bomb = await roster([['x'.repeat(30 * 1_048_576)]]);
       expect(bomb.length).toBeLessThan(1_048_576);
       const before = await count(t, 'trainee');
-      const { res, slowestMs } = await whileHealthPolls(t, upload(bomb));
+      const { res, ...health } = await whileHealthPolls(t, upload(bomb));
       expect(res.status).toBe(413);
       expect(res.body.code).toBe('WORKBOOK_TOO_LARGE');
       expect(res.body.message).toContain('20 MB');
       expect(res.body.messageEn).toContain('20 MB');
-      expect(slowestMs).toBeLessThan(1000);
+      expectNotHeld(health);
       expect(await count(t, 'trainee')).toBe(before);
     });
 
     it('refuses a zip whose directory understates the sizes, producing no more than it declared', async () => {
       const bomb = understate(await roster([['x'.repeat(30 * 1_048_576)]]), 'xl/sharedStrings.xml', 4096);
       const before = await count(t, 'trainee');
-      const { res, slowestMs } = await whileHealthPolls(t, upload(bomb));
+      const { res, ...health } = await whileHealthPolls(t, upload(bomb));
       expect(res.status).toBe(413);
       expect(res.body.code).toBe('WORKBOOK_TOO_LARGE');
-      expect(slowestMs).toBeLessThan(1000);
+      expectNotHeld(health);
       expect(await count(t, 'trainee')).toBe(before);
     });
 
@@ -133,12 +156,12 @@ describe('hostile input', () => {
       const rows = Array.from({ length: 5200 }, (_, i) => [`行${i}`, '11010519491231002X', '海口市', '2025-03-01', '2027-03-01']);
       const file = await roster(rows);
       const before = await count(t, 'trainee');
-      const { res, slowestMs } = await whileHealthPolls(t, upload(file));
+      const { res, ...health } = await whileHealthPolls(t, upload(file));
       expect(res.status).toBe(400);
       expect(res.body).toMatchObject({ code: 'TOO_MANY_ROWS', details: { maxRows: 5000, rows: 5200 } });
       expect(res.body.message).toContain('5000');
       expect(res.body.messageEn).toContain('5000');
-      expect(slowestMs).toBeLessThan(1000);
+      expectNotHeld(health);
       expect(await count(t, 'trainee')).toBe(before);
     });
 
@@ -193,11 +216,11 @@ describe('hostile input', () => {
       const body = `{"organisationName":${'['.repeat(depth)}${']'.repeat(depth)}}`;
       expect(body.length).toBeLessThan(t.config.bodyLimitBytes);
       const [orgs, users] = [await count(t, 'organisation'), await count(t, 'app_user')];
-      const { res, slowestMs } = await whileHealthPolls(t, post(body));
+      const { res, ...health } = await whileHealthPolls(t, post(body));
       expect(res.status).toBe(400);
       expect(res.body.code).toBe('JSON_TOO_DEEP');
       expect(res.body.messageEn).toContain('32');
-      expect(slowestMs).toBeLessThan(1000);
+      expectNotHeld(health);
       expect([await count(t, 'organisation'), await count(t, 'app_user')]).toEqual([orgs, users]);
     });
 
