@@ -41,9 +41,11 @@ describe('app styles', () => {
     preloadAppStyles(signedIn);
     expect(sheets(signedIn)).toEqual(['zorro-base.css', 'styles-AB12CD34.css', 'zorro-app.css']);
 
-    const verify = page('/verify/ABCD2345', true);
-    preloadAppStyles(verify);
-    expect(sheets(verify)).toEqual(['zorro-base.css', 'styles-AB12CD34.css']);
+    for (const hint of [true, false]) {
+      const verify = page('/verify/ABCD2345', hint);
+      preloadAppStyles(verify);
+      expect(sheets(verify)).toEqual(['zorro-base.css', 'styles-AB12CD34.css']);
+    }
 
     for (const [path, hint] of [
       ['/activate', false],

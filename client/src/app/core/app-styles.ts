@@ -52,13 +52,11 @@ export function loadAppStyles(doc: Document = document): Promise<void> {
   return Promise.all([load('base', doc), load('app', doc)]).then(() => undefined);
 }
 
-/** Pages that never use the signed-in pages' styles, or whose visit shows the sign-in page first. */
-const NOT_NEEDED_AT_START = /^\/(login|verify)(\/|$)/;
-
 /**
- * Start-up: fetches the styles in parallel with the session restore when there is a session to
- * restore (the session hint) and the page is not one that never uses them (225 kB of CSS on a cheap
- * phone's first visit). Anyone else gets them from the route guards on the page that needs them.
+ * Start-up: fetches the styles in parallel with the session restore. Diploma verification uses only the
+ * base; any other page when there is a session to restore (the session hint) uses both. The sign-in page
+ * never uses them, and nobody signed in on a cheap phone's first visit should pay 225 kB of CSS for a page
+ * that only sends them to sign in: they get the styles from the route guards on the page that needs them.
  */
 export function preloadAppStyles(doc: Document = document): void {
   let signedIn = true;
@@ -68,8 +66,8 @@ export function preloadAppStyles(doc: Document = document): void {
     // Storage unavailable: the session restore is tried every time, so load as before.
   }
   const path = doc.location?.pathname ?? '/';
-  if (signedIn && !NOT_NEEDED_AT_START.test(path)) void loadAppStyles(doc);
-  else if (/^\/verify(\/|$)/.test(path)) void loadBaseStyles(doc);
+  if (/^\/verify(\/|$)/.test(path)) void loadBaseStyles(doc);
+  else if (signedIn && !/^\/login(\/|$)/.test(path)) void loadAppStyles(doc);
 }
 
 /** Route guard: the page's components are styled before it shows. */
