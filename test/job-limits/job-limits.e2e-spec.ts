@@ -1,6 +1,6 @@
 import { Clock } from '../../server/src/common/clock';
 import { JobLimitsService } from '../../server/src/job-limits/job-limits.service';
-import { addYears, evaluate } from '../../server/src/job-limits/job-limits.rules';
+import { addYears, evaluate, prefixCovers } from '../../server/src/job-limits/job-limits.rules';
 import { MatchingRepository } from '../../server/src/matching/matching.repository';
 import { newOrder, newTrainee, organisationOf } from '../factories';
 import { createTestApp, type TestApp } from '../utils/test-app';
@@ -290,6 +290,44 @@ describe('job limits (从业限制): the rules table, evaluation, and a person�
     }
     // Both sides of the boundary were met.
     expect(new Set(seen)).toEqual(new Set([true, false]));
+  });
+
+  it('orders for a person leave out what a limit covers, lasting or until the day it ends, at segment boundaries', async () => {
+    const repo = t.app.get(MatchingRepository);
+    const { weights } = await repo.currentWeights();
+    const employerId = await organisationOf(t, 'employer');
+    const until = addYears(today, 1);
+    const dayBefore = new Date(Date.parse(`${until}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const limits = [
+      { prefix: '4-02-02', until },
+      { prefix: GUARD, until: null },
+    ];
+    // [occupation, start]: each side of the day the road-transport limit ends; the lasting one at any date;
+    // a code under the prefix; codes the prefixes do not cover.
+    const cases: [string, string][] = [
+      [DRIVER, dayBefore],
+      [DRIVER, until],
+      ['4-02-02-02', dayBefore],
+      ['4-02-02-02', addYears(until, 1)],
+      [GUARD, addYears(until, 5)],
+      ['4-03-02-01', dayBefore],
+    ];
+    const made = new Map<string, [string, string]>();
+    for (const [occupationCode, startDate] of cases) {
+      made.set(await newOrder(t, { employerId, occupationCode, startDate, divisionCode: '460300' }), [occupationCode, startDate]);
+    }
+    const id = await newTrainee(t, { organisationId: facility, homeDivisionCode: '460300', state: 'released', jobMatchingConsent: true });
+    const facts = (await repo.traineeFacts(id))!;
+    const { rows } = await repo.ordersForTrainee({ ...facts, limits, ceilings: [Infinity, Infinity, Infinity] }, weights, today, 10_000);
+    const listed = new Set(rows.map((r) => r.order_id));
+    const seen = [...made].map(([order, [code, start]]) => ({ code, start, listed: listed.has(order) }));
+    const expected = [...made.values()].map(([code, start]) => ({
+      code,
+      start,
+      listed: !limits.some((l) => prefixCovers(l.prefix, code) && (l.until === null || start < l.until)),
+    }));
+    expect(seen).toEqual(expected);
+    expect(new Set(seen.map((x) => x.listed))).toEqual(new Set([true, false]));
   });
 
   it('a counsellor of another organisation gets 404, as does an unknown id; nothing is audited as read', async () => {
