@@ -102,13 +102,13 @@ export interface Ranking {
 const ALL_MIDDLES = `(SELECT array_agg(DISTINCT middle_code) FROM occupation)`;
 
 /**
- * Each part between 0 and 1; the score is their weighted sum ($W: the weights as jsonb). The ranking
- * (narrow facts, every candidate of a tier) and the page's details (every fact, a page of rows) both
- * run these same expressions, so a shown score is the ranked score.
+ * Each part between 0 and 1; the score is their weighted sum (`score`). The ranking (narrow facts, every
+ * candidate of a tier) and the page's details (every fact, a page of rows) both run these same
+ * expressions, so a shown score is the ranked score. Each CASE's first constant is a float8 and the rest
+ * take that type when the statement is planned: as numerics cast at the end, each of 10,000 open orders
+ * paid eight numeric-to-float conversions, a sixth of scoring them all. The wage's `* 1.2` stays numeric,
+ * so its boundary is exact.
  */
-// Every constant is a float8 (`1.0::float8`, then the rest of the CASE takes that type at planning): as
-// numerics cast at the end, each of 10,000 open orders paid eight numeric-to-float conversions, a sixth of
-// scoring them all. The wage's `* 1.2` stays numeric, so its boundary is exact.
 const PARTS = `SELECT f.*,
     CASE WHEN f.cert_level IS NULL THEN CASE WHEN f.required_level IS NULL THEN 0.3::float8 ELSE 0 END
          WHEN f.required_level IS NULL OR f.cert_level <= f.required_level THEN 1::float8 ELSE 0.5 END AS p_certificate,
