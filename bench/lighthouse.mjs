@@ -256,8 +256,10 @@ async function main() {
             const runs = [];
             for (let i = 0; i < RUNS; i++) {
               const lhr = await measure(via.base, page, preset);
-              // Signed in, the page must not have fallen back to the login page (an expired or refused cookie).
-              if (page.user && new URL(lhr.finalDisplayedUrl).pathname === '/login') throw new Error(`${page.name}: ended on /login`);
+              // A page that fails sends its visitor elsewhere (/login without a session, the home page after an
+              // error in the route): its figures would be another page's.
+              const ended = new URL(lhr.finalDisplayedUrl).pathname;
+              if (ended !== page.path) throw new Error(`${page.name}: ended on ${ended}, not ${page.path}`);
               if (process.env.LH_JSON_DIR)
                 writeFileSync(join(process.env.LH_JSON_DIR, `${page.name}-${preset}-${front}-${i + 1}.json`), JSON.stringify(lhr));
               runs.push(figures(lhr));
