@@ -14,6 +14,7 @@ import {
 import { EMPTY, type Observable, catchError, from, switchMap } from 'rxjs';
 import { provideNzI18n, zh_CN } from 'ng-zorro-antd/i18n';
 import { routes } from './app.routes';
+import { whenSettled } from './core/after-start-up';
 import { preloadAppStyles } from './core/app-styles';
 import { authInterceptor } from './core/auth/auth-interceptor';
 import { AuthStore } from './core/auth/auth-store';
@@ -37,24 +38,6 @@ const LIKELY_SECTIONS: Readonly<Record<Role, readonly string[]>> = {
   audit_admin: ['admin'],
 };
 
-/** Waits until the browser is idle, at most `ms`. */
-const idle = (ms: number): Promise<void> =>
-  new Promise((resolve) =>
-    typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: ms }) : setTimeout(resolve, ms),
-  );
-
-/**
- * How long after start-up the preloading waits before it looks for an idle moment. Idle comes early
- * (while the first page waits for its data), and on a phone's few connections thirty preloaded files
- * then queue in front of the first page's own requests; the next tap comes seconds later anyway.
- */
-const PRELOAD_AFTER_MS = 4000;
-/** Resolves at once when the browser is online, else when it comes back (a station visit typed offline). */
-const online = (): Promise<void> =>
-  navigator.onLine === false ? new Promise((resolve) => addEventListener('online', () => resolve(), { once: true })) : Promise.resolve();
-/** `performance.now()` counts from the page's navigation start. */
-const afterStartUp = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(0, PRELOAD_AFTER_MS - performance.now())));
-
 /**
  * Preloads, once the page is idle, the code of the sections the signed-in role is likely to open next
  * (and each section's first page, its `''` child), so the next tap on a cheap phone does not wait for a
@@ -70,11 +53,7 @@ export class RolePreloading implements PreloadingStrategy {
     if (!role || slowConnection()) return EMPTY;
     const path = route.path ?? '';
     if (path !== '' && !LIKELY_SECTIONS[role].includes(path)) return EMPTY;
-    return from(
-      afterStartUp()
-        .then(online)
-        .then(() => idle(3000)),
-    ).pipe(
+    return from(whenSettled()).pipe(
       switchMap(() => (this.auth.role() === role ? load() : EMPTY)),
       // A preload is a guess: offline or interrupted, it is dropped; the section loads when it is opened.
       catchError(() => EMPTY),

@@ -19,6 +19,7 @@ import { type FollowUpPageDto, FollowUpsApi, type FollowUpVisitDto, type RecordV
 import { FollowUpsI18n } from './follow-ups-i18n';
 import type { FollowUpsKey } from './follow-ups-zh';
 import { VisitAppointment } from './visit-appointment';
+import { UnsentVisitsCheck } from './unsent-visits-check';
 import { type FlushResult, VisitOutbox } from './visit-outbox';
 
 type Outcome = RecordVisitDto['state'];
@@ -431,6 +432,8 @@ export class FollowUpsPage {
 
   constructor() {
     this.load();
+    // Visits typed here may still be waiting at sign-out, offline: its question must already be on the phone.
+    inject(UnsentVisitsCheck).prepare();
     const online = () => {
       this.online.set(true);
       this.load();

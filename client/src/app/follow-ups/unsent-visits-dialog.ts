@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, Injectable, type Provider, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  type EnvironmentInjector,
+  computed,
+  createEnvironmentInjector,
+  inject,
+  signal,
+} from '@angular/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzModalRef, NzModalService } from 'ng-zorro-antd/modal';
@@ -135,27 +143,14 @@ export class UnsentVisitsDialog {
 }
 
 /**
- * Asked by the shell before signing out. Provided by the shell component (with the modal service),
- * so the dialog's code is there even when the phone is offline.
+ * Opens the dialog and answers whether to go on signing out (`UnsentVisitsCheck` loads this module only
+ * when there are visits waiting, so the modal's code is not part of every page). The modal service is
+ * made for this one question: pages that do not use modals do not provide it.
  */
-@Injectable()
-export class UnsentVisitsCheck {
-  private readonly modal = inject(NzModalService);
-  private readonly outbox = inject(VisitOutbox);
-
-  /**
-   * Whether to go on signing out. With visits still waiting: 立即发送 / 保留 / 丢弃 go on, 取消 stays.
-   * If the outbox cannot be read, signing out goes on: its visits stay sealed for their owner.
-   */
-  async confirmLogout(): Promise<boolean> {
-    let n: number;
-    try {
-      n = await this.outbox.unsentCount();
-    } catch {
-      return true;
-    }
-    if (!n) return true;
-    const ref = this.modal.create<UnsentVisitsDialog, undefined, UnsentChoice>({
+export async function askAboutUnsentVisits(parent: EnvironmentInjector): Promise<boolean> {
+  const injector = createEnvironmentInjector([NzModalService], parent);
+  try {
+    const ref = injector.get(NzModalService).create<UnsentVisitsDialog, undefined, UnsentChoice>({
       nzContent: UnsentVisitsDialog,
       nzFooter: null,
       nzClosable: false,
@@ -164,9 +159,7 @@ export class UnsentVisitsCheck {
       nzWidth: 460,
     });
     return (await firstValueFrom(ref.afterClose)) !== undefined;
+  } finally {
+    injector.destroy();
   }
-}
-
-export function provideUnsentVisitsCheck(): Provider[] {
-  return [NzModalService, UnsentVisitsCheck];
 }

@@ -4,7 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { provideNzIconsTesting } from 'ng-zorro-antd/icon/testing';
 import { AuthStore } from '../core/auth/auth-store';
-import { UnsentVisitsCheck } from '../follow-ups/unsent-visits-dialog';
+import { UnsentVisitsCheck } from '../follow-ups/unsent-visits-check';
 import { MeHub } from './me-hub';
 
 describe('MeHub', () => {

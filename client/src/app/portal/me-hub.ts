@@ -4,7 +4,7 @@ import { RouterLink } from '@angular/router';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { AuthStore } from '../core/auth/auth-store';
-import { UnsentVisitsCheck } from '../follow-ups/unsent-visits-dialog';
+import { UnsentVisitsCheck } from '../follow-ups/unsent-visits-check';
 import { TraineesI18n, type TraineesTextKey } from '../trainees/trainees-i18n';
 import { PortalI18n } from './portal-i18n';
 import type { PortalKey } from './portal-zh';

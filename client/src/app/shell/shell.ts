@@ -28,7 +28,7 @@ import type { TranslationKey } from '../core/i18n/zh';
 import { Brand } from '../shared/brand';
 import { LangToggle } from '../shared/lang-toggle';
 import { NotificationBell } from '../notifications/notification-bell';
-import { UnsentVisitsCheck, provideUnsentVisitsCheck } from '../follow-ups/unsent-visits-dialog';
+import { UnsentVisitsCheck } from '../follow-ups/unsent-visits-check';
 import { Viewport } from '../shared/viewport';
 import { EmployerStanding } from '../home/employer-standing';
 import { HomeApi } from '../home/home-api';
@@ -156,7 +156,7 @@ const NAV: Readonly<Record<Role, readonly NavItem[]>> = {
   ],
   templateUrl: './shell.html',
   styleUrl: './shell.css',
-  providers: [appIconProviders(), provideUnsentVisitsCheck()],
+  providers: [appIconProviders()],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class Shell {
@@ -248,7 +248,11 @@ export class Shell {
       .results.pipe(takeUntilDestroyed())
       .subscribe(() => this.readDue(true));
     afterNextRender(() => {
-      const timer = setTimeout(() => this.secondary.set(true));
+      const timer = setTimeout(() => {
+        this.secondary.set(true);
+        // Counsellors type visits, offline too: the sign-out question's code is fetched while online.
+        if (this.auth.role() === 'counsellor') this.unsent.prepare(true);
+      });
       destroyRef.onDestroy(() => clearTimeout(timer));
     });
     this.trackNavigation(destroyRef);

@@ -1,11 +1,10 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { Injector, signal } from '@angular/core';
+import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { NzModalService } from 'ng-zorro-antd/modal';
 import { Observable, of, throwError } from 'rxjs';
 import type { SessionDto } from '../api/api-types';
 import { AuthStore } from './auth-store';
-import { IDLE_WARNING_MS, IdleTimeout, KEEPALIVE_MS, LAST_ACTIVITY_KEY, STAFF_IDLE_MINUTES } from './idle-timeout';
+import { IDLE_WARNING, IDLE_WARNING_MS, IdleTimeout, KEEPALIVE_MS, LAST_ACTIVITY_KEY, STAFF_IDLE_MINUTES } from './idle-timeout';
 
 const IDLE_MS = STAFF_IDLE_MINUTES * 60_000;
 
@@ -24,14 +23,21 @@ class FakeAuth {
   }
 }
 
+/** The warning's dialog (fetched on demand in the app): opened at once, or never when `offline`. */
 class FakeModal {
-  readonly open: { destroy: () => void }[] = [];
+  readonly shown: { destroy: () => void }[] = [];
   created = 0;
-  create() {
+  prefetched = 0;
+  offline = false;
+  prefetch() {
+    this.prefetched++;
+  }
+  open(): Promise<{ destroy: () => void }> {
+    if (this.offline) return Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
     this.created++;
-    const ref = { destroy: () => this.open.splice(this.open.indexOf(ref), 1) };
-    this.open.push(ref);
-    return ref;
+    const ref = { destroy: () => this.shown.splice(this.shown.indexOf(ref), 1) };
+    this.shown.push(ref);
+    return Promise.resolve(ref);
   }
 }
 
@@ -51,7 +57,7 @@ describe('IdleTimeout', () => {
     TestBed.configureTestingModule({
       providers: [
         { provide: AuthStore, useValue: auth },
-        { provide: NzModalService, useValue: modal },
+        { provide: IDLE_WARNING, useValue: { prefetch: () => modal.prefetch(), open: () => modal.open() } },
       ],
     });
     idle = TestBed.inject(IdleTimeout);
@@ -62,26 +68,52 @@ describe('IdleTimeout', () => {
     vi.useRealTimers();
   });
 
-  it('warns a minute before and signs a staff user out after the idle time without input', () => {
-    stop = idle.start(TestBed.inject(Injector));
+  it('warns a minute before and signs a staff user out after the idle time without input', async () => {
+    stop = idle.start();
+    // The warning's code is fetched at start, while the computer is online.
+    expect(modal.prefetched).toBe(1);
     vi.advanceTimersByTime(IDLE_MS - IDLE_WARNING_MS - 1000);
     expect(idle.warning()).toBe(false);
-    vi.advanceTimersByTime(1000);
+    expect(modal.created).toBe(0);
+    await vi.advanceTimersByTimeAsync(1000);
     expect(idle.warning()).toBe(true);
-    expect(modal.open).toHaveLength(1);
+    expect(modal.shown).toHaveLength(1);
     expect(idle.secondsLeft()).toBe(60);
     vi.advanceTimersByTime(30_000);
     expect(idle.secondsLeft()).toBe(30);
     expect(auth.logout).not.toHaveBeenCalled();
-    vi.advanceTimersByTime(30_000);
+    await vi.advanceTimersByTimeAsync(30_000);
     expect(auth.logout).toHaveBeenCalledTimes(1);
     // The sign-in page says why (`?notice=idle`).
     expect(auth.logout).toHaveBeenCalledWith('idle');
-    expect(modal.open).toHaveLength(0);
+    expect(modal.shown).toHaveLength(0);
+  });
+
+  it('still signs out at the limit when the warning’s code cannot be fetched (offline)', async () => {
+    modal.offline = true;
+    stop = idle.start();
+    await vi.advanceTimersByTimeAsync(IDLE_MS - IDLE_WARNING_MS);
+    expect(idle.warning()).toBe(true);
+    expect(modal.shown).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(IDLE_WARNING_MS);
+    expect(auth.logout).toHaveBeenCalledWith('idle');
+  });
+
+  it('closes a warning whose dialog arrives after it was dismissed', async () => {
+    stop = idle.start();
+    vi.advanceTimersByTime(IDLE_MS - IDLE_WARNING_MS);
+    expect(idle.warning()).toBe(true);
+    // Another tab was used before the dialog's code arrived: the warning is over, its dialog closes.
+    localStorage.setItem(LAST_ACTIVITY_KEY, String(Date.now()));
+    vi.advanceTimersByTime(1000);
+    expect(idle.warning()).toBe(false);
+    await Promise.resolve();
+    expect(modal.created).toBe(1);
+    expect(modal.shown).toHaveLength(0);
   });
 
   it('counts from the last input, and refreshes the session after input so the server agrees', () => {
-    stop = idle.start(TestBed.inject(Injector));
+    stop = idle.start();
     vi.advanceTimersByTime(20 * 60_000);
     input();
     // The session was last refreshed at start, over KEEPALIVE_MS ago: refreshed now.
@@ -95,7 +127,7 @@ describe('IdleTimeout', () => {
   });
 
   it('refreshes at most every KEEPALIVE_MS while someone works, always after their latest input', () => {
-    stop = idle.start(TestBed.inject(Injector));
+    stop = idle.start();
     for (let i = 0; i < 10; i++) {
       vi.advanceTimersByTime(60_000);
       input();
@@ -110,9 +142,10 @@ describe('IdleTimeout', () => {
     expect(auth.logout).not.toHaveBeenCalled();
   });
 
-  it('「继续使用」 refreshes the session, closes the warning and starts the count again', () => {
-    stop = idle.start(TestBed.inject(Injector));
-    vi.advanceTimersByTime(IDLE_MS - IDLE_WARNING_MS + 10_000);
+  it('「继续使用」 refreshes the session, closes the warning and starts the count again', async () => {
+    stop = idle.start();
+    await vi.advanceTimersByTimeAsync(IDLE_MS - IDLE_WARNING_MS + 10_000);
+    expect(modal.shown).toHaveLength(1);
     expect(idle.warning()).toBe(true);
     // Input alone does not dismiss the warning.
     input();
@@ -120,14 +153,14 @@ describe('IdleTimeout', () => {
     idle.keepWorking();
     expect(auth.refreshes).toBe(1);
     expect(idle.warning()).toBe(false);
-    expect(modal.open).toHaveLength(0);
+    expect(modal.shown).toHaveLength(0);
     vi.advanceTimersByTime(IDLE_MS - IDLE_WARNING_MS - 1000);
     expect(idle.warning()).toBe(false);
     expect(auth.logout).not.toHaveBeenCalled();
   });
 
   it('signs out when 「继续使用」 finds the session already ended on the server', () => {
-    stop = idle.start(TestBed.inject(Injector));
+    stop = idle.start();
     vi.advanceTimersByTime(IDLE_MS - IDLE_WARNING_MS);
     auth.refreshAnswer = () => throwError(() => new HttpErrorResponse({ status: 401, error: { code: 'SESSION_IDLE' } }));
     idle.keepWorking();
@@ -135,7 +168,7 @@ describe('IdleTimeout', () => {
   });
 
   it('keeps going while another tab of the same browser is in use', () => {
-    stop = idle.start(TestBed.inject(Injector));
+    stop = idle.start();
     vi.advanceTimersByTime(IDLE_MS - IDLE_WARNING_MS);
     expect(idle.warning()).toBe(true);
     localStorage.setItem(LAST_ACTIVITY_KEY, String(Date.now()));
@@ -146,7 +179,7 @@ describe('IdleTimeout', () => {
   });
 
   it('signs out at once when the computer wakes up past the limit', () => {
-    stop = idle.start(TestBed.inject(Injector));
+    stop = idle.start();
     // Asleep: the clock moves on, no timer ran.
     vi.setSystemTime(Date.now() + IDLE_MS + 60_000);
     Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
@@ -157,7 +190,7 @@ describe('IdleTimeout', () => {
   it('leaves trainees and employers alone (their own phones)', () => {
     for (const role of ['trainee', 'employer']) {
       auth.role.set(role);
-      stop = idle.start(TestBed.inject(Injector));
+      stop = idle.start();
       vi.advanceTimersByTime(IDLE_MS * 3);
       expect(auth.logout).not.toHaveBeenCalled();
       expect(modal.created).toBe(0);
@@ -166,7 +199,7 @@ describe('IdleTimeout', () => {
   });
 
   it('stops with the signed-in frame', () => {
-    stop = idle.start(TestBed.inject(Injector));
+    stop = idle.start();
     stop();
     vi.advanceTimersByTime(IDLE_MS * 2);
     expect(auth.logout).not.toHaveBeenCalled();

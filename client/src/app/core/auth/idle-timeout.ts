@@ -1,7 +1,6 @@
 import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, Injectable, Injector, NgZone, computed, inject, signal } from '@angular/core';
-import { NzButtonModule } from 'ng-zorro-antd/button';
-import { type NzModalRef, NzModalService } from 'ng-zorro-antd/modal';
+import { EnvironmentInjector, Injectable, InjectionToken, NgZone, computed, inject, signal } from '@angular/core';
+import { whenSettled } from '../after-start-up';
 import { I18n } from '../i18n/i18n';
 import { AuthStore, isSessionRefused } from './auth-store';
 
@@ -18,6 +17,31 @@ export const IDLE_WARNING_MS = 60_000;
  * input, so the server never counts a working person as idle before this page does.
  */
 export const KEEPALIVE_MS = 5 * 60_000;
+
+/** An open warning, closed by the timer when the time runs out or someone comes back. */
+export interface IdleWarningHandle {
+  destroy(): void;
+}
+
+/**
+ * Opens the one-minute warning. Its dialog and ng-zorro's modal are fetched when the first warning is
+ * due (`idle-warning.ts`), not with every staff page; `IdleTimeout.start` asks for them ahead, once the
+ * first page has loaded and while the computer is online.
+ */
+export const IDLE_WARNING = new InjectionToken<{ prefetch(): void; open(title: string): Promise<IdleWarningHandle> }>('IDLE_WARNING', {
+  providedIn: 'root',
+  factory: () => {
+    const injector = inject(EnvironmentInjector);
+    const load = () => import('./idle-warning');
+    return {
+      prefetch: () =>
+        void whenSettled()
+          .then(load)
+          .catch(() => undefined),
+      open: (title) => load().then((m) => m.openIdleWarning(injector, title)),
+    };
+  },
+});
 
 /** Roles on shared office computers. Trainees and employers use their own phones: no idle sign-out. */
 const STAFF_ROLES: readonly string[] = ['admin', 'security_admin', 'audit_admin', 'counsellor', 'instructor'];
@@ -84,21 +108,19 @@ export class IdleTimeout {
   private seenToken: string | null = null;
   private checkTimer: ReturnType<typeof setTimeout> | null = null;
   private keepAliveTimer: ReturnType<typeof setTimeout> | null = null;
-  private dialog: NzModalRef | null = null;
-  private modal: NzModalService | null = null;
+  private readonly warningDialog = inject(IDLE_WARNING);
+  private dialog: IdleWarningHandle | null = null;
+  /** Counts the warnings shown: a dialog that arrives after its warning was closed is closed at once. */
+  private warnings = 0;
   private readonly onActivity = () => this.activity();
   private readonly onVisible = () => this.document.visibilityState === 'visible' && this.check();
 
-  /**
-   * Starts watching when the signed-in user is staff; returns the function that stops it. Call it
-   * where the dialog service is provided (the shell's constructor): NzModalService is not a root
-   * service.
-   */
-  start(injector: Injector = inject(Injector)): () => void {
+  /** Starts watching when the signed-in user is staff (the signed-in frame); returns the function that stops it. */
+  start(): () => void {
     const role = this.auth.role();
     if (this.running || !role || !STAFF_ROLES.includes(role)) return () => undefined;
     this.running = true;
-    this.modal = injector.get(NzModalService);
+    this.warningDialog.prefetch();
     const now = Date.now();
     this.lastActivity = now;
     this.lastRefresh = now;
@@ -227,24 +249,21 @@ export class IdleTimeout {
   }
 
   private showWarning(): void {
-    const modal = this.modal;
-    if (!modal) return;
     this.warningShown.set(true);
-    this.zone.run(() => {
-      this.dialog = modal.create({
-        nzTitle: this.words().title,
-        nzContent: IdleWarningDialog,
-        nzFooter: null,
-        nzClosable: false,
-        nzMaskClosable: false,
-        nzKeyboard: false,
-        nzCentered: true,
-      });
-    });
+    const shown = ++this.warnings;
+    this.warningDialog.open(this.words().title).then(
+      (dialog) => {
+        if (shown === this.warnings && this.warningShown()) this.dialog = dialog;
+        else this.zone.run(() => dialog.destroy());
+      },
+      // Never fetched and now offline: no dialog, but the countdown still signs out at the limit.
+      () => undefined,
+    );
   }
 
   private closeWarning(): void {
     this.warningShown.set(false);
+    this.warnings++;
     const dialog = this.dialog;
     this.dialog = null;
     if (dialog) this.zone.run(() => dialog.destroy());
@@ -258,35 +277,4 @@ export class IdleTimeout {
 
   /** The dialog's words in the current language. */
   readonly words = computed(() => (this.i18n.isEnglish() ? WORDS.en : WORDS.zh));
-}
-
-/** The one-minute warning: a countdown and two buttons. */
-@Component({
-  selector: 'jbh-idle-warning',
-  imports: [NzButtonModule],
-  template: `
-    <p data-testid="idle-warning">{{ body() }}</p>
-    <div class="actions">
-      <button nz-button type="button" (click)="idle.signOut()" data-testid="idle-leave">{{ idle.words().leave }}</button>
-      <button nz-button nzType="primary" type="button" (click)="idle.keepWorking()" data-testid="idle-keep" cdkFocusInitial>
-        {{ idle.words().keep }}
-      </button>
-    </div>
-  `,
-  styles: `
-    .actions {
-      display: flex;
-      justify-content: flex-end;
-      gap: 8px;
-      flex-wrap: wrap;
-    }
-    .actions button {
-      min-height: 40px;
-    }
-  `,
-  changeDetection: ChangeDetectionStrategy.OnPush,
-})
-export class IdleWarningDialog {
-  protected readonly idle = inject(IdleTimeout);
-  protected readonly body = computed(() => this.idle.words().body.replace('{s}', String(this.idle.secondsLeft())));
 }

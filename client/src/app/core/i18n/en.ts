@@ -550,6 +550,8 @@ export const en: Record<TranslationKey, string> = {
   'nav.tabs': 'Shortcuts',
   'nav.dueBadge': '{n} visits due',
   'nav.loading': 'Opening the page',
+  'nav.unsentConfirm':
+    '{n} visits are not sent yet. They stay encrypted on this phone and are sent only when you sign in again. Sign out anyway?',
   'notifications.bell': 'Notifications',
   'notifications.bellUnread': 'Notifications, {n} unread',
   // Staff homes built around today's work (GET /me/today): each number opens the list it counts.

@@ -549,6 +549,7 @@ export const zh = {
   'nav.tabs': '常用',
   'nav.dueBadge': '{n} 条回访待完成',
   'nav.loading': '正在打开页面',
+  'nav.unsentConfirm': '有 {n} 条回访还没发送，它们加密保存在这部手机上，只会在您本人再次登录时发送。仍要退出登录吗？',
   'notifications.bell': '通知',
   'notifications.bellUnread': '通知，{n} 条未读',
   // Staff homes built around today's work (GET /me/today): each number opens the list it counts.
