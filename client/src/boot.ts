@@ -19,21 +19,26 @@ const ROLE_HOMES: Record<string, () => Promise<unknown>> = {
   audit_admin: () => import('./app/home/audit-admin-home/audit-admin-home'),
 };
 
+/** The signed-in frame of each kind (shell/shell.ts loads the same modules with @defer once the role is known). */
+const staffFrame = () => import('./app/shell/staff-frame');
+const traineeFrame = () => import('./app/shell/trainee-frame');
+
 /**
  * The landing page of each section a signed-in person opens by address (a bookmark, a reload, a link
- * from a notice), with its section's route table: the router would fetch them one after the other,
- * each only once the session is restored. A hint only: a path not listed loads as before.
+ * from a notice), with its section's route table and the frame around it: the router would fetch them
+ * one after the other, each only once the session is restored. A hint only: a path not listed loads as
+ * before.
  */
 const SECTION_PAGES: Record<string, () => Promise<unknown>[]> = {
-  '/trainees': () => [import('./app/trainees/trainees.routes'), import('./app/trainees/caseload/caseload-page')],
-  '/handovers': () => [import('./app/trainees/trainees.routes'), import('./app/trainees/handovers/handovers-page')],
-  '/reports': () => [import('./app/reports/reports.routes'), import('./app/reports/reports-page')],
-  '/follow-ups': () => [import('./app/follow-ups/follow-ups.routes'), import('./app/follow-ups/follow-ups-page')],
-  '/me': () => [import('./app/portal/portal.routes'), import('./app/portal/me-hub')],
-  '/orders': () => [import('./app/orders/orders.routes'), import('./app/orders/orders-page')],
+  '/trainees': () => [staffFrame(), import('./app/trainees/trainees.routes'), import('./app/trainees/caseload/caseload-page')],
+  '/handovers': () => [staffFrame(), import('./app/trainees/trainees.routes'), import('./app/trainees/handovers/handovers-page')],
+  '/reports': () => [staffFrame(), import('./app/reports/reports.routes'), import('./app/reports/reports-page')],
+  '/follow-ups': () => [staffFrame(), import('./app/follow-ups/follow-ups.routes'), import('./app/follow-ups/follow-ups-page')],
+  '/me': () => [traineeFrame(), import('./app/portal/portal.routes'), import('./app/portal/me-hub')],
+  '/orders': () => [staffFrame(), import('./app/orders/orders.routes'), import('./app/orders/orders-page')],
   '/fairs': () => [import('./app/fairs/fairs.routes'), import('./app/fairs/fairs-page')],
-  '/learning': () => [import('./app/learning/learning.routes'), import('./app/learning/trainee/my-learning')],
-  '/teaching': () => [import('./app/learning/learning.routes'), import('./app/learning/teaching/teaching-home')],
+  '/learning': () => [traineeFrame(), import('./app/learning/learning.routes'), import('./app/learning/trainee/my-learning')],
+  '/teaching': () => [staffFrame(), import('./app/learning/learning.routes'), import('./app/learning/teaching/teaching-home')],
 };
 
 function roleOf(body: unknown): string | null {
@@ -50,7 +55,9 @@ function boot(): void {
     globalThis.location.replace(SIGN_IN_PATH);
     return;
   }
-  if (signedIn && !/^\/(activate|register|verify)(\/|$)/.test(path)) {
+  // Pages outside the signed-in frame (a public diploma check, an activation code) need none of it.
+  const framed = signedIn && !/^\/(activate|register|verify)(\/|$)/.test(path);
+  if (framed) {
     void import('./app/shell/shell').catch(ignore);
     if (path === '/') void import('./app/home/home').catch(ignore);
     for (const page of SECTION_PAGES[path.replace(/\/+$/, '')]?.() ?? []) void page.catch(ignore);
@@ -59,9 +66,15 @@ function boot(): void {
   // answer is taken by AuthStore. On the home page, the role it names says which home to fetch.
   if (!signedIn || typeof fetch !== 'function') return;
   const answer = startEarlyRefresh(authControllerRefresh.PATH);
-  if (path === '/') {
-    void answer.then(({ body }) => ROLE_HOMES[roleOf(body) ?? '']?.()).catch(ignore);
-  }
+  void answer
+    .then(({ body }) => {
+      const role = roleOf(body);
+      if (!role || !framed) return;
+      // Fetched again by a section listed above: the browser asks for a module once.
+      void (role === 'trainee' ? traineeFrame() : staffFrame()).catch(ignore);
+      if (path === '/') void ROLE_HOMES[role]?.().catch(ignore);
+    })
+    .catch(ignore);
 }
 
 boot();

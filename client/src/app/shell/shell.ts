@@ -1,23 +1,6 @@
-import { NgTemplateOutlet } from '@angular/common';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DestroyRef,
-  afterNextRender,
-  computed,
-  effect,
-  inject,
-  signal,
-  untracked,
-} from '@angular/core';
-import { NavigationCancel, NavigationEnd, NavigationError, NavigationStart, Router, RouterLink, RouterOutlet } from '@angular/router';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, signal, untracked } from '@angular/core';
+import { NavigationCancel, NavigationEnd, NavigationError, NavigationStart, Router } from '@angular/router';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import { NzButtonModule } from 'ng-zorro-antd/button';
-import { NzDrawerModule } from 'ng-zorro-antd/drawer';
-import { NzDropDownModule } from 'ng-zorro-antd/dropdown';
-import { NzIconModule } from 'ng-zorro-antd/icon';
-import { NzLayoutModule } from 'ng-zorro-antd/layout';
-import { NzMenuModule } from 'ng-zorro-antd/menu';
 import { filter, map, startWith } from 'rxjs';
 import type { OrganisationType, Role } from '../core/api/api-types';
 import { AuthStore } from '../core/auth/auth-store';
@@ -25,17 +8,16 @@ import { IdleTimeout } from '../core/auth/idle-timeout';
 import { I18n } from '../core/i18n/i18n';
 import { appIconProviders } from '../core/icons';
 import type { TranslationKey } from '../core/i18n/zh';
-import { Brand } from '../shared/brand';
-import { LangToggle } from '../shared/lang-toggle';
-import { NotificationBell } from '../notifications/notification-bell';
 import { UnsentVisitsCheck } from '../follow-ups/unsent-visits-check';
 import { Viewport } from '../shared/viewport';
 import { EmployerStanding } from '../home/employer-standing';
 import { HomeApi } from '../home/home-api';
 import { FollowUpsApi } from '../follow-ups/follow-ups-api';
 import { VisitOutbox } from '../follow-ups/visit-outbox';
+import { StaffFrame } from './staff-frame';
+import { TraineeFrame } from './trainee-frame';
 
-interface NavItem {
+export interface NavItem {
   readonly path: string;
   readonly label: TranslationKey;
   readonly icon: string;
@@ -135,25 +117,15 @@ const NAV: Readonly<Record<Role, readonly NavItem[]>> = {
 };
 
 /**
- * The signed-in frame. Staff get a header with a side menu (a drawer on phones); trainees get a
- * phone-first frame with large touch targets and a bottom bar.
+ * The signed-in frame: what it knows (the role's menu, the station's due visits, where a navigation is
+ * going) and the progress bar. Staff get a header with a side menu, a drawer on phones (`StaffFrame`);
+ * trainees a phone-first frame with large touch targets and a bottom bar (`TraineeFrame`). Each frame
+ * is its own chunk (`@defer` in the template; boot.ts fetches the role's early), so neither carries
+ * the other's components.
  */
 @Component({
   selector: 'jbh-shell',
-  imports: [
-    NgTemplateOutlet,
-    RouterOutlet,
-    RouterLink,
-    NzLayoutModule,
-    NzMenuModule,
-    NzDropDownModule,
-    NzDrawerModule,
-    NzButtonModule,
-    NzIconModule,
-    Brand,
-    LangToggle,
-    NotificationBell,
-  ],
+  imports: [TraineeFrame, StaffFrame],
   templateUrl: './shell.html',
   styleUrl: './shell.css',
   providers: [appIconProviders()],
@@ -164,55 +136,53 @@ export class Shell {
   private readonly router = inject(Router);
   private readonly i18n = inject(I18n);
   private readonly unsent = inject(UnsentVisitsCheck);
-  protected readonly t = this.i18n.t;
-  protected readonly isPhone = inject(Viewport).isPhone;
+  readonly t = this.i18n.t;
+  readonly isPhone = inject(Viewport).isPhone;
 
-  protected readonly user = this.auth.user;
+  readonly user = this.auth.user;
   /**
    * Once a trainee's frame, always (until the shell goes): signing out clears the user a moment before
    * /login shows, and the staff frame must not flash up in between (its bell would ask for messages
    * without a session and draw two 401s).
    */
   private traineeFrame = false;
-  protected readonly isTrainee = computed(() => (this.traineeFrame ||= this.auth.role() === 'trainee'));
+  readonly isTrainee = computed(() => (this.traineeFrame ||= this.auth.role() === 'trainee'));
   /** An employer not (yet) verified: home and account only — the server refuses it everything else. */
   private readonly employerStanding = inject(EmployerStanding);
   private readonly homeApi = inject(HomeApi);
   /** The signed-in counsellor's organisation type (read once per sign-in; the home page's API, already in the start-up bundle). */
   private readonly orgType = signal<{ organisationId: string; type: OrganisationType } | null>(null);
   /** A counsellor at a community station (unknown while the organisation is read: not a station yet). */
-  protected readonly isStation = computed(() => {
+  readonly isStation = computed(() => {
     const user = this.auth.user();
     const known = this.orgType();
     return user?.role === 'counsellor' && known?.organisationId === user.organisationId && known.type === 'community_station';
   });
-  protected readonly nav = computed(() => {
+  readonly nav = computed(() => {
     if (!this.employerStanding.verified()) return [HOME, ACCOUNT];
     const items = NAV[this.auth.role() ?? 'trainee'];
     // Transfers and lost contacts are a station's work: a facility's counsellor does not see them.
     return this.auth.role() === 'counsellor' && !this.isStation() ? items.filter((i) => !STATION_ONLY.includes(i.path)) : items;
   });
-  protected readonly tabs = STATION_TABS;
+  readonly tabs = STATION_TABS;
   /** Station staff on a phone get the bottom tabs (the side menu stays behind the hamburger for the rest). */
-  protected readonly showTabs = computed(() => this.isPhone() && this.isStation());
+  readonly showTabs = computed(() => this.isPhone() && this.isStation());
   /** Visits due or overdue at the station, for the 回访 tab's badge (null: not known, no badge). */
-  protected readonly due = signal<number | null>(null);
+  readonly due = signal<number | null>(null);
   private dueReadAt = 0;
   private readonly followUps = inject(FollowUpsApi);
   /** A navigation under way for longer than PROGRESS_DELAY_MS: the thin bar at the top shows. */
-  protected readonly loading = signal(false);
+  readonly loading = signal(false);
   /** Where a navigation under way is going: the menu lights it up at once (back to `path` if it is cancelled). */
   private readonly target = signal<string | null>(null);
-  protected readonly initial = computed(() => (this.user()?.displayName ?? '?').slice(0, 1));
+  readonly initial = computed(() => (this.user()?.displayName ?? '?').slice(0, 1));
   /**
    * The frame's secondary parts (the notification bell, the user menu's entries) are built a task
    * after the first render, in a slot of the same size: the page's first paint does not wait for them
    * (on a slow phone the first change detection is the load's longest task).
    */
-  protected readonly secondary = signal(false);
-  protected readonly drawerOpen = signal(false);
-  /** The phone menu's drawer exists once it has been opened (see the template). */
-  protected readonly drawerUsed = signal(false);
+  readonly secondary = signal(false);
+  private secondaryTimer: ReturnType<typeof setTimeout> | undefined;
   /** The current path without query or fragment: a filtered list still lights up its menu entry. */
   private readonly path = toSignal(
     this.router.events.pipe(
@@ -247,22 +217,21 @@ export class Shell {
     inject(VisitOutbox)
       .results.pipe(takeUntilDestroyed())
       .subscribe(() => this.readDue(true));
-    afterNextRender(() => {
-      const timer = setTimeout(() => {
-        this.secondary.set(true);
-        // Counsellors type visits, offline too: the sign-out question's code is fetched while online.
-        if (this.auth.role() === 'counsellor') this.unsent.prepare(true);
-      });
-      destroyRef.onDestroy(() => clearTimeout(timer));
-    });
+    destroyRef.onDestroy(() => clearTimeout(this.secondaryTimer));
     this.trackNavigation(destroyRef);
-    // Close the phone drawer once a menu entry has navigated.
-    this.router.events
-      .pipe(
-        filter((e) => e instanceof NavigationEnd),
-        takeUntilDestroyed(),
-      )
-      .subscribe(() => this.drawerOpen.set(false));
+  }
+
+  /**
+   * Called by the frame once it is drawn (its `afterNextRender`): the secondary parts come a task later,
+   * so the first paint of the frame and the page does not wait for them.
+   */
+  framed(): void {
+    if (this.secondaryTimer !== undefined) return;
+    this.secondaryTimer = setTimeout(() => {
+      this.secondary.set(true);
+      // Counsellors type visits, offline too: the sign-out question's code is fetched while online.
+      if (this.auth.role() === 'counsellor') this.unsent.prepare(true);
+    });
   }
 
   /** NavigationStart lights the menu at once; the bar shows only if the route takes a while to load and resolve. */
@@ -294,28 +263,19 @@ export class Shell {
     this.followUps.dueCount().subscribe({ next: (n) => this.due.set(n), error: () => this.due.set(null) });
   }
 
-  protected isActive(item: NavItem): boolean {
+  isActive(item: NavItem): boolean {
     const path = this.target() ?? this.path();
     if (item.exact) return path === item.path;
     const under = (prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
     return under(item.path) && !(item.except ?? []).some(under);
   }
 
-  protected openDrawer(): void {
-    this.drawerUsed.set(true);
-    this.drawerOpen.set(true);
-  }
-
-  protected closeDrawer(): void {
-    this.drawerOpen.set(false);
-  }
-
-  protected toggleLang(): void {
+  toggleLang(): void {
     void this.i18n.toggle();
   }
 
   /** Visits typed offline still on the phone? Ask first (send now, keep them sealed for this user, or discard). */
-  protected async logout(): Promise<void> {
+  async logout(): Promise<void> {
     if (await this.unsent.confirmLogout()) this.auth.logout();
   }
 }
