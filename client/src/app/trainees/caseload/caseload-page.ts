@@ -9,11 +9,20 @@ import { NzDrawerModule } from 'ng-zorro-antd/drawer';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
-import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzPaginationModule } from 'ng-zorro-antd/pagination';
 import { NzSelectModule } from 'ng-zorro-antd/select';
-import { NzTableModule, type NzTableSortOrder } from 'ng-zorro-antd/table';
+import type { NzTableSortOrder } from 'ng-zorro-antd/table';
+import {
+  NzTableComponent,
+  NzThAddOnComponent,
+  NzTableCellDirective,
+  NzThMeasureDirective,
+  NzTheadComponent,
+  NzTbodyComponent,
+  NzTrDirective,
+  NzCellFixedDirective,
+} from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { Subject, debounceTime, distinctUntilChanged } from 'rxjs';
 import { TRAINEE_STATES } from '../../core/api/api-types';
@@ -26,7 +35,7 @@ import { Viewport } from '../../shared/viewport';
 import { MyOrganisation } from '../my-organisation';
 import { TraineeForm } from '../trainee-form/trainee-form';
 import { ReadmissionButton } from '../readmission/readmission-button';
-import { EnrolForm } from '../learning/enrol-form';
+import { BulkEnrolDialog } from './bulk-enrol-dialog';
 import { TraineesI18n } from '../trainees-i18n';
 import type { TraineeDto, TraineeListItemDto, TraineeState } from '../trainees-types';
 import { traineeStateColor } from '../trainees-labels';
@@ -60,8 +69,9 @@ const CARDS_PER_TASK = 8;
   imports: [
     FormsModule,
     NgTemplateOutlet,
-    NzModalModule,
-    EnrolForm,
+    // The table's parts one by one, not its NgModule: only standalone parts can be deferred, and the
+    // table is used only inside `@defer` (a phone never shows it).
+    BulkEnrolDialog,
     RouterLink,
     NzButtonModule,
     NzCheckboxModule,
@@ -72,7 +82,14 @@ const CARDS_PER_TASK = 8;
     NzInputModule,
     NzPaginationModule,
     NzSelectModule,
-    NzTableModule,
+    NzTableComponent,
+    NzThAddOnComponent,
+    NzTableCellDirective,
+    NzThMeasureDirective,
+    NzTheadComponent,
+    NzTbodyComponent,
+    NzTrDirective,
+    NzCellFixedDirective,
     NzTagModule,
     ListSkeleton,
     LoadError,
@@ -128,6 +145,8 @@ export class CaseloadPage {
   });
   protected readonly pageSomeSelected = computed(() => !this.pageAllSelected() && this.selectable().some((r) => this.selected().has(r.id)));
   protected readonly bulkOpen = signal(false);
+  /** The bulk-enrol dialog exists once it has been opened (see the template). */
+  protected readonly bulkUsed = signal(false);
   /**
    * Phones: a screenful of cards is built with the list, the rest a screenful per later task, so a slow
    * phone's first render of the page is a few short tasks rather than one long one.
@@ -226,6 +245,11 @@ export class CaseloadPage {
 
   protected clearSelection(): void {
     this.selected.set(new Map());
+  }
+
+  protected openBulk(): void {
+    this.bulkUsed.set(true);
+    this.bulkOpen.set(true);
   }
 
   protected bulkDone(): void {
