@@ -17,7 +17,11 @@ describeBrowser('a first load fetches only the code of what it shows', () => {
   function scripts(page: Page): string[] {
     const texts: string[] = [];
     page.on('response', (r) => {
-      if (r.request().resourceType() === 'script' && r.ok()) void r.text().then((t) => texts.push(t), () => undefined);
+      if (r.request().resourceType() === 'script' && r.ok())
+        void r.text().then(
+          (t) => texts.push(t),
+          () => undefined,
+        );
     });
     return texts;
   }
