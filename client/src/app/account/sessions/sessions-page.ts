@@ -26,7 +26,8 @@ import { BROWSER_ZH, SessionsI18n } from './sessions-i18n';
   templateUrl: './sessions-page.html',
   styleUrl: './sessions-page.css',
   // The device icons only this page draws (the shell already provides the app's common ones).
-  providers: [provideNzIconsPatch([MobileOutline, TabletOutline, DesktopOutline])],
+  // The confirm dialog's service: provided here (the signed-in frame no longer provides one for every page).
+  providers: [NzModalService, provideNzIconsPatch([MobileOutline, TabletOutline, DesktopOutline])],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class SessionsPage {
