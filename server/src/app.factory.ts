@@ -197,6 +197,10 @@ function serveClient(app: NestFastifyApplication, config: AppConfig): void {
     prefix: '/',
     wildcard: false,
     index: false,
+    // The build writes brotli and gzip copies beside each file (scripts/precompress.mjs): sent as they are,
+    // at the best ratio, with no compression per request. The copies are not addresses of their own.
+    preCompressed: true,
+    globIgnore: ['**/*.br', '**/*.gz'],
     // Hashed bundles never change; index.html must be revalidated so a deploy is picked up.
     setHeaders: (res, path) => {
       void res.header(
