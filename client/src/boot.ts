@@ -2,9 +2,7 @@
 // On a cheap phone on a slow network each step that waits for the one before costs a round trip; what
 // the first screen will certainly need starts here, in parallel with the framework's start-up. Nothing
 // about the person is read or stored: the only thing read is the "signed in before" flag.
-import { authControllerRefresh } from './app/core/api/generated/fn/auth/auth-controller-refresh';
-import { hasSessionHint, startEarlyRefresh } from './app/core/auth/early-refresh';
-import { SIGN_IN_PATH } from './app/core/auth/sign-in-address';
+import { beginSessionRestore, hasSessionHint } from './app/core/auth/early-refresh';
 
 const ignore = (): undefined => undefined;
 
@@ -47,27 +45,22 @@ function roleOf(body: unknown): string | null {
 }
 
 function boot(): void {
+  // Sent by early-start.ts already in a production build; this is the same call, and it sends nothing twice.
+  // It also sends a visitor who never signed in from the home page to sign in.
+  const answer = beginSessionRestore();
   const signedIn = hasSessionHint();
   const path = globalThis.location?.pathname ?? '/';
-  // Nobody signed in on this browser: the home page would only send them to sign in, after the
-  // framework's start — on a cheap phone a second or two of nothing. Go now.
-  if (!signedIn && path === '/' && globalThis.location) {
-    globalThis.location.replace(SIGN_IN_PATH);
-    return;
-  }
+  if (!signedIn) return;
   // Pages outside the signed-in frame (a public diploma check, an activation code) need none of it.
-  const framed = signedIn && !/^\/(activate|register|verify)(\/|$)/.test(path);
+  const framed = !/^\/(activate|register|verify)(\/|$)/.test(path);
   if (framed) {
     void import('./app/shell/shell').catch(ignore);
     if (path === '/') void import('./app/home/home').catch(ignore);
     for (const page of SECTION_PAGES[path.replace(/\/+$/, '')]?.() ?? []) void page.catch(ignore);
   }
-  // The session restore (AuthStore.restore sends exactly this when the flag is set): sent now, its
-  // answer is taken by AuthStore. On the home page, the role it names says which home to fetch.
-  if (!signedIn || typeof fetch !== 'function') return;
-  const answer = startEarlyRefresh(authControllerRefresh.PATH);
+  // The restore's answer is taken by AuthStore. On the home page, the role it names says which home to fetch.
   void answer
-    .then(({ body }) => {
+    ?.then(({ body }) => {
       const role = roleOf(body);
       if (!role || !framed) return;
       // Fetched again by a section listed above: the browser asks for a module once.

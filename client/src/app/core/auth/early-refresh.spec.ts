@@ -5,7 +5,8 @@ import { provideRouter } from '@angular/router';
 import type { SessionDto } from '../api/api-types';
 import { authInterceptor } from './auth-interceptor';
 import { AUTH_URLS, AuthStore, SESSION_HINT_KEY } from './auth-store';
-import { startEarlyRefresh, takeEarlyRefresh } from './early-refresh';
+import { authControllerRefresh } from '../api/generated/fn/auth/auth-controller-refresh';
+import { beginSessionRestore, REFRESH_PATH, startEarlyRefresh, takeEarlyRefresh } from './early-refresh';
 
 const session: SessionDto = {
   accessToken: 'tok',
@@ -82,5 +83,30 @@ describe('the early session restore (boot.ts → AuthStore)', () => {
     await again;
     expect(auth.accessToken()).toBe('tok2');
     expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
+  it('is sent once, by whichever runs first: early-start.ts (its own bundle) or boot.ts', async () => {
+    fetchMock.mockResolvedValue(answer(200, session));
+    // The two bundles each hold a copy of the module; what they share is the global object.
+    const first = beginSessionRestore();
+    const second = beginSessionRestore();
+    expect(first).not.toBeNull();
+    expect(second).toBe(first);
+    await first;
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(fetchMock.mock.calls[0]?.[0]).toBe(authControllerRefresh.PATH);
+    expect(REFRESH_PATH).toBe(authControllerRefresh.PATH);
+    await auth.restore();
+    httpMock.expectNone(AUTH_URLS.refresh);
+    expect(auth.role()).toBe('trainee');
+  });
+
+  it('nothing is sent by a browser that never signed in', () => {
+    localStorage.removeItem(SESSION_HINT_KEY);
+    // Not the home page, which it would leave for sign-in (a navigation the test page cannot make).
+    history.replaceState(null, '', '/trainees');
+    expect(beginSessionRestore()).toBeNull();
+    history.replaceState(null, '', '/');
+    expect(fetchMock).not.toHaveBeenCalled();
   });
 });

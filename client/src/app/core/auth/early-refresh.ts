@@ -1,6 +1,7 @@
-// The session restore, started by main.ts before Angular is even evaluated. No Angular import here:
-// this module must run first, and a cheap phone spends a second or more booting the framework before
-// the app's own initializer could send the same request (see bench/README.md, "Lighthouse").
+// The session restore, sent before the app's code has even arrived (early-start.ts; boot.ts when that did
+// not run). No Angular import here: a cheap phone spends a second or more downloading and booting the
+// framework before the app's own initializer could send the same request (see bench/README.md, "Lighthouse").
+import { SIGN_IN_PATH } from './sign-in-address';
 
 /**
  * "This browser signed in before": not a token, just a flag so visitors who never signed in do not
@@ -40,14 +41,25 @@ export interface EarlyAnswer {
   readonly body: unknown;
 }
 
-let pending: Promise<EarlyAnswer> | null = null;
+/** Where the session is restored (the API's `POST /api/auth/refresh`; a unit test holds it to the generated client). */
+// eslint-disable-next-line no-restricted-syntax -- early-start.ts cannot import the generated function: it would bring Angular's HTTP client into the page's first script.
+export const REFRESH_PATH = '/api/auth/refresh';
+
+/**
+ * The refresh under way, kept on the page's global object: it is started by early-start.ts, a bundle of its
+ * own that runs before the app's code has even downloaded, and taken by AuthStore in the app's bundle. Each
+ * bundle has its own copy of this module, so a module variable would not be shared.
+ */
+const PENDING = Symbol.for('jbh.earlyRefresh');
+type WithPending = typeof globalThis & { [PENDING]?: Promise<EarlyAnswer> | null };
+const holder = globalThis as WithPending;
 
 /**
  * Sends the refresh now, under the same cross-tab lock and with the same JSON body as AuthStore's own
  * refresh would. Its answer waits for AuthStore to take it: exactly one request rotates the cookie.
  */
-export function startEarlyRefresh(path: string): Promise<EarlyAnswer> {
-  pending = withRefreshLock(async () => {
+export function startEarlyRefresh(path: string = REFRESH_PATH): Promise<EarlyAnswer> {
+  const pending = withRefreshLock(async () => {
     try {
       const res = await fetch(path, {
         method: 'POST',
@@ -61,12 +73,33 @@ export function startEarlyRefresh(path: string): Promise<EarlyAnswer> {
       return { status: 0, body: null };
     }
   });
+  holder[PENDING] = pending;
   return pending;
+}
+
+/** The refresh early-start.ts already sent, when it did (a production build), not yet taken. */
+export function earlyRefreshUnderWay(): Promise<EarlyAnswer> | null {
+  return holder[PENDING] ?? null;
 }
 
 /** The early refresh's answer, once: the first caller takes it, later refreshes go to the server. */
 export function takeEarlyRefresh(): Promise<EarlyAnswer> | null {
-  const taken = pending;
-  pending = null;
+  const taken = earlyRefreshUnderWay();
+  holder[PENDING] = null;
   return taken;
+}
+
+/**
+ * What runs before the app (early-start.ts, else boot.ts): a visitor who never signed in on this browser is
+ * sent from the home page straight to sign-in (the app would only send them there, after its start — on a
+ * cheap phone a second or two of nothing); anyone who did has their session restore sent, once. Returns the
+ * restore under way, or null: leaving, nobody signed in, or no fetch.
+ */
+export function beginSessionRestore(): Promise<EarlyAnswer> | null {
+  if (!hasSessionHint()) {
+    if (globalThis.location?.pathname === '/') globalThis.location.replace(SIGN_IN_PATH);
+    return null;
+  }
+  if (typeof fetch !== 'function') return null;
+  return earlyRefreshUnderWay() ?? startEarlyRefresh();
 }
