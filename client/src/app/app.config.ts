@@ -14,7 +14,7 @@ import {
 import { EMPTY, type Observable, catchError, from, switchMap } from 'rxjs';
 import { provideNzI18n, zh_CN } from 'ng-zorro-antd/i18n';
 import { routes } from './app.routes';
-import { whenSettled } from './core/after-start-up';
+import { slowConnection, whenSettled } from './core/after-start-up';
 import { preloadAppStyles } from './core/app-styles';
 import { authInterceptor } from './core/auth/auth-interceptor';
 import { AuthStore } from './core/auth/auth-store';
@@ -59,11 +59,6 @@ export class RolePreloading implements PreloadingStrategy {
       catchError(() => EMPTY),
     );
   }
-}
-
-function slowConnection(): boolean {
-  const connection = (navigator as Navigator & { connection?: { saveData?: boolean; effectiveType?: string } }).connection;
-  return !!connection && (connection.saveData === true || /(^|-)2g$/.test(connection.effectiveType ?? ''));
 }
 
 export const appConfig: ApplicationConfig = {

@@ -26,3 +26,9 @@ export const whenSettled = (): Promise<void> =>
   afterStartUp()
     .then(online)
     .then(() => idle(3000));
+
+/** Save-Data, or a 2G connection: code fetched ahead of need (a guess) would cost the person money or time. */
+export function slowConnection(): boolean {
+  const connection = (navigator as Navigator & { connection?: { saveData?: boolean; effectiveType?: string } }).connection;
+  return !!connection && (connection.saveData === true || /(^|-)2g$/.test(connection.effectiveType ?? ''));
+}

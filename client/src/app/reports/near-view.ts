@@ -1,13 +1,15 @@
 import { DestroyRef, Directive, ElementRef, afterNextRender, inject, output } from '@angular/core';
 
 /** How far below the fold a block starts to be built: a short scroll ahead, never the whole page at once. */
-const AHEAD = '0px 0px 240px 0px';
+export const AHEAD = '0px 0px 240px 0px';
+/** In the viewport itself: for work so long that doing it for something not yet seen would block taps (a chart). */
+export const IN_VIEW = '0px';
 
 /**
- * Calls `seen` once `el` comes within `AHEAD` of the viewport, then stops watching. Returns the way to stop
+ * Calls `seen` once `el` comes within `margin` of the viewport, then stops watching. Returns the way to stop
  * early. Without IntersectionObserver (old browsers, unit tests) it calls at once: everything is drawn, as before.
  */
-export function whenNearView(el: Element, seen: () => void): () => void {
+export function whenNearView(el: Element, seen: () => void, margin: string = AHEAD): () => void {
   if (typeof IntersectionObserver === 'undefined') {
     seen();
     return () => undefined;
@@ -18,7 +20,7 @@ export function whenNearView(el: Element, seen: () => void): () => void {
       io.disconnect();
       seen();
     },
-    { rootMargin: AHEAD },
+    { rootMargin: margin },
   );
   io.observe(el);
   return () => io.disconnect();
