@@ -7,6 +7,10 @@ import type { SmsTemplateKey } from '../../config/env';
  * reference data (a controlled vocabulary: nothing a caller typed). The texts are registered with the
  * provider under the ids of TENCENT_SMS_TEMPLATE_<KEY>; Tencent numbers the parameters {1}, {2}, ….
  * `sms-templates.spec.ts` holds every text and every possible parameter to `REVEALING_WORDS`.
+ *
+ * They say 您 to everyone, trainees too, unlike the trainee portal's 你 (the client's glossary, REGISTER):
+ * the portal is a page the person opens themselves, an SMS may be read by anyone holding the phone, and
+ * a familiar 你 would set it apart from every bank's, clinic's or courier's text they receive.
  */
 
 /** What a parameter may be: nothing else can be put into a template. */
