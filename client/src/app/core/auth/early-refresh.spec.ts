@@ -6,7 +6,7 @@ import type { SessionDto } from '../api/api-types';
 import { authInterceptor } from './auth-interceptor';
 import { AUTH_URLS, AuthStore, SESSION_HINT_KEY } from './auth-store';
 import { authControllerRefresh } from '../api/generated/fn/auth/auth-controller-refresh';
-import { beginSessionRestore, REFRESH_PATH, startEarlyRefresh, takeEarlyRefresh } from './early-refresh';
+import { beginSessionRestore, startEarlyRefresh, takeEarlyRefresh } from './early-refresh';
 
 const session: SessionDto = {
   accessToken: 'tok',
@@ -95,7 +95,6 @@ describe('the early session restore (boot.ts → AuthStore)', () => {
     await first;
     expect(fetchMock).toHaveBeenCalledTimes(1);
     expect(fetchMock.mock.calls[0]?.[0]).toBe(authControllerRefresh.PATH);
-    expect(REFRESH_PATH).toBe(authControllerRefresh.PATH);
     await auth.restore();
     httpMock.expectNone(AUTH_URLS.refresh);
     expect(auth.role()).toBe('trainee');

@@ -1,6 +1,8 @@
 // The session restore, sent before the app's code has even arrived (early-start.ts; boot.ts when that did
 // not run). No Angular import here: a cheap phone spends a second or more downloading and booting the
 // framework before the app's own initializer could send the same request (see bench/README.md, "Lighthouse").
+// The generated paths, not the generated functions: those would bring Angular's HTTP client into early-start.ts.
+import { authControllerRefreshPath } from '../api/generated/paths';
 import { SIGN_IN_PATH } from './sign-in-address';
 
 /**
@@ -41,10 +43,6 @@ export interface EarlyAnswer {
   readonly body: unknown;
 }
 
-/** Where the session is restored (the API's `POST /api/auth/refresh`; a unit test holds it to the generated client). */
-// eslint-disable-next-line no-restricted-syntax -- early-start.ts cannot import the generated function: it would bring Angular's HTTP client into the page's first script.
-export const REFRESH_PATH = '/api/auth/refresh';
-
 /**
  * The refresh under way, kept on the page's global object: it is started by early-start.ts, a bundle of its
  * own that runs before the app's code has even downloaded, and taken by AuthStore in the app's bundle. Each
@@ -58,7 +56,7 @@ const holder = globalThis as WithPending;
  * Sends the refresh now, under the same cross-tab lock and with the same JSON body as AuthStore's own
  * refresh would. Its answer waits for AuthStore to take it: exactly one request rotates the cookie.
  */
-export function startEarlyRefresh(path: string = REFRESH_PATH): Promise<EarlyAnswer> {
+export function startEarlyRefresh(path: string = authControllerRefreshPath): Promise<EarlyAnswer> {
   const pending = withRefreshLock(async () => {
     try {
       const res = await fetch(path, {
