@@ -1,4 +1,4 @@
-import { DestroyRef, Directive, ElementRef, afterNextRender, inject, output } from '@angular/core';
+import { DestroyRef, Directive, ElementRef, afterNextRender, inject, input, output } from '@angular/core';
 
 /** How far below the fold a block starts to be built: a short scroll ahead, never the whole page at once. */
 export const AHEAD = '0px 0px 240px 0px';
@@ -27,17 +27,19 @@ export function whenNearView(el: Element, seen: () => void, margin: string = AHE
 }
 
 /**
- * `(jbhNearView)="…"`: fires once, when the element is about to scroll into view. The reports page builds a
- * report's chart and table only then, so the first paint on a phone does not wait for tables nobody sees yet.
+ * `(jbhNearView)="…"`: fires once, when the element is about to scroll into view (`jbhNearViewMargin`: how far
+ * ahead, AHEAD by default). The reports page builds a report only then, so the first paint on a phone does
+ * not wait for tables nobody sees yet.
  */
 @Directive({ selector: '[jbhNearView]' })
 export class NearView {
   readonly jbhNearView = output<void>();
+  readonly jbhNearViewMargin = input<string>(AHEAD);
 
   constructor() {
     const el = inject<ElementRef<Element>>(ElementRef).nativeElement;
     let stop = (): void => undefined;
-    afterNextRender(() => (stop = whenNearView(el, () => this.jbhNearView.emit())));
+    afterNextRender(() => (stop = whenNearView(el, () => this.jbhNearView.emit(), this.jbhNearViewMargin())));
     inject(DestroyRef).onDestroy(() => stop());
   }
 }

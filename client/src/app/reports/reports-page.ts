@@ -1,4 +1,4 @@
-import { ApplicationRef, ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, signal, untracked } from '@angular/core';
+import { ApplicationRef, ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, signal } from '@angular/core';
 import { NgTemplateOutlet } from '@angular/common';
 import { FormsModule } from '@angular/forms';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
@@ -16,7 +16,7 @@ import { Viewport } from '../shared/viewport';
 import { LoadError } from '../shared/load-error';
 import { type Remote, idle, loadInto } from '../shared/remote';
 import { EChart, drawAllCharts } from './echart';
-import { NearView } from './near-view';
+import { IN_VIEW, NearView } from './near-view';
 import { abstinenceChart, mottoChart, stagesChart } from './report-charts';
 import { RateCell } from './rate-cell';
 import { ReportsApi } from './reports-api';
@@ -118,14 +118,21 @@ export class ReportsPage {
    */
   protected readonly near = { motto: signal(false), abstinence: signal(false), orders: signal(false), fairs: signal(false) };
   /**
-   * The motto's table is built a task after its headline and chart: the table (a rate component in each of
-   * ~100 cells) built with the rest was one 250–500 ms task on a slow phone, and it is below the first screen there.
-   * Its box keeps the table's height meanwhile (`tableBoxHeight`), so nothing below it moves.
+   * The motto's table is built once its box is in view, like a chart: the table (a rate component in each of
+   * ~100 cells) was the load's longest task, 350–550 ms on a slow phone, built a task after the headline for
+   * a table below the first screen of a phone and of a laptop. Its box keeps the table's height meanwhile
+   * (`tableBoxHeight`), so nothing below it moves.
    */
   protected readonly tableReady = { motto: signal(false) };
+  protected readonly inView = IN_VIEW;
   /** The threshold in the sentence under the filters (hidden, but keeping its lines, until the first answer). */
   protected readonly minCell = computed(() => this.motto().data?.minCell ?? null);
   protected readonly minCellShown = computed(() => this.minCell() ?? lastMinCell);
+  /**
+   * The sentence about it, in the pieces around each `{n}`: the words are known at once, the number only from
+   * the answer. The whole sentence hidden until then was the page's largest paint, a round trip late.
+   */
+  protected readonly smallCellsText = computed(() => this.t('smallCells').split('{n}'));
   /** Reports whose answer is for an older filter (or none): asked for again when they come near. */
   private stale = new Set<ReportKey>();
   protected readonly downloading = signal(false);
@@ -163,15 +170,18 @@ export class ReportsPage {
   });
 
   constructor() {
-    inject(ReferenceStore).loadDivisions();
-    if (this.isAdmin()) {
+    this.load();
+    // The filter's lists once the form is first shown: on a phone it waits in a closed sheet, and the three
+    // requests made with the page's own were a seventh of its first render there.
+    const references = inject(ReferenceStore);
+    let listsAsked = false;
+    effect(() => {
+      if (listsAsked || !this.isAdmin() || (this.isPhone() && !this.filtersOpen())) return;
+      listsAsked = true;
       // Only admins choose: a counsellor's reports are their own organisation's already.
+      references.loadDivisions();
       this.api.organisations('facility').subscribe({ next: (p) => this.facilities.set(p.items), error: () => undefined });
       this.api.organisations('community_station').subscribe({ next: (p) => this.stations.set(p.items), error: () => undefined });
-    }
-    this.load();
-    effect(() => {
-      if (this.motto().data && !untracked(this.tableReady.motto)) setTimeout(() => this.tableReady.motto.set(true));
     });
     // Ctrl+P: every report's table is built before the page is laid out for paper.
     const appRef = inject(ApplicationRef);
