@@ -160,9 +160,29 @@ export function walkRoles({ traineeId, orderId, fairId }: WalkIds): WalkRole[] {
   ];
 }
 
-/** Opens a page and waits until it has settled: network quiet, spinners and skeletons gone. */
+/**
+ * Opens a page and waits until it has settled: network quiet, spinners and skeletons gone. Then reads it to
+ * the end, a screen at a time, and settles again: parts of a long page (the reports' tables and charts) are
+ * built only once they scroll into view, and a walk that stopped at the first screen would never check them.
+ */
 export async function settle(page: Page, url: string): Promise<void> {
   await page.goto(url);
+  await quiet(page);
+  for (let screen = 0; screen < 20; screen++) {
+    const atEnd = await page.evaluate(() => {
+      window.scrollBy(0, window.innerHeight);
+      return window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 1;
+    });
+    await page.waitForTimeout(150);
+    if (atEnd) break;
+  }
+  await quiet(page);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(300);
+}
+
+/** Network quiet, spinners and skeletons gone (each wait bounded: a page that polls still gets checked). */
+async function quiet(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle').catch(() => undefined);
   await page
     .waitForFunction(
@@ -176,5 +196,4 @@ export async function settle(page: Page, url: string): Promise<void> {
       },
     )
     .catch(() => undefined);
-  await page.waitForTimeout(300);
 }

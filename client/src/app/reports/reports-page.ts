@@ -33,6 +33,7 @@ import type {
 } from './reports-types';
 import { groupsFor, narrowed } from './reports-filter';
 import { FilterSheet } from '../shared/filter-sheet';
+import { ScrollRegion } from '../shared/scroll-region';
 
 const EMPLOYMENT_MONTHS = [1, 3, 6, 12] as const;
 /** A row of the motto's table, a rate and its counts in each cell (58–61 px in Chromium; the header 39 zh, 61 en). */
@@ -70,6 +71,7 @@ const YEARS_OFFERED = 10;
     EChart,
     NearView,
     RateCell,
+    ScrollRegion,
   ],
   templateUrl: './reports-page.html',
   styleUrl: './reports-page.css',
