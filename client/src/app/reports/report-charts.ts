@@ -42,11 +42,12 @@ export function mottoChart(rows: readonly MottoRowDto[], label: (r: MottoRowDto)
     // One scrolling line of legend, so a phone's narrow chart does not wrap it over the plot.
     legend: { top: 0, type: 'scroll' },
     grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
-    // Long names (facilities, stations) break onto lines instead of running into each other.
+    // Long names (facilities, stations) break onto lines instead of running into each other; ECharts' own
+    // line height, measured from the font, let a Chinese name's two lines overlap.
     xAxis: {
       type: 'category',
       data: rows.map(label),
-      axisLabel: { interval: 0, width: 84, overflow: 'break', rotate: rows.length > 6 ? 30 : 0 },
+      axisLabel: { interval: 0, width: 84, overflow: 'break', lineHeight: 16, rotate: rows.length > 6 ? 30 : 0 },
     },
     yAxis: percentAxis,
     series: series.map(([name, value]) => ({ name, type: 'bar', data: rows.map(value), barMaxWidth: 28 })),
