@@ -127,7 +127,7 @@ export class ReportsPage {
    */
   protected readonly tableReady = { motto: signal(false) };
   protected readonly inView = IN_VIEW;
-  /** The threshold in the sentence under the filters (hidden, but keeping its lines, until the first answer). */
+  /** The threshold in the sentence under the filters (null until the first answer; its place is kept, unseen). */
   protected readonly minCell = computed(() => this.motto().data?.minCell ?? null);
   protected readonly minCellShown = computed(() => this.minCell() ?? lastMinCell);
   /**
