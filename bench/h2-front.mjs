@@ -12,6 +12,7 @@ import http from 'node:http';
 import http2 from 'node:http2';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 /** Headers HTTP/2 forbids (connection-specific), dropped from the app's answers. */
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade']);
@@ -77,4 +78,12 @@ export async function startH2Front(target) {
         server.close(() => ok());
       }),
   };
+}
+
+// `node bench/h2-front.mjs http://127.0.0.1:3000`: the front as a process of its own, which prints its address
+// and runs until it is stopped (lighthouse.mjs starts it so, to lower its CPU priority apart from the browser's).
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const front = await startH2Front(process.argv[2]);
+  console.log(front.base);
+  process.once('SIGTERM', () => void front.stop().then(() => process.exit(0)));
 }
