@@ -18,7 +18,8 @@
 // lowest CPU priority (nice 19), Chromium at the usual one. On a machine of few cores they would otherwise take
 // turns with the page's main thread, whose tasks then last longer than their work; Lighthouse's simulation
 // multiplies each task's length by four. A phone has the page's main thread to itself and the server is far
-// away; Lighthouse asks for the server on another machine. This is the nearest one machine gets.
+// away. Lighthouse's variability guide counts other programs on the machine among the largest sources of error
+// and asks for two dedicated cores at least (four recommended); this is the nearest one machine gets.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
