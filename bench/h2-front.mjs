@@ -85,5 +85,8 @@ export async function startH2Front(target) {
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const front = await startH2Front(process.argv[2]);
   console.log(front.base);
-  process.once('SIGTERM', () => void front.stop().then(() => process.exit(0)));
+  const stop = () => void front.stop().then(() => process.exit(0));
+  process.once('SIGTERM', stop);
+  // Started by lighthouse.mjs with a pipe for stdin: it closes when that process ends, even if it is killed.
+  if (process.env.H2_FRONT_STDIN_IS_PARENT === '1') process.stdin.once('end', stop).resume();
 }

@@ -50,8 +50,10 @@ function behindTheBrowser(pid) {
 
 /** The TLS + HTTP/2 front (h2-front.mjs) in a process of its own, so that it can run behind the browser. */
 async function startH2FrontProcess(target) {
+  // Its stdin is a pipe from this process: when this process ends, however it ends, the front ends too.
   const child = spawn(process.execPath, [fileURLToPath(new URL('./h2-front.mjs', import.meta.url)), target], {
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['pipe', 'pipe', 'inherit'],
+    env: { ...process.env, H2_FRONT_STDIN_IS_PARENT: '1' },
   });
   behindTheBrowser(child.pid);
   const base = await new Promise((ok, fail) => {
@@ -66,6 +68,7 @@ async function startH2FrontProcess(target) {
     base,
     stop: () =>
       new Promise((ok) => {
+        if (child.exitCode !== null || child.signalCode !== null) return ok();
         child.once('exit', () => ok());
         child.kill('SIGTERM');
       }),
@@ -330,7 +333,12 @@ async function main() {
     await app.stop();
   }
   process.stderr.write('\n');
-  const placement = SERVER_ELSEWHERE ? 'app, front and Lighthouse at nice 19' : 'everything at the same priority';
+  // An app given by address was started by someone else: only the front and Lighthouse are reniced then.
+  const placement = !SERVER_ELSEWHERE
+    ? 'everything at the same priority'
+    : given
+      ? 'front and Lighthouse at nice 19 (the app as it was started)'
+      : 'app, front and Lighthouse at nice 19';
   console.log(`Lighthouse 12, ${CHROME_PATH}, ${RUNS} run(s) per cell (median), ${placement}, ${new Date().toISOString()}`);
   console.table(rows);
 }
