@@ -36,6 +36,25 @@ describeBrowser('lists: dense tables, saved filters, weights sliders', () => {
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
   }
 
+  /**
+   * A phone builds the caseload's cards a screenful at a time as the list's end comes near: scroll to that
+   * end until every card of the page is built, and return how many steps it took.
+   */
+  async function scrollToCaseloadEnd(page: Page): Promise<number> {
+    let steps = 0;
+    for (; steps < 20; steps++) {
+      const more = page.locator('.cards-more');
+      if ((await more.count()) === 0) break;
+      const before = await page.getByTestId('caseload-row').count();
+      await more.scrollIntoViewIfNeeded().catch(() => undefined); // it may be replaced while scrolling
+      await page.waitForFunction(
+        (n) => document.querySelectorAll('[data-testid="caseload-row"]').length > n || !document.querySelector('.cards-more'),
+        before,
+      );
+    }
+    return steps;
+  }
+
   /** Every body row's cells: none overlaps the next, every row is one line high, text is cut with "…". */
   async function expectDenseRows(table: Locator): Promise<number> {
     const rows = await table.locator('tbody tr.ant-table-row').evaluateAll((trs) =>
@@ -146,6 +165,38 @@ describeBrowser('lists: dense tables, saved filters, weights sliders', () => {
     });
   }
 
+  it('phone: the caseload builds a screenful of cards, the next as the list ends, the total last', async () => {
+    const { context, page } = await open(PHONE, 'caseload-cards');
+    await signIn(page, 'counsellor', 'counsellor');
+    await page.goto(`${base}/trainees?state=all&pageSize=50`);
+    await page.getByTestId('caseload-row').first().waitFor();
+    const { token } = await suite.t.login('counsellor');
+    const res = await suite.t.http().get('/api/trainees?pageSize=50').set('Authorization', `Bearer ${token}`);
+    const total = (res.body as { items: unknown[] }).items.length;
+    // The demo's caseload is more than two screenfuls, so the steps are seen.
+    expect(total).toBeGreaterThan(16);
+    // The load builds the cards that fill the screen and no more: the last one starts on it, the list's end
+    // is below it, and neither the pager nor the total is built yet.
+    await page.waitForTimeout(500);
+    const built = await page.getByTestId('caseload-row').count();
+    expect(built).toBeLessThan(total);
+    expect(built % 8).toBe(0);
+    expect((await page.getByTestId('caseload-row').last().boundingBox())!.y).toBeLessThan(PHONE.height);
+    expect((await page.locator('.cards-more').boundingBox())!.y).toBeGreaterThan(PHONE.height);
+    expect(await page.getByTestId('caseload-total').count()).toBe(0);
+    await shoot(page, 'caseload-cards-phone-first');
+
+    const steps = await scrollToCaseloadEnd(page);
+    expect(steps).toBeGreaterThanOrEqual(2);
+    expect(await page.getByTestId('caseload-row').count()).toBe(total);
+    await page.getByTestId('caseload-total').first().waitFor();
+    // Every card once, in the order the server gave.
+    const names = await page.getByTestId('caseload-row').evaluateAll((li) => li.map((e) => e.getAttribute('data-trainee')));
+    expect(new Set(names).size).toBe(total);
+    await shoot(page, 'caseload-cards-phone-end');
+    await context.close();
+  });
+
   for (const [size, viewport] of SIZES) {
     it(`${size}: a saved caseload filter comes back, without the search text, and is deleted`, async () => {
       const { context, page } = await open(viewport, `saved-${size}`);
@@ -200,6 +251,8 @@ describeBrowser('lists: dense tables, saved filters, weights sliders', () => {
       await page.waitForURL(/state=released/);
       expect(page.url()).toContain('consent=granted');
       expect(await chip.locator('button').first().getAttribute('aria-pressed')).toBe('true');
+      await page.getByTestId('caseload-row').first().waitFor();
+      if (size === 'phone') await scrollToCaseloadEnd(page);
       await page.getByTestId('caseload-total').first().waitFor();
 
       // Another counsellor on the same browser sees none of it.

@@ -11,7 +11,7 @@ import {
 } from '@angular/core';
 import type { ECharts, EChartsCoreOption } from 'echarts/core';
 import { slowConnection, whenSettled } from '../core/after-start-up';
-import { IN_VIEW, whenNearView } from './near-view';
+import { IN_VIEW, whenNearView } from '../shared/near-view';
 
 type EChartsSetup = typeof import('./echarts-setup');
 

@@ -16,7 +16,7 @@ import { Viewport } from '../shared/viewport';
 import { LoadError } from '../shared/load-error';
 import { type Remote, idle, loadInto } from '../shared/remote';
 import { EChart, drawAllCharts } from './echart';
-import { IN_VIEW, NearView } from './near-view';
+import { IN_VIEW, NearView } from '../shared/near-view';
 import { abstinenceChart, mottoChart, stagesChart } from './report-charts';
 import { RateCell } from './rate-cell';
 import { ReportsApi } from './reports-api';

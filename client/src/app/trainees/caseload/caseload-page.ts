@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, linkedSignal, signal, untracked } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NgTemplateOutlet } from '@angular/common';
 import { FormsModule } from '@angular/forms';
@@ -32,6 +32,7 @@ import { ErrorNotifier } from '../../core/errors/error-notifier';
 import { ListSkeleton } from '../../shared/list-skeleton';
 import { LoadError } from '../../shared/load-error';
 import { Viewport } from '../../shared/viewport';
+import { IN_VIEW, NearView } from '../../shared/near-view';
 import { MyOrganisation } from '../my-organisation';
 import { TraineeForm } from '../trainee-form/trainee-form';
 import { ReadmissionButton } from '../readmission/readmission-button';
@@ -60,8 +61,8 @@ import {
 } from './saved-filters';
 import { FilterSheet } from '../../shared/filter-sheet';
 
-/** Cards built per task on a phone (eight fill its first screen); see `CaseloadPage.cards`. */
-const CARDS_PER_TASK = 8;
+/** Cards built at a time on a phone (eight fill its first screen); see `CaseloadPage.cards`. */
+const CARDS_PER_SCREEN = 8;
 
 /** `/trainees`: the caseload — filters, a sortable table (cards on a phone), paging, create, import, export. */
 @Component({
@@ -92,6 +93,7 @@ const CARDS_PER_TASK = 8;
     NzCellFixedDirective,
     NzTagModule,
     ListSkeleton,
+    NearView,
     LoadError,
     TraineeForm,
     ReadmissionButton,
@@ -148,10 +150,12 @@ export class CaseloadPage {
   /** The bulk-enrol dialog exists once it has been opened (see the template). */
   protected readonly bulkUsed = signal(false);
   /**
-   * Phones: a screenful of cards is built with the list, the rest a screenful per later task, so a slow
-   * phone's first render of the page is a few short tasks rather than one long one.
+   * Phones: a screenful of cards is built with the list, and the next screenful each time the list's end
+   * is scrolled into view (see the template's sentinel). A slow phone's load then builds only what it shows; cards
+   * nobody scrolls to are never built, rather than built on timers that land inside the load. A new page of
+   * results starts again at a screenful.
    */
-  private readonly cardLimit = signal(CARDS_PER_TASK);
+  private readonly cardLimit = linkedSignal({ source: () => this.store.items(), computation: () => CARDS_PER_SCREEN });
   protected readonly cards = computed(() => this.store.items().slice(0, this.cardLimit()));
   /** Every card of the page is built (the pager and the total come with the last ones). */
   protected readonly cardsComplete = computed(() => this.cards().length === this.store.items().length);
@@ -198,13 +202,14 @@ export class CaseloadPage {
       const userId = this.userId();
       untracked(() => this.savedFilters.set(readSavedFilters(globalThis.localStorage, userId)));
     });
-    effect(() => {
-      // Read the cards themselves (not `cardsComplete`, which stays false between the steps). Only a
-      // phone shows cards (a desktop shows the table): there, nothing is stepped.
-      if (this.isPhone() && this.cards().length < this.store.items().length)
-        setTimeout(() => this.cardLimit.update((n) => n + CARDS_PER_TASK));
-    });
     this.searchTyped.pipe(debounceTime(350), distinctUntilChanged(), takeUntilDestroyed()).subscribe((q) => this.store.setFilters({ q }));
+  }
+
+  protected readonly inView = IN_VIEW;
+
+  /** The list's end came into view: build the next screenful of cards. */
+  protected moreCards(): void {
+    this.cardLimit.update((n) => n + CARDS_PER_SCREEN);
   }
 
   protected typeSearch(q: string): void {

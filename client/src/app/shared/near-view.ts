@@ -28,8 +28,8 @@ export function whenNearView(el: Element, seen: () => void, margin: string = AHE
 
 /**
  * `(jbhNearView)="…"`: fires once, when the element is about to scroll into view (`jbhNearViewMargin`: how far
- * ahead, AHEAD by default). The reports page builds a report only then, so the first paint on a phone does
- * not wait for tables nobody sees yet.
+ * ahead, AHEAD by default). The reports page builds a report only then, and the caseload its further cards on a
+ * phone, so the first paint does not wait for what nobody sees yet.
  */
 @Directive({ selector: '[jbhNearView]' })
 export class NearView {
