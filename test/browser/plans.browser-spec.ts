@@ -146,6 +146,16 @@ describeBrowser('personal plan: the counsellor keeps it, the trainee ticks own s
           await staff.page.getByTestId('assess-new').click();
           await staff.page.getByTestId('assessment-form').waitFor();
           await shot(staff.page, `counsellor-assessment-form-phone-${lang}`);
+          // Every choice is a thumb-sized target (48 px, as on the visit form), and each group spans the form.
+          const choices = await staff.page
+            .getByTestId('assessment-form')
+            .locator('.seg .ant-radio-button-wrapper')
+            .evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().height)));
+          expect(choices.length).toBeGreaterThan(8);
+          expect(Math.min(...choices)).toBeGreaterThanOrEqual(48);
+          const area = (await staff.page.getByTestId('assessment-form').locator('.assess-area').first().boundingBox())!;
+          const stage = (await staff.page.getByTestId('assess-stage').boundingBox())!;
+          expect(stage.width).toBeGreaterThanOrEqual(area.width - 1);
           await staff.page.getByTestId('assess-new').click();
           await staff.page.getByTestId('action-new').click();
           await staff.page.getByTestId('action-form').waitFor();
