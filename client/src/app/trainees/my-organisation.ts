@@ -1,7 +1,7 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import type { OrganisationType } from '../core/api/api-types';
 import { AuthStore } from '../core/auth/auth-store';
-import { TraineesApi } from './trainees-api';
+import { HomeApi } from '../home/home-api';
 
 /**
  * The signed-in counsellor's organisation type: only a facility creates trainee records and imports
@@ -9,7 +9,8 @@ import { TraineesApi } from './trainees-api';
  */
 @Injectable({ providedIn: 'root' })
 export class MyOrganisation {
-  private readonly api = inject(TraineesApi);
+  /** Its read of the organisation is shared with the shell's and the home's: one request per session. */
+  private readonly api = inject(HomeApi);
   private readonly auth = inject(AuthStore);
   private readonly typeState = signal<OrganisationType | null>(null);
   private readonly settledState = signal(false);

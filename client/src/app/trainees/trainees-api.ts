@@ -1,13 +1,11 @@
 import { HttpContext, type HttpResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
-import type { OrganisationDto } from '../core/api/api-types';
 import { ApiClient } from '../core/api/generated/api-client';
 import { consentsControllerForTrainee } from '../core/api/generated/fn/consents/consents-controller-for-trainee';
 import { consentsControllerGrantAssisted } from '../core/api/generated/fn/consents/consents-controller-grant-assisted';
 import { consentsControllerTexts } from '../core/api/generated/fn/consents/consents-controller-texts';
 import { consentsControllerWithdrawAssisted } from '../core/api/generated/fn/consents/consents-controller-withdraw-assisted';
-import { organisationsControllerGet } from '../core/api/generated/fn/organisations/organisations-controller-get';
 import { checklistControllerBehind } from '../core/api/generated/fn/trainees/checklist-controller-behind';
 import { checklistControllerGet } from '../core/api/generated/fn/trainees/checklist-controller-get';
 import { checklistControllerUpdate } from '../core/api/generated/fn/trainees/checklist-controller-update';
@@ -142,9 +140,5 @@ export class TraineesApi {
   importRoster(file: File, dryRun: boolean): Observable<ImportReportDto> {
     // Sent as multipart form data; a File keeps its name as the part's filename.
     return this.api.invoke(traineesControllerImport, { dryRun, body: { file } }, silent());
-  }
-
-  organisation(organisationId: string): Observable<OrganisationDto> {
-    return this.api.invoke(organisationsControllerGet, { id: organisationId }, silent());
   }
 }
