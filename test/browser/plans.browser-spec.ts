@@ -146,7 +146,7 @@ describeBrowser('personal plan: the counsellor keeps it, the trainee ticks own s
           await staff.page.getByTestId('assess-new').click();
           await staff.page.getByTestId('assessment-form').waitFor();
           await shot(staff.page, `counsellor-assessment-form-phone-${lang}`);
-          // Every choice is a thumb-sized target (48 px, as on the visit form), and each group spans the form.
+          // Every choice is a thumb-sized target (48 px, as on the visit form), and the stage group spans its fieldset.
           const choices = await staff.page
             .getByTestId('assessment-form')
             .locator('.seg .ant-radio-button-wrapper')

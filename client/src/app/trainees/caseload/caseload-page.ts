@@ -152,16 +152,11 @@ export class CaseloadPage {
   /**
    * Phones: a screenful of cards is built with the list, and the next screenful each time the list's end
    * is scrolled into view (see the template's sentinel). A slow phone's load then builds only what it shows; cards
-   * nobody scrolls to are never built, rather than built on timers that land inside the load. The rows of
-   * another page or filter start again at a screenful; the same query's rows reloaded (after an enrolment)
-   * keep what was built, so the list does not shrink under the reader.
+   * nobody scrolls to are never built, rather than built on timers that land inside the load. New rows (another
+   * page, filter or sort) start again at a screenful when they arrive, not when they are asked for: the rows
+   * still shown meanwhile are not cut and stepped through again.
    */
-  private readonly cardLimit = linkedSignal({
-    // Follows the rows only; the query is noted as it was when they arrived (it changes before they do).
-    source: () => ({ rows: this.store.items(), query: untracked(this.store.query) }),
-    computation: (now, before?: { source: { query: unknown }; value: number }) =>
-      before && before.source.query === now.query ? before.value : CARDS_PER_SCREEN,
-  });
+  private readonly cardLimit = linkedSignal({ source: this.store.items, computation: () => CARDS_PER_SCREEN });
   protected readonly cards = computed(() => this.store.items().slice(0, this.cardLimit()));
   /** Every card of the page is built (the pager and the total come with the last ones). */
   protected readonly cardsComplete = computed(() => this.cards().length === this.store.items().length);
