@@ -57,4 +57,24 @@ describe('NotificationBell', () => {
     bell['more']();
     httpMock.expectNone(notificationsControllerMine.PATH);
   });
+
+  it("builds the inbox's notices when it is first opened, not on every page load", () => {
+    const fixture = TestBed.createComponent(NotificationBell);
+    const bell = fixture.componentInstance;
+    const formatted = vi.spyOn(bell as unknown as { dateTime: (iso: string) => string }, 'dateTime');
+    fixture.detectChanges();
+    answer(page(['n1', 'n2'], null));
+    fixture.detectChanges();
+    // Closed: the badge counts them, but no notice has been built.
+    expect((fixture.nativeElement as HTMLElement).textContent).toContain('3');
+    expect(formatted).not.toHaveBeenCalled();
+    bell['toggled'](true);
+    answer(page(['n1', 'n2'], null));
+    fixture.detectChanges();
+    expect(formatted).toHaveBeenCalledTimes(2);
+    // Closed again, the built inbox stays (it would otherwise empty while fading out) and follows the list.
+    bell['toggled'](false);
+    fixture.detectChanges();
+    expect(formatted).toHaveBeenCalledTimes(4);
+  });
 });

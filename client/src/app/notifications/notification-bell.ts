@@ -34,55 +34,60 @@ const POLL_MS = 120_000;
         <span class="bell-badge" data-testid="notification-unread">{{ unread() > 99 ? '99+' : unread() }}</span>
       }
     </button>
+    <!-- Built when first opened: a closed drop-down still builds what it holds (up to 50 notices). -->
     <nz-dropdown-menu #inbox="nzDropdownMenu">
-      <div class="inbox" role="dialog" [attr.aria-label]="t('notifications.title')" data-testid="notification-inbox">
-        <div class="inbox-head">
-          <strong>{{ t('notifications.title') }}</strong>
-          <span class="inbox-actions">
-            @if (unread() > 0) {
-              <button nz-button nzType="link" nzSize="small" type="button" (click)="markAllRead()">{{ t('notifications.readAll') }}</button>
-            }
-            <a
-              nz-button
-              nzType="link"
-              nzSize="small"
-              class="inbox-settings"
-              routerLink="/notifications/preferences"
-              (click)="open.set(false)"
-              data-testid="notification-settings"
-            >
-              <nz-icon nzType="setting" />{{ t('notifications.settings') }}
-            </a>
-          </span>
-        </div>
-        @if (items().length === 0) {
-          <p class="inbox-empty">{{ t(failed() ? 'common.loadFailed' : 'notifications.empty') }}</p>
-        } @else {
-          <ul class="inbox-list">
-            @for (n of items(); track n.id) {
-              <li>
-                <button type="button" class="inbox-item" [class.unread]="!n.read" (click)="openNotice(n)">
-                  <span class="inbox-title">{{ pick(n.title, n.titleEn) }}</span>
-                  <span class="inbox-time">{{ dateTime(n.createdAt) }}</span>
+      @if (inboxUsed()) {
+        <div class="inbox" role="dialog" [attr.aria-label]="t('notifications.title')" data-testid="notification-inbox">
+          <div class="inbox-head">
+            <strong>{{ t('notifications.title') }}</strong>
+            <span class="inbox-actions">
+              @if (unread() > 0) {
+                <button nz-button nzType="link" nzSize="small" type="button" (click)="markAllRead()">
+                  {{ t('notifications.readAll') }}
                 </button>
-              </li>
+              }
+              <a
+                nz-button
+                nzType="link"
+                nzSize="small"
+                class="inbox-settings"
+                routerLink="/notifications/preferences"
+                (click)="open.set(false)"
+                data-testid="notification-settings"
+              >
+                <nz-icon nzType="setting" />{{ t('notifications.settings') }}
+              </a>
+            </span>
+          </div>
+          @if (items().length === 0) {
+            <p class="inbox-empty">{{ t(failed() ? 'common.loadFailed' : 'notifications.empty') }}</p>
+          } @else {
+            <ul class="inbox-list">
+              @for (n of items(); track n.id) {
+                <li>
+                  <button type="button" class="inbox-item" [class.unread]="!n.read" (click)="openNotice(n)">
+                    <span class="inbox-title">{{ pick(n.title, n.titleEn) }}</span>
+                    <span class="inbox-time">{{ dateTime(n.createdAt) }}</span>
+                  </button>
+                </li>
+              }
+            </ul>
+            @if (list().nextCursor) {
+              <button
+                nz-button
+                nzType="link"
+                nzBlock
+                type="button"
+                [nzLoading]="loadingMore()"
+                (click)="more()"
+                data-testid="notification-more"
+              >
+                {{ words.t('inbox.more') }}
+              </button>
             }
-          </ul>
-          @if (list().nextCursor) {
-            <button
-              nz-button
-              nzType="link"
-              nzBlock
-              type="button"
-              [nzLoading]="loadingMore()"
-              (click)="more()"
-              data-testid="notification-more"
-            >
-              {{ words.t('inbox.more') }}
-            </button>
           }
-        }
-      </div>
+        </div>
+      }
     </nz-dropdown-menu>
   `,
   styles: `
@@ -201,6 +206,8 @@ export class NotificationBell {
   protected readonly loadingMore = signal(false);
   /** Bound to the drop-down, so choosing a message or the settings closes it (a plain button inside would not). */
   protected readonly open = signal(false);
+  /** The inbox's contents exist once it has been opened, and stay (so closing does not empty it mid-fade). */
+  protected readonly inboxUsed = signal(false);
   protected readonly failed = signal(false);
   protected readonly items = computed(() => this.list().items);
   protected readonly unread = computed(() => this.list().unread);
@@ -219,7 +226,10 @@ export class NotificationBell {
 
   protected toggled(open: boolean): void {
     this.open.set(open);
-    if (open) this.refresh();
+    if (open) {
+      this.inboxUsed.set(true);
+      this.refresh();
+    }
   }
 
   protected markAllRead(): void {

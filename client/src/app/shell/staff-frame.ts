@@ -53,6 +53,8 @@ export class StaffFrame {
   protected readonly drawerOpen = signal(false);
   /** The phone menu's drawer exists once it has been opened (see the template). */
   protected readonly drawerUsed = signal(false);
+  /** The user menu's entries exist once it has been opened (see the template). */
+  protected readonly userMenuUsed = signal(false);
 
   constructor() {
     afterNextRender(() => this.shell.framed());
@@ -68,6 +70,10 @@ export class StaffFrame {
   protected openDrawer(): void {
     this.drawerUsed.set(true);
     this.drawerOpen.set(true);
+  }
+
+  protected userMenuOpened(open: boolean): void {
+    if (open) this.userMenuUsed.set(true);
   }
 
   protected closeDrawer(): void {
