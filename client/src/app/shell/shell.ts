@@ -177,8 +177,8 @@ export class Shell {
   private readonly target = signal<string | null>(null);
   readonly initial = computed(() => (this.user()?.displayName ?? '?').slice(0, 1));
   /**
-   * The frame's secondary parts (the notification bell, the user menu's entries) are built a task
-   * after the first render, in a slot of the same size: the page's first paint does not wait for them
+   * The frame's secondary part (the notification bell, which asks for the unread count) is built a task
+   * after the first render, in a slot of the same size: the page's first paint does not wait for it
    * (on a slow phone the first change detection is the load's longest task).
    */
   readonly secondary = signal(false);
