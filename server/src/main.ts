@@ -185,10 +185,27 @@ async function bootstrap(): Promise<void> {
 
   // The app runs as its own limited role; the owner's connection was only for the boot work above.
   app = await createApp(config, appUrl ?? url);
-  const port = await listenPort(config);
-  await app.listen({ port, host: config.host });
-  const bound = (app.getHttpServer().address() as AddressInfo).port;
+  const bound = await listen(app, config);
   say(`Jinbuhuan is serving on http://localhost:${bound} (API docs: /api/docs)`);
+}
+
+/**
+ * Listens on `listenPort`'s choice. That port was free when chosen, but another copy starting at the
+ * same moment may have chosen it too and bound it first: without PORT, the next free one is taken.
+ */
+async function listen(server: NestFastifyApplication, config: AppConfig): Promise<number> {
+  let port = await listenPort(config);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await server.listen({ port, host: config.host });
+      return (server.getHttpServer().address() as AddressInfo).port;
+    } catch (e) {
+      if (process.env.PORT || (e as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt >= 5) throw e;
+      const next = await freePort(port + 1, config.host);
+      say(`port ${port} was taken by another program while the app started: serving on ${next} instead (PORT chooses another)`);
+      port = next;
+    }
+  }
 }
 
 /**

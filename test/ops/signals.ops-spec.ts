@@ -128,6 +128,33 @@ describe('start and stop like a service (the built server as a real process)', (
     }
   });
 
+  it('two copies started at the same moment both start: a port taken while starting is given up for the next', async () => {
+    const envFor = (dir: string) =>
+      serverEnv({ DATABASE_URL: undefined, PORT: undefined, JBH_EMBEDDED_PG_PORT: undefined, JBH_DATA_DIR: dir });
+    // Both find the same ports free (PostgreSQL's, then the app's) before either binds them. How close the two
+    // starts run is up to the machine: before the fix, one round in two lost its PostgreSQL here; two rounds.
+    for (const round of [1, 2]) {
+      const dirs = [newDataDir(), newDataDir()];
+      const started = await Promise.allSettled(dirs.map((dir) => startServer(envFor(dir))));
+      const servers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+      try {
+        expect({ round, started: started.map((s) => (s.status === 'rejected' ? String(s.reason) : 'started')) }).toEqual({
+          round,
+          started: ['started', 'started'],
+        });
+        const [one, two] = servers as [ServerProcess, ServerProcess];
+        expect(two.port).not.toBe(one.port);
+        expect(embeddedPostmaster(dirs[0]!)!.url).not.toBe(embeddedPostmaster(dirs[1]!)!.url);
+        for (const server of servers) expect((await call(`${server.url}/api/health`)).status).toBe(200);
+      } finally {
+        for (const server of servers) {
+          server.proc.kill('SIGTERM');
+          await server.exited;
+        }
+      }
+    }
+  });
+
   it('refuses a data directory from another PostgreSQL major version, saying what to do', async () => {
     const dataDir = newDataDir();
     mkdirSync(join(dataDir, 'pg'));

@@ -44,6 +44,17 @@ export class EmbeddedDatabaseError extends Error {
 const PASSWORD = 'jinbuhuan-embedded';
 /** The running app's role. The server listens on 127.0.0.1 only; the role's limits, not its password, are the point. */
 export const EMBEDDED_APP_ROLE = 'jinbuhuan_app';
+
+/** PostgreSQL could not bind its port: something took it after it was found free. */
+class PortTakenError extends EmbeddedDatabaseError {
+  constructor(port: number) {
+    super(`port ${port} was taken by another program while the embedded PostgreSQL started: set JBH_EMBEDDED_PG_PORT to a free port`);
+  }
+}
+
+/** How many ports a start tries when each is taken from under it. */
+const PORT_ATTEMPTS = 5;
+
 const APP_PASSWORD = 'jinbuhuan-embedded-app';
 const DATABASE = 'jinbuhuan';
 const OWNER_FILE = 'jinbuhuan-owner.pid';
@@ -236,7 +247,7 @@ export async function startEmbeddedPostgres(
 
   if (!existsSync(join(dir, 'PG_VERSION'))) initialise(dir, bin, user, log);
 
-  const port = await freePort(preferredPort);
+  let port = await freePort(preferredPort);
   if (port !== preferredPort) {
     log(
       `port ${preferredPort} is taken (another program or another copy of the app): the embedded PostgreSQL uses port ${port} (JBH_EMBEDDED_PG_PORT chooses another)`,
@@ -272,10 +283,13 @@ export async function startEmbeddedPostgres(
       proc.once('exit', (code, signal) => {
         if (child === proc) child = undefined;
         if (!ready) {
+          const lastWords = output.slice(-10).join('\n  ') || '(nothing)';
           reject(
-            new EmbeddedDatabaseError(
-              `PostgreSQL stopped while starting (${signal ?? `exit code ${code}`}). Its last words:\n  ${output.slice(-10).join('\n  ') || '(nothing)'}`,
-            ),
+            output.some((l) => l.includes('Address already in use'))
+              ? new PortTakenError(port)
+              : new EmbeddedDatabaseError(
+                  `PostgreSQL stopped while starting (${signal ?? `exit code ${code}`}). Its last words:\n  ${lastWords}`,
+                ),
           );
           return;
         }
@@ -314,7 +328,19 @@ export async function startEmbeddedPostgres(
   const onExit = () => child?.kill('SIGINT');
   process.once('exit', onExit);
 
-  await launch();
+  // The port was free when chosen, but another copy starting at the same moment may have chosen it too
+  // and bound it first: take the next free one.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await launch();
+      break;
+    } catch (e) {
+      if (!(e instanceof PortTakenError) || attempt >= PORT_ATTEMPTS) throw e;
+      const next = await freePort(port + 1);
+      log(`port ${port} was taken while PostgreSQL started (another copy starting at the same moment): trying port ${next}`);
+      port = next;
+    }
+  }
   await ensureDatabase(port);
 
   let stopped: Promise<void> | undefined;
