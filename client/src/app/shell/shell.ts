@@ -177,9 +177,10 @@ export class Shell {
   private readonly target = signal<string | null>(null);
   readonly initial = computed(() => (this.user()?.displayName ?? '?').slice(0, 1));
   /**
-   * The frame's secondary part (the notification bell, which asks for the unread count) is built a task
-   * after the first render, in a slot of the same size: the page's first paint does not wait for it
-   * (on a slow phone the first change detection is the load's longest task).
+   * The frame's secondary part is built a task after the first render: the notification bell (which asks
+   * for the unread count), and in the staff frame the header's other controls (the language switch and the
+   * user menu) too. The page's first paint does not wait for them: on a slow phone the first change detection
+   * is the load's longest task, and a long task is charged more than the same work in two.
    */
   readonly secondary = signal(false);
   private secondaryTimer: ReturnType<typeof setTimeout> | undefined;
