@@ -52,6 +52,36 @@ describeBrowser('a first load fetches only the code of what it shows', () => {
     expect(problems).toEqual([]);
   });
 
+  it('the caseload on a phone builds its cards four at a time, and only as many as the screen shows', async () => {
+    const { context, page } = await open(PHONE, 'counsellor');
+    try {
+      await signIn(page, 'counsellor', 'counsellor');
+      // The number of cards each time the page's DOM changed: one entry per task that added cards.
+      await page.addInitScript(() => {
+        const counts: number[] = [];
+        (globalThis as unknown as { cardCounts: number[] }).cardCounts = counts;
+        new MutationObserver(() => {
+          const n = document.querySelectorAll('li.trainee-card').length;
+          if (n !== counts[counts.length - 1]) counts.push(n);
+        }).observe(document, { childList: true, subtree: true });
+      });
+      await page.goto(`${suite.base}/trainees`);
+      await page.getByTestId('caseload-cards').waitFor();
+      await page.waitForLoadState('networkidle');
+      const counts = await page.evaluate(() => (globalThis as unknown as { cardCounts: number[] }).cardCounts);
+      const shown = await page.getByTestId('caseload-row').count();
+      // The demo caseload's first page has 20 rows: a step of four, then four more while the list's end is in
+      // view — not the whole page at once, and not more than the first screen and a step.
+      expect(counts.filter((n) => n > 0)[0]).toBe(4);
+      expect(counts.every((n, i) => i === 0 || n - counts[i - 1]! <= 4)).toBe(true);
+      expect(shown).toBeGreaterThanOrEqual(8);
+      expect(shown).toBeLessThan(20);
+    } finally {
+      await context.close();
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('the caseload on a phone: cards and the staff frame, no table, no create form, no bulk dialog until asked', async () => {
     const { context, page } = await open(PHONE, 'counsellor');
     try {
