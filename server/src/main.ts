@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from './app.factory';
-import { freePort, portIsFree } from './common/ports';
+import { bindNextFree, freePort, portIsFree } from './common/ports';
 import { ConfigError, loadConfig, type AppConfig } from './config/env';
 import type { EmbeddedDatabase } from './database/embedded-postgres';
 import { roleOf } from './database/app-role';
@@ -194,18 +194,19 @@ async function bootstrap(): Promise<void> {
  * same moment may have chosen it too and bound it first: without PORT, the next free one is taken.
  */
 async function listen(server: NestFastifyApplication, config: AppConfig): Promise<number> {
-  let port = await listenPort(config);
-  for (let attempt = 1; ; attempt++) {
-    try {
+  return bindNextFree(
+    await listenPort(config),
+    async (port) => {
       await server.listen({ port, host: config.host });
       return (server.getHttpServer().address() as AddressInfo).port;
-    } catch (e) {
-      if (process.env.PORT || (e as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt >= 5) throw e;
-      const next = await freePort(port + 1, config.host);
-      say(`port ${port} was taken by another program while the app started: serving on ${next} instead (PORT chooses another)`);
-      port = next;
-    }
-  }
+    },
+    {
+      taken: (e) => !process.env.PORT && (e as NodeJS.ErrnoException).code === 'EADDRINUSE',
+      moved: (from, to) =>
+        say(`port ${from} was taken by another program while the app started: serving on ${to} instead (PORT chooses another)`),
+      host: config.host,
+    },
+  );
 }
 
 /**

@@ -21,3 +21,25 @@ export async function freePort(preferred: number, host = '127.0.0.1'): Promise<n
     });
   });
 }
+
+/**
+ * Binds `port` with `bind`. A port found free may still be taken before the bind (another copy of the app
+ * starting at the same moment chose it too): when `taken` says that is why the bind failed, the next free port
+ * is tried, five at most, and `moved` is told of each change.
+ */
+export async function bindNextFree<T>(
+  port: number,
+  bind: (port: number) => Promise<T>,
+  { taken, moved, host }: { taken: (e: unknown) => boolean; moved: (from: number, to: number) => void; host?: string },
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await bind(port);
+    } catch (e) {
+      if (!taken(e) || attempt >= 5) throw e;
+      const next = await freePort(port + 1, host);
+      moved(port, next);
+      port = next;
+    }
+  }
+}

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import pg from 'pg';
-import { freePort } from '../common/ports';
+import { bindNextFree, freePort } from '../common/ports';
 
 /**
  * The embedded PostgreSQL as a supervised child of this process.
@@ -51,9 +51,6 @@ class PortTakenError extends EmbeddedDatabaseError {
     super(`port ${port} was taken by another program while the embedded PostgreSQL started: set JBH_EMBEDDED_PG_PORT to a free port`);
   }
 }
-
-/** How many ports a start tries when each is taken from under it. */
-const PORT_ATTEMPTS = 5;
 
 const APP_PASSWORD = 'jinbuhuan-embedded-app';
 const DATABASE = 'jinbuhuan';
@@ -328,19 +325,19 @@ export async function startEmbeddedPostgres(
   const onExit = () => child?.kill('SIGINT');
   process.once('exit', onExit);
 
-  // The port was free when chosen, but another copy starting at the same moment may have chosen it too
-  // and bound it first: take the next free one.
-  for (let attempt = 1; ; attempt++) {
-    try {
+  port = await bindNextFree(
+    port,
+    async (p) => {
+      port = p; // launch() and the restarts bind `port`
       await launch();
-      break;
-    } catch (e) {
-      if (!(e instanceof PortTakenError) || attempt >= PORT_ATTEMPTS) throw e;
-      const next = await freePort(port + 1);
-      log(`port ${port} was taken while PostgreSQL started (another copy starting at the same moment): trying port ${next}`);
-      port = next;
-    }
-  }
+      return p;
+    },
+    {
+      taken: (e) => e instanceof PortTakenError,
+      moved: (from, to) =>
+        log(`port ${from} was taken while PostgreSQL started (another copy starting at the same moment): trying port ${to}`),
+    },
+  );
   await ensureDatabase(port);
 
   let stopped: Promise<void> | undefined;
